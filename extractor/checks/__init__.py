@@ -1,0 +1,57 @@
+"""Consistency checks: pure functions from a TrialRecord to Flags.
+
+Each check is registered with a stable code, a family, the formula it applies and the
+tolerance it allows, so ``trialex checks`` can print them. Checks widen every reported
+number to the interval its rounding allows before they flag: rounding alone never flags.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from extractor.records import Flag, TrialRecord
+
+CheckFn = Callable[[TrialRecord], list[Flag]]
+
+
+@dataclass(frozen=True)
+class Check:
+    code: str
+    title: str
+    formula: str
+    tolerance: str
+    func: CheckFn
+
+
+REGISTRY: dict[str, Check] = {}
+
+# modules holding checks; each registers its checks on import
+CHECK_MODULES: tuple[str, ...] = ()
+
+
+def register(code: str, title: str, formula: str, tolerance: str) -> Callable[[CheckFn], CheckFn]:
+    def deco(func: CheckFn) -> CheckFn:
+        if code in REGISTRY and REGISTRY[code].func is not func:
+            raise ValueError(f"duplicate check code {code}")
+        REGISTRY[code] = Check(code, title, formula, tolerance, func)
+        return func
+
+    return deco
+
+
+def all_checks() -> list[Check]:
+    for m in CHECK_MODULES:
+        importlib.import_module(f"extractor.checks.{m}")
+    return list(REGISTRY.values())
+
+
+def run_all(record: TrialRecord) -> list[Flag]:
+    flags: list[Flag] = []
+    for check in all_checks():
+        try:
+            flags.extend(check.func(record))
+        except Exception as e:  # a broken check must not lose the record
+            record.warnings.append(f"check {check.code} failed: {type(e).__name__}: {e}")
+    return flags

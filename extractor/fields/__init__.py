@@ -1,0 +1,74 @@
+"""Field extractors: each module reads the shared :class:`Context` and returns values.
+
+A field module exposes ``FIELD`` (the TrialRecord attribute it fills) and
+``extract(ctx) -> value``. They run in the order of :data:`FIELD_ORDER`; a later field may
+read an earlier one's output from ``ctx.results`` (arms read event rates, comparisons read
+everything). Field modules never import checks or outputs.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+from extractor.document import Document
+
+
+@dataclass
+class Context:
+    document: Document
+    text: str  # Document.text: verbatim values are sliced from here
+    norm: str  # normalised, boilerplate blanked; same length as text: extractors search here
+    doc: Doc  # spaCy Doc over ``norm``
+    sent_starts: list[int]
+    results: dict[str, Any] = field(default_factory=dict)
+    used_sentences: set[int] = field(default_factory=set)
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect_right(self.sent_starts, pos) - 1)
+
+    def sentence_span(self, index: int) -> tuple[int, int]:
+        start = self.sent_starts[index]
+        end = self.sent_starts[index + 1] if index + 1 < len(self.sent_starts) else len(self.text)
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def sentence_text(self, index: int) -> str:
+        s, e = self.sentence_span(index)
+        return self.norm[s:e]
+
+    def sentences(self) -> list[tuple[int, int, int]]:
+        """(index, start, end) of every non-blank sentence."""
+        out = []
+        for i in range(len(self.sent_starts)):
+            s, e = self.sentence_span(i)
+            if e > s and not self.norm[s:e].isspace():
+                out.append((i, s, e))
+        return out
+
+    def section_label(self, pos: int) -> str | None:
+        sec = self.document.section_at(pos)
+        return sec.label if sec else None
+
+    def evidence(self, start: int, end: int, rule: str | None = None, uncertain: bool = False) -> dict[str, Any]:
+        """Provenance fields for a value at ``text[start:end]`` (trailing space trimmed)."""
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        while start < end and self.text[start].isspace():
+            start += 1
+        idx = self.sentence_index(start)
+        self.used_sentences.add(idx)
+        return {
+            "text": self.text[start:end],
+            "start": start,
+            "end": end,
+            "section": self.section_label(start),
+            "sentence": idx,
+            "page": self.document.page_at(start),
+            "rule": rule,
+            "uncertain": uncertain,
+        }

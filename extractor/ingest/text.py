@@ -1,0 +1,203 @@
+"""Plain-text trial reports into a Document with labelled sections.
+
+Forms handled (all found in ../shared/corpus):
+* Evidence-Inference abstracts: title line, blank line, then "LABEL: text" lines or one
+  unlabelled paragraph;
+* Evidence-Inference articles: "TITLE:", "ABSTRACT.RESULTS:", "BODY.METHODS.SUBSECTION:"
+  heading lines followed by text;
+* text pulled from a PDF or a publisher page: title, author lines, correspondence,
+  portal boilerplate ("Research output:", "Scopus citations", keyword bullets, "Cite this")
+  around a prose abstract with inline headings ("Methods: ...").
+Lines that are not prose (author lists, affiliations, boilerplate) become ``front`` or
+``boilerplate`` sections, which extraction never reads.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extractor.document import Document, IngestError, Section
+from extractor.ingest.meta import find_metadata
+from extractor.rules import load_lexicon
+
+_ARTICLE_HEADING = re.compile(r"^(TITLE|ABSTRACT|BODY)(?:\.([^\n]*?))?\s*:\s*$")
+_CAPS_LABEL = re.compile(r"^([A-Z][A-Z0-9 ,'&/\-]{2,60}?)\s*:\s*")
+
+
+@cache
+def _lex() -> dict:
+    return load_lexicon("sections").entries
+
+
+@cache
+def _boilerplate() -> list[re.Pattern[str]]:
+    return [re.compile(p, re.I if not p.startswith("^Journal") else 0) for p in _lex()["boilerplate_lines"]]
+
+
+@cache
+def _inline_heading_re() -> re.Pattern[str]:
+    heads = sorted(_lex()["abstract_headings"], key=len, reverse=True)
+    alts = "|".join(re.escape(h).replace("\\ ", r"\s+") for h in heads)
+    # "Methods: ..." at the start of text or after a sentence end; title or upper case
+    return re.compile(rf"(?:(?<=^)|(?<=[.!?)\]]\s)|(?<=[.!?)\]]\s\s))({alts})\s*:\s*", re.I)
+
+
+def parse_text(text: str, stem: str, source: str) -> Document:
+    if not text.strip():
+        raise IngestError("empty file")
+    if _ARTICLE_HEADING.match(text.lstrip("\ufeff").split("\n", 1)[0].strip() + ""):
+        doc = _parse_article(text, stem, source)
+    else:
+        doc = _parse_plain(text, stem, source)
+    doc.metadata.update(find_metadata(text))
+    return doc
+
+
+def _heading_kind(label: str) -> str:
+    return _lex()["skip_kinds"].get(label.upper().strip(), "")
+
+
+def _parse_article(text: str, stem: str, source: str) -> Document:
+    sections: list[Section] = []
+    title = None
+    pos = 0
+    current: tuple[str, str] | None = None  # (label, kind)
+    body_start = 0
+    lines = text.split("\n")
+    for line in lines:
+        end = pos + len(line)
+        m = _ARTICLE_HEADING.match(line.strip())
+        if m:
+            if current and body_start < pos:
+                _add(sections, text, current[0], body_start, pos, current[1])
+            top, sub = m.group(1), (m.group(2) or "")
+            parts = [p for p in sub.split(".") if p.strip()]
+            label = (parts[-1] if parts else top).strip().upper()
+            kind = {"TITLE": "title", "ABSTRACT": "abstract"}.get(top, "body")
+            skip = _heading_kind(parts[0] if parts else label) or _heading_kind(label)
+            current = (label, skip or kind)
+            # the heading line itself is metadata, not text to mine
+            sections.append(Section("HEADING", pos, end, "metadata"))
+            body_start = end + 1
+        pos = end + 1
+    if current and body_start < len(text):
+        _add(sections, text, current[0], body_start, len(text), current[1])
+    for s in sections:
+        if s.kind == "title":
+            title = " ".join(text[s.start : s.end].split())
+            break
+    return Document(id=stem, source=source, text=text, title=title, sections=_sorted(sections))
+
+
+def _add(sections: list[Section], text: str, label: str, start: int, end: int, kind: str) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sections.append(Section(label, start, end, kind))
+
+
+def _sorted(sections: list[Section]) -> list[Section]:
+    return sorted(sections, key=lambda s: s.start)
+
+
+def _is_boilerplate(line: str) -> bool:
+    s = line.strip()
+    return any(p.search(s) for p in _boilerplate())
+
+
+def _is_author_line(line: str) -> bool:
+    """A list of names: many separators, short capitalised items, no sentence punctuation."""
+    s = line.strip()
+    if s.endswith(".") and not s.endswith(" al."):
+        return False
+    items = [i.strip() for i in re.split(r"\s*[|,;]\s*|\s+and\s+", s) if i.strip()]
+    if len(items) < 3:
+        return False
+    namey = sum(
+        1 for i in items
+        if 1 <= len(i.split()) <= 5 and all(w[:1].isupper() or w[:1].isdigit() or w in ("de", "van", "von", "da", "del", "der", "la")
+                                             for w in re.sub(r"[\d*†‡§,]+", " ", i).split())
+    )
+    return namey / len(items) >= 0.8
+
+
+def _is_prose(line: str) -> bool:
+    """Sentences, not a heading or a title: ends like a sentence, or holds several."""
+    s = line.strip()
+    if len(s.split()) < 6:
+        return False
+    return s[-1:] in ".!?" or len(re.findall(r"[a-z)\]][.!?]\s+[A-Z]", s)) >= 1
+
+
+def _parse_plain(text: str, stem: str, source: str) -> Document:
+    sections: list[Section] = []
+    pos = 0
+    title: str | None = None
+    seen_prose = False
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        s = line.strip()
+        if not s:
+            continue
+        lstart = start + (len(line) - len(line.lstrip()))
+        lend = start + len(line.rstrip())
+        if _is_boilerplate(s):
+            sections.append(Section("BOILERPLATE", lstart, lend, "boilerplate"))
+            continue
+        if title is None and not seen_prose and not _is_author_line(s) and not _CAPS_LABEL.match(s):
+            title = s
+            sections.append(Section("TITLE", lstart, lend, "title"))
+            continue
+        if _is_author_line(s):
+            sections.append(Section("AUTHORS", lstart, lend, "front"))
+            continue
+        m = _CAPS_LABEL.match(s)
+        if m and _caps_heading_ok(m.group(1)):
+            label = " ".join(m.group(1).split()).upper()
+            kind = _heading_kind(label) or "abstract"
+            sections.append(Section(label, lstart, lstart + m.end(), "metadata"))
+            if lstart + m.end() < lend:
+                sections.append(Section(label, lstart + m.end(), lend, kind))
+            seen_prose = True
+            continue
+        if _is_prose(s) or seen_prose:
+            seen_prose = True
+            sections.extend(_inline_sections(text, lstart, lend))
+            continue
+        # short non-prose lines before the abstract: a second title, a journal line
+        if title is not None and len(s.split()) >= 4 and not re.search(r"\d{4}\s*;", s):
+            sections.append(Section("TITLE", lstart, lend, "title"))
+        else:
+            sections.append(Section("FRONT", lstart, lend, "front"))
+    return Document(id=stem, source=source, text=text, title=title, sections=_sorted(sections))
+
+
+def _caps_heading_ok(label: str) -> bool:
+    label = " ".join(label.split()).upper()
+    words = label.split()
+    # "METHODS", "MAIN OUTCOME MEASURES"; not a shouted sentence fragment or "CI"
+    return label in _lex()["abstract_headings"] or label in _lex()["skip_kinds"] or (
+        1 <= len(words) <= 6 and len(label) >= 4 and label.isupper()
+    )
+
+
+def _inline_sections(text: str, start: int, end: int) -> list[Section]:
+    """Split a prose paragraph at inline headings ("Methods: ...", "Measurements and Main Results:")."""
+    chunk = text[start:end]
+    out: list[Section] = []
+    cur_label, cur_start = "ABSTRACT", start
+    for m in _inline_heading_re().finditer(chunk):
+        hs = start + m.start()
+        if hs > cur_start:
+            out.append(Section(cur_label, cur_start, hs, "abstract"))
+        cur_label = " ".join(m.group(1).split()).upper()
+        out.append(Section(cur_label, hs, start + m.end(), "metadata"))
+        cur_start = start + m.end()
+    if end > cur_start:
+        out.append(Section(cur_label, cur_start, end, "abstract"))
+    return out

@@ -1,0 +1,106 @@
+"""The one spaCy pipeline: ``spacy.blank("en")`` with trialex tokenizer and sentence rules.
+
+No statistical model: the tokenizer gets infix rules so that comparison signs split off
+("P=.015" -> P = .015, "≥21" -> ≥ 21) while "42/112" stays one token and "0.64-1.21" splits
+into two numbers around the dash. Sentences come from a rule component
+(``trialex_sentences``) that never breaks inside "P = .015", "vs.", "et al.", "i.v." or
+"95% CI, 0.64-1.21", and always breaks at section starts.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_prefix_regex
+
+from extractor.rules import load_lexicon
+
+# Sentence-final punctuation followed by space and something that can start a sentence.
+_CANDIDATE = regex.compile(r"""[.!?](?:["')\]]*)(?=\s+["'(\[]?[A-Z0-9])""")
+_NEWLINE = regex.compile(r"\n\s*")
+
+
+@cache
+def _no_break_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lexicon("sentences").entries["no_break_after"])
+
+
+def sentence_starts(text: str, forced: list[int] | tuple[int, ...] = ()) -> list[int]:
+    """Character offsets where sentences start: a pure function of the text.
+
+    Breaks after [.!?] + space + capital/digit unless the period belongs to an abbreviation
+    in ``patterns/sentences.lexicon.json``, a single initial ("J. Smith"), or a number;
+    breaks at every newline (ingesters join wrapped lines, so a newline ends a paragraph or
+    a labelled section) and at each offset in ``forced`` (section starts).
+    """
+    nobreak = _no_break_words()
+    starts = {0}
+    for m in _CANDIDATE.finditer(text):
+        p = m.start()
+        if text[p] == ".":
+            # the word before the period, including inner periods: "e.g", "i.v", "et al"
+            j = p
+            while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "."):
+                j -= 1
+            word = text[j:p].lower()
+            if word in nobreak or (len(word) == 1 and word.isalpha()):
+                continue
+            if text[max(0, j - 3) : p].lower().endswith("et al"):
+                continue
+        nxt = m.end()
+        while nxt < len(text) and text[nxt].isspace():
+            nxt += 1
+        starts.add(nxt)
+    for m in _NEWLINE.finditer(text):
+        if m.end() < len(text):
+            starts.add(m.end())
+    for f in forced:
+        if 0 <= f < len(text):
+            starts.add(f)
+    return sorted(starts)
+
+
+@Language.component("trialex_sentences")
+def trialex_sentences(doc: Doc) -> Doc:
+    """Sets ``is_sent_start`` from :func:`sentence_starts` (thin wrapper: logic is above)."""
+    forced = doc.user_data.get("trialex_forced_breaks", ())
+    starts = sentence_starts(doc.text, forced)
+    doc.user_data["trialex_sentence_starts"] = starts
+    start_set = set(starts)
+    for tok in doc:
+        tok.is_sent_start = tok.i == 0 or tok.idx in start_set
+    return doc
+
+
+def _customise_tokenizer(nlp: Language) -> None:
+    infixes = list(nlp.Defaults.infixes) + [
+        r"(?<=[A-Za-z0-9)])[=<>≤≥](?=[0-9.\-])",  # P=.015, n=12, P<0.001
+        r"(?<=[A-Za-z)])[=<>≤≥](?=[A-Za-z])",
+        r"(?<=[0-9])[–—-](?=[0-9.])",  # 0.64-1.21 -> 0.64 - 1.21
+    ]
+    prefixes = list(nlp.Defaults.prefixes) + [r"[≤≥<>=]"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+
+
+@cache
+def get_nlp() -> Language:
+    """The shared pipeline, built once per process."""
+    nlp = spacy.blank("en")
+    _customise_tokenizer(nlp)
+    nlp.add_pipe("trialex_sentences")
+    return nlp
+
+
+def parse(text: str, forced_breaks: list[int] | tuple[int, ...] = ()) -> Doc:
+    """Tokenise and split sentences once; every extractor reads the returned ``Doc``."""
+    nlp = get_nlp()
+    doc = nlp.make_doc(text)
+    doc.user_data["trialex_forced_breaks"] = tuple(forced_breaks)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc

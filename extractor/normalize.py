@@ -1,0 +1,73 @@
+"""Length-preserving normalisation: every offset into the result is an offset into the input.
+
+Only one-character-for-one-character substitutions happen here, so no offset map is needed
+between ``Document.text`` and the string the extractors read. Things that need more context
+(flattened powers of ten such as "× 106") are read by ``numbers.py`` instead of rewritten.
+"""
+
+from __future__ import annotations
+
+from extractor.document import Document
+
+_MAP = {
+    # minus signs and dashes -> ASCII hyphen-minus
+    "\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+    "\u2015": "-", "\ufe63": "-", "\uff0d": "-",
+    # spaces
+    "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ",
+    "\u2007": " ", "\u2008": " ", "\u3000": " ", "\t": " ",
+    # zero-width characters become spaces rather than vanishing, to keep offsets
+    "\u200b": " ", "\ufeff": " ", "\u00ad": " ",
+    # comparison signs in their ASCII-compatible single-character forms stay; these unify
+    "\u2264": "\u2264", "\u2265": "\u2265", "\u2a7d": "\u2264", "\u2a7e": "\u2265",
+    "\u226a": "<", "\u226b": ">",
+    # quotes
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+    # multiplication-like signs
+    "\u2715": "\u00d7", "\u2a2f": "\u00d7",
+    # fullwidth digits are rare but break number regexes
+    **{chr(0xFF10 + i): str(i) for i in range(10)},
+}
+# "·" (middle dot) is a decimal point between digits: "0·64" (Lancet style).
+_MIDDOT = "\u00b7"
+_TABLE = str.maketrans(_MAP)
+
+
+def normalize_text(text: str) -> str:
+    out = text.translate(_TABLE)
+    if _MIDDOT in out:
+        chars = list(out)
+        for i, c in enumerate(chars):
+            if c == _MIDDOT and 0 < i < len(chars) - 1 and chars[i - 1].isdigit() and chars[i + 1].isdigit():
+                chars[i] = "."
+        out = "".join(chars)
+    # control characters (but not newlines) become spaces: offsets kept
+    if any(ord(c) < 32 and c not in "\n\r" for c in out):
+        out = "".join(" " if ord(c) < 32 and c not in "\n\r" else c for c in out)
+    assert len(out) == len(text)
+    return out
+
+
+def masked_text(doc: Document, norm: str) -> str:
+    """The normalised text with skipped sections (front matter, boilerplate) blanked out.
+
+    Blanking with spaces (newlines kept) rather than cutting keeps every offset valid.
+    """
+    spans = sorted(doc.content_spans())
+    if spans == [(0, len(norm))]:
+        return norm
+    parts: list[str] = []
+    pos = 0
+    for s, e in spans:
+        if s > pos:
+            parts.append(_blank(norm[pos:s]))
+        s = max(s, pos)
+        if e > s:
+            parts.append(norm[s:e])
+            pos = e
+    parts.append(_blank(norm[pos:]))
+    return "".join(parts)
+
+
+def _blank(chunk: str) -> str:
+    return "".join("\n" if c == "\n" else " " for c in chunk)

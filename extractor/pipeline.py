@@ -1,0 +1,112 @@
+"""Document -> Doc -> fields -> TrialRecord -> checks, in one place.
+
+A document is normalised once and parsed by spaCy once; every field reads the same
+:class:`~extractor.fields.Context`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from types import ModuleType
+
+from extractor import checks as checks_pkg
+from extractor.document import Document
+from extractor.fields import Context
+from extractor.nlp import parse
+from extractor.normalize import masked_text, normalize_text
+from extractor.records import Sentence, TrialRecord
+
+# Order matters: later fields read earlier ones from ctx.results.
+FIELD_MODULES = (
+    "abbreviations",
+    "registrations",
+    "design",
+    "pvalues",
+    "intervals",
+    "events",
+    "summaries",
+    "teststats",
+    "sample_size",
+    "arms",
+    "endpoints",
+    "comparisons",
+)
+VERSION = "0.1.0"
+
+
+def _modules() -> list[ModuleType]:
+    return [importlib.import_module(f"extractor.fields.{m}") for m in FIELD_MODULES]
+
+
+class FieldError(Exception):
+    pass
+
+
+def build_context(document: Document) -> Context:
+    norm = masked_text(document, normalize_text(document.text))
+    forced = [s.start for s in document.sections]
+    doc = parse(norm, forced)
+    return Context(
+        document=document,
+        text=document.text,
+        norm=norm,
+        doc=doc,
+        sent_starts=doc.user_data["trialex_sentence_starts"],
+    )
+
+
+def run_fields(ctx: Context, strict: bool = False) -> list[str]:
+    """Run every field extractor; returns warnings for fields that failed (non-strict)."""
+    warnings: list[str] = []
+    for mod in _modules():
+        try:
+            ctx.results[mod.FIELD] = mod.extract(ctx)
+        except TimeoutError:
+            if strict:
+                raise
+            warnings.append(f"{mod.FIELD}: pattern matching timed out; field left empty")
+        except Exception as e:  # a bug in one field must not lose the others
+            if strict:
+                raise
+            warnings.append(f"{mod.FIELD}: extraction failed ({type(e).__name__}: {e})")
+    return warnings
+
+
+def extract_document(document: Document, strict: bool = False, run_checks: bool = True) -> TrialRecord:
+    ctx = build_context(document)
+    warnings = list(document.warnings) + run_fields(ctx, strict)
+    meta = document.metadata
+    values = {k: v for k, v in ctx.results.items() if v is not None}
+    record = TrialRecord(
+        id=document.id,
+        source=document.source,
+        title=document.title,
+        journal=meta.get("journal"),
+        year=meta.get("year"),
+        doi=meta.get("doi"),
+        pmid=meta.get("pmid"),
+        publication_types=list(meta.get("publication_types", [])),
+        sections=[s.label for s in document.sections if s.kind not in ("front", "boilerplate", "metadata")],
+        warnings=warnings,
+        content_hash=hashlib.sha256(document.text.encode("utf-8", "surrogatepass")).hexdigest()[:16],
+        trialex_version=VERSION,
+        **values,
+    )
+    if run_checks:
+        record.flags = checks_pkg.run_all(record)
+    record.sentences = [
+        Sentence(
+            index=i,
+            start=s,
+            end=e,
+            section=ctx.section_label(s),
+            text=document.text[s:e],
+        )
+        for i in sorted(ctx.used_sentences)
+        for s, e in [ctx.sentence_span(i)]
+    ]
+    # drop meta-data-derived registrations duplicates deterministically
+    if meta.get("registrations"):
+        record.registrations = sorted(set(record.registrations) | set(meta["registrations"]))
+    return record

@@ -1,0 +1,140 @@
+"""Rules as validated data, loaded from ``patterns/`` (installed as ``extractor.patterns``).
+
+Two kinds of file:
+
+* rule files (``<field>.json``): ``{"field", "description", "defines", "rules": [...]}``,
+  each rule ``{"id", "label", "pattern", "description", "examples": {"match", "no_match"}}``.
+  ``pattern`` is a verbose regex (``regex`` module, VERBOSE); ``{name}`` placeholders are
+  filled from ``defines`` so shared pieces (a number, a comparator) are written once.
+  ``examples.match`` must each be matched by the rule and ``no_match`` must not be:
+  ``tests/test_patterns.py`` turns them into tests.
+* lexicons (``<name>.lexicon.json``): ``{"name", "description", "entries": {...}}``.
+
+Unknown keys are rejected, ids must be unique, and every regex is compiled once at load.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+# Every regex search in trialex is bounded: a pathological input can cost at most this many
+# seconds per call before regex raises TimeoutError (handled by the caller).
+REGEX_TIMEOUT = 1.0
+
+
+class Examples(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    match: list[str] = Field(default_factory=list)
+    no_match: list[str] = Field(default_factory=list)
+
+
+class Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    label: str
+    pattern: str
+    description: str = ""
+    ignorecase: bool = True
+    examples: Examples = Field(default_factory=Examples)
+    _compiled: Any = PrivateAttr(default=None)
+
+    @property
+    def regex(self) -> regex.Pattern[str]:
+        return self._compiled
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        return self._compiled.finditer(
+            text, pos, len(text) if endpos is None else endpos, timeout=REGEX_TIMEOUT
+        )
+
+
+class RuleFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    field: str
+    description: str = ""
+    labels: list[str] = Field(default_factory=list, description="closed set of labels; empty = any")
+    defines: dict[str, str] = Field(default_factory=dict)
+    rules: list[Rule]
+
+    @model_validator(mode="after")
+    def _compile(self) -> RuleFile:
+        ids = [r.id for r in self.rules]
+        dup = {i for i in ids if ids.count(i) > 1}
+        if dup:
+            raise ValueError(f"duplicate rule ids: {sorted(dup)}")
+        defines = _expand_defines(self.defines)
+        for r in self.rules:
+            if self.labels and r.label not in self.labels:
+                raise ValueError(f"rule {r.id}: label {r.label!r} not in {self.labels}")
+            flags = regex.VERBOSE | regex.V0 | (regex.IGNORECASE if r.ignorecase else 0)
+            try:
+                r._compiled = regex.compile(_fill(r.pattern, defines), flags)
+            except regex.error as e:
+                raise ValueError(f"rule {r.id}: bad regex: {e}") from e
+        return self
+
+    def by_id(self, rule_id: str) -> Rule:
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        raise KeyError(rule_id)
+
+
+class Lexicon(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    description: str = ""
+    entries: dict[str, Any]
+
+
+def _fill(pattern: str, defines: dict[str, str]) -> str:
+    # Placeholders are written <<name>> so regex braces ({1,3}) need no escaping.
+    for k, v in defines.items():
+        pattern = pattern.replace(f"<<{k}>>", f"(?:{v})")
+    if "<<" in pattern and ">>" in pattern:
+        start = pattern.index("<<")
+        raise ValueError(f"undefined placeholder near {pattern[start:start + 30]!r}")
+    return pattern
+
+
+def _expand_defines(defines: dict[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for k, v in defines.items():  # later defines may use earlier ones
+        out[k] = _fill(v, out)
+    return out
+
+
+def _read(name: str) -> Any:
+    return json.loads(resources.files("extractor.patterns").joinpath(name).read_text("utf-8"))
+
+
+@cache
+def load_rules(field: str) -> RuleFile:
+    return RuleFile.model_validate(_read(f"{field}.json"))
+
+
+@cache
+def load_lexicon(name: str) -> Lexicon:
+    return Lexicon.model_validate(_read(f"{name}.lexicon.json"))
+
+
+def rule_files() -> list[str]:
+    return sorted(
+        p.name[: -len(".json")]
+        for p in resources.files("extractor.patterns").iterdir()
+        if p.name.endswith(".json") and not p.name.endswith(".lexicon.json")
+    )
+
+
+def lexicon_files() -> list[str]:
+    return sorted(
+        p.name[: -len(".lexicon.json")]
+        for p in resources.files("extractor.patterns").iterdir()
+        if p.name.endswith(".lexicon.json")
+    )

@@ -1,0 +1,1 @@
+"""Rules as data: JSON/JSONL rule files, installed as ``extractor.patterns``."""
