@@ -74,6 +74,19 @@ def schema() -> None:
     print(json.dumps(json_schema(), indent=2))
 
 
+@app.command("checks")
+def list_checks() -> None:
+    """List every consistency check with its formula and tolerance."""
+    from extractor.checks import all_checks
+
+    table = Table(title="trialex checks", show_lines=True)
+    for c in ("code", "check", "formula", "tolerance"):
+        table.add_column(c)
+    for c in sorted(all_checks(), key=lambda c: c.code):
+        table.add_row(c.code, c.title, c.formula, c.tolerance)
+    out.print(table)
+
+
 def main() -> None:
     app()
 
