@@ -87,6 +87,80 @@ def list_checks() -> None:
     out.print(table)
 
 
+@app.command()
+def evaluate(
+    gold: Path = typer.Option(..., "--gold", help="folder of gold *.json records"),
+    root: Optional[Path] = typer.Option(None, "--root", help="folder the gold 'source' paths are relative to (default: the gold folder's grandparent)"),
+    pred: Optional[Path] = typer.Option(None, "--pred", help="score these records (JSONL/JSON/folder) instead of extracting"),
+    as_json: bool = typer.Option(False, "--json", help="print figures as JSON"),
+    errors: bool = typer.Option(False, "--errors", help="list every missed and spurious item with its sentence"),
+) -> None:
+    """Score extraction against gold records (shared/gold/SCHEMA.md, "Scoring")."""
+    from extractor.evaluate import score
+    from extractor.evalio import load_golds, load_predictions, predict_for
+
+    golds = load_golds(gold)
+    if not golds:
+        err.print(f"[red]error[/red] no gold *.json files in {gold}")
+        raise typer.Exit(2)
+    if pred is not None:
+        preds = load_predictions(pred)
+    else:
+        preds = predict_for(golds, root or gold.resolve().parent.parent, on_error=lambda m: err.print(f"[red]error[/red] {m}", highlight=False))
+    res, misses = score(golds, preds)
+    if as_json:
+        print(json.dumps(res, indent=1))
+    else:
+        _print_scores(res)
+    if errors:
+        _print_misses(misses)
+
+
+def _print_scores(res: dict) -> None:
+    t = Table(title=f"trialex evaluate: {res['documents']} documents ({res['missing_records']} without a record)")
+    t.add_column("field", no_wrap=True)
+    for c in ("precision", "recall", "F1", "tp", "pred", "gold"):
+        t.add_column(c, justify="right")
+    for k, v in res.items():
+        if isinstance(v, dict):
+            t.add_row(k, f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}", str(v["tp"]), str(v["pred"]), str(v["gold"]))
+    out.print(t)
+    a = Table(title="accuracy")
+    a.add_column("field")
+    a.add_column("accuracy", justify="right")
+    for k, v in res.items():
+        if not isinstance(v, dict) and k not in ("documents", "missing_records"):
+            a.add_row(k, "-" if v is None else f"{v:.4f}")
+    out.print(a)
+
+
+def _print_misses(misses: list) -> None:
+    t = Table(title=f"errors ({len(misses)})", show_lines=False)
+    for c in ("document", "field", "kind", "item", "sentence"):
+        t.add_column(c, overflow="fold")
+    for m in misses:
+        t.add_row(m.doc, m.field, m.kind, m.item, m.sentence or "")
+    out.print(t)
+
+
+@app.command()
+def show(file: Path = typer.Argument(..., help="a report (.txt, .pdf) or a PubMed export (first record)")) -> None:
+    """Render one record as tables, with the evidence sentences."""
+    from extractor.api import extract_records
+    from extractor.document import IngestError
+    from extractor.render import render_record
+
+    try:
+        records = extract_records(file)
+    except (IngestError, OSError) as e:
+        err.print(f"[red]error[/red] {file}: {e}", highlight=False)
+        raise typer.Exit(1) from None
+    for r in records[:1]:
+        render_record(r, out)
+    if len(records) > 1:
+        err.print(f"{file} holds {len(records)} records; showing the first")
+
+
 def main() -> None:
     app()
 
