@@ -1,11 +1,89 @@
-"""Placeholder: p_values extraction (to be implemented)."""
+"""p-values reported as results (issue 3).
+
+Forms: "P = .015", "p<0.001", "P ≤ 0.05", "P < 10^-4", "P<1e-4", "P = 2 × 10-5", "p-value of
+0.03", "P for trend = 0.02", "P(interaction) = .3", "all P > 0.05" (once), "P < .05 for both"
+(once), "p = 0.006 and 0.044" (two), "P = 0,022" (0.022). Significance-level definitions
+("P < 0.05 was considered significant", "significance was set at p<0.05") are not results and
+are skipped; "P = NS" has no number and never matches. Rules: patterns/pvalues.json.
+"""
 
 from __future__ import annotations
 
 from extractor.fields import Context
+from extractor.numbers import parse_decimal, parse_scientific
+from extractor.records import PValue
+from extractor.rules import load_rules
 
 FIELD = "p_values"
 
+_CMP = {
+    "=": "=", "<": "<", ">": ">", "<=": "<=", ">=": ">=", "=<": "<=", "=>": ">=", "≤": "<=", "≥": ">=",
+    "of": "=", "was": "=", "were": "=", "is": "=", "equal": "=", "equals": "=",
+    "less than": "<", "greater than": ">", "<or=": "<=", ">or=": ">=",
+}
 
-def extract(ctx: Context):
-    return []
+
+def comparator(raw: str) -> str | None:
+    key = " ".join(raw.lower().split())
+    if key[:1] in "<>" and key.endswith("="):  # "< or =", "<="
+        key = key[0] + "="
+    return _CMP.get(key)
+
+
+def p_number(raw: str) -> float | None:
+    """A p-value's number: ".015", "0,022", "10^-4", "1e-4", "2 × 10-5"."""
+    raw = raw.strip()
+    v = parse_scientific(raw) if ("10" in raw and any(c in raw for c in "^-x×*·")) or "e" in raw.lower() else None
+    if v is None:
+        v = parse_decimal(raw)
+    if v is None or not 0 <= v <= 1:
+        return None
+    return v
+
+
+def _is_definition(ctx: Context, start: int, end: int) -> bool:
+    """True for a significance-level definition rather than a reported result."""
+    rf = load_rules("pvalues")
+    sent = ctx.sentence_index(start)
+    s, e = ctx.sentence_span(sent)
+    after = ctx.norm[end:min(e, end + 90)]
+    before = ctx.norm[max(s, start - 90):start]
+    if rf.by_id("sig_level_after").regex.search(after, timeout=1.0):
+        return True
+    return rf.by_id("sig_level_before").regex.search(before, timeout=1.0) is not None
+
+
+def find(ctx: Context) -> list[PValue]:
+    rf = load_rules("pvalues")
+    main, more = rf.by_id("p_value"), rf.by_id("p_more")
+    out: list[PValue] = []
+    norm = ctx.norm
+    for m in main.finditer(norm):
+        cmp_ = comparator(m.group("cmp"))
+        value = p_number(m.group("value"))
+        if cmp_ is None or value is None:
+            continue
+        if _is_definition(ctx, m.start(), m.end()):
+            continue
+        scope = None
+        sc = (m.group("scope_pre") or m.group("scope_post") or "").lower()
+        if sc:
+            scope = "all" if "all" in sc or "every" in sc else "each"
+        out.append(PValue(comparator=cmp_, value=value, scope=scope, **ctx.evidence(m.start(), m.end(), rule=main.id)))
+        pos = m.end()
+        # "p = 0.006 and 0.044": each listed value is a p-value of its own
+        while True:
+            c = more.regex.match(norm, pos, timeout=1.0)
+            if c is None:
+                break
+            v = p_number(c.group("value"))
+            if v is None:
+                break
+            ccmp = comparator(c.group("cmp")) if c.group("cmp") else cmp_
+            out.append(PValue(comparator=ccmp or cmp_, value=v, **ctx.evidence(c.start("cmp") if c.group("cmp") else c.start("value"), c.end(), rule=more.id)))
+            pos = c.end()
+    return out
+
+
+def extract(ctx: Context) -> list[PValue]:
+    return find(ctx)

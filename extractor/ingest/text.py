@@ -21,7 +21,8 @@ from extractor.document import Document, IngestError, Section
 from extractor.ingest.meta import find_metadata
 from extractor.rules import load_lexicon
 
-_ARTICLE_HEADING = re.compile(r"^(TITLE|ABSTRACT|BODY)(?:\.([^\n]*?))?\s*:\s*$")
+# "TITLE:", "ABSTRACT.RESULTS:", "BODY.2. METHODS.STATISTICAL ANALYSIS." (both endings occur)
+_ARTICLE_HEADING = re.compile(r"^(TITLE|ABSTRACT|BODY)(?:\.([^\n]*?))?\s*[:.]?\s*$")
 _CAPS_LABEL = re.compile(r"^([A-Z][A-Z0-9 ,'&/\-]{2,60}?)\s*:\s*")
 
 
@@ -72,7 +73,7 @@ def _parse_article(text: str, stem: str, source: str) -> Document:
             if current and body_start < pos:
                 _add(sections, text, current[0], body_start, pos, current[1])
             top, sub = m.group(1), (m.group(2) or "")
-            parts = [p for p in sub.split(".") if p.strip()]
+            parts = [p.strip() for p in sub.split(".") if p.strip() and not p.strip().isdigit()]
             label = (parts[-1] if parts else top).strip().upper()
             kind = {"TITLE": "title", "ABSTRACT": "abstract"}.get(top, "body")
             skip = _heading_kind(parts[0] if parts else label) or _heading_kind(label)
@@ -137,6 +138,7 @@ def _parse_plain(text: str, stem: str, source: str) -> Document:
     pos = 0
     title: str | None = None
     seen_prose = False
+    last_label = "ABSTRACT"  # an unlabelled paragraph continues the section above it
     lines = text.split("\n")
     for i, line in enumerate(lines):
         start, end = pos, pos + len(line)
@@ -159,6 +161,7 @@ def _parse_plain(text: str, stem: str, source: str) -> Document:
         m = _CAPS_LABEL.match(s)
         if m and _caps_heading_ok(m.group(1)):
             label = " ".join(m.group(1).split()).upper()
+            last_label = label
             kind = _heading_kind(label) or "abstract"
             sections.append(Section(label, lstart, lstart + m.end(), "metadata"))
             if lstart + m.end() < lend:
@@ -167,7 +170,9 @@ def _parse_plain(text: str, stem: str, source: str) -> Document:
             continue
         if _is_prose(s) or seen_prose:
             seen_prose = True
-            sections.extend(_inline_sections(text, lstart, lend))
+            found = _inline_sections(text, lstart, lend, last_label)
+            last_label = found[-1].label
+            sections.extend(found)
             continue
         # short non-prose lines before the abstract: a second title, a journal line
         if title is not None and len(s.split()) >= 4 and not re.search(r"\d{4}\s*;", s):
@@ -186,11 +191,11 @@ def _caps_heading_ok(label: str) -> bool:
     )
 
 
-def _inline_sections(text: str, start: int, end: int) -> list[Section]:
+def _inline_sections(text: str, start: int, end: int, label: str = "ABSTRACT") -> list[Section]:
     """Split a prose paragraph at inline headings ("Methods: ...", "Measurements and Main Results:")."""
     chunk = text[start:end]
     out: list[Section] = []
-    cur_label, cur_start = "ABSTRACT", start
+    cur_label, cur_start = label, start
     for m in _inline_heading_re().finditer(chunk):
         hs = start + m.start()
         if hs > cur_start:

@@ -1,0 +1,68 @@
+"""numbers.py reads every numeric form; nlp.py never splits inside statistics or abbreviations."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.nlp import parse, sentence_starts
+from extractor.numbers import decimals, flattened_power, parse_int, parse_number, parse_word_number
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [("0.43", 0.43), (".015", 0.015), ("0,022", 0.022), ("1,234", 1234.0), ("-1.2", -1.2),
+     ("2 × 10-5", 2e-5), ("10^-4", 1e-4), ("1e-4", 1e-4), ("Twenty-four", 24.0)],
+)
+def test_parse_number(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+def test_word_numbers_twenty_four_and_forty_eight() -> None:
+    assert parse_word_number("Twenty-four") == 24
+    assert parse_word_number("Forty eight") == 48
+    assert parse_word_number("one hundred and twelve") == 112
+    assert parse_word_number("twenty-fourth") is None
+    assert parse_int("1,234") == 1234
+
+
+def test_flattened_superscript_times_106() -> None:
+    assert flattened_power(100, "106") == 1e8
+    assert flattened_power(100, "12") is None
+
+
+def test_decimals_as_written() -> None:
+    assert decimals("0.430") == 3 and decimals(".05") == 2 and decimals("12") == 0
+
+
+def _sents(text: str) -> list[str]:
+    starts = sentence_starts(text) + [len(text)]
+    return [text[a:b].strip() for a, b in zip(starts, starts[1:])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Survival improved (91% vs. 42%, P = .015). SAE-free survival also improved.",
+        "As reported by Smith et al. 2019 the rate fell. It rose later.",
+        "Cells were given i.v. Twice weekly doses followed. Then nothing.",
+        "The RR was 0.88 (95% CI, 0.64-1.21; P = 0.43). Mortality was similar.",
+    ],
+)
+def test_sentences_do_not_split_inside_statistics_or_abbreviations(text: str) -> None:
+    sents = _sents(text)
+    assert len(sents) == 2 or (len(sents) == 3 and "i.v." in text)
+    assert not any(s.startswith(("015", "2019", "64")) for s in sents)
+
+
+def test_sentence_breaks_at_forced_offsets_and_newlines() -> None:
+    text = "METHODS: We randomised 40 patients\nRESULTS: Mortality fell"
+    assert len(_sents(text)) == 2
+
+
+def test_tokenizer_keeps_statistics_usable() -> None:
+    doc = parse("P=.015 and 42/112 and ≥21 and 0.64-1.21")
+    toks = [t.text for t in doc]
+    assert "42/112" in toks
+    assert "=" in toks and ".015" in toks
+    assert "≥" in toks and "21" in toks
+    assert "0.64" in toks and "1.21" in toks
