@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -22,8 +21,8 @@ out = Console()
 @app.command()
 def extract(
     paths: list[str] = typer.Argument(..., help="files or folders (recursively); '-' reads text from stdin"),
-    output: Optional[str] = typer.Option(None, "-o", "--output", help="output file (.jsonl, .json, .csv); stdout if absent"),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help=f"one of {', '.join(FORMATS)}"),
+    output: str | None = typer.Option(None, "-o", "--output", help="output file (.jsonl, .json, .csv); stdout if absent"),
+    fmt: str | None = typer.Option(None, "--format", "-f", help=f"one of {', '.join(FORMATS)}"),
     debug: bool = typer.Option(False, "--debug", help="show tracebacks"),
 ) -> None:
     """Extract records from trial reports."""
@@ -90,14 +89,14 @@ def list_checks() -> None:
 @app.command()
 def evaluate(
     gold: Path = typer.Option(..., "--gold", help="folder of gold *.json records"),
-    root: Optional[Path] = typer.Option(None, "--root", help="folder the gold 'source' paths are relative to (default: the gold folder's grandparent)"),
-    pred: Optional[Path] = typer.Option(None, "--pred", help="score these records (JSONL/JSON/folder) instead of extracting"),
+    root: Path | None = typer.Option(None, "--root", help="folder the gold 'source' paths are relative to (default: the gold folder's grandparent)"),
+    pred: Path | None = typer.Option(None, "--pred", help="score these records (JSONL/JSON/folder) instead of extracting"),
     as_json: bool = typer.Option(False, "--json", help="print figures as JSON"),
     errors: bool = typer.Option(False, "--errors", help="list every missed and spurious item with its sentence"),
 ) -> None:
     """Score extraction against gold records (shared/gold/SCHEMA.md, "Scoring")."""
-    from extractor.evaluate import score
     from extractor.evalio import load_golds, load_predictions, predict_for
+    from extractor.evaluate import score
 
     golds = load_golds(gold)
     if not golds:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor.evaluate import r6, score, tok_f1
 from extractor.evalio import load_golds, predict_for
+from extractor.evaluate import r6, score, tok_f1
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

@@ -36,7 +36,7 @@ def test_decimals_as_written() -> None:
 
 def _sents(text: str) -> list[str]:
     starts = sentence_starts(text) + [len(text)]
-    return [text[a:b].strip() for a, b in zip(starts, starts[1:])]
+    return [text[a:b].strip() for a, b in zip(starts, starts[1:], strict=False)]
 
 
 @pytest.mark.parametrize(

@@ -140,7 +140,7 @@ def _parse_plain(text: str, stem: str, source: str) -> Document:
     seen_prose = False
     last_label = "ABSTRACT"  # an unlabelled paragraph continues the section above it
     lines = text.split("\n")
-    for i, line in enumerate(lines):
+    for line in lines:
         start, end = pos, pos + len(line)
         pos = end + 1
         s = line.strip()
