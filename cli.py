@@ -5,12 +5,24 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
-from extractor.api import Outcome, iter_records
+from extractor.api import iter_paths
+from extractor.batch import DEFAULT_TIMEOUT
+from extractor.ingest import DEFAULT_MAX_BYTES
 from extractor.outputs import FORMATS, RecordWriter, format_for
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Evidence-linked records from clinical trial reports.")
@@ -23,46 +35,136 @@ def extract(
     paths: list[str] = typer.Argument(..., help="files or folders (recursively); '-' reads text from stdin"),
     output: str | None = typer.Option(None, "-o", "--output", help="output file (.jsonl, .json, .csv); stdout if absent"),
     fmt: str | None = typer.Option(None, "--format", "-f", help=f"one of {', '.join(FORMATS)}"),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="worker processes; 0 = all cores, 1 = in this process"),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="refuse files larger than this"),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", help="seconds one document may take (0 = no limit)"),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="run on a Dask cluster: tcp://host:port"),
+    overwrite: bool = typer.Option(False, "--overwrite", help="start a .jsonl output afresh instead of resuming it"),
+    retry_errors: bool = typer.Option(False, "--retry-errors", help="on resume, retry files that failed before"),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="progress bar on stderr (terminals only)"),
     debug: bool = typer.Option(False, "--debug", help="show tracebacks"),
 ) -> None:
-    """Extract records from trial reports."""
+    """Extract records from trial reports.
+
+    A .jsonl output is resumable: running again with the same output skips files already
+    done (same path, same bytes) and appends the rest; errors go to OUTPUT.errors.jsonl.
+    """
+    import os
+    import time
+
+    from extractor.batch import BatchOptions, default_jobs, make_tasks, resume_state, run_tasks
+    from extractor.outputs import JsonlAppender
+
     fmt = format_for(output, fmt)
     if fmt not in FORMATS:
         raise typer.BadParameter(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    stream = open(output, "w", encoding="utf-8", newline="") if output and output != "-" else sys.stdout
-    writer = RecordWriter(fmt, stream)
-    n_docs = n_err = n_values = n_flags = 0
-    outcomes = _stdin_outcomes() if paths == ["-"] else iter_records(paths)
-    for o in outcomes:
-        if o.record is not None:
-            writer.write(o.record)
-            n_docs += 1
-            n_values += _count_values(o.record)
-            n_flags += len(o.record.flags)
-        else:
-            n_err += 1
-            err.print(f"[red]error[/red] {o.path}: {o.error}", highlight=False)
-    writer.close()
-    if stream is not sys.stdout:
-        stream.close()
-    table = Table(title="trialex extract")
-    for c in ("documents", "values", "errors", "flags"):
+    opts = BatchOptions(max_bytes=max_bytes, timeout=timeout or None, debug=debug, retry_errors=retry_errors)
+    if paths == ["-"]:
+        _extract_stdin(fmt, output, opts)
+        return
+    to_file = bool(output and output != "-")
+    errors_file = f"{output}.errors.jsonl" if to_file else None
+    done = {}
+    sink: Any
+    stream = None
+    if to_file and fmt == "jsonl":
+        if overwrite:
+            for p in (output, errors_file):
+                if os.path.exists(p):
+                    os.remove(p)
+        elif os.path.exists(output):
+            done = resume_state(output)
+        sink = JsonlAppender(output)
+    else:
+        stream = open(output, "w", encoding="utf-8", newline="") if to_file else sys.stdout
+        sink = RecordWriter(fmt, stream)
+        if errors_file and os.path.exists(errors_file):
+            os.remove(errors_file)
+    err_sink: JsonlAppender | None = None
+    total = sum(1 for _ in iter_paths(paths))
+    jobs = jobs or default_jobs()
+    if total <= 1:
+        jobs = 1
+    n_docs = n_err = n_values = n_flags = n_skipped = 0
+    t0 = time.perf_counter()
+    bar = Progress(
+        TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+        TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+        console=err, disable=not (progress and err.is_terminal), transient=False,
+    )
+    interrupted = False
+    try:
+        with bar:
+            tid = bar.add_task("extract", total=total, rate="-")
+            for res in run_tasks(make_tasks(paths, done), opts, jobs=jobs, scheduler=scheduler):
+                for kind, entry in res.entries:
+                    if kind == "record":
+                        sink.write(entry)
+                        n_docs += 1
+                        continue
+                    n_err += 1
+                    tb = entry.pop("traceback", None)
+                    where = entry["file"] + (f" [document {entry['index']}]" if "index" in entry else "")
+                    bar.console.print(f"[red]error[/red] {escape(where)}: {escape(entry['reason'])}", highlight=False,
+                                      soft_wrap=True)
+                    if debug and tb:
+                        bar.console.print(tb, highlight=False, markup=False, soft_wrap=True)
+                    if errors_file:
+                        if err_sink is None:
+                            err_sink = JsonlAppender(errors_file)
+                        err_sink.write_line(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
+                n_values += res.values
+                n_flags += res.flags
+                n_skipped += res.skipped
+                elapsed = time.perf_counter() - t0
+                bar.update(tid, advance=1, rate=f"{n_docs / elapsed:.1f}" if elapsed > 0 else "-")
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        sink.close()
+        if stream is not None and stream is not sys.stdout:
+            stream.close()
+        if err_sink is not None:
+            err_sink.close()
+    elapsed = time.perf_counter() - t0
+    table = Table(title="trialex extract" + (" (interrupted)" if interrupted else ""))
+    for c in ("documents", "values", "errors", "flags", "skipped", "elapsed", "docs/s"):
         table.add_column(c, justify="right")
-    table.add_row(str(n_docs), str(n_values), str(n_err), str(n_flags))
+    table.add_row(str(n_docs), str(n_values), str(n_err), str(n_flags), str(n_skipped), f"{elapsed:.1f} s",
+                  f"{n_docs / elapsed:.1f}" if elapsed > 0 else "-")
     err.print(table)
-    if n_docs == 0:
+    if interrupted:
+        raise typer.Exit(130)
+    if n_docs == 0 and n_skipped == 0:
         raise typer.Exit(1)
 
 
-def _stdin_outcomes():
+def _extract_stdin(fmt: str, output: str | None, opts) -> None:
     from extractor import extract_text
+    from extractor.batch import DocumentTimeout, deadline
+    from extractor.ingest.decode import decode_text
 
-    yield Outcome("-", record=extract_text(sys.stdin.read(), id="stdin", source="-"))
-
-
-def _count_values(r) -> int:
-    return (len(r.p_values) + len(r.intervals) + len(r.event_rates) + len(r.arms) + len(r.endpoints)
-            + len(r.summaries) + len(r.test_statistics))
+    data = sys.stdin.buffer.read(opts.max_bytes + 1)
+    if len(data) > opts.max_bytes:
+        err.print(f"[red]error[/red] -: input is above the {opts.max_bytes} byte limit (--max-bytes)")
+        raise typer.Exit(1)
+    try:
+        with deadline(opts.timeout):
+            record = extract_text(decode_text(data), id="stdin", source="-")
+    except DocumentTimeout:
+        err.print(f"[red]error[/red] -: took longer than {opts.timeout:g} s (--timeout)")
+        raise typer.Exit(1) from None
+    except Exception as e:
+        if opts.debug:
+            raise
+        err.print(f"[red]error[/red] -: {e}", highlight=False)
+        raise typer.Exit(1) from None
+    stream = open(output, "w", encoding="utf-8", newline="") if output and output != "-" else sys.stdout
+    writer = RecordWriter(fmt, stream)
+    writer.write(record)
+    writer.close()
+    if stream is not sys.stdout:
+        stream.close()
 
 
 @app.command()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractor.document import Document, IngestError
-from extractor.ingest import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, load_path
+from extractor.document import IngestError
+from extractor.ingest import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, load_bytes, load_path, read_bounded
 from extractor.ingest.text import parse_text
 from extractor.pipeline import extract_document
 from extractor.records import TrialRecord
@@ -18,6 +21,8 @@ __all__ = [
     "extract_file",
     "extract_records",
     "extract_text",
+    "iter_data",
+    "iter_file",
     "iter_paths",
     "iter_records",
 ]
@@ -49,42 +54,108 @@ def extract_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> TrialR
 
 @dataclass
 class Outcome:
-    """What happened to one document (or one unreadable file) in a batch."""
+    """What happened to one document (or one unreadable file) in a batch.
+
+    ``index`` is the document's position in its file (PubMed exports hold many); ``file_hash``
+    the first 16 hex digits of the SHA-256 of the file's bytes, which a record from a file also
+    carries as ``content_hash`` so a resumed batch can tell a file it has done from a changed one.
+    """
 
     path: str
     record: TrialRecord | None = None
     error: str | None = None
+    index: int | None = None
+    file_hash: str | None = None
+    traceback: str | None = None  # with --debug only
 
 
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files under the given paths, folders recursively, in a stable (sorted) order."""
+    """Files under the given paths, folders recursively, in a stable (sorted) order.
+
+    Lazy: one directory's names are held at a time (to sort them), never the whole tree.
+    Hidden files and folders are skipped; symlinked folders are not followed (no loops).
+    """
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith("."):
-                    yield f
+            yield from _walk(p)
         else:
             yield p
 
 
-def iter_documents(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Outcome]:
+def _walk(folder: Path) -> Iterator[Path]:
     try:
-        yield from load_path(path, max_bytes=max_bytes)
+        with os.scandir(folder) as it:
+            entries = sorted((e.name, e.is_dir(follow_symlinks=False), e.is_file()) for e in it
+                             if not e.name.startswith("."))
+    except OSError:
+        return
+    for name, is_dir, is_file in entries:
+        if is_dir:
+            yield from _walk(folder / name)
+        elif is_file and os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES:
+            yield folder / name
+
+
+def file_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def iter_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, skip: int = 0,
+              debug: bool = False) -> Iterator[Outcome]:
+    """Outcomes for every document in one file, from the ``skip``-th on: the per-file unit
+    of work of a batch (in-process, in a worker process, or on a Dask worker).
+
+    Never raises for bad input: an unreadable file gives one Outcome with ``error`` set.
+    """
+    try:
+        data = read_bounded(Path(path), max_bytes)
     except IngestError as e:
         yield Outcome(str(path), error=str(e))
-    except Exception as e:  # unreadable input of a kind not foreseen: report, go on
-        yield Outcome(str(path), error=f"cannot read ({type(e).__name__}: {e})")
+        return
+    yield from iter_data(data, path, max_bytes, skip, debug)
+
+
+def iter_data(data: bytes, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, skip: int = 0,
+              debug: bool = False) -> Iterator[Outcome]:
+    """:func:`iter_file` for bytes already read from ``path``."""
+    src = str(path)
+    digest = file_hash(data)
+    docs = load_bytes(data, Path(path).stem, src, max_bytes)
+    i = 0
+    while True:
+        try:
+            doc = next(docs)
+        except StopIteration:
+            return
+        except IngestError as e:
+            yield Outcome(src, error=str(e), index=i if i else None, file_hash=digest)
+            return
+        except Exception as e:  # unreadable input of a kind not foreseen: report, go on
+            yield Outcome(src, error=f"cannot read ({type(e).__name__}: {_one_line(e)})",
+                          index=i if i else None, file_hash=digest, traceback=_tb(debug))
+            return
+        if i >= skip:
+            try:
+                record = extract_document(doc)
+                record.content_hash = digest
+                yield Outcome(src, record=record, index=i, file_hash=digest)
+            except Exception as e:
+                yield Outcome(src, error=f"extraction failed ({type(e).__name__}: {_one_line(e)})",
+                              index=i, file_hash=digest, traceback=_tb(debug))
+        i += 1
+
+
+def _tb(debug: bool) -> str | None:
+    return traceback.format_exc() if debug else None
+
+
+def _one_line(e: BaseException, limit: int = 200) -> str:
+    s = " ".join(str(e).split())
+    return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
 def iter_records(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Outcome]:
     """Records (or one-line errors) for every document under ``paths``, one at a time."""
     for path in iter_paths(paths):
-        for item in iter_documents(path, max_bytes):
-            if isinstance(item, Outcome):
-                yield item
-                continue
-            try:
-                yield Outcome(str(path), record=extract_document(item))
-            except Exception as e:
-                yield Outcome(str(path), error=f"extraction failed ({type(e).__name__}: {e})")
+        yield from iter_file(path, max_bytes)

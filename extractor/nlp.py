@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy
 import regex
 import spacy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex
@@ -67,12 +69,18 @@ def sentence_starts(text: str, forced: list[int] | tuple[int, ...] = ()) -> list
 @Language.component("trialex_sentences")
 def trialex_sentences(doc: Doc) -> Doc:
     """Sets ``is_sent_start`` from :func:`sentence_starts` (thin wrapper: logic is above)."""
-    forced = doc.user_data.get("trialex_forced_breaks", ())
-    starts = sentence_starts(doc.text, forced)
-    doc.user_data["trialex_sentence_starts"] = starts
-    start_set = set(starts)
-    for tok in doc:
-        tok.is_sent_start = tok.i == 0 or tok.idx in start_set
+    starts = doc.user_data.get("trialex_sentence_starts")
+    if starts is None:  # called outside :func:`parse`, which computes them from the text it has
+        forced = doc.user_data.get("trialex_forced_breaks", ())
+        starts = sentence_starts(doc.text, forced)
+        doc.user_data["trialex_sentence_starts"] = starts
+    if len(doc):
+        # One array write instead of a ``tok.is_sent_start`` assignment per token: each of
+        # those re-checks the whole Doc for annotations, which is quadratic in its length.
+        idx = doc.to_array(IDX)
+        flags = numpy.where(numpy.isin(idx, numpy.asarray(starts, dtype=idx.dtype)), 1, -1).astype("int64")
+        flags[0] = 1
+        doc.from_array([SENT_START], flags.view("uint64").reshape(-1, 1))
     return doc
 
 
@@ -101,6 +109,8 @@ def parse(text: str, forced_breaks: list[int] | tuple[int, ...] = ()) -> Doc:
     nlp = get_nlp()
     doc = nlp.make_doc(text)
     doc.user_data["trialex_forced_breaks"] = tuple(forced_breaks)
+    # computed from ``text`` here: inside the component ``doc.text`` would be rebuilt from tokens
+    doc.user_data["trialex_sentence_starts"] = sentence_starts(text, forced_breaks)
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc

@@ -7,6 +7,8 @@ between ``Document.text`` and the string the extractors read. Things that need m
 
 from __future__ import annotations
 
+import re
+
 from extractor.document import Document
 
 _MAP = {
@@ -30,30 +32,33 @@ _MAP = {
 }
 # "·" (middle dot) is a decimal point between digits: "0·64" (Lancet style).
 _MIDDOT = "\u00b7"
-_TABLE = str.maketrans(_MAP)
+# control characters (but not newlines) become spaces: offsets kept. Folded into the same
+# table so the whole normalisation is one C-level pass over the text.
+_CONTROLS = {chr(i): " " for i in range(32) if chr(i) not in "\n\r"}
+_TABLE = str.maketrans({**_MAP, **_CONTROLS})
 
 
 def normalize_text(text: str) -> str:
     out = text.translate(_TABLE)
     if _MIDDOT in out:
+        # visit the middle dots only, not every character
         chars = list(out)
-        for i, c in enumerate(chars):
-            if c == _MIDDOT and 0 < i < len(chars) - 1 and chars[i - 1].isdigit() and chars[i + 1].isdigit():
+        i = out.find(_MIDDOT)
+        while i >= 0:
+            if 0 < i < len(chars) - 1 and chars[i - 1].isdigit() and chars[i + 1].isdigit():
                 chars[i] = "."
+            i = out.find(_MIDDOT, i + 1)
         out = "".join(chars)
-    # control characters (but not newlines) become spaces: offsets kept
-    if any(ord(c) < 32 and c not in "\n\r" for c in out):
-        out = "".join(" " if ord(c) < 32 and c not in "\n\r" else c for c in out)
     assert len(out) == len(text)
     return out
 
 
-def masked_text(doc: Document, norm: str) -> str:
+def masked_text(doc: Document, norm: str, full_text: bool = False) -> str:
     """The normalised text with skipped sections (front matter, boilerplate) blanked out.
 
     Blanking with spaces (newlines kept) rather than cutting keeps every offset valid.
     """
-    spans = sorted(doc.content_spans())
+    spans = sorted(doc.content_spans(full_text))
     if spans == [(0, len(norm))]:
         return norm
     parts: list[str] = []
@@ -70,4 +75,7 @@ def masked_text(doc: Document, norm: str) -> str:
 
 
 def _blank(chunk: str) -> str:
-    return "".join("\n" if c == "\n" else " " for c in chunk)
+    return _NOT_NEWLINE.sub(" ", chunk)
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")

@@ -36,10 +36,10 @@ CSV_COLUMNS = [
 ]
 
 
-def csv_rows(record: TrialRecord) -> Iterator[dict[str, Any]]:
-    """One row per extracted value."""
-    base = {"id": record.id, "source": record.source}
-    d = record.model_dump(mode="json")
+def csv_rows(record: TrialRecord | dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """One row per extracted value (of a record, or of its JSON form)."""
+    d = record if isinstance(record, dict) else record.model_dump(mode="json")
+    base = {"id": d["id"], "source": d["source"]}
     for field in ("p_values", "intervals", "event_rates", "summaries", "test_statistics", "endpoints"):
         for i, v in enumerate(d.get(field) or []):
             yield {**base, "field": field, "index": i, **{k: v.get(k) for k in CSV_COLUMNS if k in v}}
@@ -66,10 +66,8 @@ def csv_rows(record: TrialRecord) -> Iterator[dict[str, Any]]:
 
 
 class RecordWriter:
-    """Streams records to a file or stdout.
-
-    JSONL lines are written whole and flushed with fsync'd appends, so a run killed at any
-    moment leaves every finished line intact and no half line behind (see batch.py).
+    """Streams records (models, or lines from :func:`record_json`) to a text stream: stdout,
+    or a ``.json``/``.csv`` file. Resumable JSONL files use :class:`JsonlAppender` instead.
     """
 
     def __init__(self, fmt: str, stream: IO[str], append: bool = False) -> None:
@@ -82,18 +80,21 @@ class RecordWriter:
         elif fmt == "json":
             stream.write("[")
 
-    def write(self, record: TrialRecord) -> None:
+    def write(self, record: TrialRecord | str) -> None:
+        """Write one record, given as a model or as its :func:`record_json` line."""
         if self.fmt == "jsonl":
-            self.stream.write(record_json(record) + "\n")
-        elif self.fmt == "json":
-            self.stream.write(("\n" if not self.count else ",\n") + json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=1))
+            self.stream.write((record if isinstance(record, str) else record_json(record)) + "\n")
         else:
-            assert self._csv is not None
-            buf = io.StringIO()
-            w = csv.DictWriter(buf, CSV_COLUMNS, extrasaction="ignore")
-            for row in csv_rows(record):
-                w.writerow(row)
-            self.stream.write(buf.getvalue())
+            d = json.loads(record) if isinstance(record, str) else record.model_dump(mode="json")
+            if self.fmt == "json":
+                self.stream.write(("\n" if not self.count else ",\n") + json.dumps(d, ensure_ascii=False, indent=1))
+            else:
+                assert self._csv is not None
+                buf = io.StringIO()
+                w = csv.DictWriter(buf, CSV_COLUMNS, extrasaction="ignore")
+                for row in csv_rows(d):
+                    w.writerow(row)
+                self.stream.write(buf.getvalue())
         self.stream.flush()
         self.count += 1
 
@@ -101,3 +102,90 @@ class RecordWriter:
         if self.fmt == "json":
             self.stream.write("\n]\n" if self.count else "]\n")
         self.stream.flush()
+
+
+class JsonlAppender:
+    """Appends whole lines to a JSONL file that a killed run can leave behind.
+
+    Each line goes out in a single ``os.write`` on an ``O_APPEND`` descriptor: the kernel
+    puts it at the end in one piece, and nothing sits in a user-space buffer, so a process
+    killed (even with SIGKILL) between two writes loses nothing it has written. A kill in the
+    middle of a write can at worst leave a partial last line; :func:`repair_jsonl` cuts it.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = os.fspath(path)
+        self.fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        self.count = 0
+
+    def write_line(self, line: str) -> None:
+        data = (line + "\n").encode("utf-8", "surrogatepass")
+        n = os.write(self.fd, data)
+        while n < len(data):  # a short write on a regular file is rare (disk full, signals)
+            data = data[n:]
+            n = os.write(self.fd, data)
+        self.count += 1
+
+    def write(self, record: TrialRecord | str) -> None:
+        self.write_line(record if isinstance(record, str) else record_json(record))
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            try:
+                os.fsync(self.fd)
+            except OSError:
+                pass
+            os.close(self.fd)
+            self.fd = -1
+
+    def __enter__(self) -> JsonlAppender:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def repair_jsonl(path: str | os.PathLike[str]) -> int:
+    """Cut a trailing partial line (left by a killed writer); returns the bytes removed."""
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        return 0
+    if size == 0:
+        return 0
+    with open(path, "rb") as f:
+        # walk back in blocks to the last newline
+        pos, block = size, 65536
+        f.seek(size - 1)
+        if f.read(1) == b"\n":
+            return 0
+        keep = 0
+        while pos > 0:
+            start = max(0, pos - block)
+            f.seek(start)
+            chunk = f.read(pos - start)
+            i = chunk.rfind(b"\n")
+            if i >= 0:
+                keep = start + i + 1
+                break
+            pos = start
+    os.truncate(path, keep)
+    return size - keep
+
+
+def iter_jsonl(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
+    """The objects in a JSONL file, one at a time; lines that are not JSON objects are skipped."""
+    try:
+        f = open(path, "rb")
+    except FileNotFoundError:
+        return
+    with f:
+        for raw in f:
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(raw)
+            except ValueError:
+                continue
+            if isinstance(obj, dict):
+                yield obj

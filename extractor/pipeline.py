@@ -43,8 +43,8 @@ class FieldError(Exception):
     pass
 
 
-def build_context(document: Document) -> Context:
-    norm = masked_text(document, normalize_text(document.text))
+def build_context(document: Document, full_text: bool = False) -> Context:
+    norm = masked_text(document, normalize_text(document.text), full_text)
     forced = [s.start for s in document.sections]
     doc = parse(norm, forced)
     return Context(
@@ -73,8 +73,11 @@ def run_fields(ctx: Context, strict: bool = False) -> list[str]:
     return warnings
 
 
-def extract_document(document: Document, strict: bool = False, run_checks: bool = True) -> TrialRecord:
-    ctx = build_context(document)
+def extract_document(
+    document: Document, strict: bool = False, run_checks: bool = True, full_text: bool = False
+) -> TrialRecord:
+    """The record of one document; ``full_text`` also mines body sections of articles."""
+    ctx = build_context(document, full_text)
     warnings = list(document.warnings) + run_fields(ctx, strict)
     meta = document.metadata
     values = {k: v for k, v in ctx.results.items() if v is not None}
@@ -93,8 +96,6 @@ def extract_document(document: Document, strict: bool = False, run_checks: bool 
         trialex_version=VERSION,
         **values,
     )
-    if run_checks:
-        record.flags = checks_pkg.run_all(record)
     record.sentences = [
         Sentence(
             index=i,
@@ -106,6 +107,9 @@ def extract_document(document: Document, strict: bool = False, run_checks: bool 
         for i in sorted(ctx.used_sentences)
         for s, e in [ctx.sentence_span(i)]
     ]
+    # checks read the evidence sentences (words vs numbers, pairing), so they run after them
+    if run_checks:
+        record.flags = checks_pkg.run_all(record)
     # drop meta-data-derived registrations duplicates deterministically
     if meta.get("registrations"):
         record.registrations = sorted(set(record.registrations) | set(meta["registrations"]))

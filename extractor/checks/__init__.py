@@ -28,7 +28,17 @@ class Check:
 REGISTRY: dict[str, Check] = {}
 
 # modules holding checks; each registers its checks on import
-CHECK_MODULES: tuple[str, ...] = ()
+CHECK_MODULES: tuple[str, ...] = (
+    "impossible",
+    "rates",
+    "sizes",
+    "intervals",
+    "pvalues",
+    "words",
+    "effects",
+    "grim",
+    "teststats",
+)
 
 
 def register(code: str, title: str, formula: str, tolerance: str) -> Callable[[CheckFn], CheckFn]:

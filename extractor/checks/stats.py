@@ -242,7 +242,7 @@ def rounding_interval(value: float, d: int, truncation: bool = False) -> tuple[f
     if truncation:
         unit = 10.0 ** (-d)
         lo, hi = (value, value + unit) if value >= 0 else (value - unit, value)
-        return lo - eps, hi + eps
+        return lo - eps, hi - eps  # half-open: 37.5 truncates to 37.5, never to 37.4
     h = half_unit(d)
     return value - h - eps, value + h + eps
 

@@ -1,11 +1,359 @@
-"""Placeholder: arms extraction (to be implemented)."""
+"""Randomised groups: label, role, n allocated and doses, in the order first named.
+
+Sources, strongest first (rules in ``patterns/arms.json``):
+
+1. the allocation list — "randomized 1:1 to either UC-MSC treatment (n = 12) or the control
+   group (n = 12)" — split into items outside parentheses;
+2. per-arm counts — "X (n = 12)", "an observation group of 44 cases", "24 patients received X";
+3. a "X versus Y" title when nothing else names the groups.
+
+Mentions of one group are merged (token overlap, or an abbreviation from the Schwartz–Hearst
+detector linking "UCMSC" and "umbilical cord mesenchymal stem cell"); other names go to
+``Arm.aliases``. Where no arm has n, a pair of "x/n" counts whose totals add up to the
+randomised total gives the arm sizes in order ("42/112 ... versus 47/110"). Roles come from
+``patterns/control_terms.lexicon.json``. If ``sample_size.randomized`` is unknown and every
+arm has n, it is set to their sum (``derived=True``), since this field runs after it.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+import regex
+
 from extractor.fields import Context
+from extractor.fields.doses import find_doses
+from extractor.numbers import parse_int
+from extractor.records import Arm, Dose, Evidence, SampleSize
+from extractor.rules import load_lexicon, load_rules
 
 FIELD = "arms"
 
+_GATE = regex.compile(r"random|allocat|assign|divided|\bn\s*=|\bgroups?\b|\barms?\b|versus|\bvs\b|received", regex.I)
+_SPLIT = regex.compile(r"\s*,\s*(?:(?:or|and)\s+)?(?:to\s+)?|\s+(?:or|versus|vs\.?|and)\s+(?:to\s+)?", regex.I)
+_LIST_STOP = regex.compile(
+    r"[,]?\s+(?:in\s+addition\s+to|after\s+(?:a|the|an)\b|before\b|during\b|using\b|by\s+(?:a|the|block|simple|computer|stratified)\b|"
+    r"according\s+to|stratified|based\s+on|at\s+a\s+ratio|in\s+a\s+\d|with\s+a\s+(?:follow|ratio)|"
+    r"who\b|which\b|where\b|respectively|to\s+(?:determine|evaluate|assess|compare|examine|investigate)\b)|"
+    r"\s*,\s*(?:and\s+)?(?:then|followed|all|patients|participants|subjects)\b",
+    regex.I,
+)
+_FOR = regex.compile(r"\s+(?:for|over|during)\s+(?:\d|at\s+least|a\b|the\b|\w+\s+(?:weeks|months|days|years))", regex.I)
+_LEAD = regex.compile(
+    r"^(?:(?:either|receive|received|receiving|the|a|an|to|use|one|of|two|three|four|single|sessions?\s+of|groups?\s+\d+|group\s*[IVX\d]+|"
+    r"\d+(?:\.\d+)?)\s+|\(|\d+\)\s*)+",
+    regex.I,
+)
+_TRAIL = regex.compile(r"(?<=\S)(?:\s+(?:groups?|arms?|treatment|treatment\s+groups?|condition|alone|only))+\s*$|\s*[,)(]+\s*$", regex.I)
+_GENERIC = regex.compile(r"^(?:infusions?|injections?|doses?|treatments?|therapy|tablets?|capsules?|sessions?|intervention|groups?)$", regex.I)
+_NOISE = regex.compile(r"%|\b(?:was|were|had|did|is|are|p)\b|[<>=]|^\W*$|^\d", regex.I)
+_EACH = regex.compile(r"\b(?:all|both|each|every)\s+(?:the\s+)?(?:patients|participants|subjects|groups|arms|women|children|piglets)\b", regex.I)
+_TOK = regex.compile(r"[a-z0-9]+")
+_ROLE_WORDS = {"group", "arm", "treatment", "patient", "subject", "recipient", "participant", "the", "a", "an", "of", "with",
+               "receiving", "treated", "condition", "therapy", "in"}
+_GROUPS_K = regex.compile(r"\b(?:in|into)\s+(?:one\s+of\s+)?(two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}?(?:groups|arms)", regex.I)
+_K = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_RATE_PAIR = regex.compile(r"(\d+)\s*/\s*(\d+)\b[^/]{0,120}?\b(\d+)\s*/\s*(\d+)\b")
 
-def extract(ctx: Context):
+
+@dataclass
+class _Arm:
+    label: str
+    start: int
+    end: int
+    n: int | None = None
+    n_span: tuple[int, int] | None = None
+    aliases: list[str] = field(default_factory=list)
+    item: tuple[int, int] | None = None  # the text span describing the arm (for doses)
+    rule: str = ""
+
+
+def tokens(label: str) -> set[str]:
+    """Content tokens of a label, plural -s dropped (as the scorer does), role words removed."""
+    out = set()
+    for t in _TOK.findall(label.lower()):
+        if len(t) > 3 and t.endswith("s") and not t.endswith("ss"):
+            t = t[:-1]
+        if t not in _ROLE_WORDS:
+            out.add(t)
+    return out
+
+
+def clean_label(raw: str) -> str:
+    """Shortest usable phrase for an arm: determiners, "(n = 12)", "group", counts and doses dropped."""
+    s = regex.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", raw)  # parentheticals: "(n = 12)", "(20 per group)"
+    s = regex.sub(r"\s+", " ", s).strip(" ,;:-")
+    for _ in range(3):
+        s = _LEAD.sub("", s).strip()
+        s = _TRAIL.sub("", s).strip()
+    s = regex.sub(r"^(?:the\s+)?(?:group|arm)\s+(?=[A-Z]\b)", "group ", s)
+    words = s.split()
+    return " ".join(words[:7])
+
+
+def _strip_doses(label: str) -> tuple[str, str | None]:
+    """Remove dose amounts from a label; returns (label, unit of a removed cell dose)."""
+    ds = find_doses(label, first_only=False)
+    cell_unit = None
+    for d in reversed(ds):
+        if d.unit and d.unit.startswith("cells"):
+            cell_unit = "cells"
+        label = label[: d.start] + " " + label[d.end :]
+    label = regex.sub(r"\b(?:of|at|with)\s*$", "", regex.sub(r"\s+", " ", label).strip()).strip()
+    return label, cell_unit
+
+
+def _is_control(label: str, aliases: list[str]) -> bool:
+    lex = load_lexicon("control_terms").entries
+    for name in [label, *aliases]:
+        low = name.lower()
+        if any(regex.search(rf"\b{regex.escape(t)}\b", low) for t in lex["terms"]):
+            return True
+        if any(low.startswith(p) for p in lex["prefix_terms"]):
+            return True
+    return False
+
+
+def _same(a: str, b: str, abbrevs: dict[str, str]) -> bool:
+    ta, tb = tokens(a), tokens(b)
+    if ta and tb and (ta <= tb or tb <= ta):
+        return True
+    for short, long in abbrevs.items():
+        sl, ll = tokens(short), tokens(long)
+        if sl and ((sl <= ta and tb and tb <= ll | sl) or (sl <= tb and ta and ta <= ll | sl)):
+            return True
+    return False
+
+
+def split_items(lst: str) -> list[tuple[int, int]]:
+    """Spans of the comma/or/versus-separated items of an allocation list (parentheses kept)."""
+    spans, depth, start, i = [], 0, 0, 0
+    while i < len(lst):
+        c = lst[i]
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = _SPLIT.match(lst, i)
+            if m and m.end() > i and (lst[i] == "," or (i > 0 and lst[i].isspace())):
+                spans.append((start, i))
+                start = i = m.end()
+                continue
+        i += 1
+    spans.append((start, len(lst)))
+    return [(s, e) for s, e in spans if lst[s:e].strip()]
+
+
+def _allocation_arms(ctx: Context) -> list[_Arm]:
+    rule = load_rules("arms").by_id("allocation_list")
+    for _idx, s, e in ctx.sentences():
+        sent = ctx.norm[s:e]
+        if not regex.search(r"random|allocat|assign|divided", sent, regex.I):
+            continue
+        for m in rule.finditer(sent):
+            lst_start = m.start("list")
+            lst = m.group("list")
+            stop = _LIST_STOP.search(lst)
+            if stop:
+                lst = lst[: stop.start()]
+            if "n =" not in lst and "n=" not in lst:
+                f = _FOR.search(lst)
+                if f:
+                    lst = lst[: f.start()]
+            k = None
+            gk = _GROUPS_K.search(sent[max(0, m.start() - 10) : lst_start + 5])
+            if gk:
+                k = _K[gk.group(1).lower()]
+            arms = []
+            for a, b in split_items(lst):
+                raw = lst[a:b]
+                n = None
+                nm = regex.search(r"\bn\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)", raw)
+                if nm:
+                    n = parse_int(nm.group(1))
+                label, cell_unit = _strip_doses(clean_label(raw))
+                label = clean_label(label)
+                if (not label or _GENERIC.match(label)) and cell_unit:
+                    label = cell_unit
+                if not label or _NOISE.search(label) or _GENERIC.match(label) or len(label.split()) > 6:
+                    continue
+                arm = _Arm(label, s + lst_start + a, s + lst_start + b, n=n, rule="arms:allocation_list",
+                           item=(s + lst_start + a, s + lst_start + b))
+                if nm:
+                    arm.n_span = (s + lst_start + a + nm.start(1), s + lst_start + a + nm.end(1))
+                arms.append(arm)
+            if k and len(arms) > k:
+                arms = arms[:k]
+            if len(arms) >= 2:
+                return arms
     return []
+
+
+def _count_mentions(ctx: Context) -> list[list[_Arm]]:
+    """Groups of (label, n) mentions, one list per sentence with at least one."""
+    rules = load_rules("arms")
+    out = []
+    for _idx, s, e in ctx.sentences():
+        sent = ctx.norm[s:e]
+        if not _GATE.search(sent) or not regex.search(r"\d|\b(?:twenty|thirty|forty|fifty|sixty|ten|twelve)", sent, regex.I):
+            continue
+        found: list[_Arm] = []
+        for rid in ("arm_n", "group_of_n", "n_received", "in_group_n_included"):
+            for m in rules.by_id(rid).finditer(sent):
+                if "label" in m.groupdict():
+                    raw, lstart = m.group("label"), m.start("label")
+                else:  # the label is the phrase before "(n = 12)" / "group of 44": back to a delimiter
+                    head = sent[max(0, m.start() - 80) : m.start()]
+                    cut = max(head.rfind(c) for c in ",;:()=<>")
+                    raw = head[cut + 1 :]
+                    if rid == "group_of_n":
+                        raw = raw.split(" into ")[-1].split(" and ")[-1]
+                    lstart = m.start() - len(raw)
+                if rid == "arm_n" and m.group("inner"):
+                    raw = m.group("inner")
+                label = clean_label(raw.split(" in ")[0] if rid == "n_received" else raw)
+                label = regex.split(r"\b(?:to|either|or|and|versus|vs|into|receive|received|with|including|groups?:?)\s+(?=\S)", label)[-1]
+                label = clean_label(label)
+                n = parse_int(m.group("n"))
+                if not label or n is None or _NOISE.search(label) or len(label.split()) > 6:
+                    continue
+                if rid == "arm_n" and regex.search(r"\d\s*%?\s*$", raw.rstrip()):
+                    continue
+                if any(x.start == s + m.start() for x in found):
+                    continue
+                found.append(_Arm(label, s + lstart, s + lstart + len(raw), n=n, n_span=(s + m.start("n"), s + m.end("n")),
+                                  rule=f"arms:{rid}", item=(s + m.start(), s + m.end())))
+        if found:
+            out.append(sorted(found, key=lambda a: a.start))
+    return out
+
+
+def _title_versus(ctx: Context) -> list[_Arm]:
+    title = ctx.document.title or ""
+    pos = ctx.text.find(title) if title else -1
+    if not title or pos < 0:
+        return []
+    m = next(iter(load_rules("arms").by_id("title_versus").finditer(title)), None)
+    if not m:
+        return []
+    arms = []
+    for g in ("a", "b"):
+        label = clean_label(m.group(g))
+        if label and not _NOISE.search(label):
+            arms.append(_Arm(label, pos + m.start(g), pos + m.end(g), rule="arms:title_versus"))
+    return arms if len(arms) == 2 else []
+
+
+def _merge(arms: list[_Arm], extra: list[_Arm], abbrevs: dict[str, str], create: bool) -> None:
+    for x in extra:
+        hit = next((a for a in arms if _same(a.label, x.label, abbrevs)), None)
+        if hit is None:
+            if create:
+                arms.append(x)
+            continue
+        if hit.n is None and x.n is not None:
+            hit.n, hit.n_span = x.n, x.n_span
+        if x.label != hit.label and x.label not in hit.aliases:
+            hit.aliases.append(x.label)
+            if len(x.label) < len(hit.label) and len(tokens(x.label)) >= 1 and not _GENERIC.match(x.label):
+                hit.aliases.remove(x.label)
+                hit.aliases.append(hit.label)
+                hit.label = x.label
+
+
+def _rate_pairs(ctx: Context, arms: list[_Arm], total: int | None) -> None:
+    """Arm sizes from the first "x/n ... y/m" pair whose totals add up to the randomised total."""
+    if total is None or len(arms) != 2 or any(a.n is not None for a in arms):
+        return
+    for m in _RATE_PAIR.finditer(ctx.norm):
+        n1, n2 = int(m.group(2)), int(m.group(4))
+        if n1 + n2 == total and int(m.group(1)) <= n1 and int(m.group(3)) <= n2:
+            arms[0].n, arms[0].n_span = n1, (m.start(2), m.end(2))
+            arms[1].n, arms[1].n_span = n2, (m.start(4), m.end(4))
+            return
+
+
+def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool) -> list[Dose]:
+    out: list[Dose] = []
+    spans = []
+    if arm.item:
+        spans.append(arm.item)
+    # sentences where the arm is the subject of "received"/"administered" ("The Ketamine group received ...")
+    names = [arm.label, *arm.aliases]
+    for _idx, s, e in ctx.sentences():
+        sent = ctx.norm[s:e]
+        if not regex.search(r"\breceiv|administ|given|treated\s+with|infus|inject", sent, regex.I) or _EACH.search(sent):
+            continue
+        sec = (ctx.section_label(s) or "").upper()
+        if "RESULT" in sec or "CONCLU" in sec:
+            continue
+        for name in names:
+            if len(name) < 2:
+                continue
+            mm = regex.search(rf"(?<!\w){regex.escape(name)}(?!\w)", sent, regex.I)
+            if mm and mm.start() < 40:
+                spans.append((s + mm.start(), e))
+                break
+    seen = set()
+    for a, b in spans:
+        text = ctx.norm[a:b]
+        # stop before another arm's description in the same sentence
+        for o in others:
+            for name in [o.label, *o.aliases]:
+                if len(name) < 2 or _same(name, arm.label, {}):
+                    continue
+                om = regex.search(rf"(?:;|\bor\b|\band\b|,)\s+(?:the\s+)?{regex.escape(name)}(?!\w)", text, regex.I)
+                if om and om.start() > 0:
+                    text = text[: om.start()]
+        for d in find_doses(text):
+            key = (d.value, d.unit)
+            if key in seen:
+                continue
+            seen.add(key)
+            if is_control and regex.search(r"placebo|saline|vehicle|sham", text, regex.I):
+                continue
+            out.append(Dose(value=d.value, unit=d.unit, route=d.route, frequency=d.frequency, duration=d.duration,
+                            **ctx.evidence(a + d.start, a + d.end, rule=d.rule)))
+        if out:
+            break
+    return out
+
+
+def extract(ctx: Context) -> list[Arm]:
+    abbrevs = {a.short: a.long for a in (ctx.results.get("abbreviations") or [])}
+    arms = _allocation_arms(ctx)
+    mentions = _count_mentions(ctx)
+    if arms:
+        for group in mentions:
+            _merge(arms, group, abbrevs, create=False)
+    else:
+        best = next((g for g in mentions if len(g) >= 2), None)
+        if best:
+            arms = []
+            _merge(arms, best, abbrevs, create=True)
+            for group in mentions:
+                if group is not best:
+                    _merge(arms, group, abbrevs, create=False)
+    if len(arms) < 2:
+        arms = _title_versus(ctx)
+    if len(arms) < 2:
+        return []
+    ss = ctx.results.get("sample_size")
+    total = ss.randomized if isinstance(ss, SampleSize) else None
+    _rate_pairs(ctx, arms, total)
+    # abbreviation as label when the abstract defines one ("... (UCMSC)") and uses it
+    out = []
+    controls = [_is_control(a.label, a.aliases) for a in arms]
+    for a, ctl in zip(arms, controls, strict=True):
+        ev = [Evidence(**ctx.evidence(a.start, a.end, rule=a.rule))]
+        if a.n_span:
+            ev.append(Evidence(**ctx.evidence(*a.n_span, rule=a.rule)))
+        out.append(Arm(label=a.label, role="control" if ctl else "intervention", n=a.n,
+                       doses=_doses(ctx, a, [o for o in arms if o is not a], ctl), aliases=a.aliases, evidence=ev))
+    if isinstance(ss, SampleSize) and ss.randomized is None and all(a.n is not None for a in out):
+        ss.randomized = sum(a.n for a in out)  # type: ignore[misc]
+        ss.derived = True
+        first = out[0].evidence[-1]
+        ss.evidence["randomized"] = Evidence(**{**first.model_dump(), "rule": "sample_size:sum_of_arms"})
+    return out

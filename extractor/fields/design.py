@@ -1,11 +1,205 @@
-"""Placeholder: design extraction (to be implemented)."""
+"""Study design from explicit wording (patterns/design.json).
+
+Every design value needs a statement about *this* study. Three kinds of rule keep other
+studies out:
+
+* ``block`` spans ("randomized controlled trials" in the plural, "random sample",
+  "a previous double-blind study") suppress any design match they overlap;
+* ``context_block`` sentences (trials that are "needed", "will be" run, "future" trials)
+  suppress every match in the sentence;
+* a ``review`` match (meta-analysis, systematic review, "selection criteria") marks the report
+  as a review of other trials: its design fields are left unset.
+
+``randomized`` is True on a randomisation statement, False on an explicit "non-randomised"
+or an observational design (cohort, case-control, cross-sectional, retrospective) and None
+otherwise. "Non-randomised" said of the study itself ("a non-randomized, controlled, pilot
+trial", "patients were not randomized") outranks a randomisation mention (which then
+usually describes a source trial); a looser "nonrandomized interventions" and an
+observational label only count when nothing says the participants were randomised.
+Quasi-/pseudo-randomised allocation is neither (None). Future tense ("patients will be randomised", protocols) is
+not a statement that randomisation happened, so it leaves the value None.
+
+Blinding: explicit terms (double-blind, single-blind, investigator-blind, open-label, DBPC)
+win over blinding inferred from who was blinded ("patients and examiners were blinded" ->
+double-blind; "evaluators blinded to the allocation" -> single-blind); among the same kind
+the first mention counts. "Placebo-controlled" or a bare "blinded" sets no blinding.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+
 from extractor.fields import Context
+from extractor.records import Design, Evidence
+from extractor.rules import load_rules
 
 FIELD = "design"
 
+_ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}
+_BOOL_LABELS = {
+    "crossover": "crossover",
+    "cluster": "cluster",
+    "parallel": "parallel",
+    "placebo_controlled": "placebo_controlled",
+    "sham_controlled": "sham_controlled",
+    "multicentre": "multicentre",
+    "intention_to_treat": "intention_to_treat",
+}
 
-def extract(ctx: Context):
-    return None
+
+def normalise_phase(raw: str) -> str:
+    """'III' -> '3', 'IIb' -> '2b', 'II/III' -> '2/3', '1/2a' -> '1/2a', 'I-II' -> '1/2'."""
+    parts = re.split(r"\s*[/-]\s*", raw.strip())
+    out = []
+    for p in parts:
+        m = re.fullmatch(r"(IV|III|II|I|[1-4])([abcABC]?)", p, re.I)
+        if not m:
+            return raw
+        num = m.group(1).upper()
+        out.append(_ROMAN.get(num, num) + m.group(2).lower())
+    return "/".join(out)
+
+
+# Cheap substring gates (on each lower-cased sentence) before a rule's regex runs there: most
+# sentences never mention a sham or a phase, and a substring test costs far less than a scan.
+_GATES: dict[str, tuple[str, ...]] = {
+    "randomized": ("random", "rct"),
+    "not_randomized": ("random",),
+    "not_randomized_design": ("random",),
+    "observational": ("observational", "cohort", "case-control", "case control", "cross-sectional",
+                      "cross sectional", "retrospective", "case series", "chart review"),
+    "review": ("review", "meta", "search", "criteria", "data sources", "selection", "pooled", "cochrane",
+               "trials", "studies"),
+    "blinding:triple-blind": ("blind", "mask"),
+    "blinding:double-blind": ("blind", "mask", "dbpc", "unaware"),
+    "blinding:single-blind": ("blind", "mask", "unaware"),
+    "blinding:open-label": ("open", "blind"),
+    "phase": ("phase",),
+    "crossover": ("cross", "latin", "period", "way"),
+    "cluster": ("cluster", "randomi"),
+    "parallel": ("parallel",),
+    "placebo_controlled": ("placebo", "dbpc"),
+    "sham_controlled": ("sham",),
+    "multicentre": ("multi", "centre", "center", "site", "hospital"),
+    "intention_to_treat": ("intent", "itt"),
+    "allocation_ratio": (":",),
+}
+# Labels searched only inside sentences that hold a design match.
+_LOCAL = ("block", "context_block")
+
+
+def _gate_res() -> dict[str, re.Pattern[str]]:
+    return {label: re.compile("|".join(re.escape(g) for g in gate)) for label, gate in _GATES.items()}
+
+
+_GATE_RES = _gate_res()
+_GATE_RES["allocation_ratio"] = re.compile(r"\d\s?:\s?\d")
+
+
+def _collect(ctx: Context) -> dict[str, list[tuple[int, int, str, re.Match]]]:
+    found: dict[str, list[tuple[int, int, str, re.Match]]] = defaultdict(list)
+    low = ctx.norm.lower()
+    spans_by_label: dict[str, list[tuple[int, int]]] = {}
+    rules = load_rules("design").rules
+    for rule in rules:
+        if rule.label in _LOCAL:
+            continue
+        spans = spans_by_label.get(rule.label)
+        if spans is None:
+            gate = _GATE_RES.get(rule.label)
+            if gate is None:
+                spans = [(0, len(ctx.norm))]
+            else:
+                idx = sorted({ctx.sentence_index(m.start()) for m in gate.finditer(low)})
+                spans = [ctx.sentence_span(i) for i in idx]
+            spans_by_label[rule.label] = spans
+        for s, e in spans:
+            for m in rule.finditer(ctx.norm, s, e):
+                found[rule.label].append((m.start(), m.end(), rule.id, m))
+    local = sorted({ctx.sentence_span(ctx.sentence_index(s)) for lab, hits in found.items() if lab != "review"
+                    for s, _, _, _ in hits})
+    for rule in rules:
+        if rule.label not in _LOCAL:
+            continue
+        for s, e in local:
+            for m in rule.finditer(ctx.norm, s, e):
+                found[rule.label].append((m.start(), m.end(), rule.id, m))
+    return found
+
+
+def extract(ctx: Context) -> Design:
+    found = _collect(ctx)
+    if found.get("review"):
+        return Design()
+    blocks = [(s, e) for s, e, _, _ in found.get("block", [])]
+    bad_sentences = {ctx.sentence_index(s) for s, _, _, _ in found.get("context_block", [])}
+
+    def usable(label: str) -> list[tuple[int, int, str, re.Match]]:
+        out = []
+        for s, e, rid, m in found.get(label, []):
+            if ctx.sentence_index(s) in bad_sentences:
+                continue
+            if any(bs < e and s < be for bs, be in blocks):
+                continue
+            out.append((s, e, rid, m))
+        return sorted(out, key=lambda x: x[0])
+
+    design = Design()
+    ev: dict[str, Evidence] = {}
+
+    def note(name: str, s: int, e: int, rid: str) -> None:
+        ev[name] = Evidence(**ctx.evidence(s, e, rule=rid))
+
+    # -- randomisation
+    strong, neg = usable("not_randomized_design"), usable("not_randomized")
+    pos, obs = usable("randomized"), usable("observational")
+    if strong:
+        design.randomized = False
+        note("randomized", *strong[0][:3])
+    elif pos:
+        design.randomized = True
+        note("randomized", *pos[0][:3])
+    elif neg:
+        design.randomized = False
+        note("randomized", *neg[0][:3])
+    elif obs:
+        design.randomized = False
+        note("randomized", *obs[0][:3])
+
+    # -- blinding: explicit terms beat blinding inferred from the parties blinded
+    blind = []
+    for label in ("blinding:triple-blind", "blinding:double-blind", "blinding:single-blind", "blinding:open-label"):
+        for s, e, rid, _m in usable(label):
+            inferred = rid.endswith("_parties")
+            blind.append((inferred, s, e, rid, label.split(":", 1)[1]))
+    if blind:
+        blind.sort()
+        _, s, e, rid, value = blind[0]
+        design.blinding = value  # type: ignore[assignment]
+        note("blinding", s, e, rid)
+
+    # -- phase
+    phases = usable("phase")
+    if phases:
+        s, e, rid, m = phases[0]
+        design.phase = normalise_phase(m.group("phase"))
+        note("phase", s, e, rid)
+
+    # -- allocation ratio: evidence is the ratio itself
+    ratios = usable("allocation_ratio")
+    if ratios:
+        s, e, rid, m = ratios[0]
+        rs, re_ = m.span("ratio")
+        design.allocation_ratio = re.sub(r"\s+", "", ctx.text[rs:re_])
+        note("allocation_ratio", rs, re_, rid)
+
+    # -- yes/no features
+    for label, name in _BOOL_LABELS.items():
+        hits = usable(label)
+        if hits:
+            setattr(design, name, True)
+            note(name, *hits[0][:3])
+
+    design.evidence = ev
+    return design

@@ -1,11 +1,132 @@
-"""Placeholder: event_rates extraction (to be implemented)."""
+"""Event rates: a count of a stated total (issue 3). Rules: patterns/events.json.
+
+Forms: "42/112", "37.5% (42/112)", "51/104 (49.0%)", "42 of 112 (37.5%)", "Seventy-seven out of
+91", "none of 474", "Of the 695 eligible, 465 (67%)", "408 patients were assessed ..., from which
+152", and a count whose total was named earlier in the sentence: "259 patients, 115 (44.4%) of
+them", "42 women ... had a 40.5% (n = 17)". Never ratios (1:1), dates (12/05/2019), doses
+(5/10 mg), blood pressures or grades ("grade 3/4"); a count above its total is not a rate.
+"""
 
 from __future__ import annotations
 
 from extractor.fields import Context
+from extractor.numbers import parse_decimal, parse_int
+from extractor.records import EventRate
+from extractor.rules import load_rules
 
 FIELD = "event_rates"
 
+_DIRECT = ("er_slash", "er_of", "er_reversed", "er_from_which")
+_ANTECEDENT = ("er_of_them", "er_pct_n")
+# A percent stated with a count agrees with count/total to within this many points (rounding,
+# and the odd slip in the source such as 33/122 written as 27.3%).
+_PCT_TOLERANCE = 1.0
 
-def extract(ctx: Context):
-    return []
+
+def _count(raw: str) -> int | None:
+    raw = raw.strip().lower()
+    if raw in ("none", "no"):
+        return 0
+    return parse_int(raw)
+
+
+def _pct(m) -> float | None:
+    for g in ("pct1", "pct2"):
+        if g in m.re.groupindex and m.group(g):
+            return parse_decimal(m.group(g))
+    return None
+
+
+def _blocked(ctx: Context, start: int) -> bool:
+    """ "grade 3/4", "NYHA class II/III", "day 3 of 14": not counts of a total."""
+    block = load_rules("events").by_id("context_block")
+    return block.regex.search(ctx.norm, max(0, start - 30), start, timeout=1.0) is not None
+
+
+def _leading_zero(raw: str) -> bool:
+    raw = raw.strip()
+    return len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()
+
+
+def _is_date_like(events: int, total: int) -> bool:
+    return 1900 <= total <= 2100 and 1 <= events <= 12  # "12/2019"
+
+
+def _antecedent_total(ctx: Context, pos: int, events: int, pct: float | None) -> int | None:
+    """The total a "115 (44.4%) of them" count belongs to: the nearest earlier number in the
+    sentence that the percent agrees with."""
+    rule = load_rules("events").by_id("total_candidate")
+    sent = ctx.sentence_index(pos)
+    s = ctx.sent_starts[sent]
+    best = None
+    for m in rule.finditer(ctx.norm, s, pos):
+        n = parse_int(m.group("total"))
+        if n is None or n <= events:
+            continue
+        if pct is not None and abs(100.0 * events / n - pct) > _PCT_TOLERANCE:
+            continue
+        best = n
+    return best
+
+
+def find(ctx: Context) -> list[EventRate]:
+    rf = load_rules("events")
+    norm = ctx.norm
+    out: list[EventRate] = []
+    spans: list[tuple[int, int]] = []
+
+    def overlaps(a: int, b: int) -> bool:
+        return any(s < b and a < e for s, e in spans)
+
+    for rid in _DIRECT:
+        rule = rf.by_id(rid)
+        for m in rule.finditer(norm):
+            ev_start = m.start("events")
+            if overlaps(min(ev_start, m.start("total")), max(m.end("events"), m.end("total"))):
+                continue
+            if _leading_zero(m.group("events")) or _leading_zero(m.group("total")):
+                continue  # "CRUK 01/001": a code, not a count
+            events, total = _count(m.group("events")), parse_int(m.group("total"))
+            if events is None or total is None or total == 0 or events > total:
+                continue
+            if rid == "er_slash" and (_is_date_like(events, total) or _blocked(ctx, m.start("events"))):
+                continue
+            if rid == "er_of" and _blocked(ctx, m.start("events")):
+                continue
+            pct = _pct(m)
+            if pct is not None and abs(100.0 * events / total - pct) > 5 * _PCT_TOLERANCE:
+                pct_ok = False
+            else:
+                pct_ok = True
+            start = m.start() if pct_ok else min(m.start("events"), m.start("total"))
+            out.append(
+                EventRate(
+                    events=events,
+                    total=total,
+                    percent=pct if pct_ok else None,
+                    **ctx.evidence(start, m.end(), rule=rid),
+                )
+            )
+            spans.append((m.start(), m.end()))
+
+    for rid in _ANTECEDENT:
+        rule = rf.by_id(rid)
+        for m in rule.finditer(norm):
+            if overlaps(m.start(), m.end()):
+                continue
+            events = _count(m.group("events"))
+            pct = _pct(m)
+            if events is None:
+                continue
+            total = _antecedent_total(ctx, m.start(), events, pct)
+            if total is None:
+                continue
+            out.append(EventRate(events=events, total=total, percent=pct, **ctx.evidence(m.start(), m.end(), rule=rid)))
+            spans.append((m.start(), m.end()))
+
+    out.sort(key=lambda e: e.start)
+    return out
+
+
+def extract(ctx: Context) -> list[EventRate]:
+    return find(ctx)

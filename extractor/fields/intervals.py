@@ -1,11 +1,281 @@
-"""Placeholder: intervals extraction (to be implemented)."""
+"""Confidence and credible intervals with level, point estimate and effect measure (issue 3).
+
+Three kinds of text, all rules in patterns/intervals.json:
+
+* a labelled interval: "95% CI 0.64-1.21", "(95% confidence interval, 0.64 to 1.21)",
+  "[95% CI: -1.2, 3.4]", "CI -0.9 to +2.6" (level null: none given);
+* a declaration with no bounds of its own: "mean [95% CI]", "OR (95% CI):" — the values listed
+  after it in its section, "1.60 [1.28, 1.91]", are intervals at the declared level;
+* an unlabelled "0.88 (0.64-1.21)" after a labelled interval in the same sentence (the reader
+  has just been told what the brackets hold); its level stays null, as none is written there.
+
+The estimate is the number just before the interval ("OR 1.42, 95% CI ...", "-7.0 mm, 95% CI",
+"1.52 (95% CI ..."), kept only if it lies within the bounds. The measure is the effect-measure
+name (patterns/measures.lexicon.json) directly before the estimate, else the nearest one
+earlier in the sentence; a mean/median/proportion in a sentence about a difference is a mean
+difference (MD); "percentage point" with nothing else named is a risk difference (RD).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
 from extractor.fields import Context
+from extractor.numbers import parse_decimal
+from extractor.records import Interval
+from extractor.rules import REGEX_TIMEOUT, load_lexicon, load_rules
 
 FIELD = "intervals"
 
+# Nothing here can match without one of these: a cheap gate before the full rules run.
+_GATE = regex.compile(r"\bCI\b|\bCrI\b|Cr\.I|confidence\s+(?:interval|limit)|credib", regex.I)
 
-def extract(ctx: Context):
-    return []
+
+@cache
+def _measures() -> tuple[regex.Pattern[str], dict[str, str], dict[str, str]]:
+    """One regex over every measure name (longest first) and maps from matched text to measure."""
+    entries = load_lexicon("measures").entries
+    phrases: dict[str, str] = {}
+    abbrevs: dict[str, str] = {}
+    for measure, words in entries["phrases"].items():
+        for w in words:
+            phrases[" ".join(w.lower().split())] = measure
+    for measure, words in entries["abbreviations"].items():
+        for w in words:
+            abbrevs[w] = measure
+    ph = "|".join(
+        r"\s+".join(regex.escape(t) for t in p.split()) for p in sorted(phrases, key=len, reverse=True)
+    )
+    ab = "|".join(regex.escape(a) for a in sorted(abbrevs, key=len, reverse=True))
+    pat = regex.compile(rf"(?<![\w-])(?:(?i:{ph})|{ab})(?![\w-])")
+    return pat, phrases, abbrevs
+
+
+@cache
+def _label_before() -> regex.Pattern[str]:
+    """A measure name written directly before an estimate: "relative risk [RR], ", "OR = "."""
+    pat = _measures()[0].pattern
+    return regex.compile(
+        rf"(?P<lab>{pat})(?:\s*[(\[][^()\[\]]{{1,12}}[)\]])?\s*(?:=|:|,|\bof\b|\bwas\b|\bis\b)?\s*$"
+    )
+
+
+@cache
+def _words(key: str) -> regex.Pattern[str]:
+    words = load_lexicon("measures").entries[key]
+    alts = "|".join(r"\s*".join(regex.escape(t) for t in w.split()) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?i)(?:{alts})")
+
+
+def _measure_of(text: str) -> str | None:
+    _, phrases, abbrevs = _measures()
+    if text in abbrevs:
+        return abbrevs[text]
+    return phrases.get(" ".join(text.lower().split()))
+
+
+def _nearest_measure(ctx: Context, start: int, end: int) -> str | None:
+    last = None
+    for m in _measures()[0].finditer(ctx.norm, start, end, timeout=REGEX_TIMEOUT):
+        last = m
+    return _measure_of(last.group()) if last else None
+
+
+def bound(raw: str) -> float | None:
+    """ "-£1410" -> -1410, "+2.6" -> 2.6, "16.7%-" -> 16.7, "0,64" -> 0.64."""
+    s = raw.replace("£", "").replace("$", "").replace("€", "").replace("¥", "").replace(" ", "")
+    s = regex.sub(r"%?-?(?:points?)?$", "", s)
+    s = s.rstrip("%")
+    neg = s.count("-") % 2 == 1
+    s = s.replace("-", "").lstrip("+")
+    v = parse_decimal(s)
+    if v is None:
+        return None
+    return -v if neg else v
+
+
+@dataclass
+class _Zone:
+    start: int
+    end: int
+    level: float | None
+    measure: str | None
+
+
+def _estimate(ctx: Context, sent_start: int, pos: int) -> regex.Match[str] | None:
+    rule = load_rules("intervals").by_id("estimate_before")
+    lo = max(sent_start, pos - 160)
+    return rule.regex.search(ctx.norm, lo, pos, timeout=REGEX_TIMEOUT)
+
+
+def _within(est: float | None, lower: float, upper: float) -> bool:
+    if est is None:
+        return False
+    lo, hi = min(lower, upper), max(lower, upper)
+    return lo <= est <= hi
+
+
+def _decide_measure(
+    ctx: Context, sent_start: int, est_start: int, label: str | None, unit: str, declared: str | None
+) -> str | None:
+    if label:
+        return label
+    if declared:
+        return declared
+    near = _nearest_measure(ctx, sent_start, est_start)
+    if near in (None, "mean", "median", "proportion"):
+        before = ctx.norm[sent_start:est_start]
+        # "no difference in mean number of days (-1%; 95% CI ...)" is a difference of means
+        if _words("difference_words").search(before, timeout=REGEX_TIMEOUT):
+            return "MD"
+        if near is None and _words("percentage_point").search(unit, timeout=REGEX_TIMEOUT):
+            return "RD"
+    if near is None:
+        # "... was sustained at 6 months (0.48: 95% CI ...)": the measure was named in the
+        # sentence before ("mean MAQ score 0.42: 95% CI ..."), within the same section
+        sent = ctx.sentence_index(sent_start)
+        if sent > 0:
+            prev_start = ctx.sent_starts[sent - 1]
+            if ctx.section_label(prev_start) == ctx.section_label(sent_start):
+                near = _nearest_measure(ctx, prev_start, sent_start)
+    return near
+
+
+def _build(
+    ctx: Context,
+    rule_id: str,
+    iv_start: int,
+    iv_end: int,
+    lower: float,
+    upper: float,
+    level: float | None,
+    kind: str,
+    percent: bool,
+    est_match: regex.Match[str] | None,
+    declared_measure: str | None = None,
+) -> Interval:
+    sent = ctx.sentence_index(iv_start)
+    sent_start = ctx.sent_starts[sent]
+    estimate = None
+    start = iv_start
+    label = None
+    unit = ""
+    if est_match is not None:
+        est = bound(est_match.group("est"))
+        if _within(est, lower, upper):
+            estimate = est
+            start = est_match.start("est")
+            unit = est_match.group("unit") or ""
+            lab = _label_before().search(ctx.norm, max(sent_start, start - 70), start, timeout=REGEX_TIMEOUT)
+            if lab:
+                label = _measure_of(lab.group("lab"))
+                start = lab.start()
+    measure = _decide_measure(ctx, sent_start, start if estimate is not None else iv_start, label, unit, declared_measure)
+    return Interval(
+        level=level,
+        lower=lower,
+        upper=upper,
+        measure=measure,  # type: ignore[arg-type]
+        estimate=estimate,
+        kind=kind,  # type: ignore[arg-type]
+        percent=percent,
+        **ctx.evidence(start, iv_end, rule=rule_id),
+    )
+
+
+def find(ctx: Context) -> list[Interval]:
+    rf = load_rules("intervals")
+    norm = ctx.norm
+    found: list[Interval] = []
+    taken: list[tuple[int, int]] = []
+    zones: list[_Zone] = []
+
+    for m in rf.by_id("ci_labeled").finditer(norm):
+        lower, upper = bound(m.group("lower")), bound(m.group("upper"))
+        if lower is None or upper is None:
+            continue
+        lv = m.group("level") or m.group("level2")
+        level = float(lv) if lv else None
+        if level is not None and not 50 <= level < 100:
+            continue
+        kind = "credible" if "cr" in m.group("label").lower() else "confidence"
+        percent = "%" in m.group("lower") + m.group("upper")
+        end = m.end("close") if m.group("open") and m.group("close") else m.end("upper")
+        sent = ctx.sentence_index(m.start())
+        sent_start = ctx.sent_starts[sent]
+        est = _estimate(ctx, sent_start, m.start())
+        of = (m.group("of") or "").lower()
+        # "95% CI for difference 0.08-2.26": the label names the measure
+        named = "MD" if "difference" in of else _measure_of(m.group("of")) if m.group("of") else None
+        found.append(_build(ctx, "ci_labeled", m.start(), end, lower, upper, level, kind, percent, est, named))
+        taken.append((m.start(), m.end()))
+        # the sentence has said what bracketed pairs are: later "0.41 (0.19-0.85)" are intervals
+        zones.append(_Zone(m.end(), ctx.sentence_span(sent)[1], None, None))
+
+    for h in rf.by_id("ci_header").finditer(norm):
+        if any(s <= h.start() < e for s, e in taken):
+            continue
+        sent = ctx.sentence_index(h.start())
+        sent_start = ctx.sent_starts[sent]
+        lv = h.group("level")
+        sec = ctx.document.section_at(h.start())
+        zone_end = sec.end if sec else ctx.sentence_span(sent)[1]
+        declared = _nearest_measure(ctx, max(sent_start, h.start() - 60), h.start())
+        zones.append(_Zone(h.end(), zone_end, float(lv) if lv else None, declared))
+
+    if zones:
+        un = rf.by_id("ci_unlabeled")
+        seen: set[int] = set()
+        for z in zones:
+            for m in un.finditer(norm, z.start, z.end):
+                if m.start() in seen or any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                g2 = m.group("est2") is not None
+                est_s = m.group("est2") if g2 else m.group("est")
+                lo_s = m.group("lower2") if g2 else m.group("lower")
+                up_s = m.group("upper2") if g2 else m.group("upper")
+                est, lower, upper = bound(est_s), bound(lo_s), bound(up_s)
+                if est is None or lower is None or upper is None or not _within(est, lower, upper):
+                    continue
+                if lower == upper:
+                    continue
+                est_start = m.start("est2") if g2 else m.start("est")
+                # "n = 12 (10-14)", "P = 0.3 (...)": not an estimate
+                if regex.search(r"(?:\b[nNpP]|\bvs\.?)\s*[=<>≤≥:]?\s*$", norm[max(0, est_start - 6):est_start]):
+                    continue
+                seen.add(m.start())
+                sent = ctx.sentence_index(m.start())
+                sent_start = ctx.sent_starts[sent]
+                est_m = None if g2 else _estimate(ctx, sent_start, m.start("lower"))
+                percent = "%" in lo_s + up_s
+                end = m.end("close2") if g2 else m.end("close")
+                iv_start = est_start
+                if g2:
+                    found.append(_from_inline(ctx, iv_start, end, lower, upper, z, est, est_s))
+                    taken.append((iv_start, end))
+                    continue
+                found.append(_build(ctx, "ci_unlabeled", iv_start, end, lower, upper, z.level, "confidence", percent, est_m, z.measure))
+                taken.append((iv_start, end))
+    found.sort(key=lambda iv: iv.start)
+    return found
+
+
+def _from_inline(ctx: Context, start: int, end: int, lower: float, upper: float, z: _Zone, est: float, est_s: str) -> Interval:
+    """ "(-0.00, -0.01 to 0.00)": the estimate sits inside the bracket with its interval."""
+    sent = ctx.sentence_index(start)
+    sent_start = ctx.sent_starts[sent]
+    measure = _decide_measure(ctx, sent_start, start, None, "", z.measure)
+    return Interval(
+        level=z.level, lower=lower, upper=upper, measure=measure, estimate=est,  # type: ignore[arg-type]
+        kind="confidence", percent="%" in est_s,
+        **ctx.evidence(start, end, rule="ci_unlabeled"),
+    )
+
+
+def extract(ctx: Context) -> list[Interval]:
+    if not _GATE.search(ctx.norm):
+        return []
+    return find(ctx)

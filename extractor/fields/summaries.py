@@ -1,11 +1,96 @@
-"""Placeholder: summaries extraction (to be implemented)."""
+"""Summary statistics with their dispersion: "8.9 ± 0.6", "mean (SD) 4.1 (1.2)",
+"median 117.3 [IQR 60.0-169.5]", "39.7 (range 4.9-79.7)". Rules: patterns/summaries.json.
+
+A "±" value is a mean when "mean" (or "(SD)") is written shortly before it; the "±" spread is
+an SD or SE only where the text says so. Values inside a reported interval are left to the
+intervals field.
+"""
 
 from __future__ import annotations
 
+import regex
+
 from extractor.fields import Context
+from extractor.numbers import parse_decimal
+from extractor.records import Summary
+from extractor.rules import load_rules
 
 FIELD = "summaries"
 
+_GATE = regex.compile(r"±|\bmeans?\b|\bmedians?\b|\brange\b|\bIQR\b", regex.I)
+_BEFORE_MEAN = regex.compile(r"\bmeans?\b|\baverage\b", regex.I)
+_BEFORE_MEDIAN = regex.compile(r"\bmedians?\b", regex.I)
+_DISP = regex.compile(r"\b(SD|SE|SEM|s\.d\.|standard\s+deviation|standard\s+error)\b", regex.I)
 
-def extract(ctx: Context):
-    return []
+
+def _disp_name(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    r = raw.lower()
+    if "range" in r and "inter" not in r and "iq" not in r:
+        return "range"
+    if "iq" in r or "inter" in r:
+        return "IQR"
+    if r.startswith("se") or "error" in r:
+        return "SE"
+    return "SD"
+
+
+def find(ctx: Context) -> list[Summary]:
+    rf = load_rules("summaries")
+    norm = ctx.norm
+    out: list[Summary] = []
+    spans: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(s < b and a < e for s, e in spans)
+
+    for rid in ("sum_mean_sd", "sum_median", "sum_range"):
+        rule = rf.by_id(rid)
+        for m in rule.finditer(norm):
+            if not free(m.start(), m.end()):
+                continue
+            value = parse_decimal(m.group("value"))
+            if value is None:
+                continue
+            if rid == "sum_mean_sd":
+                spread = parse_decimal(m.group("spread"))
+                s = Summary(statistic="mean", value=value, dispersion=_disp_name(m.group("disp") or m.group("disp2")),  # type: ignore[arg-type]
+                            spread=spread, **ctx.evidence(m.start(), m.end(), rule=rid))
+            else:
+                lower, upper = parse_decimal(m.group("lower")), parse_decimal(m.group("upper"))
+                if lower is None or upper is None or lower > upper:
+                    continue
+                disp = m.group("disp") or (m.group("disp0") if rid == "sum_median" else None)
+                dname = _disp_name(disp) or "IQR" if rid == "sum_median" else _disp_name(disp)
+                if rid == "sum_median" and not disp:
+                    dname = None
+                stat = "median" if rid == "sum_median" or dname == "IQR" else "other"
+                s = Summary(statistic=stat, value=value, dispersion=dname, lower=lower, upper=upper,  # type: ignore[arg-type]
+                            **ctx.evidence(m.start(), m.end(), rule=rid))
+            out.append(s)
+            spans.append((m.start(), m.end()))
+
+    pm = rf.by_id("sum_pm")
+    for m in pm.finditer(norm):
+        if not free(m.start(), m.end()):
+            continue
+        value, spread = parse_decimal(m.group("value")), parse_decimal(m.group("spread"))
+        if value is None or spread is None:
+            continue
+        sent = ctx.sentence_index(m.start())
+        before = norm[max(ctx.sent_starts[sent], m.start() - 60):m.start()]
+        stat = "mean" if _BEFORE_MEAN.search(before) else "median" if _BEFORE_MEDIAN.search(before) else "other"
+        d = _DISP.search(before)
+        disp = _disp_name(d.group(1)) if d else "pm"
+        out.append(Summary(statistic=stat, value=value, dispersion=disp, spread=spread,  # type: ignore[arg-type]
+                           **ctx.evidence(m.start(), m.end(), rule=pm.id)))
+        spans.append((m.start(), m.end()))
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+def extract(ctx: Context) -> list[Summary]:
+    if not _GATE.search(ctx.norm):
+        return []
+    return find(ctx)

@@ -1,11 +1,62 @@
-"""Placeholder: test_statistics extraction (to be implemented)."""
+"""APA-style test statistics: "t(38) = 2.10", "F(2, 45) = 3.4", "χ2(1) = 4.2", "z = 1.96",
+"U = 123.5", "r = 0.45", with the p-value that follows when present ("t(38) = 2.10, p = .04").
+Rules: patterns/teststats.json; the p-value is read with the p-value rule (patterns/pvalues.json).
+"""
 
 from __future__ import annotations
 
+import regex
+
 from extractor.fields import Context
+from extractor.fields.pvalues import comparator, p_number
+from extractor.numbers import parse_decimal
+from extractor.records import TestStatistic
+from extractor.rules import REGEX_TIMEOUT, load_rules
 
 FIELD = "test_statistics"
 
+_GATE = regex.compile(r"(?<![\w])(?:[tFzZUWr]\s*(?:\([^()]{1,15}\))?\s*[=<>≤≥]|χ|chi|X2|X²)", regex.I)
+_RULES = {"ts_t": "t", "ts_f": "F", "ts_chi2": "chi2", "ts_z": "z", "ts_r": "r"}
 
-def extract(ctx: Context):
-    return []
+
+def find(ctx: Context) -> list[TestStatistic]:
+    rf = load_rules("teststats")
+    pv = load_rules("pvalues").by_id("p_value")
+    then_p = rf.by_id("ts_then_p")
+    norm = ctx.norm
+    out: list[TestStatistic] = []
+    for rid in ("ts_t", "ts_f", "ts_chi2", "ts_z", "ts_u", "ts_r"):
+        rule = rf.by_id(rid)
+        for m in rule.finditer(norm):
+            value = parse_decimal(m.group("value"))
+            cmp_ = comparator(m.group("cmp"))
+            if value is None or cmp_ is None:
+                continue
+            gd = m.groupdict()
+            df1 = gd.get("df1") or gd.get("df1b")
+            df2 = gd.get("df2") or gd.get("df2b")
+            test = m.group("letter") if rid == "ts_u" else _RULES[rid]
+            end = m.end()
+            p_cmp = p_val = None
+            sep = then_p.regex.match(norm, m.end(), timeout=REGEX_TIMEOUT)
+            if sep:
+                p = pv.regex.match(norm, sep.end(), timeout=REGEX_TIMEOUT)
+                if p:
+                    p_cmp, p_val = comparator(p.group("cmp")), p_number(p.group("value"))
+                    if p_cmp is not None and p_val is not None:
+                        end = p.end()
+                    else:
+                        p_cmp = p_val = None
+            out.append(TestStatistic(
+                test=test, df1=float(df1) if df1 else None, df2=float(df2) if df2 else None,
+                comparator=cmp_, value=value, p_comparator=p_cmp, p_value=p_val,  # type: ignore[arg-type]
+                **ctx.evidence(m.start(), end, rule=rid),
+            ))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def extract(ctx: Context) -> list[TestStatistic]:
+    if not _GATE.search(ctx.norm):
+        return []
+    return find(ctx)

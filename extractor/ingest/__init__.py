@@ -2,73 +2,166 @@
 
 One module per input kind (text.py, pubmed.py, pdf.py), all returning Document. A file that
 cannot be read raises :class:`IngestError` with a one-line reason; callers record it and go on.
+The name of a file is never trusted: an HTML page saved as ``.pdf`` or a PDF saved as
+``.txt`` is recognised by its bytes.
 """
 
 from __future__ import annotations
 
+import gzip
+import io
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 from extractor.document import Document, IngestError
-from extractor.ingest.decode import decode_text
+from extractor.ingest.decode import decode_bytes
 
 # Files above this size are refused (configurable by callers): a 50 MB "abstract" is a mistake.
 DEFAULT_MAX_BYTES = 20_000_000
-SUPPORTED_SUFFIXES = {".txt", ".text", ".pdf", ".xml", ".nbib", ".medline", ".ris", ".abs", ".md"}
+SUPPORTED_SUFFIXES = {".txt", ".text", ".pdf", ".xml", ".nbib", ".medline", ".ris", ".abs", ".md", ".gz"}
+
+# Binary formats we do not read, by magic number: named in the error so the user knows why.
+_MAGIC = (
+    (b"PK\x03\x04", "ZIP archive (e.g. .docx/.xlsx)"),
+    (b"\xd0\xcf\x11\xe0", "MS Office (OLE) document"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"{\\rtf", "RTF document"),
+    (b"\x7fELF", "executable"),
+    (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ", "xz archive"),
+    (b"7z\xbc\xaf", "7-zip archive"),
+)
+_HTML_MARKERS = (b"<!doctype html", b"<html", b"<head>", b"<head ", b"<body", b"<meta ", b"<title>")
+
+
+def _head_text(data: bytes) -> str:
+    """The first few KB as lower-case text, whatever the (Unicode) encoding, for sniffing."""
+    head = data[:4096]
+    for bom, enc in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            return head[2:].decode(enc, "ignore").lower()
+    if head.count(0) > len(head) // 4:  # BOM-less UTF-16
+        enc = "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
+        return head.decode(enc, "ignore").lower()
+    return head.decode("utf-8", "ignore").lower()
 
 
 def sniff(data: bytes) -> str:
-    """The real kind of a file's bytes: pdf | pubmed-xml | medline | html | text."""
-    head = data[:2048].lstrip()
-    if head.startswith(b"%PDF-"):
+    """The real kind of a file's bytes: pdf | gzip | pubmed-xml | medline | html | binary:<what> | text."""
+    if b"%PDF-" in data[:1024]:  # the PDF spec allows junk before the header
         return "pdf"
-    lower = head.lower()
-    if lower.startswith((b"<!doctype html", b"<html")) or b"<html" in lower[:512]:
-        return "html"
-    if b"<pubmedarticleset" in data[:4096].lower() or b"<pubmedarticle>" in data[:4096].lower():
+    if data.startswith(b"\x1f\x8b"):
+        return "gzip"
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return f"binary:{what}"
+    head = _head_text(data).lstrip("\ufeff \t\r\n")
+    if "<pubmedarticleset" in head or "<pubmedarticle>" in head:
         return "pubmed-xml"
-    text_head = head.decode("utf-8", "ignore")
-    if text_head.startswith("PMID- ") or "\nPMID- " in text_head:
+    first = head[:1024]
+    if first.startswith("<") and any(m.decode() in first for m in _HTML_MARKERS):
+        return "html"
+    if head.startswith("pmid- ") or "\npmid- " in head:
         return "medline"
     return "text"
 
 
 def load_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, source: str | None = None) -> Iterator[Document]:
     """Yield the Documents in one file (several for a PubMed export)."""
+    yield from load_bytes(read_bounded(path, max_bytes), path.stem, source or str(path), max_bytes)
+
+
+def read_bounded(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, refusing (without reading it) a file above ``max_bytes``."""
     try:
         size = path.stat().st_size
+        if path.is_dir():
+            raise IngestError("is a directory")
+        if size > max_bytes:
+            raise IngestError(f"file is {_mb(size)}, above the {_mb(max_bytes)} limit (--max-bytes)")
+        with open(path, "rb") as f:
+            data = f.read(max_bytes + 1)  # a file growing while we read is still bounded
     except OSError as e:
         raise IngestError(f"cannot read file: {e.strerror or e}") from e
-    if size > max_bytes:
-        raise IngestError(f"file is {size / 1e6:.1f} MB, above the {max_bytes / 1e6:.0f} MB limit (--max-bytes)")
+    if len(data) > max_bytes:
+        raise IngestError(f"file is above the {_mb(max_bytes)} limit (--max-bytes)")
+    return data
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n < 10e6 else f"{n / 1e6:.0f} MB"
+
+
+def _gunzip(data: bytes, max_bytes: int) -> bytes:
+    """Decompress, refusing output above ``max_bytes`` (a zip bomb costs nothing)."""
     try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise IngestError(f"cannot read file: {e.strerror or e}") from e
-    yield from load_bytes(data, path.stem, source or str(path))
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as g:
+            out = g.read(max_bytes + 1)
+    except (OSError, EOFError, zlib.error) as e:
+        raise IngestError(f"corrupt gzip file ({e})") from e
+    if len(out) > max_bytes:
+        raise IngestError(f"gzip content is above the {_mb(max_bytes)} limit (--max-bytes)")
+    return out
 
 
-def load_bytes(data: bytes, stem: str, source: str) -> Iterator[Document]:
+def load_bytes(data: bytes, stem: str, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document]:
     if not data.strip():
         raise IngestError("empty file")
     kind = sniff(data)
+    if kind == "gzip":
+        data = _gunzip(data, max_bytes)
+        if stem.endswith((".xml", ".txt", ".nbib")):
+            stem = stem.rsplit(".", 1)[0]
+        if not data.strip():
+            raise IngestError("empty file (gzip)")
+        kind = sniff(data)
+        if kind == "gzip":
+            raise IngestError("gzip inside gzip is not supported")
+    if kind.startswith("binary:"):
+        raise IngestError(f"{kind[7:]}, not a trial report (binary file)")
     if kind == "pdf":
-        from extractor.ingest.pdf import load_pdf  # pdfplumber is imported only when needed
-
-        yield load_pdf(data, stem, source)
+        yield _load_pdf(data, stem, source)
         return
     if kind == "html":
         raise IngestError("HTML page, not a trial report (save the text or the PDF instead)")
-    text = decode_text(data)
+    text, encoding = decode_bytes(data)
+    if not text.strip():
+        raise IngestError("empty file (only blanks or control characters)")
+    note = None if encoding in ("utf-8", "utf-8-sig") else f"decoded as {encoding}"
     if kind == "pubmed-xml":
         from extractor.ingest.pubmed import parse_pubmed_xml
 
-        yield from parse_pubmed_xml(text, source)
+        docs: Iterator[Document] = parse_pubmed_xml(text, source)
     elif kind == "medline":
         from extractor.ingest.pubmed import parse_medline
 
-        yield from parse_medline(text, source)
+        docs = parse_medline(text, source)
     else:
         from extractor.ingest.text import parse_text
 
-        yield parse_text(text, stem, source)
+        docs = iter([parse_text(text, stem, source)])
+    for d in docs:
+        if note:
+            d.warnings.append(note)
+        yield d
+
+
+def _load_pdf(data: bytes, stem: str, source: str) -> Document:
+    try:
+        from extractor.ingest.pdf import load_pdf  # pdfplumber is imported only when needed
+    except ImportError as e:
+        raise IngestError(f"PDF support is not available ({e})") from e
+    try:
+        return load_pdf(data, stem, source)
+    except IngestError:
+        raise
+    except Exception as e:  # pdfminer raises many kinds of errors on broken files
+        raise IngestError(f"unreadable PDF ({type(e).__name__}: {_one_line(str(e))})") from e
+
+
+def _one_line(s: str, limit: int = 160) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= limit else s[: limit - 1] + "…"

@@ -1,4 +1,9 @@
-"""Bytes to str: BOMs, UTF-8, UTF-16, and cp1252/latin-1 detected rather than guessed."""
+"""Bytes to str: BOMs, UTF-8, UTF-16/32, and cp1252/latin-1 detected rather than guessed.
+
+:func:`decode_bytes` says which encoding it used, so a file that was not UTF-8 carries a
+warning on its record instead of being silently mis-read. Control characters (NULs included)
+become spaces, one for one, so every offset taken later still indexes the decoded text.
+"""
 
 from __future__ import annotations
 
@@ -6,50 +11,101 @@ import codecs
 
 from extractor.document import IngestError
 
+# Bytes that occur in text: TAB, LF, FF, CR, ESC-free printable ASCII and every high byte
+# (UTF-8 lead/continuation bytes, cp1252 letters). Everything else counts towards "binary".
+_TEXT_BYTES = bytes([9, 10, 12, 13, *range(32, 127), *range(128, 256)])
+# C0 controls (except TAB and LF), DEL and the C1 range -> space: same length, offsets kept.
+_CONTROLS = {c: " " for c in [*range(0, 9), 11, 12, *range(14, 32), 127, *range(0x80, 0xA0)]}
+_CONTROL_TABLE = str.maketrans(_CONTROLS)
+_SAMPLE = 8192
+
 
 def decode_text(data: bytes) -> str:
+    """The text of a file's bytes (see :func:`decode_bytes`)."""
+    return decode_bytes(data)[0]
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """``(text, encoding)``; raises :class:`IngestError` for binary data.
+
+    Order: BOMs (UTF-32 before UTF-16, whose BOM is a prefix of UTF-32-LE's), BOM-less
+    UTF-16 (every other byte NUL), UTF-8, then cp1252 when the bytes are not UTF-8. A file
+    that is mostly valid UTF-8 with a few broken bytes stays UTF-8 (the broken bytes become
+    U+FFFD) rather than being re-read as cp1252, which would garble every accented letter.
+    """
     if data.startswith(codecs.BOM_UTF8):
-        return _strip_controls(data[3:].decode("utf-8", "replace"))
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raw = data[3:]
         try:
-            return _strip_controls(data.decode("utf-16"))
-        except UnicodeDecodeError as e:
-            raise IngestError(f"invalid UTF-16 text ({e.reason})") from e
-    if b"\x00" in data[:4096]:
-        # UTF-16 without BOM shows as every other byte NUL; anything else with NULs is binary
-        sample = data[:4096]
-        if sample[1::2].count(0) > len(sample) // 4:
+            return _clean(raw.decode("utf-8")), "utf-8-sig"
+        except UnicodeDecodeError:
+            return _clean(raw.decode("utf-8", "replace")), "utf-8-sig (invalid bytes replaced)"
+    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
             try:
-                return _strip_controls(data.decode("utf-16-le"))
+                return _clean(data.decode(enc)), enc
+            except UnicodeDecodeError as e:
+                raise IngestError(f"invalid {enc.upper()} text ({e.reason})") from e
+    sample = data[:_SAMPLE]
+    if b"\x00" in sample:
+        enc = _bomless_utf16(sample)
+        if enc:
+            try:
+                return _clean(data.decode(enc)), enc
             except UnicodeDecodeError:
                 pass
-        raise IngestError("binary file, not text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        if _looks_binary(data):
-            raise IngestError("binary file, not text") from None
-        # Not UTF-8: Windows-1252 is a superset of latin-1's printable range and is what
-        # such exports almost always are.
-        text = data.decode("cp1252", "replace")
     if _looks_binary(data):
         raise IngestError("binary file, not text")
-    return _strip_controls(text)
+    try:
+        return _clean(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad  # valid non-ASCII characters
+    if good >= 4 * bad:
+        return _clean(text), "utf-8 (invalid bytes replaced)"
+    # Not UTF-8: Windows-1252 is a superset of latin-1's printable range and is what such
+    # exports almost always are; its 5 undefined bytes fall back to latin-1 (then blanked).
+    return _clean(data.decode("cp1252", "latin1_fallback")), "cp1252"
+
+
+def _latin1_fallback(e: UnicodeDecodeError) -> tuple[str, int]:
+    obj = e.object
+    return obj[e.start : e.end].decode("latin-1"), e.end  # type: ignore[union-attr]
+
+
+codecs.register_error("latin1_fallback", _latin1_fallback)
+
+
+def _bomless_utf16(sample: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' if NULs sit at odd/even positions as in ASCII-range UTF-16."""
+    n = len(sample) // 2
+    if n < 2:
+        return None
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    if odd > 0.4 * n and even < 0.05 * n:
+        return "utf-16-le"
+    if even > 0.4 * n and odd < 0.05 * n:
+        return "utf-16-be"
+    return None
 
 
 def _looks_binary(data: bytes) -> bool:
-    sample = data[:8192]
+    """More than 10% of the sampled bytes (head and middle) are control bytes."""
+    sample = data[:_SAMPLE]
+    if len(data) > 3 * _SAMPLE:
+        mid = len(data) // 2
+        sample += data[mid : mid + _SAMPLE]
     if not sample:
         return False
-    ctrl = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return ctrl / len(sample) > 0.05
+    ctrl = len(sample.translate(None, _TEXT_BYTES))  # bytes left are the non-text ones
+    return ctrl / len(sample) > 0.10
 
 
-def _strip_controls(text: str) -> str:
-    # NULs and control characters become spaces (offsets of the rest are unchanged);
-    # CRLF is folded to LF first, which is the one edit that changes lengths, done before
-    # any offset is taken.
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if any(ord(c) < 32 and c not in "\n\t" for c in text):
-        text = "".join(" " if ord(c) < 32 and c not in "\n\t" else c for c in text)
-    return text
+def _clean(text: str) -> str:
+    # CRLF/CR are folded to LF first (the one edit that changes lengths, done before any
+    # offset is taken); then NULs and other control characters become spaces, one for one.
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_CONTROL_TABLE)

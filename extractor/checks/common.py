@@ -1,0 +1,128 @@
+"""Helpers shared by the check families: evidence spans, sentence text, pairing, nulls."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from extractor.normalize import normalize_text
+from extractor.records import Evidence, Flag, Interval, PValue, Severity, TrialRecord
+
+RATIO_MEASURES = frozenset({"RR", "OR", "HR", "IRR"})
+DIFFERENCE_MEASURES = frozenset({"MD", "RD", "SMD"})
+# how far after an interval its p-value may start (characters), per the pairing rule
+P_AFTER_CI_MAX = 60
+
+_EVIDENCE_FIELDS = tuple(Evidence.model_fields)
+
+
+def span(value: Evidence) -> Evidence:
+    """The bare provenance of a value (a subclass instance) as an Evidence."""
+    return Evidence(**{k: getattr(value, k) for k in _EVIDENCE_FIELDS})
+
+
+def spans(values: Iterable[Evidence | None]) -> list[Evidence]:
+    return [span(v) for v in values if v is not None]
+
+
+def flag(code: str, severity: Severity, message: str, values: Iterable[Evidence | None],
+         recomputed: float | None = None) -> Flag:
+    return Flag(code=code, severity=severity, message=message, spans=spans(values), recomputed=recomputed)
+
+
+def sentence_text(record: TrialRecord, index: int | None) -> str | None:
+    """Normalised text of sentence ``index`` (dashes, minus signs, odd spaces unified)."""
+    if index is None:
+        return None
+    for s in record.sentences:
+        if s.index == index:
+            return normalize_text(s.text)
+    return None
+
+
+def sentence_start(record: TrialRecord, index: int | None) -> int | None:
+    if index is None:
+        return None
+    for s in record.sentences:
+        if s.index == index:
+            return s.start
+    return None
+
+
+def local_text(record: TrialRecord, value: Evidence) -> str:
+    """The sentence holding ``value``; its own text when the sentence is not recorded."""
+    return sentence_text(record, value.sentence) or normalize_text(value.text)
+
+
+def same_sentence(a: Evidence, b: Evidence) -> bool:
+    return a.sentence is not None and a.sentence == b.sentence
+
+
+_MEASURE_WORDS = [
+    (re.compile(r"\b(?:hazard ratio|HR)\b", re.I), "HR"),
+    (re.compile(r"\b(?:odds ratio|OR)\b"), "OR"),
+    (re.compile(r"\bodds ratio\b", re.I), "OR"),
+    (re.compile(r"\b(?:incidence rate ratio|rate ratio|IRR)\b", re.I), "IRR"),
+    (re.compile(r"\b(?:relative risk|risk ratio|RR)\b", re.I), "RR"),
+    (re.compile(r"\b(?:risk difference|absolute (?:risk )?(?:difference|reduction)|ARR|RD)\b", re.I), "RD"),
+    (re.compile(r"\b(?:standardi[sz]ed mean difference|SMD|effect size)\b", re.I), "SMD"),
+    (re.compile(r"\b(?:mean difference|difference|MD)\b", re.I), "MD"),
+]
+
+
+def measure_of(ci: Interval) -> str | None:
+    """The interval's measure, else one read from its own text ("hazard ratio", "difference")."""
+    if ci.measure:
+        return ci.measure
+    t = ci.text
+    for rx, m in _MEASURE_WORDS:
+        if rx.search(t):
+            return m
+    return None
+
+
+def null_of(measure: str | None) -> float | None:
+    if measure in RATIO_MEASURES:
+        return 1.0
+    if measure in DIFFERENCE_MEASURES:
+        return 0.0
+    return None
+
+
+def p_after_interval(record: TrialRecord, ci: Interval) -> PValue | None:
+    """The p-value that belongs to ``ci``: in the same sentence, starting within
+    P_AFTER_CI_MAX characters after the interval ends, with no other interval (estimate)
+    starting in between."""
+    best: PValue | None = None
+    for p in record.p_values:
+        if not same_sentence(p, ci) and ci.sentence is not None:
+            continue
+        gap = p.start - ci.end
+        if gap < 0 or gap > P_AFTER_CI_MAX:
+            continue
+        if any(o is not ci and ci.end <= o.start < p.start for o in record.intervals):
+            continue
+        if best is None or p.start < best.start:
+            best = p
+    return best
+
+
+_ALPHA = re.compile(
+    r"""(?:
+          (?:\bp|\bP)\s*(?:<|≤|<=)\s*(?P<a1>0?\.\d+)\s*(?:was|were|is|being)?\s*(?:considered|regarded|taken|accepted|defined)
+        | significan\w*\s+(?:level|threshold)\s*(?:of|was|at|=|:|set\s+at|was\s+set\s+at)?\s*(?:p\s*[<=]\s*)?(?P<a2>0?\.\d+)
+        | (?:alpha|α)\s*(?:level\s*)?(?:of|=|was|:)?\s*(?P<a3>0?\.\d+)
+        )""",
+    re.X,
+)
+
+
+def stated_alpha(record: TrialRecord, default: float = 0.05) -> float:
+    """The significance level the report states ("P < 0.01 was considered significant")."""
+    for s in record.sentences:
+        m = _ALPHA.search(normalize_text(s.text))
+        if m:
+            v = float(next(g for g in m.groups() if g))
+            if 0 < v < 0.2:
+                return v
+    return default

@@ -1,0 +1,180 @@
+"""Interval sanity: lower <= estimate <= upper, no reversed or zero-width intervals, and a
+ratio's estimate at the geometric midpoint of its CI."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from extractor.checks import register
+from extractor.checks.common import RATIO_MEASURES, flag, measure_of, sentence_start, sentence_text
+from extractor.checks.stats import _NUM, half_unit, overlaps, value_decimals
+from extractor.numbers import parse_decimal
+from extractor.records import Evidence, Flag, Interval, TrialRecord
+
+
+def widened(ci: Interval) -> tuple[tuple[float, float], tuple[float, float], tuple[float, float] | None]:
+    """Rounding intervals of lower, upper and (if any) estimate, read at their written decimals."""
+    hl = half_unit(value_decimals(ci.lower, ci.text))
+    hu = half_unit(value_decimals(ci.upper, ci.text))
+    lo = (ci.lower - hl, ci.lower + hl)
+    up = (ci.upper - hu, ci.upper + hu)
+    est = None
+    if ci.estimate is not None:
+        he = half_unit(value_decimals(ci.estimate, ci.text))
+        est = (ci.estimate - he, ci.estimate + he)
+    return lo, up, est
+
+
+def written_reversed(ci: Interval) -> bool:
+    """True when the interval text writes the upper bound before the lower ("1.21-0.64"),
+    even if the extractor stored the bounds sorted."""
+    toks = [m.group(0) for m in _NUM.finditer(ci.text)]
+    if len(toks) < 2:
+        return False
+    vals = [parse_decimal(t) for t in toks[-2:]]
+    if any(v is None for v in vals):
+        return False
+    first, second = (abs(v) for v in vals if v is not None)
+    al, au = abs(ci.lower), abs(ci.upper)
+    if al == au or {round(first, 9), round(second, 9)} != {round(al, 9), round(au, 9)}:
+        return False
+    # magnitudes are compared so that a range hyphen read as a minus sign does not matter
+    return first != al
+
+
+@register(
+    "CI_REVERSED",
+    "interval bounds reversed",
+    "lower <= upper, and the lower bound is written first",
+    "none: the order of two bounds does not depend on rounding",
+)
+def ci_reversed(record: TrialRecord) -> list[Flag]:
+    out = []
+    for ci in record.intervals:
+        if ci.lower > ci.upper or (ci.lower < ci.upper and written_reversed(ci)):
+            lo, hi = sorted((ci.lower, ci.upper))
+            out.append(flag("CI_REVERSED", "error",
+                            f"{ci.text!r}: the interval is written upper bound first "
+                            f"(expected {lo:g} to {hi:g})", [ci]))
+    return out
+
+
+@register(
+    "CI_ZERO_WIDTH",
+    "zero-width interval",
+    "lower < upper",
+    "equal bounds are allowed only if rounding could hide the width; reported as a warning",
+)
+def ci_zero_width(record: TrialRecord) -> list[Flag]:
+    out = []
+    for ci in record.intervals:
+        if ci.lower == ci.upper:
+            out.append(flag("CI_ZERO_WIDTH", "warning",
+                            f"{ci.text!r}: the interval has zero width ({ci.lower:g} to {ci.upper:g})", [ci]))
+    return out
+
+
+# An estimate written right before an interval the extractor recorded without one
+# ("OR 2.69, 95% CI 1.07-1.88"): extractors refuse an estimate outside its bounds, which
+# is exactly the inconsistency to report. A measure name must precede the number, or the
+# number must open the bracket that holds the interval ("1.52 (95% CI 1.08-2.15)").
+_EST_BEFORE = re.compile(
+    r"""(?P<label>(?:ratio|risk|HR|OR|RR|IRR|RD|MD|SMD|difference|differences|reduction)
+                  \s*(?:\[[A-Za-z]+\]|\([A-Za-z]+\))?\s*(?:=|:|,|of|was|were)?\s*)?
+        (?P<est>-?\d+(?:\.\d+)?)\s*(?:%?-?\s*points?|%|mm|percentage\s+points?)?
+        \s*(?P<sep>[,;:]|\(|\[)?\s*$""",
+    re.X,
+)
+_LEVEL_FIRST = re.compile(r"^\s*\d+(?:\.\d+)?\s*%\s*(?:CI|confidence|credible)", re.I)
+
+
+def orphan_estimate(record: TrialRecord, ci: Interval) -> tuple[float, Evidence] | None:
+    text, base = sentence_text(record, ci.sentence), sentence_start(record, ci.sentence)
+    if text is None or base is None or ci.estimate is not None:
+        return None
+    a = ci.start - base
+    if not 0 < a <= len(text):
+        return None
+    m = _EST_BEFORE.search(text[max(0, a - 60):a])
+    if not m:
+        return None
+    labelled = bool(m.group("label"))
+    # "1.60 [1.28, 1.91]": the number opens the bracket of the interval; "1.58: 95% CI (...)",
+    # "1.52 (95% CI ...)": the number is followed by the interval's level
+    bracketed = m.group("sep") in ("(", "[") or (
+        m.group("sep") in (",", ":", ";") and bool(_LEVEL_FIRST.match(ci.text)))
+    if not (labelled or bracketed):
+        return None
+    off = max(0, a - 60)
+    s0, e0 = off + m.start("est"), off + m.end("est")
+    ev = Evidence(text=text[s0:e0], start=base + s0, end=base + e0, section=ci.section,
+                  sentence=ci.sentence, page=ci.page, rule="check:estimate_before", uncertain=True)
+    return float(m.group("est")), ev
+
+
+@register(
+    "CI_ESTIMATE_OUTSIDE",
+    "estimate outside its interval",
+    "lower <= estimate <= upper",
+    "each number widened by half a unit of its last written decimal",
+)
+def ci_estimate_outside(record: TrialRecord) -> list[Flag]:
+    out = []
+    for ci in record.intervals:
+        if ci.lower > ci.upper:
+            continue
+        values: list[Evidence] = [ci]
+        if ci.estimate is not None:
+            estimate = ci.estimate
+            lo, up, est = widened(ci)
+        else:
+            orphan = orphan_estimate(record, ci)
+            if orphan is None:
+                continue
+            estimate, ev = orphan
+            values.append(ev)
+            lo, up, _ = widened(ci)
+            h = half_unit(value_decimals(estimate, ev.text))
+            est = (estimate - h, estimate + h)
+        assert est is not None
+        if est[1] < lo[0] or est[0] > up[1]:
+            side = "below" if estimate < ci.lower else "above"
+            shown = ci.text if ci.estimate is not None else f"{values[-1].text} … {ci.text}"
+            out.append(flag("CI_ESTIMATE_OUTSIDE", "warning" if ci.uncertain else "error",
+                            f"{shown!r}: estimate {estimate:g} lies {side} its interval "
+                            f"{ci.lower:g} to {ci.upper:g}", values))
+    return out
+
+
+@register(
+    "CI_RATIO_MIDPOINT",
+    "ratio estimate off the geometric midpoint of its CI",
+    "estimate ≈ √(lower·upper) for RR, OR, HR, IRR (Wald intervals are symmetric on the log scale)",
+    "√ over the rounding corners of both bounds must overlap the estimate's rounding interval; a "
+    "warning, since exact or profile-likelihood intervals are legitimately asymmetric",
+)
+def ci_ratio_midpoint(record: TrialRecord) -> list[Flag]:
+    out = []
+    for ci in record.intervals:
+        if measure_of(ci) not in RATIO_MEASURES or ci.estimate is None or ci.percent:
+            continue
+        lo, up, est = widened(ci)
+        assert est is not None
+        if lo[0] <= 0 or est[0] <= 0 or ci.lower > ci.upper:
+            continue
+        if not (lo[1] <= est[1] and est[0] <= up[1]):
+            continue  # outside the interval altogether: CI_ESTIMATE_OUTSIDE says so
+        mid = (math.sqrt(lo[0] * up[0]), math.sqrt(lo[1] * up[1]))
+        if overlaps(mid, est):
+            continue
+        # a modest asymmetry (< 10% on the log scale of the half-width) is method, not error
+        half = (math.log(ci.upper) - math.log(ci.lower)) / 2
+        centre = math.sqrt(ci.lower * ci.upper)
+        off = abs(math.log(ci.estimate) - math.log(centre))
+        if half > 0 and off < 0.1 * half:
+            continue
+        out.append(flag("CI_RATIO_MIDPOINT", "warning",
+                        f"{ci.text!r}: the geometric midpoint of {ci.lower:g} to {ci.upper:g} is "
+                        f"{centre:.3g}, not the reported {ci.estimate:g}", [ci], recomputed=round(centre, 4)))
+    return out

@@ -1,0 +1,148 @@
+"""Words vs numbers: a claim of significance beside a non-significant p (or an interval that
+spans the null), and a claim of no difference beside a significant one.
+
+A claim is paired with the nearest value after it in the same sentence, with no other
+p-value, interval or contrasting conjunction ("but", "except", "whereas") in between.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.checks import register
+from extractor.checks.common import flag, measure_of, null_of, sentence_start, sentence_text, stated_alpha
+from extractor.checks.pvalues import ci_excludes_null, p_significant
+from extractor.records import Evidence, Flag, Interval, PValue, TrialRecord
+
+_SIGNIF = re.compile(
+    r"\b(?:(?:statistically\s+)?significant(?:ly)?|reach(?:ed|ing)?\s+(?:statistical\s+)?significance)\b", re.I)
+_NEGATION = re.compile(
+    r"\b(?:no|not|non|nor|without|neither|never|failed\s+to|lack\s+of|did\s+not|n't)\b[\w\s-]{0,25}$", re.I)
+_NEG_PHRASE = re.compile(
+    r"""\b(?: (?:did|does|do)\s+not\s+(?:significantly\s+)?differ
+            | no\s+(?:(?:statistically|significant|\w+)\s+){0,2}differences?
+            | not\s+(?:statistically\s+)?(?:significantly\s+)?different
+            | non-?significant(?:ly)? | insignificant(?:ly)?
+        )\b""",
+    re.I | re.X,
+)
+_NOT_A_CLAIM = re.compile(r"\b(?:clinically|considered|defined\s+as|level\s+of)\s*$", re.I)
+_CONTRAST = re.compile(r"\b(?:but|except|whereas|while|although|however|yet|unlike|until|in\s+contrast)\b", re.I)
+# equivalence / non-inferiority: a small p supports "no difference"
+_EQUIVALENCE = re.compile(r"\b(?:non-?inferior\w*|equivalen\w*)\b", re.I)
+
+
+@dataclass
+class Claim:
+    start: int
+    end: int
+    positive: bool  # True: "significantly improved"; False: "no difference"
+    text: str
+
+
+def claims(sentence: str) -> list[Claim]:
+    out: list[Claim] = []
+    neg_spans = [(m.start(), m.end()) for m in _NEG_PHRASE.finditer(sentence)]
+    for s, e in neg_spans:
+        out.append(Claim(s, e, False, sentence[s:e]))
+    for m in _SIGNIF.finditer(sentence):
+        if any(s <= m.start() < e for s, e in neg_spans):
+            continue
+        before = sentence[max(0, m.start() - 40):m.start()]
+        # the negation must be in the same clause
+        clause = re.split(r"[,;:()]", before)[-1]
+        if _NOT_A_CLAIM.search(before):
+            continue
+        positive = not _NEGATION.search(clause)
+        nxt = re.match(r"\s+[\w-]+", sentence[m.end():])
+        shown_end = m.end() + (nxt.end() if nxt else 0)
+        shown_start = m.start() - len(clause) if not positive else m.start()
+        out.append(Claim(m.start(), m.end(), positive, sentence[max(0, shown_start):shown_end].strip()))
+    return sorted(out, key=lambda c: c.start)
+
+
+def paired_claim(record: TrialRecord, value: Evidence, sentence: str, base: int) -> Claim | None:
+    pos = value.start - base
+    before = [c for c in claims(sentence) if c.end <= pos]
+    if not before:
+        return None
+    c = before[-1]
+    between = (base + c.end, value.start)
+    others = [v for v in [*record.p_values, *record.intervals] if v is not value and v.sentence == value.sentence]
+    if any(between[0] <= v.start < between[1] for v in others):
+        return None
+    if _CONTRAST.search(sentence[c.end:pos]):
+        return None
+    return c
+
+
+def _sentence_of(record: TrialRecord, v: Evidence) -> tuple[str, int] | None:
+    text, base = sentence_text(record, v.sentence), sentence_start(record, v.sentence)
+    if text is None or base is None:
+        return None
+    return text, base
+
+
+@register(
+    "WORDS_VS_P",
+    "words contradict the p-value",
+    "'significantly …' needs p < α; 'no difference' / 'did not differ' / 'not significant' needs p ≥ α",
+    "α as stated in the report (default 0.05); p widened by its rounding; 'P = 0.05' decides "
+    "nothing; equivalence and non-inferiority sentences are skipped",
+)
+def words_vs_p(record: TrialRecord) -> list[Flag]:
+    out = []
+    alpha = stated_alpha(record)
+    for p in record.p_values:
+        sb = _sentence_of(record, p)
+        if sb is None:
+            continue
+        sentence, base = sb
+        c = paired_claim(record, p, sentence, base)
+        if c is None:
+            continue
+        sig = p_significant(p, alpha)
+        if sig is None or sig == c.positive:
+            continue
+        if not c.positive and _EQUIVALENCE.search(sentence):
+            continue
+        if c.positive:
+            msg = f"{c.text!r} is claimed, but {p.text!r} is not below α = {alpha:g}"
+        else:
+            msg = f"{c.text!r} is claimed, but {p.text!r} is below α = {alpha:g}"
+        out.append(flag("WORDS_VS_P", "warning", msg, [p]))
+    return out
+
+
+@register(
+    "WORDS_VS_CI",
+    "words contradict the interval",
+    "'significantly …' needs a CI that excludes the null; 'no difference' needs one that includes it",
+    "bounds widened by their rounding; a bound that may equal the null decides nothing",
+)
+def words_vs_ci(record: TrialRecord) -> list[Flag]:
+    out = []
+    for ci in record.intervals:
+        null = null_of(measure_of(ci))
+        if null is None:
+            continue
+        sb = _sentence_of(record, ci)
+        if sb is None:
+            continue
+        sentence, base = sb
+        c = paired_claim(record, ci, sentence, base)
+        if c is None:
+            continue
+        excl = ci_excludes_null(ci, null)
+        if excl is None or excl == c.positive:
+            continue
+        if not c.positive and _EQUIVALENCE.search(sentence):
+            continue
+        what = "spans" if c.positive else "excludes"
+        out.append(flag("WORDS_VS_CI", "warning",
+                        f"{c.text!r} is claimed, but {ci.text!r} {what} the null value {null:g}", [ci]))
+    return out
+
+
+__all__ = ["Claim", "claims", "Interval", "PValue"]

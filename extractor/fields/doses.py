@@ -1,0 +1,105 @@
+"""Dose regimens inside an arm's description: amount, unit, route, frequency, duration.
+
+Pure functions over a string (offsets relative to it); ``arms`` calls :func:`find_doses` on
+the text that describes one arm. Units are normalised through ``patterns/units.lexicon.json``
+and routes through ``patterns/routes.lexicon.json``; numbers go through ``numbers.py``
+("2 million" -> 2000000, "100 ± 20 × 106" -> 1e8 via :func:`flattened_power`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from extractor.numbers import flattened_power, parse_decimal, parse_scientific
+from extractor.rules import load_lexicon, load_rules
+
+_SCALE = {"million": 1e6, "billion": 1e9}
+
+
+@dataclass
+class DoseMatch:
+    start: int
+    end: int
+    value: float | None
+    unit: str | None
+    route: str | None = None
+    frequency: str | None = None
+    duration: str | None = None
+    rule: str = ""
+
+
+def normalise_unit(unit: str) -> str:
+    """Written unit -> canonical form from the units lexicon ("mg.kg-1" -> "mg/kg", "µg" -> "μg")."""
+    key = regex.sub(r"\s+", "", unit).lower().replace("µ", "μ")
+    canon = load_lexicon("units").entries["canonical"]
+    if key in canon:
+        return canon[key]
+    cells = load_lexicon("units").entries["cell_words"]
+    if key in cells or key.endswith(("cells", "mscs", "msc")):
+        return "cells"
+    return unit.strip()
+
+
+def normalise_route(route: str) -> str:
+    return load_lexicon("routes").entries["canonical"].get(route.lower(), route.lower())
+
+
+def _amounts(text: str) -> list[tuple[int, int, float | None, str, str]]:
+    rules = load_rules("doses")
+    out: list[tuple[int, int, float | None, str, str]] = []
+    taken: list[tuple[int, int]] = []
+    for rid in ("amount_power", "amount_million", "amount_unit"):
+        for m in rules.by_id(rid).finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            gd = m.groupdict()
+            unit = gd["unit"]
+            if rid == "amount_power":
+                mant = parse_decimal(gd["value"]) or 1.0
+                exp = gd["exp"]
+                raw = m.group(0)
+                if "^" in raw or exp.startswith("-"):
+                    value = parse_scientific(f"{mant} x 10^{exp}")
+                else:
+                    value = flattened_power(mant, "10" + exp)
+            elif rid == "amount_million":
+                v = parse_decimal(gd["value"])
+                value = v * _SCALE[gd["scale"].lower()] if v is not None else None
+            else:
+                value = parse_decimal(gd["value"])
+                unit = regex.sub(r"^(?:million|billion)\s+", "", unit)
+            taken.append((m.start(), m.end()))
+            out.append((m.start(), m.end(), value, normalise_unit(unit), rid))
+    return sorted(out)
+
+
+def find_doses(text: str, first_only: bool = True) -> list[DoseMatch]:
+    """Doses in ``text`` (one arm's description). With ``first_only``, amounts joined by
+    "+"/"and"/"followed by" to the first one are parts of one regimen, so only the first
+    amount is reported (SCHEMA: value/unit are the first dose amount)."""
+    rules = load_rules("doses")
+    amounts = _amounts(text)
+    if not amounts:
+        return []
+    if first_only:
+        amounts = amounts[:1]
+    out = []
+    for s, e, value, unit, rid in amounts:
+        window_end = min(len(text), e + 90)
+        stop = regex.search(r"[;]|\(n\s*=|\bor\b|\bversus\b|\bvs\b", text[e:window_end])
+        if stop:
+            window_end = e + stop.start()
+        ws = max(0, s - 60)
+        d = DoseMatch(start=s, end=e, value=value, unit=unit, rule=f"doses:{rid}")
+        for label, attr in (("route", "route"), ("frequency", "frequency"), ("duration", "duration")):
+            rule = next(r for r in rules.rules if r.id == label)
+            m = next(iter(rule.finditer(text, ws, window_end)), None)
+            if m:
+                val = m.group(0)
+                setattr(d, attr, normalise_route(val) if attr == "route" else val)
+                if m.end() > d.end and m.start() >= e:
+                    d.end = m.end()
+        out.append(d)
+    return out

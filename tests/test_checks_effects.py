@@ -1,0 +1,51 @@
+"""EFFECT_RECOMPUTE: RR, OR and RD against the two arms' counts."""
+
+from __future__ import annotations
+
+from test_checks_support import record, run
+
+RATES = "37.5% (42/112) in cell recipients versus 42.7% (47/110) in control patients"
+
+
+def rates():
+    return [("37.5% (42/112)", 42, 112, 37.5), ("42.7% (47/110)", 47, 110, 42.7)]
+
+
+def test_seed_relative_risk_matches_counts():
+    t = "relative risk [RR], 0.88; 95% confidence interval, 0.64-1.21"
+    rec = record(f"Mortality was {RATES} ({t}; P= 0.43).", rates=rates(),
+                 ci=[dict(text=t, lower=0.64, upper=1.21, estimate=0.88, measure="RR")])
+    assert run("EFFECT_RECOMPUTE", rec) == []
+
+
+def test_relative_risk_off_from_counts_warns():
+    t = "relative risk [RR], 0.78; 95% confidence interval, 0.64-1.21"
+    rec = record(f"Mortality was {RATES} ({t}).", rates=rates(),
+                 ci=[dict(text=t, lower=0.64, upper=1.21, estimate=0.78, measure="RR")])
+    flags = run("EFFECT_RECOMPUTE", rec)
+    assert [f.severity for f in flags] == ["warning"] and abs(flags[0].recomputed - 0.8776) < 1e-3
+    assert len(flags[0].spans) == 3
+
+
+def test_odds_ratio_either_orientation():
+    # (47/63)/(42/70) = 1.243; 1/1.243 = 0.804
+    t = "odds ratio 1.24 (95% CI 0.72-2.14)"
+    rec = record(f"Mortality was {RATES} ({t}).", rates=rates(),
+                 ci=[dict(text=t, lower=0.72, upper=2.14, estimate=1.24, measure="OR")])
+    assert run("EFFECT_RECOMPUTE", rec) == []
+
+
+def test_risk_difference_in_percentage_points():
+    t = "risk difference -5.2 percentage points (95% CI -18.2 to 7.8)"
+    rec = record(f"Mortality was {RATES} ({t}).", rates=rates(),
+                 ci=[dict(text=t, lower=-18.2, upper=7.8, estimate=-5.2, measure="RD")])
+    assert run("EFFECT_RECOMPUTE", rec) == []
+
+
+def test_adjusted_estimate_is_only_info():
+    t = "odds ratio, 1.36; 95% confidence interval, 0.57-3.21"
+    text = ("Resolution was observed in 51/104 (49.0%) cell recipients and 46/106 (43.4%) control "
+            f"patients (adjusted {t}).")
+    rec = record(text, rates=[("51/104 (49.0%)", 51, 104, 49.0), ("46/106 (43.4%)", 46, 106, 43.4)],
+                 ci=[dict(text=t, lower=0.57, upper=3.21, estimate=1.36, measure="OR")])
+    assert [f.severity for f in run("EFFECT_RECOMPUTE", rec)] == ["info"]

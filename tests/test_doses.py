@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from extractor.fields.doses import find_doses, normalise_unit
+
+
+def test_flattened_power_of_ten_cells() -> None:
+    d = find_doses("two intravenous infusions (at day 0 and 3) of 100 ± 20 × 106 UC-MSCs")[0]
+    assert (d.value, d.unit, d.route, d.frequency) == (100_000_000, "cells", "intravenous", "at day 0 and 3")
+
+
+def test_caret_power_of_ten() -> None:
+    assert find_doses("100 ± 20 × 10^6 UC-MSCs")[0].value == 100_000_000
+
+
+def test_million_cells_per_kg() -> None:
+    d = find_doses("two infusions of 2 million cells/kg or sham infusions")[0]
+    assert (d.value, d.unit) == (2_000_000, "cells/kg")
+
+
+def test_route_frequency_duration() -> None:
+    d = find_doses("lornoxicam 8 mg administered intravenously every 12 hours for six doses")[0]
+    assert (d.value, d.unit, d.route, d.frequency, d.duration) == (8, "mg", "intravenous", "every 12 hours", "for six doses")
+
+
+def test_per_kg_per_day_for_days() -> None:
+    d = find_doses("0.5 mg/kg/day for 7 days")[0]
+    assert (d.value, d.unit, d.duration) == (0.5, "mg/kg/day", "for 7 days")
+
+
+def test_units_normalised() -> None:
+    assert normalise_unit("µg") == "μg" and normalise_unit("ug") == "μg"
+    assert normalise_unit("mg.kg-1") == "mg/kg" and normalise_unit("ML") == "mL" and normalise_unit("iu") == "IU"
+
+
+def test_measurement_units_are_not_doses() -> None:
+    assert find_doses("BMI 22.4 kg/m2 and creatinine 1.2 mg/dl") == []

@@ -1,0 +1,64 @@
+"""Event rates (issue 3): real sentences from the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.api import extract_text
+
+
+def _er(text: str):
+    return [(e.events, e.total, e.percent) for e in extract_text(text).event_rates]
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Thirty-day mortality was 37.5% (42/112) in cell recipients versus 42.7% (47/110) in control patients.",
+         [(42, 112, 37.5), (47, 110, 42.7)]),
+        ("Resolution was observed in 51/104 (49.0%) cell recipients and 46/106 (43.4%) control patients.",
+         [(51, 104, 49.0), (46, 106, 43.4)]),
+        ("The prominent efficacy rate was 19% (7 of 37) in the Hochu-ekki-to group and 5% (2 of 40) in the placebo group.",
+         [(7, 37, 19), (2, 40, 5)]),
+        ("Seventy-seven out of 91 enrolled patients completed the 24-week treatment course.", [(77, 91, None)]),
+        ("Of the 695 eligible, 465 (67%) enrolled with 230 from the vaccine group.", [(465, 695, 67)]),
+        ("There were none of 474 mosquitoes infected post-treatment.", [(0, 474, None)]),
+        ("A total of 408 patients were assessed for eligibility, from which 152 participants were enrolled.", [(152, 408, None)]),
+        ("We operated on a total of 259 patients, 115 (44.4%) of them laparoscopically, and 144 (55.6%) of them conventionally.",
+         [(115, 259, 44.4), (144, 259, 55.6)]),
+        ("A total of 42 women, who received a hypnosis intervention prior to ECV, had a 40.5% (n = 17), successful ECV.",
+         [(17, 42, 40.5)]),
+    ],
+)
+def test_event_rate_forms(sentence: str, expected) -> None:
+    got = _er(sentence)
+    assert [(e, t) for e, t, _ in got] == [(e, t) for e, t, _ in expected]
+    assert [p for _, _, p in got] == pytest.approx([p for _, _, p in expected])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Patients were randomized 1:1 to the two arms.",
+        "The study ran from 12/05/2019 to 03/06/2020.",
+        "Patients received 5 mg/kg of drug daily.",
+        "Blood pressure decreased from 175 ± 18/80 ± 11 mmHg at baseline.",
+        "Grade 3/4 toxicity was rare.",
+        "Patients with moderate to severe RA (≥6/66 swollen and ≥8/68 tender joints) were eligible.",
+        "Funding: Cancer Research UK (CRUK 01/001).",
+        "Serum creatinine clearance was below 60 ml/min/1.73 m2.",
+        "Patients were randomised to one of two groups.",
+        "Of the 120 patients, 60% were women.",
+    ],
+)
+def test_not_event_rates(sentence: str) -> None:
+    assert _er(sentence) == []
+
+
+def test_count_above_total_is_not_a_rate() -> None:
+    assert _er("The ratio was 120/80 overall.") == []
+
+
+def test_event_rate_evidence_text_includes_stated_percent() -> None:
+    (e,) = extract_text("Contrast nephrotoxicity occurred in 36.7% (51/139) of patients.").event_rates
+    assert e.text == "36.7% (51/139)"

@@ -1,0 +1,73 @@
+"""Confidence/credible intervals (issue 3): real sentences from the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.api import extract_text
+
+
+def _iv(text: str):
+    return [(i.level, i.lower, i.upper, i.measure, i.estimate) for i in extract_text(text).intervals]
+
+
+def test_rr_with_estimate_and_text_from_estimate_through_interval() -> None:
+    s = ("Thirty-day mortality was 37.5% (42/112) in cell recipients versus 42.7% (47/110) in control patients "
+         "(relative risk [RR], 0.88; 95% confidence interval, 0.64-1.21; P= 0.43).")
+    rec = extract_text(s)
+    (iv,) = rec.intervals
+    assert (iv.level, iv.lower, iv.upper, iv.measure, iv.estimate) == (95, 0.64, 1.21, "RR", 0.88)
+    assert iv.text == "relative risk [RR], 0.88; 95% confidence interval, 0.64-1.21"
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("The HR was significant for men (HR = 2.75, 95% CI 1.49, 5.06, p = 0.001).", [(95, 1.49, 5.06, "HR", 2.75)]),
+        ("There was an association (odds ratio [OR] 1.30, 95% confidence interval [CI] 0.96–1.76).", [(95, 0.96, 1.76, "OR", 1.3)]),
+        ("Neck pain intensity did not differ (−7.0 mm, 95% confidence interval (CI) [−20.7 to +6.7]).", [(95, -20.7, 6.7, "MD", -7.0)]),
+        ("Hazard ratio of cancer progression for RT patients was 1.93 (95% CI: 1.08–3.43) compared to CRT patients.", [(95, 1.08, 3.43, "HR", 1.93)]),
+        ("The change was [95% CI: −1.2, 3.4] overall.", [(95, -1.2, 3.4, None, None)]),
+        ("Utilization increased by 17.7 percentage point (95% CI 9.7-25.6) at sixth month.", [(95, 9.7, 25.6, "RD", 17.7)]),
+        ("Efficacy was 61% (90% CrI 40 to 75).", [(90, 40, 75, "other", 61)]),
+    ],
+)
+def test_labelled_intervals(sentence: str, expected) -> None:
+    assert _iv(sentence) == expected
+
+
+def test_no_level_written_means_level_null() -> None:
+    s = "There was no significant difference in the amount of change (P = 0.36 CI -0.9 to +2.6)."
+    assert _iv(s) == [(None, -0.9, 2.6, "MD", None)]
+
+
+def test_header_declared_level_applies_to_list_under_it() -> None:
+    s = ("No differences between groups in the primary (least squares mean [95% CI] CDR-SB change from baseline "
+         "1.60 [1.28, 1.91], 1.69 [1.37, 2.01], and 1.73 [1.42, 2.04] for placebo, gantenerumab 105 mg, and 225 mg).")
+    assert _iv(s) == [(95, 1.28, 1.91, "mean", 1.6), (95, 1.37, 2.01, "mean", 1.69), (95, 1.42, 2.04, "mean", 1.73)]
+
+
+def test_unlabelled_bracket_after_labelled_interval_in_same_sentence_has_null_level() -> None:
+    s = ("The proportion of subjects needing additional uterotonic treatment was 3.1 % (95 % CI 1.7–5.1 %) after "
+         "carbetocin and 7.2 % (5.8–8.9 %) after oxytocin; relative risk 0.41 (0.19–0.85); p = 0.0110.")
+    assert _iv(s) == [(95, 1.7, 5.1, "proportion", 3.1), (None, 5.8, 8.9, "proportion", 7.2), (None, 0.19, 0.85, "RR", 0.41)]
+
+
+def test_undeclared_bracket_pair_is_not_an_interval() -> None:
+    assert _iv("Median follow-up was 39.7 (4.9–79.7) months and age 45 (18-80) years.") == []
+
+
+def test_percent_interval_and_negative_bounds_kept_as_written() -> None:
+    s = "Neck pain days did not differ (−1%; 95% CI [−15% to +13%])."
+    (iv,) = extract_text(s).intervals
+    assert (iv.lower, iv.upper, iv.percent, iv.estimate) == (-15, 13, True, -1)
+
+
+def test_currency_bounds_regression() -> None:
+    s = "There were no differences in adjusted health and social care costs (£95, 95% CI -£1410 to £1599)."
+    assert _iv(s) == [(95, -1410, 1599, "MD", 95)]
+
+
+def test_p_value_before_ci_is_not_taken_as_estimate() -> None:
+    (iv,) = extract_text("The groups were similar (p = 0.39, 95% CI = -1.80–0.72).").intervals
+    assert iv.estimate is None

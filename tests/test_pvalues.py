@@ -1,0 +1,69 @@
+"""p-values (issue 3): real sentences from the corpus and the forms SCHEMA.md lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.api import extract_text
+
+
+def _p(text: str) -> list[tuple[str, float]]:
+    return [(p.comparator, p.value) for p in extract_text(text).p_values]
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Treatment was associated with significantly improved patient survival (91% vs 42%, P = .015).", [("=", 0.015)]),
+        ("Thirty-day mortality was 37.5% (42/112) in cell recipients (RR, 0.88; 95% CI, 0.64-1.21; P= 0.43).", [("=", 0.43)]),
+        ("The difference was significant (p<0.001).", [("<", 0.001)]),
+        ("Pain fell in both groups (P ≤ 0.05).", [("<=", 0.05)]),
+        ("Survival differed (P < 10^-4).", [("<", 0.0001)]),
+        ("Survival differed (P<1e-4).", [("<", 0.0001)]),
+        ("Survival differed (P = 2 × 10−5).", [("=", 0.00002)]),
+        ("The effect was modest (p-value of 0.03).", [("=", 0.03)]),
+        ("Risk rose with dose (P for trend = 0.02).", [("=", 0.02)]),
+        ("Effects were similar by sex (P(interaction) = .3).", [("=", 0.3)]),
+        ("Baseline characteristics did not differ (all P > 0.05).", [(">", 0.05)]),
+        ("Both scores improved (P < .05 for both).", [("<", 0.05)]),
+        ("disease-free survival differed significantly – 59% in RT group vs. 75.1% in CRT group (P = 0,022).", [("=", 0.022)]),
+        ("Secondary outcomes were better (p = 0.006 and 0.044, respectively).", [("=", 0.006), ("=", 0.044)]),
+        ("The haemoglobin level rose significantly within groups (P < 0.001 for each group) with no difference between groups (P = 0.77).", [("<", 0.001), ("=", 0.77)]),
+        ("Mortality was lower (P\u2009<\u20090.0001).", [("<", 0.0001)]),
+    ],
+)
+def test_p_value_forms(sentence: str, expected: list[tuple[str, float]]) -> None:
+    got = _p(sentence)
+    assert [c for c, _ in got] == [c for c, _ in expected]
+    assert [v for _, v in got] == pytest.approx([v for _, v in expected])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A P < 0.05 was considered statistically significant.",
+        "Statistical significance was set at p<0.05.",
+        "Differences were considered significant when P < 0.05.",
+        "The significance level was set at alpha = 0.05.",
+        "The difference between groups was not significant (P = NS).",
+        "Significance was defined as a two-sided P < 0.05.",
+    ],
+)
+def test_significance_definitions_and_ns_are_not_p_values(sentence: str) -> None:
+    assert _p(sentence) == []
+
+
+def test_significant_result_in_brackets_is_kept_not_mistaken_for_a_definition() -> None:
+    s = "The TEA of topical agents was significantly (P < 0.05) lower in the Hochu-ekki-to group than in the placebo group."
+    assert _p(s) == [("<", 0.05)]
+
+
+def test_p_value_evidence_is_verbatim_with_offsets() -> None:
+    text = "Results. Survival improved (P = .008) at day 31."
+    rec = extract_text(text)
+    (p,) = rec.p_values
+    assert p.text == "P = .008" and text[p.start:p.end] == p.text and p.rule == "p_value"
+
+
+def test_p_with_percent_sign_still_parsed() -> None:
+    assert _p("No difference was found (p>0.05%).") == [(">", 0.05)]

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from extractor.api import extract_text
+
+
+def _ss(text: str):
+    return extract_text(text).sample_size
+
+
+def test_word_number_randomized() -> None:
+    ss = _ss("Twenty-four subjects were randomized 1:1 to either UC-MSC treatment (n = 12) or the control group (n = 12).")
+    assert ss.randomized == 24
+    assert ss.evidence["randomized"].text == "Twenty-four"
+
+
+def test_two_word_number_without_hyphen() -> None:
+    ss = _ss("Forty eight third year medical students were randomized to use either an electronic stethoscope, or a conventional acoustic stethoscope.")
+    assert ss.randomized == 48
+
+
+def test_n_out_of_planned_gives_randomized_and_planned() -> None:
+    ss = _ss("The board recommended that the trial halt enrollment as the reduction was unlikely to be achieved (n = 222 out of planned 300).")
+    assert (ss.randomized, ss.planned) == (222, 300)
+
+
+def test_screened_count_is_not_randomized() -> None:
+    ss = _ss("Of the 3089 patients screened, 797 were randomized. The study was halted early for futility.")
+    assert ss.randomized == 797
+
+
+def test_analysed_total_stated_separately() -> None:
+    ss = _ss("In this double blind, randomized, placebo-controlled study, 91 Kikyo patients with AD were enrolled. "
+             "Seventy-seven out of 91 enrolled patients completed the 24-week treatment course (Hochu-ekki-to: n = 37, placebo: n = 40).")
+    assert (ss.randomized, ss.analyzed) == (91, 77)
+
+
+def test_eyes_keep_their_unit() -> None:
+    ss = _ss("Sixty eyes of 30 myopic patients were prospectively recruited to a randomized fellow eye study.")
+    assert ss.randomized == 60 and ss.unit == "eyes"
+
+
+def test_dose_amount_is_not_a_participant_count() -> None:
+    ss = _ss("Following venesection of 15 mL/kg of blood, participants were randomized to 20 mL/kg of crystalloid. Nine normotensive healthy adult volunteers participated.")
+    assert ss.randomized == 9
+
+
+def test_sum_of_per_arm_n_is_derived() -> None:
+    ss = _ss("In a double-blind fashion, they received either placebo (n=25) or tranexamic acid (n=25) 10 mg/kg i.v. before tourniquet inflation.")
+    assert ss.randomized == 50 and ss.derived
