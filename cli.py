@@ -262,6 +262,60 @@ def show(file: Path = typer.Argument(..., help="a report (.txt, .pdf) or a PubMe
         err.print(f"{file} holds {len(records)} records; showing the first")
 
 
+@app.command()
+def pool(
+    records: Path = typer.Argument(..., help="records from `trialex extract` (.jsonl or .json)"),
+    outcome: str = typer.Option(..., "--outcome", help="words every matching outcome contains (case-insensitive)"),
+    measure: str | None = typer.Option(None, "--measure", help="RR, OR, RD, HR, MD ... (default: the measure most studies report)"),
+    plot: Path | None = typer.Option(None, "--plot", help="write a forest plot PNG here"),
+) -> None:
+    """Pool one outcome across studies (random effects: DerSimonian-Laird and REML, PyMARE)."""
+    try:
+        from extractor.meta import forest_plot, gather, load_records
+        from extractor.meta import pool as pool_effects
+    except ImportError as e:  # pragma: no cover - the meta extra is missing
+        err.print(f"[red]error[/red] pooling needs the meta extra: pip install 'trialex[meta]' ({e})")
+        raise typer.Exit(2) from None
+    try:
+        recs = load_records(records)
+    except (OSError, ValueError) as e:
+        err.print(f"[red]error[/red] {records}: {e}", highlight=False)
+        raise typer.Exit(1) from None
+    res = gather(recs, outcome, measure.upper() if measure else None)
+    for note in res.skipped:
+        err.print(f"[yellow]skipped[/yellow] {note}", highlight=False)
+    if len(res.studies) < 2:
+        err.print(f"[red]error[/red] {len(res.studies)} stud{'y' if len(res.studies) == 1 else 'ies'} report "
+                  f"'{outcome}' with a usable {res.measure}; pooling needs two or more")
+        raise typer.Exit(1)
+    try:
+        pool_effects(res)
+    except ImportError as e:  # pragma: no cover
+        err.print(f"[red]error[/red] pooling needs the meta extra: pip install 'trialex[meta]' ({e})")
+        raise typer.Exit(2) from None
+    t = Table(title=f"trialex pool: {outcome} ({res.measure}, random effects, Wald 95% CI)")
+    for c in ("study", "outcome", "intervention vs comparator", res.measure, "95% CI", "weight (DL)", "vi from"):
+        t.add_column(c, overflow="fold")
+    dl = next(p for p in res.pooled if p.method == "DL")
+    w = [1 / (s.vi + dl.tau2) for s in res.studies]
+    for s, wi in zip(res.studies, w):
+        lo, hi = s.ci()
+        t.add_row(s.study + (" *" if s.derived else ""), s.outcome, f"{s.intervention or '?'} vs {s.comparator or '?'}",
+                  f"{res.scale(s.yi):.3g}", f"{res.scale(lo):.3g} to {res.scale(hi):.3g}", f"{100 * wi / sum(w):.1f}%",
+                  s.vi_method.split(":")[0])
+    for p in res.pooled:
+        t.add_row(f"[bold]pooled {p.method}[/bold]", f"k = {p.k}", f"I² = {p.i2:.1f}%  τ² = {p.tau2:.4g}  Q = {p.q:.3g}",
+                  f"[bold]{res.scale(p.estimate):.3g}[/bold]", f"{res.scale(p.lower):.3g} to {res.scale(p.upper):.3g}",
+                  f"p = {p.p:.3g}", "")
+    out.print(t)
+    derived = [s for s in res.studies if s.derived]
+    for s in derived:
+        out.print(f"* {s.study}: {s.derivation}", highlight=False)
+    if plot is not None:
+        forest_plot(res, plot)
+        err.print(f"forest plot written to {plot}")
+
+
 def main() -> None:
     app()
 

@@ -1,11 +1,723 @@
-"""Placeholder: comparisons extraction (to be implemented)."""
+"""Outcome comparisons: which arm did better on which outcome, by how much, and was it significant.
+
+Runs last and reads the numbers other fields found (``p_values``, ``intervals``,
+``event_rates``, ``summaries``, ``arms``). For every results sentence:
+
+1. the numbers in the sentence ("anchors": p-values, intervals, x/n counts, summaries and
+   "79% vs. 59%" pairs from ``patterns/comparisons.json``) are grouped; a p-value closes a
+   group, so "A (79% vs 59%, p=0.04), but B (61% vs 82%, p=0.02)" is two comparisons;
+2. each group plus the words before it is a segment; the outcome is read from the words with
+   the ``outcome`` rules, the groups named in it ("in the PHR group", "than placebo", an arm
+   label, a control term) and which side of the comparison they sit on ("than", "compared
+   with" mark the reference group);
+3. significance comes from the p-value, else the interval (excludes the null), else words
+   ("significantly", "no significant difference", "similar", "trend");
+4. direction comes from cue words (``patterns/comparisons.lexicon.json``), else from the
+   per-arm values or the estimate, and is turned round when the sentence is about the control
+   group ("lower in the placebo group" is the intervention's increase).
+
+Sentences without numbers ("X significantly reduced Y compared with Z", "There was no
+significant difference in Y between groups") become comparisons from their words alone.
+Per-arm events implied by a percent and the arm's n are filled in with ``derived=True``.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
 from extractor.fields import Context
+from extractor.numbers import parse_decimal
+from extractor.records import ArmValue, Comparison
+from extractor.rules import load_lexicon, load_rules
 
 FIELD = "comparisons"
 
+RATIO_MEASURES = {"RR", "OR", "HR", "IRR"}
+DIFF_MEASURES = {"RD", "MD", "SMD"}
+_ARM_MEASURES = {"mean", "median", "proportion"}  # an interval of one arm's value, not an effect
 
-def extract(ctx: Context):
-    return []
+_TOK = regex.compile(r"[a-z0-9]+")
+_STOP = {
+    "the", "a", "an", "of", "in", "on", "for", "with", "and", "or", "to", "at", "by", "from", "was", "were",
+    "is", "are", "be", "been", "than", "that", "this", "these", "those", "between", "among", "group", "groups",
+    "arm", "arms", "patient", "patients", "subject", "subjects", "participant", "participants", "after",
+    "during", "their", "its", "as", "who", "which", "treatment", "treated", "receiving", "received",
+}
+_BAD_SUBJECT = regex.compile(
+    r"^(?:there|it|this|these|that|we|they|our|results?|data|analysis|analyses|findings?|both|all|none|no|each|"
+    r"which|such|the\s+(?:difference|results?|study|trial)|(?:the\s+)?(?:treatment|intervention|therapy|"
+    r"administration|use)(?:\s+(?:with|of)\s+\w+)?|(?:two|three|four|both|all)\s+(?:groups|arms)|"
+    r"(?:[\w\-]+\s+)?(?:patients|subjects|participants|women|men|children|infants))$",
+    regex.I,
+)
+_CLAUSE_SPLIT = regex.compile(r";\s*|,?\s+(?:but|whereas|while)\s+|,\s+(?:although|however)\s+|,\s+and\s+(?=(?:the\s+)?\w+(?:\s+\w+)?\s+(?:was|were)\b)", regex.I)
+_CLOSE = regex.compile(r"[\s,;]*[)\]]")
+_GAP_WORDS = regex.compile(r"[a-z]{2,}", regex.I)
+_GAP_SOFT = {"and", "respectively", "vs", "versus", "or", "the", "in", "for", "each", "both", "overall", "all"}
+_GAP_BOUNDARY = regex.compile(r";|,\s*(?:and|but|while|whereas)\b|\bwhereas\b|\bwhile\b|\bbut\b", regex.I)
+_LEADING_PREP = regex.compile(
+    r"^(?:in|at|after|during|among|for|compared|with|by|on|within|following|when|overall|at|from|over|of|throughout)\b[^,]*,\s*",
+    regex.I,
+)
+_TRIM_TAIL = regex.compile(
+    r"(?:\s+(?:was|were|is|are|had|has|have|of|in|at|for|to|and|or|on|with|by|the|a|an|that|than|significantly|"
+    r"statistically|also|both|all|observed|found|seen|noted|reported|measured|values?|between|among|group|groups))+\s*$",
+    regex.I,
+)
+_TRIM_HEAD = regex.compile(
+    r"^(?:(?:and|but|while|whereas|however|also|moreover|furthermore|the|a|an|in|addition|respectively|similarly|"
+    r"overall|significantly|statistically|both|all|of|for|with|as|well|there|was|were|no|any|to)\b[\s,]*)+",
+    regex.I,
+)
+_WITHIN = regex.compile(r"\bwithin[-\s]+groups?\b|\bfrom\s+baseline\b(?![^.]{0,60}\b(?:than|compared|versus|vs)\b)", regex.I)
+_CUT_AT_GROUP = regex.compile(
+    r"\s+(?:(?:in|among|for|of)\s+(?:the\s+|those\s+|all\s+)?(?:patients\s+|subjects\s+|participants\s+)?"
+    r"(?:(?:treated|receiving|given|taking)\s+(?:with\s+)?)?)$", regex.I)
+_MAGNITUDE_NEXT = regex.compile(r"\s+(?:and\s+)?(?:\w+\s+)?(reductions?|decreases?|declines?|improvements?|increases?|gains?|drops?|deterioration|worsening|benefits?|falls?|loss)\b", regex.I)
+_WEAK_VERB = regex.compile(r"\s+(?:showed|shows|show|had|has|have|did|does|do|demonstrated|revealed|indicated|found)\b", regex.I)
+_ANAPHOR = regex.compile(r"^(?:this|these|that|those|the|such)\s+(?:differences?|effects?|changes?|results?|findings?|reductions?|increases?|improvements?)$", regex.I)
+_RESPECTIVELY = regex.compile(r"\brespectively\b", regex.I)
+_CONTROL_EXTRA = regex.compile(r"\b(?:controls?|placebo|sham|usual\s+care|standard\s+care|conventional)\b", regex.I)
+
+
+@dataclass
+class _Anchor:
+    start: int  # absolute offsets
+    end: int
+    kind: str  # p | ci | er | sum | vs
+    obj: object = None
+    values: list[ArmValue] = field(default_factory=list)
+
+
+@dataclass
+class _Mention:
+    start: int  # offset within the sentence
+    end: int
+    text: str
+    side: str  # focus | ref | neutral
+    control: bool
+    arm: object = None  # records.Arm when matched
+
+
+# ---------------------------------------------------------------- lexicon
+
+
+def _words_re(words: list[str]) -> regex.Pattern[str]:
+    alts = sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
+    return regex.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", regex.I)
+
+
+@cache
+def _cues() -> dict[str, regex.Pattern[str]]:
+    e = load_lexicon("comparisons").entries
+    out = {k: _words_re(e[k]) for k in ("increase", "decrease", "better", "worse", "no_difference", "trend",
+                                          "significant", "negation", "adverse_outcomes", "group_heads")}
+    out["ref_marker"] = regex.compile(
+        r"(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(e["comparator_markers"], key=len, reverse=True))
+        + r")\s+(?:(?:in|with|among|for|to|of|the|those|that|patients|subjects|participants|receiving|treated|on|given)\s+){0,3}$",
+        regex.I,
+    )
+    out["ref_marker_any"] = regex.compile(
+        r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|in\s+comparison)\b", regex.I)
+    dirw = sorted({*e["increase"], *e["decrease"], *e["better"], *e["worse"]} - {"more", "less"}, key=len, reverse=True)
+    out["piece_split"] = regex.compile(
+        r"(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?=(?:a\s+|an\s+)?(?:(?:statistically\s+)?significantly\s+)?(?:"
+        + "|".join(regex.escape(w) for w in dirw) + r")\s+(?:\w+\s+){0,2}?(?:in|of|for|on|levels?|scores?|[a-z]{4,})\b)",
+        regex.I,
+    )
+    out["between"] = regex.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+){0,4}$", regex.I)
+    control = load_lexicon("control_terms").entries["terms"]
+    out["control"] = _words_re(control)
+    allcues = [*e["increase"], *e["decrease"], *e["better"], *e["worse"], *e["no_difference"], *e["trend"],
+               *e["significant"], "differ", "differed", "difference", "differences", "vs", "versus", "compared"]
+    out["gate"] = _words_re(allcues)
+    return out
+
+
+@cache
+def _skip_sections() -> frozenset[str]:
+    return frozenset(s.upper() for s in load_lexicon("comparisons").entries["skip_sections"])
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+def tokens(text: str) -> set[str]:
+    """Content tokens: lower-cased words, plural -s dropped, stop words removed."""
+    out = set()
+    for t in _TOK.findall(text.lower()):
+        if len(t) > 3 and t.endswith("s") and not t.endswith("ss"):
+            t = t[:-1]
+        if t not in _STOP:
+            out.add(t)
+    return out
+
+
+def _num(s: str | None) -> float | None:
+    if s is None:
+        return None
+    try:
+        return parse_decimal(s)
+    except Exception:
+        return None
+
+
+def _sig_from_p(cmp: str, value: float) -> bool | None:
+    if cmp in ("<", "<="):
+        return value <= 0.05
+    if cmp == "=":
+        return value < 0.05
+    if cmp in (">", ">="):
+        return False if value >= 0.05 else None
+    return None
+
+
+def _sig_from_ci(measure: str | None, lower: float, upper: float) -> bool | None:
+    if measure in RATIO_MEASURES:
+        null = 1.0
+    elif measure in DIFF_MEASURES:
+        null = 0.0
+    else:
+        return None
+    return not (lower <= null <= upper)
+
+
+def _flip(direction: str | None) -> str | None:
+    return {"increased": "decreased", "decreased": "increased"}.get(direction or "", direction)
+
+
+# ---------------------------------------------------------------- anchors
+
+
+def _anchors(ctx: Context, s: int, e: int, by_sent: dict[int, list[_Anchor]], sent_idx: int) -> list[_Anchor]:
+    anchors = list(by_sent.get(sent_idx, []))
+    sent = ctx.norm[s:e]
+    taken = [(a.start, a.end) for a in anchors if a.kind in ("er", "sum")]
+    for m in load_rules("comparisons").by_id("vs_pair").finditer(sent):
+        a0, a1 = s + m.start(), s + m.end()
+        inside = [t for t in taken if t[0] < a1 and a0 < t[1]]
+        if len(inside) >= 2:
+            continue  # both sides already read as counts or summaries
+        anchors = [x for x in anchors if not (x.kind in ("er", "sum") and x.start < a1 and a0 < x.end)]
+        pa, pb = bool(m.group("apct") or m.group("bpct")), bool(m.group("bpct"))
+        vals = []
+        for g, sd in (("a", "asd"), ("b", "bsd")):
+            v = _num(m.group(g))
+            if pa or pb:
+                vals.append(ArmValue(percent=v))
+            elif m.group(sd):
+                vals.append(ArmValue(mean=v, sd=_num(m.group(sd))))
+            else:
+                vals.append(ArmValue(mean=v))
+        anchors.append(_Anchor(a0, a1, "vs", m, vals))
+    anchors.sort(key=lambda a: (a.start, a.end))
+    return anchors
+
+
+def _index_results(ctx: Context) -> dict[int, list[_Anchor]]:
+    by: dict[int, list[_Anchor]] = {}
+
+    def add(a: _Anchor) -> None:
+        by.setdefault(ctx.sentence_index(a.start), []).append(a)
+
+    for p in ctx.results.get("p_values") or []:
+        add(_Anchor(p.start, p.end, "p", p))
+    for iv in ctx.results.get("intervals") or []:
+        add(_Anchor(iv.start, iv.end, "ci", iv))
+    for er in ctx.results.get("event_rates") or []:
+        add(_Anchor(er.start, er.end, "er", er, [ArmValue(events=er.events, total=er.total, percent=er.percent)]))
+    for sm in ctx.results.get("summaries") or []:
+        if sm.statistic == "median":
+            av = ArmValue(median=sm.value, iqr_lower=sm.lower, iqr_upper=sm.upper)
+        elif sm.dispersion in ("SD", "pm", None):
+            av = ArmValue(mean=sm.value, sd=sm.spread if sm.dispersion == "SD" else None)
+        else:
+            av = ArmValue(mean=sm.value)
+        add(_Anchor(sm.start, sm.end, "sum", sm, [av]))
+    return by
+
+
+def _group(sent: str, s: int, anchors: list[_Anchor]) -> list[list[_Anchor]]:
+    """Split a sentence's anchors into comparisons: a p-value closes a group."""
+    groups: list[list[_Anchor]] = []
+    cur: list[_Anchor] = []
+    for a in anchors:
+        if cur:
+            gap = sent[cur[-1].end - s: a.start - s]
+            words = [w for w in _GAP_WORDS.findall(gap) if w.lower() not in _GAP_SOFT]
+            has_p = any(x.kind == "p" for x in cur)
+            new = (has_p and (len(words) >= 2 or (a.kind != "p" and words)))
+            new = new or (_GAP_BOUNDARY.search(gap) is not None and len(words) >= 3)
+            new = new or len(words) >= 10
+            if has_p and a.kind == "p" and not words and not _GAP_BOUNDARY.search(gap):
+                new = False  # "p = 0.006 and 0.044" / "(P = 0.80 and p = 0.59)" stay together
+            if new:
+                groups.append(cur)
+                cur = []
+        cur.append(a)
+    if cur:
+        groups.append(cur)
+    return groups
+
+
+# ---------------------------------------------------------------- groups named in a segment
+
+
+def _arm_names(arms: list) -> list[tuple[object, regex.Pattern[str]]]:
+    out = []
+    for arm in arms:
+        names = [arm.label, *arm.aliases]
+        toks = set()
+        for n in names:
+            toks |= {t for t in tokens(n) if len(t) >= 3 and not t.isdigit()}
+        if not toks:
+            continue
+        alts = sorted({regex.escape(t) for t in toks}, key=len, reverse=True)
+        # a word of the label (plural or not) or the label's abbreviation
+        out.append((arm, regex.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")s?(?![\w])", regex.I)))
+    return out
+
+
+def _mentions(seg: str, arm_res, cues) -> list[_Mention]:
+    found: list[_Mention] = []
+
+    def side(pos: int) -> str:
+        before = seg[max(0, pos - 40): pos]
+        if cues["ref_marker"].search(before):
+            return "ref"
+        if cues["between"].search(before):
+            return "neutral"
+        return "focus"
+
+    def add(st: int, en: int, arm=None, control: bool | None = None) -> None:
+        for m in found:
+            if m.start < en and st < m.end:
+                if arm is not None and m.arm is None:
+                    m.arm = arm
+                return
+        txt = seg[st:en]
+        if control is None:
+            control = bool(cues["control"].search(txt)) or (arm is not None and getattr(arm, "role", "") == "control")
+        found.append(_Mention(st, en, txt, side(st), control, arm))
+
+    rules = load_rules("comparisons")
+    for m in (*rules.by_id("group_phrase").finditer(seg), *rules.by_id("group_treated").finditer(seg)):
+        g0, g1 = m.span("g")
+        arm = None
+        for a, rx in arm_res:
+            if rx.search(m.group("g")):
+                arm = a
+                break
+        add(g0, g1, arm)
+    for a, rx in arm_res:
+        for m in rx.finditer(seg):
+            add(m.start(), m.end(), a)
+    for m in cues["control"].finditer(seg):
+        add(m.start(), m.end(), None, True)
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+# ---------------------------------------------------------------- outcome phrase
+
+
+def _clean_outcome(text: str, start: int) -> tuple[str, int]:
+    m = regex.match(r"[\s,;:.()\[\]-]+", text)
+    if m:
+        text, start = text[m.end():], start + m.end()
+    m = _LEADING_PREP.match(text)
+    if m and len(text) - m.end() > 3:
+        text, start = text[m.end():], start + m.end()
+    m = _TRIM_HEAD.match(text)
+    if m:
+        text, start = text[m.end():], start + m.end()
+    t = _TRIM_TAIL.search(text)
+    if t:
+        text = text[: t.start()]
+    text = text.rstrip(" ,;:.-([")
+    t = _TRIM_TAIL.search(text)
+    if t:
+        text = text[: t.start()]
+    return text, start
+
+
+def _outcome(head: str, cues, mentions: list[_Mention]) -> tuple[str, int, str] | None:
+    """(phrase, offset in head, rule) of the outcome named in the words before the numbers."""
+    rules = load_rules("comparisons")
+    cands: dict[str, tuple[str, int, str]] = {}
+    weak_subject = False
+    for rid in ("out_subject", "out_diff_in", "out_had_more", "out_group_verb"):
+        for m in rules.by_id(rid).finditer(head):
+            o, o0 = m.group("o"), m.start("o")
+            o, o0 = _clean_outcome(o, o0)
+            o = _cut_at_group(o, o0, mentions)
+            if len(o) < 2 or not _TOK.search(o):
+                continue
+            if rid == "out_subject":
+                if _BAD_SUBJECT.match(o) or _is_group_phrase(o, mentions, o0, cues) or _ANAPHOR.match(o):
+                    continue
+                if len(o.split()) > 25:
+                    continue
+                weak_subject = bool(_WEAK_VERB.match(head, m.end("o")))
+            elif rid == "out_had_more" and (cues["significant"].fullmatch(o) or o.lower() in ("than", "in", "with")):
+                continue
+            if _is_group_phrase(o, mentions, o0, cues) and rid != "out_diff_in":
+                continue
+            cands[rid] = (o, o0, rid)
+            break
+    if "out_subject" in cands and weak_subject and len(cands) > 1:
+        del cands["out_subject"]  # "ANOVA showed music to reduce pain": the subject is not the outcome
+    for rid in ("out_subject", "out_diff_in", "out_had_more", "out_group_verb"):
+        if rid in cands:
+            return cands[rid]
+    return None
+
+
+def _cut_at_group(o: str, o0: int, mentions: list[_Mention]) -> str:
+    """'Pain severity in the methadone group' -> 'Pain severity'."""
+    for m in mentions:
+        if o0 < m.start < o0 + len(o):
+            cut = _CUT_AT_GROUP.search(o[: m.start - o0])
+            if cut and cut.start() > 2:
+                return o[: cut.start()].rstrip(" ,")
+    return o
+
+
+def _is_group_phrase(o: str, mentions: list[_Mention], o0: int, cues) -> bool:
+    """The phrase names a group rather than an outcome ("PHR group patients", "the placebo group")."""
+    if regex.search(r"\b(?:group|arm|cohort)s?\b\s*(?:patients|subjects|participants)?$", o, regex.I):
+        return True
+    covered = sum(m.end - m.start for m in mentions if o0 <= m.start and m.end <= o0 + len(o))
+    words = o.split()
+    return covered >= 0.6 * len(o) or (len(words) <= 2 and bool(cues["control"].fullmatch(o)))
+
+
+def _fallback_outcome(head: str) -> tuple[str, int] | None:
+    text, start = _clean_outcome(head, 0)
+    # drop trailing cue words / numbers, keep a short phrase
+    words = text.split()
+    if not words or len(words) > 14 or not _TOK.search(text):
+        return None
+    return text, start
+
+
+# ---------------------------------------------------------------- direction and significance
+
+
+def _word_cues(text: str, cues, outcome: str) -> tuple[str | None, bool | None, str | None]:
+    """(direction, significant, cue) from words: direction of the sentence's focus group."""
+    nd = cues["no_difference"].search(text)
+    trend = cues["trend"].search(text)
+    sig_m = None
+    for m in cues["significant"].finditer(text):
+        before = text[max(0, m.start() - 25): m.start()]
+        if not cues["negation"].search(before):
+            sig_m = m
+            break
+    direction = None
+    cue = None
+    best = None
+    for key, d in (("increase", "increased"), ("decrease", "decreased"), ("better", "better"), ("worse", "worse")):
+        for m in cues[key].finditer(text):
+            # "no/not ... higher" is a negated direction, read by the no-difference phrases
+            if best is None or m.start() < best[0]:
+                best = (m.start(), d, m.group(0))
+            break
+    if best and best[1] == "increased":
+        nxt = _MAGNITUDE_NEXT.match(text, best[0] + len(best[2]))
+        if nxt:
+            for key, d in (("decrease", "decreased"), ("better", "better"), ("worse", "worse"), ("increase", "increased")):
+                if cues[key].fullmatch(nxt.group(1)):
+                    best = (best[0], d, best[2] + nxt.group(0))
+                    break
+    if best:
+        _, d, cue = best
+        if d in ("better", "worse"):
+            adverse = bool(cues["adverse_outcomes"].search(outcome))
+            d = "increased" if (d == "better") != adverse else "decreased"
+        direction = d
+    significant = None
+    if nd:
+        significant = False
+        if not direction or nd.start() <= (best[0] if best else 1 << 30):
+            direction = "no difference"
+        cue = nd.group(0)
+    elif trend:
+        significant = False
+        cue = cue or trend.group(0)
+    elif sig_m:
+        significant = True
+    return direction, significant, cue
+
+
+def _numeric_direction(iv: ArmValue | None, cv: ArmValue | None, measure: str | None, est: float | None) -> str | None:
+    if iv is not None and cv is not None:
+        for f in ("percent", "mean", "median"):
+            a, b = getattr(iv, f), getattr(cv, f)
+            if a is not None and b is not None:
+                return "increased" if a > b else "decreased" if a < b else "no difference"
+        if iv.events is not None and cv.events is not None and iv.total and cv.total:
+            a, b = iv.events / iv.total, cv.events / cv.total
+            return "increased" if a > b else "decreased" if a < b else "no difference"
+    if est is not None and measure in RATIO_MEASURES:
+        return "increased" if est > 1 else "decreased" if est < 1 else "no difference"
+    return None
+
+
+# ---------------------------------------------------------------- assembling one comparison
+
+
+@dataclass
+class _Segment:
+    start: int  # absolute
+    end: int
+    head_end: int  # absolute: where the first anchor starts (== end when there are none)
+    anchors: list[_Anchor]
+    inherited: tuple | None = None
+
+
+def _segments(sent: str, s: int, e: int, anchors: list[_Anchor]) -> list[_Segment]:
+    if not anchors:
+        out = []
+        pos = 0
+        for m in _CLAUSE_SPLIT.finditer(sent):
+            out.append(_Segment(s + pos, s + m.start(), s + m.start(), []))
+            pos = m.end()
+        out.append(_Segment(s + pos, e, e, []))
+        return [x for x in out if x.end > x.start]
+    groups = _group(sent, s, anchors)
+    out = []
+    pos = s
+    for gi, g in enumerate(groups):
+        end = g[-1].end
+        m = _CLOSE.match(sent, end - s)
+        if m:
+            end = s + m.end()
+        if gi == len(groups) - 1:
+            end = e
+        out.append(_Segment(pos, end, g[0].start, g))
+        pos = end
+    return out
+
+
+def _arm_value_for_percent(av: ArmValue, arm) -> ArmValue:
+    """Events implied by a percent and the arm's n: '91% vs 42%' with n = 12 per arm."""
+    n = getattr(arm, "n", None) if arm is not None else None
+    if av.events is not None or av.percent is None or not n:
+        return av
+    events = round(av.percent * n / 100)
+    if abs(100 * events / n - av.percent) > 1.0:  # the percent is not a count of n (a KM estimate, a subset)
+        return av
+    return av.model_copy(update={
+        "events": events, "total": n, "derived": True,
+        "derivation": f"events = round({av.percent:g}% x {n}) = {events}; total = n allocated to the arm ({n})",
+    })
+
+
+def _pieces(ctx: Context, seg: _Segment, cues) -> list[tuple[int, int]]:
+    """'had a better mental state, higher levels of IL-2 and lower levels of cortisol (all
+    P<0.05)': one comparison per directional item of a list sharing the statistics."""
+    head = ctx.norm[seg.start:seg.head_end]
+    cuts = [m.start() for m in cues["piece_split"].finditer(head)]
+    if not cuts:
+        return [(seg.start, seg.head_end)]
+    bounds = [0, *cuts, len(head)]
+    return [(seg.start + a, seg.start + b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, arm_res, cues, prev: dict | None,
+           piece: tuple[int, int] | None = None) -> dict | None:
+    text = ctx.norm[seg.start:seg.end]
+    p0, p1 = piece if piece else (seg.start, seg.head_end)
+    head = ctx.norm[p0:p1]
+    if _WITHIN.search(text):
+        return None  # change within one group, not a comparison between groups
+    mentions = _mentions(text, arm_res, cues)
+    pvals = [a.obj for a in seg.anchors if a.kind == "p"]
+    cis = [a.obj for a in seg.anchors if a.kind == "ci" and getattr(a.obj, "measure", None) not in _ARM_MEASURES]
+    values = [v for a in seg.anchors if a.kind in ("er", "sum", "vs") for v in a.values]
+
+    found = _outcome(head, cues, mentions)
+    rule = None
+    inherited = False
+    if found:
+        o, o0, rule = found
+    else:
+        fb = _fallback_outcome(head)
+        if fb is None and seg.anchors:
+            # "... improved survival (91% vs 42%), SAE-free survival (P = .008)": the words
+            # before the first number of a later group name the next outcome in the list
+            fb = None
+        if fb is None:
+            return None
+        o, o0 = fb
+        rule = "out_list"
+        inherited = prev is not None and not _cues()["gate"].search(head) and head.lstrip().startswith((",", "and"))
+    o_abs0 = p0 + o0
+    o_abs1 = o_abs0 + len(o)
+    outcome = ctx.text[o_abs0:o_abs1]
+
+    # words, with the outcome phrase blanked ("improvement of ARDS" is not a direction cue)
+    masked = text[: o_abs0 - seg.start] + " " * len(o) + text[o_abs1 - seg.start:]
+    if piece:
+        words = ctx.norm[p0:o_abs0] + " " * len(o) + ctx.norm[o_abs1:p1]
+        direction, significant, cue = _word_cues(words, cues, outcome)
+        if significant is None:
+            significant = _word_cues(masked, cues, outcome)[1]
+    else:
+        direction, significant, cue = _word_cues(masked, cues, outcome)
+    if inherited and prev is not None and direction is None and significant is None:
+        direction, significant = prev["direction_words"], prev["significant_words"]
+
+    has_numbers = bool(pvals or cis or len(values) >= 2)
+    if not has_numbers and direction is None and significant is None:
+        return None
+    if not has_numbers and significant is None and not (direction and cues["ref_marker_any"].search(masked)):
+        return None  # "X could be beneficial": a claim, not a reported comparison
+    if not pvals and not cis and len(values) < 2 and significant is None and direction is None:
+        return None
+
+    # sides: the group the statement is about (focus) and the reference group
+    focus = next((m for m in mentions if m.side == "focus"), None)
+    if focus is None:
+        focus = next((m for m in mentions if m.side == "neutral"), None)
+    ref = next((m for m in mentions if m.side == "ref" and (focus is None or m.arm is None or m.arm is not focus.arm)), None)
+    if ref is None and focus is not None:
+        ref = next((m for m in mentions if m is not focus and m.side != "focus" and (m.arm is None or m.arm is not focus.arm)), None)
+        if ref is None:
+            ref = next((m for m in mentions if m is not focus and (m.arm is None or m.arm is not focus.arm)
+                        and m.control != focus.control), None)
+
+    def label(m: _Mention | None) -> str | None:
+        if m is None:
+            return None
+        if m.arm is not None:
+            return m.arm.label
+        if m.control:
+            ctrl = [a for a in arms if a.role == "control"]
+            if len(ctrl) == 1:
+                m.arm = ctrl[0]
+                return ctrl[0].label
+        return ctx.text[seg.start + m.start: seg.start + m.end]
+
+    def arm_of(m: _Mention | None):
+        return m.arm if m is not None else None
+
+    # per-arm values, in the order the groups are named
+    iv = cv = None
+    if len(values) >= 2:
+        iv, cv = values[0], values[1]
+    flipped = False
+    inter_m, comp_m = focus, ref
+    if focus is not None and ref is not None and focus.control and not ref.control:
+        inter_m, comp_m, flipped = ref, focus, True
+    elif focus is not None and ref is None and focus.control:
+        inter_m, comp_m, flipped = None, focus, True
+    # values follow the order of the groups named ("37.5% in cell recipients versus 42.7% in controls")
+    if iv is not None:
+        order = [m for m in mentions if m is focus or m is ref]
+        first_is_control = order[0].control if len(order) >= 1 else False
+        if len(order) >= 2:
+            first_is_control = order[0] is comp_m
+        elif len(order) == 1:
+            first_is_control = order[0] is comp_m
+        if first_is_control:
+            iv, cv = cv, iv
+    if flipped:
+        direction = _flip(direction)
+
+    intervention, comparator = label(inter_m), label(comp_m)
+    i_arm, c_arm = arm_of(inter_m), arm_of(comp_m)
+    if len(arms) == 2:
+        ia = [a for a in arms if a.role == "intervention"]
+        ca = [a for a in arms if a.role == "control"]
+        if len(ia) == 1 and len(ca) == 1:
+            if i_arm is None and c_arm is not ia[0] and (inter_m is None):
+                i_arm = ia[0]
+                intervention = intervention or ia[0].label
+            if c_arm is None and i_arm is not ca[0] and comp_m is None:
+                c_arm = ca[0]
+                comparator = comparator or ca[0].label
+
+    if iv is not None:
+        iv = _arm_value_for_percent(iv.model_copy(update={"arm": intervention}), i_arm)
+        cv = _arm_value_for_percent(cv.model_copy(update={"arm": comparator}), c_arm)
+
+    ci = cis[0] if cis else None
+    p = pvals[0] if pvals else None
+    measure = getattr(ci, "measure", None) if ci is not None else None
+    estimate = getattr(ci, "estimate", None) if ci is not None else None
+    derived, derivation = False, None
+    words_sig = significant
+    if p is not None:
+        s_p = _sig_from_p(p.comparator, p.value)
+        if s_p is not None:
+            significant = s_p
+    elif ci is not None and significant is None:
+        s_ci = _sig_from_ci(measure, ci.lower, ci.upper)
+        if s_ci is not None:
+            significant = s_ci
+            derived, derivation = True, f"significant = {s_ci}: the {f'{ci.level:g}% ' if ci.level else ''}CI {'excludes' if s_ci else 'includes'} {1 if measure in RATIO_MEASURES else 0}"
+    num_dir = _numeric_direction(iv, cv, measure, estimate)
+    if direction is None or (direction == "no difference" and significant):
+        direction = num_dir if num_dir is not None else (None if significant else direction)
+    if significant is False and direction is None:
+        direction = "no difference"
+
+    ev = ctx.evidence(sent_s, sent_e, rule=f"comparison:{rule}")
+    c = Comparison(
+        **ev,
+        outcome=outcome,
+        outcome_start=o_abs0,
+        outcome_end=o_abs1,
+        intervention=intervention,
+        comparator=comparator,
+        intervention_values=iv,
+        comparator_values=cv,
+        measure=measure,
+        estimate=estimate,
+        lower=ci.lower if ci is not None else None,
+        upper=ci.upper if ci is not None else None,
+        level=ci.level if ci is not None else None,
+        p_value=p.value if p is not None else None,
+        p_comparator=p.comparator if p is not None else None,
+        direction=direction,
+        significant=significant,
+        derived=derived,
+        derivation=derivation,
+    )
+    return {"comparison": c, "direction_words": _flip(direction) if flipped else direction,
+            "significant_words": words_sig}
+
+
+def extract(ctx: Context) -> list[Comparison]:
+    cues = _cues()
+    skip = _skip_sections()
+    arms = list(ctx.results.get("arms") or [])
+    arm_res = _arm_names(arms)
+    by_sent = _index_results(ctx)
+    out: list[Comparison] = []
+    for i, s, e in ctx.sentences():
+        sec = ctx.section_label(s)
+        if sec and sec.upper() in skip:
+            continue
+        sent = ctx.norm[s:e]
+        anchors = _anchors(ctx, s, e, by_sent, i)
+        if not anchors and not cues["gate"].search(sent):
+            continue
+        if not any(a.kind in ("p", "ci") for a in anchors) and not cues["gate"].search(sent):
+            continue
+        prev = None
+        for seg in _segments(sent, s, e, anchors):
+            n_values = sum(len(a.values) for a in seg.anchors)
+            pieces = _pieces(ctx, seg, cues) if n_values < 2 else []
+            for piece in pieces if len(pieces) > 1 else [None]:
+                built = _build(ctx, seg, s, e, arms, arm_res, cues, prev, piece)
+                if built is None:
+                    continue
+                out.append(built["comparison"])
+                prev = built
+    return out

@@ -1,11 +1,209 @@
-"""Placeholder: endpoints extraction (to be implemented)."""
+"""Outcomes the report calls primary or secondary (patterns/endpoints.json).
+
+Three ways a report names them:
+
+* a head followed by the outcome(s): "The primary endpoint was X", "Secondary outcomes
+  included X, Y and Z", "... for the primary endpoint of X";
+* the outcome as subject: "X was used as a secondary indicator";
+* a parenthetical: "(X, primary outcome measures)".
+
+The outcome phrase after a head runs to the end of the sentence, or to the next head in the
+same sentence ("..., and the secondary outcomes were ..."), or to a trailing method clause
+(", accounting for ...", ", determined by ..."). A list becomes one entry per outcome: it is
+split at ";", "," and "and" outside brackets, except where "and" joins modifiers of one
+outcome (endpoint_coordination lexicon: "mental and physical health components"), inside a
+composite, "between A and B", or after "defined by"/"assessed by". A schedule of several
+time points ("at 1, 3, 6, and 12 months") is moved to ``timeframe``; a single time point stays
+in the text and is copied to ``timeframe``. Outcomes that are only a result ("were twice as
+inferior") or a time point are dropped. Only labelled outcomes are returned (no "other").
+Text with unbalanced brackets (PDF damage) is kept whole rather than split.
+"""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from extractor.fields import Context
+from extractor.records import Endpoint
+from extractor.rules import load_lexicon, load_rules
 
 FIELD = "endpoints"
 
+_GATE = re.compile(r"primary|secondary", re.I)
+_SEP = re.compile(r";\s+(?:and\s+)?|,\s+(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+")
+_SHARED_SUFFIX = re.compile(r"\w-(?:based|related|induced|associated|specific|dependent|free|adjusted)$", re.I)
+_LEAD_TRIM = re.compile(r"(?:and|or|as\s+well\s+as|also|:)\s+", re.I)
 
-def extract(ctx: Context):
-    return []
+
+@cache
+def _lex() -> tuple[frozenset[str], frozenset[str]]:
+    e = load_lexicon("endpoint_coordination").entries
+    return frozenset(e["adjectives"]), frozenset(e["shared_heads"])
+
+
+def _rules(label: str):
+    return [r for r in load_rules("endpoints").rules if r.label == label]
+
+
+def _kind(word: str) -> str:
+    return "secondary" if "secondary" in word.lower() else "primary"
+
+
+def _balanced(s: str) -> bool:
+    return s.count("(") == s.count(")") and s.count("[") == s.count("]")
+
+
+def _split(ctx: Context, s: int, e: int) -> list[tuple[int, int, tuple[int, int] | None]]:
+    """Split text[s:e] into outcome items: (start, end, schedule span or None)."""
+    norm = ctx.norm
+    body = norm[s:e]
+    if not _balanced(body):
+        return [(s, e, None)]
+    # schedules: protected from splitting, and cut from the item they follow
+    schedules: list[tuple[int, int]] = []
+    for r in _rules("schedule"):
+        schedules += [(s + m.start(), s + m.end()) for m in r.finditer(body)]
+    # past a no-split word, the rest of the phrase (up to the next ";") is one outcome
+    nosplit: list[tuple[int, int]] = []
+    for r in _rules("nosplit"):
+        for m in r.finditer(body):
+            semi = body.find(";", m.end())
+            nosplit.append((s + m.start(), s + semi if semi >= 0 else e))
+    adjectives, heads = _lex()
+    cuts: list[tuple[int, int]] = []
+    depth = 0
+    i = s
+    seps = {m.start() + s: m.end() + s for m in _SEP.finditer(body)}
+    while i < e:
+        c = norm[i]
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif (depth == 0 and i in seps and not any(a <= i < b for a, b in schedules)
+              and (norm[i] == ";" or not any(a <= i < b for a, b in nosplit))):
+            j = seps[i]
+            left = norm[cuts[-1][1] if cuts else s : i].split()
+            right = norm[j:e].split()[:1]
+            is_and = norm[i:j].strip().lower() == "and"
+            is_comma = norm[i] == ","
+            if (is_and or is_comma) and left and left[-1].lower() in adjectives:
+                i = j  # "physical, mental and social functioning": modifiers of one outcome
+                continue
+            if is_and and left and (
+                (len(left) == 1 and left[0].lower() in heads)
+                # "pressure and flow-based variables": the hyphenated suffix is shared
+                or (len(left) == 1 and right and _SHARED_SUFFIX.search(right[0]))
+            ):
+                i = j
+                continue
+            cuts.append((i, j))
+            i = j
+            continue
+        i += 1
+    items = []
+    start = s
+    for a, b in [*cuts, (e, e)]:
+        items.append((start, a))
+        start = b
+    out = []
+    for a, b in items:
+        sched = next(((x, y) for x, y in schedules if a < x < b), None)
+        if sched:
+            b = sched[0]
+        out.append((a, b, sched))
+    return out
+
+
+def _clean(ctx: Context, a: int, b: int) -> tuple[int, int]:
+    t = ctx.norm
+    while a < b and t[a] in " ,;:":
+        a += 1
+    m = _LEAD_TRIM.match(t, a, b)
+    if m:
+        a = m.end()
+    while b > a and t[b - 1] in " ,;:.":
+        b -= 1
+    return a, b
+
+
+def _rejected(text: str) -> bool:
+    return any(r.regex.search(text) for r in _rules("reject"))
+
+
+def _timeframe(ctx: Context, a: int, b: int, sched: tuple[int, int] | None) -> str | None:
+    if sched:
+        x, y = _clean(ctx, *sched)
+        return ctx.text[x:y]
+    for r in _rules("timeframe"):
+        m = r.regex.search(ctx.norm, a, b)
+        if m:
+            return ctx.text[m.start() : m.end()]
+    return None
+
+
+def extract(ctx: Context) -> list[Endpoint]:
+    if not _GATE.search(ctx.norm):
+        return []
+    norm = ctx.norm
+    out: list[Endpoint] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(kind: str, a: int, b: int, rid: str, sched=None) -> None:
+        a, b = _clean(ctx, a, b)
+        if b - a < 2 or _rejected(norm[a:b]):
+            return
+        key = (kind, norm[a:b].lower())
+        if key in seen:
+            return
+        seen.add(key)
+        tf = _timeframe(ctx, a, b, sched)
+        out.append(Endpoint(kind=kind, timeframe=tf, **ctx.evidence(a, b, rule=rid)))  # type: ignore[arg-type]
+
+    for _i, ss, se in ctx.sentences():
+        if not _GATE.search(norm, ss, se):
+            continue
+        heads = []  # (match start, body start, kind, rule id)
+        for r in _rules("head"):
+            for m in r.finditer(norm, ss, se):
+                heads.append((m.start(), m.end(), _kind(m.group("kind")), r.id))
+        subjects = []
+        for r in _rules("subject"):
+            for m in r.finditer(norm, ss, se):
+                subjects.append((m.start(), m.end(), _kind(m.group("kind")), r.id))
+        parens = []
+        for r in _rules("paren"):
+            for m in r.finditer(norm, ss, se):
+                parens.append((m.start("body"), m.end("body"), _kind(m.group("kind")), r.id))
+        heads.sort()
+        bounds = sorted([h[0] for h in heads] + [x[0] for x in subjects])
+        for hs, body_start, kind, rid in heads:
+            end = next((b for b in bounds if b > hs), se)
+            # drop the connective before the next head: ", and the", "; ", ", while the"
+            seg = norm[body_start:end]
+            m = re.search(r"(?:[,;]\s*(?:and\s+|while\s+|whereas\s+)?|\s+and\s+)(?:the\s+|a\s+)?(?:key\s+)?$", seg)
+            if m and end < se:
+                end = body_start + m.start()
+            for r in _rules("cut"):
+                m = r.regex.search(norm, body_start, end)
+                if m:
+                    end = m.start()
+            if _rejected(norm[body_start:end]):
+                continue  # "the primary outcomes were twice as inferior ...": a result
+            for a, b, sched in _split(ctx, body_start, end):
+                add(kind, a, b, rid, sched)
+        for hs, _he, kind, rid in subjects:
+            prev = max([b for b in bounds if b < hs] + [ss])
+            if prev != ss:
+                continue  # the subject of a second clause is the previous head's outcome
+            a = ss
+            cut = max(norm.rfind(", ", ss, hs), norm.rfind("; ", ss, hs), norm.rfind(": ", ss, hs))
+            if cut >= 0:
+                a = cut + 2
+            for x, y, sched in _split(ctx, a, hs):
+                add(kind, x, y, rid, sched)
+        for a, b, kind, rid in parens:
+            for x, y, sched in _split(ctx, a, b):
+                add(kind, x, y, rid, sched)
+    return out

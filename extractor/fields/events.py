@@ -9,6 +9,8 @@ them", "42 women ... had a 40.5% (n = 17)". Never ratios (1:1), dates (12/05/201
 
 from __future__ import annotations
 
+import regex
+
 from extractor.fields import Context
 from extractor.numbers import parse_decimal, parse_int
 from extractor.records import EventRate
@@ -17,6 +19,12 @@ from extractor.rules import load_rules
 FIELD = "event_rates"
 
 _DIRECT = ("er_slash", "er_of", "er_reversed", "er_from_which")
+# Cheap literal triggers: each rule runs only in windows around its trigger (the count-word
+# alternations are costly to try at every position of a document).
+_TRIGGERS = {
+    "er_of": (regex.compile(r"\bof\s+(?:the\s+|all\s+|these\s+)?\d", regex.I), 90, 40),
+    "er_from_which": (regex.compile(r"\b(?:from|of|among)\s+(?:which|whom)\b", regex.I), 150, 40),
+}
 _ANTECEDENT = ("er_of_them", "er_pct_n")
 # A percent stated with a count agrees with count/total to within this many points (rounding,
 # and the odd slip in the source such as 33/122 written as 27.3%).
@@ -69,6 +77,21 @@ def _antecedent_total(ctx: Context, pos: int, events: int, pct: float | None) ->
     return best
 
 
+def _matches(rule, rid: str, norm: str):
+    trig = _TRIGGERS.get(rid)
+    if trig is None:
+        yield from rule.finditer(norm)
+        return
+    pattern, back, ahead = trig
+    last_end = 0
+    for t in pattern.finditer(norm):
+        lo = max(last_end, t.start() - back)
+        for m in rule.finditer(norm, lo, min(len(norm), t.end() + ahead)):
+            if m.start() >= last_end:
+                last_end = m.end()
+                yield m
+
+
 def find(ctx: Context) -> list[EventRate]:
     rf = load_rules("events")
     norm = ctx.norm
@@ -80,7 +103,7 @@ def find(ctx: Context) -> list[EventRate]:
 
     for rid in _DIRECT:
         rule = rf.by_id(rid)
-        for m in rule.finditer(norm):
+        for m in _matches(rule, rid, norm):
             ev_start = m.start("events")
             if overlaps(min(ev_start, m.start("total")), max(m.end("events"), m.end("total"))):
                 continue

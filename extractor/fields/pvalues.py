@@ -50,6 +50,10 @@ def _is_definition(ctx: Context, start: int, end: int) -> bool:
     before = ctx.norm[max(s, start - 90):start]
     if rf.by_id("sig_level_after").regex.search(after, timeout=1.0):
         return True
+    low = before.lower()
+    # the definition wording always names significance or alpha: skip the regex otherwise
+    if not any(k in low for k in ("signific", "alpha", "α", "threshold", "cut")):
+        return False
     return rf.by_id("sig_level_before").regex.search(before, timeout=1.0) is not None
 
 

@@ -39,8 +39,34 @@ _NON_PEOPLE = regex.compile(
     r"households|families|hospitals|wards|units|sites|districts|couples|dyads|pairs)$",
     regex.I,
 )
-# Cheap gate: a sentence with no count-like word never yields a sample size.
-_GATE = regex.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\b", regex.I)
+# Cheap gates (speed): a rule runs on a sentence only when the sentence holds one of its cue
+# words; the word set of a sentence is built once with one C-level findall.
+_WORDS = regex.compile(r"[a-z]+")
+_DIGIT = regex.compile(r"\d")
+_NUM_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fourty fifty sixty seventy eighty ninety hundred thousand".split()
+)
+_RAND = frozenset({"randomized", "randomised", "randomly", "allocated", "assigned"})
+_ENROL = frozenset({"enrolled", "enroled", "included", "recruited", "selected", "studied", "entered", "evaluated", "participated",
+                    "divided", "treated", "investigated", "examined", "took", "completed"})
+RULE_CUES: dict[str, frozenset[str]] = {
+    "n_out_of_planned": frozenset({"planned", "targeted", "intended", "anticipated"}),
+    "planned_size": frozenset({"planned", "target", "targeted", "intended", "required", "calculated", "sought"}),
+    "of_total_enrolled": frozenset({"enrolled", "enroled", "randomized", "randomised", "included"}),
+    "completed_analyzed": frozenset({"completed", "analyzed", "analysed", "analysis", "analyses", "evaluation"}),
+    "num_people_randomized": _RAND,
+    "randomized_num_people": _RAND,
+    "n_paren_randomized": frozenset({"n"}),
+    "of_screened_randomized": frozenset({"screened", "eligible", "assessed", "approached"}),
+    "eyes_of_patients": frozenset({"eyes", "teeth", "knees", "hips", "feet"}),
+    "num_people_enrolled": _ENROL,
+    "total_of": frozenset({"total", "totally", "overall", "all"}),
+    "in_num_people": frozenset(),  # any sentence with a number; run only as a fallback
+    "people_n_equals": frozenset({"n"}),
+}
+# lowest-priority rules: run only when no stronger randomised candidate was found
+_FALLBACK = ("in_num_people", "people_n_equals")
 _SCREENED = regex.compile(r"\b(?:screened|assessed\s+for\s+eligibility|approached|eligible|contacted)\b", regex.I)
 _MIN_N = 2
 _PER_ARM_AFTER = regex.compile(r"\s+(?:and|or|vs\.?|versus)\s+\d", regex.I)
@@ -55,10 +81,11 @@ def _unit(noun: str | None) -> str | None:
     return None
 
 
-def candidates(text: str) -> list[tuple[str, str, int, int, int, dict, int, int]]:
+def candidates(text: str, rule_ids: list[str] | None = None) -> list[tuple[str, str, int, int, int, dict, int, int]]:
     """(rule id, group, value, start, end, groupdict, match start, match end) of every count the rules find in ``text``."""
     out = []
-    for rule in load_rules("sample_size").rules:
+    rules = load_rules("sample_size")
+    for rule in (rules.rules if rule_ids is None else [rules.by_id(r) for r in rule_ids]):
         for m in rule.finditer(text):
             gd = {k: v for k, v in m.groupdict().items() if v}
             for g in ("n", "planned", "part"):
@@ -74,39 +101,22 @@ def extract(ctx: Context) -> SampleSize:
     cluster = bool(_CLUSTER.search(ctx.norm))
     # Per sentence: a rule's lazy gap must not swallow the next sentence's count, and
     # non-overlapping matching over the whole text would hide valid later candidates.
+    # Each sentence runs only the rules whose cue words it holds (one word set per sentence).
+    todo: list[tuple[int, str, list[str]]] = []
     for _idx, s, e in ctx.sentences():
         sent = ctx.norm[s:e]
-        if not _GATE.search(sent):
+        words = set(_WORDS.findall(sent.lower()))
+        if not _DIGIT.search(sent) and not words & _NUM_WORDS:
             continue
-        for rid, group, value, ms, me, gd, _mstart, _mend in candidates(sent):
-            if value < _MIN_N:
-                continue
-            if group == "planned":
-                key, prio = "planned", 1
-            elif rid == "completed_analyzed":
-                key, prio = "analyzed", 1
-            elif group == "part":
-                key, prio = ("analyzed", 0) if rid == "of_total_enrolled" and _completes(sent, me) else ("", 0)
-                if not key:
-                    continue
-            else:
-                key, prio = "randomized", PRIORITY.get(rid, 0)
-                # a count of screened/eligible people is never the randomised total
-                if rid not in ("of_screened_randomized",) and _SCREENED.search(sent[me : me + 60]):
-                    continue
-                # per-arm counts ("32 and 31 subjects", "In the carbetocin group 462 subjects")
-                if _PER_ARM_AFTER.match(sent, me) or _PER_ARM_BEFORE.search(sent[max(0, ms - 40) : ms]):
-                    continue
-                # an analysed count is not the randomised total
-                if rid != "n_out_of_planned" and _ANALYSED_AFTER.match(sent, me):
-                    continue
-                # in a cluster trial the clusters are the unit randomised
-                if cluster and _unit(gd.get("noun")) and rid != "eyes_of_patients":
-                    prio = 7
-            pos = s + ms
-            cand = (prio, -pos, value, s + ms, s + me, rid, gd.get("noun"))
-            if key not in best or cand[:2] > best[key][:2]:
-                best[key] = cand
+        ids = [rid for rid, cues in RULE_CUES.items() if cues and words & cues]
+        todo.append((s, sent, ids))
+    for phase in (0, 1):
+        if phase == 1:
+            if "randomized" in best and best["randomized"][0] >= 2:
+                break
+            todo = [(s, sent, list(_FALLBACK)) for s, sent, _ids in todo]
+        for s, sent, ids in todo:
+            _scan(sent, s, ids, best, cluster)
     ss = SampleSize()
     for key in ("randomized", "analyzed", "planned"):
         if key in best:
@@ -118,6 +128,39 @@ def extract(ctx: Context) -> SampleSize:
     if ss.analyzed is not None and ss.analyzed == ss.randomized and "analyzed" in best and best["analyzed"][5] != "completed_analyzed":
         ss.analyzed = None
     return ss
+
+
+def _scan(sent: str, s: int, ids: list[str], best: dict[str, tuple], cluster: bool) -> None:
+    """Candidates of rules ``ids`` in one sentence (starting at ``s``) into ``best``."""
+    for rid, group, value, ms, me, gd, _mstart, _mend in candidates(sent, ids):
+        if value < _MIN_N:
+            continue
+        if group == "planned":
+            key, prio = "planned", 1
+        elif rid == "completed_analyzed":
+            key, prio = "analyzed", 1
+        elif group == "part":
+            key, prio = ("analyzed", 0) if rid == "of_total_enrolled" and _completes(sent, me) else ("", 0)
+            if not key:
+                continue
+        else:
+            key, prio = "randomized", PRIORITY.get(rid, 0)
+            # a count of screened/eligible people is never the randomised total
+            if rid not in ("of_screened_randomized",) and _SCREENED.search(sent[me : me + 60]):
+                continue
+            # per-arm counts ("32 and 31 subjects", "In the carbetocin group 462 subjects")
+            if _PER_ARM_AFTER.match(sent, me) or _PER_ARM_BEFORE.search(sent[max(0, ms - 40) : ms]):
+                continue
+            # an analysed count is not the randomised total
+            if rid != "n_out_of_planned" and _ANALYSED_AFTER.match(sent, me):
+                continue
+            # in a cluster trial the clusters are the unit randomised
+            if cluster and _unit(gd.get("noun")) and rid != "eyes_of_patients":
+                prio = 7
+        pos = s + ms
+        cand = (prio, -pos, value, s + ms, s + me, rid, gd.get("noun"))
+        if key not in best or cand[:2] > best[key][:2]:
+            best[key] = cand
 
 
 def _completes(sent: str, end: int) -> bool:

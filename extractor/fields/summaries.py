@@ -45,7 +45,10 @@ def find(ctx: Context) -> list[Summary]:
     def free(a: int, b: int) -> bool:
         return not any(s < b and a < e for s, e in spans)
 
+    low = norm.lower()
     for rid in ("sum_mean_sd", "sum_median", "sum_range"):
+        if rid == "sum_range" and "range" not in low and "iqr" not in low:
+            continue  # cheap gate: the rule needs one of these words
         rule = rf.by_id(rid)
         for m in rule.finditer(norm):
             if not free(m.start(), m.end()):

@@ -25,7 +25,10 @@ def find(ctx: Context) -> list[TestStatistic]:
     then_p = rf.by_id("ts_then_p")
     norm = ctx.norm
     out: list[TestStatistic] = []
+    low = norm.lower()
     for rid in ("ts_t", "ts_f", "ts_chi2", "ts_z", "ts_u", "ts_r"):
+        if rid == "ts_chi2" and not any(k in low for k in ("χ", "chi", "x2", "x²")):
+            continue  # cheap gate
         rule = rf.by_id(rid)
         for m in rule.finditer(norm):
             value = parse_decimal(m.group("value"))

@@ -6,34 +6,55 @@ import re
 from typing import Any
 
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)\]])")
-# Registry formats; each id is kept as written (upper-cased prefix).
+# Registry formats. Prefixes are case-sensitive (as registries print them) so that words
+# never match; the left edge only excludes letters and digits that would make the prefix part
+# of a longer token, except for prefixes that PDF text often runs into ("ClinicalTrials.govNCT…").
 REGISTRATION = re.compile(
-    r"""\b(
-        NCT\s?\d{8}
-      | ISRCTN\s?\d{8}
-      | ChiCTR[-\s]?(?:[A-Z]{2,4}-?)?\d{6,12}
-      | EudraCT\s*(?:No\.?|number|Number)?\s*:?\s*\d{4}-\d{6}-\d{2}
-      | \d{4}-\d{6}-\d{2}(?=\s*\)|\s*\(EudraCT)
-      | ACTRN\s?\d{14}
-      | CTRI/\d{4}/\d{2,3}/\d{6}
-      | DRKS\s?\d{8}
-      | NTR\s?\d{3,5}
-      | IRCT\s?\d{8,}N\d+
-      | UMIN\s?\d{9}
-      | JPRN-\w+
-      | KCT\d{7}
-      | PACTR\d{15}
-      | CTR\d{8}
-      | SLCTR/\d{4}/\d{3}
+    r"""(?:(?<=[a-z.:#])|(?<![A-Za-z0-9]))(
+        NCT[\s#:-]{0,2}\d{8}(?!\d)
+      | ISRCTN[\s:-]{0,2}\d{8}(?!\d)
+      | ChiCTR[-\s]?(?:[A-Z]{2,4}-?){0,2}\d{6,12}(?!\d)
+      | EudraCT(?:\s*(?:No\.?|[Nn]umber|ID|identifier))?\s*:?\s*\d{4}-\d{6}-\d{2}(?!\d)
+      | \d{4}-\d{6}-\d{2}(?=\s*\)|\s*\(EudraCT|\s*\[EudraCT)
+      | EUCTR\d{4}-\d{6}-\d{2}(?:-[A-Z]{2})?
+      | ACTRN[\s:-]?\d{14}(?!\d)
+      | CTRI/\d{4}/\d{2,3}/\d{6}(?!\d)
+      | DRKS[\s:-]?\d{8}(?!\d)
+      | NTR[\s:-]?\d{3,5}(?!\d)
+      | IRCT[\s:-]?\d{6,}N\d+
+      | UMIN[\s:-]?\d{9}(?!\d)
+      | JPRN-[A-Za-z]+\d+
+      | jRCTs?\d{9,10}(?!\d)
+      | KCT\d{7}(?!\d)
+      | PACTR\d{15,16}(?!\d)
+      | TCTR\d{11}(?!\d)
+      | CTR\d{8}(?!\d)
+      | SLCTR/\d{4}/\d{3}(?!\d)
+      | RBR-[0-9a-z]{6,8}(?![0-9a-z])
     )""",
     re.X,
 )
+_SQUEEZE = re.compile(r"^(NCT|ISRCTN|ACTRN|DRKS|NTR|IRCT|UMIN|ChiCTR)[\s#:-]+(?=\d)")
+_EUDRACT = re.compile(r"(\d{4}-\d{6}-\d{2})")
+
+
+def normalise_registration(raw: str) -> str:
+    """One spelling per id: 'NCT 01234567' -> 'NCT01234567', 'ISRCTN-123…' -> 'ISRCTN123…',
+    'EudraCT No. 2004-000123-45' / '2004-000123-45 (EudraCT' -> 'EudraCT 2004-000123-45'."""
+    s = " ".join(raw.split())
+    if s.startswith("EUCTR"):
+        return s
+    m = _EUDRACT.fullmatch(s) or (_EUDRACT.search(s) if s.startswith("EudraCT") else None)
+    if m:
+        return f"EudraCT {m.group(1)}"
+    return _SQUEEZE.sub(r"\1", s)
 
 
 def find_registrations(text: str) -> list[str]:
+    """Registration ids in ``text``, normalised, deduplicated, in order of first mention."""
     seen: dict[str, None] = {}
     for m in REGISTRATION.finditer(text):
-        seen[re.sub(r"\s+", " ", m.group(1)).strip()] = None
+        seen[normalise_registration(m.group(1))] = None
     return list(seen)
 
 

@@ -1,0 +1,144 @@
+"""Outcome comparisons: seeds complete, real sentences (positive and negative)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.api import extract_text
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "seeds"
+
+
+def _one(text: str, word: str):
+    rec = extract_text(text)
+    hits = [c for c in rec.comparisons if word.lower() in c.outcome.lower()]
+    assert hits, f"no comparison on {word!r}: {[c.outcome for c in rec.comparisons]}"
+    return hits[0], rec
+
+
+@pytest.fixture(scope="module")
+def seed003():
+    path = SEEDS / "003_ba8dd6d3afa44a98.txt"
+    if not path.exists():
+        pytest.skip("shared corpus not available")
+    return extract_text(path.read_text(encoding="utf-8"), id="003")
+
+
+@pytest.fixture(scope="module")
+def seed000():
+    path = SEEDS / "000_c28356bba4997b50.txt"
+    if not path.exists():
+        pytest.skip("shared corpus not available")
+    return extract_text(path.read_text(encoding="utf-8"), id="000")
+
+
+def test_seed003_thirty_day_mortality_carries_counts_rr_ci_and_p(seed003) -> None:
+    c = next(c for c in seed003.comparisons if "mortality" in c.outcome.lower())
+    assert c.outcome == "Thirty-day mortality"
+    assert seed003_text(seed003, c.outcome_start, c.outcome_end) == c.outcome
+    assert (c.intervention_values.events, c.intervention_values.total) == (42, 112)
+    assert (c.comparator_values.events, c.comparator_values.total) == (47, 110)
+    assert c.intervention_values.percent == 37.5 and c.comparator_values.percent == 42.7
+    assert (c.measure, c.estimate, c.lower, c.upper, c.level) == ("RR", 0.88, 0.64, 1.21, 95.0)
+    assert (c.p_comparator, c.p_value) == ("=", 0.43)
+    assert c.significant is False
+    assert c.direction == "decreased"  # 37.5% vs 42.7%, not significant
+    assert c.intervention == "cells"
+    assert "42/112" in c.text and c.sentence is not None
+
+
+def seed003_text(rec, start: int, end: int) -> str:
+    path = SEEDS / "003_ba8dd6d3afa44a98.txt"
+    return path.read_text(encoding="utf-8")[start:end]
+
+
+def test_seed003_ards_resolution_counts_and_odds_ratio(seed003) -> None:
+    c = next(c for c in seed003.comparisons if "respiratory distress" in c.outcome.lower())
+    assert c.outcome.startswith("Resolution or improvement of acute respiratory distress syndrome")
+    assert (c.intervention_values.events, c.intervention_values.total) == (51, 104)
+    assert (c.comparator_values.events, c.comparator_values.total) == (46, 106)
+    assert (c.measure, c.estimate, c.lower, c.upper) == ("OR", 1.36, 0.57, 3.21)
+    assert c.significant is False and c.derived  # from the CI including 1: no P given
+
+
+def test_seed003_no_significant_difference_in_ventilator_free_days(seed003) -> None:
+    c = next(c for c in seed003.comparisons if "days alive" in c.outcome)
+    assert c.significant is False and c.direction == "no difference"
+    assert c.intervention_values.median == 117.3 or c.intervention_values.median is None
+
+
+def test_seed000_survival_events_derived_from_percent_and_arm_size(seed000) -> None:
+    c = next(c for c in seed000.comparisons if c.outcome == "patient survival")
+    assert c.significant is True and c.direction == "increased"
+    assert (c.p_comparator, c.p_value) == ("=", 0.015)
+    iv, cv = c.intervention_values, c.comparator_values
+    assert (iv.percent, iv.events, iv.total, iv.derived) == (91.0, 11, 12, True)
+    assert (cv.percent, cv.events, cv.total, cv.derived) == (42.0, 5, 12, True)
+    assert "12" in iv.derivation
+
+
+def test_seed000_list_of_outcomes_shares_the_cue_words(seed000) -> None:
+    outs = {c.outcome: c for c in seed000.comparisons}
+    assert outs["SAE-free survival"].p_value == 0.008 and outs["SAE-free survival"].significant
+    assert outs["time to recovery"].p_value == 0.03
+
+
+def test_two_comparisons_in_one_sentence_each_get_their_p_value() -> None:
+    text = ("RESULTS: PHR group patients were more satisfied with the recovery they had made (79% vs. 59%, p=0.04), "
+            "but felt less able to talk to staff about their problems (61% vs. 82%, p=0.02).")
+    rec = extract_text(text)
+    assert len(rec.comparisons) == 2
+    a, b = rec.comparisons
+    assert "satisfied" in a.outcome and a.p_value == 0.04 and a.direction == "increased" and a.significant
+    assert "talk to staff" in b.outcome and b.p_value == 0.02 and b.direction == "decreased"
+    assert (a.intervention_values.percent, a.comparator_values.percent) == (79.0, 59.0)
+
+
+def test_words_only_significant_reduction_compared_with_placebo() -> None:
+    c, _ = _one("RESULTS: Dexamethasone significantly reduced the incidence of PONV compared with placebo.", "PONV")
+    assert c.significant is True and c.direction == "decreased"
+    assert c.comparator == "placebo"
+
+
+def test_words_only_no_significant_difference_between_groups() -> None:
+    c, _ = _one("RESULTS: There were no significant differences in mean arterial pressure, heart rate, "
+                "and recovery time during emergence between the two groups.", "arterial pressure")
+    assert c.significant is False and c.direction == "no difference"
+
+
+def test_lower_in_the_placebo_group_is_the_interventions_increase() -> None:
+    c, _ = _one("RESULTS: Serum ferritin was significantly lower in the placebo group than in the iron group (P = 0.01).",
+                "ferritin")
+    assert c.significant is True and c.direction == "increased"
+    assert c.comparator and "placebo" in c.comparator
+
+
+def test_greater_reduction_is_a_decrease() -> None:
+    c, _ = _one("RESULTS: Following 1 wk of treatment, a significantly greater reduction in body weight was observed in "
+                "the combination diuretic group compared to that in the conventional diuretic group (P = 0.0412).",
+                "body weight")
+    assert c.significant is True and c.direction == "decreased"
+
+
+def test_trend_is_not_significant() -> None:
+    c, _ = _one("RESULTS: There was a trend towards lower pain scores in the acupuncture group (P = 0.07).", "pain")
+    assert c.significant is False
+
+
+def test_claims_without_a_comparison_are_not_comparisons() -> None:
+    rec = extract_text("BACKGROUND: Mesenchymal stem cells could yield beneficial effects in COVID-19 ARDS.\n"
+                       "CONCLUSIONS: UC-MSC infusions are safe and could be beneficial in treating subjects with ARDS.")
+    assert rec.comparisons == []
+
+
+def test_methods_sentences_are_skipped() -> None:
+    rec = extract_text("METHODS: We compared pain scores between groups; P < 0.05 was considered significant.")
+    assert rec.comparisons == []
+
+
+def test_change_within_one_group_is_not_a_comparison() -> None:
+    rec = extract_text("RESULTS: Total cholesterol decreased significantly in the yogurt group "
+                       "(within groups P = 0.010).")
+    assert rec.comparisons == []

@@ -1,0 +1,117 @@
+"""Design fields from explicit wording, on real abstract sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.api import extract_text
+from extractor.fields.design import normalise_phase
+
+
+def design(text: str):
+    return extract_text(text).design
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Twenty-four subjects were randomized 1:1 to either UC-MSC treatment (n = 12) or the control group (n = 12).", True),
+        ("Patients were randomly assigned to receive lornoxicam or placebo.", True),
+        ("Subjects received both drinks in random order on separate days.", True),
+        ("In a prospective, single-site, open-label, non-randomized, controlled, pilot trial, we evaluated a polyherbal formulation.", False),
+        ("The present prospective observational study investigated children affected by wet acute cough.", False),
+        ("This was a double-blind, placebo-controlled trial. Fifty-nine young subjects were recruited.", None),
+        ("A nationwide random sample of community-dwelling older persons was interviewed.", None),
+    ],
+)
+def test_randomized_from_explicit_wording(text: str, expected: bool | None) -> None:
+    assert design(text).randomized is expected
+
+
+def test_previous_randomized_study_is_not_this_study() -> None:
+    d = design(
+        "The effectiveness of a homeopathic syrup on cough has been demonstrated in an adult population in a previous "
+        "double-blind randomized study. The present prospective observational study investigated 85 children."
+    )
+    assert d.randomized is False
+    assert d.blinding is None
+
+
+def test_needed_trial_is_not_a_design_statement() -> None:
+    d = design("Six patients improved. A double blind randomized controlled trial is needed to determine whether this helps.")
+    assert d.randomized is None and d.blinding is None
+
+
+def test_meta_analysis_of_randomized_trials_sets_no_design() -> None:
+    d = design(
+        "DESIGN: Meta-analysis of English-language, randomized, placebo-controlled trials. "
+        "MAIN RESULTS: Sixteen randomized, placebo-controlled trials were identified."
+    )
+    assert d.randomized is None and d.blinding is None and not d.placebo_controlled
+
+
+def test_trial_name_expansion_is_not_randomisation() -> None:
+    d = design("Dabigatran was superior to warfarin in the RE-LY (Randomized Evaluation of Long-term anticoagulation therapY) trial.")
+    assert d.randomized is None
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("A double-blind, phase 1/2a, randomized, controlled trial was performed.", "double-blind"),
+        ("Faecal samples from a Randomized DBPC Trial of Colicky Infants were analysed.", "double-blind"),
+        ("In this Phase II, multicenter, investigator-blind, 4-arm study, 302 patients were enrolled.", "single-blind"),
+        ("Post-op examiners and patients were blinded to graft type.", "double-blind"),
+        ("Outcomes were assessed by evaluators blinded to the allocation.", "single-blind"),
+        ("Eighty-five children were enrolled in an open study.", "open-label"),
+        ("Patients were assigned in a randomized blinded fashion.", None),
+        ("This was a placebo-controlled trial of 40 adults.", None),
+    ],
+)
+def test_blinding(text: str, expected: str | None) -> None:
+    assert design(text).blinding == expected
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [("III", "3"), ("IIb", "2b"), ("II/III", "2/3"), ("1/2a", "1/2a"), ("I-II", "1/2"), ("2", "2")],
+)
+def test_normalise_phase(raw: str, expected: str) -> None:
+    assert normalise_phase(raw) == expected
+
+
+def test_phase_needs_a_trial_noun() -> None:
+    assert design("A phase III randomized trial of gantenerumab in prodromal AD.").phase == "3"
+    assert design("After an initial six-month Phase I weight loss program, 1032 adults were followed.").phase is None
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Twenty-four subjects were randomized 1:1 to either treatment or control.", "1:1"),
+        ("Centers were randomly allocated in a 1:1 ratio to intervention and control group.", "1:1"),
+        ("This was a prospective, placebo-controlled, randomized (3:1), double-blind phase II trial.", "3:1"),
+        ("Cells were diluted 1:10 in saline.", None),
+    ],
+)
+def test_allocation_ratio(text: str, expected: str | None) -> None:
+    assert design(text).allocation_ratio == expected
+
+
+def test_features_and_evidence() -> None:
+    d = design(
+        "In this multicenter, double blind, randomized, placebo-controlled, parallel-group crossover study, "
+        "all subjects were analyzed under intention to treat."
+    )
+    assert d.multicentre and d.placebo_controlled and d.parallel and d.crossover and d.intention_to_treat
+    assert d.evidence["blinding"].text.lower().startswith("double")
+    assert d.evidence["randomized"].text == "randomized"
+
+
+def test_seed_title_gives_design() -> None:
+    text = (
+        "Umbilical cord mesenchymal stem cells for COVID-19 acute respiratory distress syndrome: "
+        "A double-blind, phase 1/2a, randomized controlled trial\n\nTwenty-four subjects were randomized 1:1."
+    )
+    d = design(text)
+    assert (d.randomized, d.blinding, d.phase, d.allocation_ratio) == (True, "double-blind", "1/2a", "1:1")

@@ -1,0 +1,80 @@
+"""Primary and secondary endpoints, on sentences from real abstracts."""
+
+from __future__ import annotations
+
+from extractor.api import extract_text
+
+
+def endpoints(text: str) -> list[tuple[str, str, str | None]]:
+    return [(e.kind, e.text, e.timeframe) for e in extract_text(text).endpoints]
+
+
+def test_seed_primary_and_key_secondary_with_timeframes() -> None:
+    text = (
+        "We hypothesized that cell therapy would be superior to sham control for the primary endpoint of 30-day mortality. "
+        "The key secondary endpoint was ventilator-free survival within 60 days, accounting for deaths and withdrawals "
+        "in a ranked analysis."
+    )
+    assert endpoints(text) == [
+        ("primary", "30-day mortality", "30-day"),
+        ("secondary", "ventilator-free survival within 60 days", "within 60 days"),
+    ]
+
+
+def test_list_becomes_one_entry_per_outcome() -> None:
+    text = "Primary endpoints of this trial were downstaging and pathological complete response rate. Secondary endpoints were local recurrence rate and overall survival."
+    assert [(k, t) for k, t, _ in endpoints(text)] == [
+        ("primary", "downstaging"),
+        ("primary", "pathological complete response rate"),
+        ("secondary", "local recurrence rate"),
+        ("secondary", "overall survival"),
+    ]
+
+
+def test_primary_and_secondary_in_one_sentence() -> None:
+    text = (
+        "The primary outcome was the rate of progression, assessed by the Appel ALS rating scale (AALSRS), and the "
+        "secondary outcomes were the revised ALS functional rating scale (ALSFRS-R) and forced vital capacity (FVC)."
+    )
+    got = endpoints(text)
+    assert got[0][:2] == ("primary", "the rate of progression, assessed by the Appel ALS rating scale (AALSRS)")
+    assert [t for k, t, _ in got[1:]] == ["the revised ALS functional rating scale (ALSFRS-R)", "forced vital capacity (FVC)"]
+
+
+def test_schedule_moves_to_timeframe() -> None:
+    text = "Primary endpoints were postoperative pain and haze scores at 1 day, 3 days, 1 week, and 1, 3, 6, and 12 months."
+    assert endpoints(text) == [
+        ("primary", "postoperative pain", None),
+        ("primary", "haze scores", "at 1 day, 3 days, 1 week, and 1, 3, 6, and 12 months"),
+    ]
+
+
+def test_coordinated_modifiers_are_one_outcome() -> None:
+    text = (
+        "We measured quality of life (SF-36 mental and physical health components, primary outcome measures). "
+        "Secondary outcomes were mean arterial pressure, heart rate, and difference between bladder and skin temperature."
+    )
+    assert [t for _, t, _ in endpoints(text)] == [
+        "SF-36 mental and physical health components",
+        "mean arterial pressure",
+        "heart rate",
+        "difference between bladder and skin temperature",
+    ]
+
+
+def test_subject_form_and_results_are_not_outcomes() -> None:
+    assert endpoints("The use of anti-allergic medication was used as a secondary indicator.")[0][:2] == (
+        "secondary", "The use of anti-allergic medication")
+    assert endpoints("RESULTS: The primary outcomes were twice as inferior at 10 years for DO and BST, but not for TT.") == []
+    assert endpoints("This paper presents a secondary analysis of patients in primary care.") == []
+    assert endpoints("The primary endpoint for outcomes was 12 months.") == []
+
+
+def test_unbalanced_brackets_keep_the_phrase_whole() -> None:
+    text = ("Primary endpoint was safety (adverse events [AEs]) within 6 hours; cardiac arrest or death within 24 hours "
+            "post infusion). Secondary endpoints included patient survival at 31 days after the first infusion and time to recovery.")
+    assert endpoints(text) == [
+        ("primary", "safety (adverse events [AEs]) within 6 hours; cardiac arrest or death within 24 hours post infusion)", "within 6 hours"),
+        ("secondary", "patient survival at 31 days after the first infusion", "at 31 days"),
+        ("secondary", "time to recovery", None),
+    ]
