@@ -298,7 +298,7 @@ def pool(
         t.add_column(c, overflow="fold")
     dl = next(p for p in res.pooled if p.method == "DL")
     w = [1 / (s.vi + dl.tau2) for s in res.studies]
-    for s, wi in zip(res.studies, w):
+    for s, wi in zip(res.studies, w, strict=True):
         lo, hi = s.ci()
         t.add_row(s.study + (" *" if s.derived else ""), s.outcome, f"{s.intervention or '?'} vs {s.comparator or '?'}",
                   f"{res.scale(s.yi):.3g}", f"{res.scale(lo):.3g} to {res.scale(hi):.3g}", f"{100 * wi / sum(w):.1f}%",

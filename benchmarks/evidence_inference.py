@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             results = list(ex.map(_extract, paths, chunksize=8))
     else:
         results = [_extract(p) for p in paths]
-    for i, (_, comps, _) in zip(ids, results):
+    for i, (_, comps, _) in zip(ids, results, strict=False):
         cache[i] = comps
     elapsed = time.perf_counter() - t0
 

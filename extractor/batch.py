@@ -327,6 +327,7 @@ class WorkerPool:
         self.ctx = _mp_context()
         self.slots: list[_Slot] = [self._spawn() for _ in range(n)]
         self.replaced = 0
+        self.failed_starts = 0
 
     def _spawn(self) -> _Slot:
         parent, child = self.ctx.Pipe()
@@ -437,6 +438,10 @@ class WorkerPool:
                         pass
                     if not slot.proc.is_alive():
                         code = slot.proc.exitcode
+                        if not slot.ready:
+                            self.failed_starts += 1
+                            if self.failed_starts >= 3:
+                                raise RuntimeError(f"worker processes fail to start (exit code {code})")
                         self._replace(slot, f"worker process died (exit code {code}); skipped", results, retry)
                         continue
                 if hard and slot.queue and slot.ready and now - slot.started > hard:

@@ -201,12 +201,12 @@ def forest_plot(res: MetaResult, path: str | Path, level: float = 95.0) -> Path:
     wmax = max(w) if w else 1.0
     ys = list(range(rows, 0, -1))
     labels = []
-    for y, s, wi in zip(ys, res.studies, w):
+    for y, s, wi in zip(ys, res.studies, w, strict=False):
         lo, hi = s.ci(level)
         ax.plot([res.scale(lo), res.scale(hi)], [y, y], color="black", lw=1)
         ax.plot(res.scale(s.yi), y, "s", color="tab:blue", ms=4 + 8 * math.sqrt(wi / wmax))
         labels.append(s.study + (" *" if s.derived else ""))
-    for y, p in zip(ys[k:], res.pooled):
+    for y, p in zip(ys[k:], res.pooled, strict=False):
         xs = [res.scale(p.lower), res.scale(p.estimate), res.scale(p.upper), res.scale(p.estimate)]
         ax.fill(xs, [y, y + 0.25, y, y - 0.25], color="tab:red" if p.method == "REML" else "tab:orange")
         i2 = f", I²={p.i2:.0f}%" if p.i2 is not None else ""

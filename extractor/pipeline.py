@@ -112,5 +112,5 @@ def extract_document(
         record.flags = checks_pkg.run_all(record)
     # drop meta-data-derived registrations duplicates deterministically
     if meta.get("registrations"):
-        record.registrations = sorted(set(record.registrations) | set(meta["registrations"]))
+        record.registrations = list(dict.fromkeys(record.registrations + meta["registrations"]))
     return record

@@ -20,7 +20,8 @@ def design(text: str):
         ("Subjects received both drinks in random order on separate days.", True),
         ("In a prospective, single-site, open-label, non-randomized, controlled, pilot trial, we evaluated a polyherbal formulation.", False),
         ("The present prospective observational study investigated children affected by wet acute cough.", False),
-        ("This was a double-blind, placebo-controlled trial. Fifty-nine young subjects were recruited.", None),
+        # never says "random": inferred (evidence marked uncertain), see the test below
+        ("This was a double-blind, placebo-controlled trial. Fifty-nine young subjects were recruited.", True),
         ("A nationwide random sample of community-dwelling older persons was interviewed.", None),
     ],
 )
@@ -115,3 +116,32 @@ def test_seed_title_gives_design() -> None:
     )
     d = design(text)
     assert (d.randomized, d.blinding, d.phase, d.allocation_ratio) == (True, "double-blind", "1/2a", "1:1")
+
+
+def test_blinded_placebo_controlled_trial_without_random_is_randomized_but_uncertain() -> None:
+    from extractor import extract_text
+
+    rec = extract_text(
+        "Intravenous lidocaine in central pain: a double-blind, placebo-controlled, psychophysical study\n\n"
+        "Sixteen patients received lidocaine or saline on two occasions. Pain fell with lidocaine (P = 0.02)."
+    )
+    assert rec.design.randomized is True
+    assert rec.design.evidence["randomized"].uncertain is True
+    assert rec.design.evidence["randomized"].rule == "rand_implied_blind_placebo"
+
+
+def test_explicit_non_randomised_outranks_implied_randomisation() -> None:
+    from extractor import extract_text
+
+    rec = extract_text(
+        "A non-randomized, placebo-controlled study of drug X\n\n"
+        "Patients were not randomized; 20 received drug X and 20 received placebo."
+    )
+    assert rec.design.randomized is False
+
+
+def test_placebo_mentioned_without_a_controlled_design_implies_nothing() -> None:
+    from extractor import extract_text
+
+    rec = extract_text("Effects of drug X in asthma\n\nAll patients received a placebo run-in before drug X.")
+    assert rec.design.randomized is None

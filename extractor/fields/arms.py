@@ -18,6 +18,7 @@ arm has n, it is set to their sum (``derived=True``), since this field runs afte
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -26,6 +27,12 @@ from extractor.fields.doses import find_doses
 from extractor.numbers import parse_int
 from extractor.records import Arm, Dose, Evidence, SampleSize
 from extractor.rules import load_lexicon, load_rules
+
+
+@cache
+def _rx(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """Compile once (regex's own cache lookup is slow on hot paths)."""
+    return regex.compile(pattern, flags)
 
 FIELD = "arms"
 
@@ -53,7 +60,16 @@ _ROLE_WORDS = {"group", "arm", "treatment", "patient", "subject", "recipient", "
                "receiving", "treated", "condition", "therapy", "in"}
 _GROUPS_K = regex.compile(r"\b(?:in|into)\s+(?:one\s+of\s+)?(two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}?(?:groups|arms)", regex.I)
 _K = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
-_RATE_PAIR = regex.compile(r"(\d+)\s*/\s*(\d+)\b[^/]{0,120}?\b(\d+)\s*/\s*(\d+)\b")
+# words that make "the X group" a description of people, not a randomised group
+_GROUP_STOP = frozenset(
+    "same other each both two three four five all entire whole study treatment treated age this that these first second third "
+    "either respective corresponding different active following previous latter former one its their our his her every "
+    "sub intervention's per high low risk".split()
+)
+_PEOPLE_BEFORE = regex.compile(r"\b(?:patients|subjects|participants|women|men|children|adults|infants|people|volunteers)\s*$", regex.I)
+_VERSUS_GATE = regex.compile(r"\bversus\b|\bvs\b|\bcompared\s+(?:with|to)\b", regex.I)
+_DETS = frozenset({"the", "a", "an", "in", "of", "to", "from"})
+_ALLOC_GATE = regex.compile(r"random|allocat|assign|divided|cross-?over|receiv", regex.I)
 
 
 @dataclass
@@ -81,12 +97,12 @@ def tokens(label: str) -> set[str]:
 
 def clean_label(raw: str) -> str:
     """Shortest usable phrase for an arm: determiners, "(n = 12)", "group", counts and doses dropped."""
-    s = regex.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", raw)  # parentheticals: "(n = 12)", "(20 per group)"
-    s = regex.sub(r"\s+", " ", s).strip(" ,;:-")
+    s = _rx(r"\s*[(\[][^()\[\]]*[)\]]").sub("", raw)  # parentheticals: "(n = 12)", "(20 per group)"
+    s = _rx(r"\s+").sub(" ", s).strip(" ,;:-")
     for _ in range(3):
         s = _LEAD.sub("", s).strip()
         s = _TRAIL.sub("", s).strip()
-    s = regex.sub(r"^(?:the\s+)?(?:group|arm)\s+(?=[A-Z]\b)", "group ", s)
+    s = _rx(r"^(?:the\s+)?(?:group|arm)\s+(?=[A-Z]\b)").sub("group ", s)
     words = s.split()
     return " ".join(words[:7])
 
@@ -99,19 +115,21 @@ def _strip_doses(label: str) -> tuple[str, str | None]:
         if d.unit and d.unit.startswith("cells"):
             cell_unit = "cells"
         label = label[: d.start] + " " + label[d.end :]
-    label = regex.sub(r"\b(?:of|at|with)\s*$", "", regex.sub(r"\s+", " ", label).strip()).strip()
+    label = _rx(r"\b(?:of|at|with)\s*$").sub("", _rx(r"\s+").sub(" ", label).strip()).strip()
     return label, cell_unit
 
 
-def _is_control(label: str, aliases: list[str]) -> bool:
+@cache
+def _control_re() -> regex.Pattern[str]:
+    """One pattern for every control term of the lexicon (compiled once)."""
     lex = load_lexicon("control_terms").entries
-    for name in [label, *aliases]:
-        low = name.lower()
-        if any(regex.search(rf"\b{regex.escape(t)}\b", low) for t in lex["terms"]):
-            return True
-        if any(low.startswith(p) for p in lex["prefix_terms"]):
-            return True
-    return False
+    terms = "|".join(regex.escape(t) for t in sorted(lex["terms"], key=len, reverse=True))
+    prefixes = "|".join(regex.escape(p) for p in lex["prefix_terms"])
+    return regex.compile(rf"\b(?:{terms})\b|^(?:{prefixes})", regex.I)
+
+
+def _is_control(label: str, aliases: list[str]) -> bool:
+    return any(_control_re().search(name) for name in [label, *aliases])
 
 
 def _same(a: str, b: str, abbrevs: dict[str, str]) -> bool:
@@ -149,7 +167,7 @@ def _allocation_arms(ctx: Context) -> list[_Arm]:
     rule = load_rules("arms").by_id("allocation_list")
     for _idx, s, e in ctx.sentences():
         sent = ctx.norm[s:e]
-        if not regex.search(r"random|allocat|assign|divided", sent, regex.I):
+        if not _rx(r"random|allocat|assign|divided", regex.I).search(sent):
             continue
         for m in rule.finditer(sent):
             lst_start = m.start("list")
@@ -169,7 +187,7 @@ def _allocation_arms(ctx: Context) -> list[_Arm]:
             for a, b in split_items(lst):
                 raw = lst[a:b]
                 n = None
-                nm = regex.search(r"\bn\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)", raw)
+                nm = _rx(r"\bn\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)").search(raw)
                 if nm:
                     n = parse_int(nm.group(1))
                 label, cell_unit = _strip_doses(clean_label(raw))
@@ -196,10 +214,12 @@ def _count_mentions(ctx: Context) -> list[list[_Arm]]:
     out = []
     for _idx, s, e in ctx.sentences():
         sent = ctx.norm[s:e]
-        if not _GATE.search(sent) or not regex.search(r"\d|\b(?:twenty|thirty|forty|fifty|sixty|ten|twelve)", sent, regex.I):
+        if not _GATE.search(sent) or not _rx(r"\d|\b(?:twenty|thirty|forty|fifty|sixty|ten|twelve)", regex.I).search(sent):
             continue
         found: list[_Arm] = []
-        for rid in ("arm_n", "group_of_n", "n_received", "in_group_n_included"):
+        for rid in ("arm_n", "group_of_n", "n_received", "in_group_n_included", "n_in_group", "group_included_n"):
+            if rid in ("n_in_group", "group_included_n") and "group" not in sent.lower() and " arm" not in sent.lower():
+                continue
             for m in rules.by_id(rid).finditer(sent):
                 if "label" in m.groupdict():
                     raw, lstart = m.group("label"), m.start("label")
@@ -212,13 +232,15 @@ def _count_mentions(ctx: Context) -> list[list[_Arm]]:
                     lstart = m.start() - len(raw)
                 if rid == "arm_n" and m.group("inner"):
                     raw = m.group("inner")
+                if rid == "group_included_n":
+                    raw = "group " + raw
                 label = clean_label(raw.split(" in ")[0] if rid == "n_received" else raw)
-                label = regex.split(r"\b(?:to|either|or|and|versus|vs|into|receive|received|with|including|groups?:?)\s+(?=\S)", label)[-1]
+                label = _rx(r"\b(?:to|either|or|and|versus|vs|into|receive|received|with|including|groups?:?)\s+(?=\S)").split(label)[-1]
                 label = clean_label(label)
                 n = parse_int(m.group("n"))
                 if not label or n is None or _NOISE.search(label) or len(label.split()) > 6:
                     continue
-                if rid == "arm_n" and regex.search(r"\d\s*%?\s*$", raw.rstrip()):
+                if rid == "arm_n" and _rx(r"\d\s*%?\s*$").search(raw.rstrip()):
                     continue
                 if any(x.start == s + m.start() for x in found):
                     continue
@@ -245,6 +267,29 @@ def _title_versus(ctx: Context) -> list[_Arm]:
     return arms if len(arms) == 2 else []
 
 
+def _text_versus(ctx: Context, sents: list[tuple[int, int, str, str]]) -> list[_Arm]:
+    """"a trial of HFCWO compared with conventional treatment": the first comparison stated
+    before the results (the title rule, run only on sentences that say versus/compared)."""
+    rule = load_rules("arms").by_id("title_versus")
+    for s, _e, sent, _low in sents:
+        sec = (ctx.section_label(s) or "").upper()
+        if "RESULT" in sec or "CONCLU" in sec:
+            break
+        if not _VERSUS_GATE.search(sent):
+            continue
+        for m in rule.finditer(sent):
+            arms = []
+            for g in ("a", "b"):
+                label = clean_label(m.group(g))
+                label = _rx(r"^(?:of|with|between|effects?\s+of|efficacy\s+of)\s+", regex.I).sub("", label)
+                if not label or _NOISE.search(label) or not tokens(label) or _GENERIC.match(label):
+                    break
+                arms.append(_Arm(label, s + m.start(g), s + m.end(g), rule="arms:text_versus"))
+            if len(arms) == 2:
+                return arms
+    return []
+
+
 def _merge(arms: list[_Arm], extra: list[_Arm], abbrevs: dict[str, str], create: bool) -> None:
     for x in extra:
         hit = next((a for a in arms if _same(a.label, x.label, abbrevs)), None)
@@ -262,39 +307,114 @@ def _merge(arms: list[_Arm], extra: list[_Arm], abbrevs: dict[str, str], create:
                 hit.label = x.label
 
 
-def _rate_pairs(ctx: Context, arms: list[_Arm], total: int | None) -> None:
-    """Arm sizes from the first "x/n ... y/m" pair whose totals add up to the randomised total."""
-    if total is None or len(arms) != 2 or any(a.n is not None for a in arms):
+def _rate_sizes(ctx: Context, arms: list[_Arm], total: int | None) -> None:
+    """Arm sizes from the first run of k "x/n" event rates (one per arm, from the stats
+    extractor) in one passage whose totals add up to the randomised total ("42/112 ... 47/110")."""
+    k = len(arms)
+    if total is None or not 2 <= k <= 4 or any(a.n is not None for a in arms):
         return
-    for m in _RATE_PAIR.finditer(ctx.norm):
-        n1, n2 = int(m.group(2)), int(m.group(4))
-        if n1 + n2 == total and int(m.group(1)) <= n1 and int(m.group(3)) <= n2:
-            arms[0].n, arms[0].n_span = n1, (m.start(2), m.end(2))
-            arms[1].n, arms[1].n_span = n2, (m.start(4), m.end(4))
+    rates = ctx.results.get("event_rates") or []
+    for i in range(len(rates) - k + 1):
+        run = rates[i : i + k]
+        if run[-1].start - run[0].end > 160 or sum(r.total for r in run) != total:
+            continue
+        if all(r.events <= r.total for r in run):
+            for a, r in zip(arms, run, strict=True):
+                a.n, a.n_span = r.total, (r.start, r.end)
             return
 
 
-def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool) -> list[Dose]:
-    out: list[Dose] = []
-    spans = []
-    if arm.item:
-        spans.append(arm.item)
-    # sentences where the arm is the subject of "received"/"administered" ("The Ketamine group received ...")
-    names = [arm.label, *arm.aliases]
-    for _idx, s, e in ctx.sentences():
-        sent = ctx.norm[s:e]
-        if not regex.search(r"\breceiv|administ|given|treated\s+with|infus|inject", sent, regex.I) or _EACH.search(sent):
+def _group_mentions(ctx: Context, sents: list[tuple[int, int, str, str]], abbrevs: dict[str, str]) -> list[_Arm]:
+    """Groups named anywhere ("in the Hochu-ekki-to group", "Group S"), merged, in first-mention order."""
+    rules = load_rules("arms")
+    found: list[_Arm] = []
+    for s, _e, sent, low in sents:
+        if "group" not in low and " arm" not in low:
+            continue
+        for rid in ("group_code", "named_group"):
+            for m in rules.by_id(rid).finditer(sent):
+                if rid == "group_code":
+                    label, a, b = "group " + m.group("code"), m.start(), m.end()
+                else:
+                    words = m.group("label").split()
+                    while words and words[0].lower() in _DETS:
+                        words = words[1:]
+                    if not words or any(w.lower().strip(".") in _GROUP_STOP for w in words):
+                        continue
+                    label = " ".join(words)
+                    a, b = m.start("label") + m.group("label").find(words[0]), m.end("label")
+                    if _NOISE.search(label) or not tokens(label) or _rx(r"\d").search(label):
+                        continue
+                found.append(_Arm(label, s + a, s + b, rule=f"arms:{rid}"))
+    found.sort(key=lambda x: x.start)
+    arms: list[_Arm] = []
+    _merge(arms, found, abbrevs, create=True)
+    return arms
+
+
+def _either_or(ctx: Context, sents: list[tuple[int, int, str, str]]) -> list[_Arm]:
+    """"with either terbutaline or placebo" in a sentence about allocation or treatment."""
+    rule = load_rules("arms").by_id("either_or")
+    for s, _e, sent, _low in sents:
+        if not _ALLOC_GATE.search(sent):
+            continue
+        for m in rule.finditer(sent):
+            # "patients with probable or definite ALS" describes who took part, not the arms
+            if m.group(0).lower().startswith("with") and _PEOPLE_BEFORE.search(sent[max(0, m.start() - 30) : m.start()]):
+                continue
+            arms = []
+            for g in ("a", "b"):
+                label, _cell = _strip_doses(clean_label(m.group(g)))
+                label = clean_label(label)
+                if not label or _NOISE.search(label) or _GENERIC.match(label) or not tokens(label):
+                    break
+                arms.append(_Arm(label, s + m.start(g), s + m.end(g), rule="arms:either_or", item=(s + m.start(g), s + m.end(g))))
+            if len(arms) == 2 and not _same(arms[0].label, arms[1].label, {}):
+                return arms
+    return []
+
+
+_DOSE_CUE = regex.compile(r"\breceiv|administ|given|treated\s+with|infus|inject|\d\s*(?:mg|g|mcg|μg|µg|ug|iu|units?|ml|mmol|cells)\b", regex.I)
+
+
+def _dose_sentences(ctx: Context, sents: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Sentences that may state a regimen: a dose cue, outside results and conclusions (once per document)."""
+    out = []
+    for s, e, sent, low in sents:
+        if not _DOSE_CUE.search(sent) or _EACH.search(sent):
             continue
         sec = (ctx.section_label(s) or "").upper()
         if "RESULT" in sec or "CONCLU" in sec:
             continue
+        out.append((s, e, sent, low))
+    return out
+
+
+def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
+           dose_sents: list[tuple[int, int, str, str]]) -> list[Dose]:
+    out: list[Dose] = []
+    spans = []
+    if arm.item:
+        spans.append(arm.item)
+    # sentences naming the arm: as the subject ("The Ketamine group received ..."), right after a
+    # dose ("sufentanil 50 mcg in Group S") or next to one ("ketamine 0.5 mg/kg")
+    names = [n for n in [arm.label, *arm.aliases] if len(n) >= 2]
+    for s, e, sent, low in dose_sents:
         for name in names:
-            if len(name) < 2:
+            i = low.find(name.lower())
+            if i < 0:
                 continue
-            mm = regex.search(rf"(?<!\w){regex.escape(name)}(?!\w)", sent, regex.I)
-            if mm and mm.start() < 40:
+            mm = _rx(rf"(?<!\w){regex.escape(name)}(?!\w)", regex.I).search(sent)
+            if not mm:
+                continue
+            if mm.start() < 40 and _rx(r"\breceiv|administ|given|treated\s+with|infus|inject", regex.I).search(sent):
                 spans.append((s + mm.start(), e))
-                break
+            else:
+                # the amount just before the name ("0.5 mg/kg ketamine", "50 mcg in Group S") or after it
+                before = sent[max(0, mm.start() - 30) : mm.start()]
+                lead = _rx(r"(?:^|[,;:(]|\band\b|\bwith\b|\bof\b)\s*[^,;:()]*$").search(before)
+                spans.append((s + mm.start() - len(before) + (lead.start() if lead else 0), min(e, s + mm.end() + 60)))
+            break
     seen = set()
     for a, b in spans:
         text = ctx.norm[a:b]
@@ -303,7 +423,7 @@ def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool) -> lis
             for name in [o.label, *o.aliases]:
                 if len(name) < 2 or _same(name, arm.label, {}):
                     continue
-                om = regex.search(rf"(?:;|\bor\b|\band\b|,)\s+(?:the\s+)?{regex.escape(name)}(?!\w)", text, regex.I)
+                om = _rx(rf"(?:;|\bor\b|\band\b|,)\s+(?:the\s+)?{regex.escape(name)}(?!\w)", regex.I).search(text)
                 if om and om.start() > 0:
                     text = text[: om.start()]
         for d in find_doses(text):
@@ -311,7 +431,7 @@ def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool) -> lis
             if key in seen:
                 continue
             seen.add(key)
-            if is_control and regex.search(r"placebo|saline|vehicle|sham", text, regex.I):
+            if is_control and _rx(r"placebo|saline|vehicle|sham", regex.I).search(text):
                 continue
             out.append(Dose(value=d.value, unit=d.unit, route=d.route, frequency=d.frequency, duration=d.duration,
                             **ctx.evidence(a + d.start, a + d.end, rule=d.rule)))
@@ -320,8 +440,16 @@ def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool) -> lis
     return out
 
 
+def _doc_k(ctx: Context) -> int | None:
+    """The number of groups the abstract states ("randomized into three groups"), if any."""
+    gk = _GROUPS_K.search(ctx.norm)
+    return _K[gk.group(1).lower()] if gk else None
+
+
 def extract(ctx: Context) -> list[Arm]:
     abbrevs = {a.short: a.long for a in (ctx.results.get("abbreviations") or [])}
+    # sentences are sliced (and lower-cased for substring gates) once per document
+    sents = [(s, e, ctx.norm[s:e], ctx.norm[s:e].lower()) for _i, s, e in ctx.sentences()]
     arms = _allocation_arms(ctx)
     mentions = _count_mentions(ctx)
     if arms:
@@ -335,14 +463,27 @@ def extract(ctx: Context) -> list[Arm]:
             for group in mentions:
                 if group is not best:
                     _merge(arms, group, abbrevs, create=False)
+    k = _doc_k(ctx)
+    if len(arms) < 2:
+        named = _group_mentions(ctx, sents, abbrevs)
+        if k and len(named) > k:
+            named = named[:k]
+        if len(named) >= 2:
+            arms = named
+            for group in mentions:
+                _merge(arms, group, abbrevs, create=False)
+    if len(arms) < 2:
+        arms = _either_or(ctx, sents)
     if len(arms) < 2:
         arms = _title_versus(ctx)
+    if len(arms) < 2:
+        arms = _text_versus(ctx, sents)
     if len(arms) < 2:
         return []
     ss = ctx.results.get("sample_size")
     total = ss.randomized if isinstance(ss, SampleSize) else None
-    _rate_pairs(ctx, arms, total)
-    # abbreviation as label when the abstract defines one ("... (UCMSC)") and uses it
+    _rate_sizes(ctx, arms, total)
+    dose_sents = _dose_sentences(ctx, sents)
     out = []
     controls = [_is_control(a.label, a.aliases) for a in arms]
     for a, ctl in zip(arms, controls, strict=True):
@@ -350,7 +491,7 @@ def extract(ctx: Context) -> list[Arm]:
         if a.n_span:
             ev.append(Evidence(**ctx.evidence(*a.n_span, rule=a.rule)))
         out.append(Arm(label=a.label, role="control" if ctl else "intervention", n=a.n,
-                       doses=_doses(ctx, a, [o for o in arms if o is not a], ctl), aliases=a.aliases, evidence=ev))
+                       doses=_doses(ctx, a, [o for o in arms if o is not a], ctl, dose_sents), aliases=a.aliases, evidence=ev))
     if isinstance(ss, SampleSize) and ss.randomized is None and all(a.n is not None for a in out):
         ss.randomized = sum(a.n for a in out)  # type: ignore[misc]
         ss.derived = True

@@ -77,8 +77,18 @@ _CUT_AT_GROUP = regex.compile(
     r"\s+(?:(?:in|among|for|of)\s+(?:the\s+|those\s+|all\s+)?(?:patients\s+|subjects\s+|participants\s+)?"
     r"(?:(?:treated|receiving|given|taking)\s+(?:with\s+)?)?)$", regex.I)
 _MAGNITUDE_NEXT = regex.compile(r"\s+(?:and\s+)?(?:\w+\s+)?(reductions?|decreases?|declines?|improvements?|increases?|gains?|drops?|deterioration|worsening|benefits?|falls?|loss)\b", regex.I)
-_WEAK_VERB = regex.compile(r"\s+(?:showed|shows|show|had|has|have|did|does|do|demonstrated|revealed|indicated|found)\b", regex.I)
+_WEAK_VERB = regex.compile(
+    r"\s+(?:showed|shows|show|had|has|have|did|does|do|demonstrated|revealed|indicated|found)\b"
+    r"|\s+(?:(?:statistically\s+)?significantly\s+)?(?:reduced|increased|improved|decreased|lowered|raised|shortened|prolonged|"
+    r"enhanced|attenuated|prevented|alleviated|relieved|reduces|increases|improves|decreases|lowers)\s+"
+    r"(?!in\b|by\b|from\b|to\b|significantly|compared|with\b|during|after|at\b|over\b|than\b|and\b|or\b|among\b|\(|\d)(?:the\s+)?[a-z]",
+    regex.I,
+)
+_CHANGE_NOUN = regex.compile(r"^(?:(?:a|an|the|no|any|significantly|statistically|significant|greater|larger|smaller|higher|lower|"
+                             r"more|less|marked|similar|mean|median|overall)\s+){0,3}(?:differences?|reductions?|increases?|improvements?|decreases?|changes?)\s+(?:in|of)\b", regex.I)
 _ANAPHOR = regex.compile(r"^(?:this|these|that|those|the|such)\s+(?:differences?|effects?|changes?|results?|findings?|reductions?|increases?|improvements?)$", regex.I)
+_LEAD_PUNCT = regex.compile(r"[\s,;:.()\[\]-]+")
+_GROUP_TAIL = regex.compile(r"\b(?:group|arm|cohort)s?\b\s*(?:patients|subjects|participants)?$", regex.I)
 _RESPECTIVELY = regex.compile(r"\brespectively\b", regex.I)
 _CONTROL_EXTRA = regex.compile(r"\b(?:controls?|placebo|sham|usual\s+care|standard\s+care|conventional)\b", regex.I)
 
@@ -325,7 +335,7 @@ def _mentions(seg: str, arm_res, cues) -> list[_Mention]:
 
 
 def _clean_outcome(text: str, start: int) -> tuple[str, int]:
-    m = regex.match(r"[\s,;:.()\[\]-]+", text)
+    m = _LEAD_PUNCT.match(text)
     if m:
         text, start = text[m.end():], start + m.end()
     m = _LEADING_PREP.match(text)
@@ -368,6 +378,8 @@ def _outcome(head: str, cues, mentions: list[_Mention]) -> tuple[str, int, str] 
                 continue
             cands[rid] = (o, o0, rid)
             break
+    if "out_subject" in cands and "out_diff_in" in cands and _CHANGE_NOUN.search(cands["out_subject"][0]):
+        del cands["out_subject"]  # "a greater reduction in body weight was observed": the outcome follows the noun
     if "out_subject" in cands and weak_subject and len(cands) > 1:
         del cands["out_subject"]  # "ANOVA showed music to reduce pain": the subject is not the outcome
     for rid in ("out_subject", "out_diff_in", "out_had_more", "out_group_verb"):
@@ -388,7 +400,7 @@ def _cut_at_group(o: str, o0: int, mentions: list[_Mention]) -> str:
 
 def _is_group_phrase(o: str, mentions: list[_Mention], o0: int, cues) -> bool:
     """The phrase names a group rather than an outcome ("PHR group patients", "the placebo group")."""
-    if regex.search(r"\b(?:group|arm|cohort)s?\b\s*(?:patients|subjects|participants)?$", o, regex.I):
+    if _GROUP_TAIL.search(o):
         return True
     covered = sum(m.end - m.start for m in mentions if o0 <= m.start and m.end <= o0 + len(o))
     words = o.split()
@@ -525,7 +537,7 @@ def _pieces(ctx: Context, seg: _Segment, cues) -> list[tuple[int, int]]:
     if not cuts:
         return [(seg.start, seg.head_end)]
     bounds = [0, *cuts, len(head)]
-    return [(seg.start + a, seg.start + b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    return [(seg.start + a, seg.start + b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
 def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, arm_res, cues, prev: dict | None,
@@ -705,11 +717,10 @@ def extract(ctx: Context) -> list[Comparison]:
         if sec and sec.upper() in skip:
             continue
         sent = ctx.norm[s:e]
+        # cheap gate first: a p-value or interval, or a cue word ("vs" included)
+        if not any(a.kind in ("p", "ci") for a in by_sent.get(i, ())) and not cues["gate"].search(sent):
+            continue
         anchors = _anchors(ctx, s, e, by_sent, i)
-        if not anchors and not cues["gate"].search(sent):
-            continue
-        if not any(a.kind in ("p", "ci") for a in anchors) and not cues["gate"].search(sent):
-            continue
         prev = None
         for seg in _segments(sent, s, e, anchors):
             n_values = sum(len(a.values) for a in seg.anchors)

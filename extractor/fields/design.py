@@ -67,6 +67,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     "randomized": ("random", "rct"),
     "not_randomized": ("random",),
     "not_randomized_design": ("random",),
+    "randomized_implied": ("blind", "placebo", "sham", "mask", "vehicle"),
     "observational": ("observational", "cohort", "case-control", "case control", "cross-sectional",
                       "cross sectional", "retrospective", "case series", "chart review"),
     "review": ("review", "meta", "search", "criteria", "data sources", "selection", "pooled", "cochrane",
@@ -148,8 +149,8 @@ def extract(ctx: Context) -> Design:
     design = Design()
     ev: dict[str, Evidence] = {}
 
-    def note(name: str, s: int, e: int, rid: str) -> None:
-        ev[name] = Evidence(**ctx.evidence(s, e, rule=rid))
+    def note(name: str, s: int, e: int, rid: str, uncertain: bool = False) -> None:
+        ev[name] = Evidence(**ctx.evidence(s, e, rule=rid, uncertain=uncertain))
 
     # -- randomisation
     strong, neg = usable("not_randomized_design"), usable("not_randomized")
@@ -166,6 +167,11 @@ def extract(ctx: Context) -> Design:
     elif obs:
         design.randomized = False
         note("randomized", *obs[0][:3])
+    elif implied := usable("randomized_implied"):
+        # a blinded / placebo-controlled trial that never says "random": randomised in
+        # practice, but not stated, so the evidence is marked uncertain
+        design.randomized = True
+        note("randomized", *implied[0][:3], uncertain=True)
 
     # -- blinding: explicit terms beat blinding inferred from the parties blinded
     blind = []

@@ -9,11 +9,18 @@ and routes through ``patterns/routes.lexicon.json``; numbers go through ``number
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
 from extractor.numbers import flattened_power, parse_decimal, parse_scientific
 from extractor.rules import load_lexicon, load_rules
+
+
+@cache
+def _rx(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """Compile once (regex's own cache lookup is slow on hot paths)."""
+    return regex.compile(pattern, flags)
 
 _SCALE = {"million": 1e6, "billion": 1e9}
 
@@ -32,7 +39,7 @@ class DoseMatch:
 
 def normalise_unit(unit: str) -> str:
     """Written unit -> canonical form from the units lexicon ("mg.kg-1" -> "mg/kg", "µg" -> "μg")."""
-    key = regex.sub(r"\s+", "", unit).lower().replace("µ", "μ")
+    key = _rx(r"\s+").sub("", unit).lower().replace("µ", "μ")
     canon = load_lexicon("units").entries["canonical"]
     if key in canon:
         return canon[key]
@@ -69,7 +76,7 @@ def _amounts(text: str) -> list[tuple[int, int, float | None, str, str]]:
                 value = v * _SCALE[gd["scale"].lower()] if v is not None else None
             else:
                 value = parse_decimal(gd["value"])
-                unit = regex.sub(r"^(?:million|billion)\s+", "", unit)
+                unit = _rx(r"^(?:million|billion)\s+").sub("", unit)
             taken.append((m.start(), m.end()))
             out.append((m.start(), m.end(), value, normalise_unit(unit), rid))
     return sorted(out)
@@ -88,7 +95,7 @@ def find_doses(text: str, first_only: bool = True) -> list[DoseMatch]:
     out = []
     for s, e, value, unit, rid in amounts:
         window_end = min(len(text), e + 90)
-        stop = regex.search(r"[;]|\(n\s*=|\bor\b|\bversus\b|\bvs\b", text[e:window_end])
+        stop = _rx(r"[;]|\(n\s*=|\bor\b|\bversus\b|\bvs\b").search(text[e:window_end])
         if stop:
             window_end = e + stop.start()
         ws = max(0, s - 60)

@@ -16,6 +16,4 @@ FIELD = "registrations"
 
 
 def extract(ctx: Context) -> list[str]:
-    if not any(c.isdigit() for c in ctx.norm):
-        return []
     return find_registrations(ctx.norm)

@@ -10,12 +10,20 @@ When only per-arm numbers are given, ``arms`` fills ``randomized`` with their su
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from extractor.fields import Context
 from extractor.numbers import parse_int
 from extractor.records import Evidence, SampleSize
 from extractor.rules import load_rules
+
+
+@cache
+def _rx(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """Compile once (regex's own cache lookup is slow on hot paths)."""
+    return regex.compile(pattern, flags)
 
 FIELD = "sample_size"
 
@@ -112,7 +120,8 @@ def extract(ctx: Context) -> SampleSize:
         todo.append((s, sent, ids))
     for phase in (0, 1):
         if phase == 1:
-            if "randomized" in best and best["randomized"][0] >= 2:
+            # (in a cluster trial "in 22 villages" outranks everything, so it always runs)
+            if not cluster and "randomized" in best and best["randomized"][0] >= 2:
                 break
             todo = [(s, sent, list(_FALLBACK)) for s, sent, _ids in todo]
         for s, sent, ids in todo:
@@ -164,4 +173,4 @@ def _scan(sent: str, s: int, ids: list[str], best: dict[str, tuple], cluster: bo
 
 
 def _completes(sent: str, end: int) -> bool:
-    return bool(regex.search(r"\b(?:completed|analy[sz]ed|evaluable|assessed|included\s+in\s+the\s+analysis)", sent[end:], regex.I))
+    return bool(_rx(r"\b(?:completed|analy[sz]ed|evaluable|assessed|included\s+in\s+the\s+analysis)", regex.I).search(sent[end:]))
