@@ -99,6 +99,9 @@ def _customise_tokenizer(nlp: Language) -> None:
 def get_nlp() -> Language:
     """The shared pipeline, built once per process."""
     nlp = spacy.blank("en")
+    # spaCy's 1M-character cap protects the parser/NER models' memory; a tokenizer-only
+    # pipeline is linear, and input size is bounded by ingest (--max-bytes) instead.
+    nlp.max_length = 200_000_000
     _customise_tokenizer(nlp)
     nlp.add_pipe("trialex_sentences")
     return nlp

@@ -36,3 +36,26 @@ def test_three_arms_in_order_with_placebo_control() -> None:
 
 def test_no_arms_without_groups() -> None:
     assert extract_text("Data were collected at baseline from 1,050 pregnant women.").arms == []
+
+
+def test_groups_named_only_by_group_mentions_with_n_in_group() -> None:
+    text = ("The 128 patients were randomly divided to 2 groups: 64 in the experimental group were treated with laser therapy; "
+            "the other 64 were in a control group treated with topical lacquer monotherapy.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.n) for a in arms] == [("experimental", 64), ("control", 64)]
+
+
+def test_coded_groups_get_their_doses() -> None:
+    text = ("60 women undergoing elective cesarean section were allocated into three groups of 20 each. "
+            "Epidural analgesia was administered with sufentanil 50 mcg in Group S; morphine 4 mg in Group M; "
+            "and a combination was used in Group SM.")
+    arms = extract_text(text).arms
+    assert [a.label for a in arms] == ["group S", "group M", "group SM"]
+    assert [(d.value, d.unit) for d in arms[0].doses] == [(50, "mcg")]
+
+
+def test_either_or_within_subject_conditions_have_no_n() -> None:
+    text = ("Dose response curves were constructed after 2 week treatment periods with either terbutaline or placebo "
+            "in a double blind, randomised and cross-over design.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.n) for a in arms] == [("terbutaline", None), ("placebo", None)]

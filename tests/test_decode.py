@@ -40,7 +40,9 @@ def test_mostly_utf8_with_a_stray_byte_stays_utf8() -> None:
 
 
 def test_nuls_and_controls_become_spaces_keeping_offsets() -> None:
-    assert decode_text(b"P = .04\x00\x00 in 12\x07 of 40\x1b.\tok\r\nnext") == "P = .04   in 12  of 40 .\tok\nnext"
+    head = b"Mortality was lower with the drug than with placebo in the trial. "
+    assert decode_text(head + b"P = .04\x00\x00 in 12\x07 of 40\x1b.\tok\r\nnext") == \
+        head.decode() + "P = .04   in 12  of 40 .\tok\nnext"
 
 
 def test_binary_is_refused() -> None:

@@ -14,7 +14,6 @@ PIECES = st.sampled_from([
     "randomized", "placebo", " of ", "OR ", "HR ", "RR ", "\n", "METHODS: ", "RESULTS: ", "\x00", "\ufeff",
 ])
 REPORTISH = st.lists(st.one_of(PIECES, NUMBERS, st.text(max_size=8)), max_size=60).map("".join)
-settings.register_profile("trialex", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

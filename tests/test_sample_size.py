@@ -47,3 +47,9 @@ def test_dose_amount_is_not_a_participant_count() -> None:
 def test_sum_of_per_arm_n_is_derived() -> None:
     ss = _ss("In a double-blind fashion, they received either placebo (n=25) or tranexamic acid (n=25) 10 mg/kg i.v. before tourniquet inflation.")
     assert ss.randomized == 50 and ss.derived
+
+
+def test_randomised_subset_beats_enrolled_total() -> None:
+    ss = _ss("A total of 408 patients were assessed for eligibility, from which 152 participants were enrolled into the study. "
+             "120 participants were identified as non-adherent and randomised to the intervention or control group.")
+    assert ss.randomized == 120

@@ -374,6 +374,33 @@ def _either_or(ctx: Context, sents: list[tuple[int, int, str, str]]) -> list[_Ar
     return []
 
 
+_OTHER_LEAD = regex.compile(r"(?:;|\bor\b|\band\b|,)\s+(?:the\s+)?$", regex.I)
+
+
+@dataclass
+class _Span:
+    a: int
+    b: int
+
+    def start(self) -> int:
+        return self.a
+
+    def end(self) -> int:
+        return self.b
+
+
+def _find_word(low: str, name: str, i: int = 0) -> _Span | None:
+    """First whole-word occurrence of ``name`` in ``low`` at or after ``i`` (plain string search:
+    compiling a pattern per arm name costs more than the search)."""
+    i = low.find(name, max(0, i - 1) if i else 0)
+    while i >= 0:
+        j = i + len(name)
+        if (i == 0 or not low[i - 1].isalnum()) and (j >= len(low) or not low[j].isalnum()):
+            return _Span(i, j)
+        i = low.find(name, i + 1)
+    return None
+
+
 _DOSE_CUE = regex.compile(r"\breceiv|administ|given|treated\s+with|infus|inject|\d\s*(?:mg|g|mcg|μg|µg|ug|iu|units?|ml|mmol|cells)\b", regex.I)
 
 
@@ -404,7 +431,7 @@ def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
             i = low.find(name.lower())
             if i < 0:
                 continue
-            mm = _rx(rf"(?<!\w){regex.escape(name)}(?!\w)", regex.I).search(sent)
+            mm = _find_word(low, name.lower(), i)
             if not mm:
                 continue
             if mm.start() < 40 and _rx(r"\breceiv|administ|given|treated\s+with|infus|inject", regex.I).search(sent):
@@ -423,9 +450,11 @@ def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
             for name in [o.label, *o.aliases]:
                 if len(name) < 2 or _same(name, arm.label, {}):
                     continue
-                om = _rx(rf"(?:;|\bor\b|\band\b|,)\s+(?:the\s+)?{regex.escape(name)}(?!\w)", regex.I).search(text)
-                if om and om.start() > 0:
-                    text = text[: om.start()]
+                w = _find_word(text.lower(), name.lower(), 1)
+                if w:
+                    om = _OTHER_LEAD.search(text, 0, w.start())
+                    if om and om.start() > 0:
+                        text = text[: om.start()]
         for d in find_doses(text):
             key = (d.value, d.unit)
             if key in seen:
