@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -15,8 +16,18 @@ FORMATS = ("jsonl", "json", "csv")
 
 
 def record_json(record: TrialRecord) -> str:
-    """Deterministic one-line JSON for a record (same input, same bytes)."""
-    return json.dumps(record.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
+    """Deterministic one-line JSON for a record (same input, same bytes).
+
+    U+0085, U+2028 and U+2029 are escaped: JSON allows them raw, but ``str.splitlines`` and
+    many JSONL readers treat them as line ends, which would cut a record in two.
+    """
+    s = json.dumps(record.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
+    if _ODD_BREAKS.search(s):
+        s = _ODD_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", s)
+    return s
+
+
+_ODD_BREAKS = re.compile("[\u0085\u2028\u2029]")
 
 
 def format_for(path: str | None, explicit: str | None) -> str:
