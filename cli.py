@@ -64,6 +64,8 @@ def extract(
         return
     to_file = bool(output and output != "-")
     errors_file = f"{output}.errors.jsonl" if to_file else None
+    if to_file and os.path.dirname(output):
+        os.makedirs(os.path.dirname(output), exist_ok=True)
     done = {}
     sink: Any
     stream = None
@@ -83,7 +85,7 @@ def extract(
     err_sink: JsonlAppender | None = None
     total = sum(1 for _ in iter_paths(paths))
     jobs = jobs or default_jobs()
-    if total <= 1:
+    if total < 16:  # starting worker processes (~1 s) costs more than a few files take
         jobs = 1
     n_docs = n_err = n_values = n_flags = n_skipped = 0
     t0 = time.perf_counter()

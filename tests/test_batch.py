@@ -84,14 +84,14 @@ def test_errors_go_to_errors_file_and_are_not_retried(tmp_path: Path) -> None:
 
 
 def test_output_is_byte_identical_across_runs_and_jobs(tmp_path: Path) -> None:
-    make_corpus(tmp_path / "in", 12)
+    make_corpus(tmp_path / "in", 20)
     outs = []
     for jobs in ("1", "2", "1"):
         out = tmp_path / f"out{len(outs)}.jsonl"
         run(str(tmp_path / "in"), "-o", str(out), "--jobs", jobs)
         outs.append(out.read_bytes())
     assert outs[0] == outs[1] == outs[2]
-    assert outs[0].count(b"\n") == 12
+    assert outs[0].count(b"\n") == 20
 
 
 def test_sigkill_midway_leaves_valid_jsonl_and_rerun_completes(tmp_path: Path) -> None:

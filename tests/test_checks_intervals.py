@@ -70,3 +70,15 @@ def test_estimate_far_from_geometric_midpoint_warns():
     flags = run("CI_RATIO_MIDPOINT", rec)
     assert [f.severity for f in flags] == ["warning"]
     assert abs(flags[0].recomputed - 0.88) < 0.01
+
+
+def test_uncertain_estimate_outside_interval_is_only_a_warning():
+    t = RR.replace("0.88", "1.88")
+    rec = record(SENT.replace(RR, t), ci=[ci(t, estimate=1.88, uncertain=True)])
+    assert [f.severity for f in run("CI_ESTIMATE_OUTSIDE", rec)] == ["warning"]
+
+
+def test_uncertain_interval_cannot_raise_an_error_in_any_check():
+    t = RR.replace("0.64-1.21", "1.21-0.64")
+    rec = record(SENT.replace(RR, t), ci=[ci(t, lower=1.21, upper=0.64, uncertain=True)])
+    assert [f.severity for f in run("CI_REVERSED", rec)] == ["warning"]

@@ -60,3 +60,10 @@ def test_beyond_rounding_rejected(events, total, percent, d):
 def test_one_third_as_33_percent_is_fine_end_to_end_record():
     rec = record("Response occurred in 1/3 (33%) patients.", rates=[("1/3 (33%)", 1, 3, 33.0)])
     assert run("PCT_MISMATCH", rec) == []
+
+
+def test_uncertain_rate_percent_mismatch_is_only_a_warning():
+    text = SEED.replace("37.5%", "41.5%")
+    rec = record(text, rates=[("41.5% (42/112)", 42, 112, 41.5)])
+    rec.event_rates[0].uncertain = True
+    assert [f.severity for f in run("PCT_MISMATCH", rec)] == ["warning"]

@@ -62,3 +62,48 @@ def test_count_above_total_is_not_a_rate() -> None:
 def test_event_rate_evidence_text_includes_stated_percent() -> None:
     (e,) = extract_text("Contrast nephrotoxicity occurred in 36.7% (51/139) of patients.").event_rates
     assert e.text == "36.7% (51/139)"
+
+
+def _unc(text: str):
+    return [(e.events, e.total, e.percent, e.uncertain) for e in extract_text(text).event_rates]
+
+
+def test_percent_agreeing_with_antecedent_total_is_certain() -> None:
+    s = "A total of 42 women, who received a hypnosis intervention prior to ECV, had a 40.5% (n = 17), successful ECV."
+    assert _unc(s) == [(17, 42, 40.5, False)]
+
+
+def test_people_count_total_kept_uncertain_when_percent_disagrees() -> None:
+    s = ("A total of 42 women, who received a hypnosis intervention prior to ECV, had a 47.5% (n = 17), successful "
+         "ECV, whereas 38 women, who received NLP, had a 44.7% (n = 17) successful ECV.")
+    assert _unc(s) == [(17, 42, 47.5, True), (17, 38, 44.7, False)]
+    (f,) = [f for f in extract_text(s).flags if f.code == "PCT_MISMATCH"]
+    assert f.severity == "warning"
+
+
+def test_named_group_size_total_kept_uncertain_when_percent_disagrees() -> None:
+    s = ("In the control group (n = 122) 34.3% (n = 33) had a statistically significant lower successful ECV "
+         "procedure than NLP.")
+    assert _unc(s) == [(33, 122, 34.3, True)]
+
+
+def test_of_them_total_across_earlier_sibling_count_kept_uncertain() -> None:
+    s = ("We operated on a total of 259 patients, 115 (44.4%) of them laparoscopically, and 144 (62.6%) of them "
+         "conventionally.")
+    assert _unc(s) == [(115, 259, 44.4, False), (144, 259, 62.6, True)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "(n = x)" after a percent counts that percent: it is no total
+        "Completion rate was 71% (n = 71) in the intensive lifestyle intervention (ILI) group and 85% (n = 33) "
+        "among waiting list controls.",
+        "RDT availability in intervention ADDOs increased from 1% (n = 172) to 73% (n = 163) during the study.",
+        # other numbers between the people count and the percent: the structure is not there
+        "A Phase II clinical trial of 139 subjects, randomized to either a bromfenac 0.09% ophthalmic solution "
+        "(n=69) or nepafenac 0.1% (n=70).",
+    ],
+)
+def test_disagreeing_percent_without_structural_total_is_no_rate(sentence: str) -> None:
+    assert _unc(sentence) == []

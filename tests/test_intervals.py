@@ -71,3 +71,50 @@ def test_currency_bounds_regression() -> None:
 def test_p_value_before_ci_is_not_taken_as_estimate() -> None:
     (iv,) = extract_text("The groups were similar (p = 0.39, 95% CI = -1.80–0.72).").intervals
     assert iv.estimate is None
+
+
+def _unc(text: str):
+    return [(i.lower, i.upper, i.estimate, i.uncertain) for i in extract_text(text).intervals]
+
+
+def test_unlabelled_estimate_outside_bounds_after_labelled_interval_kept_uncertain() -> None:
+    s = ("The proportion of subjects needing additional uterotonic treatment was 3.1 % (95 % CI 1.7–5.1 %) after "
+         "carbetocin and 7.2 % (5.8–8.9 %) after oxytocin; relative risk 1.51 (0.19–0.85); p = 0.0110.")
+    assert _unc(s) == [(1.7, 5.1, 3.1, False), (5.8, 8.9, 7.2, False), (0.19, 0.85, 1.51, True)]
+    (f,) = [f for f in extract_text(s).flags if f.code == "CI_ESTIMATE_OUTSIDE"]
+    assert f.severity == "warning"
+
+
+def test_declared_list_estimate_outside_bounds_kept_uncertain() -> None:
+    s = ("No differences between groups in the primary (least squares mean [95% CI] CDR-SB change from baseline "
+         "2.54 [1.28, 1.91], 1.69 [1.37, 2.01], and 1.73 [1.42, 2.04] for placebo, gantenerumab 105 mg, and 225 mg).")
+    assert _unc(s) == [(1.28, 1.91, 2.54, True), (1.37, 2.01, 1.69, False), (1.42, 2.04, 1.73, False)]
+
+
+def test_undeclared_bracket_with_estimate_outside_is_still_not_an_interval() -> None:
+    assert _unc("Median follow-up was 89.7 (4.9–79.7) months and age 95 (18-80) years.") == []
+
+
+def test_unit_exponent_before_declared_bracket_is_not_an_uncertain_estimate() -> None:
+    s = ("At 12 months, there were group-by-time effects for weight (mean difference=–0.90 kg (95% confidence "
+         "interval (CI)=–1.50, −0.30), P<0.01) and BMI (−0.28 kg m−2 (−0.50, −0.06), P=0.01) in favour of the "
+         "intervention group.")
+    assert all(not unc and est != 2 for _, _, est, unc in _unc(s))
+
+
+def test_comparison_estimate_outside_its_labelled_interval_kept_uncertain() -> None:
+    s = ("The slope of AALSRS was 4.44 points/month lower while the patients were treated with UDCA than with "
+         "placebo (95% CI for difference 0.08-2.26).")
+    assert _unc(s) == [(0.08, 2.26, 4.44, True)]
+
+
+def test_comparison_word_carrying_the_sign_is_not_an_outside_estimate() -> None:
+    s = ("The improved stove intervention was associated with 3.7 mm Hg lower SBP [95% confidence interval (CI), "
+         "−8.1 to 0.6] and 3.0 mm Hg lower DBP (95% CI, −5.7 to −0.4) compared with controls.")
+    assert _unc(s) == [(-8.1, 0.6, None, False), (-5.7, -0.4, None, False)]
+
+
+def test_sign_spaced_from_estimate_under_declared_list_regression() -> None:
+    s = ("At week 52, the least squares\u00a0mean change (95% CI) from baseline in HbA1c was −\u00a00.6% "
+         "(−\u00a00.7, −\u00a00.5) and −\u00a00.7% (−\u00a00.8, −\u00a00.7) in the ertugliflozin and glimepiride groups.")
+    assert _unc(s) == [(-0.7, -0.5, -0.6, False), (-0.8, -0.7, -0.7, False)]

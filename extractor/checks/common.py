@@ -27,7 +27,13 @@ def spans(values: Iterable[Evidence | None]) -> list[Evidence]:
 
 def flag(code: str, severity: Severity, message: str, values: Iterable[Evidence | None],
          recomputed: float | None = None) -> Flag:
-    return Flag(code=code, severity=severity, message=message, spans=spans(values), recomputed=recomputed)
+    """A flag over ``values``. A value the extractor marked uncertain (kept although it may be
+    a misreading, e.g. an estimate outside its bounds) can only raise a warning; a number a
+    check reads back itself ("check:" rules) leaves the check's severity as it is."""
+    vals = spans(values)
+    if severity == "error" and any(v.uncertain and not (v.rule or "").startswith("check:") for v in vals):
+        severity = "warning"
+    return Flag(code=code, severity=severity, message=message, spans=vals, recomputed=recomputed)
 
 
 def sentence_text(record: TrialRecord, index: int | None) -> str | None:

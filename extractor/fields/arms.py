@@ -23,8 +23,9 @@ from functools import cache
 import regex
 
 from extractor.fields import Context
+from extractor.fields.abbreviations import best_long_form
 from extractor.fields.doses import find_doses
-from extractor.numbers import parse_int
+from extractor.numbers import parse_decimal, parse_int
 from extractor.records import Arm, Dose, Evidence, SampleSize
 from extractor.rules import load_lexicon, load_rules
 
@@ -36,19 +37,52 @@ def _rx(pattern: str, flags: int = 0) -> regex.Pattern[str]:
 
 FIELD = "arms"
 
-_GATE = regex.compile(r"random|allocat|assign|divided|\bn\s*=|\bgroups?\b|\barms?\b|versus|\bvs\b|received", regex.I)
+# One cue pass per sentence tells every rule below whether its anchor words occur; rules then
+# run only on the sentences that have them. The pass is one C-level findall of the words,
+# cut to 5-letter prefixes ("randomized" -> "rando"), and set intersections: an alternation
+# regex tried at every position costs more than the rules it gates.
+_WORD = regex.compile(r"[a-z]+|=")
+_CUE_PREFIXES: tuple[tuple[str, frozenset[str]], ...] = tuple(
+    (key, frozenset(words.split()))
+    for key, words in (
+        ("rand", "rando alloc assig divid"),
+        ("group", "group arm arms"),
+        ("eq", "="),
+        ("versus", "versu vs compa"),
+        ("resp", "respe"),
+        ("each", "each per"),
+        ("controlled", "contr"),
+        ("received", "recei"),
+        ("dose", "recei admin given treat infus injec"),
+        ("cross", "cross"),
+        ("people", "patie parti subje child women men other cases volun"),
+    )
+)
+_DIGIT = regex.compile(r"\d|twenty|thirty|forty|fifty|sixty|\bten\b|twelve")
+_MENTION_CUES = frozenset({"rand", "eq", "group", "versus", "received"})
+_S = tuple  # (start, end, sentence, lower-cased sentence, cue set)
+
+
+def _cues(low: str) -> frozenset[str]:
+    """The cue set of a lower-cased sentence: "rand", "group", "eq", "num", "versus", "resp", "each",
+    "controlled", "dose", "received", "cross", "people"."""
+    pre = {w[:5] for w in _WORD.findall(low)}
+    out = {key for key, words in _CUE_PREFIXES if not pre.isdisjoint(words)}
+    if _DIGIT.search(low):
+        out.add("num")
+    return frozenset(out)
 _SPLIT = regex.compile(r"\s*,\s*(?:(?:or|and)\s+)?(?:to\s+)?|\s+(?:or|versus|vs\.?|and)\s+(?:to\s+)?", regex.I)
 _LIST_STOP = regex.compile(
     r"[,]?\s+(?:in\s+addition\s+to|after\s+(?:a|the|an)\b|before\b|during\b|using\b|by\s+(?:a|the|block|simple|computer|stratified)\b|"
     r"according\s+to|stratified|based\s+on|at\s+a\s+ratio|in\s+a\s+\d|with\s+a\s+(?:follow|ratio)|"
     r"who\b|which\b|where\b|respectively|to\s+(?:determine|evaluate|assess|compare|examine|investigate)\b)|"
-    r"\s*,\s*(?:and\s+)?(?:then|followed|all|patients|participants|subjects)\b",
+    r"\s*,\s*(?:and\s+)?(?:then|followed|all|patients|participants|subjects)\b|\s+and\s+(?:then|were|was)\b",
     regex.I,
 )
 _FOR = regex.compile(r"\s+(?:for|over|during)\s+(?:\d|at\s+least|a\b|the\b|\w+\s+(?:weeks|months|days|years))", regex.I)
 _LEAD = regex.compile(
     r"^(?:(?:either|receive|received|receiving|the|a|an|to|use|one|of|two|three|four|single|sessions?\s+of|groups?\s+\d+|group\s*[IVX\d]+|"
-    r"\d+(?:\.\d+)?)\s+|\(|\d+\)\s*)+",
+    r"\d+(?:\.\d+)?(?!\s*(?:mg|g|mcg|μg|µg|IU|mL)\b))\s+|\(|\d+\)\s*)+",
     regex.I,
 )
 _TRAIL = regex.compile(r"(?<=\S)(?:\s+(?:groups?|arms?|treatment|treatment\s+groups?|condition|alone|only))+\s*$|\s*[,)(]+\s*$", regex.I)
@@ -69,7 +103,22 @@ _GROUP_STOP = frozenset(
 _PEOPLE_BEFORE = regex.compile(r"\b(?:patients|subjects|participants|women|men|children|adults|infants|people|volunteers)\s*$", regex.I)
 _VERSUS_GATE = regex.compile(r"\bversus\b|\bvs\b|\bcompared\s+(?:with|to)\b", regex.I)
 _DETS = frozenset({"the", "a", "an", "in", "of", "to", "from"})
-_ALLOC_GATE = regex.compile(r"random|allocat|assign|divided|cross-?over|receiv", regex.I)
+# items of an allocation list that only qualify the next one: "once-daily", "28-mg", "oral"
+_MODIFIER = regex.compile(
+    r"^(?:(?:once|twice|thrice)[\s-]daily|\d+(?:\.\d+)?[\s-]?(?:mg|g|mcg|μg|µg|mL|IU)|oral|intravenous|"
+    r"(?:extended|immediate|sustained|controlled)-release|low-dose|high-dose)$",
+    regex.I,
+)
+# regimen words dropped from labels (kept when nothing else is left)
+_REGIMEN_WORDS = regex.compile(
+    r"^(?:mg|g|mcg|μg|ml)\b|\b(?:iv|i\.v\.|orally|intravenously|(?:once|twice|thrice)(?:[\s-](?:daily|a\s+day|weekly))?|daily|"
+    r"(?:one|two|three|\d+)\s+(?:hours?|days?|weeks?)\s+(?:before|after)\b.*|(?<!\bfor\s)(?:one|two|\d+)\s+(?:hours?|h|min|minutes)$|every\s+(?:\d+\s+|other\s+)?(?:hours?|days?|weeks?|months?)|"
+    r"by\s+(?:subcutaneous|intravenous|intramuscular|oral|intranasal)\b.*)\b",
+    regex.I,
+)
+_AMOUNT_ONLY = regex.compile(r"^\d+(?:\.\d+)?\s?(?:mg|g|mcg|μg|µg|mL|IU)$", regex.I)
+_AMOUNT_END = regex.compile(r"\d+(?:[.,]\d+)?\s*-?\s*(?:[^\s,;()]+)")
+_ALLOC_CUES = frozenset({"rand", "cross", "received"})
 
 
 @dataclass
@@ -81,6 +130,7 @@ class _Arm:
     n_span: tuple[int, int] | None = None
     aliases: list[str] = field(default_factory=list)
     item: tuple[int, int] | None = None  # the text span describing the arm (for doses)
+    fixed_doses: list[Dose] = field(default_factory=list)  # doses read from a "respectively" list
     rule: str = ""
 
 
@@ -98,13 +148,19 @@ def tokens(label: str) -> set[str]:
 def clean_label(raw: str) -> str:
     """Shortest usable phrase for an arm: determiners, "(n = 12)", "group", counts and doses dropped."""
     s = _rx(r"\s*[(\[][^()\[\]]*[)\]]").sub("", raw)  # parentheticals: "(n = 12)", "(20 per group)"
+    s = _rx(r"^['\"‘“]+|['\"’”]+$").sub("", s.strip())  # quoted names: "'intervention'"
     s = _rx(r"\s+").sub(" ", s).strip(" ,;:-")
     for _ in range(3):
         s = _LEAD.sub("", s).strip()
         s = _TRAIL.sub("", s).strip()
     s = _rx(r"^(?:the\s+)?(?:group|arm)\s+(?=[A-Z]\b)").sub("group ", s)
     words = s.split()
-    return " ".join(words[:7])
+    return " ".join(words[:10])
+
+
+def _nwords(label: str) -> int:
+    """Words of a label, amounts and units not counted ("10 mg L + 2 mg total Z" has 3)."""
+    return len(_rx(r"\d+(?:\.\d+)?\s*(?:mg|g|mcg|μg|µg|IU|mL)\b|\+|\d+").sub(" ", label).split())
 
 
 def _strip_doses(label: str) -> tuple[str, str | None]:
@@ -114,7 +170,7 @@ def _strip_doses(label: str) -> tuple[str, str | None]:
     for d in reversed(ds):
         if d.unit and d.unit.startswith("cells"):
             cell_unit = "cells"
-        label = label[: d.start] + " " + label[d.end :]
+        label = label[: d.start] + " " + label[d.amount_end :]
     label = _rx(r"\b(?:of|at|with)\s*$").sub("", _rx(r"\s+").sub(" ", label).strip()).strip()
     return label, cell_unit
 
@@ -163,11 +219,10 @@ def split_items(lst: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if lst[s:e].strip()]
 
 
-def _allocation_arms(ctx: Context) -> list[_Arm]:
+def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
     rule = load_rules("arms").by_id("allocation_list")
-    for _idx, s, e in ctx.sentences():
-        sent = ctx.norm[s:e]
-        if not _rx(r"random|allocat|assign|divided", regex.I).search(sent):
+    for s, _e, sent, _low, cues in sents:
+        if "rand" not in cues:
             continue
         for m in rule.finditer(sent):
             lst_start = m.start("list")
@@ -184,41 +239,84 @@ def _allocation_arms(ctx: Context) -> list[_Arm]:
             if gk:
                 k = _K[gk.group(1).lower()]
             arms = []
+            carry: int | None = None
             for a, b in split_items(lst):
                 raw = lst[a:b]
+                # "once-daily, 28-mg, extended-release memantine": modifiers of the next item
+                if _MODIFIER.match(raw.strip()):
+                    prev = arms[-1] if arms else None
+                    if prev and prev.item and _AMOUNT_ONLY.match(raw.strip()) and find_doses(ctx.norm[prev.item[0] : prev.item[1]]):
+                        # "gantenerumab 105 mg or 225 mg": a second dose of the same drug is its own arm
+                        arms.append(_Arm(f"{prev.label} {raw.strip()}", s + lst_start + a, s + lst_start + b,
+                                         rule="arms:allocation_list", item=(s + lst_start + a, s + lst_start + b)))
+                        continue
+                    carry = a if carry is None else carry
+                    continue
+                if carry is not None:
+                    a, raw, carry = carry, lst[carry:b], None
                 n = None
                 nm = _rx(r"\bn\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)").search(raw)
                 if nm:
                     n = parse_int(nm.group(1))
                 label, cell_unit = _strip_doses(clean_label(raw))
-                label = clean_label(label)
+                label = _strip_regimen(clean_label(label))
+                long_label, label = label, _short_form(raw) or label
                 if (not label or _GENERIC.match(label)) and cell_unit:
                     label = cell_unit
-                if not label or _NOISE.search(label) or _GENERIC.match(label) or len(label.split()) > 6:
+                # "an intervention group" names a group; a bare "intervention" in a list does not
+                generic = _GENERIC.match(label) and not (label.lower() == "intervention" and _rx(r"\b(?:group|arm)s?\b").search(lst))
+                if not label or _NOISE.search(label) or generic or _nwords(label) > 6:
                     continue
                 arm = _Arm(label, s + lst_start + a, s + lst_start + b, n=n, rule="arms:allocation_list",
                            item=(s + lst_start + a, s + lst_start + b))
+                if long_label != label:
+                    arm.aliases.append(long_label)
                 if nm:
                     arm.n_span = (s + lst_start + a + nm.start(1), s + lst_start + a + nm.end(1))
                 arms.append(arm)
             if k and len(arms) > k:
                 arms = arms[:k]
             if len(arms) >= 2:
+                _dose_labels(ctx, arms)
                 return arms
     return []
 
 
-def _count_mentions(ctx: Context) -> list[list[_Arm]]:
+def _dose_labels(ctx: Context, arms: list[_Arm]) -> None:
+    """Arms that differ only by dose ("prednisolone 7.5 mg ... or prednisolone 30 mg") keep
+    the name with its amount ("prednisolone 7.5 mg"), the shortest phrase telling them apart."""
+    for a in arms:
+        if not a.item or sum(_same(a.label, o.label, {}) for o in arms) < 2:
+            continue
+        raw = clean_label(ctx.norm[a.item[0] : a.item[1]])
+        ds = find_doses(raw, first_only=True)
+        if ds and raw[: ds[0].start].strip():
+            amount_end = _AMOUNT_END.match(raw, ds[0].start)
+            a.label = raw[: amount_end.end() if amount_end else ds[0].end].strip()
+
+
+def _strip_regimen(label: str) -> str:
+    """Route, frequency and timing words are part of the regimen, not the group's name
+    ("placebo once daily" -> "placebo", "mg N-acetylcysteine iv one hour" -> "N-acetylcysteine")."""
+    out = _REGIMEN_WORDS.sub(" ", label)
+    out = _rx(r"\s+").sub(" ", out).strip(" ,;:-")
+    return out if tokens(out) else label
+
+
+def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
     """Groups of (label, n) mentions, one list per sentence with at least one."""
     rules = load_rules("arms")
     out = []
-    for _idx, s, e in ctx.sentences():
-        sent = ctx.norm[s:e]
-        if not _GATE.search(sent) or not _rx(r"\d|\b(?:twenty|thirty|forty|fifty|sixty|ten|twelve)", regex.I).search(sent):
+    for s, _e, sent, _low, cues in sents:
+        if "num" not in cues or not cues & _MENTION_CUES:
             continue
         found: list[_Arm] = []
+        has_group = "group" in cues
+        # cheap substring gates: each rule runs only where its anchor words occur
+        gates = {"arm_n": "=" in sent, "group_of_n": has_group, "n_received": "people" in cues,
+                 "in_group_n_included": has_group, "n_in_group": has_group, "group_included_n": has_group}
         for rid in ("arm_n", "group_of_n", "n_received", "in_group_n_included", "n_in_group", "group_included_n"):
-            if rid in ("n_in_group", "group_included_n") and "group" not in sent.lower() and " arm" not in sent.lower():
+            if not gates[rid]:
                 continue
             for m in rules.by_id(rid).finditer(sent):
                 if "label" in m.groupdict():
@@ -230,22 +328,32 @@ def _count_mentions(ctx: Context) -> list[list[_Arm]]:
                     if rid == "group_of_n":
                         raw = raw.split(" into ")[-1].split(" and ")[-1]
                     lstart = m.start() - len(raw)
-                if rid == "arm_n" and m.group("inner"):
+                if rid == "arm_n" and m.group("inner") and m.group("inner").strip()[:1].isalpha():
                     raw = m.group("inner")
                 if rid == "group_included_n":
                     raw = "group " + raw
-                label = clean_label(raw.split(" in ")[0] if rid == "n_received" else raw)
+                label = raw.split(" in ")[0] if rid == "n_received" else raw
+                # the name follows the last list word ("randomized to receive X (n = 342)")
                 label = _rx(r"\b(?:to|either|or|and|versus|vs|into|receive|received|with|including|groups?:?)\s+(?=\S)").split(label)[-1]
-                label = clean_label(label)
+                label = _strip_regimen(clean_label(label))
                 n = parse_int(m.group("n"))
-                if not label or n is None or _NOISE.search(label) or len(label.split()) > 6:
+                if _rx(r"^[IVX]{1,4}$|^[A-Z]\d?$").match(label):
+                    label = "group " + label  # "group I included 100 patients"
+                # a leading amount names a dose arm ("10 mg L + 2 mg total Z (n = 24)")
+                bare = _rx(r"^\d+(?:\.\d+)?\s*(?:mg|g|mcg|μg|µg|IU|mL)\b\s*").sub("", label)
+                if not label or n is None or _NOISE.search(bare) or _nwords(label) > 6:
                     continue
                 if rid == "arm_n" and _rx(r"\d\s*%?\s*$").search(raw.rstrip()):
                     continue
+                # "21 (30.9%) cases in RT group" counts an outcome, not the allocation
+                if rid == "n_in_group" and "%" in sent[m.start("n") : m.start("label")]:
+                    continue
                 if any(x.start == s + m.start() for x in found):
                     continue
+                # the item runs from the name through its count: "10 mg L + 2 mg total Z (1 mg Z ...; n = 24)"
+                item = (s + lstart, s + m.end()) if rid == "arm_n" else (s + m.start(), s + m.end())
                 found.append(_Arm(label, s + lstart, s + lstart + len(raw), n=n, n_span=(s + m.start("n"), s + m.end("n")),
-                                  rule=f"arms:{rid}", item=(s + m.start(), s + m.end())))
+                                  rule=f"arms:{rid}", item=item))
         if found:
             out.append(sorted(found, key=lambda a: a.start))
     return out
@@ -256,7 +364,10 @@ def _title_versus(ctx: Context) -> list[_Arm]:
     pos = ctx.text.find(title) if title else -1
     if not title or pos < 0:
         return []
-    m = next(iter(load_rules("arms").by_id("title_versus").finditer(title)), None)
+    cue = _VERSUS_GATE.search(title)
+    if not cue:
+        return []
+    m = next(iter(load_rules("arms").by_id("title_versus").finditer(title, max(0, cue.start() - 80))), None)
     if not m:
         return []
     arms = []
@@ -267,17 +378,19 @@ def _title_versus(ctx: Context) -> list[_Arm]:
     return arms if len(arms) == 2 else []
 
 
-def _text_versus(ctx: Context, sents: list[tuple[int, int, str, str]]) -> list[_Arm]:
+def _text_versus(ctx: Context, sents: list[_S]) -> list[_Arm]:
     """"a trial of HFCWO compared with conventional treatment": the first comparison stated
     before the results (the title rule, run only on sentences that say versus/compared)."""
     rule = load_rules("arms").by_id("title_versus")
-    for s, _e, sent, _low in sents:
+    for s, _e, sent, _low, cues in sents:
         sec = (ctx.section_label(s) or "").upper()
         if "RESULT" in sec or "CONCLU" in sec:
             break
-        if not _VERSUS_GATE.search(sent):
+        cue = _VERSUS_GATE.search(sent) if "versus" in cues else None
+        if not cue:
             continue
-        for m in rule.finditer(sent):
+        # the first name is at most four words before the first "versus"
+        for m in rule.finditer(sent, max(0, cue.start() - 80)):
             arms = []
             for g in ("a", "b"):
                 label = clean_label(m.group(g))
@@ -291,11 +404,16 @@ def _text_versus(ctx: Context, sents: list[tuple[int, int, str, str]]) -> list[_
 
 
 def _merge(arms: list[_Arm], extra: list[_Arm], abbrevs: dict[str, str], create: bool) -> None:
+    created: list[_Arm] = []
     for x in extra:
         hit = next((a for a in arms if _same(a.label, x.label, abbrevs)), None)
+        # groups listed with their own n in one sentence are distinct ("IIT; n=33 ... IIT + LMWH; n=34")
+        if hit is not None and hit in created and hit.n is not None and x.n is not None and hit.rule == x.rule == "arms:arm_n":
+            hit = None
         if hit is None:
             if create:
                 arms.append(x)
+                created.append(x)
             continue
         if hit.n is None and x.n is not None:
             hit.n, hit.n_span = x.n, x.n_span
@@ -324,12 +442,12 @@ def _rate_sizes(ctx: Context, arms: list[_Arm], total: int | None) -> None:
             return
 
 
-def _group_mentions(ctx: Context, sents: list[tuple[int, int, str, str]], abbrevs: dict[str, str]) -> list[_Arm]:
+def _group_mentions(ctx: Context, sents: list[_S], abbrevs: dict[str, str]) -> list[_Arm]:
     """Groups named anywhere ("in the Hochu-ekki-to group", "Group S"), merged, in first-mention order."""
     rules = load_rules("arms")
     found: list[_Arm] = []
-    for s, _e, sent, low in sents:
-        if "group" not in low and " arm" not in low:
+    for s, _e, sent, _low, cues in sents:
+        if "group" not in cues:
             continue
         for rid in ("group_code", "named_group"):
             for m in rules.by_id(rid).finditer(sent):
@@ -352,11 +470,11 @@ def _group_mentions(ctx: Context, sents: list[tuple[int, int, str, str]], abbrev
     return arms
 
 
-def _either_or(ctx: Context, sents: list[tuple[int, int, str, str]]) -> list[_Arm]:
+def _either_or(ctx: Context, sents: list[_S]) -> list[_Arm]:
     """"with either terbutaline or placebo" in a sentence about allocation or treatment."""
     rule = load_rules("arms").by_id("either_or")
-    for s, _e, sent, _low in sents:
-        if not _ALLOC_GATE.search(sent):
+    for s, _e, sent, _low, cues in sents:
+        if not cues & _ALLOC_CUES:
             continue
         for m in rule.finditer(sent):
             # "patients with probable or definite ALS" describes who took part, not the arms
@@ -401,14 +519,19 @@ def _find_word(low: str, name: str, i: int = 0) -> _Span | None:
     return None
 
 
+_ADDITION = regex.compile(r"\b(?:group|arm)\s+(?:also\s+)?received,?\s+in\s+addition\b|\b(?:group|arm)\s+additionally\s+received\b")
+_SUBJECT_VERB = regex.compile(r"\s+(?:(?:group|arm)\s+)?(?:patients\s+|participants\s+)?(?:received|were\s+given|was\s+given|were\s+treated\s+with|was\s+treated\s+with)\b")
+_RECEIVE = regex.compile(r"\breceiv|administ|given|treated\s+with|infus|inject", regex.I)
 _DOSE_CUE = regex.compile(r"\breceiv|administ|given|treated\s+with|infus|inject|\d\s*(?:mg|g|mcg|μg|µg|ug|iu|units?|ml|mmol|cells)\b", regex.I)
 
 
-def _dose_sentences(ctx: Context, sents: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+def _dose_sentences(ctx: Context, sents: list[_S]) -> list[tuple[int, int, str, str]]:
     """Sentences that may state a regimen: a dose cue, outside results and conclusions (once per document)."""
     out = []
-    for s, e, sent, low in sents:
-        if not _DOSE_CUE.search(sent) or _EACH.search(sent):
+    for s, e, sent, low, cues in sents:
+        if "dose" not in cues and ("num" not in cues or not _DOSE_CUE.search(sent)):
+            continue
+        if _EACH.search(sent):
             continue
         sec = (ctx.section_label(s) or "").upper()
         if "RESULT" in sec or "CONCLU" in sec:
@@ -418,7 +541,7 @@ def _dose_sentences(ctx: Context, sents: list[tuple[int, int, str, str]]) -> lis
 
 
 def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
-           dose_sents: list[tuple[int, int, str, str]]) -> list[Dose]:
+           dose_sents: list[_S]) -> list[Dose]:
     out: list[Dose] = []
     spans = []
     if arm.item:
@@ -434,13 +557,19 @@ def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
             mm = _find_word(low, name.lower(), i)
             if not mm:
                 continue
-            if mm.start() < 40 and _rx(r"\breceiv|administ|given|treated\s+with|infus|inject", regex.I).search(sent):
-                spans.append((s + mm.start(), e))
+            nxt = _find_word(low, name.lower(), mm.end() + 1)
+            if nxt and not find_doses(sent[mm.start() : mm.end() + 60]):
+                mm = nxt  # "treated with oxytocin according to ... (oxytocin bolus 5 IU, ...)"
+            if _SUBJECT_VERB.match(low, mm.end()) or (mm.start() < 40 and _RECEIVE.search(sent)):
+                # the arm as the subject: its regimen runs to the end of the sentence (or of a
+                # run-on sentence the splitter kept whole: "... 0.05 μg/kg/min. The Ketamine group")
+                stop = _rx(r"\.\s+(?=[A-Z])").search(sent, mm.end())
+                spans.append((s + mm.start(), s + stop.start() if stop else e))
             else:
                 # the amount just before the name ("0.5 mg/kg ketamine", "50 mcg in Group S") or after it
-                before = sent[max(0, mm.start() - 30) : mm.start()]
-                lead = _rx(r"(?:^|[,;:(]|\band\b|\bwith\b|\bof\b)\s*[^,;:()]*$").search(before)
-                spans.append((s + mm.start() - len(before) + (lead.start() if lead else 0), min(e, s + mm.end() + 60)))
+                before = sent[max(0, mm.start() - 80) : mm.start()]
+                lead = _rx(r"(?:^|[,;:()]|\.\s|\band\b|\bwith\b|\bof\b)\s*[^,;:()]*$").search(before)
+                spans.append((s + mm.start() - len(before) + (lead.start() if lead else len(before)), min(e, s + mm.end() + 60)))
             break
     seen = set()
     for a, b in spans:
@@ -455,11 +584,15 @@ def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
                     om = _OTHER_LEAD.search(text, 0, w.start())
                     if om and om.start() > 0:
                         text = text[: om.start()]
-        for d in find_doses(text):
+        here: set[tuple] = set()
+        for d in find_doses(text, first_only=False, regimens=True):
+            # one regimen list may repeat an amount ("bolus 5 IU, ... or bolus 5 IU followed by");
+            # another passage repeating it restates the same regimen
             key = (d.value, d.unit)
-            if key in seen:
+            if key in seen and key not in here:
                 continue
             seen.add(key)
+            here.add(key)
             if is_control and _rx(r"placebo|saline|vehicle|sham", regex.I).search(text):
                 continue
             out.append(Dose(value=d.value, unit=d.unit, route=d.route, frequency=d.frequency, duration=d.duration,
@@ -467,6 +600,144 @@ def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
         if out:
             break
     return out
+
+
+_RESP_SPLIT = regex.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", regex.I)
+_NUM_SPLIT = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.I)
+
+
+_SF_PAREN = regex.compile(r"\((?P<sf>[A-Za-z][\w+/-]{1,9})\)")
+
+
+def _short_form(raw: str) -> str | None:
+    """"highly active antiretroviral treatment (HAART)" -> "HAART": the abbreviation the
+    abstract defines for the item is the shortest phrase for the group."""
+    m = _SF_PAREN.search(raw)
+    if not m or not any(c.isupper() for c in m.group("sf")):
+        return None
+    before = clean_label(raw[: m.start()])
+    # a one-word name ("control (CON)", "intervention group (IG)") is already the shortest
+    if len(tokens(before)) >= 2 and best_long_form(m.group("sf"), before):
+        return m.group("sf")
+    return None
+
+
+def _list_labels(text: str) -> list[tuple[str, int, int]]:
+    """(label, start, end) of the items of "A, B and C" (offsets into ``text``)."""
+    out = []
+    pos = 0
+    for m in [*_RESP_SPLIT.finditer(text), None]:
+        end = m.start() if m else len(text)
+        raw = text[pos:end]
+        lead = len(raw) - len(raw.lstrip())
+        label = _short_form(raw) or _strip_regimen(clean_label(_strip_doses(clean_label(raw))[0]))
+        if _rx(r"^[A-Z]$|^[IVX]{1,4}$").match(label):
+            label = "group " + label  # "three groups (A, B, C ...)"
+        if label and not _NOISE.search(label) and (tokens(label) or label.startswith("group ")) and len(label.split()) <= 6:
+            out.append((label, pos + lead, end))
+        else:
+            return []
+        if m:
+            pos = m.end()
+    return out
+
+
+def _respectively(ctx: Context, sents: list[_S]) -> tuple[list[_Arm], list[_Arm]]:
+    """Groups stated as a list: "32 and 31 subjects ... under the PHF and HAART arms, respectively"
+    (per-arm n by position), "into three groups and were given A, B and C, respectively",
+    "into two groups (i.e., control and experimental)". Returns (arms with n, arms of a list)."""
+    rules = load_rules("arms")
+    with_n: list[_Arm] = []
+    listed: list[_Arm] = []
+    for s, _e, sent, _low, cues in sents:
+        if "resp" in cues and "num" in cues:
+            for m in rules.by_id("resp_n_labels").finditer(sent):
+                ns = [parse_int(x) for x in _NUM_SPLIT.split(m.group("ns"))]
+                labels = _list_labels(m.group("labels"))
+                if len(labels) == len(ns) >= 2 and None not in ns and not with_n:
+                    ls = s + m.start("labels")
+                    with_n = [_Arm(lb, ls + a, ls + b, n=n, n_span=(s + m.start("ns"), s + m.end("ns")), rule="arms:resp_n_labels")
+                              for (lb, a, b), n in zip(labels, ns, strict=True)]
+        if listed or "group" not in cues:
+            continue
+        for rid in ("groups_resp", "groups_paren"):
+            for m in rules.by_id(rid).finditer(sent):
+                text = m.group("labels")
+                doses = None
+                at = _rx(r"\s+at\s+(?=\d)").search(text)
+                if at and rid == "groups_paren":
+                    text, doses = text[: at.start()], text[at.end() :]
+                labels = _list_labels(_rx(r",?\s+respectively\s*$").sub("", text))
+                if len(labels) != _K[m.group("k").lower()]:
+                    continue
+                ls = s + m.start("labels")
+                listed = [_Arm(lb, ls + a, ls + b, rule=f"arms:{rid}") for lb, a, b in labels]
+                if doses:
+                    _respective_doses(ctx, listed, doses, ls + at.end())
+                break
+            if listed:
+                break
+    return with_n, listed
+
+
+def _respective_doses(ctx: Context, arms: list[_Arm], text: str, offset: int) -> None:
+    """"at 10, 20 and 40 mcg/kg/min of dobutamine, respectively": one amount per arm, the unit
+    written once after the last."""
+    last = find_doses(text)
+    if not last:
+        return
+    nums = list(_rx(r"\d+(?:\.\d+)?").finditer(text[: last[0].start]))
+    if len(nums) + 1 != len(arms):
+        return
+    d0 = last[0]
+    for arm, m in zip(arms, [*nums, None], strict=True):
+        a, b = (m.start(), m.end()) if m else (d0.start, d0.end)
+        value = parse_decimal(m.group(0)) if m else d0.value
+        arm.fixed_doses.append(Dose(value=value, unit=d0.unit, route=d0.route, frequency=d0.frequency, duration=d0.duration,
+                                    **ctx.evidence(offset + a, offset + b, rule="doses:respectively")))
+
+
+def _each_n(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
+    """"three groups of 20 each", "(30 eyes in each treatment arm)": every arm without n gets it."""
+    if not arms or all(a.n is not None for a in arms) or any(a.n is not None for a in arms):
+        return
+    rule = load_rules("arms").by_id("each_n")
+    for s, _e, sent, _low, cues in sents:
+        if "each" not in cues:
+            continue
+        for m in rule.finditer(sent):
+            n = parse_int(m.group("n"))
+            if n:
+                for a in arms:
+                    a.n, a.n_span = n, (s + m.start("n"), s + m.end("n"))
+                return
+
+
+def _controlled_trial(ctx: Context, sents: list[_S]) -> list[_Arm]:
+    """"a placebo-controlled trial of enzyme replacement therapy": the treatment and its placebo."""
+    rule = load_rules("arms").by_id("controlled_trial_of")
+    for s, _e, sent, _low, cues in sents:
+        if "controlled" not in cues:
+            continue
+        for m in rule.finditer(sent):
+            label, _cell = _strip_doses(clean_label(m.group("a")))
+            label = _strip_regimen(clean_label(label))
+            if not label or _NOISE.search(label) or _GENERIC.match(label) or not tokens(label) or len(label.split()) > 5:
+                continue
+            ctl = _Arm(m.group("ctl").lower(), s + m.start("ctl"), s + m.end("ctl"), rule="arms:controlled_trial_of")
+            a, b = m.start("a"), m.end("doses") if m.group("doses") else m.end("a")
+            arm = _Arm(label, s + a, s + b, rule="arms:controlled_trial_of", item=(s + a, s + b))
+            if m.group("doses"):
+                # "paricalcitol (1 or 2 μg/day)": one arm per dose of the same drug
+                per = [_Arm(f"{label} {x}", s + a, s + b, rule="arms:controlled_trial_of") for x in
+                       _rx(r"\d+(?:\.\d+)?").findall(m.group("doses"))]
+                if len(per) >= 2:
+                    for x in per:
+                        x.label = f"{x.label} {find_doses(m.group('doses'))[0].unit}" if find_doses(m.group("doses")) else x.label
+                    _respective_doses(ctx, per, m.group("doses"), s + m.start("doses"))
+                    return [*per, ctl]
+            return [arm, ctl]
+    return []
 
 
 def _doc_k(ctx: Context) -> int | None:
@@ -478,9 +749,27 @@ def _doc_k(ctx: Context) -> int | None:
 def extract(ctx: Context) -> list[Arm]:
     abbrevs = {a.short: a.long for a in (ctx.results.get("abbreviations") or [])}
     # sentences are sliced (and lower-cased for substring gates) once per document
-    sents = [(s, e, ctx.norm[s:e], ctx.norm[s:e].lower()) for _i, s, e in ctx.sentences()]
-    arms = _allocation_arms(ctx)
-    mentions = _count_mentions(ctx)
+    sents = []
+    for _i, s, e in ctx.sentences():
+        sent = ctx.norm[s:e]
+        low = sent.lower()
+        sents.append((s, e, sent, low, _cues(low)))
+    arms = _allocation_arms(ctx, sents)
+    mentions = _count_mentions(ctx, sents)
+    resp_n, listed = _respectively(ctx, sents)
+    if resp_n:
+        # a "respectively" list states every arm's allocation; it outranks single mentions
+        if len(arms) < 2:
+            arms = resp_n
+        else:
+            for x in resp_n:
+                hit = next((a for a in arms if _same(a.label, x.label, abbrevs)), None)
+                if hit:
+                    hit.n, hit.n_span = x.n, x.n_span
+        mentions = [[x for x in g if x.rule == "arms:n_received" or not any(_same(x.label, r.label, abbrevs) for r in resp_n)]
+                    for g in mentions]
+    if len(arms) < 2 and len(listed) >= 2:
+        arms = listed
     if arms:
         for group in mentions:
             _merge(arms, group, abbrevs, create=False)
@@ -504,6 +793,8 @@ def extract(ctx: Context) -> list[Arm]:
     if len(arms) < 2:
         arms = _either_or(ctx, sents)
     if len(arms) < 2:
+        arms = _controlled_trial(ctx, sents)
+    if len(arms) < 2:
         arms = _title_versus(ctx)
     if len(arms) < 2:
         arms = _text_versus(ctx, sents)
@@ -511,16 +802,27 @@ def extract(ctx: Context) -> list[Arm]:
         return []
     ss = ctx.results.get("sample_size")
     total = ss.randomized if isinstance(ss, SampleSize) else None
+    _each_n(ctx, sents, arms)
+    if total is not None:
+        for a in arms:
+            # one arm cannot hold every participant ("22 regions divided into an intervention group or ...")
+            if a.n == total:
+                a.n = a.n_span = None
     _rate_sizes(ctx, arms, total)
     dose_sents = _dose_sentences(ctx, sents)
     out = []
     controls = [_is_control(a.label, a.aliases) for a in arms]
+    # "The Ketamine group received, in addition, ...": what the control receives is a co-treatment
+    shared = any(_ADDITION.search(low) for _s, _e, _sent, low in dose_sents)
     for a, ctl in zip(arms, controls, strict=True):
         ev = [Evidence(**ctx.evidence(a.start, a.end, rule=a.rule))]
         if a.n_span:
             ev.append(Evidence(**ctx.evidence(*a.n_span, rule=a.rule)))
+        doses = a.fixed_doses or _doses(ctx, a, [o for o in arms if o is not a], ctl, dose_sents)
+        if ctl and (shared or _rx(r"^(?:no|without)\s", regex.I).match(a.label)) and not a.fixed_doses:
+            doses = []
         out.append(Arm(label=a.label, role="control" if ctl else "intervention", n=a.n,
-                       doses=_doses(ctx, a, [o for o in arms if o is not a], ctl, dose_sents), aliases=a.aliases, evidence=ev))
+                       doses=doses, aliases=a.aliases, evidence=ev))
     if isinstance(ss, SampleSize) and ss.randomized is None and all(a.n is not None for a in out):
         ss.randomized = sum(a.n for a in out)  # type: ignore[misc]
         ss.derived = True

@@ -40,6 +40,7 @@ DIFF_MEASURES = {"RD", "MD", "SMD"}
 _ARM_MEASURES = {"mean", "median", "proportion"}  # an interval of one arm's value, not an effect
 
 _TOK = regex.compile(r"[a-z0-9]+")
+_WORD = regex.compile(r"[A-Za-z0-9]+")
 _STOP = {
     "the", "a", "an", "of", "in", "on", "for", "with", "and", "or", "to", "at", "by", "from", "was", "were",
     "is", "are", "be", "been", "than", "that", "this", "these", "those", "between", "among", "group", "groups",
@@ -115,9 +116,49 @@ class _Mention:
 # ---------------------------------------------------------------- lexicon
 
 
-def _words_re(words: list[str]) -> regex.Pattern[str]:
-    alts = sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
-    return regex.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", regex.I)
+_RUN = regex.compile(r"[\w-]+")
+
+
+class _WordSet:
+    """A word list searched like ``(?<![\w-])(?:w1|w2|...)(?![\w-])`` (case-insensitive), but
+    found by scanning words and looking up the first word of each phrase: a regex alternation
+    of a few hundred words costs about 1 ms per abstract in ``regex``, the scan a tenth."""
+
+    def __init__(self, words: list[str]) -> None:
+        by_key: dict[str, set[str]] = {}
+        for w in words:
+            w = w.strip().lower()
+            m = _RUN.match(w)
+            if not m:
+                continue
+            by_key.setdefault(m.group(), set()).add(w)
+        self.keys: dict[str, regex.Pattern[str]] = {}
+        for k, ws in by_key.items():
+            alts = sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in ws}, key=len, reverse=True)
+            self.keys[k] = regex.compile(r"(?:" + "|".join(alts) + r")(?![\w-])", regex.I)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        for run in _RUN.finditer(text, pos, end):
+            rx = self.keys.get(run.group().lower())
+            if rx is None:
+                # a phrase key may be a prefix of a hyphenated run only when the phrase has
+                # its own hyphen, which the key includes; nothing else can start here
+                continue
+            m = rx.match(text, run.start(), end)
+            if m:
+                yield m
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        return next(self.finditer(text, pos, endpos), None)
+
+    def fullmatch(self, text: str):
+        m = self.search(text)
+        return m if m is not None and m.start() == 0 and m.end() == len(text) else None
+
+
+def _words_re(words: list[str]) -> _WordSet:
+    return _WordSet(words)
 
 
 @cache
@@ -128,7 +169,7 @@ def _cues() -> dict[str, regex.Pattern[str]]:
     out["ref_marker"] = regex.compile(
         r"(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(e["comparator_markers"], key=len, reverse=True))
         + r")\s+(?:(?:in|with|among|for|to|of|the|those|that|patients|subjects|participants|receiving|treated|on|given)\s+){0,3}$",
-        regex.I,
+        regex.I | regex.REVERSE,  # anchored at the end: matched from the end, not tried at every start
     )
     out["ref_marker_any"] = regex.compile(
         r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|in\s+comparison)\b", regex.I)
@@ -138,13 +179,33 @@ def _cues() -> dict[str, regex.Pattern[str]]:
         + "|".join(regex.escape(w) for w in dirw) + r")\s+(?:\w+\s+){0,2}?(?:in|of|for|on|levels?|scores?|[a-z]{4,})\b)",
         regex.I,
     )
-    out["between"] = regex.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+){0,4}$", regex.I)
+    out["between"] = regex.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+){0,4}$", regex.I | regex.REVERSE)
     control = load_lexicon("control_terms").entries["terms"]
     out["control"] = _words_re(control)
     allcues = [*e["increase"], *e["decrease"], *e["better"], *e["worse"], *e["no_difference"], *e["trend"],
                *e["significant"], "differ", "differed", "difference", "differences", "vs", "versus", "compared"]
     out["gate"] = _words_re(allcues)
+    # a segment without numbers is a comparison only with a significance word, or a direction
+    # word and a reference group ("reduced PONV compared with placebo"): one search each
+    out["sig_any"] = _words_re([*e["no_difference"], *e["trend"], *e["significant"]])
+    out["dir_any"] = _words_re([*e["increase"], *e["decrease"], *e["better"], *e["worse"]])
     return out
+
+
+@cache
+def _rule_gates() -> dict[str, tuple[str, ...]]:
+    g = load_lexicon("comparisons").entries["rule_gates"]
+    return {k: tuple(v) for k, v in g.items() if not k.startswith("_")}
+
+
+def _finditer(rule_id: str, text: str, low: str | None = None):
+    """``rule.finditer(text)``, skipped when none of the rule's gate substrings is in the text."""
+    gate = _rule_gates().get(rule_id)
+    if gate:
+        low = text.lower() if low is None else low
+        if not any(w in low for w in gate):
+            return ()
+    return load_rules("comparisons").by_id(rule_id).finditer(text)
 
 
 @cache
@@ -206,7 +267,7 @@ def _anchors(ctx: Context, s: int, e: int, by_sent: dict[int, list[_Anchor]], se
     anchors = list(by_sent.get(sent_idx, []))
     sent = ctx.norm[s:e]
     taken = [(a.start, a.end) for a in anchors if a.kind in ("er", "sum")]
-    for m in load_rules("comparisons").by_id("vs_pair").finditer(sent):
+    for m in _finditer("vs_pair", sent):
         a0, a1 = s + m.start(), s + m.end()
         inside = [t for t in taken if t[0] < a1 and a0 < t[1]]
         if len(inside) >= 2:
@@ -276,19 +337,41 @@ def _group(sent: str, s: int, anchors: list[_Anchor]) -> list[list[_Anchor]]:
 # ---------------------------------------------------------------- groups named in a segment
 
 
-def _arm_names(arms: list) -> list[tuple[object, regex.Pattern[str]]]:
-    out = []
-    for arm in arms:
-        names = [arm.label, *arm.aliases]
-        toks = set()
-        for n in names:
-            toks |= {t for t in tokens(n) if len(t) >= 3 and not t.isdigit()}
-        if not toks:
-            continue
-        alts = sorted({regex.escape(t) for t in toks}, key=len, reverse=True)
-        # a word of the label (plural or not) or the label's abbreviation
-        out.append((arm, regex.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")s?(?![\w])", regex.I)))
-    return out
+class _ArmIndex:
+    """Arm names as a word -> arm table: one scan of a segment finds every arm named in it
+    (compiling a regex per document cost more than the rest of the field)."""
+
+    def __init__(self, arms: list) -> None:
+        self.words: dict[str, object] = {}
+        self.order = arms
+        for arm in arms:
+            for n in (arm.label, *arm.aliases):
+                for t in tokens(n):
+                    if len(t) >= 3 and not t.isdigit():
+                        self.words.setdefault(t, arm)
+
+    def __bool__(self) -> bool:
+        return bool(self.words)
+
+    def finditer(self, seg: str):
+        """(start, end, arm) of each word of an arm's label (plural or not) in ``seg``."""
+        if not self.words:
+            return
+        for m in _WORD.finditer(seg):
+            st = m.start()
+            if st and (seg[st - 1] == "-" or seg[st - 1] == "_"):
+                continue
+            w = m.group().lower()
+            arm = self.words.get(w)
+            if arm is None and w.endswith("s"):
+                arm = self.words.get(w[:-1])
+            if arm is not None:
+                yield st, m.end(), arm
+
+    def first(self, text: str):
+        """The first arm (in the arms' order) with a word in ``text``."""
+        found = {id(a): a for _, _, a in self.finditer(text)}
+        return next((a for a in self.order if id(a) in found), None)
 
 
 def _mentions(seg: str, arm_res, cues) -> list[_Mention]:
@@ -313,18 +396,12 @@ def _mentions(seg: str, arm_res, cues) -> list[_Mention]:
             control = bool(cues["control"].search(txt)) or (arm is not None and getattr(arm, "role", "") == "control")
         found.append(_Mention(st, en, txt, side(st), control, arm))
 
-    rules = load_rules("comparisons")
-    for m in (*rules.by_id("group_phrase").finditer(seg), *rules.by_id("group_treated").finditer(seg)):
+    low = seg.lower()
+    for m in (*_finditer("group_phrase", seg, low), *_finditer("group_treated", seg, low)):
         g0, g1 = m.span("g")
-        arm = None
-        for a, rx in arm_res:
-            if rx.search(m.group("g")):
-                arm = a
-                break
-        add(g0, g1, arm)
-    for a, rx in arm_res:
-        for m in rx.finditer(seg):
-            add(m.start(), m.end(), a)
+        add(g0, g1, arm_res.first(m.group("g")) if arm_res else None)
+    for st, en, a in arm_res.finditer(seg):
+        add(st, en, a)
     for m in cues["control"].finditer(seg):
         add(m.start(), m.end(), None, True)
     found.sort(key=lambda m: m.start)
@@ -356,11 +433,11 @@ def _clean_outcome(text: str, start: int) -> tuple[str, int]:
 
 def _outcome(head: str, cues, mentions: list[_Mention]) -> tuple[str, int, str] | None:
     """(phrase, offset in head, rule) of the outcome named in the words before the numbers."""
-    rules = load_rules("comparisons")
     cands: dict[str, tuple[str, int, str]] = {}
     weak_subject = False
+    low = head.lower()
     for rid in ("out_subject", "out_diff_in", "out_had_more", "out_group_verb"):
-        for m in rules.by_id(rid).finditer(head):
+        for m in _finditer(rid, head, low):
             o, o0 = m.group("o"), m.start("o")
             o, o0 = _clean_outcome(o, o0)
             o = _cut_at_group(o, o0, mentions)
@@ -547,10 +624,13 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
     head = ctx.norm[p0:p1]
     if _WITHIN.search(text):
         return None  # change within one group, not a comparison between groups
-    mentions = _mentions(text, arm_res, cues)
     pvals = [a.obj for a in seg.anchors if a.kind == "p"]
     cis = [a.obj for a in seg.anchors if a.kind == "ci" and getattr(a.obj, "measure", None) not in _ARM_MEASURES]
     values = [v for a in seg.anchors if a.kind in ("er", "sum", "vs") for v in a.values]
+    if not (pvals or cis or len(values) >= 2) and not cues["sig_any"].search(text) and not (
+            cues["ref_marker_any"].search(text) and cues["dir_any"].search(text)):
+        return None  # cheap exit before the phrase rules: nothing here can make a comparison
+    mentions = _mentions(text, arm_res, cues)
 
     found = _outcome(head, cues, mentions)
     rule = None
@@ -705,21 +785,34 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
             "significant_words": words_sig}
 
 
+def _gated_sentences(ctx: Context, by_sent: dict[int, list[_Anchor]], cues) -> list[tuple[int, int, int]]:
+    """Sentences that can hold a comparison, found with one pass over the document: outside
+    background/methods sections, with a p-value or interval, or a significance word or a
+    comparison word ("than", "vs", "differed")."""
+    skip = _skip_sections()
+    blocked = [(sec.start, sec.end) for sec in ctx.document.sections if sec.label.upper() in skip]
+    hit = {i for i, anchors in by_sent.items() if any(a.kind in ("p", "ci") for a in anchors)}
+    for m in cues["gate"].finditer(ctx.norm):
+        hit.add(ctx.sentence_index(m.start()))
+    out = []
+    for i in sorted(hit):
+        if i >= len(ctx.sent_starts):
+            continue
+        s, e = ctx.sentence_span(i)
+        if e <= s or any(b0 <= s < b1 for b0, b1 in blocked):
+            continue
+        out.append((i, s, e))
+    return out
+
+
 def extract(ctx: Context) -> list[Comparison]:
     cues = _cues()
-    skip = _skip_sections()
     arms = list(ctx.results.get("arms") or [])
-    arm_res = _arm_names(arms)
+    arm_res = _ArmIndex(arms)
     by_sent = _index_results(ctx)
     out: list[Comparison] = []
-    for i, s, e in ctx.sentences():
-        sec = ctx.section_label(s)
-        if sec and sec.upper() in skip:
-            continue
+    for i, s, e in _gated_sentences(ctx, by_sent, cues):
         sent = ctx.norm[s:e]
-        # cheap gate first: a p-value or interval, or a cue word ("vs" included)
-        if not any(a.kind in ("p", "ci") for a in by_sent.get(i, ())) and not cues["gate"].search(sent):
-            continue
         anchors = _anchors(ctx, s, e, by_sent, i)
         prev = None
         for seg in _segments(sent, s, e, anchors):

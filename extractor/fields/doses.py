@@ -35,11 +35,13 @@ class DoseMatch:
     frequency: str | None = None
     duration: str | None = None
     rule: str = ""
+    amount_end: int = 0  # end of the amount itself ("8 mg"), before route/frequency/duration
 
 
 def normalise_unit(unit: str) -> str:
     """Written unit -> canonical form from the units lexicon ("mg.kg-1" -> "mg/kg", "µg" -> "μg")."""
     key = _rx(r"\s+").sub("", unit).lower().replace("µ", "μ")
+    key = _rx(r"/\d+(?:\.\d+)?ml/").sub("/", key)  # "3.5 g/140 mL/day": the amount per day
     canon = load_lexicon("units").entries["canonical"]
     if key in canon:
         return canon[key]
@@ -82,15 +84,28 @@ def _amounts(text: str) -> list[tuple[int, int, float | None, str, str]]:
     return sorted(out)
 
 
-def find_doses(text: str, first_only: bool = True) -> list[DoseMatch]:
+# text between two amounts that starts a new regimen: "bolus 5 IU, bolus 10 IU or ...",
+# "110 mg and 150 mg"; anything else ("+", "followed by", "and morphine") continues one regimen
+_NEW_REGIMEN = regex.compile(r"\s*(?:,|;|\bor\b|\band\b|,\s*(?:or|and)\b)\s*(?:(?:a|the)\s+)?(?:(?:bolus|dose|doses|infusion)\s+(?:of\s+)?)?$", regex.I)
+
+
+def find_doses(text: str, first_only: bool = True, regimens: bool = False) -> list[DoseMatch]:
     """Doses in ``text`` (one arm's description). With ``first_only``, amounts joined by
     "+"/"and"/"followed by" to the first one are parts of one regimen, so only the first
-    amount is reported (SCHEMA: value/unit are the first dose amount)."""
+    amount is reported (SCHEMA: value/unit are the first dose amount). With ``regimens``,
+    the first amount of every regimen of a list is reported ("110 mg and 150 mg", "bolus 5 IU,
+    bolus 10 IU or bolus 5 IU followed by 10 IU" -> 5, 10, 5)."""
     rules = load_rules("doses")
     amounts = _amounts(text)
     if not amounts:
         return []
-    if first_only:
+    if regimens:
+        keep = [amounts[0]]
+        for prev, cur in zip(amounts, amounts[1:], strict=False):
+            if keep[-1] is prev and _NEW_REGIMEN.fullmatch(text, prev[1], cur[0]):
+                keep.append(cur)
+        amounts = keep
+    elif first_only:
         amounts = amounts[:1]
     out = []
     for s, e, value, unit, rid in amounts:
@@ -99,7 +114,7 @@ def find_doses(text: str, first_only: bool = True) -> list[DoseMatch]:
         if stop:
             window_end = e + stop.start()
         ws = max(0, s - 60)
-        d = DoseMatch(start=s, end=e, value=value, unit=unit, rule=f"doses:{rid}")
+        d = DoseMatch(start=s, end=e, value=value, unit=unit, rule=f"doses:{rid}", amount_end=e)
         for label, attr in (("route", "route"), ("frequency", "frequency"), ("duration", "duration")):
             rule = next(r for r in rules.rules if r.id == label)
             m = next(iter(rule.finditer(text, ws, window_end)), None)

@@ -3,7 +3,8 @@
 Forms: "42/112", "37.5% (42/112)", "51/104 (49.0%)", "42 of 112 (37.5%)", "Seventy-seven out of
 91", "none of 474", "Of the 695 eligible, 465 (67%)", "408 patients were assessed ..., from which
 152", and a count whose total was named earlier in the sentence: "259 patients, 115 (44.4%) of
-them", "42 women ... had a 40.5% (n = 17)". Never ratios (1:1), dates (12/05/2019), doses
+them", "42 women ... had a 40.5% (n = 17)" — kept, marked uncertain, when the structure names
+the total but the percent disagrees with it (for PCT_MISMATCH to report). Never ratios (1:1), dates (12/05/2019), doses
 (5/10 mg), blood pressures or grades ("grade 3/4"); a count above its total is not a rate.
 """
 
@@ -60,21 +61,45 @@ def _is_date_like(events: int, total: int) -> bool:
     return 1900 <= total <= 2100 and 1 <= events <= 12  # "12/2019"
 
 
-def _antecedent_total(ctx: Context, pos: int, events: int, pct: float | None) -> int | None:
+def _antecedent_total(
+    ctx: Context, pos: int, events: int, pct: float | None, earlier: list[EventRate]
+) -> tuple[int, bool] | None:
     """The total a "115 (44.4%) of them" count belongs to: the nearest earlier number in the
-    sentence that the percent agrees with."""
-    rule = load_rules("events").by_id("total_candidate")
+    sentence that the percent agrees with; failing that, the nearest earlier number if the
+    sentence's structure makes it a total ("42 women ... had a 47.5% (n = 17)", "control
+    group (n = 122) 34.3% (n = 33)"), returned as uncertain (True) because its percent
+    disagrees. Structure means a count of people or a named group's size, with no other
+    number between it and the count except counts already read as rates of that same total
+    ("259 patients, 115 (44.4%) of them ..., and 144 (62.6%) of them")."""
+    rules = load_rules("events")
+    rule = rules.by_id("total_candidate")
     sent = ctx.sentence_index(pos)
     s = ctx.sent_starts[sent]
     best = None
+    nearest: regex.Match[str] | None = None
     for m in rule.finditer(ctx.norm, s, pos):
         n = parse_int(m.group("total"))
         if n is None or n <= events:
             continue
+        nearest = m
         if pct is not None and abs(100.0 * events / n - pct) > _PCT_TOLERANCE:
             continue
         best = n
-    return best
+    if best is not None:
+        return best, False
+    if nearest is not None and pct is not None:
+        structural = rules.by_id("total_structural").regex
+        n = parse_int(nearest.group("total"))
+        a = nearest.end("total")
+        gap = list(ctx.norm[a:pos])
+        for r in earlier:
+            if r.total == n:
+                for i in range(max(r.start, a), min(r.end, pos)):
+                    gap[i - a] = " "
+        if not any(c.isdigit() for c in gap) and structural.match(ctx.norm, nearest.start("total"), pos, timeout=1.0):
+            assert n is not None
+            return n, True
+    return None
 
 
 def _matches(rule, rid: str, norm: str):
@@ -141,10 +166,12 @@ def find(ctx: Context) -> list[EventRate]:
             pct = _pct(m)
             if events is None:
                 continue
-            total = _antecedent_total(ctx, m.start(), events, pct)
-            if total is None:
+            found = _antecedent_total(ctx, m.start(), events, pct, out)
+            if found is None:
                 continue
-            out.append(EventRate(events=events, total=total, percent=pct, **ctx.evidence(m.start(), m.end(), rule=rid)))
+            total, uncertain = found
+            out.append(EventRate(events=events, total=total, percent=pct,
+                                 **ctx.evidence(m.start(), m.end(), rule=rid, uncertain=uncertain)))
             spans.append((m.start(), m.end()))
 
     out.sort(key=lambda e: e.start)

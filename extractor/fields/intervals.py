@@ -10,7 +10,11 @@ Three kinds of text, all rules in patterns/intervals.json:
   has just been told what the brackets hold); its level stays null, as none is written there.
 
 The estimate is the number just before the interval ("OR 1.42, 95% CI ...", "-7.0 mm, 95% CI",
-"1.52 (95% CI ..."), kept only if it lies within the bounds. The measure is the effect-measure
+"1.52 (95% CI ..."), kept only if it lies within the bounds — or, marked uncertain for the
+checks to report, where its position leaves no doubt that it is the estimate: the number
+opening an unlabelled bracket in a declared zone ("relative risk 1.51 (0.19-0.85)", "2.54 [1.28,
+1.91]" under "mean [95% CI]"), or a comparison ("4.44 points/month lower ... than with placebo
+(95% CI for difference 0.08-2.26)"). The measure is the effect-measure
 name (patterns/measures.lexicon.json) directly before the estimate, else the nearest one
 earlier in the sentence; a mean/median/proportion in a sentence about a difference is a mean
 difference (MD); "percentage point" with nothing else named is a risk difference (RD).
@@ -156,6 +160,7 @@ def _build(
     percent: bool,
     est_match: regex.Match[str] | None,
     declared_measure: str | None = None,
+    keep_outside: bool = False,
 ) -> Interval:
     sent = ctx.sentence_index(iv_start)
     sent_start = ctx.sent_starts[sent]
@@ -163,10 +168,15 @@ def _build(
     start = iv_start
     label = None
     unit = ""
+    uncertain = False
     if est_match is not None:
         est = bound(est_match.group("est"))
-        if _within(est, lower, upper):
+        within = _within(est, lower, upper)
+        # an estimate outside its bounds is kept, marked uncertain, only where its position
+        # leaves no doubt that it is the estimate (the caller decides): the checks report it
+        if within or (keep_outside and est is not None):
             estimate = est
+            uncertain = not within
             start = est_match.start("est")
             unit = est_match.group("unit") or ""
             lab = _label_before().search(ctx.norm, max(sent_start, start - 70), start, timeout=REGEX_TIMEOUT)
@@ -182,7 +192,7 @@ def _build(
         estimate=estimate,
         kind=kind,  # type: ignore[arg-type]
         percent=percent,
-        **ctx.evidence(start, iv_end, rule=rule_id),
+        **ctx.evidence(start, iv_end, rule=rule_id, uncertain=uncertain),
     )
 
 
@@ -210,7 +220,16 @@ def find(ctx: Context) -> list[Interval]:
         of = (m.group("of") or "").lower()
         # "95% CI for difference 0.08-2.26": the label names the measure
         named = "MD" if "difference" in of else _measure_of(m.group("of")) if m.group("of") else None
-        found.append(_build(ctx, "ci_labeled", m.start(), end, lower, upper, level, kind, percent, est, named))
+        # "1.17 points/month lower while ... than with placebo (95% CI ...)": the comparison
+        # names the number as the estimate, so it is kept even outside the bounds (uncertain)
+        # ("3.7 mm Hg lower SBP (95% CI -8.1 to 0.6)": the word carries the sign, so a number
+        # whose negative lies within is not an inconsistency)
+        keep = False
+        if est is not None and est.group("cmp") is not None:
+            e = bound(est.group("est"))
+            keep = e is not None and not _within(-e, lower, upper)
+        found.append(_build(ctx, "ci_labeled", m.start(), end, lower, upper, level, kind, percent, est, named,
+                            keep_outside=keep))
         taken.append((m.start(), m.end()))
         # the sentence has said what bracketed pairs are: later "0.41 (0.19-0.85)" are intervals
         zones.append(_Zone(m.end(), ctx.sentence_span(sent)[1], None, None))
@@ -238,7 +257,14 @@ def find(ctx: Context) -> list[Interval]:
                 lo_s = m.group("lower2") if g2 else m.group("lower")
                 up_s = m.group("upper2") if g2 else m.group("upper")
                 est, lower, upper = bound(est_s), bound(lo_s), bound(up_s)
-                if est is None or lower is None or upper is None or not _within(est, lower, upper):
+                if est is None or lower is None or upper is None:
+                    continue
+                # the zone says bracketed pairs are intervals, so a number opening one is its
+                # estimate even when it lies outside ("relative risk 1.51 (0.19-0.85)"): kept,
+                # marked uncertain, for the checks; the inline "(est, lo to hi)" form is kept
+                # only when consistent
+                outside = not _within(est, lower, upper)
+                if outside and m.group("est2") is not None:
                     continue
                 if lower == upper:
                     continue
@@ -246,10 +272,14 @@ def find(ctx: Context) -> list[Interval]:
                 # "n = 12 (10-14)", "P = 0.3 (...)": not an estimate
                 if regex.search(r"(?:\b[nNpP]|\bvs\.?)\s*[=<>≤≥:]?\s*$", norm[max(0, est_start - 6):est_start]):
                     continue
-                seen.add(m.start())
                 sent = ctx.sentence_index(m.start())
                 sent_start = ctx.sent_starts[sent]
                 est_m = None if g2 else _estimate(ctx, sent_start, m.start("lower"))
+                # outside its bounds, the number must be the estimate read right before the
+                # bracket ("m-2 (-0.50, -0.06)" is a unit's exponent, not an estimate)
+                if outside and (est_m is None or est_m.end("est") != m.end("est")):
+                    continue
+                seen.add(m.start())
                 percent = "%" in lo_s + up_s
                 end = m.end("close2") if g2 else m.end("close")
                 iv_start = est_start
@@ -257,7 +287,8 @@ def find(ctx: Context) -> list[Interval]:
                     found.append(_from_inline(ctx, iv_start, end, lower, upper, z, est, est_s))
                     taken.append((iv_start, end))
                     continue
-                found.append(_build(ctx, "ci_unlabeled", iv_start, end, lower, upper, z.level, "confidence", percent, est_m, z.measure))
+                found.append(_build(ctx, "ci_unlabeled", iv_start, end, lower, upper, z.level, "confidence", percent, est_m,
+                                    z.measure, keep_outside=True))
                 taken.append((iv_start, end))
     found.sort(key=lambda iv: iv.start)
     return found

@@ -73,6 +73,24 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "in_num_people": frozenset(),  # any sentence with a number; run only as a fallback
     "people_n_equals": frozenset({"n"}),
 }
+# rules whose count must be followed by a people/unit noun: run only where one occurs
+_NEEDS_PEOPLE = frozenset({"num_people_randomized", "randomized_num_people", "eyes_of_patients", "num_people_enrolled",
+                           "total_of", "in_num_people"})
+_PEOPLE_WORDS = frozenset(
+    ("patients subjects participants persons people individuals volunteers adults children infants neonates newborns "
+     "women men males females mothers girls boys adolescents students athletes runners smokers asthmatics participant "
+     "providers relatives caregivers users veterans members recipients donors survivors pregnancies employees workers "
+     "nurses physicians residents cases outpatients inpatients controls eyes teeth knees hands villages clusters "
+     "communities centres centers regions schools classes practices households families hospitals wards units sites "
+     "districts couples dyads pairs piglets pigs sheep rats mice dogs cats rabbits animals horses cows calves lambs").split()
+)
+_N_EQUALS = regex.compile(r"\(\s*(?:total\s+)?n\s*=", regex.I)
+
+
+def _fallback_gate(rid: str, sent: str, people: bool) -> bool:
+    return people if rid == "in_num_people" else bool(_N_EQUALS.search(sent))
+
+
 # lowest-priority rules: run only when no stronger randomised candidate was found
 _FALLBACK = ("in_num_people", "people_n_equals")
 _SCREENED = regex.compile(r"\b(?:screened|assessed\s+for\s+eligibility|approached|eligible|contacted)\b", regex.I)
@@ -110,22 +128,24 @@ def extract(ctx: Context) -> SampleSize:
     # Per sentence: a rule's lazy gap must not swallow the next sentence's count, and
     # non-overlapping matching over the whole text would hide valid later candidates.
     # Each sentence runs only the rules whose cue words it holds (one word set per sentence).
-    todo: list[tuple[int, str, list[str]]] = []
+    todo: list[tuple[int, str, list[str], bool]] = []
     for _idx, s, e in ctx.sentences():
         sent = ctx.norm[s:e]
         words = set(_WORDS.findall(sent.lower()))
         if not _DIGIT.search(sent) and not words & _NUM_WORDS:
             continue
-        ids = [rid for rid, cues in RULE_CUES.items() if cues and words & cues]
-        todo.append((s, sent, ids))
+        people = bool(words & _PEOPLE_WORDS)
+        ids = [rid for rid, cues in RULE_CUES.items() if cues and words & cues and (people or rid not in _NEEDS_PEOPLE)]
+        todo.append((s, sent, ids, people))
     for phase in (0, 1):
         if phase == 1:
             # (in a cluster trial "in 22 villages" outranks everything, so it always runs)
             if not cluster and "randomized" in best and best["randomized"][0] >= 2:
                 break
-            todo = [(s, sent, list(_FALLBACK)) for s, sent, _ids in todo]
-        for s, sent, ids in todo:
-            _scan(sent, s, ids, best, cluster)
+            todo = [(s, sent, [r for r in _FALLBACK if _fallback_gate(r, sent, people)], people) for s, sent, _ids, people in todo]
+        for s, sent, ids, _people in todo:
+            if ids:
+                _scan(sent, s, ids, best, cluster)
     ss = SampleSize()
     for key in ("randomized", "analyzed", "planned"):
         if key in best:

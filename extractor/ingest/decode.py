@@ -92,15 +92,18 @@ def _bomless_utf16(sample: bytes) -> str | None:
 
 
 def _looks_binary(data: bytes) -> bool:
-    """More than 10% of the sampled bytes (head and middle) are control bytes."""
+    """In the sampled bytes (head and middle), more than 10% are control bytes other than
+    NUL, or more than half are NULs. Text with NULs sprinkled through it (a common export
+    fault) is still text: the NULs are blanked."""
     sample = data[:_SAMPLE]
     if len(data) > 3 * _SAMPLE:
         mid = len(data) // 2
         sample += data[mid : mid + _SAMPLE]
     if not sample:
         return False
-    ctrl = len(sample.translate(None, _TEXT_BYTES))  # bytes left are the non-text ones
-    return ctrl / len(sample) > 0.10
+    odd = sample.translate(None, _TEXT_BYTES)  # the bytes left are the non-text ones
+    nuls = odd.count(0)
+    return (len(odd) - nuls) / len(sample) > 0.10 or nuls / len(sample) > 0.5
 
 
 def _clean(text: str) -> str:
