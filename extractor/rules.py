@@ -16,12 +16,12 @@ Unknown keys are rejected, ids must be unique, and every regex is compiled once 
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 # Every regex search in trialex is bounded: a pathological input can cost at most this many
 # seconds per call before regex raises TimeoutError (handled by the caller).
@@ -42,16 +42,16 @@ class Rule(BaseModel):
     description: str = ""
     ignorecase: bool = True
     examples: Examples = Field(default_factory=Examples)
-    _compiled: Any = PrivateAttr(default=None)
 
-    @property
+    # The compiled pattern lives in the instance __dict__ (set once by RuleFile): reading it
+    # is a plain attribute lookup, where a pydantic private attribute costs a __getattr__
+    # call on every search — measurable when rules run per sentence.
+    @cached_property
     def regex(self) -> regex.Pattern[str]:
-        return self._compiled
+        raise RuntimeError(f"rule {self.id} is compiled by its RuleFile")
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        return self._compiled.finditer(
-            text, pos, len(text) if endpos is None else endpos, timeout=REGEX_TIMEOUT
-        )
+        return self.regex.finditer(text, pos, len(text) if endpos is None else endpos, timeout=REGEX_TIMEOUT)
 
 
 class RuleFile(BaseModel):
@@ -74,7 +74,7 @@ class RuleFile(BaseModel):
                 raise ValueError(f"rule {r.id}: label {r.label!r} not in {self.labels}")
             flags = regex.VERBOSE | regex.V0 | (regex.IGNORECASE if r.ignorecase else 0)
             try:
-                r._compiled = regex.compile(_fill(r.pattern, defines), flags)
+                r.__dict__["regex"] = regex.compile(_fill(r.pattern, defines), flags)
             except regex.error as e:
                 raise ValueError(f"rule {r.id}: bad regex: {e}") from e
         return self
