@@ -88,6 +88,8 @@ _WEAK_VERB = regex.compile(
 _CHANGE_NOUN = regex.compile(r"^(?:(?:a|an|the|no|any|significantly|statistically|significant|greater|larger|smaller|higher|lower|"
                              r"more|less|marked|similar|mean|median|overall)\s+){0,3}(?:differences?|reductions?|increases?|improvements?|decreases?|changes?)\s+(?:in|of)\b", regex.I)
 _ANAPHOR = regex.compile(r"^(?:this|these|that|those|the|such)\s+(?:differences?|effects?|changes?|results?|findings?|reductions?|increases?|improvements?)$", regex.I)
+_BOTH_GROUPS = regex.compile(r"\b(?:in|for|within)\s+(?:both|all|each)\s+(?:of\s+the\s+)?(?:\w+\s+)?(?:groups|arms)\b", regex.I)
+_BETWEEN_CUE = regex.compile(r"\b(?:between|than|compared|versus|vs|differ\w*|relative\s+to|favou?ring)\b", regex.I)
 _LEAD_PUNCT = regex.compile(r"[\s,;:.()\[\]-]+")
 _GROUP_TAIL = regex.compile(r"\b(?:group|arm|cohort)s?\b\s*(?:patients|subjects|participants)?$", regex.I)
 _RESPECTIVELY = regex.compile(r"\brespectively\b", regex.I)
@@ -120,7 +122,7 @@ _RUN = regex.compile(r"[\w-]+")
 
 
 class _WordSet:
-    """A word list searched like ``(?<![\w-])(?:w1|w2|...)(?![\w-])`` (case-insensitive), but
+    r"""A word list searched like ``(?<![\w-])(?:w1|w2|...)(?![\w-])`` (case-insensitive), but
     found by scanning words and looking up the first word of each phrase: a regex alternation
     of a few hundred words costs about 1 ms per abstract in ``regex``, the scan a tenth."""
 
@@ -349,6 +351,11 @@ class _ArmIndex:
                 for t in tokens(n):
                     if len(t) >= 3 and not t.isdigit():
                         self.words.setdefault(t, arm)
+                # a hyphenated name ("i-gel", "5-FU") is one word: its pieces are too short
+                # or too common to name the arm alone
+                for r in _RUN.findall(n.lower()):
+                    if "-" in r.strip("-") and len(r) >= 3:
+                        self.words.setdefault(r, arm)
 
     def __bool__(self) -> bool:
         return bool(self.words)
@@ -357,9 +364,15 @@ class _ArmIndex:
         """(start, end, arm) of each word of an arm's label (plural or not) in ``seg``."""
         if not self.words:
             return
-        for m in _WORD.finditer(seg):
-            st = m.start()
-            if st and (seg[st - 1] == "-" or seg[st - 1] == "_"):
+        for run in _RUN.finditer(seg):
+            st = run.start()
+            w = run.group().lower()
+            arm = self.words.get(w) if "-" in w else None
+            if arm is not None:
+                yield st, run.end(), arm
+                continue
+            m = _WORD.match(seg, st)  # the run's first word ("low" of "low-dose")
+            if m is None:
                 continue
             w = m.group().lower()
             arm = self.words.get(w)
@@ -397,7 +410,9 @@ def _mentions(seg: str, arm_res, cues) -> list[_Mention]:
         found.append(_Mention(st, en, txt, side(st), control, arm))
 
     low = seg.lower()
-    for m in (*_finditer("group_phrase", seg, low), *_finditer("group_treated", seg, low)):
+    # "Group T" before "in the T group": an identified group is one mention, not a head noun
+    for m in (*_finditer("group_id", seg, low), *_finditer("group_phrase", seg, low),
+              *_finditer("group_treated", seg, low)):
         g0, g1 = m.span("g")
         add(g0, g1, arm_res.first(m.group("g")) if arm_res else None)
     for st, en, a in arm_res.finditer(seg):
@@ -622,8 +637,8 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
     text = ctx.norm[seg.start:seg.end]
     p0, p1 = piece if piece else (seg.start, seg.head_end)
     head = ctx.norm[p0:p1]
-    if _WITHIN.search(text):
-        return None  # change within one group, not a comparison between groups
+    if _WITHIN.search(text) or (_BOTH_GROUPS.search(text) and not _BETWEEN_CUE.search(text)):
+        return None  # change within one group (or within each), not a comparison between groups
     pvals = [a.obj for a in seg.anchors if a.kind == "p"]
     cis = [a.obj for a in seg.anchors if a.kind == "ci" and getattr(a.obj, "measure", None) not in _ARM_MEASURES]
     values = [v for a in seg.anchors if a.kind in ("er", "sum", "vs") for v in a.values]
@@ -754,6 +769,11 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
             significant = s_ci
             derived, derivation = True, f"significant = {s_ci}: the {f'{ci.level:g}% ' if ci.level else ''}CI {'excludes' if s_ci else 'includes'} {1 if measure in RATIO_MEASURES else 0}"
     num_dir = _numeric_direction(iv, cv, measure, estimate)
+    if (num_dir in ("increased", "decreased") and cue and direction in ("increased", "decreased")
+            and not (cues["increase"].search(cue) or cues["decrease"].search(cue))):
+        # "improved"/"better" says which arm did well, not which way the outcome moved
+        # ("improved pain scores" is lower pain): the per-arm values or the estimate say that
+        direction = num_dir
     if direction is None or (direction == "no difference" and significant):
         direction = num_dir if num_dir is not None else (None if significant else direction)
     if significant is False and direction is None:

@@ -90,17 +90,24 @@ _GATES: dict[str, tuple[str, ...]] = {
 _LOCAL = ("block", "context_block")
 
 
-def _gate_res() -> dict[str, re.Pattern[str]]:
-    return {label: re.compile("|".join(re.escape(g) for g in gate)) for label, gate in _GATES.items()}
-
-
-_GATE_RES = _gate_res()
-_GATE_RES["allocation_ratio"] = re.compile(r"\d\s?:\s?\d")
+_RATIO = re.compile(r"\d\s?:\s?\d")
+# One scan for every gate word at once; each label then keeps the sentences holding one of
+# its words (set tests), instead of scanning the text once per label.
+_ALL_GATES = re.compile("|".join(sorted({re.escape(g) for gs in _GATES.values() for g in gs}, key=len, reverse=True)))
+_ALL_GATE_WORDS = frozenset(g for gs in _GATES.values() for g in gs)
+_GATE_SETS = {label: frozenset(gs) for label, gs in _GATES.items()}
 
 
 def _collect(ctx: Context) -> dict[str, list[tuple[int, int, str, re.Match]]]:
     found: dict[str, list[tuple[int, int, str, re.Match]]] = defaultdict(list)
     low = ctx.norm.lower()
+    words_in: dict[int, set[str]] = defaultdict(set)
+    for m in _ALL_GATES.finditer(low):
+        words_in[ctx.sentence_index(m.start())].add(m.group())
+    # gate words overlap ("random" inside "randomi"): add every gate word a hit contains
+    for words in words_in.values():
+        for w in list(words):
+            words.update(g for g in _ALL_GATE_WORDS if g != w and g in w)
     spans_by_label: dict[str, list[tuple[int, int]]] = {}
     rules = load_rules("design").rules
     for rule in rules:
@@ -108,12 +115,13 @@ def _collect(ctx: Context) -> dict[str, list[tuple[int, int, str, re.Match]]]:
             continue
         spans = spans_by_label.get(rule.label)
         if spans is None:
-            gate = _GATE_RES.get(rule.label)
+            gate = _GATE_SETS.get(rule.label)
             if gate is None:
                 spans = [(0, len(ctx.norm))]
             else:
-                idx = sorted({ctx.sentence_index(m.start()) for m in gate.finditer(low)})
-                spans = [ctx.sentence_span(i) for i in idx]
+                spans = [ctx.sentence_span(i) for i in sorted(words_in) if not gate.isdisjoint(words_in[i])]
+                if rule.label == "allocation_ratio":
+                    spans = [(s, e) for s, e in spans if _RATIO.search(low, s, e)]
             spans_by_label[rule.label] = spans
         for s, e in spans:
             for m in rule.finditer(ctx.norm, s, e):
