@@ -142,3 +142,31 @@ def test_change_within_one_group_is_not_a_comparison() -> None:
     rec = extract_text("RESULTS: Total cholesterol decreased significantly in the yogurt group "
                        "(within groups P = 0.010).")
     assert rec.comparisons == []
+
+
+def test_group_named_by_a_letter_is_a_side() -> None:
+    # PMC5752787 (train): "Group T" / "Group H" are the arms, not a bare "Group"
+    c, _ = _one("RESULTS: At 72 h, Group T had significantly higher sodium levels as compared to Group H "
+                "(133.4 ± 1.9 vs. 131.3 ± 2.4 mEq/L).", "sodium")
+    assert c.intervention == "Group T" and c.comparator == "Group H"
+    assert c.direction == "increased" and c.significant is True
+
+
+def test_group_followed_by_a_word_is_not_a_lettered_group() -> None:
+    # "group and" / "group at" must not read as a group identifier (case-sensitive id)
+    c, _ = _one("RESULTS: Serum ferritin was significantly lower in the placebo group than in the iron group (P = 0.01).",
+                "ferritin")
+    assert c.comparator == "placebo group" or "placebo" in (c.comparator or "")
+    assert "Group" not in (c.intervention or "").split()
+
+
+def test_hyphenated_arm_name_is_one_word() -> None:
+    from extractor.fields.comparisons import _ArmIndex
+    from extractor.records import Arm
+
+    idx = _ArmIndex([Arm(label="i-gel")])
+    # PMC5809706 (train)
+    seg = "Insertion time for the i-gel (16.4 ± 2.8 s) was shorter than for the LMA Supreme (18.5 ± 2.7 s)"
+    assert [seg[s:e] for s, e, _ in idx.finditer(seg)] == ["i-gel"]
+    # the piece after a hyphen of another word does not name the arm
+    assert list(idx.finditer("a hydro-gel dressing was applied")) == []

@@ -17,6 +17,7 @@ arm has n, it is set to their sum (``derived=True``), since this field runs afte
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -37,40 +38,44 @@ def _rx(pattern: str, flags: int = 0) -> regex.Pattern[str]:
 
 FIELD = "arms"
 
-# One cue pass per sentence tells every rule below whether its anchor words occur; rules then
-# run only on the sentences that have them. The pass is one C-level findall of the words,
-# cut to 5-letter prefixes ("randomized" -> "rando"), and set intersections: an alternation
-# regex tried at every position costs more than the rules it gates.
-_WORD = regex.compile(r"[a-z]+|=")
-_CUE_PREFIXES: tuple[tuple[str, frozenset[str]], ...] = tuple(
-    (key, frozenset(words.split()))
-    for key, words in (
-        ("rand", "rando alloc assig divid"),
-        ("group", "group arm arms"),
-        ("eq", "="),
-        ("versus", "versu vs compa"),
-        ("resp", "respe"),
-        ("each", "each per"),
-        ("controlled", "contr"),
-        ("received", "recei"),
-        ("dose", "recei admin given treat infus injec"),
-        ("cross", "cross"),
-        ("people", "patie parti subje child women men other cases volun"),
-    )
+# One cue pass per document tells every rule below which sentences hold its anchor words;
+# rules then run only there. Each cue word is found with str.find over the lower-cased
+# document (C speed) and mapped to its sentence: an alternation regex tried at every
+# position, or a word split per sentence, costs more than the rules it gates.
+_CUE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("rand", ("random", "allocat", "assign", "divided")),
+    ("group", ("group", " arm")),
+    ("eq", ("=",)),
+    ("versus", ("versus", " vs", "compared")),
+    ("resp", ("respectively",)),
+    ("each", ("each", " per ")),
+    ("controlled", ("-controlled",)),
+    ("received", ("receiv",)),
+    ("dose", ("receiv", "administ", "given", "treated with", "infus", "inject")),
+    ("cross", ("crossover", "cross-over")),
+    ("people", ("patients", "participants", "subjects", "children", "women", " men ", "others", "cases", "volunteers")),
+    ("num", ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "twenty", "thirty", "forty", "fifty", "sixty", "ten ", "twelve")),
 )
-_DIGIT = regex.compile(r"\d|twenty|thirty|forty|fifty|sixty|\bten\b|twelve")
 _MENTION_CUES = frozenset({"rand", "eq", "group", "versus", "received"})
 _S = tuple  # (start, end, sentence, lower-cased sentence, cue set)
 
 
-def _cues(low: str) -> frozenset[str]:
-    """The cue set of a lower-cased sentence: "rand", "group", "eq", "num", "versus", "resp", "each",
-    "controlled", "dose", "received", "cross", "people"."""
-    pre = {w[:5] for w in _WORD.findall(low)}
-    out = {key for key, words in _CUE_PREFIXES if not pre.isdisjoint(words)}
-    if _DIGIT.search(low):
-        out.add("num")
-    return frozenset(out)
+def _doc_cues(low: str, starts: list[int], ends: list[int]) -> list[set[str]]:
+    """The cue set of every sentence ("rand", "group", "eq", "num", "versus", "resp", "each",
+    "controlled", "dose", "received", "cross", "people"); ``low`` is the lower-cased document."""
+    out: list[set[str]] = [set() for _ in starts]
+    for key, words in _CUE_WORDS:
+        for w in words:
+            i = low.find(w)
+            while i >= 0:
+                k = bisect_right(starts, i) - 1
+                if k < 0:
+                    i = low.find(w, i + 1)
+                    continue
+                out[k].add(key)
+                # the rest of this sentence already has the cue: jump to the next one
+                i = low.find(w, max(i + 1, ends[k]))
+    return out
 _SPLIT = regex.compile(r"\s*,\s*(?:(?:or|and)\s+)?(?:to\s+)?|\s+(?:or|versus|vs\.?|and)\s+(?:to\s+)?", regex.I)
 _LIST_STOP = regex.compile(
     r"[,]?\s+(?:in\s+addition\s+to|after\s+(?:a|the|an)\b|before\b|during\b|using\b|by\s+(?:a|the|block|simple|computer|stratified)\b|"
@@ -749,11 +754,12 @@ def _doc_k(ctx: Context) -> int | None:
 def extract(ctx: Context) -> list[Arm]:
     abbrevs = {a.short: a.long for a in (ctx.results.get("abbreviations") or [])}
     # sentences are sliced (and lower-cased for substring gates) once per document
-    sents = []
-    for _i, s, e in ctx.sentences():
-        sent = ctx.norm[s:e]
-        low = sent.lower()
-        sents.append((s, e, sent, low, _cues(low)))
+    spans = [(s, e) for _i, s, e in ctx.sentences()]
+    low_doc = ctx.norm.lower()
+    if len(low_doc) != len(ctx.norm):  # a case mapping that changes length: lower per sentence
+        low_doc = "".join(c if len(c.lower()) != 1 else c.lower() for c in ctx.norm)
+    cues = _doc_cues(low_doc, [s for s, _e in spans], [e for _s, e in spans])
+    sents = [(s, e, ctx.norm[s:e], low_doc[s:e], c) for (s, e), c in zip(spans, cues, strict=True)]
     arms = _allocation_arms(ctx, sents)
     mentions = _count_mentions(ctx, sents)
     resp_n, listed = _respectively(ctx, sents)

@@ -88,8 +88,6 @@ _WEAK_VERB = regex.compile(
 _CHANGE_NOUN = regex.compile(r"^(?:(?:a|an|the|no|any|significantly|statistically|significant|greater|larger|smaller|higher|lower|"
                              r"more|less|marked|similar|mean|median|overall)\s+){0,3}(?:differences?|reductions?|increases?|improvements?|decreases?|changes?)\s+(?:in|of)\b", regex.I)
 _ANAPHOR = regex.compile(r"^(?:this|these|that|those|the|such)\s+(?:differences?|effects?|changes?|results?|findings?|reductions?|increases?|improvements?)$", regex.I)
-_BOTH_GROUPS = regex.compile(r"\b(?:in|for|within)\s+(?:both|all|each)\s+(?:of\s+the\s+)?(?:\w+\s+)?(?:groups|arms)\b", regex.I)
-_BETWEEN_CUE = regex.compile(r"\b(?:between|than|compared|versus|vs|differ\w*|relative\s+to|favou?ring)\b", regex.I)
 _LEAD_PUNCT = regex.compile(r"[\s,;:.()\[\]-]+")
 _GROUP_TAIL = regex.compile(r"\b(?:group|arm|cohort)s?\b\s*(?:patients|subjects|participants)?$", regex.I)
 _RESPECTIVELY = regex.compile(r"\brespectively\b", regex.I)
@@ -637,8 +635,8 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
     text = ctx.norm[seg.start:seg.end]
     p0, p1 = piece if piece else (seg.start, seg.head_end)
     head = ctx.norm[p0:p1]
-    if _WITHIN.search(text) or (_BOTH_GROUPS.search(text) and not _BETWEEN_CUE.search(text)):
-        return None  # change within one group (or within each), not a comparison between groups
+    if _WITHIN.search(text):
+        return None  # change within one group, not a comparison between groups
     pvals = [a.obj for a in seg.anchors if a.kind == "p"]
     cis = [a.obj for a in seg.anchors if a.kind == "ci" and getattr(a.obj, "measure", None) not in _ARM_MEASURES]
     values = [v for a in seg.anchors if a.kind in ("er", "sum", "vs") for v in a.values]
@@ -769,11 +767,6 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
             significant = s_ci
             derived, derivation = True, f"significant = {s_ci}: the {f'{ci.level:g}% ' if ci.level else ''}CI {'excludes' if s_ci else 'includes'} {1 if measure in RATIO_MEASURES else 0}"
     num_dir = _numeric_direction(iv, cv, measure, estimate)
-    if (num_dir in ("increased", "decreased") and cue and direction in ("increased", "decreased")
-            and not (cues["increase"].search(cue) or cues["decrease"].search(cue))):
-        # "improved"/"better" says which arm did well, not which way the outcome moved
-        # ("improved pain scores" is lower pain): the per-arm values or the estimate say that
-        direction = num_dir
     if direction is None or (direction == "no difference" and significant):
         direction = num_dir if num_dir is not None else (None if significant else direction)
     if significant is False and direction is None:
