@@ -12,7 +12,7 @@ from typing import IO, Any
 
 from extractor.records import TrialRecord
 
-FORMATS = ("jsonl", "json", "csv")
+FORMATS = ("jsonl", "json", "csv", "meta")  # meta: one CSV row per comparison (metafor, RevMan, PyMARE)
 
 
 def record_json(record: TrialRecord) -> str:
@@ -84,8 +84,13 @@ class RecordWriter:
     def __init__(self, fmt: str, stream: IO[str], append: bool = False) -> None:
         self.fmt, self.stream, self.count = fmt, stream, 0
         self._csv: csv.DictWriter | None = None
-        if fmt == "csv":
-            self._csv = csv.DictWriter(stream, CSV_COLUMNS, extrasaction="ignore")
+        self._columns = CSV_COLUMNS
+        if fmt == "meta":
+            from extractor.meta_export import META_COLUMNS
+
+            self._columns = META_COLUMNS
+        if fmt in ("csv", "meta"):
+            self._csv = csv.DictWriter(stream, self._columns, extrasaction="ignore")
             if not append:
                 self._csv.writeheader()
         elif fmt == "json":
@@ -102,8 +107,14 @@ class RecordWriter:
             else:
                 assert self._csv is not None
                 buf = io.StringIO()
-                w = csv.DictWriter(buf, CSV_COLUMNS, extrasaction="ignore")
-                for row in csv_rows(d):
+                w = csv.DictWriter(buf, self._columns, extrasaction="ignore")
+                if self.fmt == "meta":
+                    from extractor.meta_export import meta_rows
+
+                    rows = meta_rows(d)
+                else:
+                    rows = list(csv_rows(d))
+                for row in rows:
                     w.writerow(row)
                 self.stream.write(buf.getvalue())
         self.stream.flush()

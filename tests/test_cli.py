@@ -100,3 +100,21 @@ def test_evaluate_json_on_seed_gold() -> None:
     assert res.exit_code == 0, res.output
     figures = json.loads(res.stdout)
     assert figures["documents"] == 2 and figures["missing_records"] == 0
+
+
+def test_extract_format_meta_writes_one_row_per_comparison(tmp_path: Path) -> None:
+    out = tmp_path / "meta.csv"
+    res = runner.invoke(app, ["extract", str(CORPUS / "seeds"), "--format", "meta", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    with out.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    mort = [r for r in rows if r["study"] == "003_ba8dd6d3afa44a98" and "mortality" in r["outcome"].lower()]
+    assert mort, rows
+    r = mort[0]
+    assert (r["ai"], r["n1i"], r["ci"], r["n2i"]) == ("42", "112", "47", "110")
+    assert r["measure"] == "RR" and float(r["estimate"]) == 0.88
+    # yi on the log scale, vi from the CI
+    import math
+
+    assert abs(float(r["yi"]) - math.log(0.88)) < 1e-9
+    assert r["vi_method"].startswith("from CI")

@@ -666,6 +666,8 @@ def _respectively(ctx: Context, sents: list[_S]) -> tuple[list[_Arm], list[_Arm]
         if listed or "group" not in cues:
             continue
         for rid in ("groups_resp", "groups_paren"):
+            if rid == "groups_resp" and "resp" not in cues or rid == "groups_paren" and "(" not in sent:
+                continue
             for m in rules.by_id(rid).finditer(sent):
                 text = m.group("labels")
                 doses = None

@@ -59,7 +59,11 @@ def _amounts(text: str) -> list[tuple[int, int, float | None, str, str]]:
     rules = load_rules("doses")
     out: list[tuple[int, int, float | None, str, str]] = []
     taken: list[tuple[int, int]] = []
+    low = text.lower()
     for rid in ("amount_power", "amount_million", "amount_unit"):
+        # cheap gates: a power of ten needs "10", a scale word its name
+        if rid == "amount_power" and "10" not in text or rid == "amount_million" and "illion" not in low:
+            continue
         for m in rules.by_id(rid).finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
