@@ -247,21 +247,26 @@ def _print_misses(misses: list) -> None:
 
 
 @app.command()
-def show(file: Path = typer.Argument(..., help="a report (.txt, .pdf) or a PubMed export (first record)")) -> None:
-    """Render one record as tables, with the evidence sentences."""
-    from extractor.api import extract_records
+def show(
+    file: Path = typer.Argument(..., help="a report (.txt, .pdf) or a PubMed export (first record)"),
+    full_text: bool = typer.Option(False, "--full-text", help="also mine the body of full articles"),
+) -> None:
+    """Render one record as tables, with the abstract and the evidence sentences."""
     from extractor.document import IngestError
+    from extractor.ingest import load_path
+    from extractor.pipeline import extract_document
     from extractor.render import render_record
 
     try:
-        records = extract_records(file)
+        docs = load_path(file)
+        doc = next(docs)
+        more = sum(1 for _ in docs)
     except (IngestError, OSError) as e:
         err.print(f"[red]error[/red] {file}: {e}", highlight=False)
         raise typer.Exit(1) from None
-    for r in records[:1]:
-        render_record(r, out)
-    if len(records) > 1:
-        err.print(f"{file} holds {len(records)} records; showing the first")
+    render_record(extract_document(doc, full_text=full_text), out, abstract=doc.labelled_abstract())
+    if more:
+        err.print(f"{file} holds {more + 1} records; showing the first")
 
 
 @app.command()

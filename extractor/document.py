@@ -67,6 +67,21 @@ class Document:
             return [(s.start, s.end) for s in self.sections if s.kind in ("title", "abstract")]
         return [(s.start, s.end) for s in self.sections if s.kind not in SKIP_KINDS]
 
+    def labelled_abstract(self) -> str:
+        """The abstract as read, one "LABEL: text" line per section (consecutive parts joined)."""
+        lines: list[str] = []
+        last = None
+        for s in self.sections:
+            if s.kind != "abstract":
+                continue
+            body = " ".join(self.text[s.start : s.end].split())
+            if s.label == last and lines:
+                lines[-1] += " " + body
+            else:
+                lines.append(body if s.label == "ABSTRACT" else f"{s.label}: {body}")
+            last = s.label
+        return "\n".join(lines)
+
     @property
     def abstract(self) -> str:
         return "\n".join(

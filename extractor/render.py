@@ -18,7 +18,7 @@ def _fmt(v: object) -> str:
     return str(v)
 
 
-def render_record(r: TrialRecord, console: Console) -> None:
+def render_record(r: TrialRecord, console: Console, abstract: str | None = None) -> None:
     head = Text()
     head.append(r.title or "(no title)", style="bold")
     head.append(f"\nid {r.id}   source {r.source}")
@@ -31,6 +31,8 @@ def render_record(r: TrialRecord, console: Console) -> None:
     if r.sections:
         head.append(f"\nsections: {' · '.join(dict.fromkeys(r.sections))}")
     console.print(Panel(head, title="trialex record"))
+    if abstract:
+        console.print(Panel(Text(abstract), title="abstract (as read)"))
 
     d = r.design
     t = Table(title="design and sample size", show_header=False)

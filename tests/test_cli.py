@@ -118,3 +118,12 @@ def test_extract_format_meta_writes_one_row_per_comparison(tmp_path: Path) -> No
 
     assert abs(float(r["yi"]) - math.log(0.88)) < 1e-9
     assert r["vi_method"].startswith("from CI")
+
+
+def test_show_bmj_pdf_abstract_is_free_of_affiliations() -> None:
+    res = runner.invoke(app, ["show", str(CORPUS / "pdf" / "ussher-2015-bmj-physical-activity-smoking-pregnancy.pdf")])
+    assert res.exit_code == 0, res.output
+    panel = res.stdout[res.stdout.index("abstract (as read)") : res.stdout.index("design and sample size")]
+    assert "OBJECTIVE:" in panel and "789 pregnant smokers" in panel
+    for affiliation in ("Population Health Research Institute", "University", "Correspondence", "mussher@"):
+        assert affiliation not in panel

@@ -81,7 +81,7 @@ _LIST_STOP = regex.compile(
     r"[,]?\s+(?:in\s+addition\s+to|after\s+(?:a|the|an)\b|before\b|during\b|using\b|by\s+(?:a|the|block|simple|computer|stratified)\b|"
     r"according\s+to|stratified|based\s+on|at\s+a\s+ratio|in\s+a\s+\d|with\s+a\s+(?:follow|ratio)|"
     r"who\b|which\b|where\b|respectively|to\s+(?:determine|evaluate|assess|compare|examine|investigate)\b)|"
-    r"\s*,\s*(?:and\s+)?(?:then|followed|all|patients|participants|subjects)\b|\s+and\s+(?:then|were|was)\b",
+    r"\s*,\s*(?:and\s+)?(?:then|followed|all|patients|participants|subjects|each)\b|\s+and\s+(?:then|were|was)\b",
     regex.I,
 )
 _FOR = regex.compile(r"\s+(?:for|over|during)\s+(?:\d|at\s+least|a\b|the\b|\w+\s+(?:weeks|months|days|years))", regex.I)
@@ -91,6 +91,7 @@ _LEAD = regex.compile(
     regex.I,
 )
 _TRAIL = regex.compile(r"(?<=\S)(?:\s+(?:groups?|arms?|treatment|treatment\s+groups?|condition|alone|only))+\s*$|\s*[,)(]+\s*$", regex.I)
+_BARE_ADJ = frozenset({"conventional", "standard", "usual", "routine", "active", "medical", "surgical", "conservative"})
 _GENERIC = regex.compile(r"^(?:infusions?|injections?|doses?|treatments?|therapy|tablets?|capsules?|sessions?|intervention|groups?)$", regex.I)
 _NOISE = regex.compile(r"%|\b(?:was|were|had|did|is|are|p)\b|[<>=]|^\W*$|^\d", regex.I)
 _EACH = regex.compile(r"\b(?:all|both|each|every)\s+(?:the\s+)?(?:patients|participants|subjects|groups|arms|women|children|piglets)\b", regex.I)
@@ -157,7 +158,9 @@ def clean_label(raw: str) -> str:
     s = _rx(r"\s+").sub(" ", s).strip(" ,;:-")
     for _ in range(3):
         s = _LEAD.sub("", s).strip()
-        s = _TRAIL.sub("", s).strip()
+        t = _TRAIL.sub("", s).strip()
+        if t.lower() not in _BARE_ADJ:  # "conventional treatment", not "conventional"
+            s = t
     s = _rx(r"^(?:the\s+)?(?:group|arm)\s+(?=[A-Z]\b)").sub("group ", s)
     words = s.split()
     return " ".join(words[:10])
@@ -268,6 +271,9 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                 long_label, label = label, _short_form(raw) or label
                 if (not label or _GENERIC.match(label)) and cell_unit:
                     label = cell_unit
+                if _nwords(label) > 6 or _is_control(_paren(raw), []) and _nwords(label) > 3:
+                    # "... health promotion intervention (IMPaCT)", "team care (treatment as usual)"
+                    label = long_label = _paren(raw) or label
                 # "an intervention group" names a group; a bare "intervention" in a list does not
                 generic = _GENERIC.match(label) and not (label.lower() == "intervention" and _rx(r"\b(?:group|arm)s?\b").search(lst))
                 if not label or _NOISE.search(label) or generic or _nwords(label) > 6:
@@ -399,8 +405,9 @@ def _text_versus(ctx: Context, sents: list[_S]) -> list[_Arm]:
             arms = []
             for g in ("a", "b"):
                 label = clean_label(m.group(g))
-                label = _rx(r"^(?:of|with|between|effects?\s+of|efficacy\s+of)\s+", regex.I).sub("", label)
-                if not label or _NOISE.search(label) or not tokens(label) or _GENERIC.match(label):
+                label = _rx(r"^(?:.*\s)?(?:of|with|between)\s+(?=\S)", regex.I).sub("", label)  # "pilot study of HFCWO"
+                # "in MA vs NHW adults" compares populations, not treatments
+                if not label or _NOISE.search(label) or not tokens(label) or _GENERIC.match(label) or _rx(r"^(?:in|among|on|at|for)\s", regex.I).match(label):
                     break
                 arms.append(_Arm(label, s + m.start(g), s + m.end(g), rule="arms:text_versus"))
             if len(arms) == 2:
@@ -627,6 +634,17 @@ def _short_form(raw: str) -> str | None:
     return None
 
 
+def _paren(raw: str) -> str:
+    """The name in a closing parenthesis: an acronym ("(IMPaCT)") or a control term ("(treatment as usual)")."""
+    m = _rx(r"\(([^()]{2,40})\)\s*$").search(raw.strip())
+    if not m:
+        return ""
+    inner = m.group(1).strip()
+    if _rx(r"^[A-Za-z][\w-]{1,9}$").match(inner) and sum(c.isupper() for c in inner) >= 2 or _is_control(inner, []):
+        return inner
+    return ""
+
+
 def _list_labels(text: str) -> list[tuple[str, int, int]]:
     """(label, start, end) of the items of "A, B and C" (offsets into ``text``)."""
     out = []
@@ -747,6 +765,21 @@ def _controlled_trial(ctx: Context, sents: list[_S]) -> list[_Arm]:
     return []
 
 
+def _active_or_sham(ctx: Context, sents: list[_S]) -> list[_Arm]:
+    """"active or sham catgut implantation": the treatment and its sham."""
+    rule = load_rules("arms").by_id("active_or_sham")
+    for s, _e, sent, low, _cues in sents:
+        if "sham" not in low and "placebo" not in low and "simulated" not in low:
+            continue
+        for m in rule.finditer(sent):
+            x = clean_label(m.group("x"))
+            if not x or _NOISE.search(x) or not tokens(x):
+                continue
+            return [_Arm(x, s + m.start("x"), s + m.end("x"), rule="arms:active_or_sham"),
+                    _Arm(f"{m.group('ctl').lower()} {x}", s + m.start("ctl"), s + m.end("x"), rule="arms:active_or_sham")]
+    return []
+
+
 def _doc_k(ctx: Context) -> int | None:
     """The number of groups the abstract states ("randomized into three groups"), if any."""
     gk = _GROUPS_K.search(ctx.norm)
@@ -776,8 +809,11 @@ def extract(ctx: Context) -> list[Arm]:
                     hit.n, hit.n_span = x.n, x.n_span
         mentions = [[x for x in g if x.rule == "arms:n_received" or not any(_same(x.label, r.label, abbrevs) for r in resp_n)]
                     for g in mentions]
-    if len(arms) < 2 and len(listed) >= 2:
+    # a list that names exactly the stated number of groups outranks a shorter allocation list
+    if len(listed) >= 2 and len(listed) > len(arms):
         arms = listed
+        for group in mentions:
+            _merge(arms, group, abbrevs, create=False)
     if arms:
         for group in mentions:
             _merge(arms, group, abbrevs, create=False)
@@ -790,6 +826,14 @@ def extract(ctx: Context) -> list[Arm]:
                 if group is not best:
                     _merge(arms, group, abbrevs, create=False)
     k = _doc_k(ctx)
+    if len(arms) >= 2 and (k is None or len(arms) < k) and not any(_is_control(a.label, a.aliases) for a in arms):
+        # "compared with a control group with standard medical care alone (n = 122)": a control
+        # group stated with its own n is an arm even when the allocation list left it out
+        for group in mentions:
+            for x in group:
+                if x.n is not None and _is_control(x.label, []) and not any(_same(a.label, x.label, abbrevs) for a in arms):
+                    arms.append(x)
+                    break
     if len(arms) < 2:
         named = _group_mentions(ctx, sents, abbrevs)
         if k and len(named) > k:
@@ -802,6 +846,8 @@ def extract(ctx: Context) -> list[Arm]:
         arms = _either_or(ctx, sents)
     if len(arms) < 2:
         arms = _controlled_trial(ctx, sents)
+    if len(arms) < 2:
+        arms = _active_or_sham(ctx, sents)
     if len(arms) < 2:
         arms = _title_versus(ctx)
     if len(arms) < 2:

@@ -36,6 +36,7 @@ PRIORITY = {
     "of_screened_randomized": 5,
     "eyes_of_patients": 5,
     "of_total_enrolled": 4,
+    "sum_of_parts": 4,
     "num_people_enrolled": 3,
     "total_of": 2,
     "in_num_people": 1,
@@ -69,12 +70,13 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "of_screened_randomized": frozenset({"screened", "eligible", "assessed", "approached"}),
     "eyes_of_patients": frozenset({"eyes", "teeth", "knees", "hips", "feet"}),
     "num_people_enrolled": _ENROL,
+    "sum_of_parts": _ENROL | _RAND,
     "total_of": frozenset({"total", "totally", "overall", "all"}),
     "in_num_people": frozenset(),  # any sentence with a number; run only as a fallback
     "people_n_equals": frozenset({"n"}),
 }
 # rules whose count must be followed by a people/unit noun: run only where one occurs
-_NEEDS_PEOPLE = frozenset({"num_people_randomized", "randomized_num_people", "eyes_of_patients", "num_people_enrolled",
+_NEEDS_PEOPLE = frozenset({"num_people_randomized", "sum_of_parts", "randomized_num_people", "eyes_of_patients", "num_people_enrolled",
                            "total_of", "in_num_people"})
 _PEOPLE_WORDS = frozenset(
     ("patients subjects participants persons people individuals volunteers adults children infants neonates newborns "
@@ -114,6 +116,12 @@ def candidates(text: str, rule_ids: list[str] | None = None) -> list[tuple[str, 
     for rule in (rules.rules if rule_ids is None else [rules.by_id(r) for r in rule_ids]):
         for m in rule.finditer(text):
             gd = {k: v for k, v in m.groupdict().items() if v}
+            if "n2" in gd:
+                # "Thirty pregnant and 10 nonpregnant women": one total, the sum of the parts
+                a, b = parse_int(gd["n"]), parse_int(gd["n2"])
+                if a is not None and b is not None:
+                    out.append((rule.id, "n", a + b, m.start("n"), m.end("n2"), gd, m.start(), m.end()))
+                continue
             for g in ("n", "planned", "part"):
                 if g in gd:
                     v = parse_int(gd[g])
