@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -37,7 +38,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from extractor.api import extract_file  # noqa: E402
-from extractor.fields.comparisons import tokens  # noqa: E402
+from extractor.fields.comparisons import _cues, _sig_from_p, _skip_sections, _word_cues, tokens  # noqa: E402
 
 CORPUS = HERE.parent.parent / "shared" / "corpus" / "evidence-inference"
 NSD = "no significant difference"
@@ -63,10 +64,30 @@ def _overlap(query: set[str], text: set[str]) -> float:
     return len(query & text) / len(query)
 
 
-def _extract(path: str) -> tuple[str, list[dict] | None, str | None]:
+_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])|\n+")
+_CLAUSE = re.compile(r";\s+|,?\s+(?:but|whereas|while)\s+|,\s+(?:although|however)\s+")
+_SECTION = re.compile(r"^([A-Z][A-Z /&]{2,40}):\s*")
+_P = re.compile(r"\bp\s*(?:value\s*)?(<=|>=|[<>=≤≥])\s*(0?\.\d+|1\.0+|[01])\b", re.I)
+_REF = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|in\s+comparison\s+(?:with|to))\s", re.I)
+
+
+def _sentences(text: str) -> list[str]:
+    """Results sentences of an abstract: one labelled section a line, background/methods left out."""
+    skip = _skip_sections()
+    out = []
+    for line in text.splitlines()[1:]:  # the first line is the title
+        m = _SECTION.match(line)
+        if m and m.group(1).strip().upper() in skip:
+            continue
+        out.extend(s for s in _SENT_SPLIT.split(line[m.end():] if m else line) if s.strip())
+    return out
+
+
+def _extract(path: str) -> tuple[str, dict | None, str | None]:
     try:
         rec = extract_file(path)
-        return path, [c.model_dump() for c in rec.comparisons], None
+        text = Path(path).read_text(encoding="utf-8")
+        return path, {"comparisons": [c.model_dump() for c in rec.comparisons], "sentences": _sentences(text)}, None
     except Exception as e:  # count as uncovered, keep going
         return path, None, f"{type(e).__name__}: {e}"
 
@@ -83,9 +104,73 @@ def label_of(c: dict, flip: bool) -> str | None:
     return None
 
 
-def match(prompt: dict, comparisons: list[dict]) -> tuple[dict | None, bool, float]:
-    """The comparison that best answers the prompt, whether to flip it, and the match score."""
+def _orient(prompt: dict, sides: tuple[str, str] | None, text: str) -> bool:
+    """Whether the statement's direction must be turned round to read as the prompt's.
+
+    With the comparison's sides: the prompt's intervention matches its comparator (or the
+    prompt's comparator its intervention). Without them: the prompt's intervention is named
+    after "than"/"compared with"/"versus" in the sentence and its comparator before."""
+    ti, tc = tokens(prompt["intervention"]), tokens(prompt["comparator"])
+    # words both arms share ("dose", a common drug) say nothing about which arm is which
+    ti, tc = ti - tc, tc - ti
+    if sides is not None:
+        ci, cc = tokens(sides[0]), tokens(sides[1])
+        if ci or cc:
+            fwd = _overlap(ti, ci) + _overlap(tc, cc)
+            rev = _overlap(ti, cc) + _overlap(tc, ci)
+            if fwd != rev:
+                return rev > fwd
+    m = _REF.search(text)
+    if m is None:
+        return False
+    before, after = tokens(text[: m.start()]), tokens(text[m.end():])
+    fwd = _overlap(ti, before) + _overlap(tc, after)
+    rev = _overlap(ti, after) + _overlap(tc, before)
+    return rev > fwd
+
+
+def _sentence_label(prompt: dict, q: set[str], sentences: list[str]) -> tuple[str | None, float, str]:
+    """Fallback: the clause sharing most words with the prompt's outcome among clauses that hold
+    a p-value or significance words; its label from the p-values, else the words."""
+    cues = _cues()
+    best = None
+    for s in sentences:
+        for cl in _CLAUSE.split(s):
+            ps = _P.findall(cl)
+            if not ps and not cues["sig_any"].search(cl):
+                continue
+            score = _overlap(q, tokens(cl))
+            if best is None or score > best[0]:
+                best = (score, cl, ps, s)
+    if best is None:
+        return None, 0.0, ""
+    score, cl, ps, s = best
+    direction, significant, _ = _word_cues(cl, cues, prompt["outcome"])
+    sig_p = set()
+    for cmp, v in ps:
+        cmp = {"≤": "<=", "≥": ">="}.get(cmp, cmp)
+        try:
+            sp = _sig_from_p(cmp, float(v))
+        except ValueError:
+            sp = None
+        if sp is not None:
+            sig_p.add(sp)
+    if len(sig_p) == 1:
+        significant = sig_p.pop()
+    if significant is False:
+        return NSD, score, s
+    if significant and direction in ("increased", "decreased"):
+        flip = _orient(prompt, None, cl)
+        d = direction if not flip else ("decreased" if direction == "increased" else "increased")
+        return f"significantly {d}", score, s
+    return None, score, s
+
+
+def match(prompt: dict, doc: dict) -> tuple[str | None, dict | None, bool, float]:
+    """(label, comparison used or None when read from a sentence, flip, match score)."""
+    comparisons = doc.get("comparisons") or []
     q = tokens(prompt["outcome"])
+    arms = tokens(prompt["intervention"]) | tokens(prompt["comparator"])
     best, best_key = None, None
     for c in comparisons:
         ot = tokens(c["outcome"])
@@ -95,21 +180,18 @@ def match(prompt: dict, comparisons: list[dict]) -> tuple[dict | None, bool, flo
         # the outcome phrase decides; the evidence sentence backs it up when the phrase was cut
         score = max(o, 0.85 * so)
         answered = label_of(c, False) is not None
-        key = (score >= MIN_SCORE, round(score, 2), answered, round(o + 0.1 * prec, 3))
+        # the arms named in the sentence break ties between sentences about other arms
+        arm_o = _overlap(arms, tokens(c["text"]))
+        key = (score >= MIN_SCORE, round(score, 2), answered, round(o + 0.1 * prec + 0.05 * arm_o, 3))
         if best_key is None or key > best_key:
             best, best_key = c, key
-    if best is None:
-        return None, False, 0.0
-    ti, tc = tokens(prompt["intervention"]), tokens(prompt["comparator"])
-    ci, cc = tokens(best["intervention"] or ""), tokens(best["comparator"] or "")
-    flip = False
-    if ci or cc:
-        # the prompt's intervention is the comparison's comparator (or the prompt's comparator
-        # its intervention): the record states the direction the other way round
-        fwd = _overlap(ti, ci) + _overlap(tc, cc)
-        rev = _overlap(ti, cc) + _overlap(tc, ci)
-        flip = rev > fwd
-    return best, flip, best_key[1]
+    if best is not None and best_key[0] and best_key[2]:
+        flip = _orient(prompt, (best["intervention"] or "", best["comparator"] or ""), best["text"])
+        return label_of(best, flip), best, flip, best_key[1]
+    label, score, _ = _sentence_label(prompt, q, doc.get("sentences") or [])
+    if label is not None and score >= MIN_SCORE:
+        return label, None, False, score
+    return None, best, False, best_key[1] if best_key else 0.0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     prompts = load_prompts(args.corpus / "comparisons.jsonl", set(splits))
     ids = sorted({p["id"] for p in prompts})
     t0 = time.perf_counter()
-    cache: dict[str, list[dict] | None] = {}
+    cache: dict[str, dict | None] = {}
     paths = [str(args.corpus / "abstracts" / f"{i}.txt") for i in ids]
     if args.jobs > 1:
         with ProcessPoolExecutor(args.jobs) as ex:
@@ -142,9 +224,8 @@ def main(argv: list[str] | None = None) -> int:
         answered = correct = 0
         errors = []
         for p in ps:
-            comps = cache.get(p["id"]) or []
-            c, flip, score = match(p, comps)
-            pred = label_of(c, flip) if c is not None and score >= MIN_SCORE else None
+            doc = cache.get(p["id"]) or {}
+            pred, c, flip, score = match(p, doc)
             if pred is None:
                 continue
             answered += 1
@@ -165,9 +246,12 @@ def main(argv: list[str] | None = None) -> int:
             for p, c, pred, flip, score in errors[: args.errors]:
                 print(f"--- {p['id']} gold={p['label']} pred={pred} flip={flip} score={score:.2f}")
                 print(f"    prompt: I={p['intervention']!r} C={p['comparator']!r} O={p['outcome']!r}")
-                print(f"    record: I={c['intervention']!r} C={c['comparator']!r} O={c['outcome']!r} "
-                      f"dir={c['direction']} sig={c['significant']} p={c['p_value']}")
-                print(f"    sentence: {c['text'][:300]}")
+                if c is not None:
+                    print(f"    record: I={c['intervention']!r} C={c['comparator']!r} O={c['outcome']!r} "
+                          f"dir={c['direction']} sig={c['significant']} p={c['p_value']}")
+                    print(f"    sentence: {c['text'][:300]}")
+                else:
+                    print("    record: (read from the best-matching sentence)")
                 print(f"    evidence: {p['evidence'][:300]}")
     if args.json:
         print(json.dumps({"abstracts": len(ids), "seconds": round(elapsed, 1), "splits": figures}, indent=1))

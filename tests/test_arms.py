@@ -59,3 +59,136 @@ def test_either_or_within_subject_conditions_have_no_n() -> None:
             "in a double blind, randomised and cross-over design.")
     arms = extract_text(text).arms
     assert [(a.label, a.n) for a in arms] == [("terbutaline", None), ("placebo", None)]
+
+
+def test_respectively_list_gives_per_arm_n_and_short_form_labels() -> None:
+    text = ("A total of 32 and 31 subjects were enrolled under the PHF and highly active antiretroviral treatment (HAART) arms, "
+            "respectively, and followed up for a period of 24 months. Following mid-term safety evaluation, 12 subjects from the "
+            "PHF arm were shifted to HAART and were followed separately as PHF-to-HAART arm.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.n) for a in arms] == [("PHF", 32), ("HAART", 31)]
+
+
+def test_respectively_needs_as_many_counts_as_groups() -> None:
+    text = "A total of 32 and 31 subjects were enrolled under the PHF arm, respectively."
+    assert all(a.n is None for a in extract_text(text).arms)
+
+
+def test_groups_listed_in_parentheses_get_respective_doses() -> None:
+    text = ("The administration of atropine was randomized into three groups (A, B, C at 10, 20 and 40 mcg/kg/min of "
+            "dobutamine, respectively).")
+    arms = extract_text(text).arms
+    assert [a.label for a in arms] == ["group A", "group B", "group C"]
+    assert [[(d.value, d.unit) for d in a.doses] for a in arms] == [[(10, "mcg/kg/min")], [(20, "mcg/kg/min")], [(40, "mcg/kg/min")]]
+
+
+def test_groups_given_a_list_respectively_outrank_a_shorter_list() -> None:
+    text = ("120 women were selected by simple random sampling method, and divided into three groups and were given "
+            "vitamin B6, placebo, and ginger, respectively.")
+    assert [a.label for a in extract_text(text).arms] == ["vitamin B6", "placebo", "ginger"]
+
+
+def test_groups_of_n_each_fill_every_arm() -> None:
+    text = ("Six hundred consenting patients with MNG were randomized to three groups of 200 patients each: total "
+            "thyroidectomy (TT), Dunhill operation (DO), bilateral subtotal thyroidectomy (BST).")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("TT", 200), ("DO", 200), ("BST", 200)]
+
+
+def test_n_equal_to_the_whole_total_is_not_one_arm() -> None:
+    text = ("We conducted a 1-year cluster randomized controlled trial in 22 regions divided into an intervention group (IG) "
+            "or control group (CG).")
+    arms = extract_text(text).arms
+    assert [(a.label, a.role, a.n) for a in arms] == [("intervention", "intervention", None), ("control", "control", None)]
+
+
+def test_doses_of_one_drug_keep_the_amount_in_the_label() -> None:
+    text = "Patients were randomized to gantenerumab 105 mg or 225 mg or placebo every 4 weeks by subcutaneous injection."
+    arms = extract_text(text).arms
+    assert [a.label for a in arms] == ["gantenerumab 105 mg", "gantenerumab 225 mg", "placebo"]
+    assert [[(d.value, d.unit) for d in a.doses] for a in arms] == [[(105, "mg")], [(225, "mg")], []]
+
+
+def test_modifier_items_join_the_next_item() -> None:
+    text = ("Outpatients with AD were randomized to receive once-daily, 28-mg, extended-release memantine or placebo. "
+            "A total of 677 patients were randomized to receive extended-release memantine (n = 342) or placebo (n = 335).")
+    arms = extract_text(text).arms
+    assert [(a.label, a.n) for a in arms] == [("extended-release memantine", 342), ("placebo", 335)]
+    assert [(d.value, d.unit) for d in arms[0].doses] == [(28, "mg")]
+
+
+def test_outcome_counts_with_percent_are_not_arm_sizes() -> None:
+    text = ("One hundred fifty patients were randomized into one of two neoadjuvant treatment arms: conventional "
+            "chemoradiotherapy (CRT) and short-term radiotherapy (RT) followed by surgery after 6-8 weeks. "
+            "Downstaging was observed in 21 (30.9%) cases in RT group vs. 27 (37.5%) cases in CRT group (P = 0.409).")
+    arms = extract_text(text).arms
+    assert [(a.label, a.role, a.n) for a in arms] == [("CRT", "control", None), ("RT", "intervention", None)]
+
+
+def test_placebo_controlled_trial_of_a_treatment() -> None:
+    text = ("Twenty-six hemizygous patients were enrolled in a randomized double-blind placebo-controlled 6-month trial of "
+            "enzyme replacement therapy administered by intravenous infusion every two weeks.")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [("enzyme replacement therapy", "intervention"), ("placebo", "control")]
+
+
+def test_placebo_controlled_trial_with_two_doses_has_three_arms() -> None:
+    text = "Patients were enrolled in a double-blind, placebo-controlled, randomized trial of paricalcitol (1 or 2 μg/day)."
+    arms = extract_text(text).arms
+    assert [a.label for a in arms] == ["paricalcitol 1 μg/day", "paricalcitol 2 μg/day", "placebo"]
+    assert [(d.value, d.unit) for a in arms for d in a.doses] == [(1, "μg/day"), (2, "μg/day")]
+
+
+def test_controlled_trial_needs_a_treatment_after_of() -> None:
+    assert extract_text("A randomized placebo-controlled trial was conducted in 40 adults.").arms == []
+
+
+def test_active_or_sham_gives_treatment_and_sham_arms() -> None:
+    text = ("The participants received two sessions of treatments of active or sham catgut implantation at acupoints "
+            "(once every two weeks) with a follow-up phase of 8 weeks.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.role) for a in arms] == [("catgut implantation", "intervention"), ("sham catgut implantation", "control")]
+
+
+def test_each_belonging_to_is_not_an_allocation_list() -> None:
+    text = "The pregnant women were equally divided into 3 groups of 10, each belonging to I, II, and III trimester."
+    assert extract_text(text).arms == []
+
+
+def test_subgroups_stated_with_their_own_n_are_distinct_arms() -> None:
+    text = ("A total of 134 patients with SAP were divided randomly into groups A (control; n=33), B (IIT; n=33), "
+            "C (LMWH; n=34) and D (IIT + LMWH; n=34).")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("control", 33), ("IIT", 33), ("LMWH", 34), ("IIT + LMWH", 34)]
+
+
+def test_dose_amount_labels_and_the_dose_before_the_count() -> None:
+    text = ("Subjects supplemented their daily diet with either 10 mg L + 2 mg total Z (1 mg Z + 1 mg MZ; n = 24), "
+            "20 mg L + 4 mg total Z (2 mg Z + 2 mg MZ; n = 25), or placebo (n = 10) for 12 months.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.n) for a in arms] == [("10 mg L + 2 mg total Z", 24), ("20 mg L + 4 mg total Z", 25), ("placebo", 10)]
+    assert [[(d.value, d.unit) for d in a.doses] for a in arms] == [[(10, "mg")], [(20, "mg")], []]
+
+
+def test_conventional_comparator_is_a_control() -> None:
+    text = ("A randomized controlled crossover pilot study of HFCWO compared with conventional treatment was conducted in "
+            "22 patients with moderate to severe COPD.")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [("HFCWO", "intervention"), ("conventional treatment", "control")]
+
+
+def test_versus_between_populations_is_not_arms() -> None:
+    text = "Cholesterol was measured in MA vs NHW adults enrolled in the cohort."
+    assert extract_text(text).arms == []
+
+
+def test_control_group_with_its_own_n_joins_the_arms() -> None:
+    text = ("The Effects of Clinical Hypnosis versus Neurolinguistic Programming (NLP) before External Cephalic Version (ECV): "
+            "A Prospective Randomised Controlled Trial\n\n"
+            "Objective. To examine the effects of clinical hypnosis versus NLP intervention on the success rate of ECV "
+            "procedures in comparison to a control group. The intervention groups were compared with a control group with "
+            "standard medical care alone (n = 122).")
+    arms = extract_text(text).arms
+    assert [(a.role, a.n) for a in arms] == [("intervention", None), ("intervention", None), ("control", 122)]
+
+
+def test_no_control_is_added_when_the_arms_have_one() -> None:
+    text = ("Patients were randomized to placebo or ginger for 4 days. "
+            "Nausea fell in the control group (n = 40) and in the ginger group (n = 41).")
+    assert len(extract_text(text).arms) == 2

@@ -67,3 +67,15 @@ def test_uncertain_rate_percent_mismatch_is_only_a_warning():
     rec = record(text, rates=[("41.5% (42/112)", 42, 112, 41.5)])
     rec.event_rates[0].uncertain = True
     assert [f.severity for f in run("PCT_MISMATCH", rec)] == ["warning"]
+
+
+def test_confidence_level_after_a_count_is_not_its_percent():
+    # PMC2570683: "21.0%, (445/2,111, 95% CI [19.3%–22.7%])" — 95 is the CI level
+    from extractor import extract_text
+
+    rec = extract_text(
+        "Malaria cases among all attendances were 21.0%, (445/2,111, 95% CI [19.3%-22.7%]) in the first year."
+    )
+    assert not [f for f in rec.flags if f.code == "PCT_MISMATCH"]
+    # nor is the tail of "2,111" an estimate of the interval
+    assert not [f for f in rec.flags if f.code == "CI_ESTIMATE_OUTSIDE"]

@@ -34,3 +34,22 @@ def test_units_normalised() -> None:
 
 def test_measurement_units_are_not_doses() -> None:
     assert find_doses("BMI 22.4 kg/m2 and creatinine 1.2 mg/dl") == []
+
+
+def test_a_percent_is_never_a_dose() -> None:
+    assert find_doses("Downstaging was observed in 21 (30.9%) cases in RT group") == []
+
+
+def test_several_regimens_of_one_arm() -> None:
+    ds = find_doses("oxytocin bolus 5 IU, bolus 10 IU or bolus 5 IU followed by 10 IU in 2 h", first_only=False, regimens=True)
+    assert [(d.value, d.unit) for d in ds] == [(5, "IU"), (10, "IU"), (5, "IU")]
+
+
+def test_parts_of_one_regimen_are_not_separate_regimens() -> None:
+    ds = find_doses("a combination of sufentanil 25 mcg and morphine 2 mg", first_only=False, regimens=True)
+    assert [(d.value, d.unit) for d in ds] == [(25, "mcg")]
+
+
+def test_amount_per_volume_per_day_is_per_day() -> None:
+    d = find_doses("oral solubilized UDCA (3.5 g/140 mL/day) or placebo")[0]
+    assert (d.value, d.unit) == (3.5, "g/day")

@@ -53,3 +53,20 @@ def test_randomised_subset_beats_enrolled_total() -> None:
     ss = _ss("A total of 408 patients were assessed for eligibility, from which 152 participants were enrolled into the study. "
              "120 participants were identified as non-adherent and randomised to the intervention or control group.")
     assert ss.randomized == 120
+
+
+def test_two_counts_of_one_sentence_add_up() -> None:
+    ss = _ss("Thirty pregnant and 10 nonpregnant women within the age group of 20-35 years having a probing pocket depth "
+             "(PPD) of 3-4 mm were included in the study.")
+    assert ss.randomized == 40
+
+
+def test_respectively_counts_add_up_to_the_total() -> None:
+    ss = _ss("A total of 32 and 31 subjects were enrolled under the PHF and HAART arms, respectively. "
+             "Following mid-term safety evaluation, 12 subjects from the PHF arm were shifted to HAART.")
+    assert ss.randomized == 63
+
+
+def test_time_points_joined_by_and_are_not_counts() -> None:
+    ss = _ss("At 12 and 24 weeks patients were enrolled in the follow-up study.")
+    assert ss.randomized != 36

@@ -87,6 +87,14 @@ def measure_of(ci: Interval) -> str | None:
     return None
 
 
+_MEASURE_ABBR = re.compile(r"\b(?:RR|OR|HR|IRR|RD|MD|SMD|aOR|aHR|aRR)\b")
+
+
+def named_measure(ci: Interval) -> bool:
+    """True when the interval's own text names its measure ("RR 0.88", "hazard ratio, 0.71")."""
+    return bool(_MEASURE_ABBR.search(ci.text)) or any(rx.search(ci.text) for rx, _ in _MEASURE_WORDS)
+
+
 def null_of(measure: str | None) -> float | None:
     if measure in RATIO_MEASURES:
         return 1.0

@@ -82,7 +82,7 @@ def ci_zero_width(record: TrialRecord) -> list[Flag]:
 _EST_BEFORE = re.compile(
     r"""(?P<label>(?:ratio|risk|HR|OR|RR|IRR|RD|MD|SMD|difference|differences|reduction)
                   \s*(?:\[[A-Za-z]+\]|\([A-Za-z]+\))?\s*(?:=|:|,|of|was|were)?\s*)?
-        (?P<est>-?\d+(?:\.\d+)?)\s*(?:%?-?\s*points?|%|mm|percentage\s+points?)?
+        (?<![\d.,])(?P<est>-?\d+(?:\.\d+)?)\s*(?:%?-?\s*points?|%|mm|percentage\s+points?)?
         \s*(?P<sep>[,;:]|\(|\[)?\s*$""",
     re.X,
 )
@@ -109,7 +109,7 @@ def orphan_estimate(record: TrialRecord, ci: Interval) -> tuple[float, Evidence]
     off = max(0, a - 60)
     s0, e0 = off + m.start("est"), off + m.end("est")
     ev = Evidence(text=text[s0:e0], start=base + s0, end=base + e0, section=ci.section,
-                  sentence=ci.sentence, page=ci.page, rule="check:estimate_before", uncertain=True)
+                  sentence=ci.sentence, page=ci.page, rule="check:estimate_before", uncertain=not labelled)
     return float(m.group("est")), ev
 
 
@@ -141,7 +141,11 @@ def ci_estimate_outside(record: TrialRecord) -> list[Flag]:
         if est[1] < lo[0] or est[0] > up[1]:
             side = "below" if estimate < ci.lower else "above"
             shown = ci.text if ci.estimate is not None else f"{values[-1].text} … {ci.text}"
-            out.append(flag("CI_ESTIMATE_OUTSIDE", "warning" if ci.uncertain else "error",
+            # an error needs the extracted estimate; a number the check read back from the
+            # sentence may not be the estimate at all ("97 patients ... 95% CI 16.1-19.3")
+            # (a number right after a measure name, "relative risk [RR], 1.88; 95% CI ...", is one)
+            certain = not ci.uncertain and not values[-1].uncertain
+            out.append(flag("CI_ESTIMATE_OUTSIDE", "error" if certain else "warning",
                             f"{shown!r}: estimate {estimate:g} lies {side} its interval "
                             f"{ci.lower:g} to {ci.upper:g}", values))
     return out

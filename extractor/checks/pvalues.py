@@ -15,7 +15,7 @@ import itertools
 import math
 
 from extractor.checks import register
-from extractor.checks.common import RATIO_MEASURES, flag, measure_of, null_of, p_after_interval
+from extractor.checks.common import RATIO_MEASURES, flag, measure_of, named_measure, null_of, p_after_interval
 from extractor.checks.intervals import widened
 from extractor.checks.stats import fmt, norm_p_two_sided, norm_ppf, p_interval, value_decimals
 from extractor.records import Flag, Interval, PValue, TrialRecord
@@ -126,7 +126,9 @@ def p_ci_significance(record: TrialRecord) -> list[Flag]:
             pmin, pmax, central = rng
             d = value_decimals(p.value, p.text)
             plo, phi = p_interval(p.comparator, p.value, d)
-            if pmax * P_FACTOR_ERROR < plo or (phi > 0 and pmin > phi * P_FACTOR_ERROR):
+            # an error needs the measure named in the interval's own text: a measure inferred
+            # from the sentence ("mean ... difference") may be wrong, and with it the null
+            if named_measure(ci) and (pmax * P_FACTOR_ERROR < plo or (phi > 0 and pmin > phi * P_FACTOR_ERROR)):
                 severity = "error"
         what = "excludes" if excl else "includes"
         claim = "significant" if sig else "not significant"

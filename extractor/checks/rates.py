@@ -41,7 +41,8 @@ def percent_consistent(events: int, total: int, percent: float, d: int) -> bool:
 # a percent written right beside an x/n the extractor kept without it ("43.7% (51/139)",
 # "51/139 (43.7%)", "3%; 1 of 37"): extractors drop a percent that disagrees with its count
 _PCT_BEFORE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%\s*[(\[;,]\s*$")
-_PCT_AFTER = re.compile(r"^\s*[(\[,;]\s*(\d+(?:[.,]\d+)?)\s*%")
+# never a confidence level: "(445/2,111, 95% CI [19.3%-22.7%])"
+_PCT_AFTER = re.compile(r"^\s*[(\[,;]\s*(\d+(?:[.,]\d+)?)\s*%(?!\s*(?:CI\b|conf|cred|C\.I))", re.I)
 
 
 def adjacent_percent(record: TrialRecord, r: EventRate) -> tuple[float, Evidence] | None:

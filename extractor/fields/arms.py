@@ -383,7 +383,7 @@ def _title_versus(ctx: Context) -> list[_Arm]:
         return []
     arms = []
     for g in ("a", "b"):
-        label = clean_label(m.group(g))
+        label = _rx(r"^(?:.*\s)?(?:of|with|between)\s+(?=\S)", regex.I).sub("", clean_label(m.group(g)))
         if label and not _NOISE.search(label):
             arms.append(_Arm(label, pos + m.start(g), pos + m.end(g), rule="arms:title_versus"))
     return arms if len(arms) == 2 else []
@@ -826,14 +826,6 @@ def extract(ctx: Context) -> list[Arm]:
                 if group is not best:
                     _merge(arms, group, abbrevs, create=False)
     k = _doc_k(ctx)
-    if len(arms) >= 2 and (k is None or len(arms) < k) and not any(_is_control(a.label, a.aliases) for a in arms):
-        # "compared with a control group with standard medical care alone (n = 122)": a control
-        # group stated with its own n is an arm even when the allocation list left it out
-        for group in mentions:
-            for x in group:
-                if x.n is not None and _is_control(x.label, []) and not any(_same(a.label, x.label, abbrevs) for a in arms):
-                    arms.append(x)
-                    break
     if len(arms) < 2:
         named = _group_mentions(ctx, sents, abbrevs)
         if k and len(named) > k:
@@ -863,6 +855,13 @@ def extract(ctx: Context) -> list[Arm]:
             if a.n == total:
                 a.n = a.n_span = None
     _rate_sizes(ctx, arms, total)
+    if (k is None or len(arms) < k) and not any(_is_control(a.label, a.aliases) for a in arms):
+        # "compared with a control group with standard medical care alone (n = 122)": a control
+        # group stated with its own n is an arm even when the allocation list left it out
+        extra = next((x for group in mentions for x in group if x.n is not None and _is_control(x.label, [])
+                      and not any(_same(a.label, x.label, abbrevs) for a in arms)), None)
+        if extra:
+            arms.append(extra)
     dose_sents = _dose_sentences(ctx, sents)
     out = []
     controls = [_is_control(a.label, a.aliases) for a in arms]

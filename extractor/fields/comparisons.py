@@ -87,9 +87,16 @@ _WEAK_VERB = regex.compile(
 )
 _CHANGE_NOUN = regex.compile(r"^(?:(?:a|an|the|no|any|significantly|statistically|significant|greater|larger|smaller|higher|lower|"
                              r"more|less|marked|similar|mean|median|overall)\s+){0,3}(?:differences?|reductions?|increases?|improvements?|decreases?|changes?)\s+(?:in|of)\b", regex.I)
-_ANAPHOR = regex.compile(r"^(?:this|these|that|those|the|such)\s+(?:differences?|effects?|changes?|results?|findings?|reductions?|increases?|improvements?)$", regex.I)
+_ANAPHOR = regex.compile(r"^(?:(?:this|these|that|those|the|such)\s+)?(?:differences?|effects?|changes?|results?|findings?|reductions?|increases?|improvements?)$", regex.I)
 _LEAD_PUNCT = regex.compile(r"[\s,;:.()\[\]-]+")
 _GROUP_TAIL = regex.compile(r"\b(?:group|arm|cohort)s?\b\s*(?:patients|subjects|participants)?$", regex.I)
+# a hazard ratio is the hazard of the event: above 1 the event comes sooner, so a time to it
+# ("time to recovery", "fever clearance time", "duration of ...") or the survival free of it is
+# shorter. For these outcomes the direction is the reverse of the estimate; for events
+# (mortality, relapse) it follows the estimate.
+_TIME_OUTCOME = regex.compile(r"\btimes?\b|\bduration\b|\bsurvival\b|-free\b", regex.I)
+# "Total cholesterol, LDL cholesterol and triglycerides were ...": the subject is a list
+_LIST_SPLIT = regex.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=[^,]*$)", regex.I)
 _RESPECTIVELY = regex.compile(r"\brespectively\b", regex.I)
 _CONTROL_EXTRA = regex.compile(r"\b(?:controls?|placebo|sham|usual\s+care|standard\s+care|conventional)\b", regex.I)
 
@@ -389,6 +396,10 @@ def _mentions(seg: str, arm_res, cues) -> list[_Mention]:
     found: list[_Mention] = []
 
     def side(pos: int) -> str:
+        # a group named inside the numbers' brackets ("(tiotropium 9.5%; placebo 17.9%)")
+        # labels a value; it is not the group the statement is about
+        if seg.count("(", 0, pos) > seg.count(")", 0, pos):
+            return "neutral"
         before = seg[max(0, pos - 40): pos]
         if cues["ref_marker"].search(before):
             return "ref"
@@ -448,6 +459,7 @@ def _outcome(head: str, cues, mentions: list[_Mention]) -> tuple[str, int, str] 
     """(phrase, offset in head, rule) of the outcome named in the words before the numbers."""
     cands: dict[str, tuple[str, int, str]] = {}
     weak_subject = False
+    anaphor = None
     low = head.lower()
     for rid in ("out_subject", "out_diff_in", "out_had_more", "out_group_verb"):
         for m in _finditer(rid, head, low):
@@ -457,6 +469,8 @@ def _outcome(head: str, cues, mentions: list[_Mention]) -> tuple[str, int, str] 
             if len(o) < 2 or not _TOK.search(o):
                 continue
             if rid == "out_subject":
+                if _ANAPHOR.match(o) and not anaphor:
+                    anaphor = (o, o0, "anaphor")
                 if _BAD_SUBJECT.match(o) or _is_group_phrase(o, mentions, o0, cues) or _ANAPHOR.match(o):
                     continue
                 if len(o.split()) > 25:
@@ -475,7 +489,7 @@ def _outcome(head: str, cues, mentions: list[_Mention]) -> tuple[str, int, str] 
     for rid in ("out_subject", "out_diff_in", "out_had_more", "out_group_verb"):
         if rid in cands:
             return cands[rid]
-    return None
+    return anaphor
 
 
 def _cut_at_group(o: str, o0: int, mentions: list[_Mention]) -> str:
@@ -631,7 +645,7 @@ def _pieces(ctx: Context, seg: _Segment, cues) -> list[tuple[int, int]]:
 
 
 def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, arm_res, cues, prev: dict | None,
-           piece: tuple[int, int] | None = None) -> dict | None:
+           piece: tuple[int, int] | None = None, last: Comparison | None = None) -> dict | None:
     text = ctx.norm[seg.start:seg.end]
     p0, p1 = piece if piece else (seg.start, seg.head_end)
     head = ctx.norm[p0:p1]
@@ -648,6 +662,8 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
     found = _outcome(head, cues, mentions)
     rule = None
     inherited = False
+    if found and found[2] == "anaphor" and last is None:
+        found = None
     if found:
         o, o0, rule = found
     else:
@@ -664,6 +680,10 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
     o_abs0 = p0 + o0
     o_abs1 = o_abs0 + len(o)
     outcome = ctx.text[o_abs0:o_abs1]
+    # "This difference was not significant": the outcome is the previous sentence's
+    borrowed = last if rule == "anaphor" else None
+    if borrowed is not None:
+        outcome = borrowed.outcome
 
     # words, with the outcome phrase blanked ("improvement of ARDS" is not a direction cue)
     masked = text[: o_abs0 - seg.start] + " " * len(o) + text[o_abs1 - seg.start:]
@@ -676,6 +696,8 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
         direction, significant, cue = _word_cues(masked, cues, outcome)
     if inherited and prev is not None and direction is None and significant is None:
         direction, significant = prev["direction_words"], prev["significant_words"]
+    if borrowed is not None and direction is None and significant is not False:
+        direction = borrowed.direction
 
     has_numbers = bool(pvals or cis or len(values) >= 2)
     if not has_numbers and direction is None and significant is None:
@@ -736,6 +758,8 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
 
     intervention, comparator = label(inter_m), label(comp_m)
     i_arm, c_arm = arm_of(inter_m), arm_of(comp_m)
+    if borrowed is not None and inter_m is None and comp_m is None:
+        intervention, comparator = borrowed.intervention, borrowed.comparator
     if len(arms) == 2:
         ia = [a for a in arms if a.role == "intervention"]
         ca = [a for a in arms if a.role == "control"]
@@ -767,6 +791,8 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
             significant = s_ci
             derived, derivation = True, f"significant = {s_ci}: the {f'{ci.level:g}% ' if ci.level else ''}CI {'excludes' if s_ci else 'includes'} {1 if measure in RATIO_MEASURES else 0}"
     num_dir = _numeric_direction(iv, cv, measure, estimate)
+    if measure == "HR" and iv is None and num_dir in ("increased", "decreased") and _TIME_OUTCOME.search(outcome):
+        num_dir = _flip(num_dir)
     if direction is None or (direction == "no difference" and significant):
         direction = num_dir if num_dir is not None else (None if significant else direction)
     if significant is False and direction is None:
@@ -776,8 +802,8 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
     c = Comparison(
         **ev,
         outcome=outcome,
-        outcome_start=o_abs0,
-        outcome_end=o_abs1,
+        outcome_start=borrowed.outcome_start if borrowed is not None else o_abs0,
+        outcome_end=borrowed.outcome_end if borrowed is not None else o_abs1,
         intervention=intervention,
         comparator=comparator,
         intervention_values=iv,
@@ -824,17 +850,40 @@ def extract(ctx: Context) -> list[Comparison]:
     arm_res = _ArmIndex(arms)
     by_sent = _index_results(ctx)
     out: list[Comparison] = []
+    last: tuple[int, Comparison] | None = None  # the last comparison and its sentence
     for i, s, e in _gated_sentences(ctx, by_sent, cues):
         sent = ctx.norm[s:e]
         anchors = _anchors(ctx, s, e, by_sent, i)
         prev = None
+        before = last[1] if last is not None and last[0] == i - 1 else None
         for seg in _segments(sent, s, e, anchors):
             n_values = sum(len(a.values) for a in seg.anchors)
             pieces = _pieces(ctx, seg, cues) if n_values < 2 else []
             for piece in pieces if len(pieces) > 1 else [None]:
-                built = _build(ctx, seg, s, e, arms, arm_res, cues, prev, piece)
+                built = _build(ctx, seg, s, e, arms, arm_res, cues, prev, piece, before)
                 if built is None:
                     continue
-                out.append(built["comparison"])
+                c = built["comparison"]
+                out.extend(_list_items(ctx, c))
                 prev = built
+                last = (i, c)
     return out
+
+
+def _list_items(ctx: Context, c: Comparison) -> list[Comparison]:
+    """'Total cholesterol, LDL cholesterol and triglycerides were significantly reduced': one
+    comparison per item of a comma list that is the subject, all with the same statistics.
+    A list needs a comma: "signs and symptoms" stays one outcome."""
+    if c.rule != "comparison:out_subject_list" or c.outcome_start is None:
+        return [c]
+    out = []
+    pos = 0
+    for m in [*_LIST_SPLIT.finditer(c.outcome), None]:
+        end = m.start() if m is not None else len(c.outcome)
+        item = c.outcome[pos:end].strip()
+        if item:
+            a = c.outcome_start + c.outcome.index(item, pos)
+            out.append(c.model_copy(update={"outcome": item, "outcome_start": a, "outcome_end": a + len(item)}))
+        if m is not None:
+            pos = m.end()
+    return out or [c]

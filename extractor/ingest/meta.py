@@ -50,8 +50,16 @@ def normalise_registration(raw: str) -> str:
     return _SQUEEZE.sub(r"\1", s)
 
 
+# Literals at least one of which every id above contains (ChiCTR, ACTRN, CTRI, EUCTR, PACTR,
+# TCTR and SLCTR all contain "CTR"; a bare EudraCT number needs "EudraCT" beside it). Most
+# texts hold none, and substring tests cost far less than the lookbehind scan.
+_GATE = ("NCT", "ISRCTN", "CTR", "EudraCT", "DRKS", "NTR", "IRCT", "UMIN", "JPRN", "jRCT", "KCT", "RBR-")
+
+
 def find_registrations(text: str) -> list[str]:
     """Registration ids in ``text``, normalised, deduplicated, in order of first mention."""
+    if not any(g in text for g in _GATE):
+        return []
     seen: dict[str, None] = {}
     for m in REGISTRATION.finditer(text):
         seen[normalise_registration(m.group(1))] = None
