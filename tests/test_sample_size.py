@@ -70,3 +70,45 @@ def test_respectively_counts_add_up_to_the_total() -> None:
 def test_time_points_joined_by_and_are_not_counts() -> None:
     ss = _ss("At 12 and 24 weeks patients were enrolled in the follow-up study.")
     assert ss.randomized != 36
+
+
+def test_hospitals_in_the_setting_are_not_the_sample_size() -> None:
+    # BMJ-style abstract (ussher 2015): the setting names sites, the participants line the people
+    from extractor import extract_text
+
+    rec = extract_text(
+        "Physical activity for smoking cessation in pregnancy: randomised controlled trial\n\n"
+        "SETTING: 13 hospitals in England, April 2009 to January 2014.\n"
+        "RESULTS: Smoking abstinence did not differ (8% v 6%)."
+    )
+    assert rec.sample_size.randomized is None
+
+
+def test_villages_randomised_in_a_cluster_trial_are_the_sample_size() -> None:
+    from extractor import extract_text
+
+    rec = extract_text(
+        "Bed nets and malaria: a cluster randomised trial\n\n"
+        "METHODS: A cluster-randomised trial in 22 villages was done; villages were randomised to nets or no nets."
+    )
+    assert rec.sample_size.randomized == 22 and rec.sample_size.unit == "villages"
+
+
+def test_count_as_subject_across_a_relative_clause_is_randomized() -> None:
+    # BMJ participants line: ages and weeks sit between the count and "were randomised"
+    from extractor import extract_text
+
+    rec = extract_text(
+        "Physical activity for smoking cessation in pregnancy: randomised controlled trial\n\n"
+        "PARTICIPANTS: 789 pregnant smokers, aged 16-50 years and at 10-24 weeks' gestation, who smoked at least "
+        "one cigarette daily and were prepared to quit smoking one week after enrollment were randomised (1:1); "
+        "785 were included in the intention to treat analyses."
+    )
+    assert rec.sample_size.randomized == 789
+
+
+def test_count_that_completed_a_questionnaire_is_not_randomized() -> None:
+    from extractor import extract_text
+
+    rec = extract_text("Smoking survey\n\nMETHODS: 789 pregnant smokers completed the questionnaire at 12 weeks.")
+    assert rec.sample_size.randomized != 789 or rec.sample_size.evidence["randomized"].rule != "sample_size:lead_count_randomized"

@@ -31,6 +31,7 @@ FIELD = "sample_size"
 PRIORITY = {
     "n_out_of_planned": 6,
     "num_people_randomized": 5,
+    "lead_count_randomized": 5,
     "randomized_num_people": 5,
     "n_paren_randomized": 5,
     "of_screened_randomized": 5,
@@ -48,6 +49,14 @@ _NON_PEOPLE = regex.compile(
     r"households|families|hospitals|wards|units|sites|districts|couples|dyads|pairs)$",
     regex.I,
 )
+# Sites and groupings: the unit randomised only in a cluster trial, or where the sentence says
+# they were randomised; otherwise "13 hospitals in England" describes the setting.
+_SITES = regex.compile(
+    r"^(?:villages|clusters|communities|centres|centers|regions|schools|classes|practices|households|"
+    r"hospitals|wards|units|sites|districts)$",
+    regex.I,
+)
+_RANDOMISED_WORD = regex.compile(r"\brandomi[sz]|\ballocat|\bassigned\b", regex.I)
 # Cheap gates (speed): a rule runs on a sentence only when the sentence holds one of its cue
 # words; the word set of a sentence is built once with one C-level findall.
 _WORDS = regex.compile(r"[a-z]+")
@@ -65,6 +74,7 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "of_total_enrolled": frozenset({"enrolled", "enroled", "randomized", "randomised", "included"}),
     "completed_analyzed": frozenset({"completed", "analyzed", "analysed", "analysis", "analyses", "evaluation"}),
     "num_people_randomized": _RAND,
+    "lead_count_randomized": _RAND,
     "randomized_num_people": _RAND,
     "n_paren_randomized": frozenset({"n"}),
     "of_screened_randomized": frozenset({"screened", "eligible", "assessed", "approached"}),
@@ -76,7 +86,7 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "people_n_equals": frozenset({"n"}),
 }
 # rules whose count must be followed by a people/unit noun: run only where one occurs
-_NEEDS_PEOPLE = frozenset({"num_people_randomized", "sum_of_parts", "randomized_num_people", "eyes_of_patients", "num_people_enrolled",
+_NEEDS_PEOPLE = frozenset({"num_people_randomized", "lead_count_randomized", "sum_of_parts", "randomized_num_people", "eyes_of_patients", "num_people_enrolled",
                            "total_of", "in_num_people"})
 _PEOPLE_WORDS = frozenset(
     ("patients subjects participants persons people individuals volunteers adults children infants neonates newborns "
@@ -190,6 +200,9 @@ def _scan(sent: str, s: int, ids: list[str], best: dict[str, tuple], cluster: bo
                 continue
             # an analysed count is not the randomised total
             if rid != "n_out_of_planned" and _ANALYSED_AFTER.match(sent, me):
+                continue
+            noun = (gd.get("noun") or "").strip()
+            if noun and not cluster and _SITES.match(noun) and not _RANDOMISED_WORD.search(sent):
                 continue
             # in a cluster trial the clusters are the unit randomised
             if cluster and _unit(gd.get("noun")) and rid != "eyes_of_patients":
