@@ -3,10 +3,15 @@
 For each prompt (intervention, comparator, outcome) of ``comparisons.jsonl`` whose evidence is
 in the abstract, the abstract is extracted once (cached per id within the run), the prompt is
 mapped to the record comparison whose outcome matches best (token overlap with the outcome
-phrase, then with the evidence sentence), the comparison is oriented with the prompt
-(if the prompt's intervention matches the comparison's comparator better than its
-intervention, the direction is turned round), and the label is read from ``significant`` and
-``direction``:
+phrase, then with the evidence sentence; comparisons carrying significance preferred; the arm
+names in the sentence break ties), the comparison is oriented with the prompt (if the prompt's
+intervention matches the comparison's comparator better than its intervention, the direction
+is turned round; when the comparison has no sides, the arm named after "than"/"compared
+with"/"versus" in the sentence is the reference), and the label is read from ``significant``
+and ``direction``. When no comparison answers with overlap >= MIN_SCORE, the label is read
+from the results clause sharing most words with the prompt's outcome among clauses holding a
+p-value or significance words (its p-values, else its cue words). The mapping is the same for
+every split and reads neither the label nor the evidence field.
 
 * significant is False                 -> "no significant difference"
 * significant and direction increased  -> "significantly increased"

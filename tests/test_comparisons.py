@@ -170,3 +170,63 @@ def test_hyphenated_arm_name_is_one_word() -> None:
     assert [seg[s:e] for s, e, _ in idx.finditer(seg)] == ["i-gel"]
     # the piece after a hyphen of another word does not name the arm
     assert list(idx.finditer("a hydro-gel dressing was applied")) == []
+
+
+def test_control_named_beside_its_value_does_not_turn_the_direction() -> None:
+    # PMC1913915 (train): "placebo" labels a value inside the brackets, the cue word stands
+    c, _ = _one("RESULTS: The percentage of patients with ≥1 exacerbation was reduced (tiotropium 9.5%; "
+                "placebo 17.9%; p = 0.0147), independent of disease severity.", "exacerbation")
+    assert c.direction == "decreased" and c.significant is True
+    assert c.intervention != "placebo"
+
+
+def test_control_word_inside_the_outcome_is_not_a_side() -> None:
+    # PMC4161875 (train): "glucose control" is the outcome, not the control group
+    c, _ = _one("RESULTS: A significant reduction in daily nursing workload for glucose control was found in the "
+                "intervention group (17 versus 36 minutes; P <0.001).", "nursing workload")
+    assert c.direction == "decreased" and c.significant is True
+    assert c.comparator != "control"
+
+
+def test_anaphor_borrows_the_previous_sentences_outcome() -> None:
+    # PMC1913915 (train): "The improvement" refers to trough FEV1 response
+    rec = extract_text("RESULTS: At Week 12, median improvement in trough FEV1 response with tiotropium versus placebo "
+                       "was 0.06 L (p = 0.0102). The difference was not significant at Week 24 (p = 0.21).")
+    borrowed = [c for c in rec.comparisons if c.rule == "comparison:anaphor"]
+    assert borrowed and "FEV1" in borrowed[0].outcome and borrowed[0].significant is False
+
+
+def test_anaphor_without_a_previous_comparison_keeps_its_words() -> None:
+    # PMC4282697 (train): the previous sentence yields no comparison, nothing is borrowed
+    rec = extract_text("RESULTS: The differences were statistically significantly better in group A.")
+    assert all(c.rule != "comparison:anaphor" for c in rec.comparisons)
+
+
+def test_comma_list_subject_gives_one_comparison_per_outcome() -> None:
+    # PMC5561409 (train) pattern: the direction word follows the last item only
+    rec = extract_text("RESULTS: Sleep latency, wake after sleep onset, and stage 1 sleep increased significantly "
+                       "with the nicotine patch compared with placebo (P < 0.05).")
+    outs = {c.outcome: c for c in rec.comparisons}
+    assert {"Sleep latency", "wake after sleep onset", "stage 1 sleep"} <= set(outs)
+    assert all(outs[o].direction == "increased" and outs[o].significant for o in ("Sleep latency", "stage 1 sleep"))
+
+
+def test_two_outcomes_joined_by_and_stay_one_outcome() -> None:
+    # PMC5986584 (train): no comma, no list
+    rec = extract_text("RESULTS: Triglyceride and insulin levels were significantly decreased in the WL compared to "
+                       "the control group (P < 0.05).")
+    assert all(c.rule != "comparison:out_subject_list" for c in rec.comparisons)
+
+
+def test_hazard_ratio_above_one_shortens_a_time_to_event() -> None:
+    # PMC1891439 (train): HR 2.17 for fever clearance: clearance time is shorter
+    c, _ = _one("RESULTS: Median fever clearance times were 92 hours for gatifloxacin recipients and 138 hours for "
+                "cefixime-treated patients (Hazard Ratio[95%CI] = 2.171 [1.545-3.051], p<0.0001).", "clearance")
+    assert c.direction == "decreased" and c.significant is True
+
+
+def test_hazard_ratio_below_one_on_an_event_follows_the_estimate() -> None:
+    # an event outcome (mortality): the direction is the estimate's
+    c, _ = _one("RESULTS: Mortality was 12% with drug A and 20% with placebo (hazard ratio 0.58; 95% CI 0.40-0.84; "
+                "P = 0.004).", "Mortality")
+    assert c.direction == "decreased" and c.significant is True

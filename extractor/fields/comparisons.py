@@ -461,12 +461,16 @@ def _outcome(head: str, cues, mentions: list[_Mention]) -> tuple[str, int, str] 
     weak_subject = False
     anaphor = None
     low = head.lower()
-    for rid in ("out_subject", "out_diff_in", "out_had_more", "out_group_verb"):
+    for rid in ("out_subject_list", "out_subject", "out_diff_in", "out_had_more", "out_group_verb"):
+        if rid == "out_subject_list" and "," not in low:
+            continue  # a list needs a comma as well as its "and"/"or" (the rule's gate)
         for m in _finditer(rid, head, low):
             o, o0 = m.group("o"), m.start("o")
             o, o0 = _clean_outcome(o, o0)
             o = _cut_at_group(o, o0, mentions)
             if len(o) < 2 or not _TOK.search(o):
+                continue
+            if rid == "out_subject_list" and _is_group_phrase(o, mentions, o0, cues):
                 continue
             if rid == "out_subject":
                 if _ANAPHOR.match(o) and not anaphor:
@@ -486,7 +490,7 @@ def _outcome(head: str, cues, mentions: list[_Mention]) -> tuple[str, int, str] 
         del cands["out_subject"]  # "a greater reduction in body weight was observed": the outcome follows the noun
     if "out_subject" in cands and weak_subject and len(cands) > 1:
         del cands["out_subject"]  # "ANOVA showed music to reduce pain": the subject is not the outcome
-    for rid in ("out_subject", "out_diff_in", "out_had_more", "out_group_verb"):
+    for rid in ("out_subject_list", "out_subject", "out_diff_in", "out_had_more", "out_group_verb"):
         if rid in cands:
             return cands[rid]
     return anaphor
@@ -663,7 +667,7 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
     rule = None
     inherited = False
     if found and found[2] == "anaphor" and last is None:
-        found = None
+        found = (found[0], found[1], "out_subject")  # nothing to refer to: the phrase stands
     if found:
         o, o0, rule = found
     else:
@@ -680,6 +684,9 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
     o_abs0 = p0 + o0
     o_abs1 = o_abs0 + len(o)
     outcome = ctx.text[o_abs0:o_abs1]
+    # a group word inside the outcome ("workload for glucose control") is not a side
+    r0, r1 = o_abs0 - seg.start, o_abs1 - seg.start
+    mentions = [m for m in mentions if not (r0 <= m.start and m.end <= r1)]
     # "This difference was not significant": the outcome is the previous sentence's
     borrowed = last if rule == "anaphor" else None
     if borrowed is not None:
@@ -742,7 +749,9 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
     if focus is not None and ref is not None and focus.control and not ref.control:
         inter_m, comp_m, flipped = ref, focus, True
     elif focus is not None and ref is None and focus.control:
-        inter_m, comp_m, flipped = None, focus, True
+        # "lower in the placebo group" is the intervention's increase; a control named only
+        # beside its value ("(tiotropium 9.5%; placebo 17.9%)") leaves the words as they are
+        inter_m, comp_m, flipped = None, focus, focus.side == "focus"
     # values follow the order of the groups named ("37.5% in cell recipients versus 42.7% in controls")
     if iv is not None:
         order = [m for m in mentions if m is focus or m is ref]
