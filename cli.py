@@ -41,6 +41,7 @@ def extract(
     scheduler: str | None = typer.Option(None, "--scheduler", help="run on a Dask cluster: tcp://host:port"),
     overwrite: bool = typer.Option(False, "--overwrite", help="start a .jsonl output afresh instead of resuming it"),
     retry_errors: bool = typer.Option(False, "--retry-errors", help="on resume, retry files that failed before"),
+    full_text: bool = typer.Option(False, "--full-text", help="also mine the body of full articles (default: title and abstract when there is one)"),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="progress bar on stderr (terminals only)"),
     debug: bool = typer.Option(False, "--debug", help="show tracebacks"),
 ) -> None:
@@ -58,7 +59,8 @@ def extract(
     fmt = format_for(output, fmt)
     if fmt not in FORMATS:
         raise typer.BadParameter(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    opts = BatchOptions(max_bytes=max_bytes, timeout=timeout or None, debug=debug, retry_errors=retry_errors)
+    opts = BatchOptions(max_bytes=max_bytes, timeout=timeout or None, debug=debug, retry_errors=retry_errors,
+                        full_text=full_text)
     if paths == ["-"]:
         _extract_stdin(fmt, output, opts)
         return
@@ -152,7 +154,7 @@ def _extract_stdin(fmt: str, output: str | None, opts) -> None:
         raise typer.Exit(1)
     try:
         with deadline(opts.timeout):
-            record = extract_text(decode_text(data), id="stdin", source="-")
+            record = extract_text(decode_text(data), id="stdin", source="-", full_text=opts.full_text)
     except DocumentTimeout:
         err.print(f"[red]error[/red] -: took longer than {opts.timeout:g} s (--timeout)")
         raise typer.Exit(1) from None

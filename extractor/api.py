@@ -28,25 +28,25 @@ __all__ = [
 ]
 
 
-def extract_text(text: str, id: str = "text", source: str = "<text>") -> TrialRecord:
+def extract_text(text: str, id: str = "text", source: str = "<text>", full_text: bool = False) -> TrialRecord:
     """Extract a record from the text of one report (an abstract, or a whole article)."""
     if not text.strip():
         return TrialRecord(id=id, source=source, warnings=["empty text"])
-    return extract_document(parse_text(text, id, source))
+    return extract_document(parse_text(text, id, source), full_text=full_text)
 
 
-def extract_records(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[TrialRecord]:
+def extract_records(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, full_text: bool = False) -> list[TrialRecord]:
     """Every record in a file: one for a report, one per article for a PubMed export."""
     p = Path(path)
-    return [extract_document(d) for d in load_path(p, max_bytes=max_bytes)]
+    return [extract_document(d, full_text=full_text) for d in load_path(p, max_bytes=max_bytes)]
 
 
-def extract_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> TrialRecord:
+def extract_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, full_text: bool = False) -> TrialRecord:
     """The record of a single-report file (.txt or .pdf). Raises IngestError if unreadable.
 
     A PubMed export holds many records: use :func:`extract_records` for those.
     """
-    records = extract_records(path, max_bytes)
+    records = extract_records(path, max_bytes, full_text)
     if len(records) != 1:
         raise ValueError(f"{path} holds {len(records)} records; use extract_records()")
     return records[0]
@@ -117,7 +117,7 @@ def iter_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, skip: int = 
 
 
 def iter_data(data: bytes, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, skip: int = 0,
-              debug: bool = False) -> Iterator[Outcome]:
+              debug: bool = False, full_text: bool = False) -> Iterator[Outcome]:
     """:func:`iter_file` for bytes already read from ``path``."""
     src = str(path)
     digest = file_hash(data)
@@ -137,7 +137,7 @@ def iter_data(data: bytes, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
             return
         if i >= skip:
             try:
-                record = extract_document(doc)
+                record = extract_document(doc, full_text=full_text)
                 record.content_hash = digest
                 yield Outcome(src, record=record, index=i, file_hash=digest)
             except Exception as e:

@@ -53,6 +53,7 @@ class BatchOptions:
     timeout: float | None = DEFAULT_TIMEOUT  # seconds per document; None or 0: no limit
     debug: bool = False
     retry_errors: bool = False  # on resume, try again files that failed last time
+    full_text: bool = False  # also mine the body sections of full articles
 
     @property
     def hard_timeout(self) -> float | None:
@@ -178,7 +179,7 @@ def _process(task: Task, opts: BatchOptions, res: FileResult, tick: Callable[[],
             return
         skip = done.count
     while True:  # restarted after a timeout inside a multi-document file
-        outcomes = iter_data(data, path, opts.max_bytes, skip, opts.debug)
+        outcomes = iter_data(data, path, opts.max_bytes, skip, opts.debug, opts.full_text)
         index = skip
         try:
             while True:

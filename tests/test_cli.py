@@ -127,3 +127,20 @@ def test_show_bmj_pdf_abstract_is_free_of_affiliations() -> None:
     assert "OBJECTIVE:" in panel and "789 pregnant smokers" in panel
     for affiliation in ("Population Health Research Institute", "University", "Correspondence", "mussher@"):
         assert affiliation not in panel
+
+
+def test_full_text_option_mines_the_article_body(tmp_path: Path) -> None:
+    article = CORPUS / "articles" / "PMC1332199.txt"
+    a, b = tmp_path / "abstract.jsonl", tmp_path / "full.jsonl"
+    assert runner.invoke(app, ["extract", str(article), "-o", str(a)]).exit_code == 0
+    assert runner.invoke(app, ["extract", str(article), "--full-text", "-o", str(b)]).exit_code == 0
+    ra, rb = json.loads(a.read_text("utf-8")), json.loads(b.read_text("utf-8"))
+    # by default only the title and abstract are read; the body adds its own values
+    from extractor.ingest.text import parse_text
+
+    doc = parse_text(article.read_text("utf-8"), article.stem, str(article))
+    abstract_starts = [(sec.start, sec.end) for sec in doc.sections if sec.kind in ("title", "abstract")]
+    assert ra["sentences"] and all(any(a <= s["start"] < b for a, b in abstract_starts) for s in ra["sentences"])
+    assert len(rb["p_values"]) > len(ra["p_values"])
+    body = {s["section"] for s in rb["sentences"]} - {s["section"] for s in ra["sentences"]}
+    assert body, "full text reads sections beyond the abstract"
