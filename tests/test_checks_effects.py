@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_checks_support import record, run
+from checks_support import record, run
 
 RATES = "37.5% (42/112) in cell recipients versus 42.7% (47/110) in control patients"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_checks_support import record, run
+from checks_support import record, run
 
 RR = "relative risk [RR], 0.88; 95% confidence interval, 0.64-1.21"
 SENT = f"Thirty-day mortality was lower ({RR}; P= 0.43)."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_checks_support import record, run
+from checks_support import record, run
 
 from extractor.checks.common import p_after_interval
 

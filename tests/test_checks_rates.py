@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_checks_support import record, run
+from checks_support import record, run
 
 from extractor.checks.rates import percent_consistent
 

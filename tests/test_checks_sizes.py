@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_checks_support import record, run
+from checks_support import record, run
 
 TEXT = "Forty patients were randomized to lornoxicam (n = 20) or placebo (n = 20)."
 

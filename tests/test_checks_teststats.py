@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_checks_support import record, run
+from checks_support import record, run
 
 
 def ts(text, test, value, df1=None, df2=None, p_cmp="=", p=None):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_checks_support import record, run
+from checks_support import record, run
 
 
 def test_significantly_improved_beside_p_043():
