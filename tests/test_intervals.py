@@ -118,3 +118,21 @@ def test_sign_spaced_from_estimate_under_declared_list_regression() -> None:
     s = ("At week 52, the least squares\u00a0mean change (95% CI) from baseline in HbA1c was −\u00a00.6% "
          "(−\u00a00.7, −\u00a00.5) and −\u00a00.7% (−\u00a00.8, −\u00a00.7) in the ertugliflozin and glimepiride groups.")
     assert _unc(s) == [(-0.7, -0.5, -0.6, False), (-0.8, -0.7, -0.7, False)]
+
+
+def test_adjusted_measure_abbreviations_name_the_measure() -> None:
+    # PMC3074545: "AdjOR 0.47, CI 0.21 to 1.05" after "proportions of women ..."; "AdjDiff 2.79; CI ..."
+    from extractor import extract_text
+
+    rec = extract_text(
+        "Trial\n\nRESULTS: proportions of women with CAS scores >=7, 51/88 (58.4%) vs 27/42 (64.3%) AdjOR 0.47, "
+        "CI 0.21 to 1.05); physical wellbeing mean scores (PCS-SF36: AdjDiff 2.79; CI -0.40 to 5.99)."
+    )
+    assert [(i.measure, i.estimate) for i in rec.intervals] == [("OR", 0.47), ("MD", 2.79)]
+
+
+def test_unadjusted_proportion_interval_keeps_proportion() -> None:
+    from extractor import extract_text
+
+    rec = extract_text("Trial\n\nRESULTS: The proportion cured was 0.47 (95% CI 0.21 to 0.65).")
+    assert [(i.measure, i.estimate) for i in rec.intervals] == [("proportion", 0.47)]
