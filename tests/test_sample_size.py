@@ -112,3 +112,21 @@ def test_count_that_completed_a_questionnaire_is_not_randomized() -> None:
 
     rec = extract_text("Smoking survey\n\nMETHODS: 789 pregnant smokers completed the questionnaire at 12 weeks.")
     assert rec.sample_size.randomized != 789 or rec.sample_size.evidence["randomized"].rule != "sample_size:lead_count_randomized"
+
+
+def test_completers_are_not_the_randomised_total() -> None:
+    # PMC3074545: the only people count in its own sentence is the completers
+    from extractor import extract_text
+
+    rec = extract_text(
+        "Mentor support for mothers: a cluster randomised trial\n\n"
+        "RESULTS: 133 (76.4%) women (90 I and 43 C) completed follow-up at 12 months."
+    )
+    assert rec.sample_size.randomized != 133
+
+
+def test_a_fallback_count_of_women_still_counts_when_nothing_says_completed() -> None:
+    from extractor import extract_text
+
+    rec = extract_text("Iron in pregnancy\n\nMETHODS: A trial in 133 pregnant women compared iron with placebo.")
+    assert rec.sample_size.randomized == 133

@@ -56,6 +56,10 @@ _SITES = regex.compile(
     r"hospitals|wards|units|sites|districts)$",
     regex.I,
 )
+# Fallback counts ("133 (76.4%) women (90 I and 43 C) completed follow-up") that describe
+# completers or the analysed set, said within the same clause.
+_COMPLETERS = regex.compile(r"(?:[^.;]|\.(?=\d)){0,80}?\b(?:completed|were\s+analy[sz]ed|were\s+followed|followed\s+up|lost\s+to)\b", regex.I)
+_WEAK = frozenset({"in_num_people", "people_n_equals"})
 _RANDOMISED_WORD = regex.compile(r"\brandomi[sz]|\ballocat|\bassigned\b", regex.I)
 # Cheap gates (speed): a rule runs on a sentence only when the sentence holds one of its cue
 # words; the word set of a sentence is built once with one C-level findall.
@@ -200,6 +204,8 @@ def _scan(sent: str, s: int, ids: list[str], best: dict[str, tuple], cluster: bo
                 continue
             # an analysed count is not the randomised total
             if rid != "n_out_of_planned" and _ANALYSED_AFTER.match(sent, me):
+                continue
+            if rid in _WEAK and _COMPLETERS.match(sent, me):
                 continue
             noun = (gd.get("noun") or "").strip()
             if noun and not cluster and _SITES.match(noun) and not _RANDOMISED_WORD.search(sent):
