@@ -107,3 +107,14 @@ def test_of_them_total_across_earlier_sibling_count_kept_uncertain() -> None:
 )
 def test_disagreeing_percent_without_structural_total_is_no_rate(sentence: str) -> None:
     assert _unc(sentence) == []
+
+
+def test_second_count_after_vs_is_an_event_rate() -> None:
+    # "x/n vs y/m" is the commonest way to compare two arms' events
+    assert [(e.events, e.total) for e in extract_text("Trial\n\nRESULTS: Mortality was 5/20 vs 9/20 (P = 0.03).").event_rates] == [
+        (5, 20), (9, 20)]
+
+
+def test_blood_pressure_pairs_around_vs_are_not_event_rates() -> None:
+    rec = extract_text("Trial\n\nRESULTS: Blood pressure was 145/85 vs 130/80 at 12 weeks.")
+    assert rec.event_rates == []
