@@ -185,7 +185,8 @@ def list_checks() -> None:
     from extractor.checks import all_checks
 
     table = Table(title="trialex checks", show_lines=True)
-    for c in ("code", "check", "formula", "tolerance"):
+    table.add_column("code", no_wrap=True)
+    for c in ("check", "formula", "tolerance"):
         table.add_column(c)
     for c in sorted(all_checks(), key=lambda c: c.code):
         table.add_row(c.code, c.title, c.formula, c.tolerance)
