@@ -187,7 +187,7 @@ def list_checks() -> None:
     table = Table(title="trialex checks", show_lines=True)
     table.add_column("code", no_wrap=True)
     for c in ("check", "formula", "tolerance"):
-        table.add_column(c)
+        table.add_column(c, overflow="fold")
     for c in sorted(all_checks(), key=lambda c: c.code):
         table.add_row(c.code, c.title, c.formula, c.tolerance)
     out.print(table)
