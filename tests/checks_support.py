@@ -1,7 +1,4 @@
-"""Helpers for the check tests: records built from a real sentence, values located in it.
-
-(Named test_checks_* so it sits with the check tests; it holds no tests itself.)
-"""
+"""Helpers for the check tests: records built from a real sentence, values located in it."""
 
 from __future__ import annotations
 
