@@ -192,3 +192,16 @@ def test_no_control_is_added_when_the_arms_have_one() -> None:
     text = ("Patients were randomized to placebo or ginger for 4 days. "
             "Nausea fell in the control group (n = 40) and in the ginger group (n = 41).")
     assert len(extract_text(text).arms) == 2
+
+
+def test_outcome_compared_to_a_group_is_not_an_arm() -> None:
+    # PMC4360779: "displayed increased serum BDNF levels as compared to the placebo group"
+    from extractor import extract_text
+
+    rec = extract_text(
+        "Cognitive rehabilitation in Parkinson disease\n\n"
+        "PD patients undergoing cognitive rehabilitation displayed increased serum BDNF levels as compared to the "
+        "placebo group."
+    )
+    assert not any("level" in a.label.lower() for a in rec.arms)
+

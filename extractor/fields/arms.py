@@ -389,6 +389,11 @@ def _title_versus(ctx: Context) -> list[_Arm]:
     return arms if len(arms) == 2 else []
 
 
+# a measured quantity, not a treatment: "serum BDNF levels", "pain scores", "response rates"
+_OUTCOME_NOUN = regex.compile(
+    r"\b(?:levels?|scores?|rates?|concentrations?|values?|counts?|ratios?|indices|index)$", regex.I)
+
+
 def _text_versus(ctx: Context, sents: list[_S]) -> list[_Arm]:
     """"a trial of HFCWO compared with conventional treatment": the first comparison stated
     before the results (the title rule, run only on sentences that say versus/compared)."""
@@ -406,8 +411,12 @@ def _text_versus(ctx: Context, sents: list[_S]) -> list[_Arm]:
             for g in ("a", "b"):
                 label = clean_label(m.group(g))
                 label = _rx(r"^(?:.*\s)?(?:of|with|between)\s+(?=\S)", regex.I).sub("", label)  # "pilot study of HFCWO"
-                # "in MA vs NHW adults" compares populations, not treatments
-                if not label or _NOISE.search(label) or not tokens(label) or _GENERIC.match(label) or _rx(r"^(?:in|among|on|at|for)\s", regex.I).match(label):
+                label = _rx(r"\s+as$", regex.I).sub("", label)  # "X as compared to Y"
+                # "in MA vs NHW adults" compares populations, not treatments; "serum BDNF
+                # levels as compared to the placebo group" compares an outcome, not an arm
+                if (not label or _NOISE.search(label) or not tokens(label) or _GENERIC.match(label)
+                        or _rx(r"^(?:in|among|on|at|for)\s", regex.I).match(label)
+                        or _OUTCOME_NOUN.search(label)):
                     break
                 arms.append(_Arm(label, s + m.start(g), s + m.end(g), rule="arms:text_versus"))
             if len(arms) == 2:
