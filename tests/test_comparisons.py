@@ -230,3 +230,25 @@ def test_hazard_ratio_below_one_on_an_event_follows_the_estimate() -> None:
     c, _ = _one("RESULTS: Mortality was 12% with drug A and 20% with placebo (hazard ratio 0.58; 95% CI 0.40-0.84; "
                 "P = 0.004).", "Mortality")
     assert c.direction == "decreased" and c.significant is True
+
+
+def test_hedged_background_claim_without_numbers_is_not_a_comparison() -> None:
+    # PMC4360779 (unlabelled abstract): background, not a result of this trial
+    from extractor import extract_text
+
+    rec = extract_text(
+        "Cognitive rehabilitation in Parkinson disease\n\n"
+        "Moreover, the brain and peripheral level of this protein may be significantly reduced in PD patients. "
+        "Patients were randomized to cognitive rehabilitation or placebo."
+    )
+    assert not [c for c in rec.comparisons if "protein" in c.outcome]
+
+
+def test_hedged_sentence_with_its_own_p_value_is_still_a_comparison() -> None:
+    from extractor import extract_text
+
+    rec = extract_text(
+        "Drug X for pain\n\n"
+        "RESULTS: Pain scores may be lower with drug X than with placebo (3.1 vs 4.2, P = 0.01)."
+    )
+    assert any(c.p_value == 0.01 for c in rec.comparisons)

@@ -64,7 +64,7 @@ _LEADING_PREP = regex.compile(
     regex.I,
 )
 _TRIM_TAIL = regex.compile(
-    r"(?:\s+(?:was|were|is|are|had|has|have|of|in|at|for|to|and|or|on|with|by|the|a|an|that|than|significantly|"
+    r"(?:\s+(?:was|were|is|are|had|has|have|of|in|at|for|to|and|or|on|with|by|the|a|an|as|that|than|significantly|"
     r"statistically|also|both|all|observed|found|seen|noted|reported|measured|values?|between|among|group|groups))+\s*$",
     regex.I,
 )
@@ -849,8 +849,19 @@ def _gated_sentences(ctx: Context, by_sent: dict[int, list[_Anchor]], cues) -> l
         s, e = ctx.sentence_span(i)
         if e <= s or any(b0 <= s < b1 for b0, b1 in blocked):
             continue
+        # background in an unlabelled abstract: a hedged claim with no number of its own
+        # ("the level of this protein may be reduced in PD") reports no result of this trial
+        if not by_sent.get(i) and _HEDGE.search(ctx.norm, s, e):
+            continue
         out.append((i, s, e))
     return out
+
+
+_HEDGE = regex.compile(
+    r"\b(?:may|might|could|remains?\s+to\s+be|is\s+thought|are\s+thought|has\s+been\s+(?:shown|suggested|reported)|"
+    r"have\s+been\s+(?:shown|suggested|reported)|is\s+(?:un)?known|are\s+(?:un)?known)\b",
+    regex.I,
+)
 
 
 def extract(ctx: Context) -> list[Comparison]:
