@@ -43,7 +43,14 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from extractor.api import extract_file  # noqa: E402
-from extractor.fields.comparisons import _cues, _sig_from_p, _skip_sections, _word_cues, tokens  # noqa: E402
+from extractor.fields.comparisons import (  # noqa: E402
+    _cues,
+    _sig_from_p,
+    _skip_sections,
+    _word_cues,
+    tokens,
+    within_all_groups,
+)
 
 CORPUS = HERE.parent.parent / "shared" / "corpus" / "evidence-inference"
 NSD = "no significant difference"
@@ -73,7 +80,11 @@ _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])|\n+")
 _CLAUSE = re.compile(r";\s+|,?\s+(?:but|whereas|while)\s+|,\s+(?:although|however)\s+")
 _SECTION = re.compile(r"^([A-Z][A-Z /&]{2,40}):\s*")
 _P = re.compile(r"\bp\s*(?:value\s*)?(<=|>=|[<>=≤≥])\s*(0?\.\d+|1\.0+|[01])\b", re.I)
-_REF = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|in\s+comparison\s+(?:with|to))\s", re.I)
+# a marker between two numbers ("20 vs. 8") names no group
+_REF = re.compile(r"(?<![\d%)\]] )(?<![\d%)\]])\b(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|in\s+comparison\s+(?:with|to))\s+(?!\d)", re.I)
+_CONTROL_ARM = re.compile(r"\b(?:placebo|sham|control|usual|standard|conventional|routine|no\s+treatment|untreated|saline|vehicle)\b", re.I)
+_ARM_NOISE = {"mg", "kg", "day", "daily", "dose", "week", "weeks", "month", "iu", "ml", "oral", "plus", "alone", "given",
+              "once", "twice", "bid", "tid", "min", "hour", "mcg", "per", "via", "use", "using", "nbsp", "amp"}
 
 
 def _sentences(text: str) -> list[str]:
@@ -109,29 +120,68 @@ def label_of(c: dict, flip: bool) -> str | None:
     return None
 
 
-def _orient(prompt: dict, sides: tuple[str, str] | None, text: str) -> bool:
+def _arm_tokens(text: str) -> set[str]:
+    """Tokens that can name an arm: doses, durations and other numbers name no arm."""
+    return {t for t in tokens(text) if not t.isdigit() and t not in _ARM_NOISE}
+
+
+def _soft_overlap(query: set[str], text: set[str]) -> float:
+    """Share of ``query`` words found in ``text``, a word also matching its derived forms
+    ("implant" / "implanted", "supplement" / "supplementation")."""
+    if not query or not text:
+        return 0.0
+    hit = 0
+    for q in query:
+        if q in text or (len(q) >= 4 and any(len(t) >= 4 and (t.startswith(q) or q.startswith(t)) for t in text)):
+            hit += 1
+    return hit / len(query)
+
+
+def _sides_vote(ti: set[str], tc: set[str], a: set[str], b: set[str]) -> float:
+    """> 0 when the prompt's intervention is side ``a`` and its comparator side ``b``, < 0 when
+    the other way round, 0 when the words do not say."""
+    return (_soft_overlap(ti, a) + _soft_overlap(tc, b)) - (_soft_overlap(ti, b) + _soft_overlap(tc, a))
+
+
+def _orient_votes(prompt: dict, sides: tuple[str, str] | None, text: str, at: int = 0) -> tuple[float, float]:
+    """(vote from the comparison's sides, vote from the sentence's "than"/"versus"): positive
+    reads the statement as the prompt's, negative turns it round, 0 does not know."""
+    ti, tc = _arm_tokens(prompt["intervention"]), _arm_tokens(prompt["comparator"])
+    # words both arms share ("dose", a common drug) say nothing about which arm is which
+    ti, tc = ti - tc, tc - ti
+    if _CONTROL_ARM.search(prompt["comparator"]) and not _CONTROL_ARM.search(prompt["intervention"]):
+        tc = tc | {"control", "placebo"}
+        ti = ti | {"intervention", "experimental"}
+    side_vote = 0.0
+    if sides is not None:
+        ci, cc = _arm_tokens(sides[0]), _arm_tokens(sides[1])
+        if ci or cc:
+            side_vote = _sides_vote(ti, tc, ci, cc)
+    text_vote = 0.0
+    # the marker of the statement about the outcome: the first after the outcome phrase (at)
+    # in its clause, else the last before it
+    ms = list(_REF.finditer(text))
+    m = next((x for x in ms if x.start() >= at), ms[-1] if ms else None)
+    if m is not None and m.start() >= at and _CLAUSE.search(text, at, m.start()):
+        m = next((x for x in reversed(ms) if x.start() < at), m)
+    if m is not None:
+        # the group named just before the marker is the statement's subject, the one just
+        # after it the reference: "... lower in A than in B (P = ...)"
+        before = text[max(0, m.start() - 120): m.start()]
+        before = _CLAUSE.split(before)[-1]
+        after = _CLAUSE.split(text[m.end(): m.end() + 80])[0]
+        text_vote = _sides_vote(ti, tc, _arm_tokens(before), _arm_tokens(after))
+    return side_vote, text_vote
+
+
+def _orient(prompt: dict, sides: tuple[str, str] | None, text: str, at: int = 0) -> bool:
     """Whether the statement's direction must be turned round to read as the prompt's.
 
     With the comparison's sides: the prompt's intervention matches its comparator (or the
     prompt's comparator its intervention). Without them: the prompt's intervention is named
     after "than"/"compared with"/"versus" in the sentence and its comparator before."""
-    ti, tc = tokens(prompt["intervention"]), tokens(prompt["comparator"])
-    # words both arms share ("dose", a common drug) say nothing about which arm is which
-    ti, tc = ti - tc, tc - ti
-    if sides is not None:
-        ci, cc = tokens(sides[0]), tokens(sides[1])
-        if ci or cc:
-            fwd = _overlap(ti, ci) + _overlap(tc, cc)
-            rev = _overlap(ti, cc) + _overlap(tc, ci)
-            if fwd != rev:
-                return rev > fwd
-    m = _REF.search(text)
-    if m is None:
-        return False
-    before, after = tokens(text[: m.start()]), tokens(text[m.end():])
-    fwd = _overlap(ti, before) + _overlap(tc, after)
-    rev = _overlap(ti, after) + _overlap(tc, before)
-    return rev > fwd
+    side_vote, text_vote = _orient_votes(prompt, sides, text, at)
+    return (side_vote or text_vote) < 0
 
 
 def _sentence_label(prompt: dict, q: set[str], sentences: list[str]) -> tuple[str | None, float, str]:
@@ -144,6 +194,8 @@ def _sentence_label(prompt: dict, q: set[str], sentences: list[str]) -> tuple[st
             ps = _P.findall(cl)
             if not ps and not cues["sig_any"].search(cl):
                 continue
+            if within_all_groups(cl):
+                continue  # "improved in both groups (P < 0.001)": no group compared with another
             score = _overlap(q, tokens(cl))
             if best is None or score > best[0]:
                 best = (score, cl, ps, s)
@@ -171,6 +223,26 @@ def _sentence_label(prompt: dict, q: set[str], sentences: list[str]) -> tuple[st
     return None, score, s
 
 
+def _clause_of(c: dict) -> str:
+    """The clause of the comparison's sentence that holds its outcome phrase: another clause
+    of the sentence reports another outcome ("no difference in HbA1c, but cholesterol was
+    lower")."""
+    text, at = c["text"], _at(c)
+    pos = 0
+    for m in _CLAUSE.finditer(text):
+        if m.start() > at:
+            return text[pos: m.start()]
+        pos = m.end()
+    return text[pos:]
+
+
+def _at(c: dict) -> int:
+    """Where the comparison's outcome phrase sits in its sentence."""
+    if c.get("outcome_start") is None or c.get("start") is None:
+        return 0
+    return max(0, min(len(c["text"]), c["outcome_start"] - c["start"]))
+
+
 def match(prompt: dict, doc: dict) -> tuple[str | None, dict | None, bool, float]:
     """(label, comparison used or None when read from a sentence, flip, match score)."""
     comparisons = doc.get("comparisons") or []
@@ -180,7 +252,7 @@ def match(prompt: dict, doc: dict) -> tuple[str | None, dict | None, bool, float
     for c in comparisons:
         ot = tokens(c["outcome"])
         o = _overlap(q, ot)
-        so = _overlap(q, tokens(c["text"]))
+        so = _overlap(q, tokens(_clause_of(c)))
         prec = len(q & ot) / max(1, len(ot))
         # the outcome phrase decides; the evidence sentence backs it up when the phrase was cut
         score = max(o, 0.85 * so)
@@ -191,7 +263,7 @@ def match(prompt: dict, doc: dict) -> tuple[str | None, dict | None, bool, float
         if best_key is None or key > best_key:
             best, best_key = c, key
     if best is not None and best_key[0] and best_key[2]:
-        flip = _orient(prompt, (best["intervention"] or "", best["comparator"] or ""), best["text"])
+        flip = _orient(prompt, (best["intervention"] or "", best["comparator"] or ""), best["text"], _at(best))
         return label_of(best, flip), best, flip, best_key[1]
     label, score, _ = _sentence_label(prompt, q, doc.get("sentences") or [])
     if label is not None and score >= MIN_SCORE:

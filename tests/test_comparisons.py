@@ -252,3 +252,22 @@ def test_hedged_sentence_with_its_own_p_value_is_still_a_comparison() -> None:
         "RESULTS: Pain scores may be lower with drug X than with placebo (3.1 vs 4.2, P = 0.01)."
     )
     assert any(c.p_value == 0.01 for c in rec.comparisons)
+
+
+def test_change_in_both_groups_is_not_a_comparison_between_them() -> None:
+    rec = extract_text("RESULTS: HbA1c was also reduced significantly in both groups at 12 weeks (P < 0.01).")
+    assert not [c for c in rec.comparisons if c.significant]
+    # the same words with a later clause setting the groups against each other stay a comparison
+    c, _ = _one("RESULTS: Pain scores decreased in both groups, but were significantly lower in the ketamine group "
+                "than in the placebo group (3.1 vs 4.5, P = 0.01).", "Pain")
+    assert c.significant is True and c.direction == "decreased"
+
+
+def test_change_from_pre_op_with_no_difference_between_groups_is_not_significant() -> None:
+    rec = extract_text("RESULTS: Active flexion ROM significantly improved from pre-op to 24-month follow-up "
+                       "(P < 0.0001) with no difference between groups at any time point.")
+    assert rec.comparisons and all(c.significant is False for c in rec.comparisons)
+    # a change from pre-op compared with the other group is a comparison between groups
+    c, _ = _one("RESULTS: The change in flexion from pre-op to 12 months was greater in the allograft group than in "
+                "the autograft group (P = 0.01).", "flexion")
+    assert c.significant is True

@@ -23,6 +23,8 @@ Per-arm events implied by a percent and the arm's n are filled in with ``derived
 
 from __future__ import annotations
 
+import re
+import threading
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -73,7 +75,18 @@ _TRIM_HEAD = regex.compile(
     r"overall|significantly|statistically|both|all|of|for|with|as|well|there|was|were|no|any|to)\b[\s,]*)+",
     regex.I,
 )
-_WITHIN = regex.compile(r"\bwithin[-\s]+groups?\b|\bfrom\s+baseline\b(?![^.]{0,60}\b(?:than|compared|versus|vs)\b)", regex.I)
+_WITHIN = regex.compile(
+    r"\bwithin[-\s]+groups?\b|\b(?:from\s+(?:baseline|pre-?(?:op|operative|operatively|treatment|intervention)\b)|at\s+baseline\s+to)\b"
+    r"(?![^.]{0,60}\b(?:than|compared|versus|vs)\b)", regex.I)
+# "HbA1c was reduced significantly in both groups (P < 0.01)": a change within each group,
+# not a difference between them -- unless the statement also sets the groups against each
+# other ("than", "between", "differed", "versus" before a word, not between two numbers)
+_ALL_GROUPS = regex.compile(
+    r"\b(?:in|for|within|among|by)\s+(?:both|all|each)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:groups|arms|treatments|cohorts|conditions)\b"
+    r"|\bboth\s+(?:[\w-]+\s+)?(?:groups|arms)\s+(?:had|showed|improved|experienced|achieved|demonstrated)\b"
+    r"|\bwith\s+all\s+treatments\b", regex.I)
+_CONTRAST = regex.compile(
+    r"\b(?:than|between|differ\w*|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|favou?r\w*)\b(?!\s*[-\d])", regex.I)
 _CUT_AT_GROUP = regex.compile(
     r"\s+(?:(?:in|among|for|of)\s+(?:the\s+|those\s+|all\s+)?(?:patients\s+|subjects\s+|participants\s+)?"
     r"(?:(?:treated|receiving|given|taking)\s+(?:with\s+)?)?)$", regex.I)
@@ -123,7 +136,32 @@ class _Mention:
 # ---------------------------------------------------------------- lexicon
 
 
-_RUN = regex.compile(r"[\w-]+")
+# stdlib re: a third faster than regex for this simple scan
+_RUN = re.compile(r"[\w-]+")
+
+
+_RUNS = threading.local()
+
+
+def _word_runs(text: str, pos: int, end: int) -> tuple[list[tuple[int, str]], frozenset[str]]:
+    """Lower-cased word runs of ``text[pos:end]`` with their starts, and their set.
+
+    A segment is searched by up to ten word lists in turn (increase, decrease, significant,
+    ...): the last few segments' runs are kept (per thread: Dask workers are threads) so
+    the words are split once per segment, not once per list. Keyed by identity, not value:
+    hashing every segment would cost what the cache saves.
+    """
+    cache = getattr(_RUNS, "items", None)
+    if cache is None:
+        cache = _RUNS.items = []
+    for t, p, e, runs, words in cache:
+        if t is text and p == pos and e == end:
+            return runs, words
+    runs = [(m.start(), m.group().lower()) for m in _RUN.finditer(text, pos, end)]
+    words = frozenset(w for _, w in runs)
+    cache.insert(0, (text, pos, end, runs, words))
+    del cache[8:]
+    return runs, words
 
 
 class _WordSet:
@@ -143,18 +181,21 @@ class _WordSet:
         for k, ws in by_key.items():
             alts = sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in ws}, key=len, reverse=True)
             self.keys[k] = regex.compile(r"(?:" + "|".join(alts) + r")(?![\w-])", regex.I)
+        self.keyset = frozenset(self.keys)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else endpos
-        for run in _RUN.finditer(text, pos, end):
-            rx = self.keys.get(run.group().lower())
-            if rx is None:
-                # a phrase key may be a prefix of a hyphenated run only when the phrase has
-                # its own hyphen, which the key includes; nothing else can start here
-                continue
-            m = rx.match(text, run.start(), end)
-            if m:
-                yield m
+        runs, words = _word_runs(text, pos, end)
+        if self.keyset.isdisjoint(words):  # most calls: rejected by one set operation
+            return
+        for start, w in runs:
+            rx = self.keys.get(w)
+            # a phrase key may be a prefix of a hyphenated run only when the phrase has its
+            # own hyphen, which the key includes; nothing else can start here
+            if rx is not None:
+                m = rx.match(text, start, end)
+                if m:
+                    yield m
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         return next(self.finditer(text, pos, endpos), None)
@@ -653,11 +694,16 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
     text = ctx.norm[seg.start:seg.end]
     p0, p1 = piece if piece else (seg.start, seg.head_end)
     head = ctx.norm[p0:p1]
-    if _WITHIN.search(text):
-        return None  # change within one group, not a comparison between groups
     pvals = [a.obj for a in seg.anchors if a.kind == "p"]
     cis = [a.obj for a in seg.anchors if a.kind == "ci" and getattr(a.obj, "measure", None) not in _ARM_MEASURES]
     values = [v for a in seg.anchors if a.kind in ("er", "sum", "vs") for v in a.values]
+    if _WITHIN.search(text) or within_all_groups(text):
+        # a change within one group (or the same change in each), not a comparison between
+        # groups; its numbers are the change's. "improved from pre-op (P < 0.0001) with no
+        # difference between groups" still says how the groups compare: in words only
+        if not cues["no_difference"].search(text):
+            return None
+        pvals, cis, values = [], [], []
     if not (pvals or cis or len(values) >= 2) and not cues["sig_any"].search(text) and not (
             cues["ref_marker_any"].search(text) and cues["dir_any"].search(text)):
         return None  # cheap exit before the phrase rules: nothing here can make a comparison
@@ -831,6 +877,14 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
     )
     return {"comparison": c, "direction_words": _flip(direction) if flipped else direction,
             "significant_words": words_sig}
+
+
+def within_all_groups(text: str) -> bool:
+    """The statement reports the same change in every group ("improved in both groups
+    (P < 0.001)"), which compares no group with another. A later clause may still compare
+    them ("decreased in both groups, but was lower in group A (...)")."""
+    m = _ALL_GROUPS.search(text)
+    return m is not None and _CONTRAST.search(text) is None and _GAP_BOUNDARY.search(text, m.end()) is None
 
 
 def _gated_sentences(ctx: Context, by_sent: dict[int, list[_Anchor]], cues) -> list[tuple[int, int, int]]:
