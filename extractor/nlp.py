@@ -107,13 +107,15 @@ def get_nlp() -> Language:
     return nlp
 
 
-def parse(text: str, forced_breaks: list[int] | tuple[int, ...] = ()) -> Doc:
-    """Tokenise and split sentences once; every extractor reads the returned ``Doc``."""
+def parse(text: str, forced_breaks: list[int] | tuple[int, ...] = (),
+          starts: list[int] | None = None) -> Doc:
+    """Tokenise and split sentences (at ``starts`` when the caller has them already)."""
     nlp = get_nlp()
     doc = nlp.make_doc(text)
     doc.user_data["trialex_forced_breaks"] = tuple(forced_breaks)
     # computed from ``text`` here: inside the component ``doc.text`` would be rebuilt from tokens
-    doc.user_data["trialex_sentence_starts"] = sentence_starts(text, forced_breaks)
+    doc.user_data["trialex_sentence_starts"] = (
+        sentence_starts(text, forced_breaks) if starts is None else starts)
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc

@@ -1,7 +1,7 @@
 """Document -> Doc -> fields -> TrialRecord -> checks, in one place.
 
-A document is normalised once and parsed by spaCy once; every field reads the same
-:class:`~extractor.fields.Context`.
+A document is normalised once and split into sentences once; every field reads the same
+:class:`~extractor.fields.Context` (whose spaCy ``Doc`` is built only when something asks).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from types import ModuleType
 from extractor import checks as checks_pkg
 from extractor.document import Document
 from extractor.fields import Context
-from extractor.nlp import parse
+from extractor.nlp import sentence_starts
 from extractor.normalize import masked_text, normalize_text
 from extractor.records import Sentence, TrialRecord
 
@@ -45,14 +45,13 @@ class FieldError(Exception):
 
 def build_context(document: Document, full_text: bool = False) -> Context:
     norm = masked_text(document, normalize_text(document.text), full_text)
-    forced = [s.start for s in document.sections]
-    doc = parse(norm, forced)
+    forced = tuple(s.start for s in document.sections)
     return Context(
         document=document,
         text=document.text,
         norm=norm,
-        doc=doc,
-        sent_starts=doc.user_data["trialex_sentence_starts"],
+        sent_starts=sentence_starts(norm, forced),
+        forced_breaks=forced,
     )
 
 

@@ -22,10 +22,25 @@ class Context:
     document: Document
     text: str  # Document.text: verbatim values are sliced from here
     norm: str  # normalised, boilerplate blanked; same length as text: extractors search here
-    doc: Doc  # spaCy Doc over ``norm``
-    sent_starts: list[int]
+    sent_starts: list[int]  # from the sentence rules (extractor.nlp.sentence_starts) over ``norm``
+    forced_breaks: tuple[int, ...] = ()
     results: dict[str, Any] = field(default_factory=dict)
     used_sentences: set[int] = field(default_factory=set)
+    _doc: Doc | None = None
+
+    @property
+    def doc(self) -> Doc:
+        """The spaCy ``Doc`` over ``norm`` (tokens, and sentences at ``sent_starts``).
+
+        Built on first use only: the field extractors search ``norm`` within sentence spans,
+        so a batch never pays for tokenisation it does not read (it costs more than all the
+        rules together); API users and token-level rules get the same Doc on demand.
+        """
+        if self._doc is None:
+            from extractor.nlp import parse
+
+            self._doc = parse(self.norm, self.forced_breaks, self.sent_starts)
+        return self._doc
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect_right(self.sent_starts, pos) - 1)

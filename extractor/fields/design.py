@@ -96,6 +96,8 @@ _RATIO = re.compile(r"\d\s?:\s?\d")
 _ALL_GATES = re.compile("|".join(sorted({re.escape(g) for gs in _GATES.values() for g in gs}, key=len, reverse=True)))
 _ALL_GATE_WORDS = frozenset(g for gs in _GATES.values() for g in gs)
 _GATE_SETS = {label: frozenset(gs) for label, gs in _GATES.items()}
+# gate words overlap ("random" inside "randomi"): a hit stands for every gate word it contains
+_CONTAINED = {w: frozenset(g for g in _ALL_GATE_WORDS if g in w) for w in _ALL_GATE_WORDS}
 
 
 def _collect(ctx: Context) -> dict[str, list[tuple[int, int, str, re.Match]]]:
@@ -103,11 +105,7 @@ def _collect(ctx: Context) -> dict[str, list[tuple[int, int, str, re.Match]]]:
     low = ctx.norm.lower()
     words_in: dict[int, set[str]] = defaultdict(set)
     for m in _ALL_GATES.finditer(low):
-        words_in[ctx.sentence_index(m.start())].add(m.group())
-    # gate words overlap ("random" inside "randomi"): add every gate word a hit contains
-    for words in words_in.values():
-        for w in list(words):
-            words.update(g for g in _ALL_GATE_WORDS if g != w and g in w)
+        words_in[ctx.sentence_index(m.start())].update(_CONTAINED[m.group()])
     spans_by_label: dict[str, list[tuple[int, int]]] = {}
     rules = load_rules("design").rules
     for rule in rules:
