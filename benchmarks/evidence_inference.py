@@ -55,6 +55,8 @@ from extractor.fields.comparisons import (  # noqa: E402
 CORPUS = HERE.parent.parent / "shared" / "corpus" / "evidence-inference"
 NSD = "no significant difference"
 MIN_SCORE = 0.5
+ABSTAIN_CONFLICT = True
+DISAGREE_DELTA: float | None = None
 
 
 def load_prompts(path: Path, splits: set[str]) -> list[dict]:
@@ -248,7 +250,7 @@ def match(prompt: dict, doc: dict) -> tuple[str | None, dict | None, bool, float
     comparisons = doc.get("comparisons") or []
     q = tokens(prompt["outcome"])
     arms = tokens(prompt["intervention"]) | tokens(prompt["comparator"])
-    best, best_key = None, None
+    scored = []
     for c in comparisons:
         ot = tokens(c["outcome"])
         o = _overlap(q, ot)
@@ -260,11 +262,28 @@ def match(prompt: dict, doc: dict) -> tuple[str | None, dict | None, bool, float
         # the arms named in the sentence break ties between sentences about other arms
         arm_o = _overlap(arms, tokens(c["text"]))
         key = (score >= MIN_SCORE, round(score, 2), answered, round(o + 0.1 * prec + 0.05 * arm_o, 3))
-        if best_key is None or key > best_key:
-            best, best_key = c, key
+        scored.append((key, c))
+    scored.sort(key=lambda kc: kc[0], reverse=True)
+    best, best_key = scored[0][1] if scored else None, scored[0][0] if scored else None
     if best is not None and best_key[0] and best_key[2]:
-        flip = _orient(prompt, (best["intervention"] or "", best["comparator"] or ""), best["text"], _at(best))
-        return label_of(best, flip), best, flip, best_key[1]
+        side_vote, text_vote = _orient_votes(prompt, (best["intervention"] or "", best["comparator"] or ""),
+                                             best["text"], _at(best))
+        if ABSTAIN_CONFLICT and side_vote * text_vote < 0:
+            # the comparison's arms and the sentence's "than" point opposite ways: no answer
+            return None, best, False, best_key[1]
+        flip = (side_vote or text_vote) < 0
+        label = label_of(best, flip)
+        if DISAGREE_DELTA is not None:
+            # other statements about the outcome, as good a match, that read otherwise: no answer
+            for key, c in scored[1:]:
+                if not (key[0] and key[2]) or key[1] < best_key[1] - DISAGREE_DELTA:
+                    break
+                if c["text"] == best["text"] and c["outcome"] == best["outcome"]:
+                    continue
+                sv, tv = _orient_votes(prompt, (c["intervention"] or "", c["comparator"] or ""), c["text"], _at(c))
+                if label_of(c, (sv or tv) < 0) != label:
+                    return None, best, flip, best_key[1]
+        return label, best, flip, best_key[1]
     label, score, _ = _sentence_label(prompt, q, doc.get("sentences") or [])
     if label is not None and score >= MIN_SCORE:
         return label, None, False, score

@@ -271,3 +271,36 @@ def test_change_from_pre_op_with_no_difference_between_groups_is_not_significant
     c, _ = _one("RESULTS: The change in flexion from pre-op to 12 months was greater in the allograft group than in "
                 "the autograft group (P = 0.01).", "flexion")
     assert c.significant is True
+
+
+def test_values_after_a_named_reference_group_start_with_the_unnamed_subject() -> None:
+    c, _ = _one("RESULTS: Ketamine reduced pain scores compared with the placebo group (3.1 vs 4.5, P = 0.01).", "pain")
+    assert (c.intervention_values.mean, c.comparator_values.mean) == (3.1, 4.5)
+    # a control named as the subject owns the first value
+    c, _ = _one("RESULTS: Pain scores were higher in the placebo group (4.5 vs 3.1, P = 0.01).", "Pain")
+    assert (c.intervention_values.mean, c.comparator_values.mean) == (3.1, 4.5)
+    assert c.direction == "decreased"
+
+
+def test_valence_shared_by_a_list_reads_anew_for_an_adverse_outcome() -> None:
+    text = ("RESULTS: Co-administration of dexamethasone and diclofenac K was significantly superior to diclofenac "
+            "alone for the relief of pain (P < 0.05), and facial swelling up to post-operative 48 hour (P < 0.05).")
+    c, _ = _one(text, "facial swelling")
+    assert c.significant is True and c.direction == "decreased"  # superior for swelling: less swelling
+    # an outcome that is good to have keeps the direction of the word
+    c, _ = _one("RESULTS: The treatment group had significantly better scores for pain (P = 0.01), and mouth "
+                "opening (P = 0.02).", "mouth opening")
+    assert c.direction == "increased"
+
+
+def test_more_than_a_quantity_is_not_a_direction_word() -> None:
+    rec = extract_text("RESULTS: The cumulative sufentanil consumption in the PVB group (54.3 ± 12.1 μg) at 24 "
+                       "postoperative hours was more than 20% less than that of the control group (68.1 ± 9.9 μg) "
+                       "(P < 0.001).")
+    assert not [c for c in rec.comparisons if c.direction == "increased"]
+    c, _ = _one("RESULTS: Hospital stay was more than 2 days shorter in the laparoscopic group than in the open "
+                "group (P = 0.01).", "Hospital stay")
+    assert c.direction == "decreased" and c.significant is True
+    c, _ = _one("RESULTS: More patients in the PVB group than in the control group were satisfied (80% vs 50%, "
+                "P = 0.01).", "patients")
+    assert c.direction == "increased"

@@ -110,6 +110,7 @@ _GROUP_TAIL = regex.compile(r"\b(?:group|arm|cohort)s?\b\s*(?:patients|subjects|
 _TIME_OUTCOME = regex.compile(r"\btimes?\b|\bduration\b|\bsurvival\b|-free\b", regex.I)
 # "Total cholesterol, LDL cholesterol and triglycerides were ...": the subject is a list
 _LIST_SPLIT = regex.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=[^,]*$)", regex.I)
+_QUANTITY_THAN = regex.compile(r"\s+than\s+(?:[\d.]|one\b|two\b|three\b|half\b|a\s+third\b)", regex.I)
 _RESPECTIVELY = regex.compile(r"\brespectively\b", regex.I)
 _CONTROL_EXTRA = regex.compile(r"\b(?:controls?|placebo|sham|usual\s+care|standard\s+care|conventional)\b", regex.I)
 
@@ -199,6 +200,13 @@ class _WordSet:
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         return next(self.finditer(text, pos, endpos), None)
+
+    def found_in(self, low: str, pos: int, end: int) -> bool:
+        """Whether ``search`` finds anything in ``low[pos:end]`` (``low`` lower-cased): the
+        words are collected at C speed, and only a span holding a key word is searched."""
+        if self.keyset.isdisjoint(_RUN.findall(low, pos, end)):
+            return False
+        return self.search(low, pos, end) is not None
 
     def fullmatch(self, text: str):
         m = self.search(text)
@@ -583,6 +591,8 @@ def _word_cues(text: str, cues, outcome: str) -> tuple[str | None, bool | None, 
     best = None
     for key, d in (("increase", "increased"), ("decrease", "decreased"), ("better", "better"), ("worse", "worse")):
         for m in cues[key].finditer(text):
+            if _QUANTITY_THAN.match(text, m.end()):
+                continue  # "more than 20% less than control": a quantity, not the direction
             # "no/not ... higher" is a negated direction, read by the no-difference phrases
             if best is None or m.start() < best[0]:
                 best = (m.start(), d, m.group(0))
@@ -749,6 +759,12 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
         direction, significant, cue = _word_cues(masked, cues, outcome)
     if inherited and prev is not None and direction is None and significant is None:
         direction, significant = prev["direction_words"], prev["significant_words"]
+        pc = prev.get("cue") or ""
+        if direction in ("increased", "decreased") and (cues["better"].search(pc) or cues["worse"].search(pc)):
+            # "superior for the relief of pain (P < 0.05), and facial swelling (P < 0.05)": a
+            # word of valence shared by a list reads anew for each outcome
+            if bool(cues["adverse_outcomes"].search(outcome)) != bool(cues["adverse_outcomes"].search(prev["outcome"])):
+                direction = _flip(direction)
     if borrowed is not None and direction is None and significant is not False:
         direction = borrowed.direction
 
@@ -805,7 +821,10 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
         if len(order) >= 2:
             first_is_control = order[0] is comp_m
         elif len(order) == 1:
-            first_is_control = order[0] is comp_m
+            # one group named: its value comes first when it is the subject ("in the placebo
+            # group (12% vs 8%)"); a reference group ("lower than placebo (3 vs 5)") comes
+            # after the unnamed subject, whose value is the first
+            first_is_control = order[0] is comp_m and order[0].side != "ref"
         if first_is_control:
             iv, cv = cv, iv
     if flipped:
@@ -876,7 +895,8 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
         derivation=derivation,
     )
     return {"comparison": c, "direction_words": _flip(direction) if flipped else direction,
-            "significant_words": words_sig}
+            "significant_words": words_sig, "cue": cue or (prev.get("cue") if inherited and prev else None),
+            "outcome": outcome}
 
 
 def within_all_groups(text: str) -> bool:
@@ -893,15 +913,16 @@ def _gated_sentences(ctx: Context, by_sent: dict[int, list[_Anchor]], cues) -> l
     comparison word ("than", "vs", "differed")."""
     skip = _skip_sections()
     blocked = [(sec.start, sec.end) for sec in ctx.document.sections if sec.label.upper() in skip]
-    hit = {i for i, anchors in by_sent.items() if any(a.kind in ("p", "ci") for a in anchors)}
-    for m in cues["gate"].finditer(ctx.norm):
-        hit.add(ctx.sentence_index(m.start()))
+    stats = {i for i, anchors in by_sent.items() if any(a.kind in ("p", "ci") for a in anchors)}
+    low = ctx.norm.lower()
+    if len(low) != len(ctx.norm):  # a case mapping that changes length: offsets would drift
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in ctx.norm)
     out = []
-    for i in sorted(hit):
-        if i >= len(ctx.sent_starts):
-            continue
+    for i in range(len(ctx.sent_starts)):
         s, e = ctx.sentence_span(i)
         if e <= s or any(b0 <= s < b1 for b0, b1 in blocked):
+            continue
+        if i not in stats and not cues["gate"].found_in(low, s, e):
             continue
         # background in an unlabelled abstract: a hedged claim with no number of its own
         # ("the level of this protein may be reduced in PD") reports no result of this trial
