@@ -304,3 +304,17 @@ def test_more_than_a_quantity_is_not_a_direction_word() -> None:
     c, _ = _one("RESULTS: More patients in the PVB group than in the control group were satisfied (80% vs 50%, "
                 "P = 0.01).", "patients")
     assert c.direction == "increased"
+
+
+def test_groups_named_once_carry_over_to_later_items_of_the_sentence() -> None:
+    rec = extract_text("RESULTS: The placebo group had a higher pain score (5.1 vs 3.2, p<0.01), and a longer hospital "
+                       "stay (8 vs 6 days, p=0.02).")
+    stay = next(c for c in rec.comparisons if "hospital stay" in c.outcome)
+    assert stay.comparator == "placebo" and stay.direction == "decreased"
+    assert (stay.intervention_values.mean, stay.comparator_values.mean) == (6.0, 8.0)
+    # an item naming its own group keeps it
+    rec = extract_text("RESULTS: The placebo group had a higher pain score (5.1 vs 3.2, p<0.01), while nausea was more "
+                       "frequent in the ketamine group (30% vs 10%, p=0.02).")
+    nausea = next(c for c in rec.comparisons if "nausea" in c.outcome)
+    assert nausea.direction == "increased" and nausea.intervention == "ketamine"
+    assert (nausea.intervention_values.percent, nausea.comparator_values.percent) == (30.0, 10.0)

@@ -814,6 +814,11 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
         # "lower in the placebo group" is the intervention's increase; a control named only
         # beside its value ("(tiotropium 9.5%; placebo 17.9%)") leaves the words as they are
         inter_m, comp_m, flipped = None, focus, focus.side == "focus"
+    inherit = prev.get("sides") if prev is not None and not mentions else None
+    if inherit is not None:
+        # "The combination group had a lower dose (...), a longer recovery time (...)": the
+        # groups named once in the sentence are the groups of each later item
+        flipped = inherit[4]
     # values follow the order of the groups named ("37.5% in cell recipients versus 42.7% in controls")
     if iv is not None:
         order = [m for m in mentions if m is focus or m is ref]
@@ -825,6 +830,8 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
             # group (12% vs 8%)"); a reference group ("lower than placebo (3 vs 5)") comes
             # after the unnamed subject, whose value is the first
             first_is_control = order[0] is comp_m and order[0].side != "ref"
+        if inherit is not None:
+            first_is_control = flipped
         if first_is_control:
             iv, cv = cv, iv
     if flipped:
@@ -832,6 +839,8 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
 
     intervention, comparator = label(inter_m), label(comp_m)
     i_arm, c_arm = arm_of(inter_m), arm_of(comp_m)
+    if inherit is not None:
+        intervention, comparator, i_arm, c_arm = inherit[:4]
     if borrowed is not None and inter_m is None and comp_m is None:
         intervention, comparator = borrowed.intervention, borrowed.comparator
     if len(arms) == 2:
@@ -896,7 +905,8 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
     )
     return {"comparison": c, "direction_words": _flip(direction) if flipped else direction,
             "significant_words": words_sig, "cue": cue or (prev.get("cue") if inherited and prev else None),
-            "outcome": outcome}
+            "outcome": outcome,
+            "sides": (intervention, comparator, i_arm, c_arm, flipped) if focus is not None or inherit is not None else None}
 
 
 def within_all_groups(text: str) -> bool:
@@ -914,9 +924,7 @@ def _gated_sentences(ctx: Context, by_sent: dict[int, list[_Anchor]], cues) -> l
     skip = _skip_sections()
     blocked = [(sec.start, sec.end) for sec in ctx.document.sections if sec.label.upper() in skip]
     stats = {i for i, anchors in by_sent.items() if any(a.kind in ("p", "ci") for a in anchors)}
-    low = ctx.norm.lower()
-    if len(low) != len(ctx.norm):  # a case mapping that changes length: offsets would drift
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in ctx.norm)
+    low = ctx.low
     out = []
     for i in range(len(ctx.sent_starts)):
         s, e = ctx.sentence_span(i)
