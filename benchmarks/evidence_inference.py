@@ -3,15 +3,21 @@
 For each prompt (intervention, comparator, outcome) of ``comparisons.jsonl`` whose evidence is
 in the abstract, the abstract is extracted once (cached per id within the run), the prompt is
 mapped to the record comparison whose outcome matches best (token overlap with the outcome
-phrase, then with the evidence sentence; comparisons carrying significance preferred; the arm
-names in the sentence break ties), the comparison is oriented with the prompt (if the prompt's
-intervention matches the comparison's comparator better than its intervention, the direction
-is turned round; when the comparison has no sides, the arm named after "than"/"compared
-with"/"versus" in the sentence is the reference), and the label is read from ``significant``
-and ``direction``. When no comparison answers with overlap >= MIN_SCORE, the label is read
+phrase, then with the clause of the evidence sentence holding it; comparisons carrying
+significance preferred; the arm names in the sentence break ties), the comparison is oriented
+with the prompt (if the prompt's intervention matches the comparison's comparator better than
+its intervention, the direction is turned round; when the comparison has no sides, the arm
+named after "than"/"compared with"/"versus" -- not a "vs" between two numbers -- in the
+outcome's clause is the reference; numbers and dose words in the arm names are ignored, and a
+control-like comparator is matched by "control"/"placebo"), and the label is read from
+``significant`` and ``direction``. No answer (abstention) when the comparison's sides and the
+sentence's marker point opposite ways, or when another comparison matching the outcome as well
+reads another label. When no comparison answers with overlap >= MIN_SCORE, the label is read
 from the results clause sharing most words with the prompt's outcome among clauses holding a
-p-value or significance words (its p-values, else its cue words). The mapping is the same for
-every split and reads neither the label nor the evidence field.
+p-value or significance words (its p-values, else its cue words; a change "in both groups" is
+skipped; a direction is given only when the clause names the prompt's arms). The mapping and
+its thresholds were chosen on train + validation, are the same for every split and read
+neither the label nor the evidence field.
 
 * significant is False                 -> "no significant difference"
 * significant and direction increased  -> "significantly increased"
@@ -55,8 +61,11 @@ from extractor.fields.comparisons import (  # noqa: E402
 CORPUS = HERE.parent.parent / "shared" / "corpus" / "evidence-inference"
 NSD = "no significant difference"
 MIN_SCORE = 0.5
+# abstention, chosen on train + validation (see the module docstring): no answer when the
+# comparison's arms and the sentence's "than" disagree, or when another comparison matching
+# the outcome as well (score within DISAGREE_DELTA) gives another label
 ABSTAIN_CONFLICT = True
-DISAGREE_DELTA: float | None = None
+DISAGREE_DELTA: float | None = 0.0
 
 
 def load_prompts(path: Path, splits: set[str]) -> list[dict]:
@@ -176,6 +185,14 @@ def _orient_votes(prompt: dict, sides: tuple[str, str] | None, text: str, at: in
     return side_vote, text_vote
 
 
+def _names_only_intervention(prompt: dict, text: str) -> bool:
+    """The text names the prompt's intervention and not its comparator."""
+    ti, tc = _arm_tokens(prompt["intervention"]), _arm_tokens(prompt["comparator"])
+    ti, tc = ti - tc, tc - ti
+    words = _arm_tokens(text)
+    return _soft_overlap(ti, words) > 0 and _soft_overlap(tc, words) == 0
+
+
 def _orient(prompt: dict, sides: tuple[str, str] | None, text: str, at: int = 0) -> bool:
     """Whether the statement's direction must be turned round to read as the prompt's.
 
@@ -219,7 +236,11 @@ def _sentence_label(prompt: dict, q: set[str], sentences: list[str]) -> tuple[st
     if significant is False:
         return NSD, score, s
     if significant and direction in ("increased", "decreased"):
-        flip = _orient(prompt, None, cl)
+        _, text_vote = _orient_votes(prompt, None, cl)
+        if text_vote == 0 and not _names_only_intervention(prompt, cl):
+            # a clause found by its words alone, naming neither arm: whose increase is it?
+            return None, score, s
+        flip = text_vote < 0
         d = direction if not flip else ("decreased" if direction == "increased" else "increased")
         return f"significantly {d}", score, s
     return None, score, s
