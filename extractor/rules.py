@@ -80,10 +80,11 @@ class RuleFile(BaseModel):
         return self
 
     def by_id(self, rule_id: str) -> Rule:
-        for r in self.rules:
-            if r.id == rule_id:
-                return r
-        raise KeyError(rule_id)
+        # a dict built once (field modules look rules up per sentence); ids are unique
+        index = self.__dict__.get("_by_id")
+        if index is None:
+            index = self.__dict__["_by_id"] = {r.id: r for r in self.rules}
+        return index[rule_id]
 
 
 class Lexicon(BaseModel):

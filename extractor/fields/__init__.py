@@ -27,6 +27,9 @@ class Context:
     results: dict[str, Any] = field(default_factory=dict)
     used_sentences: set[int] = field(default_factory=set)
     _doc: Doc | None = None
+    _low: str | None = None
+    _sentences: list[tuple[int, int, int]] | None = None
+    _spans: list[tuple[int, int]] | None = None
 
     @property
     def doc(self) -> Doc:
@@ -45,25 +48,43 @@ class Context:
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect_right(self.sent_starts, pos) - 1)
 
+    @property
+    def low(self) -> str:
+        """``norm`` lower-cased, same length (for substring gates), computed once per document."""
+        if self._low is None:
+            low = self.norm.lower()
+            if len(low) != len(self.norm):  # a case mapping that changes length ("İ"): per character
+                low = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.norm)
+            self._low = low
+        return self._low
+
     def sentence_span(self, index: int) -> tuple[int, int]:
-        start = self.sent_starts[index]
-        end = self.sent_starts[index + 1] if index + 1 < len(self.sent_starts) else len(self.text)
-        while end > start and self.text[end - 1].isspace():
-            end -= 1
-        return start, end
+        """(start, end) of sentence ``index``, trailing space trimmed (computed once per document)."""
+        if self._spans is None:
+            starts, text = self.sent_starts, self.text
+            spans = []
+            for i, start in enumerate(starts):
+                end = starts[i + 1] if i + 1 < len(starts) else len(text)
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                spans.append((start, end))
+            self._spans = spans
+        return self._spans[index]
 
     def sentence_text(self, index: int) -> str:
         s, e = self.sentence_span(index)
         return self.norm[s:e]
 
     def sentences(self) -> list[tuple[int, int, int]]:
-        """(index, start, end) of every non-blank sentence."""
-        out = []
-        for i in range(len(self.sent_starts)):
-            s, e = self.sentence_span(i)
-            if e > s and not self.norm[s:e].isspace():
-                out.append((i, s, e))
-        return out
+        """(index, start, end) of every non-blank sentence (computed once; do not mutate)."""
+        if self._sentences is None:
+            out = []
+            for i in range(len(self.sent_starts)):
+                s, e = self.sentence_span(i)
+                if e > s and not self.norm[s:e].isspace():
+                    out.append((i, s, e))
+            self._sentences = out
+        return self._sentences
 
     def section_label(self, pos: int) -> str | None:
         sec = self.document.section_at(pos)

@@ -799,9 +799,7 @@ def extract(ctx: Context) -> list[Arm]:
     abbrevs = {a.short: a.long for a in (ctx.results.get("abbreviations") or [])}
     # sentences are sliced (and lower-cased for substring gates) once per document
     spans = [(s, e) for _i, s, e in ctx.sentences()]
-    low_doc = ctx.norm.lower()
-    if len(low_doc) != len(ctx.norm):  # a case mapping that changes length: lower per sentence
-        low_doc = "".join(c if len(c.lower()) != 1 else c.lower() for c in ctx.norm)
+    low_doc = ctx.low
     cues = _doc_cues(low_doc, [s for s, _e in spans], [e for _s, e in spans])
     sents = [(s, e, ctx.norm[s:e], low_doc[s:e], c) for (s, e), c in zip(spans, cues, strict=True)]
     arms = _allocation_arms(ctx, sents)

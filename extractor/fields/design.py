@@ -91,21 +91,22 @@ _LOCAL = ("block", "context_block")
 
 
 _RATIO = re.compile(r"\d\s?:\s?\d")
-# One scan for every gate word at once; each label then keeps the sentences holding one of
-# its words (set tests), instead of scanning the text once per label.
-_ALL_GATES = re.compile("|".join(sorted({re.escape(g) for gs in _GATES.values() for g in gs}, key=len, reverse=True)))
+# One scan for every gate word; each label then keeps the sentences holding one of its words
+# (set tests), instead of scanning the text once per label.
 _ALL_GATE_WORDS = frozenset(g for gs in _GATES.values() for g in gs)
 _GATE_SETS = {label: frozenset(gs) for label, gs in _GATES.items()}
-# gate words overlap ("random" inside "randomi"): a hit stands for every gate word it contains
-_CONTAINED = {w: frozenset(g for g in _ALL_GATE_WORDS if g in w) for w in _ALL_GATE_WORDS}
 
 
 def _collect(ctx: Context) -> dict[str, list[tuple[int, int, str, re.Match]]]:
     found: dict[str, list[tuple[int, int, str, re.Match]]] = defaultdict(list)
-    low = ctx.norm.lower()
+    low = ctx.low
     words_in: dict[int, set[str]] = defaultdict(set)
-    for m in _ALL_GATES.finditer(low):
-        words_in[ctx.sentence_index(m.start())].update(_CONTAINED[m.group()])
+    # str.find per gate word beats one alternation regex over the text by 2x
+    for w in _ALL_GATE_WORDS:
+        i = low.find(w)
+        while i >= 0:
+            words_in[ctx.sentence_index(i)].add(w)
+            i = low.find(w, i + 1)
     spans_by_label: dict[str, list[tuple[int, int]]] = {}
     rules = load_rules("design").rules
     for rule in rules:
