@@ -31,7 +31,8 @@ accuracy on answered prompts, accuracy over all prompts (unanswered counted wron
 
     python benchmarks/evidence_inference.py [--split test] [--errors N] [--jobs 4]
 
-Develop on train/validation; report test.
+Develop on train/validation; report test. ``--errors`` lists wrong answers of train and
+validation only.
 """
 
 from __future__ import annotations
@@ -315,7 +316,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--split", action="append", help="train, validation, test (default: all three)")
-    ap.add_argument("--errors", type=int, default=0, help="print this many wrong answers per split")
+    ap.add_argument("--errors", type=int, default=0,
+                    help="print this many wrong answers per split (train and validation only: the test split is "
+                         "reported, never studied)")
     ap.add_argument("--jobs", type=int, default=4)
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
@@ -359,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
             "accuracy_all": correct / n if n else 0.0,
             "baseline_nsd": base,
         }
-        if args.errors:
+        if args.errors and split != "test":
             for p, c, pred, flip, score in errors[: args.errors]:
                 print(f"--- {p['id']} gold={p['label']} pred={pred} flip={flip} score={score:.2f}")
                 print(f"    prompt: I={p['intervention']!r} C={p['comparator']!r} O={p['outcome']!r}")
