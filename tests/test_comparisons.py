@@ -318,3 +318,18 @@ def test_groups_named_once_carry_over_to_later_items_of_the_sentence() -> None:
     nausea = next(c for c in rec.comparisons if "nausea" in c.outcome)
     assert nausea.direction == "increased" and nausea.intervention == "ketamine"
     assert (nausea.intervention_values.percent, nausea.comparator_values.percent) == (30.0, 10.0)
+
+
+def test_two_letter_arm_abbreviations_and_the_group_after_versus_value() -> None:
+    text = ("METHODS: Patients were randomized into three groups: total thyroidectomy (TT), Dunhill operation (DO) "
+            "and bilateral subtotal thyroidectomy (BST).\nRESULTS: Recurrent goiter was found at 10 years in 1 (0.6%) "
+            "TT versus 15 (8.6%) DO versus 39 (22.4%) BST (p < 0.001).")
+    c, _ = _one(text, "Recurrent goiter")
+    assert (c.intervention, c.comparator) == ("TT", "DO")
+    assert (c.intervention_values.mean, c.comparator_values.mean) == (1.0, 15.0)
+    assert c.direction == "decreased"
+    # lower-case "do" is a verb, not the arm; a p-value in brackets after "versus" is no group's value
+    text = ("METHODS: Patients were randomized to SaphLITE or Clearglide harvesting.\nRESULTS: The total incision "
+            "length was 12.9 cm versus 8.9 (p < 0.05) in the SaphLITE and Clearglide groups.")
+    c, _ = _one(text, "incision length")
+    assert c.comparator != "SaphLITE" and c.direction == "increased"

@@ -112,6 +112,12 @@ _TIME_OUTCOME = regex.compile(r"\btimes?\b|\bduration\b|\bsurvival\b|-free\b", r
 _LIST_SPLIT = regex.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=[^,]*$)", regex.I)
 _QUANTITY_THAN = regex.compile(r"\s+than\s+(?:[\d.]|one\b|two\b|three\b|half\b|a\s+third\b)", regex.I)
 _RESPECTIVELY = regex.compile(r"\brespectively\b", regex.I)
+# "1 (0.6%) TT versus 15 (8.6%) DO": the group named after the value that follows "versus"
+# is a reference group, as in "versus 15 (8.6%) in DO"
+_REF_VALUE = regex.compile(
+    r"\b(?:versus|vs\.?|compared\s+(?:with|to))\s+\d+(?:\.\d+)?\s*%?\s*(?:\(\s*\d[\d.,%\s]{0,12}\)\s*)?(?:(?:in|with|for|among)\s+(?:the\s+)?)?$",
+    regex.I)
+_SHORT_ABBR = re.compile(r"(?<![\w-])[A-Z]{2}(?![\w-])")
 _CONTROL_EXTRA = regex.compile(r"\b(?:controls?|placebo|sham|usual\s+care|standard\s+care|conventional)\b", regex.I)
 
 
@@ -399,12 +405,17 @@ class _ArmIndex:
 
     def __init__(self, arms: list) -> None:
         self.words: dict[str, object] = {}
+        # a two-letter abbreviation ("TT", "DO", "SP") names its arm only written in capitals
+        # as in the label: in lower case it is a common word ("do", "as")
+        self.short: dict[str, object] = {}
         self.order = arms
         for arm in arms:
             for n in (arm.label, *arm.aliases):
                 for t in tokens(n):
                     if len(t) >= 3 and not t.isdigit():
                         self.words.setdefault(t, arm)
+                for t in _SHORT_ABBR.findall(n):
+                    self.short.setdefault(t, arm)
                 # a hyphenated name ("i-gel", "5-FU") is one word: its pieces are too short
                 # or too common to name the arm alone
                 for r in _RUN.findall(n.lower()):
@@ -412,15 +423,19 @@ class _ArmIndex:
                         self.words.setdefault(r, arm)
 
     def __bool__(self) -> bool:
-        return bool(self.words)
+        return bool(self.words or self.short)
 
     def finditer(self, seg: str):
         """(start, end, arm) of each word of an arm's label (plural or not) in ``seg``."""
-        if not self.words:
+        if not self.words and not self.short:
             return
         for run in _RUN.finditer(seg):
             st = run.start()
-            w = run.group().lower()
+            w = run.group()
+            if w in self.short:
+                yield st, run.end(), self.short[w]
+                continue
+            w = w.lower()
             arm = self.words.get(w) if "-" in w else None
             if arm is not None:
                 yield st, run.end(), arm
@@ -450,7 +465,7 @@ def _mentions(seg: str, arm_res, cues) -> list[_Mention]:
         if seg.count("(", 0, pos) > seg.count(")", 0, pos):
             return "neutral"
         before = seg[max(0, pos - 40): pos]
-        if cues["ref_marker"].search(before):
+        if cues["ref_marker"].search(before) or _REF_VALUE.search(before):
             return "ref"
         if cues["between"].search(before):
             return "neutral"
