@@ -333,3 +333,15 @@ def test_two_letter_arm_abbreviations_and_the_group_after_versus_value() -> None
             "length was 12.9 cm versus 8.9 (p < 0.05) in the SaphLITE and Clearglide groups.")
     c, _ = _one(text, "incision length")
     assert c.comparator != "SaphLITE" and c.direction == "increased"
+
+
+def test_group_named_by_the_absence_of_an_arm_treatment_is_the_control() -> None:
+    text = ("METHODS: Patients were randomized to cemented TKA with or without tourniquet.\nRESULTS: Range of motion "
+            "was 11° more in the non-tourniquet group (p = 0.001 at 2 years).")
+    c, _ = _one(text, "Range of motion")
+    assert c.significant is True and c.direction == "decreased"  # more without it: the tourniquet's decrease
+    # "non-" before a word naming no arm is a subgroup, not the control
+    text = ("METHODS: Patients were randomized to ketamine or placebo.\nRESULTS: Nausea was more frequent in the "
+            "non-diabetic group (p = 0.02).")
+    c, _ = _one(text, "Nausea")
+    assert c.direction == "increased"

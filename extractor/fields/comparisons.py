@@ -117,6 +117,9 @@ _RESPECTIVELY = regex.compile(r"\brespectively\b", regex.I)
 _REF_VALUE = regex.compile(
     r"\b(?:versus|vs\.?|compared\s+(?:with|to))\s+\d+(?:\.\d+)?\s*%?\s*(?:\(\s*\d[\d.,%\s]{0,12}\)\s*)?(?:(?:in|with|for|among)\s+(?:the\s+)?)?$",
     regex.I)
+# a group named by the absence of a treatment ("non-tourniquet group", "without bisacodyl arm")
+_NEGATED_GROUP = regex.compile(r"(?:non-?|without\s+|no\s+)([A-Za-z][\w]*)(?=[\s-]+(?:group|arm|cohort)s?\b|$)", regex.I)
+_NEGATED_TREATMENT = {"intervention", "treatment", "treated", "exposed", "supplemented", "supplementation"}
 _SHORT_ABBR = re.compile(r"(?<![\w-])[A-Z]{2}(?![\w-])")
 _CONTROL_EXTRA = regex.compile(r"\b(?:controls?|placebo|sham|usual\s+care|standard\s+care|conventional)\b", regex.I)
 
@@ -450,6 +453,11 @@ class _ArmIndex:
             if arm is not None:
                 yield st, m.end(), arm
 
+    def names(self, word: str) -> bool:
+        """Whether ``word`` is a word of an arm's name."""
+        w = word.lower()
+        return w in self.words or w in self.short or (w.endswith("s") and w[:-1] in self.words)
+
     def first(self, text: str):
         """The first arm (in the arms' order) with a word in ``text``."""
         found = {id(a): a for _, _, a in self.finditer(text)}
@@ -480,6 +488,11 @@ def _mentions(seg: str, arm_res, cues) -> list[_Mention]:
         txt = seg[st:en]
         if control is None:
             control = bool(cues["control"].search(txt)) or (arm is not None and getattr(arm, "role", "") == "control")
+            neg = _NEGATED_GROUP.match(txt)
+            if neg and (neg.group(1).lower() in _NEGATED_TREATMENT or (arm_res and arm_res.names(neg.group(1)))):
+                # "the non-tourniquet group", "the non-intervention group": the group without
+                # the treatment is the control, whatever arm its word names
+                control, arm = True, None
         found.append(_Mention(st, en, txt, side(st), control, arm))
 
     low = seg.lower()
