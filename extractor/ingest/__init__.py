@@ -131,6 +131,7 @@ def load_bytes(data: bytes, stem: str, source: str, max_bytes: int = DEFAULT_MAX
     if not text.strip():
         raise IngestError("empty file (only blanks or control characters)")
     note = None if encoding in ("utf-8", "utf-8-sig") else f"decoded as {encoding}"
+    del data  # a decompressed export can be 400 MB: keep only its text while records stream
     if kind == "pubmed-xml":
         from extractor.ingest.pubmed import parse_pubmed_xml
 

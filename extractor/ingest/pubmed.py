@@ -111,45 +111,71 @@ def _text(el: ET.Element | None) -> str:
     return "".join(el.itertext()).strip() if el is not None else ""
 
 
+def _article(art: ET.Element, source: str) -> Document | None:
+    """The Document of one ``PubmedArticle`` element."""
+    cit = art.find("MedlineCitation")
+    if cit is None:
+        return None
+    pmid = _text(cit.find("PMID"))
+    a = cit.find("Article")
+    title = _text(a.find("ArticleTitle")) if a is not None else ""
+    parts: list[tuple[str, str]] = []
+    if a is not None:
+        for ab in a.findall("Abstract/AbstractText"):
+            label = (ab.get("Label") or "ABSTRACT").upper()
+            parts.append((label, _text(ab)))
+    year = _text(a.find("Journal/JournalIssue/PubDate/Year")) if a is not None else ""
+    if not year and a is not None:
+        m = re.match(r"(\d{4})", _text(a.find("Journal/JournalIssue/PubDate/MedlineDate")))
+        year = m.group(1) if m else ""
+    doi = ""
+    for aid in art.findall("PubmedData/ArticleIdList/ArticleId"):
+        if aid.get("IdType") == "doi":
+            doi = _text(aid)
+    if not doi and a is not None:
+        for el in a.findall("ELocationID"):
+            if el.get("EIdType") == "doi":
+                doi = _text(el)
+    regs = [_text(acc) for acc in cit.findall("Article/DataBankList/DataBank/AccessionNumberList/AccessionNumber")]
+    meta = {
+        "pmid": pmid,
+        "journal": _text(a.find("Journal/Title")) if a is not None else None,
+        "year": int(year) if year.isdigit() else None,
+        "publication_types": [_text(p) for p in cit.findall("Article/PublicationTypeList/PublicationType")],
+        "doi": doi or None,
+    }
+    return _build(pmid, source, title, parts, meta, regs, labelled=True)
+
+
 def parse_pubmed_xml(text: str, source: str) -> Iterator[Document]:
+    """One Document per ``PubmedArticle``, streamed: the text is fed to a pull parser in
+    1 MB chunks and each article's elements are dropped once its record is built, so a
+    baseline file (30,000 articles, 150-400 MB) never exists as one element tree."""
+    parser = ET.XMLPullParser(events=("start", "end"))
+    root: ET.Element | None = None
+    found = False
+    step = 1 << 20
     try:
-        root = ET.fromstring(text.encode("utf-8"))
+        for i in range(0, len(text) + step, step):
+            if i < len(text):
+                parser.feed(text[i : i + step])
+            else:
+                parser.close()  # the last events (and a truncated file's error) come out here
+            for event, el in parser.read_events():
+                if event == "start":
+                    if root is None:
+                        root = el
+                    continue
+                if el.tag == "PubmedArticle":
+                    found = True
+                    doc = _article(el, source)
+                    if el is not root:
+                        root.clear()  # drop the finished articles: only this one is left to free
+                    if doc is not None:
+                        yield doc
+                elif el.tag in ("PubmedBookArticle", "DeleteCitation") and el is not root:
+                    root.clear()
     except ET.ParseError as e:
         raise IngestError(f"malformed PubMed XML ({e})") from e
-    found = False
-    for art in root.iter("PubmedArticle"):
-        found = True
-        cit = art.find("MedlineCitation")
-        if cit is None:
-            continue
-        pmid = _text(cit.find("PMID"))
-        a = cit.find("Article")
-        title = _text(a.find("ArticleTitle")) if a is not None else ""
-        parts: list[tuple[str, str]] = []
-        if a is not None:
-            for ab in a.findall("Abstract/AbstractText"):
-                label = (ab.get("Label") or "ABSTRACT").upper()
-                parts.append((label, _text(ab)))
-        year = _text(a.find("Journal/JournalIssue/PubDate/Year")) if a is not None else ""
-        if not year and a is not None:
-            m = re.match(r"(\d{4})", _text(a.find("Journal/JournalIssue/PubDate/MedlineDate")))
-            year = m.group(1) if m else ""
-        doi = ""
-        for aid in art.findall("PubmedData/ArticleIdList/ArticleId"):
-            if aid.get("IdType") == "doi":
-                doi = _text(aid)
-        if not doi and a is not None:
-            for el in a.findall("ELocationID"):
-                if el.get("EIdType") == "doi":
-                    doi = _text(el)
-        regs = [_text(acc) for acc in cit.findall("Article/DataBankList/DataBank/AccessionNumberList/AccessionNumber")]
-        meta = {
-            "pmid": pmid,
-            "journal": _text(a.find("Journal/Title")) if a is not None else None,
-            "year": int(year) if year.isdigit() else None,
-            "publication_types": [_text(p) for p in cit.findall("Article/PublicationTypeList/PublicationType")],
-            "doi": doi or None,
-        }
-        yield _build(pmid, source, title, parts, meta, regs, labelled=True)
     if not found:
         raise IngestError("no PubmedArticle elements in the XML")
