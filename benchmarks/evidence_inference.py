@@ -15,7 +15,9 @@ sentence's marker point opposite ways, or when another comparison matching the o
 reads another label. When no comparison answers with overlap >= MIN_SCORE, the label is read
 from the results clause sharing most words with the prompt's outcome among clauses holding a
 p-value or significance words (its p-values, else its cue words; a change "in both groups" is
-skipped; a direction is given only when the clause names the prompt's arms). The mapping and
+skipped; a direction is given only when the clause names the prompt's arms). A prompt outcome
+that is itself a change ("pain reductions") is read as the change's size when the sentence
+reports a larger change ("greater pain reductions versus placebo": the reductions increased). The mapping and
 its thresholds were chosen on train + validation, are the same for every split and read
 neither the label nor the evidence field.
 
@@ -247,6 +249,29 @@ def _sentence_label(prompt: dict, q: set[str], sentences: list[str]) -> tuple[st
     return None, score, s
 
 
+# a prompt outcome that is itself a change ("pain reductions", "improvements in anxiety")
+_CHANGE_OUTCOME = re.compile(r"\b(?:reductions?|decreases?|declines?|improvements?|drops?|falls?)\b", re.I)
+
+
+def _magnitude_outcome(prompt: dict, c: dict) -> bool:
+    """The prompt's outcome is the size of a change and the sentence reads a larger change
+    ("greater pain reductions versus placebo"): the comparison reports the change's outcome
+    (pain decreased), the prompt its size (the reduction increased)."""
+    m = _CHANGE_OUTCOME.search(prompt["outcome"])
+    if m is None or c["direction"] not in ("increased", "decreased"):
+        return False
+    noun = m.group().lower().rstrip("s")
+    clause = _clause_of(c)
+    _, _, cue = _word_cues(clause, _cues(), prompt["outcome"])
+    if not cue or noun not in cue.lower() or not _MORE.match(cue):
+        return False
+    direction, _, _ = _word_cues(clause, _cues(), prompt["outcome"])
+    return direction == "decreased"
+
+
+_MORE = re.compile(r"(?:greater|larger|more|higher|bigger)\b", re.I)
+
+
 def _clause_of(c: dict) -> str:
     """The clause of the comparison's sentence that holds its outcome phrase: another clause
     of the sentence reports another outcome ("no difference in HbA1c, but cholesterol was
@@ -294,6 +319,8 @@ def match(prompt: dict, doc: dict) -> tuple[str | None, dict | None, bool, float
             # the comparison's arms and the sentence's "than" point opposite ways: no answer
             return None, best, False, best_key[1]
         flip = (side_vote or text_vote) < 0
+        if _magnitude_outcome(prompt, best):
+            flip = not flip
         label = label_of(best, flip)
         if DISAGREE_DELTA is not None:
             # other statements about the outcome, as good a match, that read otherwise: no answer

@@ -345,3 +345,25 @@ def test_group_named_by_the_absence_of_an_arm_treatment_is_the_control() -> None
             "non-diabetic group (p = 0.02).")
     c, _ = _one(text, "Nausea")
     assert c.direction == "increased"
+
+
+def _benchmark():
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "evidence_inference.py"
+    spec = importlib.util.spec_from_file_location("evidence_inference", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_benchmark_reads_a_change_outcome_as_the_size_of_the_change() -> None:
+    bench = _benchmark()
+    text = ("METHODS: Patients were randomized to meloxicam IV or placebo.\nRESULTS: Both doses produced significantly "
+            "greater pain reductions versus placebo (P<0.05) at all evaluated times.")
+    rec = extract_text(text)
+    c = next(c for c in rec.comparisons if "pain" in (c.text or "").lower()).model_dump()
+    assert c["direction"] == "decreased"  # the pain
+    prompt = {"intervention": "meloxicam IV", "comparator": "placebo", "outcome": "pain reductions"}
+    assert bench._magnitude_outcome(prompt, c)  # the reductions: larger
+    assert not bench._magnitude_outcome({**prompt, "outcome": "pain intensity"}, c)
