@@ -97,10 +97,13 @@ def extract(
         console=err, disable=not (progress and err.is_terminal), transient=False,
     )
     interrupted = False
+    rewritten: set[str] = set()
     try:
         with bar:
             tid = bar.add_task("extract", total=total, rate="-")
             for res in run_tasks(make_tasks(paths, done), opts, jobs=jobs, scheduler=scheduler):
+                if res.path in done and res.records:
+                    rewritten.add(res.path)  # new records beside an earlier run's: maybe stale ones
                 for kind, entry in res.entries:
                     if kind == "record":
                         sink.write(entry)
@@ -130,6 +133,11 @@ def extract(
             stream.close()
         if err_sink is not None:
             err_sink.close()
+    if rewritten and not interrupted:
+        from extractor.outputs import drop_superseded
+
+        if n := drop_superseded(output, rewritten):
+            err.print(f"removed {n} record(s) of files that changed since the earlier run")
     elapsed = time.perf_counter() - t0
     table = Table(title="trialex extract" + (" (interrupted)" if interrupted else ""))
     for c in ("documents", "values", "errors", "flags", "skipped", "elapsed", "docs/s"):

@@ -211,3 +211,43 @@ def iter_jsonl(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
                 continue
             if isinstance(obj, dict):
                 yield obj
+
+
+def drop_superseded(path: str | os.PathLike[str], sources: set[str] | None = None) -> int:
+    """Remove records of files that changed since they were written; returns how many.
+
+    A resumed run appends the records of a file whose bytes changed; the lines written from
+    its old bytes (an older ``content_hash`` for the same ``source``) are then stale, and a
+    reviewer must not get two records for one report. The file is rewritten only when such
+    lines exist, into a temporary file in the same folder that replaces the original in one
+    ``os.replace``: a run killed meanwhile leaves the original whole. ``sources`` limits the
+    search to files the run wrote records for that an earlier run had written too.
+    """
+    path = os.fspath(path)
+    latest: dict[str, Any] = {}
+    stale_sources: set[str] = set()
+    for obj in iter_jsonl(path):
+        src = obj.get("source")
+        if isinstance(src, str) and (sources is None or src in sources):
+            h = obj.get("content_hash")
+            if src in latest and latest[src] != h:
+                stale_sources.add(src)
+            latest[src] = h
+    if not stale_sources:
+        return 0
+    dropped = 0
+    tmp = f"{path}.tmp-{os.getpid()}"
+    with open(path, "rb") as src_f, open(tmp, "wb") as out:
+        for raw in src_f:
+            try:
+                obj = json.loads(raw)
+            except ValueError:
+                obj = None
+            if isinstance(obj, dict) and obj.get("source") in stale_sources and obj.get("content_hash") != latest[obj["source"]]:
+                dropped += 1
+                continue
+            out.write(raw)
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(tmp, path)
+    return dropped

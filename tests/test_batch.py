@@ -54,7 +54,37 @@ def test_rerun_skips_done_files_and_appends_new_ones(tmp_path: Path) -> None:
     # a changed file is done again (its bytes no longer hash the same)
     (tmp_path / "in" / "trial00000.txt").write_text("Changed. 40 patients were randomized.\n")
     run(str(tmp_path / "in"), "-o", str(out), "--jobs", "1")
-    assert len(read_jsonl(out)) == 6
+    assert len(read_jsonl(out)) == 5
+
+
+def test_changed_file_replaces_its_stale_record(tmp_path: Path) -> None:
+    """A reviewer must not get two records for one report: the old record goes."""
+    make_corpus(tmp_path / "in", 3)
+    out = tmp_path / "out.jsonl"
+    run(str(tmp_path / "in"), "-o", str(out), "--jobs", "1")
+    changed = tmp_path / "in" / "trial00001.txt"
+    changed.write_text("Changed. 40 patients were randomized.\n")
+    res = run(str(tmp_path / "in"), "-o", str(out), "--jobs", "1")
+    recs = read_jsonl(out)
+    assert sorted(r["source"] for r in recs) == sorted(str(p) for p in (tmp_path / "in").iterdir())
+    new = next(r for r in recs if r["source"] == str(changed))
+    assert new["sample_size"]["randomized"] == 40
+    assert "removed 1 record(s) of files that changed" in res.stderr
+    # an unchanged rerun rewrites nothing
+    before = out.read_bytes()
+    res = run(str(tmp_path / "in"), "-o", str(out), "--jobs", "1")
+    assert out.read_bytes() == before and "removed" not in res.stderr
+
+
+def test_resumed_export_keeps_the_records_of_its_first_run(tmp_path: Path) -> None:
+    """Records from a partly written export (same bytes) are continued, not dropped."""
+    nbib = ROOT / "corpus" / "medline" / "pubmed_sample.nbib"
+    out = tmp_path / "out.jsonl"
+    run(str(nbib), "-o", str(out), "--jobs", "1")
+    lines = out.read_bytes().splitlines(keepends=True)
+    out.write_bytes(b"".join(lines[:7]))  # as if killed after 7 records
+    run(str(nbib), "-o", str(out), "--jobs", "1")
+    assert out.read_bytes() == b"".join(lines)
 
 
 def test_resume_cuts_a_half_written_last_line(tmp_path: Path) -> None:
