@@ -261,6 +261,8 @@ def _magnitude_outcome(prompt: dict, c: dict) -> bool:
     if m is None or c["direction"] not in ("increased", "decreased"):
         return False
     noun = m.group().lower().rstrip("s")
+    if noun in c["outcome"].lower():
+        return False  # the comparison's outcome is the change itself: its direction is the size
     clause = _clause_of(c)
     _, _, cue = _word_cues(clause, _cues(), prompt["outcome"])
     if not cue or noun not in cue.lower() or not _MORE.match(cue):

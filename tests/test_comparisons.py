@@ -359,11 +359,36 @@ def _benchmark():
 
 def test_benchmark_reads_a_change_outcome_as_the_size_of_the_change() -> None:
     bench = _benchmark()
-    text = ("METHODS: Patients were randomized to meloxicam IV or placebo.\nRESULTS: Both doses produced significantly "
-            "greater pain reductions versus placebo (P<0.05) at all evaluated times.")
+    text = ("METHODS: Patients were randomized to olanzapine or placebo.\nRESULTS: The olanzapine group also had "
+            "greater reductions in the CGI-BP Depression score than the placebo group (p = .008).")
     rec = extract_text(text)
-    c = next(c for c in rec.comparisons if "pain" in (c.text or "").lower()).model_dump()
-    assert c["direction"] == "decreased"  # the pain
-    prompt = {"intervention": "meloxicam IV", "comparator": "placebo", "outcome": "pain reductions"}
+    c = next(c for c in rec.comparisons if "depression" in c.outcome.lower()).model_dump()
+    assert c["direction"] == "decreased"  # the score
+    prompt = {"intervention": "olanzapine", "comparator": "placebo", "outcome": "reductions in CGI-BP Depression"}
     assert bench._magnitude_outcome(prompt, c)  # the reductions: larger
-    assert not bench._magnitude_outcome({**prompt, "outcome": "pain intensity"}, c)
+    assert not bench._magnitude_outcome({**prompt, "outcome": "CGI-BP Depression score"}, c)
+
+
+def test_subject_ending_in_a_verb_of_the_group_is_not_the_outcome() -> None:
+    text = ("METHODS: Patients were randomized to duloxetine or placebo.\nRESULTS: Duloxetine demonstrated significantly "
+            "greater improvement in depressive symptom severity, compared with placebo, within both melancholic and "
+            "non-melancholic cohorts (p ≤ .001).")
+    c, _ = _one(text, "depressive symptom severity")
+    assert c.outcome == "depressive symptom severity" and c.significant is True
+    # a subject that is the outcome stays the outcome
+    c, _ = _one("RESULTS: Depressive symptom severity was significantly lower with duloxetine than with placebo "
+                "(p = 0.01).", "severity")
+    assert c.outcome == "Depressive symptom severity" and c.direction == "decreased"
+
+
+def test_group_after_versus_patients_randomized_to_is_the_reference() -> None:
+    text = ("METHODS: Patients were randomized to golimumab or placebo.\nRESULTS: Treatment with golimumab yielded "
+            "significantly higher MDA response rates versus patients randomized to placebo at week 14 (23.5% versus "
+            "1.0%; P < 0.0001).")
+    c, _ = _one(text, "MDA response")
+    assert c.direction == "increased" and c.comparator == "placebo"
+    assert (c.intervention_values.percent, c.comparator_values.percent) == (23.5, 1.0)
+    # the placebo group as the subject is not the reference
+    c, _ = _one("METHODS: Patients were randomized to golimumab or placebo.\nRESULTS: Patients randomized to placebo "
+                "had significantly higher pain scores (5.1 vs 3.2; P = 0.01).", "pain")
+    assert c.direction == "decreased"

@@ -120,6 +120,9 @@ _REF_VALUE = regex.compile(
 # a group named by the absence of a treatment ("non-tourniquet group", "without bisacodyl arm")
 _NEGATED_GROUP = regex.compile(r"(?:non-?|without\s+|no\s+)([A-Za-z][\w]*)(?=[\s-]+(?:group|arm|cohort)s?\b|$)", regex.I)
 _NEGATED_TREATMENT = {"intervention", "treatment", "treated", "exposed", "supplemented", "supplementation"}
+_SUBJECT_VERB_END = regex.compile(
+    r"\s(?:demonstrated|produced|achieved|experienced|exhibited|displayed|yielded|provided|caused|induced|"
+    r"resulted\s+in|led\s+to)$", regex.I)
 _SHORT_ABBR = re.compile(r"(?<![\w-])[A-Z]{2}(?![\w-])")
 _CONTROL_EXTRA = regex.compile(r"\b(?:controls?|placebo|sham|usual\s+care|standard\s+care|conventional)\b", regex.I)
 
@@ -233,7 +236,8 @@ def _cues() -> dict[str, regex.Pattern[str]]:
                                           "significant", "negation", "adverse_outcomes", "group_heads")}
     out["ref_marker"] = regex.compile(
         r"(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(e["comparator_markers"], key=len, reverse=True))
-        + r")\s+(?:(?:in|with|among|for|to|of|the|those|that|patients|subjects|participants|receiving|treated|on|given)\s+){0,3}$",
+        + r")\s+(?:(?:in|with|among|for|to|of|the|those|that|patients|subjects|participants|receiving|treated|on|given|"
+        r"randomi[sz]ed|allocated|assigned)\s+){0,3}$",
         regex.I | regex.REVERSE,  # anchored at the end: matched from the end, not tried at every start
     )
     out["ref_marker_any"] = regex.compile(
@@ -556,7 +560,9 @@ def _outcome(head: str, cues, mentions: list[_Mention]) -> tuple[str, int, str] 
                     continue
                 if len(o.split()) > 25:
                     continue
-                weak_subject = bool(_WEAK_VERB.match(head, m.end("o")))
+                # "Duloxetine demonstrated significantly greater improvement in ...": the subject
+                # ends in a verb of the group, the outcome is the object
+                weak_subject = bool(_WEAK_VERB.match(head, m.end("o")) or _SUBJECT_VERB_END.search(o))
             elif rid == "out_had_more" and (cues["significant"].fullmatch(o) or o.lower() in ("than", "in", "with")):
                 continue
             if _is_group_phrase(o, mentions, o0, cues) and rid != "out_diff_in":
