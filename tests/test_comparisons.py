@@ -392,3 +392,12 @@ def test_group_after_versus_patients_randomized_to_is_the_reference() -> None:
     c, _ = _one("METHODS: Patients were randomized to golimumab or placebo.\nRESULTS: Patients randomized to placebo "
                 "had significantly higher pain scores (5.1 vs 3.2; P = 0.01).", "pain")
     assert c.direction == "decreased"
+
+
+def test_improvement_in_a_mood_state_is_its_decrease() -> None:
+    c, _ = _one("RESULTS: Significant improvements in tension were found in the TA group compared with placebo "
+                "(p = 0.02).", "tension")
+    assert c.significant is True and c.direction == "decreased"  # less tension
+    c, _ = _one("RESULTS: Significant improvements in vigor were found in the TA group compared with placebo "
+                "(p = 0.02).", "vigor")
+    assert c.direction == "increased"
