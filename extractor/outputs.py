@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 from typing import IO, Any
 
+from pydantic_core import PydanticSerializationError
+
 from extractor.records import TrialRecord
 
 FORMATS = ("jsonl", "json", "csv", "meta")  # meta: one CSV row per comparison (metafor, RevMan, PyMARE)
@@ -23,7 +25,10 @@ def record_json(record: TrialRecord) -> str:
     """
     # pydantic-core writes the JSON itself (compact, UTF-8, fields in model order): 4x faster
     # than model_dump + json.dumps, and a NaN/inf can never come out as invalid JSON
-    s = record.model_dump_json()
+    try:
+        s = record.model_dump_json()
+    except PydanticSerializationError:  # a lone surrogate in text passed through the API
+        s = json.dumps(record.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
     if _ODD_BREAKS.search(s):
         s = _ODD_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", s)
     return s

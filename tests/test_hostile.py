@@ -74,3 +74,12 @@ def test_redos_repetitions_end_as_a_record_or_an_error(tmp_path: Path) -> None:
     assert "trial00000.txt" in recs
     for name in ("ci.txt", "p.txt"):
         assert name in recs or errs[name] == "took longer than 3 s (--timeout); skipped"
+
+
+def test_lone_surrogate_in_api_text_still_serialises() -> None:
+    """pydantic-core refuses lone surrogates; a str from the API can hold one."""
+    from extractor.api import extract_text
+    from extractor.outputs import record_json
+
+    line = record_json(extract_text("Sixty patients were randomized \ud800 to drug or placebo (P = 0.03)."))
+    assert '"randomized":60' in line.replace(" ", "")
