@@ -401,3 +401,16 @@ def test_improvement_in_a_mood_state_is_its_decrease() -> None:
     c, _ = _one("RESULTS: Significant improvements in vigor were found in the TA group compared with placebo "
                 "(p = 0.02).", "vigor")
     assert c.direction == "increased"
+
+
+def test_items_of_the_list_after_a_change_noun_are_outcomes() -> None:
+    rec = extract_text("RESULTS: GSLiM participants also achieved significant improvement in total weight self-efficacy "
+                       "score, negative emotions and physical discomfort subscales, compared with controls.")
+    by = {c.outcome: c for c in rec.comparisons}
+    assert by["total weight self-efficacy score"].direction == "increased"
+    assert by["negative emotions"].direction == "decreased"  # an improvement of a bad thing
+    assert by["physical discomfort subscales"].direction == "decreased"
+    # a clause after the comma is a new statement, not an item
+    rec = extract_text("RESULTS: There was a significant improvement in pain scores, whereas nausea was more "
+                       "frequent with ketamine (p = 0.01).")
+    assert not [c for c in rec.comparisons if c.outcome.startswith("whereas")]

@@ -1002,6 +1002,7 @@ def extract(ctx: Context) -> list[Comparison]:
                     continue
                 c = built["comparison"]
                 out.extend(_list_items(ctx, c))
+                out.extend(_object_list_items(ctx, c, built.get("cue"), seg.head_end, cues))
                 prev = built
                 last = (i, c)
     return out
@@ -1024,3 +1025,40 @@ def _list_items(ctx: Context, c: Comparison) -> list[Comparison]:
         if m is not None:
             pos = m.end()
     return out or [c]
+
+
+# "improvement in A, B and C (p < 0.05)": the items after the first outcome of a change noun
+_OBJECT_LIST = regex.compile(r"\s*,\s*(?:and\s+)?([^,;()\[\]]{2,60}?)(?=\s*,|\s+and\s+|\s*[.;(\[]|\s*$)"
+                             r"|\s+and\s+([^,;()\[\]]{2,60}?)(?=\s*[,.;(\[]|\s*$)", regex.I)
+
+
+def _object_list_items(ctx: Context, c: Comparison, cue: str | None, head_end: int, cues) -> list[Comparison]:
+    """'achieved significant improvement in total weight self-efficacy score, negative emotions
+    and physical discomfort subscales': one comparison per item of the list the change noun
+    governs, each reading a word of valence ("improvement") for its own outcome."""
+    if c.rule != "comparison:out_diff_in" or c.outcome_end is None or not ctx.norm.startswith(",", c.outcome_end):
+        return []
+    out = []
+    pos = c.outcome_end
+    valence = bool(cue) and (cues["better"].search(cue) is not None or cues["worse"].search(cue) is not None)
+    adverse = cues["adverse_outcomes"].search(c.outcome) is not None
+    while pos < head_end and len(out) < 8:
+        m = _OBJECT_LIST.match(ctx.norm, pos, head_end)
+        if m is None:
+            break
+        g = 1 if m.group(1) is not None else 2
+        item = m.group(g).strip()
+        if cues["gate"].search(item) or _TOK.search(item) is None:
+            break  # a new statement, not an item
+        a = m.start(g)
+        d = c.direction
+        if valence and not adverse and c.direction in ("increased", "decreased") and cues["adverse_outcomes"].search(item):
+            # only a known adverse item turns the word round: an item not in the list after an
+            # adverse first item ("pain, P/V discharge") is most likely adverse too
+            d = _flip(d)
+        out.append(c.model_copy(update={"outcome": ctx.text[a:a + len(item)], "outcome_start": a,
+                                        "outcome_end": a + len(item), "direction": d}))
+        pos = m.end()
+        if g == 2:
+            break
+    return out
