@@ -58,10 +58,16 @@ def all_checks() -> list[Check]:
 
 
 def run_all(record: TrialRecord) -> list[Flag]:
+    from extractor.checks.common import index_sentences
+
     flags: list[Flag] = []
-    for check in all_checks():
-        try:
-            flags.extend(check.func(record))
-        except Exception as e:  # a broken check must not lose the record
-            record.warnings.append(f"check {check.code} failed: {type(e).__name__}: {e}")
+    index_sentences(record)
+    try:
+        for check in all_checks():
+            try:
+                flags.extend(check.func(record))
+            except Exception as e:  # a broken check must not lose the record
+                record.warnings.append(f"check {check.code} failed: {type(e).__name__}: {e}")
+    finally:
+        index_sentences(None)
     return flags

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 
 from extractor.normalize import normalize_text
@@ -36,23 +37,43 @@ def flag(code: str, severity: Severity, message: str, values: Iterable[Evidence 
     return Flag(code=code, severity=severity, message=message, spans=vals, recomputed=recomputed)
 
 
+_ACTIVE = threading.local()  # the sentence index of the record run_all is checking (per thread)
+
+
+def index_sentences(record: TrialRecord | None) -> None:
+    """Called by ``run_all`` around one record's checks (``None`` after): every check family
+    asks for the same few sentences, so they are normalised once per run, not once per ask."""
+    if record is None:
+        _ACTIVE.record, _ACTIVE.index = None, None
+        return
+    index: dict[int, tuple[str, int]] = {}
+    for s in record.sentences:
+        index.setdefault(s.index, (normalize_text(s.text), s.start))
+    _ACTIVE.record, _ACTIVE.index = record, index
+
+
+def _sentences(record: TrialRecord) -> dict[int, tuple[str, int]]:
+    if getattr(_ACTIVE, "record", None) is record:
+        return _ACTIVE.index
+    index: dict[int, tuple[str, int]] = {}
+    for s in record.sentences:
+        index.setdefault(s.index, (normalize_text(s.text), s.start))
+    return index
+
+
 def sentence_text(record: TrialRecord, index: int | None) -> str | None:
     """Normalised text of sentence ``index`` (dashes, minus signs, odd spaces unified)."""
     if index is None:
         return None
-    for s in record.sentences:
-        if s.index == index:
-            return normalize_text(s.text)
-    return None
+    hit = _sentences(record).get(index)
+    return hit[0] if hit else None
 
 
 def sentence_start(record: TrialRecord, index: int | None) -> int | None:
     if index is None:
         return None
-    for s in record.sentences:
-        if s.index == index:
-            return s.start
-    return None
+    hit = _sentences(record).get(index)
+    return hit[1] if hit else None
 
 
 def local_text(record: TrialRecord, value: Evidence) -> str:
@@ -133,8 +154,8 @@ _ALPHA = re.compile(
 
 def stated_alpha(record: TrialRecord, default: float = 0.05) -> float:
     """The significance level the report states ("P < 0.01 was considered significant")."""
-    for s in record.sentences:
-        m = _ALPHA.search(normalize_text(s.text))
+    for text, _start in _sentences(record).values():
+        m = _ALPHA.search(text)
         if m:
             v = float(next(g for g in m.groups() if g))
             if 0 < v < 0.2:
