@@ -195,6 +195,9 @@ class _WordSet:
             alts = sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in ws}, key=len, reverse=True)
             self.keys[k] = regex.compile(r"(?:" + "|".join(alts) + r")(?![\w-])", regex.I)
         self.keyset = frozenset(self.keys)
+        # keys that are whole entries ("than", "versus"): a run equal to one is a match
+        # whatever follows it, so finding the word is finding the entry
+        self.whole = frozenset(k for k, ws in by_key.items() if k in ws)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else endpos
@@ -216,8 +219,11 @@ class _WordSet:
     def found_in(self, low: str, pos: int, end: int) -> bool:
         """Whether ``search`` finds anything in ``low[pos:end]`` (``low`` lower-cased): the
         words are collected at C speed, and only a span holding a key word is searched."""
-        if self.keyset.isdisjoint(_RUN.findall(low, pos, end)):
+        words = set(_RUN.findall(low, pos, end))
+        if self.keyset.isdisjoint(words):
             return False
+        if not self.whole.isdisjoint(words):
+            return True
         return self.search(low, pos, end) is not None
 
     def fullmatch(self, text: str):
