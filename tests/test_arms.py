@@ -205,3 +205,41 @@ def test_outcome_compared_to_a_group_is_not_an_arm() -> None:
     )
     assert not any("level" in a.label.lower() for a in rec.arms)
 
+
+
+def test_arm_marked_control_in_parentheses_is_the_control() -> None:
+    text = ("Participants were randomized to receive 300 g of cucumber (control group) or two uncooked Roma tomatoes "
+            "a day for 4 weeks.")
+    arms = extract_text(text).arms
+    assert [a.role for a in arms] == ["control", "intervention"]
+    assert arms[0].label == "cucumber"
+
+
+def test_conventional_qualifier_marks_the_comparator() -> None:
+    text = ("Forty eight third year medical students were randomized to use either an electronic stethoscope, "
+            "or a conventional acoustic stethoscope during clinical auscultation training.")
+    arms = extract_text(text).arms
+    assert [a.role for a in arms] == ["intervention", "control"]
+
+
+def test_bare_standard_label_is_a_control() -> None:
+    text = "Children were randomized into two groups to receive standard and sequential eradication therapy."
+    roles = [a.role for a in extract_text(text).arms]
+    assert roles == ["control", "intervention"]
+
+
+def test_head_to_head_arms_without_a_mark_stay_interventions() -> None:
+    text = "Patients were randomized to either neurally adjusted ventilatory assist (NAVA) or pressure support ventilation (PSV)."
+    arms = extract_text(text).arms
+    assert arms and all(a.role == "intervention" for a in arms)
+
+
+def test_standard_regimen_with_an_add_on_is_an_intervention() -> None:
+    text = "Patients were randomized to standard care (n = 20) or standard care plus CTCA (n = 21)."
+    assert [a.role for a in extract_text(text).arms] == ["control", "intervention"]
+
+
+def test_standard_after_plus_does_not_mark_a_control() -> None:
+    text = ("Patients were randomized to conventional treatment plus NVM (NVM group, n = 36) and conventional treatment "
+            "plus standard MVM (MVM group, n = 36).")
+    assert all(a.role == "intervention" for a in extract_text(text).arms)

@@ -192,7 +192,14 @@ def _control_re() -> regex.Pattern[str]:
     return regex.compile(rf"\b(?:{terms})\b|^(?:{prefixes})", regex.I)
 
 
+# "standard care plus CTCA", "conventional therapy plus hydrocortisone": the control regimen
+# with something added is the intervention of an add-on trial
+_ADD_ON = regex.compile(r"^(?:conventional|standard|usual|routine)\b.*?(?:\s(?:plus|with|combined\s+with)\s|\s?\+\s?)\S", regex.I)
+
+
 def _is_control(label: str, aliases: list[str]) -> bool:
+    if _ADD_ON.search(label):
+        return False
     return any(_control_re().search(name) for name in [label, *aliases])
 
 
@@ -789,6 +796,33 @@ def _active_or_sham(ctx: Context, sents: list[_S]) -> list[_Arm]:
     return []
 
 
+# an arm the abstract marks as the comparator: "a conventional acoustic stethoscope",
+# "alcohol-assisted PRK in one eye (control group)", "the control arm of IMPRESS (chemotherapy"
+_CONTROL_BEFORE = regex.compile(
+    r"(?:(?<!\b(?:plus|with)\s)\b(?:conventional|standard|usual|routine|traditional)\s*,?\s+|\bcontrol\s+(?:group|arm)\b[^.;()]{0,40}\(\s*)$")
+_CONTROL_AFTER = regex.compile(
+    r"^[^.;()]{0,40}?\((?:the\s+|a\s+)?control(?:\s+(?:group|arm|condition))?\)|"
+    r"^\s*(?:(?:group|arm)\s+)?,?\s*(?:which\s+)?(?:served\s+)?as\s+(?:the\s+|a\s+)?control\b")
+_CONTROL_ADJ = frozenset({"conventional", "standard", "usual", "routine", "traditional"})
+
+
+def _marked_control(low: str, arm: _Arm) -> bool:
+    """The abstract marks the arm as its comparator ("conventional X", "X (control)"), or its
+    label is such a qualifier alone ("sequential versus standard")."""
+    if arm.label.lower() in _CONTROL_ADJ:
+        return True
+    for name in [arm.label, *arm.aliases]:
+        if len(name) < 2:
+            continue
+        name = name.lower()
+        m = _find_word(low, name)
+        while m is not None:
+            if _CONTROL_BEFORE.search(low[max(0, m.a - 60) : m.a]) or _CONTROL_AFTER.match(low[m.b : m.b + 60]):
+                return True
+            m = _find_word(low, name, m.b + 1)
+    return False
+
+
 def _doc_k(ctx: Context) -> int | None:
     """The number of groups the abstract states ("randomized into three groups"), if any."""
     gk = _GROUPS_K.search(ctx.norm)
@@ -872,6 +906,10 @@ def extract(ctx: Context) -> list[Arm]:
     dose_sents = _dose_sentences(ctx, sents)
     out = []
     controls = [_is_control(a.label, a.aliases) for a in arms]
+    marked = [not c and _marked_control(low_doc, a) for a, c in zip(arms, controls, strict=True)]
+    if not all(c or m for c, m in zip(controls, marked, strict=True)):
+        # a mark on every arm ("conventional vs standard ...") tells none of them apart
+        controls = [c or m for c, m in zip(controls, marked, strict=True)]
     # "The Ketamine group received, in addition, ...": what the control receives is a co-treatment
     shared = any(_ADDITION.search(low) for _s, _e, _sent, low in dose_sents)
     for a, ctl in zip(arms, controls, strict=True):
