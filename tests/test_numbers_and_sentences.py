@@ -66,3 +66,17 @@ def test_tokenizer_keeps_statistics_usable() -> None:
     assert "=" in toks and ".015" in toks
     assert "≥" in toks and "21" in toks
     assert "0.64" in toks and "1.21" in toks
+
+
+def test_context_doc_is_parsed_on_demand_with_the_rule_sentences() -> None:
+    """Fields read sentences from the rules; the spaCy Doc is built only when asked, and
+    then splits exactly where the fields' sentences start."""
+    from extractor.ingest.text import parse_text
+    from extractor.pipeline import build_context, run_fields
+
+    text = "Methods: 40 patients were randomized (P=.015 vs. placebo). Results: mortality fell; 95% CI, 0.64-1.21."
+    ctx = build_context(parse_text(text, "t", "t.txt"))
+    run_fields(ctx, strict=True)
+    assert ctx._doc is None  # a full extraction never tokenises
+    assert [s.start_char for s in ctx.doc.sents] == [s for s in ctx.sent_starts if s < len(text)]
+    assert "0.64" in [t.text for t in ctx.doc]
