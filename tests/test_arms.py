@@ -243,3 +243,21 @@ def test_standard_after_plus_does_not_mark_a_control() -> None:
     text = ("Patients were randomized to conventional treatment plus NVM (NVM group, n = 36) and conventional treatment "
             "plus standard MVM (MVM group, n = 36).")
     assert all(a.role == "intervention" for a in extract_text(text).arms)
+
+
+def test_with_or_without_gives_both_regimens() -> None:
+    text = "METHODS: 50 patients with osteoarthritis of the knee were randomized to cemented TKA with or without tourniquet."
+    arms = extract_text(text).arms
+    assert [(a.label, a.role) for a in arms] == [("cemented TKA with tourniquet", "intervention"),
+                                                 ("cemented TKA without tourniquet", "control")]
+
+
+def test_with_or_without_after_either_or_cue() -> None:
+    text = "We randomized MM patients to CP with or without sorafenib."
+    assert [a.label for a in extract_text(text).arms] == ["CP with sorafenib", "CP without sorafenib"]
+
+
+def test_with_and_without_in_one_arm_name_is_not_split() -> None:
+    text = "Patients were randomized to sleep with earplugs or to usual care without any device."
+    labels = [a.label for a in extract_text(text).arms]
+    assert not any(" with " in lb and lb.replace(" with ", " without ") in labels for lb in labels)

@@ -200,6 +200,8 @@ _ADD_ON = regex.compile(r"^(?:conventional|standard|usual|routine)\b.*?(?:\s(?:p
 def _is_control(label: str, aliases: list[str]) -> bool:
     if _ADD_ON.search(label):
         return False
+    if _rx(r"\bwithout\s", regex.I).search(label):
+        return True  # "CP without sorafenib": the regimen without the studied add-on
     return any(_control_re().search(name) for name in [label, *aliases])
 
 
@@ -255,7 +257,17 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                 k = _K[gk.group(1).lower()]
             arms = []
             carry: int | None = None
-            for a, b in split_items(lst):
+            items = split_items(lst)
+            wo = _with_or_without(lst, items)
+            for idx, (a, b) in enumerate(items):
+                if wo and wo[0] <= idx < wo[1]:
+                    if idx == wo[0]:
+                        # "cemented TKA with or without tourniquet": the regimen with and without the add-on
+                        x, y = wo[2], wo[3]
+                        a0, b0 = s + lst_start + a, s + lst_start + items[wo[1] - 1][1]
+                        arms += [_Arm(f"{x} with {y}", a0, b0, rule="arms:with_or_without", item=(a0, b0)),
+                                 _Arm(f"{x} without {y}", a0, b0, rule="arms:with_or_without")]
+                    continue
                 raw = lst[a:b]
                 # "once-daily, 28-mg, extended-release memantine": modifiers of the next item
                 if _MODIFIER.match(raw.strip()):
@@ -298,6 +310,39 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                 _dose_labels(ctx, arms)
                 return arms
     return []
+
+
+_WITH_END = regex.compile(r"\swith$", regex.I)
+_WITHOUT_START = regex.compile(r"^without\s+(?=\S)", regex.I)
+_WO_TAIL = regex.compile(r"\s+(?:given|administered|prior|before|after|at|for|during|in|on|combined|to|or|versus|vs)\b|\s*[(,;:]|\.(?!\d)", regex.I)
+
+
+def _with_or_without(lst: str, items: list[tuple[int, int]]) -> tuple[int, int, str, str] | None:
+    """Items "X with" + "without Y" (+ " and Z") of "X with or without Y and Z": (first item,
+    item after the last, X, Y) when both names are usable."""
+    for i in range(len(items) - 1):
+        a, b = items[i]
+        nxt = lst[items[i + 1][0] : items[i + 1][1]]
+        w = _WITHOUT_START.match(nxt)
+        if not w or not _WITH_END.search(lst[a:b].rstrip()):
+            continue
+        j = i + 2
+        # "earplugs and eye masks": the add-on may itself be a pair
+        while j < len(items) and lst[items[j - 1][1] : items[j][0]].strip().lower() == "and":
+            j += 1
+        xy = _with_without_names(lst[a:b], lst[items[i + 1][0] + w.end() : items[j - 1][1]])
+        return (i, j, *xy) if xy else None
+    return None
+
+
+def _with_without_names(x_raw: str, y_raw: str) -> tuple[str, str] | None:
+    """X and Y of "X with" / "Y" (the add-on's own regimen and timing dropped)."""
+    y_raw = _WO_TAIL.split(y_raw, maxsplit=1)[0]
+    x = _strip_regimen(clean_label(_strip_doses(clean_label(_WITH_END.sub("", x_raw.rstrip())))[0]))
+    y = _strip_regimen(clean_label(_strip_doses(clean_label(y_raw))[0]))
+    if x and y and not _NOISE.search(x) and not _NOISE.search(y) and _nwords(x) <= 5 and _nwords(y) <= 5:
+        return x, y
+    return None
 
 
 def _dose_labels(ctx: Context, arms: list[_Arm]) -> None:
@@ -508,6 +553,14 @@ def _either_or(ctx: Context, sents: list[_S]) -> list[_Arm]:
             # "patients with probable or definite ALS" describes who took part, not the arms
             if m.group(0).lower().startswith("with") and _PEOPLE_BEFORE.search(sent[max(0, m.start() - 30) : m.start()]):
                 continue
+            w = _WITHOUT_START.match(m.group("b"))
+            if w and _WITH_END.search(m.group("a")):
+                # "to CP with or without sorafenib"
+                xy = _with_without_names(m.group("a"), sent[m.start("b") + w.end() : m.end("b") + 60])
+                if xy:
+                    a0, b0 = s + m.start("a"), s + m.end("b")
+                    return [_Arm(f"{xy[0]} with {xy[1]}", a0, b0, rule="arms:with_or_without", item=(a0, b0)),
+                            _Arm(f"{xy[0]} without {xy[1]}", a0, b0, rule="arms:with_or_without")]
             arms = []
             for g in ("a", "b"):
                 label, _cell = _strip_doses(clean_label(m.group(g)))
