@@ -261,3 +261,44 @@ def test_with_and_without_in_one_arm_name_is_not_split() -> None:
     text = "Patients were randomized to sleep with earplugs or to usual care without any device."
     labels = [a.label for a in extract_text(text).arms]
     assert not any(" with " in lb and lb.replace(" with ", " without ") in labels for lb in labels)
+
+
+def test_groups_of_n_each_is_not_part_of_a_label() -> None:
+    text = ("Six hundred consenting patients with MNG were randomized to three groups of 200 patients each: total thyroidectomy "
+            "(TT), Dunhill operation (DO), bilateral subtotal thyroidectomy (BST).")
+    arms = extract_text(text).arms
+    assert [(a.label, a.n) for a in arms] == [("TT", 200), ("DO", 200), ("BST", 200)]
+    assert arms[0].aliases == ["total thyroidectomy"]
+
+
+def test_groups_of_treatment_names_the_arms() -> None:
+    text = "This investigation was performed on 136 patients who were randomly allocated to two groups of GnRH agonist and GnRH antagonist."
+    assert [a.label for a in extract_text(text).arms] == ["GnRH agonist", "GnRH antagonist"]
+
+
+def test_groups_followed_by_a_verb_do_not_start_the_list() -> None:
+    text = ("Seventy patients with acute whiplash injuries were randomized to two therapy groups and received either active (APT) "
+            "or passive (PPT) physical therapy.")
+    labels = [a.label for a in extract_text(text).arms]
+    assert labels and not any(lb.startswith(("and", "s ", "groups")) for lb in labels)
+
+
+def test_doses_of_either_is_not_a_label() -> None:
+    text = ("Consecutive outpatients with major depressive disorder were randomized 1:1 to receive flexible doses of either PB "
+            "or sertraline once each morning.")
+    assert [a.label for a in extract_text(text).arms] == ["PB", "sertraline"]
+
+
+def test_shared_co_treatment_before_either_is_not_the_first_arm() -> None:
+    text = ("A total of 75 patients undergoing elective craniotomy were randomized into three groups, G, O and D, to receive "
+            "single doses of dexamethasone 8 mg at induction with either granisetron 1 mg, ondansetron 4 mg or normal saline "
+            "2 ml at the time of dural closure respectively.")
+    labels = [a.label for a in extract_text(text).arms]
+    assert labels[:2] == ["granisetron", "ondansetron"]
+
+
+def test_nested_parenthetical_is_dropped_from_a_label() -> None:
+    text = ("Patients were randomized to receive either budesonide/formoterol (320/9 μg, 2 inhalations at t = -5 minutes and "
+            "2 inhalations at 0 minutes [total dose 1280/36 μg]) or formoterol (9 μg, 2 inhalations at t = -5 minutes and "
+            "2 inhalations at 0 minutes [total dose 36 μg]).")
+    assert [a.label for a in extract_text(text).arms] == ["budesonide/formoterol", "formoterol"]

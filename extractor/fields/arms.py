@@ -81,12 +81,13 @@ _LIST_STOP = regex.compile(
     r"[,]?\s+(?:in\s+addition\s+to|after\s+(?:a|the|an)\b|before\b|during\b|using\b|by\s+(?:a|the|block|simple|computer|stratified)\b|"
     r"according\s+to|stratified|based\s+on|at\s+a\s+ratio|in\s+a\s+\d|with\s+a\s+(?:follow|ratio)|"
     r"who\b|which\b|where\b|respectively|to\s+(?:determine|evaluate|assess|compare|examine|investigate)\b)|"
-    r"\s*,\s*(?:and\s+)?(?:then|followed|all|patients|participants|subjects|each)\b|\s+and\s+(?:then|were|was)\b",
+    r"\s*,\s*(?:and\s+)?(?:then|followed|all|patients|participants|subjects|each|administered|given)\b|\s+and\s+(?:then|were|was)\b",
     regex.I,
 )
 _FOR = regex.compile(r"\s+(?:for|over|during)\s+(?:\d|at\s+least|a\b|the\b|\w+\s+(?:weeks|months|days|years))", regex.I)
 _LEAD = regex.compile(
     r"^(?:(?:either|receive|received|receiving|the|a|an|to|use|one|of|two|three|four|single|sessions?\s+of|groups?\s+\d+|group\s*[IVX\d]+|"
+    r"(?:(?:flexible|fixed|once[\s-]daily|twice[\s-]daily|daily|weekly)\s+)?doses\s+of|"
     r"\d+(?:\.\d+)?(?!\s*(?:mg|g|mcg|μg|µg|IU|mL)\b))\s+|\(|\d+\)\s*)+",
     regex.I,
 )
@@ -118,7 +119,7 @@ _MODIFIER = regex.compile(
 # regimen words dropped from labels (kept when nothing else is left)
 _REGIMEN_WORDS = regex.compile(
     r"^(?:mg|g|mcg|μg|ml)\b|\b(?:iv|i\.v\.|orally|intravenously|(?:once|twice|thrice)(?:[\s-](?:daily|a\s+day|weekly))?|daily|"
-    r"(?:one|two|three|\d+)\s+(?:hours?|days?|weeks?)\s+(?:before|after)\b.*|(?<!\bfor\s)(?:one|two|\d+)\s+(?:hours?|h|min|minutes)$|every\s+(?:\d+\s+|other\s+)?(?:hours?|days?|weeks?|months?)|"
+    r"(?:one|two|three|\d+)\s+(?:hours?|days?|weeks?)\s+(?:before|after)\b.*|(?<!\bfor\s)(?:one|two|\d+)\s+(?:hours?|h|min|minutes)$|every\s+(?:\d+\s+|other\s+)?(?:hours?|days?|weeks?|months?)|each\s+(?:morning|evening|night|day)|"
     r"by\s+(?:subcutaneous|intravenous|intramuscular|oral|intranasal)\b.*)\b",
     regex.I,
 )
@@ -153,7 +154,12 @@ def tokens(label: str) -> set[str]:
 
 def clean_label(raw: str) -> str:
     """Shortest usable phrase for an arm: determiners, "(n = 12)", "group", counts and doses dropped."""
-    s = _rx(r"\s*[(\[][^()\[\]]*[)\]]").sub("", raw)  # parentheticals: "(n = 12)", "(20 per group)"
+    s = raw
+    for _ in range(3):  # parentheticals, nested ones too: "(n = 12)", "(320/9 μg ... [total dose 36 μg])"
+        s, k = _rx(r"\s*[(\[][^()\[\]]*[)\]]").subn("", s)
+        if not k:
+            break
+    s = _rx(r"\s*[(\[][^()\[\]]*$").sub("", s)  # one cut short by the list's end: "diclofenac K (50 mg Oral"
     s = _rx(r"^['\"‘“]+|['\"’”]+$").sub("", s.strip())  # quoted names: "'intervention'"
     s = _rx(r"\s+").sub(" ", s).strip(" ,;:-")
     for _ in range(3):
@@ -269,6 +275,12 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                                  _Arm(f"{x} without {y}", a0, b0, rule="arms:with_or_without")]
                     continue
                 raw = lst[a:b]
+                ei = _rx(r"\s(?:with\s+)?either\s+(?=\S)", regex.I).search(raw)
+                if ei:
+                    # "dexamethasone 8 mg at induction with either granisetron 1 mg, ...": the
+                    # shared co-treatment comes before "either", the first arm after it
+                    a += ei.end()
+                    raw = lst[a:b]
                 # "once-daily, 28-mg, extended-release memantine": modifiers of the next item
                 if _MODIFIER.match(raw.strip()):
                     prev = arms[-1] if arms else None
@@ -856,7 +868,8 @@ _CONTROL_BEFORE = regex.compile(
 _CONTROL_AFTER = regex.compile(
     r"^[^.;()]{0,40}?\((?:the\s+|a\s+)?control(?:\s+(?:group|arm|condition))?\)|"
     r"^\s*(?:(?:group|arm)\s+)?,?\s*(?:which\s+)?(?:served\s+)?as\s+(?:the\s+|a\s+)?control\b")
-_CONTROL_ADJ = frozenset({"conventional", "standard", "usual", "routine", "traditional"})
+_CONTROL_ADJ_T = ("conventional", "standard", "usual", "routine", "traditional")
+_CONTROL_ADJ = frozenset(_CONTROL_ADJ_T)
 
 
 def _marked_control(low: str, arm: _Arm) -> bool:
@@ -870,7 +883,12 @@ def _marked_control(low: str, arm: _Arm) -> bool:
         name = name.lower()
         m = _find_word(low, name)
         while m is not None:
-            if _CONTROL_BEFORE.search(low[max(0, m.a - 60) : m.a]) or _CONTROL_AFTER.match(low[m.b : m.b + 60]):
+            # plain string tests first: the patterns run only where a marker word is adjacent
+            tail = low[max(0, m.a - 16) : m.a].rstrip(" ,")
+            before = tail.endswith(_CONTROL_ADJ_T) or tail.endswith("(")
+            after = low[m.b : m.b + 60]
+            if (before and _CONTROL_BEFORE.search(low[max(0, m.a - 60) : m.a])
+                    or "control" in after and _CONTROL_AFTER.match(after)):
                 return True
             m = _find_word(low, name, m.b + 1)
     return False
