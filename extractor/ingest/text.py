@@ -104,9 +104,19 @@ def _sorted(sections: list[Section]) -> list[Section]:
     return sorted(sections, key=lambda s: s.start)
 
 
+@cache
+def _boilerplate_any() -> re.Pattern[str]:
+    """The boilerplate patterns as one alternation, each with its own flags. Every pattern is
+    anchored at the line start (checked), so ``match`` tries the alternation once per line
+    instead of ~20 searches."""
+    pats = _boilerplate()
+    assert all(p.pattern.startswith("^") for p in pats), "boilerplate_lines must be anchored with ^"
+    return re.compile("|".join(f"(?{'i' if p.flags & re.I else ''}:{p.pattern[1:]})" if p.flags & re.I
+                               else f"(?:{p.pattern[1:]})" for p in pats))
+
+
 def _is_boilerplate(line: str) -> bool:
-    s = line.strip()
-    return any(p.search(s) for p in _boilerplate())
+    return _boilerplate_any().match(line.strip()) is not None
 
 
 def _is_author_line(line: str) -> bool:
