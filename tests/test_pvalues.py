@@ -67,3 +67,28 @@ def test_p_value_evidence_is_verbatim_with_offsets() -> None:
 
 def test_p_with_percent_sign_still_parsed() -> None:
     assert _p("No difference was found (p>0.05%).") == [(">", 0.05)]
+
+
+def test_p_value_followed_by_indicating_that_is_a_result() -> None:
+    """Held-out PMC1090588: 'indicating' after a p-value only defines a level before a
+    significance word."""
+    s = ("However, reaction time was slowed during both anodal and cathodal stimulation as compared to "
+         "placebo (p < 0.05) indicating that real stimulation hampered neuronal processing.")
+    assert _p(s) == [("<", 0.05)]
+    assert _p("A value of P < 0.05 indicated statistical significance.") == []
+
+
+def test_significant_at_p_is_a_result_unless_a_level_is_defined() -> None:
+    """Held-out PMC3804449: 'X was significant at P ≤ 0.001' reports a result; 'considered
+    significant at' or 'significance was set at' defines the level."""
+    s = "Home safety was significant at P ≤ 0.001, caregiver strain at P ≤ 0.001, and caregiver self-efficacy at P = 0.002."
+    assert _p(s) == [("<=", 0.001), ("<=", 0.001), ("=", 0.002)]
+    assert _p("Differences were considered significant at P < 0.05.") == []
+    assert _p("Statistical significant was defined at P<0.05.") == []
+
+
+def test_p_value_followed_by_level_is_a_threshold() -> None:
+    s = "Data were analyzed by t-test and covariance analysis in P ≤ 0.05 level."
+    assert _p(s) == []
+    # "... on PS or AS (": the abbreviation AS is not the word "as" of "significant as"
+    assert _p("Ketamine had no significant effects on PS or AS (all P > 0.07).") == [(">", 0.07)]
