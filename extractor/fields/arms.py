@@ -788,8 +788,8 @@ def _respectively(ctx: Context, sents: list[_S]) -> tuple[list[_Arm], list[_Arm]
 
 def _respective_doses(ctx: Context, arms: list[_Arm], text: str, offset: int) -> None:
     """"at 10, 20 and 40 mcg/kg/min of dobutamine, respectively": one amount per arm, the unit
-    written once after the last."""
-    last = find_doses(text)
+    written once after the last ("1 or 2 μg/day" here is two arms' amounts, not one range)."""
+    last = find_doses(text, ranges=False)
     if not last:
         return
     nums = list(_rx(r"\d+(?:\.\d+)?").finditer(text[: last[0].start]))

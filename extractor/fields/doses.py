@@ -55,14 +55,17 @@ def normalise_route(route: str) -> str:
     return load_lexicon("routes").entries["canonical"].get(route.lower(), route.lower())
 
 
-def _amounts(text: str) -> list[tuple[int, int, float | None, str, str]]:
+def _amounts(text: str, ranges: bool = True) -> list[tuple[int, int, float | None, str, str]]:
     rules = load_rules("doses")
     out: list[tuple[int, int, float | None, str, str]] = []
     taken: list[tuple[int, int]] = []
     low = text.lower()
-    for rid in ("amount_power", "amount_million", "amount_unit"):
-        # cheap gates: a power of ten needs "10", a scale word its name
+    for rid in ("amount_power", "amount_million", "amount_range", "amount_unit"):
+        # cheap gates: a power of ten needs "10", a scale word its name; a range or a
+        # combination ("1 to 10 g", "160/4.5 μg") is tried before its last number alone
         if rid == "amount_power" and "10" not in text or rid == "amount_million" and "illion" not in low:
+            continue
+        if rid == "amount_range" and not ranges:
             continue
         for m in rules.by_id(rid).finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
@@ -93,14 +96,16 @@ def _amounts(text: str) -> list[tuple[int, int, float | None, str, str]]:
 _NEW_REGIMEN = regex.compile(r"\s*(?:,|;|\bor\b|\band\b|,\s*(?:or|and)\b)\s*(?:(?:a|the)\s+)?(?:(?:bolus|dose|doses|infusion)\s+(?:of\s+)?)?$", regex.I)
 
 
-def find_doses(text: str, first_only: bool = True, regimens: bool = False) -> list[DoseMatch]:
+def find_doses(text: str, first_only: bool = True, regimens: bool = False, ranges: bool = True) -> list[DoseMatch]:
     """Doses in ``text`` (one arm's description). With ``first_only``, amounts joined by
     "+"/"and"/"followed by" to the first one are parts of one regimen, so only the first
     amount is reported (SCHEMA: value/unit are the first dose amount). With ``regimens``,
     the first amount of every regimen of a list is reported ("110 mg and 150 mg", "bolus 5 IU,
-    bolus 10 IU or bolus 5 IU followed by 10 IU" -> 5, 10, 5)."""
+    bolus 10 IU or bolus 5 IU followed by 10 IU" -> 5, 10, 5). "1 to 10 g", "160/4.5 μg" and
+    "5 or 10 mg/day" are one amount, the first number's; ``ranges=False`` reads only the last
+    (for lists whose numbers belong to different arms: "at 10, 20 and 40 mcg/kg/min")."""
     rules = load_rules("doses")
-    amounts = _amounts(text)
+    amounts = _amounts(text, ranges)
     if not amounts:
         return []
     if regimens:
