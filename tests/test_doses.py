@@ -53,3 +53,35 @@ def test_parts_of_one_regimen_are_not_separate_regimens() -> None:
 def test_amount_per_volume_per_day_is_per_day() -> None:
     d = find_doses("oral solubilized UDCA (3.5 g/140 mL/day) or placebo")[0]
     assert (d.value, d.unit) == (3.5, "g/day")
+
+
+def test_combination_amount_is_its_first_number() -> None:
+    # fixed-dose combinations: "budesonide/formoterol 160/4.5 μg" is one regimen, value 160
+    d = find_doses("one inhalation of budesonide/formoterol 160/4.5 μg (via Turbuhaler®)")[0]
+    assert (d.value, d.unit) == (160, "μg")
+
+
+def test_range_or_alternatives_of_one_regimen_give_the_first_number() -> None:
+    assert [(d.value, d.unit) for d in find_doses("a single application of 1 to 10 g on adhesion-prone areas",
+                                                  first_only=False, regimens=True)] == [(1, "g")]
+    assert (find_doses("single ascending dose (1–25 mg)")[0].value) == 1
+    assert [(d.value, d.unit) for d in find_doses("multiple ascending dose (5 or 10 mg/day, 7 days)",
+                                                  first_only=False, regimens=True)] == [(5, "mg/day")]
+
+
+def test_ratio_and_pressure_are_not_ranges() -> None:
+    assert find_doses("randomized 2:1 to 10 mg")[0].value == 10
+    assert find_doses("blood pressure 120/80 mmHg") == []
+
+
+def test_ranges_off_reads_the_last_amount() -> None:
+    # "at 10, 20 and 40 mcg/kg/min": the numbers belong to different arms
+    assert find_doses("paricalcitol (1 or 2 μg/day)", ranges=False)[0].value == 2
+
+
+def test_per_week_and_per_ml_amounts() -> None:
+    assert (find_doses("MTX treatment consisted of 20 mg/week administered as a medium-concentration formulation")[0].unit
+            == "mg/week")
+    d = find_doses("comparing commercial available prefilled saline 9 mg/ml syringes")[0]
+    assert (d.value, d.unit.lower()) == (9, "mg/ml")
+    assert find_doses("creatinine 1.2 mg/dl") == []
