@@ -78,3 +78,28 @@ def test_unbalanced_brackets_keep_the_phrase_whole() -> None:
         ("secondary", "patient survival at 31 days after the first infusion", "at 31 days"),
         ("secondary", "time to recovery", None),
     ]
+
+
+def test_assessments_measurements_and_readouts_are_endpoint_nouns() -> None:
+    text = (
+        "The primary safety assessments were the incidence of adverse events, serious adverse events, and surgical "
+        "site infections (SSIs) for 30 days following surgery."
+    )
+    assert [(k, t) for k, t, _ in endpoints(text)] == [
+        ("primary", "the incidence of adverse events"),
+        ("primary", "serious adverse events"),
+        ("primary", "surgical site infections (SSIs) for 30 days following surgery"),
+    ]
+    got = endpoints("The primary readout was change in critical temperature thresholds (CTT).")
+    assert [(k, t) for k, t, _ in got] == [("primary", "change in critical temperature thresholds (CTT)")]
+    got = endpoints("Secondary measurements were changes in triglycerides and C-reactive protein (CRP).")
+    assert [(k, t) for k, t, _ in got] == [("secondary", "changes in triglycerides"), ("secondary", "C-reactive protein (CRP)")]
+    # an assessment that is not called primary/secondary, or a primary assessment without a copula
+    assert endpoints("Of these, 245 (87.8%) patients completed the primary assessment at 12 weeks.") == []
+
+
+def test_percent_after_endpoint_head_is_a_result() -> None:
+    text = "Follow-up at the primary outcome assessment was 92% (319 of 348 participants)."
+    assert endpoints(text) == []
+    got = endpoints("The primary endpoint was a 50% reduction in pain score.")
+    assert [(k, t) for k, t, _ in got] == [("primary", "a 50% reduction in pain score")]
