@@ -302,3 +302,17 @@ def test_nested_parenthetical_is_dropped_from_a_label() -> None:
             "2 inhalations at 0 minutes [total dose 1280/36 μg]) or formoterol (9 μg, 2 inhalations at t = -5 minutes and "
             "2 inhalations at 0 minutes [total dose 36 μg]).")
     assert [a.label for a in extract_text(text).arms] == ["budesonide/formoterol", "formoterol"]
+
+
+def test_arm_named_by_a_defined_abbreviation_takes_the_short_form() -> None:
+    text = ("Methods 8,050 patients were randomly allocated either to standardcase management (SCM, administered by "
+            "claims specialists) or intensive case management (ICM, administered by case managers).")
+    arms = extract_text(text).arms
+    assert [a.label for a in arms] == ["SCM", "ICM"]
+    assert arms[1].aliases[0] == "intensive case management"
+
+
+def test_group_codes_and_one_word_names_keep_the_words() -> None:
+    # "intervention group (IG)": a code for a group, and a one-word name, are not the shorter phrase
+    text = "Patients were randomized to the intervention group (IG) or the control group (CG). The IG received counselling."
+    assert [a.label for a in extract_text(text).arms] == ["intervention", "control"]

@@ -894,6 +894,27 @@ def _marked_control(low: str, arm: _Arm) -> bool:
     return False
 
 
+def _abbreviated(arms: list[_Arm], abbrevs: dict[str, str]) -> list[str]:
+    """"the extramedullary sliding hip screw (SHS)": an arm named by the long form of an
+    abbreviation the abstract defines is called by the abbreviation, the shortest phrase it
+    uses for the group. Only long forms of several content words ("medium-concentration
+    formulation (MC)"): a one-word name ("control (CON)", "intervention group (IG)",
+    "artemether-lumefantrine (ALN)") is already short; a code for "... group" ("usual care
+    group (UCG)") names the group, not the treatment, so the words stay."""
+    out = []
+    for a in arms:
+        label, lt = a.label, tokens(a.label)
+        if len(lt) >= 2 and a.label not in abbrevs:
+            for short, long in abbrevs.items():
+                if (tokens(long) == lt and len(long.split()) >= 2 and any(c.isupper() for c in short)
+                        and not _rx(r"\b(?:group|arm)s?$", regex.I).search(long) and not _NOISE.search(short)
+                        and not any(short == o.label for o in arms)):
+                    label = short
+                    break
+        out.append(label)
+    return out
+
+
 def _doc_k(ctx: Context) -> int | None:
     """The number of groups the abstract states ("randomized into three groups"), if any."""
     gk = _GROUPS_K.search(ctx.norm)
@@ -983,15 +1004,17 @@ def extract(ctx: Context) -> list[Arm]:
         controls = [c or m for c, m in zip(controls, marked, strict=True)]
     # "The Ketamine group received, in addition, ...": what the control receives is a co-treatment
     shared = any(_ADDITION.search(low) for _s, _e, _sent, low in dose_sents)
-    for a, ctl in zip(arms, controls, strict=True):
+    labels = _abbreviated(arms, abbrevs)
+    for a, ctl, label in zip(arms, controls, labels, strict=True):
         ev = [Evidence(**ctx.evidence(a.start, a.end, rule=a.rule))]
         if a.n_span:
             ev.append(Evidence(**ctx.evidence(*a.n_span, rule=a.rule)))
         doses = a.fixed_doses or _doses(ctx, a, [o for o in arms if o is not a], ctl, dose_sents)
         if ctl and (shared or _rx(r"^(?:no|without)\s", regex.I).match(a.label)) and not a.fixed_doses:
             doses = []
-        out.append(Arm(label=a.label, role="control" if ctl else "intervention", n=a.n,
-                       doses=doses, aliases=a.aliases, evidence=ev))
+        aliases = a.aliases if label == a.label else [a.label, *a.aliases]
+        out.append(Arm(label=label, role="control" if ctl else "intervention", n=a.n,
+                       doses=doses, aliases=aliases, evidence=ev))
     if isinstance(ss, SampleSize) and ss.randomized is None and all(a.n is not None for a in out):
         ss.randomized = sum(a.n for a in out)  # type: ignore[misc]
         ss.derived = True
