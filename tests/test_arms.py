@@ -316,3 +316,17 @@ def test_group_codes_and_one_word_names_keep_the_words() -> None:
     # "intervention group (IG)": a code for a group, and a one-word name, are not the shorter phrase
     text = "Patients were randomized to the intervention group (IG) or the control group (CG). The IG received counselling."
     assert [a.label for a in extract_text(text).arms] == ["intervention", "control"]
+
+
+def test_combination_joined_by_and_is_one_arm_when_every_arm_has_its_n() -> None:
+    text = ("In 2001–2002 a total of 490 patients with slide confirmed uncomplicated P. falciparum malaria were randomly "
+            "assigned to receive artemether-lumefantrine (n = 245) or artesunate and mefloquine (n = 245) and were followed for 42 days.")
+    arms = extract_text(text).arms
+    assert [a.n for a in arms] == [245, 245]
+    assert "mefloquine" in arms[1].label
+
+
+def test_and_still_separates_arms_listed_without_their_own_n() -> None:
+    text = ("Seventy older women were randomly assigned to one of three groups: whey protein, placebo and exercise "
+            "(n = 23 in total per group).")
+    assert len(extract_text(text).arms) == 3

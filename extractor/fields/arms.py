@@ -263,7 +263,7 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                 k = _K[gk.group(1).lower()]
             arms = []
             carry: int | None = None
-            items = split_items(lst)
+            items = _join_combinations(lst, split_items(lst))
             wo = _with_or_without(lst, items)
             for idx, (a, b) in enumerate(items):
                 if wo and wo[0] <= idx < wo[1]:
@@ -322,6 +322,31 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                 _dose_labels(ctx, arms)
                 return arms
     return []
+
+
+_N_MARK = regex.compile(r"\bn\s*=\s*\d")
+
+
+def _join_combinations(lst: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"artemether-lumefantrine (n = 245) or artesunate and mefloquine (n = 245)": where every
+    arm of the list states its own n, an item without one joined by "and" to the next is part
+    of that arm's combination, not an arm of its own."""
+    if len(items) < 3 or len(_N_MARK.findall(lst)) < 2:
+        return items
+    out: list[tuple[int, int]] = []
+    pending: int | None = None
+    for i, (a, b) in enumerate(items):
+        has_n = _N_MARK.search(lst, a, b) is not None
+        sep = lst[b : items[i + 1][0]].strip().lower() if i + 1 < len(items) else ""
+        if not has_n and sep == "and":
+            pending = a if pending is None else pending
+            continue
+        out.append((a if pending is None else pending, b))
+        pending = None
+    # every arm must keep its own n, or the list is not of that kind
+    if pending is not None or not all(_N_MARK.search(lst, a, b) for a, b in out):
+        return items
+    return out
 
 
 _WITH_END = regex.compile(r"\swith$", regex.I)
