@@ -136,3 +136,40 @@ def test_unadjusted_proportion_interval_keeps_proportion() -> None:
 
     rec = extract_text("Trial\n\nRESULTS: The proportion cured was 0.47 (95% CI 0.21 to 0.65).")
     assert [(i.measure, i.estimate) for i in rec.intervals] == [("proportion", 0.47)]
+
+
+def _mes(text: str) -> list[tuple[float | None, str | None]]:
+    return [(i.estimate, i.measure) for i in extract_text(text).intervals]
+
+
+def test_percent_share_of_a_group_is_a_proportion() -> None:
+    text = (
+        "In both groups, the PCR adjusted cure rates by day 42 were high: 98.8% (95% CI 96.4, 99.6%) for "
+        "artemether-lumefantrine and 96.3% (95% CI 93.1, 98.0%) for artesunate-mefloquine."
+    )
+    assert _mes(text) == [(98.8, "proportion"), (96.3, "proportion")]
+    assert _mes("Among participants receiving two doses (n = 186), 69% (95% CI 62%-76%) seroconverted.") == [
+        (69.0, "proportion")
+    ]
+
+
+def test_percent_change_or_contrast_is_not_a_proportion() -> None:
+    # a change: "reduced ... by", a relative change named after the interval, a signed or comparative estimate
+    assert _mes("The intervention reduced sitting time at work by 21% (95% CI 18%–25%).") == [(21.0, None)]
+    assert _mes("There was a highly significant 17% (95% CI 9–25) proportional reduction in vascular deaths.") == [
+        (17.0, None)
+    ]
+    assert _mes("Systolic arterial pressures were higher using NAVA: +8.4 % (95 % CI: +3.3 to +13.6 %, P = 0.03).")[0][1] != "proportion"
+    assert _mes("HbA1c was 0.66% lower (95% confidence interval 0.48–0.84) with the intervention.")[0][1] != "proportion"
+    assert _mes("D3 versus placebo: 0.02% (95% CI −0.04, 0.08).")[0][1] != "proportion"
+
+
+def test_count_between_percent_and_its_interval_leaves_the_percent_as_estimate() -> None:
+    text = "The eradication rates of S10 and T14 were 87.2% (567/650, 95% CI 84.4% to 89.6%) and 85.7% (557/650, 95% CI 82.8% to 88.2%)."
+    ivs = extract_text(text).intervals
+    assert [(i.estimate, i.measure, i.text) for i in ivs] == [
+        (87.2, "proportion", "87.2% (567/650, 95% CI 84.4% to 89.6%"),
+        (85.7, "proportion", "85.7% (557/650, 95% CI 82.8% to 88.2%"),
+    ]
+    # a count with no percent before it is not an estimate
+    assert [i.estimate for i in extract_text("Seroconversion occurred in (20/152, 95% CI 9–20%).").intervals] == [None]

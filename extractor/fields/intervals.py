@@ -74,6 +74,39 @@ def _words(key: str) -> regex.Pattern[str]:
     return regex.compile(rf"(?i)(?:{alts})")
 
 
+@cache
+def _change_words() -> regex.Pattern[str]:
+    words = load_lexicon("measures").entries["change_words"]
+    return regex.compile(r"(?i)\b(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+
+
+# right after the interval: "17% (95% CI 9-25) proportional reduction", "(95% CI ...) higher"
+_CHANGE_AFTER = regex.compile(
+    r"\s*\)?\s*(?:relative|proportional|absolute|net|mean|greater|larger|smaller)?\s*"
+    r"(?:reduction|increase|decrease|decline|improvement|change|difference|higher|lower|fewer|less|more)\b",
+    regex.I,
+)
+
+
+_CONTRAST_BEFORE = regex.compile(r"\bby\s*$|\b(?:versus|vs\.?)\s+[^\d;:]{1,60}:\s*$", regex.I)
+
+
+def _share_of_group(ctx: Context, sent_start: int, est_start: int, iv_end: int, est_raw: str, unit: str) -> bool:
+    """An unsigned percent estimate with no measure named: the share of a group ("cure rates were
+    98.8% (95% CI 96.4, 99.6%)", "69% (95% CI 62%-76%) seroconverted", "87.2% (567/650, 95% CI
+    ...)"), unless the sentence speaks of a change or contrast ("reduced by 32% (95% CI ...)",
+    "a 45% relative increase (95% CI ...)", "+8.4 % (95 % CI ...)")."""
+    if not unit.strip().startswith("%") or _words("percentage_point").search(unit, timeout=REGEX_TIMEOUT):
+        return False
+    if est_raw.lstrip()[:1] in "+-":
+        return False
+    before = ctx.norm[sent_start:est_start]
+    # "reduced by 32%", "D3 versus placebo: 0.02%": the number is a change or a contrast
+    if _CONTRAST_BEFORE.search(before, timeout=REGEX_TIMEOUT) or _change_words().search(before, timeout=REGEX_TIMEOUT):
+        return False
+    return not _CHANGE_AFTER.match(ctx.norm, iv_end, iv_end + 60, timeout=REGEX_TIMEOUT)
+
+
 def _measure_of(text: str) -> str | None:
     _, phrases, abbrevs = _measures()
     if text in abbrevs:
@@ -123,7 +156,8 @@ def _within(est: float | None, lower: float, upper: float) -> bool:
 
 
 def _decide_measure(
-    ctx: Context, sent_start: int, est_start: int, label: str | None, unit: str, declared: str | None
+    ctx: Context, sent_start: int, est_start: int, label: str | None, unit: str, declared: str | None,
+    share: tuple[int, str] | None = None,
 ) -> str | None:
     if label:
         return label
@@ -137,6 +171,9 @@ def _decide_measure(
             return "MD"
         if near is None and _words("percentage_point").search(unit, timeout=REGEX_TIMEOUT):
             return "RD"
+    # share = (interval end, estimate as written), given when the estimate was read
+    if near is None and share is not None and _share_of_group(ctx, sent_start, est_start, share[0], share[1], unit):
+        return "proportion"
     if near is None:
         # "... was sustained at 6 months (0.48: 95% CI ...)": the measure was named in the
         # sentence before ("mean MAQ score 0.42: 95% CI ..."), within the same section
@@ -183,7 +220,14 @@ def _build(
             if lab:
                 label = _measure_of(lab.group("lab"))
                 start = lab.start()
-    measure = _decide_measure(ctx, sent_start, start if estimate is not None else iv_start, label, unit, declared_measure)
+    # (an estimate with its own comparative, "0.66% lower (95% CI ...)", is a difference)
+    share = (
+        (iv_end, est_match.group("est"))
+        if estimate is not None and est_match is not None and est_match.group("cmp") is None
+        else None
+    )
+    measure = _decide_measure(ctx, sent_start, start if estimate is not None else iv_start, label, unit, declared_measure,
+                              share)
     return Interval(
         level=level,
         lower=lower,
