@@ -33,7 +33,7 @@ import regex
 from extractor.fields import Context
 from extractor.numbers import parse_decimal
 from extractor.records import ArmValue, Comparison
-from extractor.rules import load_lexicon, load_rules
+from extractor.rules import Rule, load_lexicon, load_rules
 
 FIELD = "comparisons"
 
@@ -42,7 +42,6 @@ DIFF_MEASURES = {"RD", "MD", "SMD"}
 _ARM_MEASURES = {"mean", "median", "proportion"}  # an interval of one arm's value, not an effect
 
 _TOK = regex.compile(r"[a-z0-9]+")
-_WORD = regex.compile(r"[A-Za-z0-9]+")
 _STOP = {
     "the", "a", "an", "of", "in", "on", "for", "with", "and", "or", "to", "at", "by", "from", "was", "were",
     "is", "are", "be", "been", "than", "that", "this", "these", "those", "between", "among", "group", "groups",
@@ -151,13 +150,16 @@ class _Mention:
 
 # stdlib re: a third faster than regex for this simple scan
 _RUN = re.compile(r"[\w-]+")
+# the same runs, with the run's first word (its leading [A-Za-z0-9]+; empty when the run
+# starts with "-", "_" or a non-ASCII letter) as group 1: one match per run instead of two
+_RUN_HEAD = re.compile(r"(?=[\w-])([A-Za-z0-9]*)[\w-]*")
 
 
 _RUNS = threading.local()
 
 
-def _word_runs(text: str, pos: int, end: int) -> tuple[list[tuple[int, str]], frozenset[str]]:
-    """Lower-cased word runs of ``text[pos:end]`` with their starts, and their set.
+def _word_runs(text: str, pos: int, end: int) -> tuple[list[tuple[int, str]], frozenset[str], str]:
+    """Lower-cased word runs of ``text[pos:end]`` with their starts, their set (and the text).
 
     A segment is searched by up to ten word lists in turn (increase, decrease, significant,
     ...): the last few segments' runs are kept (per thread: Dask workers are threads) so
@@ -166,15 +168,17 @@ def _word_runs(text: str, pos: int, end: int) -> tuple[list[tuple[int, str]], fr
     """
     cache = getattr(_RUNS, "items", None)
     if cache is None:
-        cache = _RUNS.items = []
-    for t, p, e, runs, words in cache:
-        if t is text and p == pos and e == end:
-            return runs, words
+        cache = _RUNS.items = {}
+    # an entry holds its text, so the text's id cannot be reused while the entry lives
+    key = (id(text), pos, end)
+    hit = cache.get(key)
+    if hit is not None:
+        return hit
     runs = [(m.start(), m.group().lower()) for m in _RUN.finditer(text, pos, end)]
-    words = frozenset(w for _, w in runs)
-    cache.insert(0, (text, pos, end, runs, words))
-    del cache[8:]
-    return runs, words
+    hit = cache[key] = (runs, frozenset([w for _, w in runs]), text)
+    if len(cache) > 8:
+        del cache[next(iter(cache))]  # the oldest
+    return hit
 
 
 class _WordSet:
@@ -201,7 +205,7 @@ class _WordSet:
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else endpos
-        runs, words = _word_runs(text, pos, end)
+        runs, words, _ = _word_runs(text, pos, end)
         if self.keyset.isdisjoint(words):  # most calls: rejected by one set operation
             return
         for start, w in runs:
@@ -273,14 +277,21 @@ def _rule_gates() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in g.items() if not k.startswith("_")}
 
 
+@cache
+def _gated_rules() -> dict[str, tuple[tuple[str, ...], Rule]]:
+    """rule id -> (gate substrings, rule): one lookup per search, not three."""
+    gates = _rule_gates()
+    return {r.id: (gates.get(r.id, ()), r) for r in load_rules("comparisons").rules}
+
+
 def _finditer(rule_id: str, text: str, low: str | None = None):
     """``rule.finditer(text)``, skipped when none of the rule's gate substrings is in the text."""
-    gate = _rule_gates().get(rule_id)
+    gate, rule = _gated_rules()[rule_id]
     if gate:
         low = text.lower() if low is None else low
-        if not any(w in low for w in gate):
+        if not any(map(low.__contains__, gate)):  # C-level loop: no generator frame per word
             return ()
-    return load_rules("comparisons").by_id(rule_id).finditer(text)
+    return rule.finditer(text)
 
 
 @cache
@@ -422,6 +433,7 @@ class _ArmIndex:
         # as in the label: in lower case it is a common word ("do", "as")
         self.short: dict[str, object] = {}
         self.order = arms
+        self._first: dict[str, object] = {}
         for arm in arms:
             for n in (arm.label, *arm.aliases):
                 for t in tokens(n):
@@ -440,28 +452,28 @@ class _ArmIndex:
 
     def finditer(self, seg: str):
         """(start, end, arm) of each word of an arm's label (plural or not) in ``seg``."""
-        if not self.words and not self.short:
+        words, short = self.words, self.short
+        if not words and not short:
             return
-        for run in _RUN.finditer(seg):
-            st = run.start()
+        for run in _RUN_HEAD.finditer(seg):
             w = run.group()
-            if w in self.short:
-                yield st, run.end(), self.short[w]
+            if w in short:
+                yield run.start(), run.end(), short[w]
                 continue
-            w = w.lower()
-            arm = self.words.get(w) if "-" in w else None
+            if "-" in w:
+                arm = words.get(w.lower())
+                if arm is not None:
+                    yield run.start(), run.end(), arm
+                    continue
+            h = run.group(1)  # the run's first word ("low" of "low-dose")
+            if not h:
+                continue
+            h = h.lower()
+            arm = words.get(h)
+            if arm is None and h.endswith("s"):
+                arm = words.get(h[:-1])
             if arm is not None:
-                yield st, run.end(), arm
-                continue
-            m = _WORD.match(seg, st)  # the run's first word ("low" of "low-dose")
-            if m is None:
-                continue
-            w = m.group().lower()
-            arm = self.words.get(w)
-            if arm is None and w.endswith("s"):
-                arm = self.words.get(w[:-1])
-            if arm is not None:
-                yield st, m.end(), arm
+                yield run.start(), run.end(1), arm
 
     def names(self, word: str) -> bool:
         """Whether ``word`` is a word of an arm's name."""
@@ -470,8 +482,12 @@ class _ArmIndex:
 
     def first(self, text: str):
         """The first arm (in the arms' order) with a word in ``text``."""
+        # the same group phrase ("the placebo group") recurs through an abstract
+        if text in self._first:
+            return self._first[text]
         found = {id(a): a for _, _, a in self.finditer(text)}
-        return next((a for a in self.order if id(a) in found), None)
+        arm = self._first[text] = next((a for a in self.order if id(a) in found), None)
+        return arm
 
 
 def _mentions(seg: str, arm_res, cues) -> list[_Mention]:
