@@ -330,3 +330,23 @@ def test_and_still_separates_arms_listed_without_their_own_n() -> None:
     text = ("Seventy older women were randomly assigned to one of three groups: whey protein, placebo and exercise "
             "(n = 23 in total per group).")
     assert len(extract_text(text).arms) == 3
+
+
+def test_treatment_with_and_dosing_codes_are_not_part_of_a_label() -> None:
+    text = ("Matched for age and gender, the patients were randomized to treatment with sorafenib 400 mg bid or capecitabine "
+            "(control group, 1500 mg bid, administered for 2 weeks followed by a 2-week rest interval in each cycle).")
+    arms = extract_text(text).arms
+    assert [a.label for a in arms] == ["sorafenib", "capecitabine"]
+    assert [d.value for d in arms[0].doses] == [400]
+
+
+def test_repeated_cycle_is_regimen_not_name() -> None:
+    text = ("A total of 260 patients were randomly assigned to one of four treatment groups: (A) fotemustine and dacarbazine "
+            "repeated on 3-week cycle; (B) same treatment as (A) plus IFN-α2b three times per week.")
+    assert not any("repeated" in a.label or "cycle" in a.label for a in extract_text(text).arms)
+
+
+def test_a_name_containing_bid_letters_is_kept() -> None:
+    # only the whole dosing code is dropped, never a word that contains it ("morbid", "Tidal")
+    text = "Patients were randomized to receive morbid obesity counselling or usual care."
+    assert [a.label for a in extract_text(text).arms][0] == "morbid obesity counselling"

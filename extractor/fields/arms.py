@@ -87,6 +87,7 @@ _LIST_STOP = regex.compile(
 _FOR = regex.compile(r"\s+(?:for|over|during)\s+(?:\d|at\s+least|a\b|the\b|\w+\s+(?:weeks|months|days|years))", regex.I)
 _LEAD = regex.compile(
     r"^(?:(?:either|receive|received|receiving|the|a|an|to|use|one|of|two|three|four|single|sessions?\s+of|groups?\s+\d+|group\s*[IVX\d]+|"
+    r"(?:treatment|therapy)\s+with|"
     r"(?:(?:flexible|fixed|once[\s-]daily|twice[\s-]daily|daily|weekly)\s+)?doses\s+of|"
     r"\d+(?:\.\d+)?(?!\s*(?:mg|g|mcg|μg|µg|IU|mL)\b))\s+|\(|\d+\)\s*)+",
     regex.I,
@@ -120,7 +121,9 @@ _MODIFIER = regex.compile(
 _REGIMEN_WORDS = regex.compile(
     r"^(?:mg|g|mcg|μg|ml)\b|\b(?:iv|i\.v\.|orally|intravenously|(?:once|twice|thrice)(?:[\s-](?:daily|a\s+day|weekly))?|daily|"
     r"(?:one|two|three|\d+)\s+(?:hours?|days?|weeks?)\s+(?:before|after)\b.*|(?<!\bfor\s)(?:one|two|\d+)\s+(?:hours?|h|min|minutes)$|every\s+(?:\d+\s+|other\s+)?(?:hours?|days?|weeks?|months?)|each\s+(?:morning|evening|night|day)|"
-    r"by\s+(?:subcutaneous|intravenous|intramuscular|oral|intranasal)\b.*)\b",
+    r"by\s+(?:subcutaneous|intravenous|intramuscular|oral|intranasal)\b.*|"
+    # dosing codes and cycles: "sorafenib 400 mg bid", "dacarbazine repeated on 3-week cycle"
+    r"(?-i:bid|tid|qid|BID|TID|QID)|repeated\s+(?:on|every)\b.*|(?:on|in)\s+(?:a\s+)?\d+-(?:week|day)\s+cycles?)\b",
     regex.I,
 )
 _AMOUNT_ONLY = regex.compile(r"^\d+(?:\.\d+)?\s?(?:mg|g|mcg|μg|µg|mL|IU)$", regex.I)
