@@ -130,3 +130,39 @@ def test_a_fallback_count_of_women_still_counts_when_nothing_says_completed() ->
 
     rec = extract_text("Iron in pregnancy\n\nMETHODS: A trial in 133 pregnant women compared iron with placebo.")
     assert rec.sample_size.randomized == 133
+
+
+def test_count_of_things_before_a_preposition_is_not_a_count_of_people() -> None:
+    text = (
+        "Tolerability of Subcutaneously Administered Methotrexate Provided in Two Formulations of Different Drug "
+        "Concentrations in Patients with Rheumatoid Arthritis\n\n"
+        "METHODS: This was an open-label, comparative, within-patient controlled, multicentre study of 132 patients "
+        "with rheumatoid arthritis (RA)."
+    )
+    assert _ss(text).randomized == 132
+    # a name with "of" inside it still sits between the count and the people
+    assert _ss("It is a prospective study conducted on 65 American Society of Anesthesiologists 1 children.").randomized == 65
+    assert _ss("We conducted a randomized controlled trial involving 534 6- to 10-year-old urban and rural children.").randomized == 534
+
+
+def test_parents_are_people() -> None:
+    text = "PATIENTS: Parents (N = 178) with concerns about their 2- to 5-year olds' discipline were recruited."
+    assert _ss(text).randomized == 178
+    assert _ss("Parents of children in the placebo group (n = 12) received a call.").randomized is None
+
+
+def test_were_able_to_complete_is_an_analysed_count() -> None:
+    ss = _ss("In this crossover study, patients were randomly divided into two groups. "
+             "RESULTS: Thirteen patients were able to complete the therapy period with these two medications.")
+    assert (ss.randomized, ss.analyzed) == (None, 13)
+
+
+def test_data_available_for_n_is_the_analysed_total() -> None:
+    ss = _ss("A single blind randomised controlled trial of 204 people aged 65 years or more. "
+             "RESULTS: Complete cost data were available for 198 patients at 4 and 10 month follow up.")
+    assert (ss.randomized, ss.analyzed) == (204, 198)
+    ss = _ss("RESULTS: Data from 45 patients (20 in intervention group, 25 in control group) were analyzed.")
+    assert ss.analyzed == 45
+    # a per-arm data count is not the total, and collected data are not analysed data
+    assert _ss("Data for 131 active treatment participants and 125 control participants were analysed.").analyzed != 131
+    assert _ss("Data were collected from 48 participants.").analyzed is None

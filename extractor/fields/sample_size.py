@@ -59,7 +59,7 @@ _SITES = regex.compile(
 )
 # Fallback counts ("133 (76.4%) women (90 I and 43 C) completed follow-up") that describe
 # completers or the analysed set, said within the same clause.
-_COMPLETERS = regex.compile(r"(?:[^.;]|\.(?=\d)){0,80}?\b(?:completed|were\s+analy[sz]ed|were\s+followed|followed\s+up|lost\s+to)\b", regex.I)
+_COMPLETERS = regex.compile(r"(?:[^.;]|\.(?=\d)){0,80}?\b(?:completed|were\s+able\s+to\s+complete|were\s+analy[sz]ed|were\s+followed|followed\s+up|lost\s+to)\b", regex.I)
 _WEAK = frozenset({"in_num_people", "people_n_equals"})
 _RANDOMISED_WORD = regex.compile(r"\brandomi[sz]|\ballocat|\bassigned\b", regex.I)
 # Cheap gates (speed): a rule runs on a sentence only when the sentence holds one of its cue
@@ -78,7 +78,8 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "n_out_of_planned": frozenset({"planned", "targeted", "intended", "anticipated"}),
     "planned_size": frozenset({"planned", "target", "targeted", "intended", "required", "calculated", "sought"}),
     "of_total_enrolled": frozenset({"enrolled", "enroled", "randomized", "randomised", "included"}),
-    "completed_analyzed": frozenset({"completed", "analyzed", "analysed", "analysis", "analyses", "evaluation"}),
+    "completed_analyzed": frozenset({"completed", "complete", "analyzed", "analysed", "analysis", "analyses", "evaluation"}),
+    "data_available_analyzed": frozenset({"data"}),
     "num_people_randomized": _RAND,
     "lead_count_randomized": _RAND,
     "randomized_num_people": _RAND,
@@ -97,7 +98,7 @@ _NEEDS_PEOPLE = frozenset({"num_people_randomized", "lead_count_randomized", "su
 _PEOPLE_WORDS = frozenset(
     ("patients subjects participants persons people individuals volunteers adults children infants neonates newborns "
      "women men males females mothers girls boys adolescents students athletes runners smokers asthmatics participant "
-     "providers relatives caregivers users veterans members recipients donors survivors pregnancies employees workers "
+     "providers relatives caregivers parents fathers carers teachers users veterans members recipients donors survivors pregnancies employees workers "
      "nurses physicians residents cases outpatients inpatients controls eyes teeth knees hands villages clusters "
      "communities centres centers regions schools classes practices households families hospitals wards units sites "
      "districts couples dyads pairs piglets pigs sheep rats mice dogs cats rabbits animals horses cows calves lambs").split()
@@ -115,7 +116,7 @@ _SCREENED = regex.compile(r"\b(?:screened|assessed\s+for\s+eligibility|approache
 _MIN_N = 2
 _PER_ARM_AFTER = regex.compile(r"\s+(?:and|or|vs\.?|versus)\s+\d", regex.I)
 _PER_ARM_BEFORE = regex.compile(r"\b(?:group|arm)\s*$|\b(?:in\s+the\s+[\w/+-]+(?:\s+[\w/+-]+)?\s+(?:group|arm)\s*)$", regex.I)
-_ANALYSED_AFTER = regex.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:were\s+analy[sz]ed|completed\b|had\s+full\s+data)", regex.I)
+_ANALYSED_AFTER = regex.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:were\s+analy[sz]ed|completed\b|were\s+able\s+to\s+complete\b|had\s+full\s+data)", regex.I)
 _CLUSTER = regex.compile(r"\bcluster[\s-]+randomi[sz]", regex.I)
 
 
@@ -191,7 +192,7 @@ def _scan(sent: str, s: int, ids: list[str], best: dict[str, tuple], cluster: bo
             continue
         if group == "planned":
             key, prio = "planned", 1
-        elif rid == "completed_analyzed":
+        elif rid in ("completed_analyzed", "data_available_analyzed"):
             key, prio = "analyzed", 1
         elif group == "part":
             key, prio = ("analyzed", 0) if rid == "of_total_enrolled" and _completes(sent, me) else ("", 0)
