@@ -145,3 +145,11 @@ def test_placebo_mentioned_without_a_controlled_design_implies_nothing() -> None
 
     rec = extract_text("Effects of drug X in asthma\n\nAll patients received a placebo run-in before drug X.")
     assert rec.design.randomized is None
+
+
+def test_larger_hyphenated_trial_that_is_worthwhile_is_not_this_study() -> None:
+    text = ("Then 10 MoA patients received 2 sessions of tDCS per week for 8 weeks. The therapeutic results indicate "
+            "that a larger sham-controlled trial using the same tDCS protocol is worthwhile.")
+    assert design(text).randomized is None
+    # this study's own sham-controlled design still counts (uncertain)
+    assert design("We did a sham-controlled trial of tDCS in 40 patients.").randomized is True
