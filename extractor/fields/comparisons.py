@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -292,6 +293,19 @@ def _finditer(rule_id: str, text: str, low: str | None = None):
         if not any(map(low.__contains__, gate)):  # C-level loop: no generator frame per word
             return ()
     return rule.finditer(text)
+
+
+def _absent(low: str, words: tuple[str, ...]) -> bool:
+    """None of ``words`` is in ``low`` (lower-cased text), so a case-insensitive regex that
+    needs one of them cannot match and need not run. Only ASCII text is judged: under
+    IGNORECASE "ı", "ſ" and "İ" match i, s and i, and lower-casing does not make them so."""
+    return low.isascii() and not any(map(low.__contains__, words))
+
+
+# the words _WITHIN, _ALL_GROUPS and _HEDGE cannot match without (see _absent)
+_WITHIN_WORDS = ("within", "from", "baseline")
+_ALL_GROUPS_WORDS = ("both", "all", "each")
+_HEDGE_WORDS = ("may", "might", "could", "remain", "thought", "been", "known")
 
 
 @cache
@@ -763,7 +777,9 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
     pvals = [a.obj for a in seg.anchors if a.kind == "p"]
     cis = [a.obj for a in seg.anchors if a.kind == "ci" and getattr(a.obj, "measure", None) not in _ARM_MEASURES]
     values = [v for a in seg.anchors if a.kind in ("er", "sum", "vs") for v in a.values]
-    if _WITHIN.search(text) or within_all_groups(text):
+    low = ctx.low[seg.start:seg.end]
+    if (not _absent(low, _WITHIN_WORDS) and _WITHIN.search(text)) or (
+            not _absent(low, _ALL_GROUPS_WORDS) and within_all_groups(text)):
         # a change within one group (or the same change in each), not a comparison between
         # groups; its numbers are the change's. "improved from pre-op (P < 0.0001) with no
         # difference between groups" still says how the groups compare: in words only
@@ -978,19 +994,27 @@ def _gated_sentences(ctx: Context, by_sent: dict[int, list[_Anchor]], cues) -> l
     background/methods sections, with a p-value or interval, or a significance word or a
     comparison word ("than", "vs", "differed")."""
     skip = _skip_sections()
-    blocked = [(sec.start, sec.end) for sec in ctx.document.sections if sec.label.upper() in skip]
+    # a sentence span starts where the sentence does: the sentences starting inside a skipped
+    # section are a range of indices, found by bisection once per section
+    starts = ctx.sent_starts
+    blocked: set[int] = set()
+    for sec in ctx.document.sections:
+        if sec.label.upper() in skip:
+            blocked.update(range(bisect_left(starts, sec.start), bisect_left(starts, sec.end)))
     stats = {i for i, anchors in by_sent.items() if any(a.kind in ("p", "ci") for a in anchors)}
     low = ctx.low
     out = []
-    for i in range(len(ctx.sent_starts)):
+    for i in range(len(starts)):
+        if i in blocked:
+            continue
         s, e = ctx.sentence_span(i)
-        if e <= s or any(b0 <= s < b1 for b0, b1 in blocked):
+        if e <= s:
             continue
         if i not in stats and not cues["gate"].found_in(low, s, e):
             continue
         # background in an unlabelled abstract: a hedged claim with no number of its own
         # ("the level of this protein may be reduced in PD") reports no result of this trial
-        if not by_sent.get(i) and _HEDGE.search(ctx.norm, s, e):
+        if not by_sent.get(i) and not _absent(low[s:e], _HEDGE_WORDS) and _HEDGE.search(ctx.norm, s, e):
             continue
         out.append((i, s, e))
     return out
