@@ -118,3 +118,12 @@ def test_second_count_after_vs_is_an_event_rate() -> None:
 def test_blood_pressure_pairs_around_vs_are_not_event_rates() -> None:
     rec = extract_text("Trial\n\nRESULTS: Blood pressure was 145/85 vs 130/80 at 12 weeks.")
     assert rec.event_rates == []
+
+
+def test_one_of_a_set_of_options_or_places_is_not_an_event_rate() -> None:
+    text = ("Parents (N = 178) were recruited when they visited their family physician at 1 of 24 practices. "
+            "Participants were randomized to 1 of 3 interventions (Mediterranean diet, low-fat diet or usual care).")
+    assert [(e.events, e.total) for e in extract_text(text).event_rates] == []
+    # one person of a group is a count
+    text = "Bacteriological failure occurred in 9 of 89 patients compared to 1 of 88 patients (1%) in the gatifloxacin group."
+    assert [(e.events, e.total) for e in extract_text(text).event_rates] == [(9, 89), (1, 88)]

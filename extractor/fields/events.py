@@ -52,6 +52,13 @@ def _blocked(ctx: Context, start: int) -> bool:
     return block.regex.search(ctx.norm, max(0, start - 30), start, timeout=1.0) is not None
 
 
+def _one_of_choice(ctx: Context, start: int) -> bool:
+    """ "assigned to 1 of 3 interventions", "at 1 of 24 practices": one of a set, not 1 event of n."""
+    rule = load_rules("events").by_id("one_of_n_choice")
+    m = rule.regex.search(ctx.norm, max(0, start - 8), min(len(ctx.norm), start + 60), timeout=1.0)
+    return m is not None and m.start("one") == start
+
+
 def _leading_zero(raw: str) -> bool:
     raw = raw.strip()
     return len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()
@@ -139,7 +146,7 @@ def find(ctx: Context) -> list[EventRate]:
                 continue
             if rid == "er_slash" and (_is_date_like(events, total) or _blocked(ctx, m.start("events"))):
                 continue
-            if rid == "er_of" and _blocked(ctx, m.start("events")):
+            if rid == "er_of" and (_blocked(ctx, m.start("events")) or (events == 1 and _one_of_choice(ctx, m.start("events")))):
                 continue
             pct = _pct(m)
             if pct is not None and abs(100.0 * events / total - pct) > 5 * _PCT_TOLERANCE:
