@@ -350,3 +350,34 @@ def test_a_name_containing_bid_letters_is_kept() -> None:
     # only the whole dosing code is dropped, never a word that contains it ("morbid", "Tidal")
     text = "Patients were randomized to receive morbid obesity counselling or usual care."
     assert [a.label for a in extract_text(text).arms][0] == "morbid obesity counselling"
+
+
+def test_enumerated_groups_split_at_their_markers() -> None:
+    # 2x2 factorial: "and" inside an item is a combination; "same treatment as (A) plus" names A's regimen plus the add-on
+    text = ("METHODS: A total of 260 patients were randomly assigned to one of four treatment groups: (A) fotemustine and "
+            "dacarbazine repeated on 3-week cycle; (B) same treatment as (A) plus IFN-α2b three times per week; (C) dacarbazine "
+            "alone repeated on 3-week cycle; (D) same treatment as (C) plus IFN-α2b three times per week.")
+    assert [a.label for a in extract_text(text).arms] == [
+        "fotemustine and dacarbazine", "fotemustine and dacarbazine plus IFN-α2b", "dacarbazine alone", "dacarbazine alone plus IFN-α2b"]
+
+
+def test_enumerated_list_with_an_unmarked_last_group() -> None:
+    text = ("They were randomly assigned to one of the following four groups: (a) vitamin C (250 mg/day), (b) vitamin E "
+            "(400 IU), (c) vitamin C + vitamin E, and the control (placebo).")
+    arms = extract_text(text).arms
+    assert [a.label for a in arms] == ["vitamin C", "vitamin E", "vitamin C + vitamin E", "control"]
+    assert [[d.value for d in a.doses] for a in arms][:2] == [[250], [400]]
+
+
+def test_enumerated_measurements_are_not_arms() -> None:
+    text = ("Patients were randomized to liraglutide or metformin. We measured at baseline and after 6-month treatment: "
+            "(a) carotid-femoral pulse wave velocity (PWV) (b) LV longitudinal strain (GLS).")
+    assert [a.label for a in extract_text(text).arms] == ["liraglutide", "metformin"]
+
+
+def test_a_unit_ending_in_a_letter_is_not_a_marker() -> None:
+    # "(2400 mg/d)" holds no "d)" marker; an item too long to be a name leaves the list to other rules
+    text = ("Subjects were randomized to four double-blinded treatments for 12 weeks: (a) Glucosamine sulfate (1500 mg/d); "
+            "(b) Aquamin (2400 mg/d); (c) Combined treatment composed of Glucosamine sulfate (1500 mg/d) plus Aquamin "
+            "(2400 mg/d) and (d) Placebo.")
+    assert not any("Placebo" in a.label and "Aquamin" in a.label for a in extract_text(text).arms)

@@ -123,6 +123,7 @@ _REGIMEN_WORDS = regex.compile(
     r"(?:one|two|three|\d+)\s+(?:hours?|days?|weeks?)\s+(?:before|after)\b.*|(?<!\bfor\s)(?:one|two|\d+)\s+(?:hours?|h|min|minutes)$|every\s+(?:\d+\s+|other\s+)?(?:hours?|days?|weeks?|months?)|each\s+(?:morning|evening|night|day)|"
     r"by\s+(?:subcutaneous|intravenous|intramuscular|oral|intranasal)\b.*|"
     # dosing codes and cycles: "sorafenib 400 mg bid", "dacarbazine repeated on 3-week cycle"
+    r"(?:one|two|three|four|\d+)\s+times\s+(?:a|per|each)\s+(?:day|week|month)|"
     r"(?-i:bid|tid|qid|BID|TID|QID)|repeated\s+(?:on|every)\b.*|(?:on|in)\s+(?:a\s+)?\d+-(?:week|day)\s+cycles?)\b",
     regex.I,
 )
@@ -324,6 +325,115 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
             if len(arms) >= 2:
                 _dose_labels(ctx, arms)
                 return arms
+    return []
+
+
+# a marker starts the text or follows a space or a separator ("(2400 mg/d)" holds no marker "d)")
+_ENUM_MARK = regex.compile(r"(?<![^\s,;:])\(?(\d{1,2}|[a-hA-H]|i{1,3}|iv|vi{0,3})\)\s*")
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
+_ENUM_SEP = regex.compile(r"[,;]?\s*(?:(?:and|or|&)\s*(?:the\s+)?)?$", regex.I)
+_ENUM_CUT = regex.compile(r"[,;]|:(?=\s)")
+_ENUM_K = regex.compile(r"\b(two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}?(?:groups|arms|conditions|regimens|treatments|interventions)\b", regex.I)
+_ENUM_LAST = regex.compile(r",\s*(?:and|or)\s+(?:the\s+)?(?=\S)", regex.I)
+_SAME_AS = regex.compile(r"^same\s+(?:treatment|regimen|protocol|intervention)\s+as\s+(?:in\s+)?(?:group\s+)?\(?(\w{1,4})\)?\s*", regex.I)
+
+
+def _enum_next(mark: str) -> str:
+    """The marker after ``mark`` in its sequence: 1 -> 2, a -> b, A -> B, i -> ii."""
+    if mark.isdigit():
+        return str(int(mark) + 1)
+    if mark in _ROMAN:
+        return _ROMAN[_ROMAN.index(mark) + 1] if mark != _ROMAN[-1] else ""
+    return chr(ord(mark) + 1)
+
+
+def _enum_cut(raw: str) -> str:
+    """An item up to its first comma, semicolon or colon outside parentheses ("Placebo,
+    microcrystalline cellulose, 12 g/d", "Control group: no treatment") and any clause after it."""
+    depth = 0
+    for i, c in enumerate(raw):
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and _ENUM_CUT.match(raw, i):
+            raw = raw[:i]
+            break
+    stop = _LIST_STOP.search(raw)
+    raw = raw[: stop.start()] if stop else raw
+    f = _FOR.search(raw)  # "480 g/day of raw banana for 6 days"
+    return raw[: f.start()] if f else raw
+
+
+def _whole_short_form(raw: str) -> str | None:
+    """The abbreviation of the whole item ("Walking and Behavioural intervention (WB)"), not of
+    its last part ("basiliximab + belatacept + mycophenolate mofetil (MMF)")."""
+    m = _SF_PAREN.search(raw)
+    sf = _short_form(raw)
+    if not m or not sf:
+        return None
+    long = best_long_form(sf, clean_label(raw[: m.start()]))
+    return sf if long and tokens(long) == tokens(clean_label(raw[: m.start()])) else None
+
+
+def _enumerated_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
+    """"randomly assigned to one of four treatment groups: (A) fotemustine and dacarbazine ...;
+    (B) same treatment as (A) plus IFN-α2b ...": one arm per marker of the sequence (1, 2, 3 /
+    a, b, c / A, B, C / i, ii, iii). The markers, not commas or "and", separate the arms; every
+    item must give a usable name, and their number must be the number of groups stated."""
+    rule = load_rules("arms").by_id("enumerated_list")
+    for s, _e, sent, _low, cues in sents:
+        if ":" not in sent or ")" not in sent or not cues & _ALLOC_CUES and "group" not in cues:
+            continue
+        for m in rule.finditer(sent):
+            pos, marks = m.end(), []
+            first = _ENUM_MARK.match(sent, pos)
+            if not first:
+                continue
+            want = first.group(1)
+            for mk in _ENUM_MARK.finditer(sent, pos):
+                if mk.group(1) == want:
+                    marks.append(mk)
+                    want = _enum_next(want)
+            if len(marks) < 2:
+                continue
+            gk = _ENUM_K.search(sent, max(0, m.start() - 60), m.end())
+            k = _K[gk.group(1).lower()] if gk else None
+            spans = [(mk.end(), marks[i + 1].start() if i + 1 < len(marks) else len(sent)) for i, mk in enumerate(marks)]
+            keys = [mk.group(1) for mk in marks]
+            last = _ENUM_LAST.search(sent, *spans[-1]) if k == len(marks) + 1 else None
+            if last:
+                # "(c) vitamin C + vitamin E, and the control (placebo)": the last group has no marker
+                spans[-1:] = [(spans[-1][0], last.start()), (last.end(), spans[-1][1])]
+                keys.append("")
+            arms: list[_Arm] = []
+            by_mark: dict[str, str] = {}
+            for i, (a, b) in enumerate(spans):
+                raw = sent[a:b]
+                raw = raw[: _ENUM_SEP.search(raw).start()] if i + 1 < len(spans) else raw.rstrip(" .")
+                ref = _SAME_AS.match(raw)
+                body = raw[ref.end() :] if ref else raw
+                label = _whole_short_form(_enum_cut(body)) or _strip_regimen(clean_label(_strip_doses(clean_label(_enum_cut(body)))[0]))
+                if _rx(r"^[A-Z]$|^[IVX]{1,4}$|^\d$").match(label):
+                    label = "group " + label
+                if (not label or _NOISE.search(label) or not (tokens(label) or label.startswith("group "))
+                        or _GENERIC.match(label) or _nwords(label) > 6):
+                    return []
+                if ref:
+                    # "same treatment as (A) plus IFN-α2b": the named arm's regimen with the addition
+                    if ref.group(1) not in by_mark:
+                        return []
+                    label = f"{by_mark[ref.group(1)]} {label}"
+                by_mark[keys[i]] = label
+                arm = _Arm(label, s + a, s + a + len(raw), rule="arms:enumerated_list", item=(s + a, s + a + len(raw)))
+                nm = _rx(r"\bn\s*=\s*(\d+)").search(raw)
+                if nm:
+                    arm.n, arm.n_span = parse_int(nm.group(1)), (s + a + nm.start(1), s + a + nm.end(1))
+                arms.append(arm)
+            if k and k != len(arms):
+                return []
+            _dose_labels(ctx, arms)
+            return arms
     return []
 
 
@@ -956,7 +1066,10 @@ def extract(ctx: Context) -> list[Arm]:
     low_doc = ctx.low
     cues = _doc_cues(low_doc, [s for s, _e in spans], [e for _s, e in spans])
     sents = [(s, e, ctx.norm[s:e], low_doc[s:e], c) for (s, e), c in zip(spans, cues, strict=True)]
-    arms = _allocation_arms(ctx, sents)
+    # an enumerated list ("groups: (1) ..., (2) ...") outranks a list split at commas and "and"
+    arms = _enumerated_arms(ctx, sents)
+    if len(arms) < 2:
+        arms = _allocation_arms(ctx, sents)
     mentions = _count_mentions(ctx, sents)
     resp_n, listed = _respectively(ctx, sents)
     if resp_n:
