@@ -173,3 +173,20 @@ def test_count_between_percent_and_its_interval_leaves_the_percent_as_estimate()
     ]
     # a count with no percent before it is not an estimate
     assert [i.estimate for i in extract_text("Seroconversion occurred in (20/152, 95% CI 9–20%).").intervals] == [None]
+
+
+def test_value_against_placebo_with_no_measure_named_is_a_mean_difference() -> None:
+    text = ("Dose-dependent changes from baseline in trough FEV1 versus placebo were 0.219 (95% CI 0.136, 0.302) to "
+            "0.400 L (95% CI 0.317, 0.483) for abediterol.")
+    assert _mes(text) == [(0.219, "MD"), (0.4, "MD")]
+    assert _mes("There was greater improvement in symptoms scores with doxylamine-pyridoxine compared with placebo "
+                "(0.73 points; 95% CI 0.21 to 1.25).") == [(0.73, "MD")]
+
+
+def test_control_arm_value_or_one_of_two_arm_values_is_not_a_difference() -> None:
+    text = ("Intent-to-treat analysis showed a greater improvement in BBS in the exercise group (6.0; 95% CI, 5.1–6.9) "
+            "compared to the control group (0.5; 95% CI, −0.3–1.3) at 8 weeks.")
+    assert [m for _, m in _mes(text)] == [None, None]
+    text = ("The improvement in MAQ score in the intervention group compared to control was sustained at 6 months "
+            "(0.48: 95% CI (0.31 to 0.65) vs 1.48: 95% CI (1.27 to 1.69)).")
+    assert "MD" not in [m for _, m in _mes(text)]

@@ -88,6 +88,27 @@ _CHANGE_AFTER = regex.compile(
 )
 
 
+_AGAINST_CONTROL = regex.compile(
+    r"\b(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+)?"
+    r"(?:placebo|controls?|sham|usual\s+care|standard\s+care)\b(?P<group>\s+(?:group|arm)\s*[(\[:]?\s*$)?",
+    regex.I,
+)
+# "(0.48: 95% CI (0.31 to 0.65) vs 1.48: ...)": the estimate is one arm's value set against another's
+_ARM_VALUE_BEFORE = regex.compile(r"\b(?:vs\.?|versus)\s*$", regex.I)
+_ARM_VALUE_AFTER = regex.compile(r"\s*[)\]]?\s*[,;]?\s*(?:vs\.?|versus|and|compared\s+(?:with|to))\s+[-+]?\d", regex.I)
+
+
+def _against_control(ctx: Context, sent_start: int, est_start: int, iv_end: int) -> bool:
+    """A value said against the control arm ("changes in trough FEV1 versus placebo were 0.219 (95% CI
+    ...)", "compared with placebo (0.73 points; 95% CI ...)"), not the control arm's own value
+    ("compared to the control group (0.5; 95% CI ...)") nor one of two arm values ("0.48 (...) vs 1.48 (...)")."""
+    hits = list(_AGAINST_CONTROL.finditer(ctx.norm, sent_start, est_start, timeout=REGEX_TIMEOUT))
+    if not hits or hits[-1].group("group"):
+        return False
+    if _ARM_VALUE_BEFORE.search(ctx.norm, max(sent_start, est_start - 12), est_start, timeout=REGEX_TIMEOUT):
+        return False
+    return not _ARM_VALUE_AFTER.match(ctx.norm, iv_end, iv_end + 40, timeout=REGEX_TIMEOUT)
+
 _CONTRAST_BEFORE = regex.compile(r"\bby\s*$|\b(?:versus|vs\.?)\s+[^\d;:]{1,60}:\s*$", regex.I)
 
 
@@ -174,6 +195,10 @@ def _decide_measure(
     # share = (interval end, estimate as written), given when the estimate was read
     if near is None and share is not None and _share_of_group(ctx, sent_start, est_start, share[0], share[1], unit):
         return "proportion"
+    # "changes in trough FEV1 versus placebo were 0.219 (95% CI ...)", "Compared to controls body
+    # weight (-17.0 (95% CI ...))": a value against the control arm is a difference of means
+    if near is None and share is not None and _against_control(ctx, sent_start, est_start, share[0]):
+        return "MD"
     if near is None:
         # "... was sustained at 6 months (0.48: 95% CI ...)": the measure was named in the
         # sentence before ("mean MAQ score 0.42: 95% CI ..."), within the same section
