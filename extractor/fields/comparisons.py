@@ -65,11 +65,13 @@ _LEADING_PREP = regex.compile(
     r"^(?:in|at|after|during|among|for|compared|with|by|on|within|following|when|overall|at|from|over|of|throughout)\b[^,]*,\s*",
     regex.I,
 )
-_TRIM_TAIL = regex.compile(
-    r"(?:\s+(?:was|were|is|are|had|has|have|of|in|at|for|to|and|or|on|with|by|the|a|an|as|that|than|significantly|"
-    r"statistically|also|both|all|observed|found|seen|noted|reported|measured|values?|between|among|group|groups))+\s*$",
-    regex.I,
-)
+_TAIL_WORDS = (
+    r"was|were|is|are|had|has|have|of|in|at|for|to|and|or|on|with|by|the|a|an|as|that|than|significantly|"
+    r"statistically|also|both|all|observed|found|seen|noted|reported|measured|values?|between|among|group|groups")
+_TRIM_TAIL = regex.compile(r"(?:\s+(?:" + _TAIL_WORDS + r"))+\s*$", regex.I)
+# _TRIM_TAIL matches somewhere exactly when the text ends in one such word: that is tried from
+# the end only (REVERSE), where the search for the run's start tries every position
+_ENDS_IN_TAIL_WORD = regex.compile(r"\s(?:" + _TAIL_WORDS + r")\s*$", regex.I | regex.REVERSE)
 _TRIM_HEAD = regex.compile(
     r"^(?:(?:and|but|while|whereas|however|also|moreover|furthermore|the|a|an|in|addition|respectively|similarly|"
     r"overall|significantly|statistically|both|all|of|for|with|as|well|there|was|were|no|any|to)\b[\s,]*)+",
@@ -562,11 +564,11 @@ def _clean_outcome(text: str, start: int) -> tuple[str, int]:
     m = _TRIM_HEAD.match(text)
     if m:
         text, start = text[m.end():], start + m.end()
-    t = _TRIM_TAIL.search(text)
+    t = _TRIM_TAIL.search(text) if _ENDS_IN_TAIL_WORD.search(text) else None
     if t:
         text = text[: t.start()]
     text = text.rstrip(" ,;:.-([")
-    t = _TRIM_TAIL.search(text)
+    t = _TRIM_TAIL.search(text) if _ENDS_IN_TAIL_WORD.search(text) else None
     if t:
         text = text[: t.start()]
     return text, start
