@@ -381,3 +381,18 @@ def test_a_unit_ending_in_a_letter_is_not_a_marker() -> None:
             "(b) Aquamin (2400 mg/d); (c) Combined treatment composed of Glucosamine sulfate (1500 mg/d) plus Aquamin "
             "(2400 mg/d) and (d) Placebo.")
     assert not any("Placebo" in a.label and "Aquamin" in a.label for a in extract_text(text).arms)
+
+
+def test_stated_number_of_test_treatments_listed_after_a_colon() -> None:
+    text = ("Immediately after each provocation at Visits 2–4, patients received one of three test treatments: one inhalation "
+            "of budesonide/formoterol 160/4.5 μg (via Turbuhaler®), two inhalations of salbutamol 100 μg (via a pressurised "
+            "metered-dose inhaler [pMDI]) or placebo.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.role, a.n) for a in arms] == [("budesonide/formoterol", "intervention", None),
+                                                      ("salbutamol", "intervention", None), ("placebo", "control", None)]
+    assert [[(d.value, d.unit) for d in a.doses] for a in arms] == [[(160, "μg")], [(100, "μg")], []]
+
+
+def test_a_treatment_list_of_another_length_is_not_used() -> None:
+    text = "Patients received one of three test treatments: budesonide or placebo, in random order."
+    assert extract_text(text).arms == [] or len(extract_text(text).arms) == 2

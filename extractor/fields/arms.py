@@ -87,7 +87,7 @@ _LIST_STOP = regex.compile(
 _FOR = regex.compile(r"\s+(?:for|over|during)\s+(?:\d|at\s+least|a\b|the\b|\w+\s+(?:weeks|months|days|years))", regex.I)
 _LEAD = regex.compile(
     r"^(?:(?:either|receive|received|receiving|the|a|an|to|use|one|of|two|three|four|single|sessions?\s+of|groups?\s+\d+|group\s*[IVX\d]+|"
-    r"(?:treatment|therapy)\s+with|"
+    r"(?:treatment|therapy)\s+with|(?:inhalations?|puffs?)\s+of|"
     r"(?:(?:flexible|fixed|once[\s-]daily|twice[\s-]daily|daily|weekly)\s+)?doses\s+of|"
     r"\d+(?:\.\d+)?(?!\s*(?:mg|g|mcg|μg|µg|IU|mL)\b))\s+|\(|\d+\)\s*)+",
     regex.I,
@@ -434,6 +434,41 @@ def _enumerated_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                 return []
             _dose_labels(ctx, arms)
             return arms
+    return []
+
+
+_K_LIST_TAIL = regex.compile(r",\s+(?:in|on|at|for|during|after|before|each|respectively)\b", regex.I)
+_PREP_START = regex.compile(r"^(?:in|on|at|for|during|after|before|with|from|by)\b", regex.I)
+
+
+def _k_list_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
+    """"patients received one of three test treatments: one inhalation of budesonide/formoterol
+    160/4.5 μg ..., two inhalations of salbutamol 100 μg ... or placebo": a stated number of
+    treatments or conditions listed after a colon (within-subject conditions too). Used only when
+    the list has exactly that many usable names."""
+    rule = load_rules("arms").by_id("k_list")
+    for s, _e, sent, _low, _cues in sents:
+        if ":" not in sent:
+            continue
+        for m in rule.finditer(sent):
+            k = _K[m.group("k").lower()]
+            lst, ls = m.group("list"), m.start("list")
+            stop = _LIST_STOP.search(lst)
+            lst = lst[: stop.start()] if stop else lst
+            # "A, B or C, in random order": a trailing phrase is not an item
+            tail = _K_LIST_TAIL.search(lst)
+            lst = lst[: tail.start()] if tail else lst
+            arms = []
+            for a, b in split_items(lst):
+                raw = lst[a:b]
+                label = _short_form(raw) or _strip_regimen(clean_label(_strip_doses(clean_label(raw))[0]))
+                if (not label or _NOISE.search(label) or _GENERIC.match(label) or not tokens(label) or _nwords(label) > 5
+                        or _PREP_START.match(label)):
+                    break
+                arms.append(_Arm(label, s + ls + a, s + ls + b, rule="arms:k_list", item=(s + ls + a, s + ls + b)))
+            else:
+                if len(arms) == k and len({frozenset(tokens(x.label)) for x in arms}) == k:
+                    return arms
     return []
 
 
@@ -1108,6 +1143,8 @@ def extract(ctx: Context) -> list[Arm]:
             arms = named
             for group in mentions:
                 _merge(arms, group, abbrevs, create=False)
+    if len(arms) < 2:
+        arms = _k_list_arms(ctx, sents)
     if len(arms) < 2:
         arms = _either_or(ctx, sents)
     if len(arms) < 2:
