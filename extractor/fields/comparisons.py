@@ -27,7 +27,7 @@ import re
 import threading
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -506,6 +506,14 @@ class _ArmIndex:
         return arm
 
 
+@lru_cache(maxsize=4096)
+def _group_words(txt: str) -> tuple[bool, str | None]:
+    """(whether it holds a control term, the word a "non-X" / "without X" group lacks) of
+    a group's words: the same few phrases ("the placebo group") recur through every abstract."""
+    neg = _NEGATED_GROUP.match(txt)
+    return _cues()["control"].search(txt) is not None, neg.group(1) if neg else None
+
+
 def _mentions(seg: str, arm_res, cues) -> list[_Mention]:
     found: list[_Mention] = []
 
@@ -529,9 +537,9 @@ def _mentions(seg: str, arm_res, cues) -> list[_Mention]:
                 return
         txt = seg[st:en]
         if control is None:
-            control = bool(cues["control"].search(txt)) or (arm is not None and getattr(arm, "role", "") == "control")
-            neg = _NEGATED_GROUP.match(txt)
-            if neg and (neg.group(1).lower() in _NEGATED_TREATMENT or (arm_res and arm_res.names(neg.group(1)))):
+            has_control_word, neg = _group_words(txt)
+            control = has_control_word or (arm is not None and getattr(arm, "role", "") == "control")
+            if neg and (neg.lower() in _NEGATED_TREATMENT or (arm_res and arm_res.names(neg))):
                 # "the non-tourniquet group", "the non-intervention group": the group without
                 # the treatment is the control, whatever arm its word names
                 control, arm = True, None
