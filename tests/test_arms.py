@@ -396,3 +396,15 @@ def test_stated_number_of_test_treatments_listed_after_a_colon() -> None:
 def test_a_treatment_list_of_another_length_is_not_used() -> None:
     text = "Patients received one of three test treatments: budesonide or placebo, in random order."
     assert extract_text(text).arms == [] or len(extract_text(text).arms) == 2
+
+
+def test_counts_of_patients_with_a_condition_are_not_arms() -> None:
+    text = ("METHODS: Whole blood Se concentrations had been measured in patients with cervical (n=11) and uterine cancer "
+            "(n=70) after surgical treatment, during, and at the end of RT.")
+    assert extract_text(text).arms == []
+
+
+def test_arm_counts_after_a_population_count_are_kept() -> None:
+    text = ("In this double-blind, randomized, placebo-controlled clinical trial, participants with chronic constipation "
+            "(n = 48) were randomly selected to receive either the Lax-Asab powder (n = 24) or placebo (n = 24) on alternative days.")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("Lax-Asab powder", 24), ("placebo", 24)]

@@ -551,6 +551,10 @@ def _strip_regimen(label: str) -> str:
     return out if tokens(out) else label
 
 
+_POP_WITH = regex.compile(
+    r"\b(?:patients|subjects|participants|women|men|children|adults|people|infants|those)\s+with\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*$", regex.I)
+
+
 def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
     """Groups of (label, n) mentions, one list per sentence with at least one."""
     rules = load_rules("arms")
@@ -559,6 +563,7 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
         if "num" not in cues or not cues & _MENTION_CUES:
             continue
         found: list[_Arm] = []
+        population = False
         has_group = "group" in cues
         # cheap substring gates: each rule runs only where its anchor words occur
         gates = {"arm_n": "=" in sent, "group_of_n": has_group, "n_received": "people" in cues,
@@ -580,6 +585,11 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                     raw = m.group("inner")
                 if rid == "group_included_n":
                     raw = "group " + raw
+                if rid == "arm_n" and (_POP_WITH.search(raw) or population and _rx(r"^\s*(?:and|or)\s", regex.I).match(raw)):
+                    # "patients with cervical (n=11) and uterine cancer (n=70)": who took part, not the arms
+                    population = True
+                    continue
+                population = False
                 label = raw.split(" in ")[0] if rid == "n_received" else raw
                 # the name follows the last list word ("randomized to receive X (n = 342)")
                 label = _rx(r"\b(?:to|either|or|and|versus|vs|into|receive|received|with|including|groups?:?)\s+(?=\S)").split(label)[-1]
