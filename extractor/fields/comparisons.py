@@ -159,10 +159,54 @@ _RUN_HEAD = re.compile(r"(?=[\w-])([A-Za-z0-9]*)[\w-]*")
 
 
 _RUNS = threading.local()
+_MATCH_START = re.Match.start
+# ASCII bytes that are not in a run ([\w-]: letters, digits, "_", "-") -> space
+_NOT_RUN = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c) in "_-"))
+_RUN_GAPS = bytes.maketrans(_NOT_RUN, b" " * len(_NOT_RUN))
 
 
-def _word_runs(text: str, pos: int, end: int) -> tuple[list[tuple[int, str]], frozenset[str], str]:
-    """Lower-cased word runs of ``text[pos:end]`` with their starts, their set (and the text).
+def _run_words(text: str) -> list[str]:
+    """The lower-cased runs of ``text`` (``_RUN.findall``): ASCII text, nearly all of it, is
+    split by a byte table at C speed, four times faster than the regex scan."""
+    if text.isascii():
+        return text.encode("ascii").translate(_RUN_GAPS).lower().decode("ascii").split()
+    return list(map(str.lower, _RUN.findall(text)))
+
+
+class _Runs:
+    """The lower-cased word runs of ``text[pos:end]``, their set, and (on demand) their
+    starts: most word lists share no word with a segment and never need the starts."""
+
+    __slots__ = ("text", "pos", "end", "words", "set", "_starts")
+
+    def __init__(self, text: str, pos: int, end: int) -> None:
+        self.text, self.pos, self.end = text, pos, end  # holding the text keeps its id unique
+        self.words = _run_words(text[pos:end])
+        self.set = frozenset(self.words)
+        self._starts: list[int] | None = None
+
+    def indices(self, keys: frozenset[str]) -> list[int]:
+        """Indices of the runs equal to one of ``keys`` (all of them present), in text order."""
+        words = self.words
+        out: list[int] = []
+        for k in keys:
+            i = -1
+            for _ in range(words.count(k)):  # list.count and list.index scan at C speed
+                i = words.index(k, i + 1)
+                out.append(i)
+        if len(keys) > 1:
+            out.sort()
+        return out
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = list(map(_MATCH_START, _RUN.finditer(self.text, self.pos, self.end)))
+        return self._starts
+
+
+def _word_runs(text: str, pos: int, end: int) -> _Runs:
+    """The word runs of ``text[pos:end]``.
 
     A segment is searched by up to ten word lists in turn (increase, decrease, significant,
     ...): the last few segments' runs are kept (per thread: Dask workers are threads) so
@@ -172,16 +216,13 @@ def _word_runs(text: str, pos: int, end: int) -> tuple[list[tuple[int, str]], fr
     cache = getattr(_RUNS, "items", None)
     if cache is None:
         cache = _RUNS.items = {}
-    # an entry holds its text, so the text's id cannot be reused while the entry lives
     key = (id(text), pos, end)
-    hit = cache.get(key)
-    if hit is not None:
-        return hit
-    runs = [(m.start(), m.group().lower()) for m in _RUN.finditer(text, pos, end)]
-    hit = cache[key] = (runs, frozenset([w for _, w in runs]), text)
-    if len(cache) > 8:
-        del cache[next(iter(cache))]  # the oldest
-    return hit
+    runs = cache.get(key)
+    if runs is None:
+        runs = cache[key] = _Runs(text, pos, end)
+        if len(cache) > 8:
+            del cache[next(iter(cache))]  # the oldest
+    return runs
 
 
 class _WordSet:
@@ -208,17 +249,17 @@ class _WordSet:
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else endpos
-        runs, words, _ = _word_runs(text, pos, end)
-        if self.keyset.isdisjoint(words):  # most calls: rejected by one set operation
+        runs = _word_runs(text, pos, end)
+        hits = self.keyset.intersection(runs.set)
+        if not hits:  # most calls: rejected by one set operation
             return
-        for start, w in runs:
-            rx = self.keys.get(w)
-            # a phrase key may be a prefix of a hyphenated run only when the phrase has its
-            # own hyphen, which the key includes; nothing else can start here
-            if rx is not None:
-                m = rx.match(text, start, end)
-                if m:
-                    yield m
+        # a phrase key may be a prefix of a hyphenated run only when the phrase has its
+        # own hyphen, which the key includes; nothing else can start here
+        words, starts, keys = runs.words, runs.starts, self.keys
+        for i in runs.indices(hits):
+            m = keys[words[i]].match(text, starts[i], end)
+            if m:
+                yield m
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         return next(self.finditer(text, pos, endpos), None)
@@ -226,7 +267,7 @@ class _WordSet:
     def found_in(self, low: str, pos: int, end: int) -> bool:
         """Whether ``search`` finds anything in ``low[pos:end]`` (``low`` lower-cased): the
         words are collected at C speed, and only a span holding a key word is searched."""
-        words = set(_RUN.findall(low, pos, end))
+        words = _word_runs(low, pos, end).set
         if self.keyset.isdisjoint(words):
             return False
         if not self.whole.isdisjoint(words):
