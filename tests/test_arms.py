@@ -408,3 +408,23 @@ def test_arm_counts_after_a_population_count_are_kept() -> None:
     text = ("In this double-blind, randomized, placebo-controlled clinical trial, participants with chronic constipation "
             "(n = 48) were randomly selected to receive either the Lax-Asab powder (n = 24) or placebo (n = 24) on alternative days.")
     assert [(a.label, a.n) for a in extract_text(text).arms] == [("Lax-Asab powder", 24), ("placebo", 24)]
+
+
+def test_co_treatment_after_along_with_is_not_part_of_the_arm() -> None:
+    text = ("METHODS: After completing mailed baseline measures, parents were randomly assigned to receive usual care or the "
+            "Parenting Matters intervention along with usual care.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.role) for a in arms] == [("usual care", "control"), ("Parenting Matters intervention", "intervention")]
+
+
+def test_group_as_a_modifier_after_a_preposition_is_not_a_group_name() -> None:
+    text = ("Parents were randomly assigned to the Parenting Matters group or to usual care. "
+            "The overall magnitude of group differences was small (d = 0.15 or less).")
+    assert not any(a.label.endswith(" of") for a in extract_text(text).arms)
+
+
+def test_repeated_group_code_is_one_arm() -> None:
+    # "group A": its only content word is the article-like letter, so names are compared whole
+    text = ("Patients were divided into two groups. In group A, bupivacaine was given; in group B, saline was given. "
+            "Pain was lower in group A than in group B, and rescue analgesia in group A was rarer.")
+    assert [a.label for a in extract_text(text).arms] == ["group A", "group B"]

@@ -78,7 +78,7 @@ def _doc_cues(low: str, starts: list[int], ends: list[int]) -> list[set[str]]:
     return out
 _SPLIT = regex.compile(r"\s*,\s*(?:(?:or|and)\s+)?(?:to\s+)?|\s+(?:or|versus|vs\.?|and)\s+(?:to\s+)?", regex.I)
 _LIST_STOP = regex.compile(
-    r"[,]?\s+(?:in\s+addition\s+to|after\s+(?:a|the|an)\b|before\b|during\b|using\b|by\s+(?:a|the|block|simple|computer|stratified)\b|"
+    r"[,]?\s+(?:in\s+addition\s+to|along\s+with|after\s+(?:a|the|an)\b|before\b|during\b|using\b|by\s+(?:a|the|block|simple|computer|stratified)\b|"
     r"according\s+to|stratified|based\s+on|at\s+a\s+ratio|in\s+a\s+\d|with\s+a\s+(?:follow|ratio)|"
     r"who\b|which\b|where\b|respectively|to\s+(?:determine|evaluate|assess|compare|examine|investigate)\b)|"
     r"\s*,\s*(?:and\s+)?(?:then|followed|all|patients|participants|subjects|each|administered|given)\b|\s+and\s+(?:then|were|was)\b",
@@ -111,6 +111,7 @@ _GROUP_STOP = frozenset(
 _PEOPLE_BEFORE = regex.compile(r"\b(?:patients|subjects|participants|women|men|children|adults|infants|people|volunteers)\s*$", regex.I)
 _VERSUS_GATE = regex.compile(r"\bversus\b|\bvs\b|\bcompared\s+(?:with|to)\b", regex.I)
 _DETS = frozenset({"the", "a", "an", "in", "of", "to", "from"})
+_DANGLING = frozenset({"of", "in", "for", "to", "with", "between", "by", "and", "or", "on", "at", "from"})
 # items of an allocation list that only qualify the next one: "once-daily", "28-mg", "oral"
 _MODIFIER = regex.compile(
     r"^(?:(?:once|twice|thrice)[\s-]daily|\d+(?:\.\d+)?[\s-]?(?:mg|g|mcg|μg|µg|mL|IU)|oral|intravenous|"
@@ -216,6 +217,8 @@ def _is_control(label: str, aliases: list[str]) -> bool:
 
 
 def _same(a: str, b: str, abbrevs: dict[str, str]) -> bool:
+    if a.lower() == b.lower():
+        return True  # "group A": its only token is a role word, so token sets cannot tell
     ta, tb = tokens(a), tokens(b)
     if ta and tb and (ta <= tb or tb <= ta):
         return True
@@ -727,6 +730,8 @@ def _group_mentions(ctx: Context, sents: list[_S], abbrevs: dict[str, str]) -> l
                         words = words[1:]
                     if not words or any(w.lower().strip(".") in _GROUP_STOP for w in words):
                         continue
+                    if words[-1].lower() in _DANGLING:
+                        continue  # "the overall magnitude of group differences": "group" qualifies a noun
                     label = " ".join(words)
                     a, b = m.start("label") + m.group("label").find(words[0]), m.end("label")
                     if _NOISE.search(label) or not tokens(label) or _rx(r"\d").search(label):
