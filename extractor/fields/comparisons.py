@@ -656,6 +656,10 @@ def _outcome(head: str, cues, mentions: list[_Mention]) -> tuple[str, int, str] 
                 continue
             cands[rid] = (o, o0, rid)
             break
+        # the rules are in order of precedence: once one has a candidate, a later rule's can
+        # only matter to an out_subject the two tests below may drop, so the rest need not run
+        if rid in cands and not (rid == "out_subject" and (weak_subject or _CHANGE_NOUN.search(cands[rid][0]))):
+            break
     if "out_subject" in cands and "out_diff_in" in cands and _CHANGE_NOUN.search(cands["out_subject"][0]):
         del cands["out_subject"]  # "a greater reduction in body weight was observed": the outcome follows the noun
     if "out_subject" in cands and weak_subject and len(cands) > 1:
