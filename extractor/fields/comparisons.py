@@ -225,6 +225,40 @@ def _word_runs(text: str, pos: int, end: int) -> _Runs:
     return runs
 
 
+# ASCII bytes that are not in a word (\w) -> space; likewise for an alphanumeric run
+_NOT_WORD = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c) == "_"))
+_WORD_GAPS = bytes.maketrans(_NOT_WORD, b" " * len(_NOT_WORD))
+_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
+_ALNUM_GAPS = bytes.maketrans(_NOT_ALNUM, b" " * len(_NOT_ALNUM))
+
+
+def _ascii_words(text: str, gaps: bytes) -> list[str]:
+    """The lower-cased words of ASCII ``text``, split where the byte table ``gaps`` puts spaces."""
+    return text.encode("ascii").translate(gaps).lower().decode("ascii").split()
+
+
+# group_treated needs a subject word followed by one of these ("patients treated with X",
+# "carriers who had received"), each a whole word -- the subject may be glued to the optional
+# preposition before it, which the rule lets "\s*" join ("inpatients receiving"). Keep in step
+# with patterns/comparisons.json (tests/test_comparisons.py checks the rule's examples).
+_TREATED_SUBJECTS = ("patients", "subjects", "participants", "women", "men", "children", "infants", "those",
+                     "individuals", "people", "carriers", "mothers", "volunteers")
+_TREATED_VERBS = ("who", "treated", "receiving", "given", "taking", "using", "on", "undergoing", "allocated",
+                  "randomised", "randomized", "assigned")
+_TREATED_PREPS = ("", "than", "versus", "vs", "with", "to", "in", "among", "for", "and")
+_TREATED_PAIRS = frozenset((p + s, v) for p in _TREATED_PREPS for s in _TREATED_SUBJECTS for v in _TREATED_VERBS)
+
+
+def _may_name_treated_group(low: str) -> bool:
+    """False when the group_treated rule cannot match lower-cased ``low`` (ASCII text without
+    a subject word next to one of its verbs): the rule is the costliest in the field, an
+    optional lead tried at every position, and rarely matches."""
+    if not low.isascii():
+        return True
+    words = _ascii_words(low, _WORD_GAPS)
+    return not _TREATED_PAIRS.isdisjoint(zip(words, words[1:], strict=False))
+
+
 class _WordSet:
     r"""A word list searched like ``(?<![\w-])(?:w1|w2|...)(?![\w-])`` (case-insensitive), but
     found by scanning words and looking up the first word of each phrase: a regex alternation
@@ -504,13 +538,27 @@ class _ArmIndex:
                     if "-" in r.strip("-") and len(r) >= 3:
                         self.words.setdefault(r, arm)
 
+        # for rejecting a segment that names no arm: a first word found as itself or plural
+        self._heads = frozenset(self.words) | {w + "s" for w in self.words}
+        self._short_low = frozenset(w.lower() for w in self.short)
+
     def __bool__(self) -> bool:
         return bool(self.words or self.short)
+
+    def _none_in(self, seg: str) -> bool:
+        """True when the scan below cannot find an arm in ``seg`` (ASCII): no run is a short
+        name or a hyphenated name, and no alphanumeric word (a superset of the runs' first
+        words) is a word of a name, plural or not. Set operations at C speed."""
+        if not seg.isascii():
+            return False
+        runs = _word_runs(seg, 0, len(seg)).set  # shared with the control-term search of seg
+        return (self._short_low.isdisjoint(runs) and self.words.keys().isdisjoint(runs)
+                and self._heads.isdisjoint(_ascii_words(seg, _ALNUM_GAPS)))
 
     def finditer(self, seg: str):
         """(start, end, arm) of each word of an arm's label (plural or not) in ``seg``."""
         words, short = self.words, self.short
-        if not words and not short:
+        if (not words and not short) or self._none_in(seg):
             return
         for run in _RUN_HEAD.finditer(seg):
             w = run.group()
@@ -588,8 +636,8 @@ def _mentions(seg: str, arm_res, cues) -> list[_Mention]:
 
     low = seg.lower()
     # "Group T" before "in the T group": an identified group is one mention, not a head noun
-    for m in (*_finditer("group_id", seg, low), *_finditer("group_phrase", seg, low),
-              *_finditer("group_treated", seg, low)):
+    treated = _finditer("group_treated", seg, low) if _may_name_treated_group(low) else ()
+    for m in (*_finditer("group_id", seg, low), *_finditer("group_phrase", seg, low), *treated):
         g0, g1 = m.span("g")
         add(g0, g1, arm_res.first(m.group("g")) if arm_res else None)
     for st, en, a in arm_res.finditer(seg):
