@@ -428,3 +428,16 @@ def test_repeated_group_code_is_one_arm() -> None:
     text = ("Patients were divided into two groups. In group A, bupivacaine was given; in group B, saline was given. "
             "Pain was lower in group A than in group B, and rescue analgesia in group A was rarer.")
     assert [a.label for a in extract_text(text).arms] == ["group A", "group B"]
+
+
+def test_group_name_in_parentheses_replaces_a_regimen_description() -> None:
+    text = ("METHODS: Forty-two optometry students were divided into two GPA-matched groups and assigned to either 12 hours "
+            "of game play (game group) or 12 hours of interactive didactic instruction (lecture group).")
+    assert [a.label for a in extract_text(text).arms] == ["game", "lecture"]
+
+
+def test_role_word_or_code_in_parentheses_keeps_a_usable_name() -> None:
+    text = ("METHODS: In this prospective randomized control study, 10 trainees were assigned to the transillumination-assisted "
+            "technique group (T group) or the midline approach technique group (R group).")
+    labels = [a.label for a in extract_text(text).arms]
+    assert "group R" not in labels and "experimental" not in labels

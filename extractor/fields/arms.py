@@ -312,6 +312,13 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                 if _nwords(label) > 6 or _is_control(_paren(raw), []) and _nwords(label) > 3:
                     # "... health promotion intervention (IMPaCT)", "team care (treatment as usual)"
                     label = long_label = _paren(raw) or label
+                named = _group_paren(raw)
+                unusable = not label or _NOISE.search(label) or not (tokens(label) or label.lower().startswith("group "))
+                # a role word ("(experimental group)") or a code ("(R group)") replaces only a name that is unusable
+                if named and (unusable or _nwords(label) >= 3 and not _ROLE_NAME.match(named) and not named.startswith("group ")):
+                    # "12 hours of game play (game group)", "30 min (SLOW treatment)": the name the
+                    # abstract gives the group outranks a description of its regimen
+                    label = named
                 # "an intervention group" names a group; a bare "intervention" in a list does not
                 generic = _GENERIC.match(label) and not (label.lower() == "intervention" and _rx(r"\b(?:group|arm)s?\b").search(lst))
                 if not label or _NOISE.search(label) or generic or _nwords(label) > 6:
@@ -901,6 +908,22 @@ def _short_form(raw: str) -> str | None:
     if len(tokens(before)) >= 2 and best_long_form(m.group("sf"), before):
         return m.group("sf")
     return None
+
+
+_GROUP_PAREN = regex.compile(
+    r"\((?:the\s+)?(?P<name>[\w/+-]+(?:\s+[\w/+-]+)?)\s+(?:group|arm|treatment|condition)\)\s*$", regex.I)
+
+
+_ROLE_NAME = regex.compile(r"^(?:experimental|study|intervention|treatment|treated|active|control|test|early|late|new|case)$", regex.I)
+
+
+def _group_paren(raw: str) -> str:
+    """The group's own name in a closing parenthesis: "(game group)", "(FAST treatment)"."""
+    m = _GROUP_PAREN.search(raw.strip())
+    if not m or _rx(r"^(?:\d|n\b|each\b|per\b|same\b|this\b|that\b|one\b|two\b|first\b|second\b)", regex.I).match(m.group("name")):
+        return ""
+    name = m.group("name")
+    return f"group {name}" if _rx(r"^[A-Z]{1,2}\d?$|^[IVX]{1,4}$").match(name) else name
 
 
 def _paren(raw: str) -> str:
