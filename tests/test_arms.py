@@ -441,3 +441,16 @@ def test_role_word_or_code_in_parentheses_keeps_a_usable_name() -> None:
             "technique group (T group) or the midline approach technique group (R group).")
     labels = [a.label for a in extract_text(text).arms]
     assert "group R" not in labels and "experimental" not in labels
+
+
+def test_title_comparison_between_two_treatments_names_the_arms() -> None:
+    text = ("Sleep quality in mechanically ventilated patients: comparison between NAVA and PSV modes\n\n"
+            "METHODS: Patients were successively ventilated in a random ordered cross-over sequence with neurally adjusted "
+            "ventilatory assist (NAVA) and pressure support ventilation (PSV).")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("NAVA", None), ("PSV", None)]
+
+
+def test_title_between_that_is_not_a_comparison_gives_no_arms() -> None:
+    text = ("Responder analysis for pain relief in a meta-analysis of etoricoxib trials: bridging a gap between clinical "
+            "trials and clinical practice\n\nMETHODS: Data from clinical trials and clinical practice were pooled.")
+    assert extract_text(text).arms == []

@@ -646,6 +646,30 @@ def _title_versus(ctx: Context) -> list[_Arm]:
     return arms if len(arms) == 2 else []
 
 
+def _title_between(ctx: Context) -> list[_Arm]:
+    """"...: comparison between NAVA and PSV modes": the two treatments a title compares with
+    "comparison of/between X and Y", when both names recur in the abstract (outcomes, years and
+    populations are not arms)."""
+    title = ctx.document.title or ""
+    pos = ctx.text.find(title) if title else -1
+    low = title.lower()
+    if pos < 0 or not ("compar" in low or "between" in low):
+        return []
+    m = next(iter(load_rules("arms").by_id("title_between").finditer(title)), None)
+    if not m:
+        return []
+    body = ctx.low[pos + len(title) :]
+    arms = []
+    for g in ("a", "b"):
+        label = clean_label(m.group(g))
+        if (not label or _NOISE.search(label) or not tokens(label) or _GENERIC.match(label) or _OUTCOME_NOUN.search(label)
+                or _rx(r"^(?:in|among|on|at|for|patients|children|women|men|mothers|adults|\d)", regex.I).match(label)
+                or not _find_word(body, label.lower())):
+            return []
+        arms.append(_Arm(label, pos + m.start(g), pos + m.end(g), rule="arms:title_between"))
+    return arms if not _same(arms[0].label, arms[1].label, {}) else []
+
+
 # a measured quantity, not a treatment: "serum BDNF levels", "pain scores", "response rates"
 _OUTCOME_NOUN = regex.compile(
     r"\b(?:levels?|scores?|rates?|concentrations?|values?|counts?|ratios?|indices|index)$", regex.I)
@@ -1193,6 +1217,8 @@ def extract(ctx: Context) -> list[Arm]:
         arms = _title_versus(ctx)
     if len(arms) < 2:
         arms = _text_versus(ctx, sents)
+    if len(arms) < 2:
+        arms = _title_between(ctx)
     if len(arms) < 2:
         return []
     ss = ctx.results.get("sample_size")
