@@ -169,40 +169,55 @@ def _run_words(text: str) -> list[str]:
     """The lower-cased runs of ``text`` (``_RUN.findall``): ASCII text, nearly all of it, is
     split by a byte table at C speed, four times faster than the regex scan."""
     if text.isascii():
-        return text.encode("ascii").translate(_RUN_GAPS).lower().decode("ascii").split()
+        return _spaced_runs(text).split()
     return list(map(str.lower, _RUN.findall(text)))
 
 
-class _Runs:
-    """The lower-cased word runs of ``text[pos:end]``, their set, and (on demand) their
-    starts: most word lists share no word with a segment and never need the starts."""
+def _spaced_runs(text: str) -> str:
+    """ASCII ``text`` lower-cased, every character outside a run a space, and a space at
+    either end: a run equal to ``k`` is where ``" k "`` is, one character further on."""
+    return " " + text.encode("ascii").translate(_RUN_GAPS).lower().decode("ascii") + " "
 
-    __slots__ = ("text", "pos", "end", "words", "set", "_starts")
+
+class _Runs:
+    """The lower-cased word runs of ``text[pos:end]`` and their set; where the runs equal to
+    some words start is found on demand: most word lists share no word with a segment."""
+
+    __slots__ = ("text", "pos", "end", "words", "set", "spaced")
 
     def __init__(self, text: str, pos: int, end: int) -> None:
         self.text, self.pos, self.end = text, pos, end  # holding the text keeps its id unique
-        self.words = _run_words(text[pos:end])
+        piece = text[pos:end]
+        self.spaced: str | None = None
+        if piece.isascii():
+            self.spaced = _spaced_runs(piece)
+            self.words = self.spaced.split()
+        else:
+            self.words = list(map(str.lower, _RUN.findall(piece)))
         self.set = frozenset(self.words)
-        self._starts: list[int] | None = None
 
-    def indices(self, keys: frozenset[str]) -> list[int]:
-        """Indices of the runs equal to one of ``keys`` (all of them present), in text order."""
-        words = self.words
-        out: list[int] = []
-        for k in keys:
-            i = -1
-            for _ in range(words.count(k)):  # list.count and list.index scan at C speed
-                i = words.index(k, i + 1)
-                out.append(i)
+    def starts_of(self, keys: frozenset[str]) -> list[tuple[int, str]]:
+        """(start in the text, word) of each run equal to one of ``keys``, in text order."""
+        out: list[tuple[int, str]] = []
+        if self.spaced is not None:
+            find, pos = self.spaced.find, self.pos
+            for k in keys:  # str.find: C speed, no scan of the runs in Python
+                pat = " " + k + " "
+                i = find(pat)
+                while i >= 0:
+                    out.append((pos + i, k))
+                    i = find(pat, i + len(k) + 1)  # the space after this run may open the next
+        else:
+            words = self.words
+            starts = list(map(_MATCH_START, _RUN.finditer(self.text, self.pos, self.end)))
+            for k in keys:
+                i = -1
+                for _ in range(words.count(k)):
+                    i = words.index(k, i + 1)
+                    out.append((starts[i], k))
         if len(keys) > 1:
             out.sort()
         return out
-
-    @property
-    def starts(self) -> list[int]:
-        if self._starts is None:
-            self._starts = list(map(_MATCH_START, _RUN.finditer(self.text, self.pos, self.end)))
-        return self._starts
 
 
 def _word_runs(text: str, pos: int, end: int) -> _Runs:
@@ -289,9 +304,9 @@ class _WordSet:
             return
         # a phrase key may be a prefix of a hyphenated run only when the phrase has its
         # own hyphen, which the key includes; nothing else can start here
-        words, starts, keys = runs.words, runs.starts, self.keys
-        for i in runs.indices(hits):
-            m = keys[words[i]].match(text, starts[i], end)
+        keys = self.keys
+        for start, w in runs.starts_of(hits):
+            m = keys[w].match(text, start, end)
             if m:
                 yield m
 
