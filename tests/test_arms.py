@@ -454,3 +454,16 @@ def test_title_between_that_is_not_a_comparison_gives_no_arms() -> None:
     text = ("Responder analysis for pain relief in a meta-analysis of etoricoxib trials: bridging a gap between clinical "
             "trials and clinical practice\n\nMETHODS: Data from clinical trials and clinical practice were pooled.")
     assert extract_text(text).arms == []
+
+
+def test_two_groups_counted_in_one_parenthesis() -> None:
+    text = ("METHODS: The study included 22 (11 intervention and 11 control) villages in southwest Ethiopia. "
+            "The intervention consisted of tailored training of household heads.")
+    assert [(a.label, a.role, a.n) for a in extract_text(text).arms] == [("intervention", "intervention", 11), ("control", "control", 11)]
+
+
+def test_parenthesised_counts_of_people_or_completers_are_not_arms() -> None:
+    assert extract_text("We studied 2109 women (703 cases and 1406 controls) from three hospitals.").arms == []
+    text = ("Parents were randomized to a cover sheet or usual care. "
+            "RESULT: Thirty-two parents completed all measures (17 control, 15 intervention).")
+    assert all(a.n is None for a in extract_text(text).arms)

@@ -565,12 +565,43 @@ _POP_WITH = regex.compile(
     r"\b(?:patients|subjects|participants|women|men|children|adults|people|infants|those)\s+with\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*$", regex.I)
 
 
+_PEOPLE_WORD = regex.compile(r"\b(?:cases?|patients?|subjects?|participants?|men|women|males?|females?|people|persons?|children|adults)\b", regex.I)
+
+
+_COMPLETERS = regex.compile(r"\b(?:complet|analy[sz]|follow|remain|drop|withdr|lost|discontinu|evaluabl|assessed)", regex.I)
+
+
+def _paren_counts(sent: str, s: int) -> list[_Arm]:
+    """"22 (11 intervention and 11 control) villages": two groups counted in one parenthesis,
+    kept only when one of them is a control (men and women, minutes, events are not arms)."""
+    out: list[_Arm] = []
+    for m in load_rules("arms").by_id("paren_counts").finditer(sent):
+        if _COMPLETERS.search(sent, max(0, m.start() - 80), m.start()):
+            continue  # "Thirty-two parents completed all measures (17 control, 15 intervention)": not the allocation
+        pair = []
+        for ng, lg in (("n1", "l1"), ("n2", "l2")):
+            label = _strip_regimen(clean_label(m.group(lg)))
+            if not label or _NOISE.search(label) or not tokens(label) or _PEOPLE_WORD.search(label):
+                break  # "(703 cases and 1406 controls)": a case-control study, not arms
+            pair.append(_Arm(label, s + m.start(lg), s + m.end(lg), n=parse_int(m.group(ng)),
+                             n_span=(s + m.start(ng), s + m.end(ng)), rule="arms:paren_counts"))
+        if len(pair) == 2 and sum(_is_control(x.label, []) for x in pair) == 1:
+            out.extend(pair)
+    return out
+
+
 def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
     """Groups of (label, n) mentions, one list per sentence with at least one."""
     rules = load_rules("arms")
     out = []
     for s, _e, sent, _low, cues in sents:
-        if "num" not in cues or not cues & _MENTION_CUES:
+        if "num" not in cues:
+            continue
+        if not cues & _MENTION_CUES:
+            # the parenthesis counts its groups itself: no allocation word is needed
+            pc = _paren_counts(sent, s) if "(" in sent else []
+            if pc:
+                out.append(pc)
             continue
         found: list[_Arm] = []
         population = False
@@ -622,6 +653,8 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                 item = (s + lstart, s + m.end()) if rid == "arm_n" else (s + m.start(), s + m.end())
                 found.append(_Arm(label, s + lstart, s + lstart + len(raw), n=n, n_span=(s + m.start("n"), s + m.end("n")),
                                   rule=f"arms:{rid}", item=item))
+        if "(" in sent:
+            found.extend(x for x in _paren_counts(sent, s) if not any(f.n_span == x.n_span for f in found))
         if found:
             out.append(sorted(found, key=lambda a: a.start))
     return out
