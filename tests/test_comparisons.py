@@ -419,7 +419,7 @@ def test_items_of_the_list_after_a_change_noun_are_outcomes() -> None:
 def test_shortcuts_before_the_group_treated_rule_and_word_lists_lose_no_match() -> None:
     # the pair test before group_treated is a hand-kept copy of the rule's required words:
     # every example the rule matches must pass it, glued preposition ("inpatients") included
-    from extractor.fields.comparisons import _RUN, _may_name_treated_group, _run_words
+    from extractor.fields.comparisons import _RUN, _may_name_treated_group, _Runs
     from extractor.rules import load_rules
 
     rule = load_rules("comparisons").by_id("group_treated")
@@ -428,6 +428,8 @@ def test_shortcuts_before_the_group_treated_rule_and_word_lists_lose_no_match() 
     for t in texts:
         if next(iter(rule.finditer(t)), None) is not None:
             assert _may_name_treated_group(t.lower()), t
-    # the byte-table split gives the runs of the regex, ASCII or not
-    for t in ("Pain (VAS) fell, 5-FU vs. i-gel_x; p<0.05", "naïve ± 3 µg — non-tourniquet", ""):
-        assert _run_words(t) == [w.lower() for w in _RUN.findall(t)]
+    # the byte-table split gives the runs of the regex, ASCII or not, and where they start
+    for t in ("Pain (VAS) fell, 5-FU vs. i-gel_x; p<0.05 vs vs", "naïve ± 3 µg — non-tourniquet vs", ""):
+        runs = _Runs("..." + t, 3, 3 + len(t))
+        assert runs.words == [w.lower() for w in _RUN.findall(t)]
+        assert runs.starts_of(runs.set) == [(3 + m.start(), m.group().lower()) for m in _RUN.finditer(t)]

@@ -69,8 +69,8 @@ _TAIL_WORDS = (
     r"was|were|is|are|had|has|have|of|in|at|for|to|and|or|on|with|by|the|a|an|as|that|than|significantly|"
     r"statistically|also|both|all|observed|found|seen|noted|reported|measured|values?|between|among|group|groups")
 _TRIM_TAIL = regex.compile(r"(?:\s+(?:" + _TAIL_WORDS + r"))+\s*$", regex.I)
-# _TRIM_TAIL matches somewhere exactly when the text ends in one such word: that is tried from
-# the end only (REVERSE), where the search for the run's start tries every position
+# _TRIM_TAIL matches somewhere exactly when the text ends in one such word: this test is tried
+# from the end only (REVERSE), where _TRIM_TAIL's search for the words' start tries every position
 _ENDS_IN_TAIL_WORD = regex.compile(r"\s(?:" + _TAIL_WORDS + r")\s*$", regex.I | regex.REVERSE)
 _TRIM_HEAD = regex.compile(
     r"^(?:(?:and|but|while|whereas|however|also|moreover|furthermore|the|a|an|in|addition|respectively|similarly|"
@@ -165,14 +165,6 @@ _NOT_RUN = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c) in "_-
 _RUN_GAPS = bytes.maketrans(_NOT_RUN, b" " * len(_NOT_RUN))
 
 
-def _run_words(text: str) -> list[str]:
-    """The lower-cased runs of ``text`` (``_RUN.findall``): ASCII text, nearly all of it, is
-    split by a byte table at C speed, four times faster than the regex scan."""
-    if text.isascii():
-        return _spaced_runs(text).split()
-    return list(map(str.lower, _RUN.findall(text)))
-
-
 def _spaced_runs(text: str) -> str:
     """ASCII ``text`` lower-cased, every character outside a run a space, and a space at
     either end: a run equal to ``k`` is where ``" k "`` is, one character further on."""
@@ -181,7 +173,9 @@ def _spaced_runs(text: str) -> str:
 
 class _Runs:
     """The lower-cased word runs of ``text[pos:end]`` and their set; where the runs equal to
-    some words start is found on demand: most word lists share no word with a segment."""
+    some words start is found on demand: most word lists share no word with a segment.
+    ASCII text, nearly all of it, is split by a byte table at C speed, four times faster
+    than the regex scan."""
 
     __slots__ = ("text", "pos", "end", "words", "set", "spaced")
 
