@@ -467,3 +467,17 @@ def test_parenthesised_counts_of_people_or_completers_are_not_arms() -> None:
     text = ("Parents were randomized to a cover sheet or usual care. "
             "RESULT: Thirty-two parents completed all measures (17 control, 15 intervention).")
     assert all(a.n is None for a in extract_text(text).arms)
+
+
+def test_amount_of_the_named_treatment_after_the_arm_list() -> None:
+    text = ("Subjects were assigned to a creatine or placebo group and then consumed 20 g of creatine or carboxymethyl "
+            "cellulose per day for six days.")
+    arms = extract_text(text).arms
+    assert [[(d.value, d.unit) for d in a.doses] for a in arms] == [[(20, "g")], []]
+
+
+def test_amount_of_another_treatment_is_not_the_arms_dose() -> None:
+    text = ("Children were randomized to receive either zinc or vitamin A. The zinc group received 10 mg of zinc daily "
+            "and the vitamin A group received 1250 IU of vitamin A.")
+    doses = {a.label: [d.value for d in a.doses] for a in extract_text(text).arms}
+    assert doses == {"zinc": [10], "vitamin A": [1250]}

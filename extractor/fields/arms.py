@@ -885,6 +885,23 @@ def _dose_sentences(ctx: Context, sents: list[_S]) -> list[tuple[int, int, str, 
     return out
 
 
+_AMOUNT_OF = regex.compile(
+    r"(?<![\w.,]|\d\s)\d+(?:\.\d+)?\s*-?\s*(?:mg|g|mcg|μg|µg|ug|IU|iu|units?|mL|ml|mmol|mg/kg|μg/kg|mcg/kg|g/day|mg/day)\s+of\s+$")
+_NAME_END = regex.compile(r"\s+(?:or|and|versus|vs\.?|compared)\s|[,;()]|\.(?!\d)")
+
+
+def _amount_of(sent: str, low: str, name: str, mm: _Span) -> tuple[int, int] | None:
+    """The span "20 g of creatine" of an occurrence of the arm's name right after an amount
+    (sentence offsets), from the amount to the end of the name's phrase."""
+    while mm is not None:
+        m = _AMOUNT_OF.search(sent, max(0, mm.a - 30), mm.a)
+        if m:
+            stop = _NAME_END.search(sent, mm.b)
+            return m.start(), stop.start() if stop else len(sent)
+        mm = _find_word(low, name, mm.b + 1)
+    return None
+
+
 def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
            dose_sents: list[_S]) -> list[Dose]:
     out: list[Dose] = []
@@ -902,6 +919,11 @@ def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
             mm = _find_word(low, name.lower(), i)
             if not mm:
                 continue
+            of = _amount_of(sent, low, name.lower(), mm)
+            if of:
+                # "consumed 20 g of creatine or carboxymethyl cellulose": the amount right before the name
+                spans.append((s + of[0], s + of[1]))
+                break
             nxt = _find_word(low, name.lower(), mm.end() + 1)
             if nxt and not find_doses(sent[mm.start() : mm.end() + 60]):
                 mm = nxt  # "treated with oxytocin according to ... (oxytocin bolus 5 IU, ...)"
