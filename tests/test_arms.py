@@ -481,3 +481,17 @@ def test_amount_of_another_treatment_is_not_the_arms_dose() -> None:
             "and the vitamin A group received 1250 IU of vitamin A.")
     doses = {a.label: [d.value for d in a.doses] for a in extract_text(text).arms}
     assert doses == {"zinc": [10], "vitamin A": [1250]}
+
+
+def test_single_dose_of_is_not_part_of_a_label() -> None:
+    text = ("METHODS: Cambodian adults with uncomplicated falciparum malaria were randomized to receive a single 45mg dose of "
+            "primaquine (equivalent to three SLD PQ) or no primaquine after the third dose of DHP therapy.")
+    arms = extract_text(text).arms
+    assert [a.label for a in arms] == ["primaquine", "no primaquine"]
+    assert [(d.value, d.unit) for d in arms[0].doses] == [(45, "mg")]
+
+
+def test_dose_word_inside_a_name_is_kept() -> None:
+    # only a leading "dose of" is dropped: "low-dose aspirin" keeps its words
+    text = "Patients were randomized to low-dose aspirin or placebo."
+    assert [a.label for a in extract_text(text).arms][0] == "low-dose aspirin"

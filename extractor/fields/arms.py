@@ -88,7 +88,7 @@ _FOR = regex.compile(r"\s+(?:for|over|during)\s+(?:\d|at\s+least|a\b|the\b|\w+\s
 _LEAD = regex.compile(
     r"^(?:(?:either|receive|received|receiving|the|a|an|to|use|one|of|two|three|four|single|sessions?\s+of|groups?\s+\d+|group\s*[IVX\d]+|"
     r"(?:treatment|therapy)\s+with|(?:inhalations?|puffs?)\s+of|"
-    r"(?:(?:flexible|fixed|once[\s-]daily|twice[\s-]daily|daily|weekly)\s+)?doses\s+of|"
+    r"(?:(?:flexible|fixed|once[\s-]daily|twice[\s-]daily|daily|weekly|single)\s+)?doses?\s+of|"
     r"\d+(?:\.\d+)?(?!\s*(?:mg|g|mcg|μg|µg|IU|mL)\b))\s+|\(|\d+\)\s*)+",
     regex.I,
 )
