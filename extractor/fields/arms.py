@@ -340,6 +340,7 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
 
 # a marker starts the text or follows a space or a separator ("(2400 mg/d)" holds no marker "d)")
 _ENUM_MARK = regex.compile(r"(?<![^\s,;:])\(?(\d{1,2}|[a-hA-H]|i{1,3}|iv|vi{0,3})\)\s*")
+_ENUM_START = regex.compile(r":\s*\(?[1aAi]\)")  # cheap gate: a colon and the first marker
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
 _ENUM_SEP = regex.compile(r"[,;]?\s*(?:(?:and|or|&)\s*(?:the\s+)?)?$", regex.I)
 _ENUM_CUT = regex.compile(r"[,;]|:(?=\s)")
@@ -394,6 +395,8 @@ def _enumerated_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
     rule = load_rules("arms").by_id("enumerated_list")
     for s, _e, sent, _low, cues in sents:
         if ":" not in sent or ")" not in sent or not cues & _ALLOC_CUES and "group" not in cues:
+            continue
+        if not _ENUM_START.search(sent):
             continue
         for m in rule.finditer(sent):
             pos, marks = m.end(), []
@@ -571,6 +574,11 @@ _PEOPLE_WORD = regex.compile(r"\b(?:cases?|patients?|subjects?|participants?|men
 _COMPLETERS = regex.compile(r"\b(?:complet|analy[sz]|follow|remain|drop|withdr|lost|discontinu|evaluabl|assessed)", regex.I)
 
 
+def _has_control_word(low: str) -> bool:
+    """Cheap gate for :func:`_paren_counts`, which keeps only pairs with a control."""
+    return "control" in low or "placebo" in low or "usual" in low or "standard" in low or "sham" in low
+
+
 def _paren_counts(sent: str, s: int) -> list[_Arm]:
     """"22 (11 intervention and 11 control) villages": two groups counted in one parenthesis,
     kept only when one of them is a control (men and women, minutes, events are not arms)."""
@@ -594,12 +602,12 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
     """Groups of (label, n) mentions, one list per sentence with at least one."""
     rules = load_rules("arms")
     out = []
-    for s, _e, sent, _low, cues in sents:
+    for s, _e, sent, low, cues in sents:
         if "num" not in cues:
             continue
         if not cues & _MENTION_CUES:
             # the parenthesis counts its groups itself: no allocation word is needed
-            pc = _paren_counts(sent, s) if "(" in sent else []
+            pc = _paren_counts(sent, s) if "(" in sent and _has_control_word(low) else []
             if pc:
                 out.append(pc)
             continue
@@ -653,7 +661,7 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                 item = (s + lstart, s + m.end()) if rid == "arm_n" else (s + m.start(), s + m.end())
                 found.append(_Arm(label, s + lstart, s + lstart + len(raw), n=n, n_span=(s + m.start("n"), s + m.end("n")),
                                   rule=f"arms:{rid}", item=item))
-        if "(" in sent:
+        if "(" in sent and _has_control_word(low):
             found.extend(x for x in _paren_counts(sent, s) if not any(f.n_span == x.n_span for f in found))
         if found:
             out.append(sorted(found, key=lambda a: a.start))
@@ -1191,14 +1199,19 @@ def _abbreviated(arms: list[_Arm], abbrevs: dict[str, str]) -> list[str]:
     formulation (MC)"): a one-word name ("control (CON)", "intervention group (IG)",
     "artemether-lumefantrine (ALN)") is already short; a code for "... group" ("usual care
     group (UCG)") names the group, not the treatment, so the words stay."""
+    # cheap pre-filter: the long form's first word must be a word of some label
+    words = {w.rstrip("s") for a in arms for w in a.label.lower().split()}
+    cands = [(short, tokens(long)) for short, long in abbrevs.items()
+             if " " in long and long.split(None, 1)[0].lower().rstrip("s") in words and any(c.isupper() for c in short)
+             and not _rx(r"\b(?:group|arm)s?$", regex.I).search(long) and not _NOISE.search(short)]
+    if not cands:
+        return [a.label for a in arms]
     out = []
     for a in arms:
         label, lt = a.label, tokens(a.label)
         if len(lt) >= 2 and a.label not in abbrevs:
-            for short, long in abbrevs.items():
-                if (tokens(long) == lt and len(long.split()) >= 2 and any(c.isupper() for c in short)
-                        and not _rx(r"\b(?:group|arm)s?$", regex.I).search(long) and not _NOISE.search(short)
-                        and not any(short == o.label for o in arms)):
+            for short, long_tokens in cands:
+                if long_tokens == lt and not any(short == o.label for o in arms):
                     label = short
                     break
         out.append(label)
