@@ -492,7 +492,7 @@ def _join_combinations(lst: str, items: list[tuple[int, int]]) -> list[tuple[int
     """"artemether-lumefantrine (n = 245) or artesunate and mefloquine (n = 245)": where every
     arm of the list states its own n, an item without one joined by "and" to the next is part
     of that arm's combination, not an arm of its own."""
-    if len(items) < 3 or len(_N_MARK.findall(lst)) < 2:
+    if len(items) < 3 or lst.count("=") < 2 or len(_N_MARK.findall(lst)) < 2:
         return items
     out: list[tuple[int, int]] = []
     pending: int | None = None
@@ -634,7 +634,8 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                     raw = m.group("inner")
                 if rid == "group_included_n":
                     raw = "group " + raw
-                if rid == "arm_n" and (_POP_WITH.search(raw) or population and _rx(r"^\s*(?:and|or)\s", regex.I).match(raw)):
+                if rid == "arm_n" and (" with " in raw and _POP_WITH.search(raw)
+                                       or population and _rx(r"^\s*(?:and|or)\s", regex.I).match(raw)):
                     # "patients with cervical (n=11) and uterine cancer (n=70)": who took part, not the arms
                     population = True
                     continue
