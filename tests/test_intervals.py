@@ -190,3 +190,15 @@ def test_control_arm_value_or_one_of_two_arm_values_is_not_a_difference() -> Non
     text = ("The improvement in MAQ score in the intervention group compared to control was sustained at 6 months "
             "(0.48: 95% CI (0.31 to 0.65) vs 1.48: 95% CI (1.27 to 1.69)).")
     assert "MD" not in [m for _, m in _mes(text)]
+
+
+def test_bounds_with_thousands_separators_are_one_number_each() -> None:
+    """'95% CI 1,087.18 to 6,277.28' (costs) was read as the bounds 1 and 87.18: a comma
+    followed by three digits and a decimal point groups thousands."""
+    from extractor.api import extract_text
+
+    ivs = extract_text("Costs were higher (difference 1,586.01€; 95% CI 1,087.18 to 6,277.28).").intervals
+    assert [(i.lower, i.upper) for i in ivs] == [(1087.18, 6277.28)]
+    # comma-separated decimal bounds and decimal commas keep their reading
+    assert [(i.lower, i.upper) for i in extract_text("The OR was 1.5 (95% CI 1.2,3.4).").intervals] == [(1.2, 3.4)]
+    assert [(i.lower, i.upper) for i in extract_text("RR 0,88 (95% CI 0,64-1,21).").intervals] == [(0.64, 1.21)]
