@@ -166,3 +166,14 @@ def test_data_available_for_n_is_the_analysed_total() -> None:
     # a per-arm data count is not the total, and collected data are not analysed data
     assert _ss("Data for 131 active treatment participants and 125 control participants were analysed.").analyzed != 131
     assert _ss("Data were collected from 48 participants.").analyzed is None
+
+
+def test_equal_groups_of_each_give_the_product() -> None:
+    ss = _ss("In this single-blinded randomized control study, rats were separated into 4 groups of 7 rats each: "
+             "Sugammadex (S), Sugammadex plus 20% lipid emulsion (SL), 20% lipid emulsion (L) and control (C).")
+    assert ss.randomized == 28
+
+
+def test_subdivided_group_is_not_the_trial_total() -> None:
+    ss = _ss("The experimental group was randomly subdivided into three groups of 10 each and received eight sessions of therapy.")
+    assert ss.randomized != 30

@@ -39,6 +39,7 @@ PRIORITY = {
     "eyes_of_patients": 5,
     "of_total_enrolled": 4,
     "sum_of_parts": 4,
+    "groups_of_each": 4,
     "num_people_enrolled": 3,
     "total_of": 2,
     "in_num_people": 1,
@@ -88,6 +89,7 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "eyes_of_patients": frozenset({"eyes", "teeth", "knees", "hips", "feet"}),
     "num_people_enrolled": _ENROL,
     "sum_of_parts": _ENROL | _RAND,
+    "groups_of_each": frozenset({"groups"}),
     "total_of": frozenset({"total", "totally", "overall", "all"}),
     "in_num_people": frozenset(),  # any sentence with a number; run only as a fallback
     "people_n_equals": frozenset({"n"}),
@@ -138,6 +140,12 @@ def candidates(text: str, rule_ids: list[str] | None = None) -> list[tuple[str, 
                 a, b = parse_int(gd["n"]), parse_int(gd["n2"])
                 if a is not None and b is not None:
                     out.append((rule.id, "n", a + b, m.start("n"), m.end("n2"), gd, m.start(), m.end()))
+                continue
+            if "per" in gd:
+                # "divided into 4 groups of 7 rats each": the total is groups x group size
+                k, per = parse_int(gd["k"]), parse_int(gd["per"])
+                if k is not None and per is not None:
+                    out.append((rule.id, "n", k * per, m.start("k"), m.end("per"), gd, m.start(), m.end()))
                 continue
             for g in ("n", "planned", "part"):
                 if g in gd:
