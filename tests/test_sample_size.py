@@ -177,3 +177,13 @@ def test_equal_groups_of_each_give_the_product() -> None:
 def test_subdivided_group_is_not_the_trial_total() -> None:
     ss = _ss("The experimental group was randomly subdivided into three groups of 10 each and received eight sessions of therapy.")
     assert ss.randomized != 30
+
+
+def test_eligible_people_randomized_is_the_total() -> None:
+    ss = _ss("RESULTS: A total of 1680 eligible patients were randomized to the Internet group (n=840) or the telephone group (n=840).")
+    assert ss.randomized == 1680
+
+
+def test_eligible_count_before_randomized_subset_is_screened() -> None:
+    ss = _ss("Of 120 eligible patients, 100 were randomized to either drug or placebo.")
+    assert ss.randomized == 100

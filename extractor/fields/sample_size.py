@@ -115,6 +115,8 @@ def _fallback_gate(rid: str, sent: str, people: bool) -> bool:
 # lowest-priority rules: run only when no stronger randomised candidate was found
 _FALLBACK = ("in_num_people", "people_n_equals")
 _SCREENED = regex.compile(r"\b(?:screened|assessed\s+for\s+eligibility|approached|eligible|contacted)\b", regex.I)
+# "1680 eligible patients were randomized": "eligible" qualifies the people randomised, not a screened count
+_ELIGIBLE_RANDOMISED = regex.compile(r"\s+eligible\s+(?:[\w-]+\s+){1,3}?(?:were|was)\s+(?:\w+ly\s+)?(?:randomi[sz]ed|allocated|assigned)\b", regex.I)
 _MIN_N = 2
 _PER_ARM_AFTER = regex.compile(r"\s+(?:and|or|vs\.?|versus)\s+\d", regex.I)
 _PER_ARM_BEFORE = regex.compile(r"\b(?:group|arm)\s*$|\b(?:in\s+the\s+[\w/+-]+(?:\s+[\w/+-]+)?\s+(?:group|arm)\s*)$", regex.I)
@@ -209,7 +211,7 @@ def _scan(sent: str, s: int, ids: list[str], best: dict[str, tuple], cluster: bo
         else:
             key, prio = "randomized", PRIORITY.get(rid, 0)
             # a count of screened/eligible people is never the randomised total
-            if rid not in ("of_screened_randomized",) and _SCREENED.search(sent[me : me + 60]):
+            if rid not in ("of_screened_randomized",) and _SCREENED.search(sent[me : me + 60]) and not _ELIGIBLE_RANDOMISED.match(sent, me):
                 continue
             # per-arm counts ("32 and 31 subjects", "In the carbetocin group 462 subjects")
             if _PER_ARM_AFTER.match(sent, me) or _PER_ARM_BEFORE.search(sent[max(0, ms - 40) : ms]):
