@@ -495,3 +495,18 @@ def test_dose_word_inside_a_name_is_kept() -> None:
     # only a leading "dose of" is dropped: "low-dose aspirin" keeps its words
     text = "Patients were randomized to low-dose aspirin or placebo."
     assert [a.label for a in extract_text(text).arms][0] == "low-dose aspirin"
+
+
+def test_parenthesised_list_of_name_comma_n_items_gives_arm_sizes() -> None:
+    text = ("Patients with locally advanced pancreatic cancer were randomised to chemoradiotherapy or chemotherapy. "
+            "RESULTS: 40 patients participated (chemoradiotherapy, n = 17; chemotherapy, n = 23).")
+    arms = extract_text(text).arms
+    assert [(a.label, a.n) for a in arms] == [("chemoradiotherapy", 17), ("chemotherapy", 23)]
+
+
+def test_name_comma_n_list_of_age_groups_or_centres_is_not_arms() -> None:
+    text = ("Children and adolescents were randomized to desvenlafaxine or placebo. "
+            "Results: The safety population included 339 patients (children, n = 130; adolescents, n = 209).")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("desvenlafaxine", None), ("placebo", None)]
+    text = "METHODS: This study was conducted in three study centers (Bremen, n = 73; Hamburg, n = 200; Hannover, n = 193)."
+    assert extract_text(text).arms == []

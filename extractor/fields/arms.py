@@ -571,6 +571,13 @@ _POP_WITH = regex.compile(
 _PEOPLE_WORD = regex.compile(r"\b(?:cases?|patients?|subjects?|participants?|men|women|males?|females?|people|persons?|children|adults)\b", regex.I)
 
 
+# "(children, n = 130; adolescents, n = 209)", "three study centers (Bremen, n = 73; ...)": a list of
+# who took part or where, not of the randomised groups
+_NOT_ARM_ITEM = regex.compile(
+    r"\b(?:children|adolescents|adults|infants|elderly|boys|girls|males?|females?|men|women|patients|subjects"
+    r"|stud(?:y|ies)|cohorts?|cent(?:er|re)s?|sites?|hospitals?|countries|regions?|schools?|clinics?)\b", regex.I)
+_NOT_ARM_HEAD = regex.compile(
+    r"\b(?:cent(?:er|re)s|sites|hospitals|countries|regions|schools|clinics|studies|cohorts|trials|population|ages?)\s*[(\[]?\s*$", regex.I)
 _COMPLETERS = regex.compile(r"\b(?:complet|analy[sz]|follow|remain|drop|withdr|lost|discontinu|evaluabl|assessed)", regex.I)
 
 
@@ -615,9 +622,9 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
         population = False
         has_group = "group" in cues
         # cheap substring gates: each rule runs only where its anchor words occur
-        gates = {"arm_n": "=" in sent, "group_of_n": has_group, "n_received": "people" in cues,
+        gates = {"arm_n": "=" in sent, "arm_n_list": ";" in sent and "=" in sent, "group_of_n": has_group, "n_received": "people" in cues,
                  "in_group_n_included": has_group, "n_in_group": has_group, "group_included_n": has_group}
-        for rid in ("arm_n", "group_of_n", "n_received", "in_group_n_included", "n_in_group", "group_included_n"):
+        for rid in ("arm_n", "arm_n_list", "group_of_n", "n_received", "in_group_n_included", "n_in_group", "group_included_n"):
             if not gates[rid]:
                 continue
             for m in rules.by_id(rid).finditer(sent):
@@ -634,7 +641,11 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                     raw = m.group("inner")
                 if rid == "group_included_n":
                     raw = "group " + raw
-                if rid == "arm_n" and (" with " in raw and _POP_WITH.search(raw)
+                if rid == "arm_n_list":
+                    opener = max(sent.rfind("(", 0, m.start() + 1), sent.rfind("[", 0, m.start() + 1))
+                    if _NOT_ARM_ITEM.search(raw) or _NOT_ARM_HEAD.search(sent[max(0, opener - 40) : opener + 1]):
+                        continue
+                if rid in ("arm_n", "arm_n_list") and (" with " in raw and _POP_WITH.search(raw)
                                        or population and _rx(r"^\s*(?:and|or)\s", regex.I).match(raw)):
                     # "patients with cervical (n=11) and uterine cancer (n=70)": who took part, not the arms
                     population = True
@@ -659,7 +670,7 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                 if any(x.start == s + m.start() for x in found):
                     continue
                 # the item runs from the name through its count: "10 mg L + 2 mg total Z (1 mg Z ...; n = 24)"
-                item = (s + lstart, s + m.end()) if rid == "arm_n" else (s + m.start(), s + m.end())
+                item = (s + lstart, s + m.end()) if rid in ("arm_n", "arm_n_list") else (s + m.start(), s + m.end())
                 found.append(_Arm(label, s + lstart, s + lstart + len(raw), n=n, n_span=(s + m.start("n"), s + m.end("n")),
                                   rule=f"arms:{rid}", item=item))
         if "(" in sent and _has_control_word(low):
