@@ -510,3 +510,15 @@ def test_name_comma_n_list_of_age_groups_or_centres_is_not_arms() -> None:
     assert [(a.label, a.n) for a in extract_text(text).arms] == [("desvenlafaxine", None), ("placebo", None)]
     text = "METHODS: This study was conducted in three study centers (Bremen, n = 73; Hamburg, n = 200; Hannover, n = 193)."
     assert extract_text(text).arms == []
+
+
+def test_n_people_assigned_to_each_group_gives_every_arm_that_n() -> None:
+    text = ("There were three test groups in the present study: an silver spike point group, an acupuncture group, "
+            "and a control group; 10 subjects were assigned to each group.")
+    assert [a.n for a in extract_text(text).arms] == [10, 10, 10]
+
+
+def test_people_assigned_to_a_group_without_each_is_not_a_per_arm_n() -> None:
+    text = ("There were three test groups in the present study: an silver spike point group, an acupuncture group, "
+            "and a control group; 10 subjects were assigned to the control group after screening.")
+    assert 10 not in [a.n for a in extract_text(text).arms]
