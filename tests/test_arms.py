@@ -518,7 +518,7 @@ def test_n_people_assigned_to_each_group_gives_every_arm_that_n() -> None:
     assert [a.n for a in extract_text(text).arms] == [10, 10, 10]
 
 
-def test_people_assigned_to_a_group_without_each_is_not_a_per_arm_n() -> None:
+def test_people_enrolled_at_each_site_is_not_a_per_arm_n() -> None:
     text = ("There were three test groups in the present study: an silver spike point group, an acupuncture group, "
-            "and a control group; 10 subjects were assigned to the control group after screening.")
-    assert 10 not in [a.n for a in extract_text(text).arms]
+            "and a control group; 10 subjects were enrolled in each site.")
+    assert [a.n for a in extract_text(text).arms] == [None, None, None]
