@@ -187,3 +187,14 @@ def test_eligible_people_randomized_is_the_total() -> None:
 def test_eligible_count_before_randomized_subset_is_screened() -> None:
     ss = _ss("Of 120 eligible patients, 100 were randomized to either drug or placebo.")
     assert ss.randomized == 100
+
+
+def test_extracted_teeth_are_the_unit_randomised() -> None:
+    ss = _ss("MATERIALS AND METHODS: Forty-five human premolars extracted for orthodontic purposes were randomly assigned "
+             "to three groups based on conditioning method.")
+    assert ss.randomized == 45 and ss.unit == "premolars"
+
+
+def test_teeth_per_patient_are_not_the_total() -> None:
+    ss = _ss("From each patient, two premolars (indicated for extraction due to orthodontic reasons) were randomly assigned to two different groups.")
+    assert ss.randomized != 2

@@ -47,7 +47,7 @@ PRIORITY = {
 }
 # Units randomised that are not people: kept in SampleSize.unit.
 _NON_PEOPLE = regex.compile(
-    r"^(?:eyes|teeth|knees|hands|villages|clusters|communities|centres|centers|regions|schools|classes|practices|"
+    r"^(?:eyes|teeth|premolars|molars|incisors|knees|hands|villages|clusters|communities|centres|centers|regions|schools|classes|practices|"
     r"households|families|hospitals|wards|units|sites|districts|couples|dyads|pairs)$",
     regex.I,
 )
@@ -101,7 +101,7 @@ _PEOPLE_WORDS = frozenset(
     ("patients subjects participants persons people individuals volunteers adults children infants neonates newborns "
      "women men males females mothers girls boys adolescents students athletes runners smokers asthmatics participant "
      "providers relatives caregivers parents fathers carers teachers users veterans members recipients donors survivors pregnancies employees workers "
-     "nurses physicians residents cases outpatients inpatients controls eyes teeth knees hands villages clusters "
+     "nurses physicians residents cases outpatients inpatients controls eyes teeth premolars molars incisors knees hands villages clusters "
      "communities centres centers regions schools classes practices households families hospitals wards units sites "
      "districts couples dyads pairs piglets pigs sheep rats mice dogs cats rabbits animals horses cows calves lambs").split()
 )
@@ -117,6 +117,8 @@ _FALLBACK = ("in_num_people", "people_n_equals")
 _SCREENED = regex.compile(r"\b(?:screened|assessed\s+for\s+eligibility|approached|eligible|contacted)\b", regex.I)
 # "1680 eligible patients were randomized": "eligible" qualifies the people randomised, not a screened count
 _ELIGIBLE_RANDOMISED = regex.compile(r"\s+eligible\s+(?:[\w-]+\s+){1,3}?(?:were|was)\s+(?:\w+ly\s+)?(?:randomi[sz]ed|allocated|assigned)\b", regex.I)
+# "From each patient, two premolars were randomly assigned": a count per person, not a total
+_PER_PERSON_BEFORE = regex.compile(r"\b(?:from|in|of|for)\s+each\s+[\w-]+,?\s*$", regex.I)
 _MIN_N = 2
 _PER_ARM_AFTER = regex.compile(r"\s+(?:and|or|vs\.?|versus)\s+\d", regex.I)
 _PER_ARM_BEFORE = regex.compile(r"\b(?:group|arm)\s*$|\b(?:in\s+the\s+[\w/+-]+(?:\s+[\w/+-]+)?\s+(?:group|arm)\s*)$", regex.I)
@@ -214,7 +216,7 @@ def _scan(sent: str, s: int, ids: list[str], best: dict[str, tuple], cluster: bo
             if rid not in ("of_screened_randomized",) and _SCREENED.search(sent[me : me + 60]) and not _ELIGIBLE_RANDOMISED.match(sent, me):
                 continue
             # per-arm counts ("32 and 31 subjects", "In the carbetocin group 462 subjects")
-            if _PER_ARM_AFTER.match(sent, me) or _PER_ARM_BEFORE.search(sent[max(0, ms - 40) : ms]):
+            if _PER_ARM_AFTER.match(sent, me) or _PER_ARM_BEFORE.search(sent[max(0, ms - 40) : ms]) or _PER_PERSON_BEFORE.search(sent[max(0, ms - 40) : ms]):
                 continue
             # an analysed count is not the randomised total
             if rid != "n_out_of_planned" and _ANALYSED_AFTER.match(sent, me):
