@@ -198,3 +198,14 @@ def test_extracted_teeth_are_the_unit_randomised() -> None:
 def test_teeth_per_patient_are_not_the_total() -> None:
     ss = _ss("From each patient, two premolars (indicated for extraction due to orthodontic reasons) were randomly assigned to two different groups.")
     assert ss.randomized != 2
+
+
+def test_age_range_between_people_and_randomized() -> None:
+    ss = _ss("METHODS: Altogether 205 residents of Lieto municipality aged ≥75 years were randomized in 2012 to receive brief education "
+             "on pulse palpation. Overall, 139 (68%) subjects had initial good motivation.")
+    assert ss.randomized == 205
+
+
+def test_people_served_by_randomised_sites_are_not_the_total() -> None:
+    ss = _ss("Twenty SDCs serving 1,830 children aged 5-12 years were assigned to MVPA intervention (n = 10) or healthy eating attention control (n = 10).")
+    assert ss.randomized != 1830
