@@ -522,3 +522,16 @@ def test_people_enrolled_at_each_site_is_not_a_per_arm_n() -> None:
     text = ("There were three test groups in the present study: an silver spike point group, an acupuncture group, "
             "and a control group; 10 subjects were enrolled in each site.")
     assert [a.n for a in extract_text(text).arms] == [None, None, None]
+
+
+def test_either_placebo_or_treatment_names_the_arms_without_an_allocation_word() -> None:
+    text = ("Methods: Twelve trained male cyclists performed 15 km time-trial cycling in normoxia and hypoxia "
+            "following 3-day oral supplementation with either placebo or sodium nitrate (0.1 mmol/kg/day).")
+    arms = extract_text(text).arms
+    assert [(a.label, a.role) for a in arms] == [("placebo", "control"), ("sodium nitrate", "intervention")]
+
+
+def test_either_or_without_placebo_or_allocation_word_is_not_arms() -> None:
+    text = ("Methods: Twelve trained male cyclists performed time-trial cycling with either carbon or steel bicycles "
+            "in a placebo room.")
+    assert extract_text(text).arms == []

@@ -830,10 +830,15 @@ def _group_mentions(ctx: Context, sents: list[_S], abbrevs: dict[str, str]) -> l
 def _either_or(ctx: Context, sents: list[_S]) -> list[_Arm]:
     """"with either terbutaline or placebo" in a sentence about allocation or treatment."""
     rule = load_rules("arms").by_id("either_or")
-    for s, _e, sent, _low, cues in sents:
-        if not cues & _ALLOC_CUES:
+    for s, _e, sent, low, cues in sents:
+        # "supplementation with either placebo or sodium nitrate": "either" and a placebo name the
+        # arms without an allocation word
+        placebo_pair = not cues & _ALLOC_CUES and "either" in low and ("placebo" in low or "sham" in low)
+        if not cues & _ALLOC_CUES and not placebo_pair:
             continue
         for m in rule.finditer(sent):
+            if placebo_pair and not (" either " in m.group(0) or m.group(0).lower().startswith("either")):
+                continue
             # "patients with probable or definite ALS" describes who took part, not the arms
             if m.group(0).lower().startswith("with") and _PEOPLE_BEFORE.search(sent[max(0, m.start() - 30) : m.start()]):
                 continue
@@ -852,6 +857,8 @@ def _either_or(ctx: Context, sents: list[_S]) -> list[_Arm]:
                 if not label or _NOISE.search(label) or _GENERIC.match(label) or not tokens(label):
                     break
                 arms.append(_Arm(label, s + m.start(g), s + m.end(g), rule="arms:either_or", item=(s + m.start(g), s + m.end(g))))
+            if placebo_pair and not any(a.label.lower() in ("placebo", "sham") for a in arms):
+                continue
             if len(arms) == 2 and not _same(arms[0].label, arms[1].label, {}):
                 return arms
     return []
