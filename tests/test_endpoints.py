@@ -103,3 +103,15 @@ def test_percent_after_endpoint_head_is_a_result() -> None:
     assert endpoints(text) == []
     got = endpoints("The primary endpoint was a 50% reduction in pain score.")
     assert [(k, t) for k, t, _ in got] == [("primary", "a 50% reduction in pain score")]
+
+
+def test_and_inside_title_case_instrument_name_does_not_split() -> None:
+    got = endpoints("The primary endpoint was the proportion of patients achieving ≥75% improvement in Psoriasis Area and "
+                    "Severity Index (PASI 75) at week 24.")
+    assert [t for _, t, _ in got] == [
+        "the proportion of patients achieving ≥75% improvement in Psoriasis Area and Severity Index (PASI 75) at week 24"]
+
+
+def test_and_after_a_complete_instrument_name_still_splits() -> None:
+    got = endpoints("Secondary outcomes were Investigators Global Assessment and Dermatology Life Quality Index (DLQI) scores.")
+    assert len(got) == 2

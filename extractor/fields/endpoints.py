@@ -33,6 +33,11 @@ FIELD = "endpoints"
 _GATE = re.compile(r"primary|secondary", re.I)
 _SEP = re.compile(r";\s+(?:and\s+)?|,\s+(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+")
 _SHARED_SUFFIX = re.compile(r"\w-(?:based|related|induced|associated|specific|dependent|free|adjusted)$", re.I)
+_TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}$")
+_NAME_ENDS = frozenset(
+    "assessment scale index score questionnaire inventory test survey rating impression profile measure battery "
+    "status evaluation count checklist examination".split()
+)
 _LEAD_TRIM = re.compile(r"(?:and|or|as\s+well\s+as|also|:)\s+", re.I)
 
 
@@ -93,6 +98,10 @@ def _split(ctx: Context, s: int, e: int) -> list[tuple[int, int, tuple[int, int]
                 continue
             if is_and and left and (
                 (len(left) == 1 and left[0].lower() in heads)
+                # "Psoriasis Area and Severity Index": "and" inside a title-case instrument name
+                # (not after a complete name: "Investigators Global Assessment and Dermatology ...")
+                or (right and _TITLE_WORD.match(left[-1]) and _TITLE_WORD.match(right[0])
+                    and left[-1].lower() not in _NAME_ENDS)
                 # "pressure and flow-based variables": the hyphenated suffix is shared
                 or (len(left) == 1 and right and _SHARED_SUFFIX.search(right[0]))
             ):
