@@ -115,3 +115,17 @@ def test_and_inside_title_case_instrument_name_does_not_split() -> None:
 def test_and_after_a_complete_instrument_name_still_splits() -> None:
     got = endpoints("Secondary outcomes were Investigators Global Assessment and Dermatology Life Quality Index (DLQI) scores.")
     assert len(got) == 2
+
+
+def test_outcome_in_apposition_to_its_head() -> None:
+    got = endpoints("Non-inferiority was based on the primary endpoint, the change from baseline to end of maintenance (week 18) "
+                    "in the UPDRS (Parts II + III) total score.")
+    assert [(k, t) for k, t, _ in got] == [
+        ("primary", "the change from baseline to end of maintenance (week 18) in the UPDRS (Parts II + III) total score")]
+    got = endpoints("The primary outcome, the sum score of the specialist evaluation, was significantly lower in the remote group.")
+    assert [t for _, t, _ in got] == ["the sum score of the specialist evaluation"]
+
+
+def test_result_after_for_the_primary_endpoint_is_not_an_outcome() -> None:
+    assert endpoints("For the primary endpoint, the adjusted mean changes (standard error) of UPDRS Parts II + III at week 18 "
+                     "were -13.81 (0.655) and -13.05 (0.643).") == []
