@@ -129,3 +129,14 @@ def test_outcome_in_apposition_to_its_head() -> None:
 def test_result_after_for_the_primary_endpoint_is_not_an_outcome() -> None:
     assert endpoints("For the primary endpoint, the adjusted mean changes (standard error) of UPDRS Parts II + III at week 18 "
                      "were -13.81 (0.655) and -13.05 (0.643).") == []
+
+
+def test_outcome_subject_assessed_as_primary() -> None:
+    got = endpoints("Abdominal fat area and body fat percent were measured as primary outcomes.")
+    assert [(k, t) for k, t, _ in got] == [("primary", "Abdominal fat area"), ("primary", "body fat percent")]
+    got = endpoints("Depression (Beck Depression Inventory II; BDI-II) was assessed as a primary outcome at baseline.")
+    assert [t for _, t, _ in got] == ["Depression (Beck Depression Inventory II; BDI-II)"]
+
+
+def test_assessed_as_described_is_not_an_outcome_label() -> None:
+    assert endpoints("Pain was assessed as described in the primary publication.") == []

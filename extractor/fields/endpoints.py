@@ -59,6 +59,22 @@ def _balanced(s: str) -> bool:
     return s.count("(") == s.count(")") and s.count("[") == s.count("]")
 
 
+def _last_clause_break(norm: str, s: int, e: int) -> int:
+    """Position of the last ", ", "; " or ": " in norm[s:e] outside brackets, or -1
+    ("Depression (Beck Depression Inventory II; BDI-II) was assessed as ...": the ";" is inside)."""
+    depth = 0
+    cut = -1
+    for i in range(s, e - 1):
+        c = norm[i]
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in ",;:" and norm[i + 1] == " ":
+            cut = i
+    return cut
+
+
 def _split(ctx: Context, s: int, e: int) -> list[tuple[int, int, tuple[int, int] | None]]:
     """Split text[s:e] into outcome items: (start, end, schedule span or None)."""
     norm = ctx.norm
@@ -207,7 +223,7 @@ def extract(ctx: Context) -> list[Endpoint]:
             if prev != ss:
                 continue  # the subject of a second clause is the previous head's outcome
             a = ss
-            cut = max(norm.rfind(", ", ss, hs), norm.rfind("; ", ss, hs), norm.rfind(": ", ss, hs))
+            cut = _last_clause_break(norm, ss, hs)
             if cut >= 0:
                 a = cut + 2
             for x, y, sched in _split(ctx, a, hs):
