@@ -209,3 +209,8 @@ def test_age_range_between_people_and_randomized() -> None:
 def test_people_served_by_randomised_sites_are_not_the_total() -> None:
     ss = _ss("Twenty SDCs serving 1,830 children aged 5-12 years were assigned to MVPA intervention (n = 10) or healthy eating attention control (n = 10).")
     assert ss.randomized != 1830
+
+
+def test_teeth_as_tissue_source_are_not_the_sample() -> None:
+    ss = _ss("METHODS AND MATERIALS: SCAPs were isolated from two semi-impacted third molars. The cells were cultured in wells of an insert 24-well plate.")
+    assert ss.randomized is None

@@ -119,6 +119,8 @@ _SCREENED = regex.compile(r"\b(?:screened|assessed\s+for\s+eligibility|approache
 _ELIGIBLE_RANDOMISED = regex.compile(r"\s+eligible\s+(?:[\w-]+\s+){1,3}?(?:were|was)\s+(?:\w+ly\s+)?(?:randomi[sz]ed|allocated|assigned)\b", regex.I)
 # "From each patient, two premolars were randomly assigned": a count per person, not a total
 _PER_PERSON_BEFORE = regex.compile(r"\b(?:from|in|of|for)\s+each\s+[\w-]+,?\s*$", regex.I)
+_TEETH = regex.compile(r"^(?:teeth|premolars|molars|incisors)$", regex.I)
+_FROM_BEFORE = regex.compile(r"\bfrom\s+(?:the\s+)?$", regex.I)
 _MIN_N = 2
 _PER_ARM_AFTER = regex.compile(r"\s+(?:and|or|vs\.?|versus)\s+\d", regex.I)
 _PER_ARM_BEFORE = regex.compile(r"\b(?:group|arm)\s*$|\b(?:in\s+the\s+[\w/+-]+(?:\s+[\w/+-]+)?\s+(?:group|arm)\s*)$", regex.I)
@@ -222,6 +224,9 @@ def _scan(sent: str, s: int, ids: list[str], best: dict[str, tuple], cluster: bo
             if rid != "n_out_of_planned" and _ANALYSED_AFTER.match(sent, me):
                 continue
             if rid in _WEAK and _COMPLETERS.match(sent, me):
+                continue
+            # "cells were isolated from two third molars": teeth as a tissue source, not the units studied
+            if rid in _WEAK and _TEETH.match((gd.get("noun") or "").strip()) and _FROM_BEFORE.search(sent, max(0, ms - 12), ms):
                 continue
             noun = (gd.get("noun") or "").strip()
             if noun and not cluster and _SITES.match(noun) and not _RANDOMISED_WORD.search(sent):
