@@ -214,3 +214,20 @@ def test_people_served_by_randomised_sites_are_not_the_total() -> None:
 def test_teeth_as_tissue_source_are_not_the_sample() -> None:
     ss = _ss("METHODS AND MATERIALS: SCAPs were isolated from two semi-impacted third molars. The cells were cultured in wells of an insert 24-well plate.")
     assert ss.randomized is None
+
+
+def test_per_arm_count_times_equal_allocation() -> None:
+    ss = _ss("METHODS: Patients received etanercept 50 mg twice weekly for 12 weeks and were randomized 1 : 1 to receive methotrexate or placebo. "
+             "RESULTS: In total, 239 patients were enrolled in each arm.")
+    assert ss.randomized == 478
+
+
+def test_per_arm_count_without_arm_number_is_not_the_total() -> None:
+    ss = _ss("RESULTS: The trial was completed with 530 women enrolled in each group.")
+    assert ss.randomized != 530
+
+
+def test_sites_of_the_setting_are_not_a_fallback_total() -> None:
+    ss = _ss("We re-analysed individual level data for a parallel arm randomized controlled trial that was conducted in six outpatient "
+             "obstetrical practices in the United States.")
+    assert ss.randomized is None

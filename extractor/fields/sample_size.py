@@ -121,6 +121,9 @@ _ELIGIBLE_RANDOMISED = regex.compile(r"\s+eligible\s+(?:[\w-]+\s+){1,3}?(?:were|
 _PER_PERSON_BEFORE = regex.compile(r"\b(?:from|in|of|for)\s+each\s+[\w-]+,?\s*$", regex.I)
 _TEETH = regex.compile(r"^(?:teeth|premolars|molars|incisors)$", regex.I)
 _FROM_BEFORE = regex.compile(r"\bfrom\s+(?:the\s+)?$", regex.I)
+_EACH_ARM_AFTER = regex.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:(?:were|was)\s+)?(?:randomly\s+)?(?:enrol?led|randomi[sz]ed|allocated|assigned|included)\s+"
+    r"(?:in|to|into|for)\s+each\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:arm|group)s?\b", regex.I)
 _MIN_N = 2
 _PER_ARM_AFTER = regex.compile(r"\s+(?:and|or|vs\.?|versus)\s+\d", regex.I)
 _PER_ARM_BEFORE = regex.compile(r"\b(?:group|arm)\s*$|\b(?:in\s+the\s+[\w/+-]+(?:\s+[\w/+-]+)?\s+(?:group|arm)\s*)$", regex.I)
@@ -164,6 +167,7 @@ def candidates(text: str, rule_ids: list[str] | None = None) -> list[tuple[str, 
 def extract(ctx: Context) -> SampleSize:
     best: dict[str, tuple] = {}
     cluster = bool(_CLUSTER.search(ctx.norm))
+    arms_k = _equal_arms(ctx)
     # Per sentence: a rule's lazy gap must not swallow the next sentence's count, and
     # non-overlapping matching over the whole text would hide valid later candidates.
     # Each sentence runs only the rules whose cue words it holds (one word set per sentence).
@@ -185,7 +189,7 @@ def extract(ctx: Context) -> SampleSize:
             todo = [(s, sent, [r for r in _FALLBACK if _fallback_gate(r, sent, people)], people) for s, sent, _ids, people in todo]
         for s, sent, ids, _people in todo:
             if ids:
-                _scan(sent, s, ids, best, cluster)
+                _scan(sent, s, ids, best, cluster, arms_k)
     ss = SampleSize()
     for key in ("randomized", "analyzed", "planned"):
         if key in best:
@@ -199,7 +203,17 @@ def extract(ctx: Context) -> SampleSize:
     return ss
 
 
-def _scan(sent: str, s: int, ids: list[str], best: dict[str, tuple], cluster: bool) -> None:
+def _equal_arms(ctx: Context) -> int | None:
+    """Number of arms of an equal allocation ("randomized 1 : 1" -> 2), or None."""
+    design = ctx.results.get("design")
+    ratio = getattr(design, "allocation_ratio", None)
+    if not ratio:
+        return None
+    parts = [p.strip() for p in str(ratio).split(":")]
+    return len(parts) if len(parts) > 1 and len(set(parts)) == 1 else None
+
+
+def _scan(sent: str, s: int, ids: list[str], best: dict[str, tuple], cluster: bool, arms_k: int | None = None) -> None:
     """Candidates of rules ``ids`` in one sentence (starting at ``s``) into ``best``."""
     for rid, group, value, ms, me, gd, _mstart, _mend in candidates(sent, ids):
         if value < _MIN_N:
@@ -220,6 +234,12 @@ def _scan(sent: str, s: int, ids: list[str], best: dict[str, tuple], cluster: bo
             # per-arm counts ("32 and 31 subjects", "In the carbetocin group 462 subjects")
             if _PER_ARM_AFTER.match(sent, me) or _PER_ARM_BEFORE.search(sent[max(0, ms - 40) : ms]) or _PER_PERSON_BEFORE.search(sent[max(0, ms - 40) : ms]):
                 continue
+            # "239 patients were enrolled in each arm": a per-arm count; the total only where
+            # an equal allocation says how many arms there are
+            if _EACH_ARM_AFTER.match(sent, me):
+                if arms_k is None:
+                    continue
+                value *= arms_k
             # an analysed count is not the randomised total
             if rid != "n_out_of_planned" and _ANALYSED_AFTER.match(sent, me):
                 continue
@@ -229,7 +249,8 @@ def _scan(sent: str, s: int, ids: list[str], best: dict[str, tuple], cluster: bo
             if rid in _WEAK and _TEETH.match((gd.get("noun") or "").strip()) and _FROM_BEFORE.search(sent, max(0, ms - 12), ms):
                 continue
             noun = (gd.get("noun") or "").strip()
-            if noun and not cluster and _SITES.match(noun) and not _RANDOMISED_WORD.search(sent):
+            # ("conducted in six outpatient practices": a weak fallback count of sites is the setting)
+            if noun and not cluster and _SITES.match(noun) and (rid in _WEAK or not _RANDOMISED_WORD.search(sent)):
                 continue
             # in a cluster trial the clusters are the unit randomised
             if cluster and _unit(gd.get("noun")) and rid != "eyes_of_patients":
