@@ -1,0 +1,155 @@
+"""Attaching doses to arms: the sentences that may state a regimen, the passage that belongs to
+each arm (its list item, a sentence it is the subject of, an amount next to its name), the doses
+of a "respectively" list, and labels that keep their amount when arms differ only by dose."""
+
+from __future__ import annotations
+
+import regex
+
+from extractor.fields import Context
+from extractor.fields.arm_candidates import _S, _Arm
+from extractor.fields.arm_labels import _find_word, _rx, _same, _Span, clean_label
+from extractor.fields.doses import find_doses
+from extractor.numbers import parse_decimal
+from extractor.records import Dose
+
+_EACH = regex.compile(r"\b(?:all|both|each|every)\s+(?:the\s+)?(?:patients|participants|subjects|groups|arms|women|children|piglets)\b", regex.I)
+
+_AMOUNT_END = regex.compile(r"\d+(?:[.,]\d+)?\s*-?\s*(?:[^\s,;()]+)")
+
+
+def _dose_labels(ctx: Context, arms: list[_Arm]) -> None:
+    """Arms that differ only by dose ("prednisolone 7.5 mg ... or prednisolone 30 mg") keep
+    the name with its amount ("prednisolone 7.5 mg"), the shortest phrase telling them apart."""
+    for a in arms:
+        if not a.item or sum(_same(a.label, o.label, {}) for o in arms) < 2:
+            continue
+        raw = clean_label(ctx.norm[a.item[0] : a.item[1]])
+        ds = find_doses(raw, first_only=True)
+        if ds and raw[: ds[0].start].strip():
+            amount_end = _AMOUNT_END.match(raw, ds[0].start)
+            a.label = raw[: amount_end.end() if amount_end else ds[0].end].strip()
+
+
+_OTHER_LEAD = regex.compile(r"(?:;|\bor\b|\band\b|,)\s+(?:the\s+)?$", regex.I)
+
+_ADDITION = regex.compile(r"\b(?:group|arm)\s+(?:also\s+)?received,?\s+in\s+addition\b|\b(?:group|arm)\s+additionally\s+received\b")
+_SUBJECT_VERB = regex.compile(r"\s+(?:(?:group|arm)\s+)?(?:patients\s+|participants\s+)?(?:received|were\s+given|was\s+given|were\s+treated\s+with|was\s+treated\s+with)\b")
+_RECEIVE = regex.compile(r"\breceiv|administ|given|treated\s+with|infus|inject", regex.I)
+_DOSE_CUE = regex.compile(r"\breceiv|administ|given|treated\s+with|infus|inject|\d\s*(?:mg|g|mcg|μg|µg|ug|iu|units?|ml|mmol|cells)\b", regex.I)
+
+
+def _dose_sentences(ctx: Context, sents: list[_S]) -> list[tuple[int, int, str, str]]:
+    """Sentences that may state a regimen: a dose cue, outside results and conclusions (once per document)."""
+    out = []
+    for s, e, sent, low, cues in sents:
+        if "dose" not in cues and ("num" not in cues or not _DOSE_CUE.search(sent)):
+            continue
+        if _EACH.search(sent):
+            continue
+        sec = (ctx.section_label(s) or "").upper()
+        if "RESULT" in sec or "CONCLU" in sec:
+            continue
+        out.append((s, e, sent, low))
+    return out
+
+
+_AMOUNT_OF = regex.compile(
+    r"(?<![\w.,]|\d\s)\d+(?:\.\d+)?\s*-?\s*(?:mg|g|mcg|μg|µg|ug|IU|iu|units?|mL|ml|mmol|mg/kg|μg/kg|mcg/kg|g/day|mg/day)\s+of\s+$")
+_NAME_END = regex.compile(r"\s+(?:or|and|versus|vs\.?|compared)\s|[,;()]|\.(?!\d)")
+
+
+def _amount_of(sent: str, low: str, name: str, mm: _Span) -> tuple[int, int] | None:
+    """The span "20 g of creatine" of an occurrence of the arm's name right after an amount
+    (sentence offsets), from the amount to the end of the name's phrase."""
+    while mm is not None:
+        m = _AMOUNT_OF.search(sent, max(0, mm.a - 30), mm.a)
+        if m:
+            stop = _NAME_END.search(sent, mm.b)
+            return m.start(), stop.start() if stop else len(sent)
+        mm = _find_word(low, name, mm.b + 1)
+    return None
+
+
+def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
+           dose_sents: list[_S]) -> list[Dose]:
+    out: list[Dose] = []
+    spans = []
+    if arm.item:
+        spans.append(arm.item)
+    # sentences naming the arm: as the subject ("The Ketamine group received ..."), right after a
+    # dose ("sufentanil 50 mcg in Group S") or next to one ("ketamine 0.5 mg/kg")
+    names = [n for n in [arm.label, *arm.aliases] if len(n) >= 2]
+    for s, e, sent, low in dose_sents:
+        for name in names:
+            i = low.find(name.lower())
+            if i < 0:
+                continue
+            mm = _find_word(low, name.lower(), i)
+            if not mm:
+                continue
+            of = _amount_of(sent, low, name.lower(), mm)
+            if of:
+                # "consumed 20 g of creatine or carboxymethyl cellulose": the amount right before the name
+                spans.append((s + of[0], s + of[1]))
+                break
+            nxt = _find_word(low, name.lower(), mm.end() + 1)
+            if nxt and not find_doses(sent[mm.start() : mm.end() + 60]):
+                mm = nxt  # "treated with oxytocin according to ... (oxytocin bolus 5 IU, ...)"
+            if _SUBJECT_VERB.match(low, mm.end()) or (mm.start() < 40 and _RECEIVE.search(sent)):
+                # the arm as the subject: its regimen runs to the end of the sentence (or of a
+                # run-on sentence the splitter kept whole: "... 0.05 μg/kg/min. The Ketamine group")
+                stop = _rx(r"\.\s+(?=[A-Z])").search(sent, mm.end())
+                spans.append((s + mm.start(), s + stop.start() if stop else e))
+            else:
+                # the amount just before the name ("0.5 mg/kg ketamine", "50 mcg in Group S") or after it
+                before = sent[max(0, mm.start() - 80) : mm.start()]
+                lead = _rx(r"(?:^|[,;:()]|\.\s|\band\b|\bwith\b|\bof\b)\s*[^,;:()]*$").search(before)
+                spans.append((s + mm.start() - len(before) + (lead.start() if lead else len(before)), min(e, s + mm.end() + 60)))
+            break
+    seen = set()
+    for a, b in spans:
+        text = ctx.norm[a:b]
+        # stop before another arm's description in the same sentence
+        for o in others:
+            for name in [o.label, *o.aliases]:
+                if len(name) < 2 or _same(name, arm.label, {}):
+                    continue
+                w = _find_word(text.lower(), name.lower(), 1)
+                if w:
+                    om = _OTHER_LEAD.search(text, 0, w.start())
+                    if om and om.start() > 0:
+                        text = text[: om.start()]
+        here: set[tuple] = set()
+        for d in find_doses(text, first_only=False, regimens=True):
+            # one regimen list may repeat an amount ("bolus 5 IU, ... or bolus 5 IU followed by");
+            # another passage repeating it restates the same regimen
+            key = (d.value, d.unit)
+            if key in seen and key not in here:
+                continue
+            seen.add(key)
+            here.add(key)
+            if is_control and _rx(r"placebo|saline|vehicle|sham", regex.I).search(text):
+                continue
+            out.append(Dose(value=d.value, unit=d.unit, route=d.route, frequency=d.frequency, duration=d.duration,
+                            **ctx.evidence(a + d.start, a + d.end, rule=d.rule)))
+        if out:
+            break
+    return out
+
+
+def _respective_doses(ctx: Context, arms: list[_Arm], text: str, offset: int) -> None:
+    """"at 10, 20 and 40 mcg/kg/min of dobutamine, respectively": one amount per arm, the unit
+    written once after the last ("1 or 2 μg/day" here is two arms' amounts, not one range)."""
+    last = find_doses(text, ranges=False)
+    if not last:
+        return
+    nums = list(_rx(r"\d+(?:\.\d+)?").finditer(text[: last[0].start]))
+    if len(nums) + 1 != len(arms):
+        return
+    d0 = last[0]
+    for arm, m in zip(arms, [*nums, None], strict=True):
+        a, b = (m.start(), m.end()) if m else (d0.start, d0.end)
+        value = parse_decimal(m.group(0)) if m else d0.value
+        arm.fixed_doses.append(Dose(value=value, unit=d0.unit, route=d0.route, frequency=d0.frequency, duration=d0.duration,
+                                    **ctx.evidence(offset + a, offset + b, rule="doses:respectively")))

@@ -1,0 +1,324 @@
+"""Label text helpers for arms: cleaning a list item into the shortest usable name (determiners,
+counts, doses and regimen words dropped; abbreviations and parenthesised names preferred),
+splitting allocation lists into items, the content tokens that tell two names of one group
+apart or together (``tokens``, ``_same``), the control-term test and whole-word search."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from extractor.fields.abbreviations import best_long_form
+from extractor.fields.doses import find_doses
+from extractor.rules import load_lexicon
+
+
+@cache
+def _rx(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """Compile once (regex's own cache lookup is slow on hot paths)."""
+    return regex.compile(pattern, flags)
+
+
+_SPLIT = regex.compile(r"\s*,\s*(?:(?:or|and)\s+)?(?:to\s+)?|\s+(?:or|versus|vs\.?|and)\s+(?:to\s+)?", regex.I)
+
+_LEAD = regex.compile(
+    r"^(?:(?:either|receive|received|receiving|the|a|an|to|use|one|of|two|three|four|single|sessions?\s+of|groups?\s+\d+|group\s*[IVX\d]+|"
+    r"(?:treatment|therapy)\s+with|(?:inhalations?|puffs?)\s+of|"
+    r"(?:(?:flexible|fixed|once[\s-]daily|twice[\s-]daily|daily|weekly|single)\s+)?doses?\s+of|"
+    r"\d+(?:\.\d+)?(?!\s*(?:mg|g|mcg|μg|µg|IU|mL)\b))\s+|\(|\d+\)\s*)+",
+    regex.I,
+)
+_TRAIL = regex.compile(r"(?<=\S)(?:\s+(?:groups?|arms?|treatment|treatment\s+groups?|condition|alone|only))+\s*$|\s*[,)(]+\s*$", regex.I)
+_BARE_ADJ = frozenset({"conventional", "standard", "usual", "routine", "active", "medical", "surgical", "conservative"})
+_GENERIC = regex.compile(r"^(?:infusions?|injections?|doses?|treatments?|therapy|tablets?|capsules?|sessions?|intervention|groups?)$", regex.I)
+_NOISE = regex.compile(r"%|\b(?:was|were|had|did|is|are|p)\b|[<>=]|^\W*$|^\d", regex.I)
+
+_TOK = regex.compile(r"[a-z0-9]+")
+_ROLE_WORDS = {"group", "arm", "treatment", "patient", "subject", "recipient", "participant", "the", "a", "an", "of", "with",
+               "receiving", "treated", "condition", "therapy", "in"}
+
+# regimen words dropped from labels (kept when nothing else is left)
+_REGIMEN_WORDS = regex.compile(
+    r"^(?:mg|g|mcg|μg|ml)\b|\b(?:iv|i\.v\.|orally|intravenously|(?:once|twice|thrice)(?:[\s-](?:daily|a\s+day|weekly))?|daily|"
+    r"(?:one|two|three|\d+)\s+(?:hours?|days?|weeks?)\s+(?:before|after)\b.*|(?<!\bfor\s)(?:one|two|\d+)\s+(?:hours?|h|min|minutes)$|every\s+(?:\d+\s+|other\s+)?(?:hours?|days?|weeks?|months?)|each\s+(?:morning|evening|night|day)|"
+    r"by\s+(?:subcutaneous|intravenous|intramuscular|oral|intranasal)\b.*|"
+    # dosing codes and cycles: "sorafenib 400 mg bid", "dacarbazine repeated on 3-week cycle"
+    r"(?:one|two|three|four|\d+)\s+times\s+(?:a|per|each)\s+(?:day|week|month)|"
+    r"(?-i:bid|tid|qid|BID|TID|QID)|repeated\s+(?:on|every)\b.*|(?:on|in)\s+(?:a\s+)?\d+-(?:week|day)\s+cycles?)\b",
+    regex.I,
+)
+
+
+def tokens(label: str) -> set[str]:
+    """Content tokens of a label, plural -s dropped (as the scorer does), role words removed."""
+    out = set()
+    for t in _TOK.findall(label.lower()):
+        if len(t) > 3 and t.endswith("s") and not t.endswith("ss"):
+            t = t[:-1]
+        if t not in _ROLE_WORDS:
+            out.add(t)
+    return out
+
+
+def clean_label(raw: str) -> str:
+    """Shortest usable phrase for an arm: determiners, "(n = 12)", "group", counts and doses dropped."""
+    s = raw
+    for _ in range(3):  # parentheticals, nested ones too: "(n = 12)", "(320/9 μg ... [total dose 36 μg])"
+        s, k = _rx(r"\s*[(\[][^()\[\]]*[)\]]").subn("", s)
+        if not k:
+            break
+    s = _rx(r"\s*[(\[][^()\[\]]*$").sub("", s)  # one cut short by the list's end: "diclofenac K (50 mg Oral"
+    s = _rx(r"^['\"‘“]+|['\"’”]+$").sub("", s.strip())  # quoted names: "'intervention'"
+    s = _rx(r"\s+").sub(" ", s).strip(" ,;:-")
+    for _ in range(3):
+        s = _LEAD.sub("", s).strip()
+        t = _TRAIL.sub("", s).strip()
+        if t.lower() not in _BARE_ADJ:  # "conventional treatment", not "conventional"
+            s = t
+    s = _rx(r"^(?:the\s+)?(?:group|arm)\s+(?=[A-Z]\b)").sub("group ", s)
+    words = s.split()
+    return " ".join(words[:10])
+
+
+def _nwords(label: str) -> int:
+    """Words of a label, amounts and units not counted ("10 mg L + 2 mg total Z" has 3)."""
+    return len(_rx(r"\d+(?:\.\d+)?\s*(?:mg|g|mcg|μg|µg|IU|mL)\b|\+|\d+").sub(" ", label).split())
+
+
+def _strip_doses(label: str) -> tuple[str, str | None]:
+    """Remove dose amounts from a label; returns (label, unit of a removed cell dose)."""
+    ds = find_doses(label, first_only=False)
+    cell_unit = None
+    for d in reversed(ds):
+        if d.unit and d.unit.startswith("cells"):
+            cell_unit = "cells"
+        label = label[: d.start] + " " + label[d.amount_end :]
+    label = _rx(r"\b(?:of|at|with)\s*$").sub("", _rx(r"\s+").sub(" ", label).strip()).strip()
+    return label, cell_unit
+
+
+@cache
+def _control_re() -> regex.Pattern[str]:
+    """One pattern for every control term of the lexicon (compiled once)."""
+    lex = load_lexicon("control_terms").entries
+    terms = "|".join(regex.escape(t) for t in sorted(lex["terms"], key=len, reverse=True))
+    prefixes = "|".join(regex.escape(p) for p in lex["prefix_terms"])
+    return regex.compile(rf"\b(?:{terms})\b|^(?:{prefixes})", regex.I)
+
+
+# "standard care plus CTCA", "conventional therapy plus hydrocortisone": the control regimen
+# with something added is the intervention of an add-on trial
+_ADD_ON = regex.compile(r"^(?:conventional|standard|usual|routine)\b.*?(?:\s(?:plus|with|combined\s+with)\s|\s?\+\s?)\S", regex.I)
+
+
+def _is_control(label: str, aliases: list[str]) -> bool:
+    if _ADD_ON.search(label):
+        return False
+    if _rx(r"\bwithout\s", regex.I).search(label):
+        return True  # "CP without sorafenib": the regimen without the studied add-on
+    return any(_control_re().search(name) for name in [label, *aliases])
+
+
+def _same(a: str, b: str, abbrevs: dict[str, str]) -> bool:
+    if a.lower() == b.lower():
+        return True  # "group A": its only token is a role word, so token sets cannot tell
+    ta, tb = tokens(a), tokens(b)
+    if ta and tb and (ta <= tb or tb <= ta):
+        return True
+    for short, long in abbrevs.items():
+        sl, ll = tokens(short), tokens(long)
+        if sl and ((sl <= ta and tb and tb <= ll | sl) or (sl <= tb and ta and ta <= ll | sl)):
+            return True
+    return False
+
+
+def split_items(lst: str) -> list[tuple[int, int]]:
+    """Spans of the comma/or/versus-separated items of an allocation list (parentheses kept)."""
+    spans, depth, start, i = [], 0, 0, 0
+    while i < len(lst):
+        c = lst[i]
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = _SPLIT.match(lst, i)
+            if m and m.end() > i and (lst[i] == "," or (i > 0 and lst[i].isspace())):
+                spans.append((start, i))
+                start = i = m.end()
+                continue
+        i += 1
+    spans.append((start, len(lst)))
+    return [(s, e) for s, e in spans if lst[s:e].strip()]
+
+
+def _whole_short_form(raw: str) -> str | None:
+    """The abbreviation of the whole item ("Walking and Behavioural intervention (WB)"), not of
+    its last part ("basiliximab + belatacept + mycophenolate mofetil (MMF)")."""
+    m = _SF_PAREN.search(raw)
+    sf = _short_form(raw)
+    if not m or not sf:
+        return None
+    long = best_long_form(sf, clean_label(raw[: m.start()]))
+    return sf if long and tokens(long) == tokens(clean_label(raw[: m.start()])) else None
+
+
+_N_MARK = regex.compile(r"\bn\s*=\s*\d")
+
+
+def _join_combinations(lst: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"artemether-lumefantrine (n = 245) or artesunate and mefloquine (n = 245)": where every
+    arm of the list states its own n, an item without one joined by "and" to the next is part
+    of that arm's combination, not an arm of its own."""
+    if len(items) < 3 or lst.count("=") < 2 or len(_N_MARK.findall(lst)) < 2:
+        return items
+    out: list[tuple[int, int]] = []
+    pending: int | None = None
+    for i, (a, b) in enumerate(items):
+        has_n = _N_MARK.search(lst, a, b) is not None
+        sep = lst[b : items[i + 1][0]].strip().lower() if i + 1 < len(items) else ""
+        if not has_n and sep == "and":
+            pending = a if pending is None else pending
+            continue
+        out.append((a if pending is None else pending, b))
+        pending = None
+    # every arm must keep its own n, or the list is not of that kind
+    if pending is not None or not all(_N_MARK.search(lst, a, b) for a, b in out):
+        return items
+    return out
+
+
+_WITH_END = regex.compile(r"\swith$", regex.I)
+_WITHOUT_START = regex.compile(r"^without\s+(?=\S)", regex.I)
+_WO_TAIL = regex.compile(r"\s+(?:given|administered|prior|before|after|at|for|during|in|on|combined|to|or|versus|vs)\b|\s*[(,;:]|\.(?!\d)", regex.I)
+
+
+def _with_or_without(lst: str, items: list[tuple[int, int]]) -> tuple[int, int, str, str] | None:
+    """Items "X with" + "without Y" (+ " and Z") of "X with or without Y and Z": (first item,
+    item after the last, X, Y) when both names are usable."""
+    for i in range(len(items) - 1):
+        a, b = items[i]
+        nxt = lst[items[i + 1][0] : items[i + 1][1]]
+        w = _WITHOUT_START.match(nxt)
+        if not w or not _WITH_END.search(lst[a:b].rstrip()):
+            continue
+        j = i + 2
+        # "earplugs and eye masks": the add-on may itself be a pair
+        while j < len(items) and lst[items[j - 1][1] : items[j][0]].strip().lower() == "and":
+            j += 1
+        xy = _with_without_names(lst[a:b], lst[items[i + 1][0] + w.end() : items[j - 1][1]])
+        return (i, j, *xy) if xy else None
+    return None
+
+
+def _with_without_names(x_raw: str, y_raw: str) -> tuple[str, str] | None:
+    """X and Y of "X with" / "Y" (the add-on's own regimen and timing dropped)."""
+    y_raw = _WO_TAIL.split(y_raw, maxsplit=1)[0]
+    x = _strip_regimen(clean_label(_strip_doses(clean_label(_WITH_END.sub("", x_raw.rstrip())))[0]))
+    y = _strip_regimen(clean_label(_strip_doses(clean_label(y_raw))[0]))
+    if x and y and not _NOISE.search(x) and not _NOISE.search(y) and _nwords(x) <= 5 and _nwords(y) <= 5:
+        return x, y
+    return None
+
+
+def _strip_regimen(label: str) -> str:
+    """Route, frequency and timing words are part of the regimen, not the group's name
+    ("placebo once daily" -> "placebo", "mg N-acetylcysteine iv one hour" -> "N-acetylcysteine")."""
+    out = _REGIMEN_WORDS.sub(" ", label)
+    out = _rx(r"\s+").sub(" ", out).strip(" ,;:-")
+    return out if tokens(out) else label
+
+
+def _has_control_word(low: str) -> bool:
+    """Cheap gate for :func:`_paren_counts`, which keeps only pairs with a control."""
+    return "control" in low or "placebo" in low or "usual" in low or "standard" in low or "sham" in low
+
+
+@dataclass
+class _Span:
+    a: int
+    b: int
+
+    def start(self) -> int:
+        return self.a
+
+    def end(self) -> int:
+        return self.b
+
+
+def _find_word(low: str, name: str, i: int = 0) -> _Span | None:
+    """First whole-word occurrence of ``name`` in ``low`` at or after ``i`` (plain string search:
+    compiling a pattern per arm name costs more than the search)."""
+    i = low.find(name, max(0, i - 1) if i else 0)
+    while i >= 0:
+        j = i + len(name)
+        if (i == 0 or not low[i - 1].isalnum()) and (j >= len(low) or not low[j].isalnum()):
+            return _Span(i, j)
+        i = low.find(name, i + 1)
+    return None
+
+
+_RESP_SPLIT = regex.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", regex.I)
+
+_SF_PAREN = regex.compile(r"\((?P<sf>[A-Za-z][\w+/-]{1,9})\)")
+
+
+def _short_form(raw: str) -> str | None:
+    """"highly active antiretroviral treatment (HAART)" -> "HAART": the abbreviation the
+    abstract defines for the item is the shortest phrase for the group."""
+    m = _SF_PAREN.search(raw)
+    if not m or not any(c.isupper() for c in m.group("sf")):
+        return None
+    before = clean_label(raw[: m.start()])
+    # a one-word name ("control (CON)", "intervention group (IG)") is already the shortest
+    if len(tokens(before)) >= 2 and best_long_form(m.group("sf"), before):
+        return m.group("sf")
+    return None
+
+
+_GROUP_PAREN = regex.compile(
+    r"\((?:the\s+)?(?P<name>[\w/+-]+(?:\s+[\w/+-]+)?)\s+(?:group|arm|treatment|condition)\)\s*$", regex.I)
+
+_ROLE_NAME = regex.compile(r"^(?:experimental|study|intervention|treatment|treated|active|control|test|early|late|new|case)$", regex.I)
+
+
+def _group_paren(raw: str) -> str:
+    """The group's own name in a closing parenthesis: "(game group)", "(FAST treatment)"."""
+    m = _GROUP_PAREN.search(raw.strip())
+    if not m or _rx(r"^(?:\d|n\b|each\b|per\b|same\b|this\b|that\b|one\b|two\b|first\b|second\b)", regex.I).match(m.group("name")):
+        return ""
+    name = m.group("name")
+    return f"group {name}" if _rx(r"^[A-Z]{1,2}\d?$|^[IVX]{1,4}$").match(name) else name
+
+
+def _paren(raw: str) -> str:
+    """The name in a closing parenthesis: an acronym ("(IMPaCT)") or a control term ("(treatment as usual)")."""
+    m = _rx(r"\(([^()]{2,40})\)\s*$").search(raw.strip())
+    if not m:
+        return ""
+    inner = m.group(1).strip()
+    if _rx(r"^[A-Za-z][\w-]{1,9}$").match(inner) and sum(c.isupper() for c in inner) >= 2 or _is_control(inner, []):
+        return inner
+    return ""
+
+
+def _list_labels(text: str) -> list[tuple[str, int, int]]:
+    """(label, start, end) of the items of "A, B and C" (offsets into ``text``)."""
+    out = []
+    pos = 0
+    for m in [*_RESP_SPLIT.finditer(text), None]:
+        end = m.start() if m else len(text)
+        raw = text[pos:end]
+        lead = len(raw) - len(raw.lstrip())
+        label = _short_form(raw) or _strip_regimen(clean_label(_strip_doses(clean_label(raw))[0]))
+        if _rx(r"^[A-Z]$|^[IVX]{1,4}$").match(label):
+            label = "group " + label  # "three groups (A, B, C ...)"
+        if label and not _NOISE.search(label) and (tokens(label) or label.startswith("group ")) and len(label.split()) <= 6:
+            out.append((label, pos + lead, end))
+        else:
+            return []
+        if m:
+            pos = m.end()
+    return out

@@ -1,0 +1,323 @@
+"""Arms from a list that names every group: the allocation list ("randomized to X (n = 12) or
+Y (n = 12)"), an enumerated list ("(1) ..., (2) ..."), a stated number of treatments after a
+colon, and "A, B and C, respectively" lists with their per-arm n."""
+
+from __future__ import annotations
+
+import regex
+
+from extractor.fields import Context
+from extractor.fields.arm_candidates import _ALLOC_CUES, _S, _Arm
+from extractor.fields.arm_doses import _dose_labels, _respective_doses
+from extractor.fields.arm_labels import (
+    _GENERIC,
+    _NOISE,
+    _ROLE_NAME,
+    _group_paren,
+    _is_control,
+    _join_combinations,
+    _list_labels,
+    _nwords,
+    _paren,
+    _rx,
+    _short_form,
+    _strip_doses,
+    _strip_regimen,
+    _whole_short_form,
+    _with_or_without,
+    clean_label,
+    split_items,
+    tokens,
+)
+from extractor.fields.doses import find_doses
+from extractor.numbers import parse_int
+from extractor.rules import load_rules
+
+_LIST_STOP = regex.compile(
+    r"[,]?\s+(?:in\s+addition\s+to|along\s+with|after\s+(?:a|the|an)\b|before\b|during\b|using\b|by\s+(?:a|the|block|simple|computer|stratified)\b|"
+    r"according\s+to|stratified|based\s+on|at\s+a\s+ratio|in\s+a\s+\d|with\s+a\s+(?:follow|ratio)|"
+    r"who\b|which\b|where\b|respectively|to\s+(?:determine|evaluate|assess|compare|examine|investigate)\b)|"
+    r"\s*,\s*(?:and\s+)?(?:then|followed|all|patients|participants|subjects|each|administered|given)\b|\s+and\s+(?:then|were|was)\b",
+    regex.I,
+)
+_FOR = regex.compile(r"\s+(?:for|over|during)\s+(?:\d|at\s+least|a\b|the\b|\w+\s+(?:weeks|months|days|years))", regex.I)
+
+_GROUPS_K = regex.compile(r"\b(?:in|into)\s+(?:one\s+of\s+)?(two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}?(?:groups|arms)", regex.I)
+_K = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+
+# items of an allocation list that only qualify the next one: "once-daily", "28-mg", "oral"
+_MODIFIER = regex.compile(
+    r"^(?:(?:once|twice|thrice)[\s-]daily|\d+(?:\.\d+)?[\s-]?(?:mg|g|mcg|μg|µg|mL|IU)|oral|intravenous|"
+    r"(?:extended|immediate|sustained|controlled)-release|low-dose|high-dose)$",
+    regex.I,
+)
+
+_AMOUNT_ONLY = regex.compile(r"^\d+(?:\.\d+)?\s?(?:mg|g|mcg|μg|µg|mL|IU)$", regex.I)
+
+
+def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
+    rule = load_rules("arms").by_id("allocation_list")
+    for s, _e, sent, _low, cues in sents:
+        if "rand" not in cues:
+            continue
+        for m in rule.finditer(sent):
+            lst_start = m.start("list")
+            lst = m.group("list")
+            stop = _LIST_STOP.search(lst)
+            if stop:
+                lst = lst[: stop.start()]
+            if "n =" not in lst and "n=" not in lst:
+                f = _FOR.search(lst)
+                if f:
+                    lst = lst[: f.start()]
+            k = None
+            gk = _GROUPS_K.search(sent[max(0, m.start() - 10) : lst_start + 5])
+            if gk:
+                k = _K[gk.group(1).lower()]
+            arms = []
+            carry: int | None = None
+            items = _join_combinations(lst, split_items(lst))
+            wo = _with_or_without(lst, items)
+            for idx, (a, b) in enumerate(items):
+                if wo and wo[0] <= idx < wo[1]:
+                    if idx == wo[0]:
+                        # "cemented TKA with or without tourniquet": the regimen with and without the add-on
+                        x, y = wo[2], wo[3]
+                        a0, b0 = s + lst_start + a, s + lst_start + items[wo[1] - 1][1]
+                        arms += [_Arm(f"{x} with {y}", a0, b0, rule="arms:with_or_without", item=(a0, b0)),
+                                 _Arm(f"{x} without {y}", a0, b0, rule="arms:with_or_without")]
+                    continue
+                raw = lst[a:b]
+                ei = _rx(r"\s(?:with\s+)?either\s+(?=\S)", regex.I).search(raw)
+                if ei:
+                    # "dexamethasone 8 mg at induction with either granisetron 1 mg, ...": the
+                    # shared co-treatment comes before "either", the first arm after it
+                    a += ei.end()
+                    raw = lst[a:b]
+                # "once-daily, 28-mg, extended-release memantine": modifiers of the next item
+                if _MODIFIER.match(raw.strip()):
+                    prev = arms[-1] if arms else None
+                    if prev and prev.item and _AMOUNT_ONLY.match(raw.strip()) and find_doses(ctx.norm[prev.item[0] : prev.item[1]]):
+                        # "gantenerumab 105 mg or 225 mg": a second dose of the same drug is its own arm
+                        arms.append(_Arm(f"{prev.label} {raw.strip()}", s + lst_start + a, s + lst_start + b,
+                                         rule="arms:allocation_list", item=(s + lst_start + a, s + lst_start + b)))
+                        continue
+                    carry = a if carry is None else carry
+                    continue
+                if carry is not None:
+                    a, raw, carry = carry, lst[carry:b], None
+                n = None
+                nm = _rx(r"\bn\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)").search(raw)
+                if nm:
+                    n = parse_int(nm.group(1))
+                label, cell_unit = _strip_doses(clean_label(raw))
+                label = _strip_regimen(clean_label(label))
+                long_label, label = label, _short_form(raw) or label
+                if (not label or _GENERIC.match(label)) and cell_unit:
+                    label = cell_unit
+                if _nwords(label) > 6 or _is_control(_paren(raw), []) and _nwords(label) > 3:
+                    # "... health promotion intervention (IMPaCT)", "team care (treatment as usual)"
+                    label = long_label = _paren(raw) or label
+                named = _group_paren(raw)
+                unusable = not label or _NOISE.search(label) or not (tokens(label) or label.lower().startswith("group "))
+                # a role word ("(experimental group)") or a code ("(R group)") replaces only a name that is unusable
+                if named and (unusable or _nwords(label) >= 3 and not _ROLE_NAME.match(named) and not named.startswith("group ")):
+                    # "12 hours of game play (game group)", "30 min (SLOW treatment)": the name the
+                    # abstract gives the group outranks a description of its regimen
+                    label = named
+                # "an intervention group" names a group; a bare "intervention" in a list does not
+                generic = _GENERIC.match(label) and not (label.lower() == "intervention" and _rx(r"\b(?:group|arm)s?\b").search(lst))
+                if not label or _NOISE.search(label) or generic or _nwords(label) > 6:
+                    continue
+                arm = _Arm(label, s + lst_start + a, s + lst_start + b, n=n, rule="arms:allocation_list",
+                           item=(s + lst_start + a, s + lst_start + b))
+                if long_label != label:
+                    arm.aliases.append(long_label)
+                if nm:
+                    arm.n_span = (s + lst_start + a + nm.start(1), s + lst_start + a + nm.end(1))
+                arms.append(arm)
+            if k and len(arms) > k:
+                arms = arms[:k]
+            if len(arms) >= 2:
+                _dose_labels(ctx, arms)
+                return arms
+    return []
+
+
+# a marker starts the text or follows a space or a separator ("(2400 mg/d)" holds no marker "d)")
+_ENUM_MARK = regex.compile(r"(?<![^\s,;:])\(?(\d{1,2}|[a-hA-H]|i{1,3}|iv|vi{0,3})\)\s*")
+_ENUM_START = regex.compile(r":\s*\(?[1aAi]\)")  # cheap gate: a colon and the first marker
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
+_ENUM_SEP = regex.compile(r"[,;]?\s*(?:(?:and|or|&)\s*(?:the\s+)?)?$", regex.I)
+_ENUM_CUT = regex.compile(r"[,;]|:(?=\s)")
+_ENUM_K = regex.compile(r"\b(two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}?(?:groups|arms|conditions|regimens|treatments|interventions)\b", regex.I)
+_ENUM_LAST = regex.compile(r",\s*(?:and|or)\s+(?:the\s+)?(?=\S)", regex.I)
+_SAME_AS = regex.compile(r"^same\s+(?:treatment|regimen|protocol|intervention)\s+as\s+(?:in\s+)?(?:group\s+)?\(?(\w{1,4})\)?\s*", regex.I)
+
+
+def _enum_next(mark: str) -> str:
+    """The marker after ``mark`` in its sequence: 1 -> 2, a -> b, A -> B, i -> ii."""
+    if mark.isdigit():
+        return str(int(mark) + 1)
+    if mark in _ROMAN:
+        return _ROMAN[_ROMAN.index(mark) + 1] if mark != _ROMAN[-1] else ""
+    return chr(ord(mark) + 1)
+
+
+def _enum_cut(raw: str) -> str:
+    """An item up to its first comma, semicolon or colon outside parentheses ("Placebo,
+    microcrystalline cellulose, 12 g/d", "Control group: no treatment") and any clause after it."""
+    depth = 0
+    for i, c in enumerate(raw):
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and _ENUM_CUT.match(raw, i):
+            raw = raw[:i]
+            break
+    stop = _LIST_STOP.search(raw)
+    raw = raw[: stop.start()] if stop else raw
+    f = _FOR.search(raw)  # "480 g/day of raw banana for 6 days"
+    return raw[: f.start()] if f else raw
+
+
+def _enumerated_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
+    """"randomly assigned to one of four treatment groups: (A) fotemustine and dacarbazine ...;
+    (B) same treatment as (A) plus IFN-α2b ...": one arm per marker of the sequence (1, 2, 3 /
+    a, b, c / A, B, C / i, ii, iii). The markers, not commas or "and", separate the arms; every
+    item must give a usable name, and their number must be the number of groups stated."""
+    rule = load_rules("arms").by_id("enumerated_list")
+    for s, _e, sent, _low, cues in sents:
+        if ":" not in sent or ")" not in sent or not cues & _ALLOC_CUES and "group" not in cues:
+            continue
+        if not _ENUM_START.search(sent):
+            continue
+        for m in rule.finditer(sent):
+            pos, marks = m.end(), []
+            first = _ENUM_MARK.match(sent, pos)
+            if not first:
+                continue
+            want = first.group(1)
+            for mk in _ENUM_MARK.finditer(sent, pos):
+                if mk.group(1) == want:
+                    marks.append(mk)
+                    want = _enum_next(want)
+            if len(marks) < 2:
+                continue
+            gk = _ENUM_K.search(sent, max(0, m.start() - 60), m.end())
+            k = _K[gk.group(1).lower()] if gk else None
+            spans = [(mk.end(), marks[i + 1].start() if i + 1 < len(marks) else len(sent)) for i, mk in enumerate(marks)]
+            keys = [mk.group(1) for mk in marks]
+            last = _ENUM_LAST.search(sent, *spans[-1]) if k == len(marks) + 1 else None
+            if last:
+                # "(c) vitamin C + vitamin E, and the control (placebo)": the last group has no marker
+                spans[-1:] = [(spans[-1][0], last.start()), (last.end(), spans[-1][1])]
+                keys.append("")
+            arms: list[_Arm] = []
+            by_mark: dict[str, str] = {}
+            for i, (a, b) in enumerate(spans):
+                raw = sent[a:b]
+                raw = raw[: _ENUM_SEP.search(raw).start()] if i + 1 < len(spans) else raw.rstrip(" .")
+                ref = _SAME_AS.match(raw)
+                body = raw[ref.end() :] if ref else raw
+                label = _whole_short_form(_enum_cut(body)) or _strip_regimen(clean_label(_strip_doses(clean_label(_enum_cut(body)))[0]))
+                if _rx(r"^[A-Z]$|^[IVX]{1,4}$|^\d$").match(label):
+                    label = "group " + label
+                if (not label or _NOISE.search(label) or not (tokens(label) or label.startswith("group "))
+                        or _GENERIC.match(label) or _nwords(label) > 6):
+                    return []
+                if ref:
+                    # "same treatment as (A) plus IFN-α2b": the named arm's regimen with the addition
+                    if ref.group(1) not in by_mark:
+                        return []
+                    label = f"{by_mark[ref.group(1)]} {label}"
+                by_mark[keys[i]] = label
+                arm = _Arm(label, s + a, s + a + len(raw), rule="arms:enumerated_list", item=(s + a, s + a + len(raw)))
+                nm = _rx(r"\bn\s*=\s*(\d+)").search(raw)
+                if nm:
+                    arm.n, arm.n_span = parse_int(nm.group(1)), (s + a + nm.start(1), s + a + nm.end(1))
+                arms.append(arm)
+            if k and k != len(arms):
+                return []
+            _dose_labels(ctx, arms)
+            return arms
+    return []
+
+
+_K_LIST_TAIL = regex.compile(r",\s+(?:in|on|at|for|during|after|before|each|respectively)\b", regex.I)
+_PREP_START = regex.compile(r"^(?:in|on|at|for|during|after|before|with|from|by)\b", regex.I)
+
+
+def _k_list_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
+    """"patients received one of three test treatments: one inhalation of budesonide/formoterol
+    160/4.5 μg ..., two inhalations of salbutamol 100 μg ... or placebo": a stated number of
+    treatments or conditions listed after a colon (within-subject conditions too). Used only when
+    the list has exactly that many usable names."""
+    rule = load_rules("arms").by_id("k_list")
+    for s, _e, sent, _low, _cues in sents:
+        if ":" not in sent:
+            continue
+        for m in rule.finditer(sent):
+            k = _K[m.group("k").lower()]
+            lst, ls = m.group("list"), m.start("list")
+            stop = _LIST_STOP.search(lst)
+            lst = lst[: stop.start()] if stop else lst
+            # "A, B or C, in random order": a trailing phrase is not an item
+            tail = _K_LIST_TAIL.search(lst)
+            lst = lst[: tail.start()] if tail else lst
+            arms = []
+            for a, b in split_items(lst):
+                raw = lst[a:b]
+                label = _short_form(raw) or _strip_regimen(clean_label(_strip_doses(clean_label(raw))[0]))
+                if (not label or _NOISE.search(label) or _GENERIC.match(label) or not tokens(label) or _nwords(label) > 5
+                        or _PREP_START.match(label)):
+                    break
+                arms.append(_Arm(label, s + ls + a, s + ls + b, rule="arms:k_list", item=(s + ls + a, s + ls + b)))
+            else:
+                if len(arms) == k and len({frozenset(tokens(x.label)) for x in arms}) == k:
+                    return arms
+    return []
+
+
+_NUM_SPLIT = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.I)
+
+
+def _respectively(ctx: Context, sents: list[_S]) -> tuple[list[_Arm], list[_Arm]]:
+    """Groups stated as a list: "32 and 31 subjects ... under the PHF and HAART arms, respectively"
+    (per-arm n by position), "into three groups and were given A, B and C, respectively",
+    "into two groups (i.e., control and experimental)". Returns (arms with n, arms of a list)."""
+    rules = load_rules("arms")
+    with_n: list[_Arm] = []
+    listed: list[_Arm] = []
+    for s, _e, sent, _low, cues in sents:
+        if "resp" in cues and "num" in cues:
+            for m in rules.by_id("resp_n_labels").finditer(sent):
+                ns = [parse_int(x) for x in _NUM_SPLIT.split(m.group("ns"))]
+                labels = _list_labels(m.group("labels"))
+                if len(labels) == len(ns) >= 2 and None not in ns and not with_n:
+                    ls = s + m.start("labels")
+                    with_n = [_Arm(lb, ls + a, ls + b, n=n, n_span=(s + m.start("ns"), s + m.end("ns")), rule="arms:resp_n_labels")
+                              for (lb, a, b), n in zip(labels, ns, strict=True)]
+        if listed or "group" not in cues:
+            continue
+        for rid in ("groups_resp", "groups_paren"):
+            if rid == "groups_resp" and "resp" not in cues or rid == "groups_paren" and "(" not in sent:
+                continue
+            for m in rules.by_id(rid).finditer(sent):
+                text = m.group("labels")
+                doses = None
+                at = _rx(r"\s+at\s+(?=\d)").search(text)
+                if at and rid == "groups_paren":
+                    text, doses = text[: at.start()], text[at.end() :]
+                labels = _list_labels(_rx(r",?\s+respectively\s*$").sub("", text))
+                if len(labels) != _K[m.group("k").lower()]:
+                    continue
+                ls = s + m.start("labels")
+                listed = [_Arm(lb, ls + a, ls + b, rule=f"arms:{rid}") for lb, a, b in labels]
+                if doses:
+                    _respective_doses(ctx, listed, doses, ls + at.end())
+                break
+            if listed:
+                break
+    return with_n, listed

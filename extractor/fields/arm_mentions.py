@@ -1,0 +1,227 @@
+"""Arms from scattered mentions: per-arm counts ("X (n = 12)", "a group of 44 cases", "22 (11
+intervention and 11 control)"), named groups ("the Hochu-ekki-to group"), the merge that joins
+mentions of one group, and arm sizes from "each" counts or event-rate denominators."""
+
+from __future__ import annotations
+
+import regex
+
+from extractor.fields import Context
+from extractor.fields.arm_candidates import _MENTION_CUES, _S, _Arm
+from extractor.fields.arm_labels import (
+    _GENERIC,
+    _NOISE,
+    _has_control_word,
+    _is_control,
+    _nwords,
+    _rx,
+    _same,
+    _strip_regimen,
+    clean_label,
+    tokens,
+)
+from extractor.numbers import parse_int
+from extractor.rules import load_rules
+
+# words that make "the X group" a description of people, not a randomised group
+_GROUP_STOP = frozenset(
+    "same other each both two three four five all entire whole study treatment treated age this that these first second third "
+    "either respective corresponding different active following previous latter former one its their our his her every "
+    "sub intervention's per high low risk".split()
+)
+
+_DETS = frozenset({"the", "a", "an", "in", "of", "to", "from"})
+_DANGLING = frozenset({"of", "in", "for", "to", "with", "between", "by", "and", "or", "on", "at", "from"})
+
+_POP_WITH = regex.compile(
+    r"\b(?:patients|subjects|participants|women|men|children|adults|people|infants|those)\s+with\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*$", regex.I)
+
+_PEOPLE_WORD = regex.compile(r"\b(?:cases?|patients?|subjects?|participants?|men|women|males?|females?|people|persons?|children|adults)\b", regex.I)
+
+# "(children, n = 130; adolescents, n = 209)", "three study centers (Bremen, n = 73; ...)": a list of
+# who took part or where, not of the randomised groups
+_NOT_ARM_ITEM = regex.compile(
+    r"\b(?:children|adolescents|adults|infants|elderly|boys|girls|males?|females?|men|women|patients|subjects"
+    r"|stud(?:y|ies)|cohorts?|cent(?:er|re)s?|sites?|hospitals?|countries|regions?|schools?|clinics?)\b", regex.I)
+_NOT_ARM_HEAD = regex.compile(
+    r"\b(?:cent(?:er|re)s|sites|hospitals|countries|regions|schools|clinics|studies|cohorts|trials|population|ages?)\s*[(\[]?\s*$", regex.I)
+_COMPLETERS = regex.compile(r"\b(?:complet|analy[sz]|follow|remain|drop|withdr|lost|discontinu|evaluabl|assessed)", regex.I)
+
+
+def _paren_counts(sent: str, s: int) -> list[_Arm]:
+    """"22 (11 intervention and 11 control) villages": two groups counted in one parenthesis,
+    kept only when one of them is a control (men and women, minutes, events are not arms)."""
+    out: list[_Arm] = []
+    for m in load_rules("arms").by_id("paren_counts").finditer(sent):
+        if _COMPLETERS.search(sent, max(0, m.start() - 80), m.start()):
+            continue  # "Thirty-two parents completed all measures (17 control, 15 intervention)": not the allocation
+        pair = []
+        for ng, lg in (("n1", "l1"), ("n2", "l2")):
+            label = _strip_regimen(clean_label(m.group(lg)))
+            if not label or _NOISE.search(label) or not tokens(label) or _PEOPLE_WORD.search(label):
+                break  # "(703 cases and 1406 controls)": a case-control study, not arms
+            pair.append(_Arm(label, s + m.start(lg), s + m.end(lg), n=parse_int(m.group(ng)),
+                             n_span=(s + m.start(ng), s + m.end(ng)), rule="arms:paren_counts"))
+        if len(pair) == 2 and sum(_is_control(x.label, []) for x in pair) == 1:
+            out.extend(pair)
+    return out
+
+
+def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
+    """Groups of (label, n) mentions, one list per sentence with at least one."""
+    rules = load_rules("arms")
+    out = []
+    for s, _e, sent, low, cues in sents:
+        if "num" not in cues:
+            continue
+        if not cues & _MENTION_CUES:
+            # the parenthesis counts its groups itself: no allocation word is needed
+            pc = _paren_counts(sent, s) if "(" in sent and _has_control_word(low) else []
+            if pc:
+                out.append(pc)
+            continue
+        found: list[_Arm] = []
+        population = False
+        has_group = "group" in cues
+        # cheap substring gates: each rule runs only where its anchor words occur
+        gates = {"arm_n": "=" in sent, "arm_n_list": ";" in sent and "=" in sent, "group_of_n": has_group, "n_received": "people" in cues,
+                 "in_group_n_included": has_group, "n_in_group": has_group, "group_included_n": has_group}
+        for rid in ("arm_n", "arm_n_list", "group_of_n", "n_received", "in_group_n_included", "n_in_group", "group_included_n"):
+            if not gates[rid]:
+                continue
+            for m in rules.by_id(rid).finditer(sent):
+                if "label" in m.groupdict():
+                    raw, lstart = m.group("label"), m.start("label")
+                else:  # the label is the phrase before "(n = 12)" / "group of 44": back to a delimiter
+                    head = sent[max(0, m.start() - 80) : m.start()]
+                    cut = max(head.rfind(c) for c in ",;:()=<>")
+                    raw = head[cut + 1 :]
+                    if rid == "group_of_n":
+                        raw = raw.split(" into ")[-1].split(" and ")[-1]
+                    lstart = m.start() - len(raw)
+                if rid == "arm_n" and m.group("inner") and m.group("inner").strip()[:1].isalpha():
+                    raw = m.group("inner")
+                if rid == "group_included_n":
+                    raw = "group " + raw
+                if rid == "arm_n_list":
+                    opener = max(sent.rfind("(", 0, m.start() + 1), sent.rfind("[", 0, m.start() + 1))
+                    if _NOT_ARM_ITEM.search(raw) or _NOT_ARM_HEAD.search(sent[max(0, opener - 40) : opener + 1]):
+                        continue
+                if rid in ("arm_n", "arm_n_list") and (" with " in raw and _POP_WITH.search(raw)
+                                       or population and _rx(r"^\s*(?:and|or)\s", regex.I).match(raw)):
+                    # "patients with cervical (n=11) and uterine cancer (n=70)": who took part, not the arms
+                    population = True
+                    continue
+                population = False
+                label = raw.split(" in ")[0] if rid == "n_received" else raw
+                # the name follows the last list word ("randomized to receive X (n = 342)")
+                label = _rx(r"\b(?:to|either|or|and|versus|vs|into|receive|received|with|including|groups?:?)\s+(?=\S)").split(label)[-1]
+                label = _strip_regimen(clean_label(label))
+                n = parse_int(m.group("n"))
+                if _rx(r"^[IVX]{1,4}$|^[A-Z]\d?$").match(label):
+                    label = "group " + label  # "group I included 100 patients"
+                # a leading amount names a dose arm ("10 mg L + 2 mg total Z (n = 24)")
+                bare = _rx(r"^\d+(?:\.\d+)?\s*(?:mg|g|mcg|μg|µg|IU|mL)\b\s*").sub("", label)
+                if not label or n is None or _NOISE.search(bare) or _nwords(label) > 6:
+                    continue
+                if rid == "arm_n" and _rx(r"\d\s*%?\s*$").search(raw.rstrip()):
+                    continue
+                # "21 (30.9%) cases in RT group" counts an outcome, not the allocation
+                if rid == "n_in_group" and "%" in sent[m.start("n") : m.start("label")]:
+                    continue
+                if any(x.start == s + m.start() for x in found):
+                    continue
+                # the item runs from the name through its count: "10 mg L + 2 mg total Z (1 mg Z ...; n = 24)"
+                item = (s + lstart, s + m.end()) if rid in ("arm_n", "arm_n_list") else (s + m.start(), s + m.end())
+                found.append(_Arm(label, s + lstart, s + lstart + len(raw), n=n, n_span=(s + m.start("n"), s + m.end("n")),
+                                  rule=f"arms:{rid}", item=item))
+        if "(" in sent and _has_control_word(low):
+            found.extend(x for x in _paren_counts(sent, s) if not any(f.n_span == x.n_span for f in found))
+        if found:
+            out.append(sorted(found, key=lambda a: a.start))
+    return out
+
+
+def _merge(arms: list[_Arm], extra: list[_Arm], abbrevs: dict[str, str], create: bool) -> None:
+    created: list[_Arm] = []
+    for x in extra:
+        hit = next((a for a in arms if _same(a.label, x.label, abbrevs)), None)
+        # groups listed with their own n in one sentence are distinct ("IIT; n=33 ... IIT + LMWH; n=34")
+        if hit is not None and hit in created and hit.n is not None and x.n is not None and hit.rule == x.rule == "arms:arm_n":
+            hit = None
+        if hit is None:
+            if create:
+                arms.append(x)
+                created.append(x)
+            continue
+        if hit.n is None and x.n is not None:
+            hit.n, hit.n_span = x.n, x.n_span
+        if x.label != hit.label and x.label not in hit.aliases:
+            hit.aliases.append(x.label)
+            if len(x.label) < len(hit.label) and len(tokens(x.label)) >= 1 and not _GENERIC.match(x.label):
+                hit.aliases.remove(x.label)
+                hit.aliases.append(hit.label)
+                hit.label = x.label
+
+
+def _rate_sizes(ctx: Context, arms: list[_Arm], total: int | None) -> None:
+    """Arm sizes from the first run of k "x/n" event rates (one per arm, from the stats
+    extractor) in one passage whose totals add up to the randomised total ("42/112 ... 47/110")."""
+    k = len(arms)
+    if total is None or not 2 <= k <= 4 or any(a.n is not None for a in arms):
+        return
+    rates = ctx.results.get("event_rates") or []
+    for i in range(len(rates) - k + 1):
+        run = rates[i : i + k]
+        if run[-1].start - run[0].end > 160 or sum(r.total for r in run) != total:
+            continue
+        if all(r.events <= r.total for r in run):
+            for a, r in zip(arms, run, strict=True):
+                a.n, a.n_span = r.total, (r.start, r.end)
+            return
+
+
+def _group_mentions(ctx: Context, sents: list[_S], abbrevs: dict[str, str]) -> list[_Arm]:
+    """Groups named anywhere ("in the Hochu-ekki-to group", "Group S"), merged, in first-mention order."""
+    rules = load_rules("arms")
+    found: list[_Arm] = []
+    for s, _e, sent, _low, cues in sents:
+        if "group" not in cues:
+            continue
+        for rid in ("group_code", "named_group"):
+            for m in rules.by_id(rid).finditer(sent):
+                if rid == "group_code":
+                    label, a, b = "group " + m.group("code"), m.start(), m.end()
+                else:
+                    words = m.group("label").split()
+                    while words and words[0].lower() in _DETS:
+                        words = words[1:]
+                    if not words or any(w.lower().strip(".") in _GROUP_STOP for w in words):
+                        continue
+                    if words[-1].lower() in _DANGLING:
+                        continue  # "the overall magnitude of group differences": "group" qualifies a noun
+                    label = " ".join(words)
+                    a, b = m.start("label") + m.group("label").find(words[0]), m.end("label")
+                    if _NOISE.search(label) or not tokens(label) or _rx(r"\d").search(label):
+                        continue
+                found.append(_Arm(label, s + a, s + b, rule=f"arms:{rid}"))
+    found.sort(key=lambda x: x.start)
+    arms: list[_Arm] = []
+    _merge(arms, found, abbrevs, create=True)
+    return arms
+
+
+def _each_n(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
+    """"three groups of 20 each", "(30 eyes in each treatment arm)": every arm without n gets it."""
+    if not arms or all(a.n is not None for a in arms) or any(a.n is not None for a in arms):
+        return
+    rule = load_rules("arms").by_id("each_n")
+    for s, _e, sent, _low, cues in sents:
+        if "each" not in cues:
+            continue
+        for m in rule.finditer(sent):
+            n = parse_int(m.group("n"))
+            if n:
+                for a in arms:
+                    a.n, a.n_span = n, (s + m.start("n"), s + m.end("n"))
+                return

@@ -1,0 +1,187 @@
+"""Two-arm fallbacks, used when no list or count names the groups: "X versus Y" in the title
+or the methods, "comparison between X and Y", "either X or Y", "a placebo-controlled trial of
+X", "active or sham X"."""
+
+from __future__ import annotations
+
+import regex
+
+from extractor.fields import Context
+from extractor.fields.arm_candidates import _ALLOC_CUES, _S, _Arm
+from extractor.fields.arm_doses import _respective_doses
+from extractor.fields.arm_labels import (
+    _GENERIC,
+    _NOISE,
+    _WITH_END,
+    _WITHOUT_START,
+    _find_word,
+    _rx,
+    _same,
+    _strip_doses,
+    _strip_regimen,
+    _with_without_names,
+    clean_label,
+    tokens,
+)
+from extractor.fields.doses import find_doses
+from extractor.rules import load_rules
+
+_PEOPLE_BEFORE = regex.compile(r"\b(?:patients|subjects|participants|women|men|children|adults|infants|people|volunteers)\s*$", regex.I)
+_VERSUS_GATE = regex.compile(r"\bversus\b|\bvs\b|\bcompared\s+(?:with|to)\b", regex.I)
+
+
+def _title_versus(ctx: Context) -> list[_Arm]:
+    title = ctx.document.title or ""
+    pos = ctx.text.find(title) if title else -1
+    if not title or pos < 0:
+        return []
+    cue = _VERSUS_GATE.search(title)
+    if not cue:
+        return []
+    m = next(iter(load_rules("arms").by_id("title_versus").finditer(title, max(0, cue.start() - 80))), None)
+    if not m:
+        return []
+    arms = []
+    for g in ("a", "b"):
+        label = _rx(r"^(?:.*\s)?(?:of|with|between)\s+(?=\S)", regex.I).sub("", clean_label(m.group(g)))
+        if label and not _NOISE.search(label):
+            arms.append(_Arm(label, pos + m.start(g), pos + m.end(g), rule="arms:title_versus"))
+    return arms if len(arms) == 2 else []
+
+
+def _title_between(ctx: Context) -> list[_Arm]:
+    """"...: comparison between NAVA and PSV modes": the two treatments a title compares with
+    "comparison of/between X and Y", when both names recur in the abstract (outcomes, years and
+    populations are not arms)."""
+    title = ctx.document.title or ""
+    pos = ctx.text.find(title) if title else -1
+    low = title.lower()
+    if pos < 0 or not ("compar" in low or "between" in low):
+        return []
+    m = next(iter(load_rules("arms").by_id("title_between").finditer(title)), None)
+    if not m:
+        return []
+    body = ctx.low[pos + len(title) :]
+    arms = []
+    for g in ("a", "b"):
+        label = clean_label(m.group(g))
+        if (not label or _NOISE.search(label) or not tokens(label) or _GENERIC.match(label) or _OUTCOME_NOUN.search(label)
+                or _rx(r"^(?:in|among|on|at|for|patients|children|women|men|mothers|adults|\d)", regex.I).match(label)
+                or not _find_word(body, label.lower())):
+            return []
+        arms.append(_Arm(label, pos + m.start(g), pos + m.end(g), rule="arms:title_between"))
+    return arms if not _same(arms[0].label, arms[1].label, {}) else []
+
+
+# a measured quantity, not a treatment: "serum BDNF levels", "pain scores", "response rates"
+_OUTCOME_NOUN = regex.compile(
+    r"\b(?:levels?|scores?|rates?|concentrations?|values?|counts?|ratios?|indices|index)$", regex.I)
+
+
+def _text_versus(ctx: Context, sents: list[_S]) -> list[_Arm]:
+    """"a trial of HFCWO compared with conventional treatment": the first comparison stated
+    before the results (the title rule, run only on sentences that say versus/compared)."""
+    rule = load_rules("arms").by_id("title_versus")
+    for s, _e, sent, _low, cues in sents:
+        sec = (ctx.section_label(s) or "").upper()
+        if "RESULT" in sec or "CONCLU" in sec:
+            break
+        cue = _VERSUS_GATE.search(sent) if "versus" in cues else None
+        if not cue:
+            continue
+        # the first name is at most four words before the first "versus"
+        for m in rule.finditer(sent, max(0, cue.start() - 80)):
+            arms = []
+            for g in ("a", "b"):
+                label = clean_label(m.group(g))
+                label = _rx(r"^(?:.*\s)?(?:of|with|between)\s+(?=\S)", regex.I).sub("", label)  # "pilot study of HFCWO"
+                label = _rx(r"\s+as$", regex.I).sub("", label)  # "X as compared to Y"
+                # "in MA vs NHW adults" compares populations, not treatments; "serum BDNF
+                # levels as compared to the placebo group" compares an outcome, not an arm
+                if (not label or _NOISE.search(label) or not tokens(label) or _GENERIC.match(label)
+                        or _rx(r"^(?:in|among|on|at|for)\s", regex.I).match(label)
+                        or _OUTCOME_NOUN.search(label)):
+                    break
+                arms.append(_Arm(label, s + m.start(g), s + m.end(g), rule="arms:text_versus"))
+            if len(arms) == 2:
+                return arms
+    return []
+
+
+def _either_or(ctx: Context, sents: list[_S]) -> list[_Arm]:
+    """"with either terbutaline or placebo" in a sentence about allocation or treatment."""
+    rule = load_rules("arms").by_id("either_or")
+    for s, _e, sent, low, cues in sents:
+        # "supplementation with either placebo or sodium nitrate": "either" and a placebo name the
+        # arms without an allocation word
+        placebo_pair = not cues & _ALLOC_CUES and "either" in low and ("placebo" in low or "sham" in low)
+        if not cues & _ALLOC_CUES and not placebo_pair:
+            continue
+        for m in rule.finditer(sent):
+            if placebo_pair and not (" either " in m.group(0) or m.group(0).lower().startswith("either")):
+                continue
+            # "patients with probable or definite ALS" describes who took part, not the arms
+            if m.group(0).lower().startswith("with") and _PEOPLE_BEFORE.search(sent[max(0, m.start() - 30) : m.start()]):
+                continue
+            w = _WITHOUT_START.match(m.group("b"))
+            if w and _WITH_END.search(m.group("a")):
+                # "to CP with or without sorafenib"
+                xy = _with_without_names(m.group("a"), sent[m.start("b") + w.end() : m.end("b") + 60])
+                if xy:
+                    a0, b0 = s + m.start("a"), s + m.end("b")
+                    return [_Arm(f"{xy[0]} with {xy[1]}", a0, b0, rule="arms:with_or_without", item=(a0, b0)),
+                            _Arm(f"{xy[0]} without {xy[1]}", a0, b0, rule="arms:with_or_without")]
+            arms = []
+            for g in ("a", "b"):
+                label, _cell = _strip_doses(clean_label(m.group(g)))
+                label = clean_label(label)
+                if not label or _NOISE.search(label) or _GENERIC.match(label) or not tokens(label):
+                    break
+                arms.append(_Arm(label, s + m.start(g), s + m.end(g), rule="arms:either_or", item=(s + m.start(g), s + m.end(g))))
+            if placebo_pair and not any(a.label.lower() in ("placebo", "sham") for a in arms):
+                continue
+            if len(arms) == 2 and not _same(arms[0].label, arms[1].label, {}):
+                return arms
+    return []
+
+
+def _controlled_trial(ctx: Context, sents: list[_S]) -> list[_Arm]:
+    """"a placebo-controlled trial of enzyme replacement therapy": the treatment and its placebo."""
+    rule = load_rules("arms").by_id("controlled_trial_of")
+    for s, _e, sent, _low, cues in sents:
+        if "controlled" not in cues:
+            continue
+        for m in rule.finditer(sent):
+            label, _cell = _strip_doses(clean_label(m.group("a")))
+            label = _strip_regimen(clean_label(label))
+            if not label or _NOISE.search(label) or _GENERIC.match(label) or not tokens(label) or len(label.split()) > 5:
+                continue
+            ctl = _Arm(m.group("ctl").lower(), s + m.start("ctl"), s + m.end("ctl"), rule="arms:controlled_trial_of")
+            a, b = m.start("a"), m.end("doses") if m.group("doses") else m.end("a")
+            arm = _Arm(label, s + a, s + b, rule="arms:controlled_trial_of", item=(s + a, s + b))
+            if m.group("doses"):
+                # "paricalcitol (1 or 2 μg/day)": one arm per dose of the same drug
+                per = [_Arm(f"{label} {x}", s + a, s + b, rule="arms:controlled_trial_of") for x in
+                       _rx(r"\d+(?:\.\d+)?").findall(m.group("doses"))]
+                if len(per) >= 2:
+                    for x in per:
+                        x.label = f"{x.label} {find_doses(m.group('doses'))[0].unit}" if find_doses(m.group("doses")) else x.label
+                    _respective_doses(ctx, per, m.group("doses"), s + m.start("doses"))
+                    return [*per, ctl]
+            return [arm, ctl]
+    return []
+
+
+def _active_or_sham(ctx: Context, sents: list[_S]) -> list[_Arm]:
+    """"active or sham catgut implantation": the treatment and its sham."""
+    rule = load_rules("arms").by_id("active_or_sham")
+    for s, _e, sent, low, _cues in sents:
+        if "sham" not in low and "placebo" not in low and "simulated" not in low:
+            continue
+        for m in rule.finditer(sent):
+            x = clean_label(m.group("x"))
+            if not x or _NOISE.search(x) or not tokens(x):
+                continue
+            return [_Arm(x, s + m.start("x"), s + m.end("x"), rule="arms:active_or_sham"),
+                    _Arm(f"{m.group('ctl').lower()} {x}", s + m.start("ctl"), s + m.end("x"), rule="arms:active_or_sham")]
+    return []
