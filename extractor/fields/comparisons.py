@@ -19,64 +19,60 @@ Runs last and reads the numbers other fields found (``p_values``, ``intervals``,
 Sentences without numbers ("X significantly reduced Y compared with Z", "There was no
 significant difference in Y between groups") become comparisons from their words alone.
 Per-arm events implied by a percent and the arm's n are filled in with ``derived=True``.
+
+This module finds the sentences, their numbers and segments, and builds the records; the
+parts it uses live beside it: ``cue_words`` (word scanning, lexicon cues, rule gates),
+``comparison_groups`` (groups named), ``comparison_outcomes`` (the outcome phrase) and
+``comparison_direction`` (direction and significance).
 """
 
 from __future__ import annotations
 
-import re
-import threading
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 import regex
 
 from extractor.fields import Context
+
+# the field was one module: other code and the tests import the names marked F401 from here
+from extractor.fields.comparison_direction import (
+    DIFF_MEASURES,  # noqa: F401
+    RATIO_MEASURES,
+    _flip,
+    _numeric_direction,
+    _sig_from_ci,
+    _sig_from_p,
+    _word_cues,
+)
+from extractor.fields.comparison_groups import (
+    _ArmIndex,
+    _may_name_treated_group,  # noqa: F401
+    _Mention,
+    _mentions,
+)
+from extractor.fields.comparison_outcomes import _fallback_outcome, _outcome
+from extractor.fields.cue_words import (
+    _RUN,  # noqa: F401
+    _TOK,
+    _cues,
+    _finditer,
+    _Runs,  # noqa: F401
+    tokens,  # noqa: F401
+)
 from extractor.numbers import parse_decimal
 from extractor.records import ArmValue, Comparison
-from extractor.rules import Rule, load_lexicon, load_rules
+from extractor.rules import load_lexicon
 
 FIELD = "comparisons"
 
-RATIO_MEASURES = {"RR", "OR", "HR", "IRR"}
-DIFF_MEASURES = {"RD", "MD", "SMD"}
 _ARM_MEASURES = {"mean", "median", "proportion"}  # an interval of one arm's value, not an effect
-
-_TOK = regex.compile(r"[a-z0-9]+")
-_STOP = {
-    "the", "a", "an", "of", "in", "on", "for", "with", "and", "or", "to", "at", "by", "from", "was", "were",
-    "is", "are", "be", "been", "than", "that", "this", "these", "those", "between", "among", "group", "groups",
-    "arm", "arms", "patient", "patients", "subject", "subjects", "participant", "participants", "after",
-    "during", "their", "its", "as", "who", "which", "treatment", "treated", "receiving", "received",
-}
-_BAD_SUBJECT = regex.compile(
-    r"^(?:there|it|this|these|that|we|they|our|results?|data|analysis|analyses|findings?|both|all|none|no|each|"
-    r"which|such|the\s+(?:difference|results?|study|trial)|(?:the\s+)?(?:treatment|intervention|therapy|"
-    r"administration|use)(?:\s+(?:with|of)\s+\w+)?|(?:two|three|four|both|all)\s+(?:groups|arms)|"
-    r"(?:[\w\-]+\s+)?(?:patients|subjects|participants|women|men|children|infants))$",
-    regex.I,
-)
 _CLAUSE_SPLIT = regex.compile(r";\s*|,?\s+(?:but|whereas|while)\s+|,\s+(?:although|however)\s+|,\s+and\s+(?=(?:the\s+)?\w+(?:\s+\w+)?\s+(?:was|were)\b)", regex.I)
 _CLOSE = regex.compile(r"[\s,;]*[)\]]")
 _GAP_WORDS = regex.compile(r"[a-z]{2,}", regex.I)
 _GAP_SOFT = {"and", "respectively", "vs", "versus", "or", "the", "in", "for", "each", "both", "overall", "all"}
 _GAP_BOUNDARY = regex.compile(r";|,\s*(?:and|but|while|whereas)\b|\bwhereas\b|\bwhile\b|\bbut\b", regex.I)
-_LEADING_PREP = regex.compile(
-    r"^(?:in|at|after|during|among|for|compared|with|by|on|within|following|when|overall|at|from|over|of|throughout)\b[^,]*,\s*",
-    regex.I,
-)
-_TAIL_WORDS = (
-    r"was|were|is|are|had|has|have|of|in|at|for|to|and|or|on|with|by|the|a|an|as|that|than|significantly|"
-    r"statistically|also|both|all|observed|found|seen|noted|reported|measured|values?|between|among|group|groups")
-_TRIM_TAIL = regex.compile(r"(?:\s+(?:" + _TAIL_WORDS + r"))+\s*$", regex.I)
-# _TRIM_TAIL matches somewhere exactly when the text ends in one such word: this test is tried
-# from the end only (REVERSE), where _TRIM_TAIL's search for the words' start tries every position
-_ENDS_IN_TAIL_WORD = regex.compile(r"\s(?:" + _TAIL_WORDS + r")\s*$", regex.I | regex.REVERSE)
-_TRIM_HEAD = regex.compile(
-    r"^(?:(?:and|but|while|whereas|however|also|moreover|furthermore|the|a|an|in|addition|respectively|similarly|"
-    r"overall|significantly|statistically|both|all|of|for|with|as|well|there|was|were|no|any|to)\b[\s,]*)+",
-    regex.I,
-)
 _WITHIN = regex.compile(
     r"\bwithin[-\s]+groups?\b|\b(?:from\s+(?:baseline|pre-?(?:op|operative|operatively|treatment|intervention)\b)|at\s+baseline\s+to)\b"
     r"(?![^.]{0,60}\b(?:than|compared|versus|vs)\b)", regex.I)
@@ -89,22 +85,6 @@ _ALL_GROUPS = regex.compile(
     r"|\bwith\s+all\s+treatments\b", regex.I)
 _CONTRAST = regex.compile(
     r"\b(?:than|between|differ\w*|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|favou?r\w*)\b(?!\s*[-\d])", regex.I)
-_CUT_AT_GROUP = regex.compile(
-    r"\s+(?:(?:in|among|for|of)\s+(?:the\s+|those\s+|all\s+)?(?:patients\s+|subjects\s+|participants\s+)?"
-    r"(?:(?:treated|receiving|given|taking)\s+(?:with\s+)?)?)$", regex.I)
-_MAGNITUDE_NEXT = regex.compile(r"\s+(?:and\s+)?(?:\w+\s+)?(reductions?|decreases?|declines?|improvements?|increases?|gains?|drops?|deterioration|worsening|benefits?|falls?|loss)\b", regex.I)
-_WEAK_VERB = regex.compile(
-    r"\s+(?:showed|shows|show|had|has|have|did|does|do|demonstrated|revealed|indicated|found)\b"
-    r"|\s+(?:(?:statistically\s+)?significantly\s+)?(?:reduced|increased|improved|decreased|lowered|raised|shortened|prolonged|"
-    r"enhanced|attenuated|prevented|alleviated|relieved|reduces|increases|improves|decreases|lowers)\s+"
-    r"(?!in\b|by\b|from\b|to\b|significantly|compared|with\b|during|after|at\b|over\b|than\b|and\b|or\b|among\b|\(|\d)(?:the\s+)?[a-z]",
-    regex.I,
-)
-_CHANGE_NOUN = regex.compile(r"^(?:(?:a|an|the|no|any|significantly|statistically|significant|greater|larger|smaller|higher|lower|"
-                             r"more|less|marked|similar|mean|median|overall)\s+){0,3}(?:differences?|reductions?|increases?|improvements?|decreases?|changes?)\s+(?:in|of)\b", regex.I)
-_ANAPHOR = regex.compile(r"^(?:(?:this|these|that|those|the|such)\s+)?(?:differences?|effects?|changes?|results?|findings?|reductions?|increases?|improvements?)$", regex.I)
-_LEAD_PUNCT = regex.compile(r"[\s,;:.()\[\]-]+")
-_GROUP_TAIL = regex.compile(r"\b(?:group|arm|cohort)s?\b\s*(?:patients|subjects|participants)?$", regex.I)
 # a hazard ratio is the hazard of the event: above 1 the event comes sooner, so a time to it
 # ("time to recovery", "fever clearance time", "duration of ...") or the survival free of it is
 # shorter. For these outcomes the direction is the reverse of the estimate; for events
@@ -112,20 +92,7 @@ _GROUP_TAIL = regex.compile(r"\b(?:group|arm|cohort)s?\b\s*(?:patients|subjects|
 _TIME_OUTCOME = regex.compile(r"\btimes?\b|\bduration\b|\bsurvival\b|-free\b", regex.I)
 # "Total cholesterol, LDL cholesterol and triglycerides were ...": the subject is a list
 _LIST_SPLIT = regex.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=[^,]*$)", regex.I)
-_QUANTITY_THAN = regex.compile(r"\s+than\s+(?:[\d.]|one\b|two\b|three\b|half\b|a\s+third\b)", regex.I)
 _RESPECTIVELY = regex.compile(r"\brespectively\b", regex.I)
-# "1 (0.6%) TT versus 15 (8.6%) DO": the group named after the value that follows "versus"
-# is a reference group, as in "versus 15 (8.6%) in DO"
-_REF_VALUE = regex.compile(
-    r"\b(?:versus|vs\.?|compared\s+(?:with|to))\s+\d+(?:\.\d+)?\s*%?\s*(?:\(\s*\d[\d.,%\s]{0,12}\)\s*)?(?:(?:in|with|for|among)\s+(?:the\s+)?)?$",
-    regex.I)
-# a group named by the absence of a treatment ("non-tourniquet group", "without bisacodyl arm")
-_NEGATED_GROUP = regex.compile(r"(?:non-?|without\s+|no\s+)([A-Za-z][\w]*)(?=[\s-]+(?:group|arm|cohort)s?\b|$)", regex.I)
-_NEGATED_TREATMENT = {"intervention", "treatment", "treated", "exposed", "supplemented", "supplementation"}
-_SUBJECT_VERB_END = regex.compile(
-    r"\s(?:demonstrated|produced|achieved|experienced|exhibited|displayed|yielded|provided|caused|induced|"
-    r"resulted\s+in|led\s+to)$", regex.I)
-_SHORT_ABBR = re.compile(r"(?<![\w-])[A-Z]{2}(?![\w-])")
 _CONTROL_EXTRA = regex.compile(r"\b(?:controls?|placebo|sham|usual\s+care|standard\s+care|conventional)\b", regex.I)
 
 
@@ -136,249 +103,6 @@ class _Anchor:
     kind: str  # p | ci | er | sum | vs
     obj: object = None
     values: list[ArmValue] = field(default_factory=list)
-
-
-@dataclass
-class _Mention:
-    start: int  # offset within the sentence
-    end: int
-    text: str
-    side: str  # focus | ref | neutral
-    control: bool
-    arm: object = None  # records.Arm when matched
-
-
-# ---------------------------------------------------------------- lexicon
-
-
-# stdlib re: a third faster than regex for this simple scan
-_RUN = re.compile(r"[\w-]+")
-# the same runs, with the run's first word (its leading [A-Za-z0-9]+; empty when the run
-# starts with "-", "_" or a non-ASCII letter) as group 1: one match per run instead of two
-_RUN_HEAD = re.compile(r"(?=[\w-])([A-Za-z0-9]*)[\w-]*")
-
-
-_RUNS = threading.local()
-_MATCH_START = re.Match.start
-# ASCII bytes that are not in a run ([\w-]: letters, digits, "_", "-") -> space
-_NOT_RUN = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c) in "_-"))
-_RUN_GAPS = bytes.maketrans(_NOT_RUN, b" " * len(_NOT_RUN))
-
-
-def _spaced_runs(text: str) -> str:
-    """ASCII ``text`` lower-cased, every character outside a run a space, and a space at
-    either end: a run equal to ``k`` is where ``" k "`` is, one character further on."""
-    return " " + text.encode("ascii").translate(_RUN_GAPS).lower().decode("ascii") + " "
-
-
-class _Runs:
-    """The lower-cased word runs of ``text[pos:end]`` and their set; where the runs equal to
-    some words start is found on demand: most word lists share no word with a segment.
-    ASCII text, nearly all of it, is split by a byte table at C speed, four times faster
-    than the regex scan."""
-
-    __slots__ = ("text", "pos", "end", "words", "set", "spaced")
-
-    def __init__(self, text: str, pos: int, end: int) -> None:
-        self.text, self.pos, self.end = text, pos, end  # holding the text keeps its id unique
-        piece = text[pos:end]
-        self.spaced: str | None = None
-        if piece.isascii():
-            self.spaced = _spaced_runs(piece)
-            self.words = self.spaced.split()
-        else:
-            self.words = list(map(str.lower, _RUN.findall(piece)))
-        self.set = frozenset(self.words)
-
-    def starts_of(self, keys: frozenset[str]) -> list[tuple[int, str]]:
-        """(start in the text, word) of each run equal to one of ``keys``, in text order."""
-        out: list[tuple[int, str]] = []
-        if self.spaced is not None:
-            find, pos = self.spaced.find, self.pos
-            for k in keys:  # str.find: C speed, no scan of the runs in Python
-                pat = " " + k + " "
-                i = find(pat)
-                while i >= 0:
-                    out.append((pos + i, k))
-                    i = find(pat, i + len(k) + 1)  # the space after this run may open the next
-        else:
-            words = self.words
-            starts = list(map(_MATCH_START, _RUN.finditer(self.text, self.pos, self.end)))
-            for k in keys:
-                i = -1
-                for _ in range(words.count(k)):
-                    i = words.index(k, i + 1)
-                    out.append((starts[i], k))
-        if len(keys) > 1:
-            out.sort()
-        return out
-
-
-def _word_runs(text: str, pos: int, end: int) -> _Runs:
-    """The word runs of ``text[pos:end]``.
-
-    A segment is searched by up to ten word lists in turn (increase, decrease, significant,
-    ...): the last few segments' runs are kept (per thread: Dask workers are threads) so
-    the words are split once per segment, not once per list. Keyed by identity, not value:
-    hashing every segment would cost what the cache saves.
-    """
-    cache = getattr(_RUNS, "items", None)
-    if cache is None:
-        cache = _RUNS.items = {}
-    key = (id(text), pos, end)
-    runs = cache.get(key)
-    if runs is None:
-        runs = cache[key] = _Runs(text, pos, end)
-        if len(cache) > 8:
-            del cache[next(iter(cache))]  # the oldest
-    return runs
-
-
-# ASCII bytes that are not in a word (\w) -> space; likewise for an alphanumeric run
-_NOT_WORD = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c) == "_"))
-_WORD_GAPS = bytes.maketrans(_NOT_WORD, b" " * len(_NOT_WORD))
-_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
-_ALNUM_GAPS = bytes.maketrans(_NOT_ALNUM, b" " * len(_NOT_ALNUM))
-
-
-def _ascii_words(text: str, gaps: bytes) -> list[str]:
-    """The lower-cased words of ASCII ``text``, split where the byte table ``gaps`` puts spaces."""
-    return text.encode("ascii").translate(gaps).lower().decode("ascii").split()
-
-
-# group_treated needs a subject word followed by one of these ("patients treated with X",
-# "carriers who had received"), each a whole word -- the subject may be glued to the optional
-# preposition before it, which the rule lets "\s*" join ("inpatients receiving"). Keep in step
-# with patterns/comparisons.json (tests/test_comparisons.py checks the rule's examples).
-_TREATED_SUBJECTS = ("patients", "subjects", "participants", "women", "men", "children", "infants", "those",
-                     "individuals", "people", "carriers", "mothers", "volunteers")
-_TREATED_VERBS = ("who", "treated", "receiving", "given", "taking", "using", "on", "undergoing", "allocated",
-                  "randomised", "randomized", "assigned")
-_TREATED_PREPS = ("", "than", "versus", "vs", "with", "to", "in", "among", "for", "and")
-_TREATED_PAIRS = frozenset((p + s, v) for p in _TREATED_PREPS for s in _TREATED_SUBJECTS for v in _TREATED_VERBS)
-
-
-def _may_name_treated_group(low: str) -> bool:
-    """False when the group_treated rule cannot match lower-cased ``low`` (ASCII text without
-    a subject word next to one of its verbs): the rule is the costliest in the field, an
-    optional lead tried at every position, and rarely matches."""
-    if not low.isascii():
-        return True
-    words = _ascii_words(low, _WORD_GAPS)
-    return not _TREATED_PAIRS.isdisjoint(zip(words, words[1:], strict=False))
-
-
-class _WordSet:
-    r"""A word list searched like ``(?<![\w-])(?:w1|w2|...)(?![\w-])`` (case-insensitive), but
-    found by scanning words and looking up the first word of each phrase: a regex alternation
-    of a few hundred words costs about 1 ms per abstract in ``regex``, the scan a tenth."""
-
-    def __init__(self, words: list[str]) -> None:
-        by_key: dict[str, set[str]] = {}
-        for w in words:
-            w = w.strip().lower()
-            m = _RUN.match(w)
-            if not m:
-                continue
-            by_key.setdefault(m.group(), set()).add(w)
-        self.keys: dict[str, regex.Pattern[str]] = {}
-        for k, ws in by_key.items():
-            alts = sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in ws}, key=len, reverse=True)
-            self.keys[k] = regex.compile(r"(?:" + "|".join(alts) + r")(?![\w-])", regex.I)
-        self.keyset = frozenset(self.keys)
-        # keys that are whole entries ("than", "versus"): a run equal to one is a match
-        # whatever follows it, so finding the word is finding the entry
-        self.whole = frozenset(k for k, ws in by_key.items() if k in ws)
-
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        end = len(text) if endpos is None else endpos
-        runs = _word_runs(text, pos, end)
-        hits = self.keyset.intersection(runs.set)
-        if not hits:  # most calls: rejected by one set operation
-            return
-        # a phrase key may be a prefix of a hyphenated run only when the phrase has its
-        # own hyphen, which the key includes; nothing else can start here
-        keys = self.keys
-        for start, w in runs.starts_of(hits):
-            m = keys[w].match(text, start, end)
-            if m:
-                yield m
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None):
-        return next(self.finditer(text, pos, endpos), None)
-
-    def found_in(self, low: str, pos: int, end: int) -> bool:
-        """Whether ``search`` finds anything in ``low[pos:end]`` (``low`` lower-cased): the
-        words are collected at C speed, and only a span holding a key word is searched."""
-        words = _word_runs(low, pos, end).set
-        if self.keyset.isdisjoint(words):
-            return False
-        if not self.whole.isdisjoint(words):
-            return True
-        return self.search(low, pos, end) is not None
-
-    def fullmatch(self, text: str):
-        m = self.search(text)
-        return m if m is not None and m.start() == 0 and m.end() == len(text) else None
-
-
-def _words_re(words: list[str]) -> _WordSet:
-    return _WordSet(words)
-
-
-@cache
-def _cues() -> dict[str, regex.Pattern[str]]:
-    e = load_lexicon("comparisons").entries
-    out = {k: _words_re(e[k]) for k in ("increase", "decrease", "better", "worse", "no_difference", "trend",
-                                          "significant", "negation", "adverse_outcomes", "group_heads")}
-    out["ref_marker"] = regex.compile(
-        r"(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(e["comparator_markers"], key=len, reverse=True))
-        + r")\s+(?:(?:in|with|among|for|to|of|the|those|that|patients|subjects|participants|receiving|treated|on|given|"
-        r"randomi[sz]ed|allocated|assigned)\s+){0,3}$",
-        regex.I | regex.REVERSE,  # anchored at the end: matched from the end, not tried at every start
-    )
-    out["ref_marker_any"] = regex.compile(
-        r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|in\s+comparison)\b", regex.I)
-    dirw = sorted({*e["increase"], *e["decrease"], *e["better"], *e["worse"]} - {"more", "less"}, key=len, reverse=True)
-    out["piece_split"] = regex.compile(
-        r"(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?=(?:a\s+|an\s+)?(?:(?:statistically\s+)?significantly\s+)?(?:"
-        + "|".join(regex.escape(w) for w in dirw) + r")\s+(?:\w+\s+){0,2}?(?:in|of|for|on|levels?|scores?|[a-z]{4,})\b)",
-        regex.I,
-    )
-    out["between"] = regex.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+){0,4}$", regex.I | regex.REVERSE)
-    control = load_lexicon("control_terms").entries["terms"]
-    out["control"] = _words_re(control)
-    allcues = [*e["increase"], *e["decrease"], *e["better"], *e["worse"], *e["no_difference"], *e["trend"],
-               *e["significant"], "differ", "differed", "difference", "differences", "vs", "versus", "compared"]
-    out["gate"] = _words_re(allcues)
-    # a segment without numbers is a comparison only with a significance word, or a direction
-    # word and a reference group ("reduced PONV compared with placebo"): one search each
-    out["sig_any"] = _words_re([*e["no_difference"], *e["trend"], *e["significant"]])
-    out["dir_any"] = _words_re([*e["increase"], *e["decrease"], *e["better"], *e["worse"]])
-    return out
-
-
-@cache
-def _rule_gates() -> dict[str, tuple[str, ...]]:
-    g = load_lexicon("comparisons").entries["rule_gates"]
-    return {k: tuple(v) for k, v in g.items() if not k.startswith("_")}
-
-
-@cache
-def _gated_rules() -> dict[str, tuple[tuple[str, ...], Rule]]:
-    """rule id -> (gate substrings, rule): one lookup per search, not three."""
-    gates = _rule_gates()
-    return {r.id: (gates.get(r.id, ()), r) for r in load_rules("comparisons").rules}
-
-
-def _finditer(rule_id: str, text: str, low: str | None = None):
-    """``rule.finditer(text)``, skipped when none of the rule's gate substrings is in the text."""
-    gate, rule = _gated_rules()[rule_id]
-    if gate:
-        low = text.lower() if low is None else low
-        if not any(map(low.__contains__, gate)):  # C-level loop: no generator frame per word
-            return ()
-    return rule.finditer(text)
 
 
 def _absent(low: str, words: tuple[str, ...]) -> bool:
@@ -402,17 +126,6 @@ def _skip_sections() -> frozenset[str]:
 # ---------------------------------------------------------------- small helpers
 
 
-def tokens(text: str) -> set[str]:
-    """Content tokens: lower-cased words, plural -s dropped, stop words removed."""
-    out = set()
-    for t in _TOK.findall(text.lower()):
-        if len(t) > 3 and t.endswith("s") and not t.endswith("ss"):
-            t = t[:-1]
-        if t not in _STOP:
-            out.add(t)
-    return out
-
-
 def _num(s: str | None) -> float | None:
     if s is None:
         return None
@@ -420,30 +133,6 @@ def _num(s: str | None) -> float | None:
         return parse_decimal(s)
     except Exception:
         return None
-
-
-def _sig_from_p(cmp: str, value: float) -> bool | None:
-    if cmp in ("<", "<="):
-        return value <= 0.05
-    if cmp == "=":
-        return value < 0.05
-    if cmp in (">", ">="):
-        return False if value >= 0.05 else None
-    return None
-
-
-def _sig_from_ci(measure: str | None, lower: float, upper: float) -> bool | None:
-    if measure in RATIO_MEASURES:
-        null = 1.0
-    elif measure in DIFF_MEASURES:
-        null = 0.0
-    else:
-        return None
-    return not (lower <= null <= upper)
-
-
-def _flip(direction: str | None) -> str | None:
-    return {"increased": "decreased", "decreased": "increased"}.get(direction or "", direction)
 
 
 # ---------------------------------------------------------------- anchors
@@ -518,307 +207,6 @@ def _group(sent: str, s: int, anchors: list[_Anchor]) -> list[list[_Anchor]]:
     if cur:
         groups.append(cur)
     return groups
-
-
-# ---------------------------------------------------------------- groups named in a segment
-
-
-class _ArmIndex:
-    """Arm names as a word -> arm table: one scan of a segment finds every arm named in it
-    (compiling a regex per document cost more than the rest of the field)."""
-
-    def __init__(self, arms: list) -> None:
-        self.words: dict[str, object] = {}
-        # a two-letter abbreviation ("TT", "DO", "SP") names its arm only written in capitals
-        # as in the label: in lower case it is a common word ("do", "as")
-        self.short: dict[str, object] = {}
-        self.order = arms
-        self._first: dict[str, object] = {}
-        for arm in arms:
-            for n in (arm.label, *arm.aliases):
-                for t in tokens(n):
-                    if len(t) >= 3 and not t.isdigit():
-                        self.words.setdefault(t, arm)
-                for t in _SHORT_ABBR.findall(n):
-                    self.short.setdefault(t, arm)
-                # a hyphenated name ("i-gel", "5-FU") is one word: its pieces are too short
-                # or too common to name the arm alone
-                for r in _RUN.findall(n.lower()):
-                    if "-" in r.strip("-") and len(r) >= 3:
-                        self.words.setdefault(r, arm)
-
-        # for rejecting a segment that names no arm: a first word found as itself or plural
-        self._heads = frozenset(self.words) | {w + "s" for w in self.words}
-        self._short_low = frozenset(w.lower() for w in self.short)
-
-    def __bool__(self) -> bool:
-        return bool(self.words or self.short)
-
-    def _none_in(self, seg: str) -> bool:
-        """True when the scan below cannot find an arm in ``seg`` (ASCII): no run is a short
-        name or a hyphenated name, and no alphanumeric word (a superset of the runs' first
-        words) is a word of a name, plural or not. Set operations at C speed."""
-        if not seg.isascii():
-            return False
-        runs = _word_runs(seg, 0, len(seg)).set  # shared with the control-term search of seg
-        return (self._short_low.isdisjoint(runs) and self.words.keys().isdisjoint(runs)
-                and self._heads.isdisjoint(_ascii_words(seg, _ALNUM_GAPS)))
-
-    def finditer(self, seg: str):
-        """(start, end, arm) of each word of an arm's label (plural or not) in ``seg``."""
-        words, short = self.words, self.short
-        if (not words and not short) or self._none_in(seg):
-            return
-        for run in _RUN_HEAD.finditer(seg):
-            w = run.group()
-            if w in short:
-                yield run.start(), run.end(), short[w]
-                continue
-            if "-" in w:
-                arm = words.get(w.lower())
-                if arm is not None:
-                    yield run.start(), run.end(), arm
-                    continue
-            h = run.group(1)  # the run's first word ("low" of "low-dose")
-            if not h:
-                continue
-            h = h.lower()
-            arm = words.get(h)
-            if arm is None and h.endswith("s"):
-                arm = words.get(h[:-1])
-            if arm is not None:
-                yield run.start(), run.end(1), arm
-
-    def names(self, word: str) -> bool:
-        """Whether ``word`` is a word of an arm's name."""
-        w = word.lower()
-        return w in self.words or w in self.short or (w.endswith("s") and w[:-1] in self.words)
-
-    def first(self, text: str):
-        """The first arm (in the arms' order) with a word in ``text``."""
-        # the same group phrase ("the placebo group") recurs through an abstract
-        if text in self._first:
-            return self._first[text]
-        found = {id(a): a for _, _, a in self.finditer(text)}
-        arm = self._first[text] = next((a for a in self.order if id(a) in found), None)
-        return arm
-
-
-@lru_cache(maxsize=4096)
-def _group_words(txt: str) -> tuple[bool, str | None]:
-    """(whether it holds a control term, the word a "non-X" / "without X" group lacks) of
-    a group's words: the same few phrases ("the placebo group") recur through every abstract."""
-    neg = _NEGATED_GROUP.match(txt)
-    return _cues()["control"].search(txt) is not None, neg.group(1) if neg else None
-
-
-def _mentions(seg: str, arm_res, cues) -> list[_Mention]:
-    found: list[_Mention] = []
-
-    def side(pos: int) -> str:
-        # a group named inside the numbers' brackets ("(tiotropium 9.5%; placebo 17.9%)")
-        # labels a value; it is not the group the statement is about
-        if seg.count("(", 0, pos) > seg.count(")", 0, pos):
-            return "neutral"
-        before = seg[max(0, pos - 40): pos]
-        if cues["ref_marker"].search(before) or _REF_VALUE.search(before):
-            return "ref"
-        if cues["between"].search(before):
-            return "neutral"
-        return "focus"
-
-    def add(st: int, en: int, arm=None, control: bool | None = None) -> None:
-        for m in found:
-            if m.start < en and st < m.end:
-                if arm is not None and m.arm is None:
-                    m.arm = arm
-                return
-        txt = seg[st:en]
-        if control is None:
-            has_control_word, neg = _group_words(txt)
-            control = has_control_word or (arm is not None and getattr(arm, "role", "") == "control")
-            if neg and (neg.lower() in _NEGATED_TREATMENT or (arm_res and arm_res.names(neg))):
-                # "the non-tourniquet group", "the non-intervention group": the group without
-                # the treatment is the control, whatever arm its word names
-                control, arm = True, None
-        found.append(_Mention(st, en, txt, side(st), control, arm))
-
-    low = seg.lower()
-    # "Group T" before "in the T group": an identified group is one mention, not a head noun
-    treated = _finditer("group_treated", seg, low) if _may_name_treated_group(low) else ()
-    for m in (*_finditer("group_id", seg, low), *_finditer("group_phrase", seg, low), *treated):
-        g0, g1 = m.span("g")
-        add(g0, g1, arm_res.first(m.group("g")) if arm_res else None)
-    for st, en, a in arm_res.finditer(seg):
-        add(st, en, a)
-    for m in cues["control"].finditer(seg):
-        add(m.start(), m.end(), None, True)
-    found.sort(key=lambda m: m.start)
-    return found
-
-
-# ---------------------------------------------------------------- outcome phrase
-
-
-def _clean_outcome(text: str, start: int) -> tuple[str, int]:
-    m = _LEAD_PUNCT.match(text)
-    if m:
-        text, start = text[m.end():], start + m.end()
-    m = _LEADING_PREP.match(text)
-    if m and len(text) - m.end() > 3:
-        text, start = text[m.end():], start + m.end()
-    m = _TRIM_HEAD.match(text)
-    if m:
-        text, start = text[m.end():], start + m.end()
-    t = _TRIM_TAIL.search(text) if _ENDS_IN_TAIL_WORD.search(text) else None
-    if t:
-        text = text[: t.start()]
-    text = text.rstrip(" ,;:.-([")
-    t = _TRIM_TAIL.search(text) if _ENDS_IN_TAIL_WORD.search(text) else None
-    if t:
-        text = text[: t.start()]
-    return text, start
-
-
-def _outcome(head: str, cues, mentions: list[_Mention]) -> tuple[str, int, str] | None:
-    """(phrase, offset in head, rule) of the outcome named in the words before the numbers."""
-    cands: dict[str, tuple[str, int, str]] = {}
-    weak_subject = False
-    anaphor = None
-    low = head.lower()
-    for rid in ("out_subject_list", "out_subject", "out_diff_in", "out_had_more", "out_group_verb"):
-        if rid == "out_subject_list" and "," not in low:
-            continue  # a list needs a comma as well as its "and"/"or" (the rule's gate)
-        for m in _finditer(rid, head, low):
-            o, o0 = m.group("o"), m.start("o")
-            o, o0 = _clean_outcome(o, o0)
-            o = _cut_at_group(o, o0, mentions)
-            if len(o) < 2 or not _TOK.search(o):
-                continue
-            if rid == "out_subject_list" and _is_group_phrase(o, mentions, o0, cues):
-                continue
-            if rid == "out_subject":
-                if _ANAPHOR.match(o) and not anaphor:
-                    anaphor = (o, o0, "anaphor")
-                if _BAD_SUBJECT.match(o) or _is_group_phrase(o, mentions, o0, cues) or _ANAPHOR.match(o):
-                    continue
-                if len(o.split()) > 25:
-                    continue
-                # "Duloxetine demonstrated significantly greater improvement in ...": the subject
-                # ends in a verb of the group, the outcome is the object
-                weak_subject = bool(_WEAK_VERB.match(head, m.end("o")) or _SUBJECT_VERB_END.search(o))
-            elif rid == "out_had_more" and (cues["significant"].fullmatch(o) or o.lower() in ("than", "in", "with")):
-                continue
-            if _is_group_phrase(o, mentions, o0, cues) and rid != "out_diff_in":
-                continue
-            cands[rid] = (o, o0, rid)
-            break
-        # the rules are in order of precedence: once one has a candidate, a later rule's can
-        # only matter to an out_subject the two tests below may drop, so the rest need not run
-        if rid in cands and not (rid == "out_subject" and (weak_subject or _CHANGE_NOUN.search(cands[rid][0]))):
-            break
-    if "out_subject" in cands and "out_diff_in" in cands and _CHANGE_NOUN.search(cands["out_subject"][0]):
-        del cands["out_subject"]  # "a greater reduction in body weight was observed": the outcome follows the noun
-    if "out_subject" in cands and weak_subject and len(cands) > 1:
-        del cands["out_subject"]  # "ANOVA showed music to reduce pain": the subject is not the outcome
-    for rid in ("out_subject_list", "out_subject", "out_diff_in", "out_had_more", "out_group_verb"):
-        if rid in cands:
-            return cands[rid]
-    return anaphor
-
-
-def _cut_at_group(o: str, o0: int, mentions: list[_Mention]) -> str:
-    """'Pain severity in the methadone group' -> 'Pain severity'."""
-    for m in mentions:
-        if o0 < m.start < o0 + len(o):
-            cut = _CUT_AT_GROUP.search(o[: m.start - o0])
-            if cut and cut.start() > 2:
-                return o[: cut.start()].rstrip(" ,")
-    return o
-
-
-def _is_group_phrase(o: str, mentions: list[_Mention], o0: int, cues) -> bool:
-    """The phrase names a group rather than an outcome ("PHR group patients", "the placebo group")."""
-    if _GROUP_TAIL.search(o):
-        return True
-    covered = sum(m.end - m.start for m in mentions if o0 <= m.start and m.end <= o0 + len(o))
-    words = o.split()
-    return covered >= 0.6 * len(o) or (len(words) <= 2 and bool(cues["control"].fullmatch(o)))
-
-
-def _fallback_outcome(head: str) -> tuple[str, int] | None:
-    text, start = _clean_outcome(head, 0)
-    # drop trailing cue words / numbers, keep a short phrase
-    words = text.split()
-    if not words or len(words) > 14 or not _TOK.search(text):
-        return None
-    return text, start
-
-
-# ---------------------------------------------------------------- direction and significance
-
-
-def _word_cues(text: str, cues, outcome: str) -> tuple[str | None, bool | None, str | None]:
-    """(direction, significant, cue) from words: direction of the sentence's focus group."""
-    nd = cues["no_difference"].search(text)
-    trend = cues["trend"].search(text)
-    sig_m = None
-    for m in cues["significant"].finditer(text):
-        before = text[max(0, m.start() - 25): m.start()]
-        if not cues["negation"].search(before):
-            sig_m = m
-            break
-    direction = None
-    cue = None
-    best = None
-    for key, d in (("increase", "increased"), ("decrease", "decreased"), ("better", "better"), ("worse", "worse")):
-        for m in cues[key].finditer(text):
-            if _QUANTITY_THAN.match(text, m.end()):
-                continue  # "more than 20% less than control": a quantity, not the direction
-            # "no/not ... higher" is a negated direction, read by the no-difference phrases
-            if best is None or m.start() < best[0]:
-                best = (m.start(), d, m.group(0))
-            break
-    if best and best[1] == "increased":
-        nxt = _MAGNITUDE_NEXT.match(text, best[0] + len(best[2]))
-        if nxt:
-            for key, d in (("decrease", "decreased"), ("better", "better"), ("worse", "worse"), ("increase", "increased")):
-                if cues[key].fullmatch(nxt.group(1)):
-                    best = (best[0], d, best[2] + nxt.group(0))
-                    break
-    if best:
-        _, d, cue = best
-        if d in ("better", "worse"):
-            adverse = bool(cues["adverse_outcomes"].search(outcome))
-            d = "increased" if (d == "better") != adverse else "decreased"
-        direction = d
-    significant = None
-    if nd:
-        significant = False
-        if not direction or nd.start() <= (best[0] if best else 1 << 30):
-            direction = "no difference"
-        cue = nd.group(0)
-    elif trend:
-        significant = False
-        cue = cue or trend.group(0)
-    elif sig_m:
-        significant = True
-    return direction, significant, cue
-
-
-def _numeric_direction(iv: ArmValue | None, cv: ArmValue | None, measure: str | None, est: float | None) -> str | None:
-    if iv is not None and cv is not None:
-        for f in ("percent", "mean", "median"):
-            a, b = getattr(iv, f), getattr(cv, f)
-            if a is not None and b is not None:
-                return "increased" if a > b else "decreased" if a < b else "no difference"
-        if iv.events is not None and cv.events is not None and iv.total and cv.total:
-            a, b = iv.events / iv.total, cv.events / cv.total
-            return "increased" if a > b else "decreased" if a < b else "no difference"
-    if est is not None and measure in RATIO_MEASURES:
-        return "increased" if est > 1 else "decreased" if est < 1 else "no difference"
-    return None
-
 
 # ---------------------------------------------------------------- assembling one comparison
 

@@ -1,0 +1,199 @@
+"""Groups named in a segment of the comparisons field: ``_ArmIndex`` (the arms' names as a
+word table), ``_mentions`` (each group a segment names, whether it is a control and which
+side of the comparison it sits on) and the cheap gate of the ``group_treated`` rule."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from extractor.fields.cue_words import (
+    _ALNUM_GAPS,
+    _RUN,
+    _RUN_HEAD,
+    _WORD_GAPS,
+    _ascii_words,
+    _cues,
+    _finditer,
+    _word_runs,
+    tokens,
+)
+
+# "1 (0.6%) TT versus 15 (8.6%) DO": the group named after the value that follows "versus"
+# is a reference group, as in "versus 15 (8.6%) in DO"
+_REF_VALUE = regex.compile(
+    r"\b(?:versus|vs\.?|compared\s+(?:with|to))\s+\d+(?:\.\d+)?\s*%?\s*(?:\(\s*\d[\d.,%\s]{0,12}\)\s*)?(?:(?:in|with|for|among)\s+(?:the\s+)?)?$",
+    regex.I)
+# a group named by the absence of a treatment ("non-tourniquet group", "without bisacodyl arm")
+_NEGATED_GROUP = regex.compile(r"(?:non-?|without\s+|no\s+)([A-Za-z][\w]*)(?=[\s-]+(?:group|arm|cohort)s?\b|$)", regex.I)
+_NEGATED_TREATMENT = {"intervention", "treatment", "treated", "exposed", "supplemented", "supplementation"}
+_SHORT_ABBR = re.compile(r"(?<![\w-])[A-Z]{2}(?![\w-])")
+
+
+@dataclass
+class _Mention:
+    start: int  # offset within the sentence
+    end: int
+    text: str
+    side: str  # focus | ref | neutral
+    control: bool
+    arm: object = None  # records.Arm when matched
+
+
+# group_treated needs a subject word followed by one of these ("patients treated with X",
+# "carriers who had received"), each a whole word -- the subject may be glued to the optional
+# preposition before it, which the rule lets "\s*" join ("inpatients receiving"). Keep in step
+# with patterns/comparisons.json (tests/test_comparisons.py checks the rule's examples).
+_TREATED_SUBJECTS = ("patients", "subjects", "participants", "women", "men", "children", "infants", "those",
+                     "individuals", "people", "carriers", "mothers", "volunteers")
+_TREATED_VERBS = ("who", "treated", "receiving", "given", "taking", "using", "on", "undergoing", "allocated",
+                  "randomised", "randomized", "assigned")
+_TREATED_PREPS = ("", "than", "versus", "vs", "with", "to", "in", "among", "for", "and")
+_TREATED_PAIRS = frozenset((p + s, v) for p in _TREATED_PREPS for s in _TREATED_SUBJECTS for v in _TREATED_VERBS)
+
+
+def _may_name_treated_group(low: str) -> bool:
+    """False when the group_treated rule cannot match lower-cased ``low`` (ASCII text without
+    a subject word next to one of its verbs): the rule is the costliest in the field, an
+    optional lead tried at every position, and rarely matches."""
+    if not low.isascii():
+        return True
+    words = _ascii_words(low, _WORD_GAPS)
+    return not _TREATED_PAIRS.isdisjoint(zip(words, words[1:], strict=False))
+
+
+class _ArmIndex:
+    """Arm names as a word -> arm table: one scan of a segment finds every arm named in it
+    (compiling a regex per document cost more than the rest of the field)."""
+
+    def __init__(self, arms: list) -> None:
+        self.words: dict[str, object] = {}
+        # a two-letter abbreviation ("TT", "DO", "SP") names its arm only written in capitals
+        # as in the label: in lower case it is a common word ("do", "as")
+        self.short: dict[str, object] = {}
+        self.order = arms
+        self._first: dict[str, object] = {}
+        for arm in arms:
+            for n in (arm.label, *arm.aliases):
+                for t in tokens(n):
+                    if len(t) >= 3 and not t.isdigit():
+                        self.words.setdefault(t, arm)
+                for t in _SHORT_ABBR.findall(n):
+                    self.short.setdefault(t, arm)
+                # a hyphenated name ("i-gel", "5-FU") is one word: its pieces are too short
+                # or too common to name the arm alone
+                for r in _RUN.findall(n.lower()):
+                    if "-" in r.strip("-") and len(r) >= 3:
+                        self.words.setdefault(r, arm)
+
+        # for rejecting a segment that names no arm: a first word found as itself or plural
+        self._heads = frozenset(self.words) | {w + "s" for w in self.words}
+        self._short_low = frozenset(w.lower() for w in self.short)
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.short)
+
+    def _none_in(self, seg: str) -> bool:
+        """True when the scan below cannot find an arm in ``seg`` (ASCII): no run is a short
+        name or a hyphenated name, and no alphanumeric word (a superset of the runs' first
+        words) is a word of a name, plural or not. Set operations at C speed."""
+        if not seg.isascii():
+            return False
+        runs = _word_runs(seg, 0, len(seg)).set  # shared with the control-term search of seg
+        return (self._short_low.isdisjoint(runs) and self.words.keys().isdisjoint(runs)
+                and self._heads.isdisjoint(_ascii_words(seg, _ALNUM_GAPS)))
+
+    def finditer(self, seg: str):
+        """(start, end, arm) of each word of an arm's label (plural or not) in ``seg``."""
+        words, short = self.words, self.short
+        if (not words and not short) or self._none_in(seg):
+            return
+        for run in _RUN_HEAD.finditer(seg):
+            w = run.group()
+            if w in short:
+                yield run.start(), run.end(), short[w]
+                continue
+            if "-" in w:
+                arm = words.get(w.lower())
+                if arm is not None:
+                    yield run.start(), run.end(), arm
+                    continue
+            h = run.group(1)  # the run's first word ("low" of "low-dose")
+            if not h:
+                continue
+            h = h.lower()
+            arm = words.get(h)
+            if arm is None and h.endswith("s"):
+                arm = words.get(h[:-1])
+            if arm is not None:
+                yield run.start(), run.end(1), arm
+
+    def names(self, word: str) -> bool:
+        """Whether ``word`` is a word of an arm's name."""
+        w = word.lower()
+        return w in self.words or w in self.short or (w.endswith("s") and w[:-1] in self.words)
+
+    def first(self, text: str):
+        """The first arm (in the arms' order) with a word in ``text``."""
+        # the same group phrase ("the placebo group") recurs through an abstract
+        if text in self._first:
+            return self._first[text]
+        found = {id(a): a for _, _, a in self.finditer(text)}
+        arm = self._first[text] = next((a for a in self.order if id(a) in found), None)
+        return arm
+
+
+@lru_cache(maxsize=4096)
+def _group_words(txt: str) -> tuple[bool, str | None]:
+    """(whether it holds a control term, the word a "non-X" / "without X" group lacks) of
+    a group's words: the same few phrases ("the placebo group") recur through every abstract."""
+    neg = _NEGATED_GROUP.match(txt)
+    return _cues()["control"].search(txt) is not None, neg.group(1) if neg else None
+
+
+def _mentions(seg: str, arm_res, cues) -> list[_Mention]:
+    found: list[_Mention] = []
+
+    def side(pos: int) -> str:
+        # a group named inside the numbers' brackets ("(tiotropium 9.5%; placebo 17.9%)")
+        # labels a value; it is not the group the statement is about
+        if seg.count("(", 0, pos) > seg.count(")", 0, pos):
+            return "neutral"
+        before = seg[max(0, pos - 40): pos]
+        if cues["ref_marker"].search(before) or _REF_VALUE.search(before):
+            return "ref"
+        if cues["between"].search(before):
+            return "neutral"
+        return "focus"
+
+    def add(st: int, en: int, arm=None, control: bool | None = None) -> None:
+        for m in found:
+            if m.start < en and st < m.end:
+                if arm is not None and m.arm is None:
+                    m.arm = arm
+                return
+        txt = seg[st:en]
+        if control is None:
+            has_control_word, neg = _group_words(txt)
+            control = has_control_word or (arm is not None and getattr(arm, "role", "") == "control")
+            if neg and (neg.lower() in _NEGATED_TREATMENT or (arm_res and arm_res.names(neg))):
+                # "the non-tourniquet group", "the non-intervention group": the group without
+                # the treatment is the control, whatever arm its word names
+                control, arm = True, None
+        found.append(_Mention(st, en, txt, side(st), control, arm))
+
+    low = seg.lower()
+    # "Group T" before "in the T group": an identified group is one mention, not a head noun
+    treated = _finditer("group_treated", seg, low) if _may_name_treated_group(low) else ()
+    for m in (*_finditer("group_id", seg, low), *_finditer("group_phrase", seg, low), *treated):
+        g0, g1 = m.span("g")
+        add(g0, g1, arm_res.first(m.group("g")) if arm_res else None)
+    for st, en, a in arm_res.finditer(seg):
+        add(st, en, a)
+    for m in cues["control"].finditer(seg):
+        add(m.start(), m.end(), None, True)
+    found.sort(key=lambda m: m.start)
+    return found

@@ -1,0 +1,147 @@
+"""The outcome phrase of a comparison: read from the words before its numbers with the
+``out_*`` rules of ``patterns/comparisons.json``, trimmed of leading prepositions, trailing
+verbs and the groups named in it; a short phrase of its own when no rule finds one."""
+
+from __future__ import annotations
+
+import regex
+
+from extractor.fields.comparison_groups import _Mention
+from extractor.fields.cue_words import _TOK, _finditer
+
+_BAD_SUBJECT = regex.compile(
+    r"^(?:there|it|this|these|that|we|they|our|results?|data|analysis|analyses|findings?|both|all|none|no|each|"
+    r"which|such|the\s+(?:difference|results?|study|trial)|(?:the\s+)?(?:treatment|intervention|therapy|"
+    r"administration|use)(?:\s+(?:with|of)\s+\w+)?|(?:two|three|four|both|all)\s+(?:groups|arms)|"
+    r"(?:[\w\-]+\s+)?(?:patients|subjects|participants|women|men|children|infants))$",
+    regex.I,
+)
+_LEADING_PREP = regex.compile(
+    r"^(?:in|at|after|during|among|for|compared|with|by|on|within|following|when|overall|at|from|over|of|throughout)\b[^,]*,\s*",
+    regex.I,
+)
+_TAIL_WORDS = (
+    r"was|were|is|are|had|has|have|of|in|at|for|to|and|or|on|with|by|the|a|an|as|that|than|significantly|"
+    r"statistically|also|both|all|observed|found|seen|noted|reported|measured|values?|between|among|group|groups")
+_TRIM_TAIL = regex.compile(r"(?:\s+(?:" + _TAIL_WORDS + r"))+\s*$", regex.I)
+# _TRIM_TAIL matches somewhere exactly when the text ends in one such word: this test is tried
+# from the end only (REVERSE), where _TRIM_TAIL's search for the words' start tries every position
+_ENDS_IN_TAIL_WORD = regex.compile(r"\s(?:" + _TAIL_WORDS + r")\s*$", regex.I | regex.REVERSE)
+_TRIM_HEAD = regex.compile(
+    r"^(?:(?:and|but|while|whereas|however|also|moreover|furthermore|the|a|an|in|addition|respectively|similarly|"
+    r"overall|significantly|statistically|both|all|of|for|with|as|well|there|was|were|no|any|to)\b[\s,]*)+",
+    regex.I,
+)
+_CUT_AT_GROUP = regex.compile(
+    r"\s+(?:(?:in|among|for|of)\s+(?:the\s+|those\s+|all\s+)?(?:patients\s+|subjects\s+|participants\s+)?"
+    r"(?:(?:treated|receiving|given|taking)\s+(?:with\s+)?)?)$", regex.I)
+_WEAK_VERB = regex.compile(
+    r"\s+(?:showed|shows|show|had|has|have|did|does|do|demonstrated|revealed|indicated|found)\b"
+    r"|\s+(?:(?:statistically\s+)?significantly\s+)?(?:reduced|increased|improved|decreased|lowered|raised|shortened|prolonged|"
+    r"enhanced|attenuated|prevented|alleviated|relieved|reduces|increases|improves|decreases|lowers)\s+"
+    r"(?!in\b|by\b|from\b|to\b|significantly|compared|with\b|during|after|at\b|over\b|than\b|and\b|or\b|among\b|\(|\d)(?:the\s+)?[a-z]",
+    regex.I,
+)
+_CHANGE_NOUN = regex.compile(r"^(?:(?:a|an|the|no|any|significantly|statistically|significant|greater|larger|smaller|higher|lower|"
+                             r"more|less|marked|similar|mean|median|overall)\s+){0,3}(?:differences?|reductions?|increases?|improvements?|decreases?|changes?)\s+(?:in|of)\b", regex.I)
+_ANAPHOR = regex.compile(r"^(?:(?:this|these|that|those|the|such)\s+)?(?:differences?|effects?|changes?|results?|findings?|reductions?|increases?|improvements?)$", regex.I)
+_LEAD_PUNCT = regex.compile(r"[\s,;:.()\[\]-]+")
+_GROUP_TAIL = regex.compile(r"\b(?:group|arm|cohort)s?\b\s*(?:patients|subjects|participants)?$", regex.I)
+_SUBJECT_VERB_END = regex.compile(
+    r"\s(?:demonstrated|produced|achieved|experienced|exhibited|displayed|yielded|provided|caused|induced|"
+    r"resulted\s+in|led\s+to)$", regex.I)
+
+
+def _clean_outcome(text: str, start: int) -> tuple[str, int]:
+    m = _LEAD_PUNCT.match(text)
+    if m:
+        text, start = text[m.end():], start + m.end()
+    m = _LEADING_PREP.match(text)
+    if m and len(text) - m.end() > 3:
+        text, start = text[m.end():], start + m.end()
+    m = _TRIM_HEAD.match(text)
+    if m:
+        text, start = text[m.end():], start + m.end()
+    t = _TRIM_TAIL.search(text) if _ENDS_IN_TAIL_WORD.search(text) else None
+    if t:
+        text = text[: t.start()]
+    text = text.rstrip(" ,;:.-([")
+    t = _TRIM_TAIL.search(text) if _ENDS_IN_TAIL_WORD.search(text) else None
+    if t:
+        text = text[: t.start()]
+    return text, start
+
+
+def _outcome(head: str, cues, mentions: list[_Mention]) -> tuple[str, int, str] | None:
+    """(phrase, offset in head, rule) of the outcome named in the words before the numbers."""
+    cands: dict[str, tuple[str, int, str]] = {}
+    weak_subject = False
+    anaphor = None
+    low = head.lower()
+    for rid in ("out_subject_list", "out_subject", "out_diff_in", "out_had_more", "out_group_verb"):
+        if rid == "out_subject_list" and "," not in low:
+            continue  # a list needs a comma as well as its "and"/"or" (the rule's gate)
+        for m in _finditer(rid, head, low):
+            o, o0 = m.group("o"), m.start("o")
+            o, o0 = _clean_outcome(o, o0)
+            o = _cut_at_group(o, o0, mentions)
+            if len(o) < 2 or not _TOK.search(o):
+                continue
+            if rid == "out_subject_list" and _is_group_phrase(o, mentions, o0, cues):
+                continue
+            if rid == "out_subject":
+                if _ANAPHOR.match(o) and not anaphor:
+                    anaphor = (o, o0, "anaphor")
+                if _BAD_SUBJECT.match(o) or _is_group_phrase(o, mentions, o0, cues) or _ANAPHOR.match(o):
+                    continue
+                if len(o.split()) > 25:
+                    continue
+                # "Duloxetine demonstrated significantly greater improvement in ...": the subject
+                # ends in a verb of the group, the outcome is the object
+                weak_subject = bool(_WEAK_VERB.match(head, m.end("o")) or _SUBJECT_VERB_END.search(o))
+            elif rid == "out_had_more" and (cues["significant"].fullmatch(o) or o.lower() in ("than", "in", "with")):
+                continue
+            if _is_group_phrase(o, mentions, o0, cues) and rid != "out_diff_in":
+                continue
+            cands[rid] = (o, o0, rid)
+            break
+        # the rules are in order of precedence: once one has a candidate, a later rule's can
+        # only matter to an out_subject the two tests below may drop, so the rest need not run
+        if rid in cands and not (rid == "out_subject" and (weak_subject or _CHANGE_NOUN.search(cands[rid][0]))):
+            break
+    if "out_subject" in cands and "out_diff_in" in cands and _CHANGE_NOUN.search(cands["out_subject"][0]):
+        del cands["out_subject"]  # "a greater reduction in body weight was observed": the outcome follows the noun
+    if "out_subject" in cands and weak_subject and len(cands) > 1:
+        del cands["out_subject"]  # "ANOVA showed music to reduce pain": the subject is not the outcome
+    for rid in ("out_subject_list", "out_subject", "out_diff_in", "out_had_more", "out_group_verb"):
+        if rid in cands:
+            return cands[rid]
+    return anaphor
+
+
+def _cut_at_group(o: str, o0: int, mentions: list[_Mention]) -> str:
+    """'Pain severity in the methadone group' -> 'Pain severity'."""
+    for m in mentions:
+        if o0 < m.start < o0 + len(o):
+            cut = _CUT_AT_GROUP.search(o[: m.start - o0])
+            if cut and cut.start() > 2:
+                return o[: cut.start()].rstrip(" ,")
+    return o
+
+
+def _is_group_phrase(o: str, mentions: list[_Mention], o0: int, cues) -> bool:
+    """The phrase names a group rather than an outcome ("PHR group patients", "the placebo group")."""
+    if _GROUP_TAIL.search(o):
+        return True
+    covered = sum(m.end - m.start for m in mentions if o0 <= m.start and m.end <= o0 + len(o))
+    words = o.split()
+    return covered >= 0.6 * len(o) or (len(words) <= 2 and bool(cues["control"].fullmatch(o)))
+
+
+def _fallback_outcome(head: str) -> tuple[str, int] | None:
+    text, start = _clean_outcome(head, 0)
+    # drop trailing cue words / numbers, keep a short phrase
+    words = text.split()
+    if not words or len(words) > 14 or not _TOK.search(text):
+        return None
+    return text, start
