@@ -92,8 +92,6 @@ _CONTRAST = regex.compile(
 _TIME_OUTCOME = regex.compile(r"\btimes?\b|\bduration\b|\bsurvival\b|-free\b", regex.I)
 # "Total cholesterol, LDL cholesterol and triglycerides were ...": the subject is a list
 _LIST_SPLIT = regex.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=[^,]*$)", regex.I)
-_RESPECTIVELY = regex.compile(r"\brespectively\b", regex.I)
-_CONTROL_EXTRA = regex.compile(r"\b(?:controls?|placebo|sham|usual\s+care|standard\s+care|conventional)\b", regex.I)
 
 
 @dataclass
