@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -21,6 +21,7 @@ from extractor.fields.cue_words import (
     _word_runs,
     tokens,
 )
+from extractor.rules import load_lexicon
 
 # "1 (0.6%) TT versus 15 (8.6%) DO": the group named after the value that follows "versus"
 # is a reference group, as in "versus 15 (8.6%) in DO"
@@ -43,16 +44,13 @@ class _Mention:
     arm: object = None  # records.Arm when matched
 
 
-# group_treated needs a subject word followed by one of these ("patients treated with X",
-# "carriers who had received"), each a whole word -- the subject may be glued to the optional
-# preposition before it, which the rule lets "\s*" join ("inpatients receiving"). Keep in step
-# with patterns/comparisons.json (tests/test_comparisons.py checks the rule's examples).
-_TREATED_SUBJECTS = ("patients", "subjects", "participants", "women", "men", "children", "infants", "those",
-                     "individuals", "people", "carriers", "mothers", "volunteers")
-_TREATED_VERBS = ("who", "treated", "receiving", "given", "taking", "using", "on", "undergoing", "allocated",
-                  "randomised", "randomized", "assigned")
-_TREATED_PREPS = ("", "than", "versus", "vs", "with", "to", "in", "among", "for", "and")
-_TREATED_PAIRS = frozenset((p + s, v) for p in _TREATED_PREPS for s in _TREATED_SUBJECTS for v in _TREATED_VERBS)
+@cache
+def _treated_pairs() -> frozenset[tuple[str, str]]:
+    """(subject word, verb) pairs one of which the group_treated rule needs
+    (patterns/comparisons.lexicon.json: rule_gates.group_treated, group_treated_pairs)."""
+    e = load_lexicon("comparisons").entries
+    g = e["group_treated_pairs"]
+    return frozenset((p + s, v) for p in g["preps"] for s in e["rule_gates"]["group_treated"] for v in g["verbs"])
 
 
 def _may_name_treated_group(low: str) -> bool:
@@ -62,7 +60,7 @@ def _may_name_treated_group(low: str) -> bool:
     if not low.isascii():
         return True
     words = _ascii_words(low, _WORD_GAPS)
-    return not _TREATED_PAIRS.isdisjoint(zip(words, words[1:], strict=False))
+    return not _treated_pairs().isdisjoint(zip(words, words[1:], strict=False))
 
 
 class _ArmIndex:
