@@ -45,7 +45,7 @@ def find(ctx: Context) -> list[Summary]:
     def free(a: int, b: int) -> bool:
         return not any(s < b and a < e for s, e in spans)
 
-    low = norm.lower()
+    low = ctx.low  # shared with the other fields: lowered once per document
     for rid in ("sum_mean_sd", "sum_median", "sum_range"):
         if rid == "sum_range" and "range" not in low and "iqr" not in low:
             continue  # cheap gate: the rule needs one of these words

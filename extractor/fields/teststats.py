@@ -25,7 +25,7 @@ def find(ctx: Context) -> list[TestStatistic]:
     then_p = rf.by_id("ts_then_p")
     norm = ctx.norm
     out: list[TestStatistic] = []
-    low = norm.lower()
+    low = ctx.low  # shared with the other fields: lowered once per document
     for rid in ("ts_t", "ts_f", "ts_chi2", "ts_z", "ts_u", "ts_r"):
         if rid == "ts_chi2" and not any(k in low for k in ("χ", "chi", "x2", "x²")):
             continue  # cheap gate
