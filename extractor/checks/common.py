@@ -40,25 +40,24 @@ def flag(code: str, severity: Severity, message: str, values: Iterable[Evidence 
 _ACTIVE = threading.local()  # the sentence index of the record run_all is checking (per thread)
 
 
-def index_sentences(record: TrialRecord | None) -> None:
-    """Called by ``run_all`` around one record's checks (``None`` after): every check family
-    asks for the same few sentences, so they are normalised once per run, not once per ask."""
-    if record is None:
-        _ACTIVE.record, _ACTIVE.index = None, None
-        return
+def _build_index(record: TrialRecord) -> dict[int, tuple[str, int]]:
+    """sentence index -> (normalised text, start), the first sentence of each index."""
     index: dict[int, tuple[str, int]] = {}
     for s in record.sentences:
         index.setdefault(s.index, (normalize_text(s.text), s.start))
-    _ACTIVE.record, _ACTIVE.index = record, index
+    return index
+
+
+def index_sentences(record: TrialRecord | None) -> None:
+    """Called by ``run_all`` around one record's checks (``None`` after): every check family
+    asks for the same few sentences, so they are normalised once per run, not once per ask."""
+    _ACTIVE.record, _ACTIVE.index = (None, None) if record is None else (record, _build_index(record))
 
 
 def _sentences(record: TrialRecord) -> dict[int, tuple[str, int]]:
     if getattr(_ACTIVE, "record", None) is record:
         return _ACTIVE.index
-    index: dict[int, tuple[str, int]] = {}
-    for s in record.sentences:
-        index.setdefault(s.index, (normalize_text(s.text), s.start))
-    return index
+    return _build_index(record)
 
 
 def sentence_text(record: TrialRecord, index: int | None) -> str | None:
