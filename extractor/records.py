@@ -127,7 +127,8 @@ class SampleSize(_Model):
     analyzed: int | None = None
     planned: int | None = None
     unit: str | None = Field(default=None, description="unit randomised when not participants: eyes, clusters ...")
-    derived: bool = Field(default=False, description="randomized is the sum of per-arm n, not stated")
+    derived: bool = Field(default=False, description="randomized is computed from stated numbers, not stated itself")
+    derivation: str | None = Field(default=None, description="how a derived randomized total was computed, e.g. '4 groups x 7 each'")
     evidence: dict[str, Evidence] = Field(default_factory=dict)
 
 

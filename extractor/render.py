@@ -47,7 +47,7 @@ def render_record(r: TrialRecord, console: Console, abstract: str | None = None)
     for k in ("randomized", "analyzed", "planned"):
         v = getattr(ss, k)
         if v is not None:
-            t.add_row(f"sample size {k}", _fmt(v) + (f" {ss.unit}" if ss.unit else "") + (" (sum of arms)" if k == "randomized" and ss.derived else ""))
+            t.add_row(f"sample size {k}", _fmt(v) + (f" {ss.unit}" if ss.unit else "") + (f" (derived: {ss.derivation})" if k == "randomized" and ss.derived else ""))
     console.print(t)
 
     if r.arms:

@@ -172,6 +172,8 @@ def test_equal_groups_of_each_give_the_product() -> None:
     ss = _ss("In this single-blinded randomized control study, rats were separated into 4 groups of 7 rats each: "
              "Sugammadex (S), Sugammadex plus 20% lipid emulsion (SL), 20% lipid emulsion (L) and control (C).")
     assert ss.randomized == 28
+    # computed, not stated: marked, with how
+    assert ss.derived and ss.derivation == "4 groups x 7 each"
 
 
 def test_subdivided_group_is_not_the_trial_total() -> None:
@@ -220,6 +222,7 @@ def test_per_arm_count_times_equal_allocation() -> None:
     ss = _ss("METHODS: Patients received etanercept 50 mg twice weekly for 12 weeks and were randomized 1 : 1 to receive methotrexate or placebo. "
              "RESULTS: In total, 239 patients were enrolled in each arm.")
     assert ss.randomized == 478
+    assert ss.derived and ss.derivation == "239 per arm x 2 arms (equal allocation)"
 
 
 def test_per_arm_count_without_arm_number_is_not_the_total() -> None:
@@ -231,3 +234,26 @@ def test_sites_of_the_setting_are_not_a_fallback_total() -> None:
     ss = _ss("We re-analysed individual level data for a parallel arm randomized controlled trial that was conducted in six outpatient "
              "obstetrical practices in the United States.")
     assert ss.randomized is None
+
+
+def test_stated_total_is_not_derived() -> None:
+    ss = _ss("A total of 120 patients were randomized to drug or placebo.")
+    assert ss.randomized == 120 and not ss.derived and ss.derivation is None
+
+
+def test_sum_of_stated_parts_is_derived() -> None:
+    ss = _ss("Thirty pregnant and 10 nonpregnant women within the age group of 20-35 years were included in the study.")
+    assert ss.randomized == 40
+    assert ss.derived and ss.derivation == "Thirty + 10 (sum of the stated parts)"
+
+
+def test_number_words_joined_by_and_are_one_stated_number() -> None:
+    # "One hundred and sixty" is one number, not 100 + 60
+    ss = _ss("One hundred and sixty patients were enrolled and randomly allocated to two groups.")
+    assert ss.randomized == 160 and not ss.derived
+
+
+def test_sum_of_arms_total_says_how_it_was_derived() -> None:
+    ss = _ss("Patients were randomized to drug (n = 40) or placebo (n = 42).")
+    assert ss.randomized == 82
+    assert ss.derived and ss.derivation is not None and "40 + 42" in ss.derivation

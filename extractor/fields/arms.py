@@ -230,6 +230,7 @@ def extract(ctx: Context) -> list[Arm]:
     if isinstance(ss, SampleSize) and ss.randomized is None and all(a.n is not None for a in out):
         ss.randomized = sum(a.n for a in out)  # type: ignore[misc]
         ss.derived = True
+        ss.derivation = "sum of the arms' n (" + " + ".join(str(a.n) for a in out) + ")"
         first = out[0].evidence[-1]
         ss.evidence["randomized"] = Evidence(**{**first.model_dump(), "rule": "sample_size:sum_of_arms"})
     return out

@@ -5,7 +5,9 @@ how directly it states allocation ("24 subjects were randomized" beats "a total 
 patients" beats "in 24 patients"). The earliest candidate of the highest priority wins, so
 screened numbers ("Of 3089 screened, 797 were randomized") and later subgroup counts do not.
 When only per-arm numbers are given, ``arms`` fills ``randomized`` with their sum
-(``derived=True``) because arms run after this field.
+(``derived=True``) because arms run after this field. Totals computed from stated parts
+("4 groups of 7 each", "239 ... in each arm" with a 1:1 allocation, "30 pregnant and 10
+nonpregnant women") are marked the same way, and ``derivation`` says how.
 """
 
 from __future__ import annotations
@@ -148,6 +150,11 @@ def candidates(text: str, rule_ids: list[str] | None = None) -> list[tuple[str, 
                 # "Thirty pregnant and 10 nonpregnant women": one total, the sum of the parts
                 a, b = parse_int(gd["n"]), parse_int(gd["n2"])
                 if a is not None and b is not None:
+                    whole = text[m.start("n") : m.end("n2")]
+                    if parse_int(whole) == a + b:
+                        # "One hundred and sixty patients": one number written in words, not two parts
+                        gd["n"] = whole
+                        del gd["n2"]
                     out.append((rule.id, "n", a + b, m.start("n"), m.end("n2"), gd, m.start(), m.end()))
                 continue
             if "per" in gd:
@@ -193,11 +200,13 @@ def extract(ctx: Context) -> SampleSize:
     ss = SampleSize()
     for key in ("randomized", "analyzed", "planned"):
         if key in best:
-            _prio, _neg, value, start, end, rid, noun = best[key]
+            _prio, _neg, value, start, end, rid, noun, derivation = best[key]
             setattr(ss, key, value)
             ss.evidence[key] = Evidence(**ctx.evidence(start, end, rule=f"sample_size:{rid}"))
             if key == "randomized":
                 ss.unit = _unit(noun)
+                # a total the text implies but does not state is marked, with how it was computed
+                ss.derived, ss.derivation = derivation is not None, derivation
     if ss.analyzed is not None and ss.analyzed == ss.randomized and "analyzed" in best and best["analyzed"][5] != "completed_analyzed":
         ss.analyzed = None
     return ss
@@ -218,6 +227,7 @@ def _scan(sent: str, s: int, ids: list[str], best: dict[str, tuple], cluster: bo
     for rid, group, value, ms, me, gd, _mstart, _mend in candidates(sent, ids):
         if value < _MIN_N:
             continue
+        derivation: str | None = None
         if group == "planned":
             key, prio = "planned", 1
         elif rid in ("completed_analyzed", "data_available_analyzed"):
@@ -228,6 +238,7 @@ def _scan(sent: str, s: int, ids: list[str], best: dict[str, tuple], cluster: bo
                 continue
         else:
             key, prio = "randomized", PRIORITY.get(rid, 0)
+            derivation = _derivation(gd)
             # a count of screened/eligible people is never the randomised total
             if rid not in ("of_screened_randomized",) and _SCREENED.search(sent[me : me + 60]) and not _ELIGIBLE_RANDOMISED.match(sent, me):
                 continue
@@ -239,6 +250,7 @@ def _scan(sent: str, s: int, ids: list[str], best: dict[str, tuple], cluster: bo
             if _EACH_ARM_AFTER.match(sent, me):
                 if arms_k is None:
                     continue
+                derivation = f"{value} per arm x {arms_k} arms (equal allocation)"
                 value *= arms_k
             # an analysed count is not the randomised total
             if rid != "n_out_of_planned" and _ANALYSED_AFTER.match(sent, me):
@@ -256,9 +268,18 @@ def _scan(sent: str, s: int, ids: list[str], best: dict[str, tuple], cluster: bo
             if cluster and _unit(gd.get("noun")) and rid != "eyes_of_patients":
                 prio = 7
         pos = s + ms
-        cand = (prio, -pos, value, s + ms, s + me, rid, gd.get("noun"))
+        cand = (prio, -pos, value, s + ms, s + me, rid, gd.get("noun"), derivation)
         if key not in best or cand[:2] > best[key][:2]:
             best[key] = cand
+
+
+def _derivation(gd: dict) -> str | None:
+    """How a rule's total was computed from the parts it matched, or None when it was stated."""
+    if "n2" in gd:
+        return f"{gd['n'].strip()} + {gd['n2'].strip()} (sum of the stated parts)"
+    if "per" in gd:
+        return f"{gd['k'].strip()} groups x {gd['per'].strip()} each"
+    return None
 
 
 def _completes(sent: str, end: int) -> bool:
