@@ -202,3 +202,28 @@ def test_bounds_with_thousands_separators_are_one_number_each() -> None:
     # comma-separated decimal bounds and decimal commas keep their reading
     assert [(i.lower, i.upper) for i in extract_text("The OR was 1.5 (95% CI 1.2,3.4).").intervals] == [(1.2, 3.4)]
     assert [(i.lower, i.upper) for i in extract_text("RR 0,88 (95% CI 0,64-1,21).").intervals] == [(0.64, 1.21)]
+
+
+def test_p_value_between_estimate_and_interval_is_stepped_over() -> None:
+    text = ("Patients in the high-risk group had greater survival (hazard ratio [HR], 0.76; P = .002; "
+            "95% confidence interval [CI], 0.64-0.91).")
+    (iv,) = extract_text(text, id="x").intervals
+    assert (iv.measure, iv.estimate, iv.lower, iv.upper) == ("HR", 0.76, 0.64, 0.91)
+    # a p-value alone before the interval is not its estimate
+    (iv,) = extract_text("Survival was greater (P = .002; 95% CI, 0.64-0.91).", id="x").intervals
+    assert iv.estimate is None
+
+
+def test_ratio_abbreviation_glued_to_its_estimate() -> None:
+    text = "Retention was 79.2% in the PoC CD4 arm (RR1.16, CI 0.99–1.36, p-value = 0.057)."
+    (iv,) = extract_text(text, id="x").intervals
+    assert (iv.measure, iv.estimate) == ("RR", 1.16)
+    # a scale name glued to its number is not an estimate
+    (iv,) = extract_text("Scores improved on the SF36 (95% CI 1.2 to 3.4).", id="x").intervals
+    assert iv.estimate is None
+
+
+def test_unit_with_a_power_keeps_its_estimate() -> None:
+    text = "Mean difference from placebo: −28.1 cm2 (95% CI −49.9 to −6.3 cm2; p = 0.02)."
+    (iv,) = extract_text(text, id="x").intervals
+    assert (iv.estimate, iv.lower, iv.upper) == (-28.1, -49.9, -6.3)
