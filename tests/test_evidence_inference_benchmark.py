@@ -1,0 +1,71 @@
+"""The Evidence Inference benchmark's abstentions: a direction it cannot tie to the prompt's
+arms gets no answer."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+
+def _benchmark():
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "evidence_inference.py"
+    spec = importlib.util.spec_from_file_location("evidence_inference_abstain", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _comparison(text: str, outcome: str, intervention: str | None = None, comparator: str | None = None,
+                direction: str = "decreased", significant: bool | None = True) -> dict:
+    at = text.index(outcome)
+    return {"text": text, "start": 0, "outcome": outcome, "outcome_start": at, "outcome_end": at + len(outcome),
+            "intervention": intervention, "comparator": comparator, "direction": direction,
+            "significant": significant, "p_value": 0.01}
+
+
+def _label(bench, prompt: dict, c: dict) -> str | None:
+    return bench.match(prompt, {"comparisons": [c], "sentences": [c["text"]]})[0]
+
+
+def test_a_clause_naming_no_group_reads_as_the_interventions_effect() -> None:
+    bench = _benchmark()
+    prompt = {"intervention": "bezafibrate 400 mg/day", "comparator": "placebo", "outcome": "Triglycerides"}
+    c = _comparison("Triglycerides were significantly reduced by about 23.0% and fibrinogen by about 14.0%.",
+                    "Triglycerides")
+    assert _label(bench, prompt, c) == "significantly decreased"
+
+
+def test_groups_named_but_not_mapped_onto_the_prompts_arms_get_no_answer() -> None:
+    bench = _benchmark()
+    prompt = {"intervention": "lignocaine group", "comparator": "air group", "outcome": "pain scores"}
+    c = _comparison("Pain scores were significantly lower in group L (p = 0.01).", "Pain scores")
+    assert _label(bench, prompt, c) is None
+    # the same clause naming the prompt's intervention alone is the intervention's statement
+    c = _comparison("Pain scores were significantly lower in the lignocaine group (p = 0.01).", "Pain scores")
+    assert _label(bench, prompt, c) == "significantly decreased"
+
+
+def test_a_third_arm_named_by_the_comparison_gets_no_answer() -> None:
+    bench = _benchmark()
+    prompt = {"intervention": "Dunhill operation (DO)", "comparator": "bilateral subtotal thyroidectomy (BST)",
+              "outcome": "Recurrent goiter"}
+    text = ("Recurrent goiter was found at 10 years in 1 (0.6%) TT versus 15 (8.6%) DO versus 39 (22.4%) BST "
+            "(p < 0.001).")
+    c = _comparison(text, "Recurrent goiter", "TT", "DO")
+    assert bench._direction_unfounded(prompt, c, -0.33, 0.0)
+    # sides naming no arm in particular ("the two groups") map onto any prompt
+    assert bench._side_maps(prompt, "the two groups")
+    assert not bench._side_maps(prompt, "TT")
+    assert bench._side_maps(prompt, "DO")
+
+
+def test_the_fallback_answers_no_significant_difference_only() -> None:
+    bench = _benchmark()
+    prompt = {"intervention": "ProTaper Universal", "comparator": "ProTaper Gold", "outcome": "canal transportation"}
+    words = bench.tokens(prompt["outcome"])
+    label, _, _ = bench._sentence_label(prompt, words, ["Canal transportation was higher at the curved canal "
+                                                        "portion (p < 0.0001)."])
+    assert label is None
+    label, _, _ = bench._sentence_label(prompt, words, ["Canal transportation did not differ between the systems "
+                                                        "(p = 0.40)."])
+    assert label == "no significant difference"
