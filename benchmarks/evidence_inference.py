@@ -108,7 +108,9 @@ _CLAUSE = re.compile(r";\s+|,?\s+(?:but|whereas|while)\s+|,\s+(?:although|howeve
 _SECTION = re.compile(r"^([A-Z][A-Z /&]{2,40}):\s*")
 _P = re.compile(r"\bp\s*(?:value\s*)?(<=|>=|[<>=≤≥])\s*(0?\.\d+|1\.0+|[01])\b", re.I)
 # a marker between two numbers ("20 vs. 8") names no group
-_REF = re.compile(r"(?<![\d%)\]] )(?<![\d%)\]])\b(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|in\s+comparison\s+(?:with|to))\s+(?!\d)", re.I)
+# ("than"/"compared with" after a parenthesis still name the reference: "lower (p < 0.001) than controls")
+_REF = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|in\s+comparison\s+(?:with|to))\s+"
+                  r"|(?:\bthan|(?<![\d%)\]] )(?<![\d%)\]])\b(?:versus|vs\.?))\s+(?!\d)", re.I)
 _CONTROL_ARM = re.compile(r"\b(?:placebo|sham|control|usual|standard|conventional|routine|no\s+treatment|untreated|saline|vehicle)\b", re.I)
 _ARM_NOISE = {"mg", "kg", "day", "daily", "dose", "week", "weeks", "month", "iu", "ml", "oral", "plus", "alone", "given",
               "once", "twice", "bid", "tid", "min", "hour", "mcg", "per", "via", "use", "using", "nbsp", "amp"}

@@ -69,3 +69,25 @@ def test_the_fallback_answers_no_significant_difference_only() -> None:
     label, _, _ = bench._sentence_label(prompt, words, ["Canal transportation did not differ between the systems "
                                                         "(p = 0.40)."])
     assert label == "no significant difference"
+
+
+def test_than_after_a_parenthesis_names_the_reference() -> None:
+    bench = _benchmark()
+    prompt = {"intervention": "chloroquine (CQ) and sulphadoxine-pyrimethamine (SP)",
+              "comparator": "artemether in fixed combination with lumefantrine", "outcome": "infectious to mosquitoes"}
+    text = ("Carriers in the co-artemether group were less infectious to mosquitoes at day 7 (p < 0.001) than "
+            "carriers who had received CQ/SP.")
+    _, text_vote = bench._orient_votes(prompt, None, text, text.index("infectious"))
+    assert text_vote < 0  # the prompt's intervention is the reference: the statement turns round
+    # a "vs" between two numbers still names no group
+    text = "Infectivity was lower (12 vs. 20 per 100) in the co-artemether group (p < 0.001)."
+    assert [m.group().strip() for m in bench._REF.finditer(text)] == []
+
+
+def test_compared_with_before_a_count_names_the_group_after_it() -> None:
+    bench = _benchmark()
+    prompt = {"intervention": "Gatifloxacin", "comparator": "Cefixime", "outcome": "acute clinical failure"}
+    text = ("19 out of 70 (27%) patients had acute clinical failure in the cefixime group as compared to 1 out of "
+            "88 patients (1%) in gatifloxacin group (p<0.001).")
+    _, text_vote = bench._orient_votes(prompt, None, text, text.index("acute"))
+    assert text_vote < 0
