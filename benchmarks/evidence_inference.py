@@ -177,10 +177,33 @@ def _prompt_arm_words(prompt: dict) -> tuple[set[str], set[str]]:
     ti, tc = _arm_tokens(prompt["intervention"]), _arm_tokens(prompt["comparator"])
     # words both arms share ("dose", a common drug) say nothing about which arm is which
     ti, tc = ti - tc, tc - ti
-    if _CONTROL_ARM.search(prompt["comparator"]) and not _CONTROL_ARM.search(prompt["intervention"]):
+    if _control_like(prompt):
         tc = tc | {"control", "placebo"}
-        ti = ti | {"intervention", "experimental"}
+        ti = ti | (_INTERVENTION_WORDS - tc)
     return ti, tc
+
+
+# what the results call the arm that is not the control ("the treatment group", "cases")
+_INTERVENTION_WORDS = {"intervention", "experimental", "treatment", "trial", "case", "study"}
+# a comparator that is the intervention's absence: "no follow-up", "did not wear the insoles",
+# "standard genetic tests alone"
+_ABSENCE = re.compile(r"^\W*(?:no|without|did\s+not|not)\b|\b(?:alone|only)\W*$", re.I)
+
+
+def _control_like(prompt: dict) -> bool:
+    """The prompt's comparator is a control and its intervention is not."""
+    ci, cc = prompt["intervention"], prompt["comparator"]
+    # control words the comparator shares are the common background: "X plus standard care"
+    shared = set(cc.lower().split())
+    if _CONTROL_ARM.search(" ".join(w for w in ci.split() if w.lower() not in shared)):
+        return False
+    if _CONTROL_ARM.search(cc):
+        return True
+    if _ABSENCE.search(cc.strip()):
+        return True
+    # the comparator is the intervention minus something: "paper handouts" for "paper handouts with two VPs"
+    wc, wi = _arm_tokens(cc), _arm_tokens(ci)
+    return bool(wc) and wc < wi
 
 
 def _orient_votes(prompt: dict, sides: tuple[str, str] | None, text: str, at: int = 0) -> tuple[float, float]:

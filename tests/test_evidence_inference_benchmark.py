@@ -91,3 +91,22 @@ def test_compared_with_before_a_count_names_the_group_after_it() -> None:
             "88 patients (1%) in gatifloxacin group (p<0.001).")
     _, text_vote = bench._orient_votes(prompt, None, text, text.index("acute"))
     assert text_vote < 0
+
+
+def test_a_comparator_that_is_the_interventions_absence_is_the_control() -> None:
+    bench = _benchmark()
+    prompt = {"intervention": "arch support insoles for 12 weeks", "comparator": "did not wear the insoles",
+              "outcome": "stair ascent time"}
+    assert bench._control_like(prompt)
+    assert bench._control_like({**prompt, "intervention": "paper handouts with two Web-based VPs",
+                                "comparator": "paper handouts"})
+    assert bench._control_like({**prompt, "intervention": "rWGS plus standard genetic tests",
+                                "comparator": "standard genetic tests alone"})
+    # two active arms: neither is the control
+    assert not bench._control_like({**prompt, "intervention": "gatifloxacin", "comparator": "cefixime"})
+    assert not bench._control_like({**prompt, "intervention": "no RIPC before the first test",
+                                    "comparator": "usual care"})
+    # so "the treatment group ... than the control group" maps onto the prompt's arms
+    text = "Stair ascent time was significantly shorter in the treatment group than in the control group (P = .015)."
+    _, text_vote = bench._orient_votes(prompt, None, text, 0)
+    assert text_vote > 0
