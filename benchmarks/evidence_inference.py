@@ -195,7 +195,8 @@ def _control_like(prompt: dict) -> bool:
     ci, cc = prompt["intervention"], prompt["comparator"]
     # control words the comparator shares are the common background: "X plus standard care"
     shared = set(cc.lower().split())
-    if _CONTROL_ARM.search(" ".join(w for w in ci.split() if w.lower() not in shared)):
+    own = " ".join(w for w in ci.split() if w.lower() not in shared)
+    if _CONTROL_ARM.search(own) or _ABSENCE.search(ci.strip()):
         return False
     if _CONTROL_ARM.search(cc):
         return True
