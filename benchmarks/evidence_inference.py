@@ -9,26 +9,26 @@ with the prompt (if the prompt's intervention matches the comparison's comparato
 its intervention, the direction is turned round; when the comparison has no sides, the arm named
 after "than"/"compared with"/"versus" -- not a "vs" between two numbers; "than" and "compared
 with" still count after a parenthesis -- in the outcome's clause is the reference; numbers and
-dose words in the arm names are ignored, and a control-like comparator -- placebo, usual care,
-or the intervention's absence: "no follow-up", "X alone", the intervention's words minus some --
-is matched by "control"/"placebo", the intervention then also by
-"intervention"/"treatment"/"study"/"cases"), and the label is read from ``significant`` and
-``direction``. No answer (abstention) when the comparison's sides and the sentence's marker
-point opposite ways, or when another comparison matching the outcome as well reads another
-label, or when a significant direction cannot be tied to the prompt's arms: the outcome's clause
-names groups ("group", "arm", "controls", "than", "versus") but neither the comparison's sides,
-nor the marker, nor the clause naming the intervention alone map them onto the prompt's arms (a
-clause naming no group is read as the intervention's effect), or -- with no marker -- the
-comparison names a side that is neither prompt arm nor a group in general ("the two groups"): a
-third arm or a subgroup. When no comparison answers with overlap >= MIN_SCORE, the label is read
-from the results clause sharing most words with the prompt's outcome among clauses holding a
-p-value or significance words (its p-values, else its cue words; a change "in both groups" is
-skipped); the fallback answers only "no significant difference": which arm a direction found
-this way belongs to would be a guess. A prompt outcome that is itself a change ("pain
-reductions") is read as the change's size when the sentence reports a larger change ("greater
-pain reductions versus placebo": the reductions increased). The mapping and its thresholds were
-chosen on train + validation, are the same for every split and read neither the label nor the
-evidence field.
+dose words in the arm names are ignored but a group's label ("group 3", "Group C") is kept, and
+a control-like comparator -- placebo, usual care, or the intervention's absence: "no follow-up",
+"X alone", the intervention's words minus some -- is matched by "control"/"placebo", the
+intervention then also by "intervention"/"treatment"/"study"/"cases"), and the label is read
+from ``significant`` and ``direction``. No answer (abstention) when the comparison's sides and
+the sentence's marker point opposite ways, or when another comparison matching the outcome as
+well reads another label, or when a significant direction cannot be tied to the prompt's arms:
+the outcome's clause names groups ("group", "arm", "controls", "than", "versus") but neither the
+comparison's sides, nor the marker, nor the clause naming the intervention alone map them onto
+the prompt's arms (a clause naming no group is read as the intervention's effect), or -- with no
+marker -- the comparison names a side that is neither prompt arm nor a group in general ("the
+two groups"): a third arm or a subgroup. When no comparison answers with overlap >= MIN_SCORE,
+the label is read from the results clause sharing most words with the prompt's outcome among
+clauses holding a p-value or significance words (its p-values, else its cue words; a change "in
+both groups" is skipped); the fallback answers only "no significant difference": which arm a
+direction found this way belongs to would be a guess. A prompt outcome that is itself a change
+("pain reductions") is read as the change's size when the sentence reports a larger change
+("greater pain reductions versus placebo": the reductions increased). The mapping and its
+thresholds were chosen on train + validation, are the same for every split and read neither the
+label nor the evidence field.
 
 * significant is False                 -> "no significant difference"
 * significant and direction increased  -> "significantly increased"
@@ -152,9 +152,15 @@ def label_of(c: dict, flip: bool) -> str | None:
     return None
 
 
+# a group's label: "group 3", "Group I", "(Group GS)", "C - 40 mcg/kg/min" (a letter leading the arm)
+_GROUP_LABEL = re.compile(r"\b[Gg]roups?\s+([A-Z]{1,3}|\d{1,2}|[IVX]{1,4})\b(?![-./]\d)|^\W*([A-Z])\s*[-–:)]\s")
+
+
 def _arm_tokens(text: str) -> set[str]:
-    """Tokens that can name an arm: doses, durations and other numbers name no arm."""
-    return {t for t in tokens(text) if not t.isdigit() and t not in _ARM_NOISE}
+    """Tokens that can name an arm: doses, durations and other numbers name no arm, but a group's
+    label does ("group 3", "group C": kept as one token, "§3", "§c", that only a label matches)."""
+    out = {t for t in tokens(text) if not t.isdigit() and t not in _ARM_NOISE}
+    return out | {"§" + (m.group(1) or m.group(2)).lower() for m in _GROUP_LABEL.finditer(text)}
 
 
 def _soft_overlap(query: set[str], text: set[str]) -> float:

@@ -110,3 +110,15 @@ def test_a_comparator_that_is_the_interventions_absence_is_the_control() -> None
     text = "Stair ascent time was significantly shorter in the treatment group than in the control group (P = .015)."
     _, text_vote = bench._orient_votes(prompt, None, text, 0)
     assert text_vote > 0
+
+
+def test_a_groups_label_names_the_arm() -> None:
+    bench = _benchmark()
+    assert {"§c", "§3", "§gs"} <= bench._arm_tokens("C - 40 mcg/kg/min of dobutamine in group 3 (Group GS)")
+    # a dose or a count names no arm
+    assert not {t for t in bench._arm_tokens("40 mg in 3 groups of 20 patients") if t.startswith("§")}
+    prompt = {"intervention": "C - 40 mcg/kg/min of dobutamine",
+              "comparator": "B -  20 mcg/kg/min of dobutamine A - 10 mcg/kg/min of dobutamine,"}
+    text = "The mean test time was significantly higher in group C patients than in group A & B patients."
+    _, text_vote = bench._orient_votes(prompt, None, text, 0)
+    assert text_vote > 0
