@@ -6,20 +6,29 @@ mapped to the record comparison whose outcome matches best (token overlap with t
 phrase, then with the clause of the evidence sentence holding it; comparisons carrying
 significance preferred; the arm names in the sentence break ties), the comparison is oriented
 with the prompt (if the prompt's intervention matches the comparison's comparator better than
-its intervention, the direction is turned round; when the comparison has no sides, the arm
-named after "than"/"compared with"/"versus" -- not a "vs" between two numbers -- in the
-outcome's clause is the reference; numbers and dose words in the arm names are ignored, and a
-control-like comparator is matched by "control"/"placebo"), and the label is read from
-``significant`` and ``direction``. No answer (abstention) when the comparison's sides and the
-sentence's marker point opposite ways, or when another comparison matching the outcome as well
-reads another label. When no comparison answers with overlap >= MIN_SCORE, the label is read
-from the results clause sharing most words with the prompt's outcome among clauses holding a
-p-value or significance words (its p-values, else its cue words; a change "in both groups" is
-skipped; a direction is given only when the clause names the prompt's arms). A prompt outcome
-that is itself a change ("pain reductions") is read as the change's size when the sentence
-reports a larger change ("greater pain reductions versus placebo": the reductions increased). The mapping and
-its thresholds were chosen on train + validation, are the same for every split and read
-neither the label nor the evidence field.
+its intervention, the direction is turned round; when the comparison has no sides, the arm named
+after "than"/"compared with"/"versus" -- not a "vs" between two numbers; "than" and "compared
+with" still count after a parenthesis -- in the outcome's clause is the reference; numbers and
+dose words in the arm names are ignored but a group's label ("group 3", "Group C") is kept, and
+a control-like comparator -- placebo, usual care, or the intervention's absence: "no follow-up",
+"X alone", the intervention's words minus some -- is matched by "control"/"placebo", the
+intervention then also by "intervention"/"treatment"/"study"/"cases"), and the label is read
+from ``significant`` and ``direction``. No answer (abstention) when the comparison's sides and
+the sentence's marker point opposite ways, or when another comparison matching the outcome as
+well reads another label, or when a significant direction cannot be tied to the prompt's arms:
+the outcome's clause names groups ("group", "arm", "controls", "than", "versus") but neither the
+comparison's sides, nor the marker, nor the clause naming the intervention alone map them onto
+the prompt's arms (a clause naming no group is read as the intervention's effect), or -- with no
+marker -- the comparison names a side that is neither prompt arm nor a group in general ("the
+two groups"): a third arm or a subgroup. When no comparison answers with overlap >= MIN_SCORE,
+the label is read from the results clause sharing most words with the prompt's outcome among
+clauses holding a p-value or significance words (its p-values, else its cue words; a change "in
+both groups" is skipped); the fallback answers only "no significant difference": which arm a
+direction found this way belongs to would be a guess. A prompt outcome that is itself a change
+("pain reductions") is read as the change's size when the sentence reports a larger change
+("greater pain reductions versus placebo": the reductions increased). The mapping and its
+thresholds were chosen on train + validation, are the same for every split and read neither the
+label nor the evidence field.
 
 * significant is False                 -> "no significant difference"
 * significant and direction increased  -> "significantly increased"
@@ -69,6 +78,13 @@ MIN_SCORE = 0.5
 # the outcome as well (score within DISAGREE_DELTA) gives another label
 ABSTAIN_CONFLICT = True
 DISAGREE_DELTA: float | None = 0.0
+# abstention when a significant direction cannot be tied to the prompt's arms (see
+# _direction_unfounded); kept as switches so the choice can be re-measured on train + validation
+ABSTAIN_GUESS = True
+ABSTAIN_UNMAPPED = True
+# the fallback (a clause found by its words alone) answers "no significant difference" only:
+# which arm a direction belongs to it could only guess (train: 29 such answers, 72% right)
+FALLBACK_DIRECTION = False
 
 
 def load_prompts(path: Path, splits: set[str]) -> list[dict]:
@@ -95,7 +111,9 @@ _CLAUSE = re.compile(r";\s+|,?\s+(?:but|whereas|while)\s+|,\s+(?:although|howeve
 _SECTION = re.compile(r"^([A-Z][A-Z /&]{2,40}):\s*")
 _P = re.compile(r"\bp\s*(?:value\s*)?(<=|>=|[<>=≤≥])\s*(0?\.\d+|1\.0+|[01])\b", re.I)
 # a marker between two numbers ("20 vs. 8") names no group
-_REF = re.compile(r"(?<![\d%)\]] )(?<![\d%)\]])\b(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|in\s+comparison\s+(?:with|to))\s+(?!\d)", re.I)
+# ("than"/"compared with" after a parenthesis still name the reference: "lower (p < 0.001) than controls")
+_REF = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|in\s+comparison\s+(?:with|to))\s+"
+                  r"|(?:\bthan|(?<![\d%)\]] )(?<![\d%)\]])\b(?:versus|vs\.?))\s+(?!\d)", re.I)
 _CONTROL_ARM = re.compile(r"\b(?:placebo|sham|control|usual|standard|conventional|routine|no\s+treatment|untreated|saline|vehicle)\b", re.I)
 _ARM_NOISE = {"mg", "kg", "day", "daily", "dose", "week", "weeks", "month", "iu", "ml", "oral", "plus", "alone", "given",
               "once", "twice", "bid", "tid", "min", "hour", "mcg", "per", "via", "use", "using", "nbsp", "amp"}
@@ -134,9 +152,15 @@ def label_of(c: dict, flip: bool) -> str | None:
     return None
 
 
+# a group's label: "group 3", "Group I", "(Group GS)", "C - 40 mcg/kg/min" (a letter leading the arm)
+_GROUP_LABEL = re.compile(r"\b[Gg]roups?\s+([A-Z]{1,3}|\d{1,2}|[IVX]{1,4})\b(?![-./]\d)|^\W*([A-Z])\s*[-–:)]\s")
+
+
 def _arm_tokens(text: str) -> set[str]:
-    """Tokens that can name an arm: doses, durations and other numbers name no arm."""
-    return {t for t in tokens(text) if not t.isdigit() and t not in _ARM_NOISE}
+    """Tokens that can name an arm: doses, durations and other numbers name no arm, but a group's
+    label does ("group 3", "group C": kept as one token, "§3", "§c", that only a label matches)."""
+    out = {t for t in tokens(text) if not t.isdigit() and t not in _ARM_NOISE}
+    return out | {"§" + (m.group(1) or m.group(2)).lower() for m in _GROUP_LABEL.finditer(text)}
 
 
 def _soft_overlap(query: set[str], text: set[str]) -> float:
@@ -157,15 +181,45 @@ def _sides_vote(ti: set[str], tc: set[str], a: set[str], b: set[str]) -> float:
     return (_soft_overlap(ti, a) + _soft_overlap(tc, b)) - (_soft_overlap(ti, b) + _soft_overlap(tc, a))
 
 
-def _orient_votes(prompt: dict, sides: tuple[str, str] | None, text: str, at: int = 0) -> tuple[float, float]:
-    """(vote from the comparison's sides, vote from the sentence's "than"/"versus"): positive
-    reads the statement as the prompt's, negative turns it round, 0 does not know."""
+def _prompt_arm_words(prompt: dict) -> tuple[set[str], set[str]]:
+    """Words naming the prompt's intervention and its comparator."""
     ti, tc = _arm_tokens(prompt["intervention"]), _arm_tokens(prompt["comparator"])
     # words both arms share ("dose", a common drug) say nothing about which arm is which
     ti, tc = ti - tc, tc - ti
-    if _CONTROL_ARM.search(prompt["comparator"]) and not _CONTROL_ARM.search(prompt["intervention"]):
+    if _control_like(prompt):
         tc = tc | {"control", "placebo"}
-        ti = ti | {"intervention", "experimental"}
+        ti = ti | (_INTERVENTION_WORDS - tc)
+    return ti, tc
+
+
+# what the results call the arm that is not the control ("the treatment group", "cases")
+_INTERVENTION_WORDS = {"intervention", "experimental", "treatment", "trial", "case", "study"}
+# a comparator that is the intervention's absence: "no follow-up", "did not wear the insoles",
+# "standard genetic tests alone"
+_ABSENCE = re.compile(r"^\W*(?:no|without|did\s+not|not)\b|\b(?:alone|only)\W*$", re.I)
+
+
+def _control_like(prompt: dict) -> bool:
+    """The prompt's comparator is a control and its intervention is not."""
+    ci, cc = prompt["intervention"], prompt["comparator"]
+    # control words the comparator shares are the common background: "X plus standard care"
+    shared = set(cc.lower().split())
+    own = " ".join(w for w in ci.split() if w.lower() not in shared)
+    if _CONTROL_ARM.search(own) or _ABSENCE.search(ci.strip()):
+        return False
+    if _CONTROL_ARM.search(cc):
+        return True
+    if _ABSENCE.search(cc.strip()):
+        return True
+    # the comparator is the intervention minus something: "paper handouts" for "paper handouts with two VPs"
+    wc, wi = _arm_tokens(cc), _arm_tokens(ci)
+    return bool(wc) and wc < wi
+
+
+def _orient_votes(prompt: dict, sides: tuple[str, str] | None, text: str, at: int = 0) -> tuple[float, float]:
+    """(vote from the comparison's sides, vote from the sentence's "than"/"versus"): positive
+    reads the statement as the prompt's, negative turns it round, 0 does not know."""
+    ti, tc = _prompt_arm_words(prompt)
     side_vote = 0.0
     if sides is not None:
         ci, cc = _arm_tokens(sides[0]), _arm_tokens(sides[1])
@@ -238,7 +292,7 @@ def _sentence_label(prompt: dict, q: set[str], sentences: list[str]) -> tuple[st
         significant = sig_p.pop()
     if significant is False:
         return NSD, score, s
-    if significant and direction in ("increased", "decreased"):
+    if significant and direction in ("increased", "decreased") and FALLBACK_DIRECTION:
         _, text_vote = _orient_votes(prompt, None, cl)
         if text_vote == 0 and not _names_only_intervention(prompt, cl):
             # a clause found by its words alone, naming neither arm: whose increase is it?
@@ -294,6 +348,41 @@ def _at(c: dict) -> int:
     return max(0, min(len(c["text"]), c["outcome_start"] - c["start"]))
 
 
+# a clause naming groups ("in the Internet group", "than controls", "versus")
+_NAMES_GROUP = re.compile(r"\b(?:groups?|arms?|cohorts?|controls?|than|versus|vs\.?|compared)\b", re.I)
+# words that name a group without saying which ("the two groups", "the study group")
+_GENERIC_ARM = {"group", "groups", "arm", "arms", "two", "three", "both", "either", "each", "all", "study", "trial",
+                "patients", "subjects", "participants", "intervention", "treatment", "treated", "experimental",
+                "active", "control", "controls", "placebo", "those", "who"}
+
+
+def _side_maps(prompt: dict, side: str) -> bool:
+    """A comparison side names the prompt's intervention or its comparator, or no arm in
+    particular ("the two groups")."""
+    ti, tc = _prompt_arm_words(prompt)
+    words = _arm_tokens(side)
+    if _soft_overlap(words, ti | tc) > 0 or _soft_overlap(ti, words) > 0 or _soft_overlap(tc, words) > 0:
+        return True
+    return not words - _GENERIC_ARM
+
+
+def _direction_unfounded(prompt: dict, c: dict, side_vote: float, text_vote: float) -> bool:
+    """Whether a significant direction cannot be tied to the prompt's arms: the clause names
+    groups but nothing maps them (neither the comparison's sides, nor the sentence's marker, nor
+    the clause naming the intervention alone) -- a clause naming no group at all ("triglycerides
+    were significantly reduced") is read as the intervention's effect; or, with no marker, the
+    comparison names a side that is neither prompt arm nor a group in general (a third arm:
+    "TT versus DO" for a prompt "DO" versus "BST")."""
+    clause = _clause_of(c)
+    if (ABSTAIN_GUESS and side_vote == 0 and text_vote == 0 and _NAMES_GROUP.search(clause)
+            and not _names_only_intervention(prompt, clause)):
+        return True
+    if ABSTAIN_UNMAPPED and c["intervention"] and c["comparator"] and text_vote == 0 and not (
+            _side_maps(prompt, c["intervention"]) and _side_maps(prompt, c["comparator"])):
+        return True
+    return False
+
+
 def match(prompt: dict, doc: dict) -> tuple[str | None, dict | None, bool, float]:
     """(label, comparison used or None when read from a sentence, flip, match score)."""
     comparisons = doc.get("comparisons") or []
@@ -319,6 +408,8 @@ def match(prompt: dict, doc: dict) -> tuple[str | None, dict | None, bool, float
                                              best["text"], _at(best))
         if ABSTAIN_CONFLICT and side_vote * text_vote < 0:
             # the comparison's arms and the sentence's "than" point opposite ways: no answer
+            return None, best, False, best_key[1]
+        if best["significant"] is True and _direction_unfounded(prompt, best, side_vote, text_vote):
             return None, best, False, best_key[1]
         flip = (side_vote or text_vote) < 0
         if _magnitude_outcome(prompt, best):
