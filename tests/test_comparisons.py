@@ -433,3 +433,18 @@ def test_shortcuts_before_the_group_treated_rule_and_word_lists_lose_no_match() 
         runs = _Runs("..." + t, 3, 3 + len(t))
         assert runs.words == [w.lower() for w in _RUN.findall(t)]
         assert runs.starts_of(runs.set) == [(3 + m.start(), m.group().lower()) for m in _RUN.finditer(t)]
+
+
+def _gate_cases() -> list:
+    from extractor.rules import load_rules
+
+    return [pytest.param(r.id, ex, id=f"{r.id}:{ex[:40]}") for r in load_rules("comparisons").rules for ex in r.examples.match]
+
+
+@pytest.mark.parametrize("rule_id,example", _gate_cases())
+def test_rule_gates_pass_every_must_match_example(rule_id: str, example: str) -> None:
+    # the substring and word gates of patterns/comparisons.lexicon.json skip a rule only
+    # where it cannot match: a must-match example is searched, and found
+    from extractor.fields.cue_words import _finditer
+
+    assert next(iter(_finditer(rule_id, example)), None) is not None, f"{rule_id} gated out {example!r}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from extractor.fields.comparison_groups import _Mention
-from extractor.fields.cue_words import _TOK, _finditer
+from extractor.fields.cue_words import _TOK, _WORD_GAPS, _ascii_words, _finditer
 
 _BAD_SUBJECT = regex.compile(
     r"^(?:there|it|this|these|that|we|they|our|results?|data|analysis|analyses|findings?|both|all|none|no|each|"
@@ -78,10 +78,11 @@ def _outcome(head: str, cues, mentions: list[_Mention]) -> tuple[str, int, str] 
     weak_subject = False
     anaphor = None
     low = head.lower()
+    words = _ascii_words(low, _WORD_GAPS) if low.isascii() else None  # for the rules' gates
     for rid in ("out_subject_list", "out_subject", "out_diff_in", "out_had_more", "out_group_verb"):
         if rid == "out_subject_list" and "," not in low:
             continue  # a list needs a comma as well as its "and"/"or" (the rule's gate)
-        for m in _finditer(rid, head, low):
+        for m in _finditer(rid, head, low, words):
             o, o0 = m.group("o"), m.start("o")
             o, o0 = _clean_outcome(o, o0)
             o = _cut_at_group(o, o0, mentions)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterator
 from functools import cache
 
 import regex
@@ -138,12 +139,15 @@ class _WordSet:
         # whatever follows it, so finding the word is finding the entry
         self.whole = frozenset(k for k, ws in by_key.items() if k in ws)
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
         end = len(text) if endpos is None else endpos
         runs = _word_runs(text, pos, end)
         hits = self.keyset.intersection(runs.set)
-        if not hits:  # most calls: rejected by one set operation
-            return
+        if not hits:  # most calls: rejected by one set operation, without a generator
+            return iter(())
+        return self._matches(text, end, runs, hits)
+
+    def _matches(self, text: str, end: int, runs: _Runs, hits: frozenset[str]) -> Iterator[regex.Match[str]]:
         # a phrase key may be a prefix of a hyphenated run only when the phrase has its
         # own hyphen, which the key includes; nothing else can start here
         keys = self.keys
@@ -152,8 +156,19 @@ class _WordSet:
             if m:
                 yield m
 
-    def search(self, text: str, pos: int = 0, endpos: int | None = None):
-        return next(self.finditer(text, pos, endpos), None)
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        """The first match of ``finditer``, found without building the generator."""
+        end = len(text) if endpos is None else endpos
+        runs = _word_runs(text, pos, end)
+        hits = self.keyset.intersection(runs.set)
+        if not hits:
+            return None
+        keys = self.keys
+        for start, w in runs.starts_of(hits):
+            m = keys[w].match(text, start, end)
+            if m:
+                return m
+        return None
 
     def found_in(self, low: str, pos: int, end: int) -> bool:
         """Whether ``search`` finds anything in ``low[pos:end]`` (``low`` lower-cased): the
@@ -213,19 +228,30 @@ def _rule_gates() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def _gated_rules() -> dict[str, tuple[tuple[str, ...], Rule]]:
-    """rule id -> (gate substrings, rule): one lookup per search, not three."""
-    gates = _rule_gates()
-    return {r.id: (gates.get(r.id, ()), r) for r in load_rules("comparisons").rules}
+def _rule_word_gates() -> dict[str, frozenset[str]]:
+    g = load_lexicon("comparisons").entries.get("rule_word_gates", {})
+    return {k: frozenset(v) for k, v in g.items() if not k.startswith("_")}
 
 
-def _finditer(rule_id: str, text: str, low: str | None = None):
-    """``rule.finditer(text)``, skipped when none of the rule's gate substrings is in the text."""
-    gate, rule = _gated_rules()[rule_id]
-    if gate:
+@cache
+def _gated_rules() -> dict[str, tuple[tuple[str, ...], frozenset[str], Rule]]:
+    """rule id -> (gate substrings, gate words, rule): one lookup per search, not three."""
+    gates, word_gates = _rule_gates(), _rule_word_gates()
+    return {r.id: (gates.get(r.id, ()), word_gates.get(r.id, frozenset()), r) for r in load_rules("comparisons").rules}
+
+
+def _finditer(rule_id: str, text: str, low: str | None = None, words: list[str] | None = None):
+    """``rule.finditer(text)``, skipped when none of the rule's gate substrings is in the text,
+    or (ASCII text) none of its gate words is a word of it. ``low`` is ``text`` lower-cased
+    and ``words`` its words (``_ascii_words(low, _WORD_GAPS)``), when the caller has them."""
+    gate, word_gate, rule = _gated_rules()[rule_id]
+    if gate or word_gate:
         low = text.lower() if low is None else low
-        if not any(map(low.__contains__, gate)):  # C-level loop: no generator frame per word
+        if gate and not any(map(low.__contains__, gate)):  # C-level loop: no generator frame per word
             return ()
+        if word_gate and low.isascii():
+            if word_gate.isdisjoint(_ascii_words(low, _WORD_GAPS) if words is None else words):
+                return ()
     return rule.finditer(text)
 
 
