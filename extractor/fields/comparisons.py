@@ -110,7 +110,9 @@ def _absent(low: str, words: tuple[str, ...]) -> bool:
     return low.isascii() and not any(map(low.__contains__, words))
 
 
-# the words _WITHIN, _ALL_GROUPS and _HEDGE cannot match without (see _absent)
+# the words _WITHIN, _ALL_GROUPS and _HEDGE cannot match without (see _absent); _CLAUSE_SPLIT
+# needs one of its own, or a comma before "and"
+_CLAUSE_WORDS = (";", "but", "while", "whereas", "although", "however")
 _WITHIN_WORDS = ("within", "from", "baseline")
 _ALL_GROUPS_WORDS = ("both", "all", "each")
 _HEDGE_WORDS = ("may", "might", "could", "remain", "thought", "been", "known")
@@ -220,6 +222,9 @@ class _Segment:
 
 def _segments(sent: str, s: int, e: int, anchors: list[_Anchor]) -> list[_Segment]:
     if not anchors:
+        low = sent.lower()
+        if _absent(low, _CLAUSE_WORDS) and not ("," in sent and "and" in low):
+            return [_Segment(s, e, e, [])] if e > s else []
         out = []
         pos = 0
         for m in _CLAUSE_SPLIT.finditer(sent):

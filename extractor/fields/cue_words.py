@@ -234,23 +234,35 @@ def _rule_word_gates() -> dict[str, frozenset[str]]:
 
 
 @cache
-def _gated_rules() -> dict[str, tuple[tuple[str, ...], frozenset[str], Rule]]:
-    """rule id -> (gate substrings, gate words, rule): one lookup per search, not three."""
-    gates, word_gates = _rule_gates(), _rule_word_gates()
-    return {r.id: (gates.get(r.id, ()), word_gates.get(r.id, frozenset()), r) for r in load_rules("comparisons").rules}
+def _rule_prefilters() -> dict[str, re.Pattern[str]]:
+    g = load_lexicon("comparisons").entries.get("rule_prefilters", {})
+    return {k: re.compile(v) for k, v in g.items() if not k.startswith("_")}
+
+
+@cache
+def _gated_rules() -> dict[str, tuple[tuple[str, ...], frozenset[str], re.Pattern[str] | None, Rule]]:
+    """rule id -> (gate substrings, gate words, prefilter, rule): one lookup per search."""
+    gates, word_gates, pre = _rule_gates(), _rule_word_gates(), _rule_prefilters()
+    return {r.id: (gates.get(r.id, ()), word_gates.get(r.id, frozenset()), pre.get(r.id), r)
+            for r in load_rules("comparisons").rules}
 
 
 def _finditer(rule_id: str, text: str, low: str | None = None, words: list[str] | None = None):
     """``rule.finditer(text)``, skipped when none of the rule's gate substrings is in the text,
-    or (ASCII text) none of its gate words is a word of it. ``low`` is ``text`` lower-cased
-    and ``words`` its words (``_ascii_words(low, _WORD_GAPS)``), when the caller has them."""
-    gate, word_gate, rule = _gated_rules()[rule_id]
-    if gate or word_gate:
+    or (ASCII text) none of its gate words is a word of it or its prefilter finds nothing.
+    ``low`` is ``text`` lower-cased and ``words`` its words (``_ascii_words(low,
+    _WORD_GAPS)``), when the caller has them."""
+    gate, word_gate, pre, rule = _gated_rules()[rule_id]
+    if gate or word_gate or pre:
         low = text.lower() if low is None else low
         if gate and not any(map(low.__contains__, gate)):  # C-level loop: no generator frame per word
             return ()
-        if word_gate and low.isascii():
-            if word_gate.isdisjoint(_ascii_words(low, _WORD_GAPS) if words is None else words):
+        # the finer tests read ASCII text only: a case-insensitive regex matches a few other
+        # letters ("ſ", "K") as ASCII ones, which lower-casing does not make them
+        if low.isascii():
+            if word_gate and word_gate.isdisjoint(_ascii_words(low, _WORD_GAPS) if words is None else words):
+                return ()
+            if pre is not None and pre.search(low) is None:
                 return ()
     return rule.finditer(text)
 
