@@ -199,9 +199,15 @@ def _mentions(seg: str, arm_res, cues) -> list[_Mention]:
         if seg.count("(", 0, pos) > seg.count(")", 0, pos):
             return "neutral"
         before = seg[max(0, pos - 40): pos]
-        if cues["ref_marker"].search(before) or _REF_VALUE.search(before):
+        # _REF_VALUE and "between" need their words: looked for first in the lower-cased
+        # ASCII text (a case-insensitive regex also matches "ſ" or "K" as ASCII letters)
+        low = before.lower()
+        plain = low.isascii()
+        if cues["ref_marker"].search(before) or (
+                not (plain and "vs" not in low and "versus" not in low and "compared" not in low)
+                and _REF_VALUE.search(before)):
             return "ref"
-        if cues["between"].search(before):
+        if not (plain and "between" not in low) and cues["between"].search(before):
             return "neutral"
         return "focus"
 

@@ -172,8 +172,11 @@ class _WordSet:
 
     def found_in(self, low: str, pos: int, end: int) -> bool:
         """Whether ``search`` finds anything in ``low[pos:end]`` (``low`` lower-cased): the
-        words are collected at C speed, and only a span holding a key word is searched."""
-        words = _word_runs(low, pos, end).set
+        words are collected at C speed, and only a span holding a key word is searched. An
+        ASCII span is split without a ``_Runs`` (no set, no cache entry): most spans have no
+        key word and are not looked at again."""
+        piece = low[pos:end]
+        words = _spaced_runs(piece).split() if piece.isascii() else _word_runs(low, pos, end).set
         if self.keyset.isdisjoint(words):
             return False
         if not self.whole.isdisjoint(words):
