@@ -18,6 +18,7 @@ from extractor.fields.cue_words import (
     _ascii_words,
     _cues,
     _finditer,
+    _plain,
     _word_runs,
     tokens,
 )
@@ -56,12 +57,24 @@ def _treated_pairs() -> frozenset[tuple[str, str]]:
 def _may_name_treated_group(low: str, words: list[str] | None = None) -> bool:
     """False when the group_treated rule cannot match lower-cased ``low`` (ASCII text without
     a subject word next to one of its verbs): the rule is the costliest in the field, an
-    optional lead tried at every position, and rarely matches."""
-    if not low.isascii():
-        return True
-    if words is None:
+    optional lead tried at every position, and rarely matches. ``words``: the words of
+    ``low`` (``_ascii_words``), given by a caller that has found its text ``_plain``."""
+    if words is None:  # else the caller split them (see _plain)
+        if not low.isascii():
+            return True
         words = _ascii_words(low, _WORD_GAPS)
     return not _treated_pairs().isdisjoint(zip(words, words[1:], strict=False))
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the words naming an arm, its two-capital abbreviations) of one of its names: the
+    same names ("placebo", "control group") recur through a corpus."""
+    words = [t for t in tokens(name) if len(t) >= 3 and not t.isdigit()]
+    # a hyphenated name ("i-gel", "5-FU") is one word: its pieces are too short or too
+    # common to name the arm alone
+    words += [r for r in _RUN.findall(name.lower()) if "-" in r.strip("-") and len(r) >= 3]
+    return tuple(words), tuple(_SHORT_ABBR.findall(name))
 
 
 class _ArmIndex:
@@ -77,16 +90,11 @@ class _ArmIndex:
         self._first: dict[str, object] = {}
         for arm in arms:
             for n in (arm.label, *arm.aliases):
-                for t in tokens(n):
-                    if len(t) >= 3 and not t.isdigit():
-                        self.words.setdefault(t, arm)
-                for t in _SHORT_ABBR.findall(n):
+                name_words, shorts = _name_words(n)
+                for t in name_words:
+                    self.words.setdefault(t, arm)
+                for t in shorts:
                     self.short.setdefault(t, arm)
-                # a hyphenated name ("i-gel", "5-FU") is one word: its pieces are too short
-                # or too common to name the arm alone
-                for r in _RUN.findall(n.lower()):
-                    if "-" in r.strip("-") and len(r) >= 3:
-                        self.words.setdefault(r, arm)
 
         # for rejecting a segment that names no arm: a first word found as itself or plural
         self._heads = frozenset(self.words) | {w + "s" for w in self.words}
@@ -200,9 +208,9 @@ def _mentions(seg: str, arm_res, cues) -> list[_Mention]:
             return "neutral"
         before = seg[max(0, pos - 40): pos]
         # _REF_VALUE and "between" need their words: looked for first in the lower-cased
-        # ASCII text (a case-insensitive regex also matches "ſ" or "K" as ASCII letters)
+        # text, where they are as written unless it has a letter like "ſ" (see _plain)
         low = before.lower()
-        plain = low.isascii()
+        plain = _plain(before)
         if cues["ref_marker"].search(before) or (
                 not (plain and "vs" not in low and "versus" not in low and "compared" not in low)
                 and _REF_VALUE.search(before)):
@@ -228,9 +236,10 @@ def _mentions(seg: str, arm_res, cues) -> list[_Mention]:
         found.append(_Mention(st, en, txt, side(st), control, arm))
 
     low = seg.lower()
-    words = _ascii_words(low, _WORD_GAPS) if low.isascii() else None  # for the rules' gates
+    plain = _plain(seg)
+    words = _ascii_words(low, _WORD_GAPS) if plain else None  # for the rules' gates
     # "Group T" before "in the T group": an identified group is one mention, not a head noun
-    treated = _finditer("group_treated", seg, low) if _may_name_treated_group(low, words) else ()
+    treated = _finditer("group_treated", seg, low) if not plain or _may_name_treated_group(low, words) else ()
     for m in (*_finditer("group_id", seg, low, words), *_finditer("group_phrase", seg, low, words), *treated):
         g0, g1 = m.span("g")
         add(g0, g1, arm_res.first(m.group("g")) if arm_res else None)

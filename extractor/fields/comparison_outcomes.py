@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from extractor.fields.comparison_groups import _Mention
-from extractor.fields.cue_words import _TOK, _WORD_GAPS, _ascii_words, _finditer
+from extractor.fields.cue_words import _TOK, _WORD_GAPS, _ascii_words, _finditer, _plain
 
 _BAD_SUBJECT = regex.compile(
     r"^(?:there|it|this|these|that|we|they|our|results?|data|analysis|analyses|findings?|both|all|none|no|each|"
@@ -86,7 +86,7 @@ def _outcome(head: str, cues, mentions: list[_Mention]) -> tuple[str, int, str] 
     weak_subject = False
     anaphor = None
     low = head.lower()
-    words = _ascii_words(low, _WORD_GAPS) if low.isascii() else None  # for the rules' gates
+    words = _ascii_words(low, _WORD_GAPS) if _plain(head) else None  # for the rules' gates
     for rid in ("out_subject_list", "out_subject", "out_diff_in", "out_had_more", "out_group_verb"):
         if rid == "out_subject_list" and "," not in low:
             continue  # a list needs a comma as well as its "and"/"or" (the rule's gate)
@@ -141,9 +141,9 @@ def _cut_at_group(o: str, o0: int, mentions: list[_Mention]) -> str:
 def _is_group_phrase(o: str, mentions: list[_Mention], o0: int, cues) -> bool:
     """The phrase names a group rather than an outcome ("PHR group patients", "the placebo group")."""
     low = o.lower()
-    # _GROUP_TAIL is tried at every position; most phrases have none of its nouns (ASCII:
-    # lower-casing does not turn another letter into one that matches as ASCII)
-    if not (low.isascii() and "group" not in low and "arm" not in low and "cohort" not in low) and _GROUP_TAIL.search(o):
+    # _GROUP_TAIL is tried at every position; most phrases have none of its nouns (looked
+    # for in the lower-cased phrase, see _plain)
+    if not (_plain(o) and "group" not in low and "arm" not in low and "cohort" not in low) and _GROUP_TAIL.search(o):
         return True
     covered = sum(m.end - m.start for m in mentions if o0 <= m.start and m.end <= o0 + len(o))
     words = o.split()

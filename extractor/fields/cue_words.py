@@ -113,8 +113,23 @@ _ALNUM_GAPS = bytes.maketrans(_NOT_ALNUM, b" " * len(_NOT_ALNUM))
 
 
 def _ascii_words(text: str, gaps: bytes) -> list[str]:
-    """The lower-cased words of ASCII ``text``, split where the byte table ``gaps`` puts spaces."""
-    return text.encode("ascii").translate(gaps).lower().decode("ascii").split()
+    """The lower-cased ASCII words of ``text``, split where the byte table ``gaps`` puts
+    spaces; a character outside ASCII splits words like a space."""
+    return text.encode("ascii", "replace").translate(gaps).lower().decode("ascii").split()
+
+
+# the letters a case-insensitive regex matches as ASCII letters (i, s, k) without being ASCII
+# themselves, which lower-casing does not (or not only) turn into ASCII: "İ", "ı", "ſ", "K"
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _plain(text: str) -> bool:
+    """Whether every letter of ``text`` (as written: lower-casing turns "İ" and "K" into
+    ASCII) that a case-insensitive regex can match as an ASCII letter is one: then a word
+    such a regex needs is in the lower-cased text as the pattern spells it, and a gate may
+    look for it there. Other letters (Greek, accented; "±" and "µ" are in many abstracts)
+    cannot match an ASCII letter."""
+    return text.isascii() or not any(map(text.__contains__, _FOLDS_TO_ASCII))
 
 
 class _WordSet:
@@ -251,22 +266,21 @@ def _gated_rules() -> dict[str, tuple[tuple[str, ...], frozenset[str], re.Patter
 
 
 def _finditer(rule_id: str, text: str, low: str | None = None, words: list[str] | None = None):
-    """``rule.finditer(text)``, skipped when none of the rule's gate substrings is in the text,
-    or (ASCII text) none of its gate words is a word of it or its prefilter finds nothing.
-    ``low`` is ``text`` lower-cased and ``words`` its words (``_ascii_words(low,
-    _WORD_GAPS)``), when the caller has them."""
+    """``rule.finditer(text)``, skipped when none of the rule's gate substrings is in the
+    text, none of its gate words is a word of it, or its prefilter finds nothing. The gates
+    read the lower-cased text, which holds the words the rule needs as the rule spells them
+    only if the text is ``_plain``: other text ("vſ" for "vs") is searched ungated. ``low``
+    is ``text`` lower-cased and ``words`` its words (``_ascii_words(low, _WORD_GAPS)``),
+    when the caller has them."""
     gate, word_gate, pre, rule = _gated_rules()[rule_id]
-    if gate or word_gate or pre:
+    if (gate or word_gate or pre) and _plain(text):
         low = text.lower() if low is None else low
         if gate and not any(map(low.__contains__, gate)):  # C-level loop: no generator frame per word
             return ()
-        # the finer tests read ASCII text only: a case-insensitive regex matches a few other
-        # letters ("ſ", "K") as ASCII ones, which lower-casing does not make them
-        if low.isascii():
-            if word_gate and word_gate.isdisjoint(_ascii_words(low, _WORD_GAPS) if words is None else words):
-                return ()
-            if pre is not None and pre.search(low) is None:
-                return ()
+        if word_gate and word_gate.isdisjoint(_ascii_words(low, _WORD_GAPS) if words is None else words):
+            return ()
+        if pre is not None and pre.search(low) is None:
+            return ()
     return rule.finditer(text)
 
 
