@@ -433,3 +433,47 @@ def test_shortcuts_before_the_group_treated_rule_and_word_lists_lose_no_match() 
         runs = _Runs("..." + t, 3, 3 + len(t))
         assert runs.words == [w.lower() for w in _RUN.findall(t)]
         assert runs.starts_of(runs.set) == [(3 + m.start(), m.group().lower()) for m in _RUN.finditer(t)]
+
+
+def _gate_cases() -> list:
+    from extractor.rules import load_rules
+
+    return [pytest.param(r.id, ex, id=f"{r.id}:{ex[:40]}") for r in load_rules("comparisons").rules for ex in r.examples.match]
+
+
+@pytest.mark.parametrize("rule_id,example", _gate_cases())
+def test_rule_gates_pass_every_must_match_example(rule_id: str, example: str) -> None:
+    # the substring and word gates of patterns/comparisons.lexicon.json skip a rule only
+    # where it cannot match: a must-match example is searched, and found
+    from extractor.fields.cue_words import _finditer
+    from extractor.rules import load_rules
+
+    rule = load_rules("comparisons").by_id(rule_id)
+    # as written; beside letters outside ASCII ("±", "µ"), which the gates read as spaces;
+    # and with letters a case-insensitive regex matches as ASCII ones ("ſ" for s, "K" for k)
+    for text in (example, f"µ {example} ±", example.replace("s", "\u017f").replace("k", "\u212a")):
+        if next(iter(rule.finditer(text)), None) is not None:
+            assert next(iter(_finditer(rule_id, text)), None) is not None, f"{rule_id} gated out {text!r}"
+
+
+def test_arm_names_found_by_word_lookup_are_those_of_the_run_scan() -> None:
+    # _ArmIndex.finditer reads ASCII text through the runs table (str.find); the run scan
+    # it replaced must find the same (start, end, arm) in any text: hyphenated and glued
+    # names, plurals, two-capital abbreviations, runs starting with "-" or "_"
+    import random
+    from types import SimpleNamespace
+
+    from extractor.fields.comparison_groups import _RUN_HEAD, _ArmIndex
+
+    arms = [SimpleNamespace(label="Placebo", aliases=["control group"], role="control"),
+            SimpleNamespace(label="TT tourniquet", aliases=["i-gel", "5-FU", "low-dose aspirin"], role="intervention"),
+            SimpleNamespace(label="DO", aliases=["sp_x"], role="intervention")]
+    index = _ArmIndex(arms)
+    words = ["placebo", "Placebos", "PLACEBO", "placebo-treated", "placebo_x", "-placebo", "tt", "TT", "TT-x", "i-gel",
+             "I-GEL", "5-fu", "5-FU-based", "low-dose", "low", "dose", "aspirins", "tourniquets", "do", "DO", "sp_x",
+             "controls", "group", "12%", "(", ",", "vs.", "-", "_", "--"]
+    gaps = [" ", "  ", ", ", "-", "_", "(", ") ", "; ", "\n", "/"]
+    rng = random.Random(1)
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(1, 8)))
+        assert list(index.finditer(text)) == list(index._scan(text, _RUN_HEAD.finditer(text))), text

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import regex
 
+from extractor.fields.cue_words import _word_runs
 from extractor.records import ArmValue
 
 RATIO_MEASURES = {"RR", "OR", "HR", "IRR"}
@@ -40,10 +41,17 @@ def _flip(direction: str | None) -> str | None:
 
 def _word_cues(text: str, cues, outcome: str) -> tuple[str | None, bool | None, str | None]:
     """(direction, significant, cue) from words: direction of the sentence's focus group."""
-    nd = cues["no_difference"].search(text)
-    trend = cues["trend"].search(text)
+    # the text's words, split once: a list none of whose key words is among them is not
+    # searched (most of the seven lists, most of the time)
+    words = _word_runs(text, 0, len(text)).set
+
+    def has(key: str) -> bool:
+        return not cues[key].keyset.isdisjoint(words)
+
+    nd = cues["no_difference"].search(text) if has("no_difference") else None
+    trend = cues["trend"].search(text) if has("trend") else None
     sig_m = None
-    for m in cues["significant"].finditer(text):
+    for m in cues["significant"].finditer(text) if has("significant") else ():
         before = text[max(0, m.start() - 25): m.start()]
         if not cues["negation"].search(before):
             sig_m = m
@@ -52,6 +60,8 @@ def _word_cues(text: str, cues, outcome: str) -> tuple[str | None, bool | None, 
     cue = None
     best = None
     for key, d in (("increase", "increased"), ("decrease", "decreased"), ("better", "better"), ("worse", "worse")):
+        if not has(key):
+            continue
         for m in cues[key].finditer(text):
             if _QUANTITY_THAN.match(text, m.end()):
                 continue  # "more than 20% less than control": a quantity, not the direction

@@ -18,6 +18,7 @@ from extractor.fields.cue_words import (
     _ascii_words,
     _cues,
     _finditer,
+    _plain,
     _word_runs,
     tokens,
 )
@@ -53,14 +54,27 @@ def _treated_pairs() -> frozenset[tuple[str, str]]:
     return frozenset((p + s, v) for p in g["preps"] for s in e["rule_gates"]["group_treated"] for v in g["verbs"])
 
 
-def _may_name_treated_group(low: str) -> bool:
+def _may_name_treated_group(low: str, words: list[str] | None = None) -> bool:
     """False when the group_treated rule cannot match lower-cased ``low`` (ASCII text without
     a subject word next to one of its verbs): the rule is the costliest in the field, an
-    optional lead tried at every position, and rarely matches."""
-    if not low.isascii():
-        return True
-    words = _ascii_words(low, _WORD_GAPS)
+    optional lead tried at every position, and rarely matches. ``words``: the words of
+    ``low`` (``_ascii_words``), given by a caller that has found its text ``_plain``."""
+    if words is None:  # else the caller split them (see _plain)
+        if not low.isascii():
+            return True
+        words = _ascii_words(low, _WORD_GAPS)
     return not _treated_pairs().isdisjoint(zip(words, words[1:], strict=False))
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the words naming an arm, its two-capital abbreviations) of one of its names: the
+    same names ("placebo", "control group") recur through a corpus."""
+    words = [t for t in tokens(name) if len(t) >= 3 and not t.isdigit()]
+    # a hyphenated name ("i-gel", "5-FU") is one word: its pieces are too short or too
+    # common to name the arm alone
+    words += [r for r in _RUN.findall(name.lower()) if "-" in r.strip("-") and len(r) >= 3]
+    return tuple(words), tuple(_SHORT_ABBR.findall(name))
 
 
 class _ArmIndex:
@@ -76,58 +90,88 @@ class _ArmIndex:
         self._first: dict[str, object] = {}
         for arm in arms:
             for n in (arm.label, *arm.aliases):
-                for t in tokens(n):
-                    if len(t) >= 3 and not t.isdigit():
-                        self.words.setdefault(t, arm)
-                for t in _SHORT_ABBR.findall(n):
+                name_words, shorts = _name_words(n)
+                for t in name_words:
+                    self.words.setdefault(t, arm)
+                for t in shorts:
                     self.short.setdefault(t, arm)
-                # a hyphenated name ("i-gel", "5-FU") is one word: its pieces are too short
-                # or too common to name the arm alone
-                for r in _RUN.findall(n.lower()):
-                    if "-" in r.strip("-") and len(r) >= 3:
-                        self.words.setdefault(r, arm)
 
         # for rejecting a segment that names no arm: a first word found as itself or plural
         self._heads = frozenset(self.words) | {w + "s" for w in self.words}
         self._short_low = frozenset(w.lower() for w in self.short)
+        # runs that may name an arm as a whole: a short name (its case is checked on the run),
+        # a hyphenated name, a name word or its plural
+        self._run_keys = self._heads | self._short_low
 
     def __bool__(self) -> bool:
         return bool(self.words or self.short)
 
-    def _none_in(self, seg: str) -> bool:
-        """True when the scan below cannot find an arm in ``seg`` (ASCII): no run is a short
-        name or a hyphenated name, and no alphanumeric word (a superset of the runs' first
-        words) is a word of a name, plural or not. Set operations at C speed."""
-        if not seg.isascii():
-            return False
-        runs = _word_runs(seg, 0, len(seg)).set  # shared with the control-term search of seg
-        return (self._short_low.isdisjoint(runs) and self.words.keys().isdisjoint(runs)
-                and self._heads.isdisjoint(_ascii_words(seg, _ALNUM_GAPS)))
-
     def finditer(self, seg: str):
         """(start, end, arm) of each word of an arm's label (plural or not) in ``seg``."""
+        if not self.words and not self.short:
+            return iter(())
+        if seg.isascii():
+            return iter(self._ascii_hits(seg))
+        return self._scan(seg, _RUN_HEAD.finditer(seg))
+
+    def _ascii_hits(self, seg: str) -> list[tuple[int, int, object]]:
+        """``finditer`` of ASCII ``seg``, reading only the runs that can name an arm: a run
+        equal to a name word, a short name or a hyphenated name, or a hyphenated run whose
+        first word is a name word. Their starts are found with str.find in the runs'
+        lower-cased, space-separated copy (shared with the segment's cue searches), where a
+        scan of every run in Python cost as much as the rest of the mention search."""
+        runs = _word_runs(seg, 0, len(seg))
+        keys = self._run_keys.intersection(runs.set)
+        # a run's first word is an alphanumeric word of the segment: a name word among them
+        # may also start a hyphenated run ("placebo-treated")
+        heads = (self._heads.intersection(_ascii_words(seg, _ALNUM_GAPS))
+                 if "-" in seg or "_" in seg else ())
+        if not keys and not heads:
+            return []
+        spaced = runs.spaced
+        starts = {st for st, _ in runs.starts_of(keys)} if keys else set()
+        find = spaced.find
+        for h in heads:
+            for pat in (" " + h + "-", " " + h + "_"):
+                i = find(pat)
+                while i >= 0:
+                    starts.add(i)  # spaced[i] is the space before the run: seg[i] starts it
+                    i = find(pat, i + 1)
+        return list(self._scan(seg, ((st, find(" ", st + 1) - 1) for st in sorted(starts))))
+
+    def _scan(self, seg: str, runs):
+        """(start, end, arm) of each run of ``runs`` (``_RUN_HEAD`` matches, or (start, end)
+        pairs of runs) that names an arm."""
         words, short = self.words, self.short
-        if (not words and not short) or self._none_in(seg):
-            return
-        for run in _RUN_HEAD.finditer(seg):
-            w = run.group()
+        for run in runs:
+            if isinstance(run, tuple):
+                st, en = run
+                w = seg[st:en]
+                lw = w.lower()
+                hl = lw.partition("-")[0].partition("_")[0]
+                h_end = st + len(hl)
+            else:
+                st, en = run.span()
+                w = run.group()
+                lw = None
+                hl = run.group(1)
+                h_end = run.end(1)
             if w in short:
-                yield run.start(), run.end(), short[w]
+                yield st, en, short[w]
                 continue
             if "-" in w:
-                arm = words.get(w.lower())
+                arm = words.get(lw if lw is not None else w.lower())
                 if arm is not None:
-                    yield run.start(), run.end(), arm
+                    yield st, en, arm
                     continue
-            h = run.group(1)  # the run's first word ("low" of "low-dose")
-            if not h:
+            if not hl:
                 continue
-            h = h.lower()
+            h = hl.lower()
             arm = words.get(h)
             if arm is None and h.endswith("s"):
                 arm = words.get(h[:-1])
             if arm is not None:
-                yield run.start(), run.end(1), arm
+                yield st, h_end, arm
 
     def names(self, word: str) -> bool:
         """Whether ``word`` is a word of an arm's name."""
@@ -139,7 +183,9 @@ class _ArmIndex:
         # the same group phrase ("the placebo group") recurs through an abstract
         if text in self._first:
             return self._first[text]
-        found = {id(a): a for _, _, a in self.finditer(text)}
+        # a group phrase is a few words: scanning them costs less than splitting them into
+        # the runs table, whose few entries the segment's own searches are using
+        found = {id(a): a for _, _, a in self._scan(text, _RUN_HEAD.finditer(text))}
         arm = self._first[text] = next((a for a in self.order if id(a) in found), None)
         return arm
 
@@ -161,9 +207,15 @@ def _mentions(seg: str, arm_res, cues) -> list[_Mention]:
         if seg.count("(", 0, pos) > seg.count(")", 0, pos):
             return "neutral"
         before = seg[max(0, pos - 40): pos]
-        if cues["ref_marker"].search(before) or _REF_VALUE.search(before):
+        # _REF_VALUE and "between" need their words: looked for first in the lower-cased
+        # text, where they are as written unless it has a letter like "ſ" (see _plain)
+        low = before.lower()
+        plain = _plain(before)
+        if cues["ref_marker"].search(before) or (
+                not (plain and "vs" not in low and "versus" not in low and "compared" not in low)
+                and _REF_VALUE.search(before)):
             return "ref"
-        if cues["between"].search(before):
+        if not (plain and "between" not in low) and cues["between"].search(before):
             return "neutral"
         return "focus"
 
@@ -184,9 +236,11 @@ def _mentions(seg: str, arm_res, cues) -> list[_Mention]:
         found.append(_Mention(st, en, txt, side(st), control, arm))
 
     low = seg.lower()
+    plain = _plain(seg)
+    words = _ascii_words(low, _WORD_GAPS) if plain else None  # for the rules' gates
     # "Group T" before "in the T group": an identified group is one mention, not a head noun
-    treated = _finditer("group_treated", seg, low) if _may_name_treated_group(low) else ()
-    for m in (*_finditer("group_id", seg, low), *_finditer("group_phrase", seg, low), *treated):
+    treated = _finditer("group_treated", seg, low) if not plain or _may_name_treated_group(low, words) else ()
+    for m in (*_finditer("group_id", seg, low, words), *_finditer("group_phrase", seg, low, words), *treated):
         g0, g1 = m.span("g")
         add(g0, g1, arm_res.first(m.group("g")) if arm_res else None)
     for st, en, a in arm_res.finditer(seg):

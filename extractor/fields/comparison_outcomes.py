@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from extractor.fields.comparison_groups import _Mention
-from extractor.fields.cue_words import _TOK, _finditer
+from extractor.fields.cue_words import _TOK, _WORD_GAPS, _ascii_words, _finditer, _plain
 
 _BAD_SUBJECT = regex.compile(
     r"^(?:there|it|this|these|that|we|they|our|results?|data|analysis|analyses|findings?|both|all|none|no|each|"
@@ -52,14 +52,22 @@ _SUBJECT_VERB_END = regex.compile(
     r"resulted\s+in|led\s+to)$", regex.I)
 
 
+# the first letters of _TRIM_HEAD's words: a phrase starting with another ASCII character
+# has none of them to trim (the regex call costs more than the test)
+_TRIM_HEAD_FIRST = frozenset("abwhmftirsonABWHMFTIRSON")
+
+
 def _clean_outcome(text: str, start: int) -> tuple[str, int]:
-    m = _LEAD_PUNCT.match(text)
+    # each regex is tried only where it can match: _LEAD_PUNCT on a leading space or
+    # punctuation (not a letter or digit), _LEADING_PREP on a phrase with a comma
+    m = None if text[:1].isalnum() else _LEAD_PUNCT.match(text)
     if m:
         text, start = text[m.end():], start + m.end()
-    m = _LEADING_PREP.match(text)
+    m = _LEADING_PREP.match(text) if "," in text else None
     if m and len(text) - m.end() > 3:
         text, start = text[m.end():], start + m.end()
-    m = _TRIM_HEAD.match(text)
+    c = text[:1]
+    m = _TRIM_HEAD.match(text) if c in _TRIM_HEAD_FIRST or not c.isascii() else None
     if m:
         text, start = text[m.end():], start + m.end()
     t = _TRIM_TAIL.search(text) if _ENDS_IN_TAIL_WORD.search(text) else None
@@ -78,10 +86,11 @@ def _outcome(head: str, cues, mentions: list[_Mention]) -> tuple[str, int, str] 
     weak_subject = False
     anaphor = None
     low = head.lower()
+    words = _ascii_words(low, _WORD_GAPS) if _plain(head) else None  # for the rules' gates
     for rid in ("out_subject_list", "out_subject", "out_diff_in", "out_had_more", "out_group_verb"):
         if rid == "out_subject_list" and "," not in low:
             continue  # a list needs a comma as well as its "and"/"or" (the rule's gate)
-        for m in _finditer(rid, head, low):
+        for m in _finditer(rid, head, low, words):
             o, o0 = m.group("o"), m.start("o")
             o, o0 = _clean_outcome(o, o0)
             o = _cut_at_group(o, o0, mentions)
@@ -131,7 +140,10 @@ def _cut_at_group(o: str, o0: int, mentions: list[_Mention]) -> str:
 
 def _is_group_phrase(o: str, mentions: list[_Mention], o0: int, cues) -> bool:
     """The phrase names a group rather than an outcome ("PHR group patients", "the placebo group")."""
-    if _GROUP_TAIL.search(o):
+    low = o.lower()
+    # _GROUP_TAIL is tried at every position; most phrases have none of its nouns (looked
+    # for in the lower-cased phrase, see _plain)
+    if not (_plain(o) and "group" not in low and "arm" not in low and "cohort" not in low) and _GROUP_TAIL.search(o):
         return True
     covered = sum(m.end - m.start for m in mentions if o0 <= m.start and m.end <= o0 + len(o))
     words = o.split()

@@ -58,7 +58,9 @@ from extractor.fields.cue_words import (
     _TOK,
     _cues,
     _finditer,
+    _plain,
     _Runs,  # noqa: F401
+    _word_runs,
     tokens,  # noqa: F401
 )
 from extractor.numbers import parse_decimal
@@ -103,14 +105,16 @@ class _Anchor:
     values: list[ArmValue] = field(default_factory=list)
 
 
-def _absent(low: str, words: tuple[str, ...]) -> bool:
-    """None of ``words`` is in ``low`` (lower-cased text), so a case-insensitive regex that
-    needs one of them cannot match and need not run. Only ASCII text is judged: under
-    IGNORECASE "ı", "ſ" and "İ" match i, s and i, and lower-casing does not make them so."""
-    return low.isascii() and not any(map(low.__contains__, words))
+def _absent(low: str, words: tuple[str, ...], text: str) -> bool:
+    """None of ``words`` is in ``low`` (``text`` lower-cased), so a case-insensitive regex
+    that needs one of them cannot match and need not run. Only ``_plain`` text is judged:
+    under IGNORECASE "ı", "ſ" and "İ" match i, s and i, and lower-casing does not make them so."""
+    return _plain(text) and not any(map(low.__contains__, words))
 
 
-# the words _WITHIN, _ALL_GROUPS and _HEDGE cannot match without (see _absent)
+# the words _WITHIN, _ALL_GROUPS and _HEDGE cannot match without (see _absent); _CLAUSE_SPLIT
+# needs one of its own, or a comma before "and"
+_CLAUSE_WORDS = (";", "but", "while", "whereas", "although", "however")
 _WITHIN_WORDS = ("within", "from", "baseline")
 _ALL_GROUPS_WORDS = ("both", "all", "each")
 _HEDGE_WORDS = ("may", "might", "could", "remain", "thought", "been", "known")
@@ -220,6 +224,9 @@ class _Segment:
 
 def _segments(sent: str, s: int, e: int, anchors: list[_Anchor]) -> list[_Segment]:
     if not anchors:
+        low = sent.lower()
+        if _absent(low, _CLAUSE_WORDS, sent) and not ("," in sent and "and" in low):
+            return [_Segment(s, e, e, [])] if e > s else []
         out = []
         pos = 0
         for m in _CLAUSE_SPLIT.finditer(sent):
@@ -256,10 +263,17 @@ def _arm_value_for_percent(av: ArmValue, arm) -> ArmValue:
     })
 
 
-def _pieces(ctx: Context, seg: _Segment, cues) -> list[tuple[int, int]]:
+def _pieces(ctx: Context, seg: _Segment, cues, text: str) -> list[tuple[int, int]]:
     """'had a better mental state, higher levels of IL-2 and lower levels of cortisol (all
-    P<0.05)': one comparison per directional item of a list sharing the statistics."""
-    head = ctx.norm[seg.start:seg.head_end]
+    P<0.05)': one comparison per directional item of a list sharing the statistics.
+    ``text``: the segment's text (``ctx.norm[seg.start:seg.end]``)."""
+    n = seg.head_end - seg.start
+    runs = _word_runs(text, 0, n)  # of a segment without numbers: the runs its searches share
+    if runs.spaced is not None and cues["dir_any"].keyset.isdisjoint(runs.set):
+        # a cut is before a direction word with a space or comma either side, a run of the
+        # (ASCII) head; most heads have none, and the split's regex is not cheap
+        return [(seg.start, seg.head_end)]
+    head = text[:n]
     cuts = [m.start() for m in cues["piece_split"].finditer(head)]
     if not cuts:
         return [(seg.start, seg.head_end)]
@@ -268,25 +282,28 @@ def _pieces(ctx: Context, seg: _Segment, cues) -> list[tuple[int, int]]:
 
 
 def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, arm_res, cues, prev: dict | None,
-           piece: tuple[int, int] | None = None, last: Comparison | None = None) -> dict | None:
-    text = ctx.norm[seg.start:seg.end]
+           piece: tuple[int, int] | None = None, last: Comparison | None = None, text: str | None = None) -> dict | None:
+    if text is None:
+        text = ctx.norm[seg.start:seg.end]
     p0, p1 = piece if piece else (seg.start, seg.head_end)
     head = ctx.norm[p0:p1]
     pvals = [a.obj for a in seg.anchors if a.kind == "p"]
     cis = [a.obj for a in seg.anchors if a.kind == "ci" and getattr(a.obj, "measure", None) not in _ARM_MEASURES]
     values = [v for a in seg.anchors if a.kind in ("er", "sum", "vs") for v in a.values]
+    numbers = bool(pvals or cis or len(values) >= 2)
+    if not numbers and not _words_may_compare(text, cues):
+        return None  # the cheap exit below, taken first: the test before it only drops numbers
     low = ctx.low[seg.start:seg.end]
-    if (not _absent(low, _WITHIN_WORDS) and _WITHIN.search(text)) or (
-            not _absent(low, _ALL_GROUPS_WORDS) and within_all_groups(text)):
+    if (not _absent(low, _WITHIN_WORDS, text) and _WITHIN.search(text)) or (
+            not _absent(low, _ALL_GROUPS_WORDS, text) and within_all_groups(text)):
         # a change within one group (or the same change in each), not a comparison between
         # groups; its numbers are the change's. "improved from pre-op (P < 0.0001) with no
         # difference between groups" still says how the groups compare: in words only
         if not cues["no_difference"].search(text):
             return None
         pvals, cis, values = [], [], []
-    if not (pvals or cis or len(values) >= 2) and not cues["sig_any"].search(text) and not (
-            cues["ref_marker_any"].search(text) and cues["dir_any"].search(text)):
-        return None  # cheap exit before the phrase rules: nothing here can make a comparison
+        if numbers and not _words_may_compare(text, cues):
+            return None  # cheap exit before the phrase rules: nothing here can make a comparison
     mentions = _mentions(text, arm_res, cues)
 
     found = _outcome(head, cues, mentions)
@@ -479,6 +496,13 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
             "sides": (intervention, comparator, i_arm, c_arm, flipped) if focus is not None or inherit is not None else None}
 
 
+def _words_may_compare(text: str, cues) -> bool:
+    """A segment without numbers is a comparison only with a significance word, or a
+    reference marker and a direction word."""
+    return cues["sig_any"].search(text) is not None or (
+        cues["ref_marker_any"].search(text) is not None and cues["dir_any"].search(text) is not None)
+
+
 def within_all_groups(text: str) -> bool:
     """The statement reports the same change in every group ("improved in both groups
     (P < 0.001)"), which compares no group with another. A later clause may still compare
@@ -512,7 +536,7 @@ def _gated_sentences(ctx: Context, by_sent: dict[int, list[_Anchor]], cues) -> l
             continue
         # background in an unlabelled abstract: a hedged claim with no number of its own
         # ("the level of this protein may be reduced in PD") reports no result of this trial
-        if not by_sent.get(i) and not _absent(low[s:e], _HEDGE_WORDS) and _HEDGE.search(ctx.norm, s, e):
+        if not by_sent.get(i) and not _absent(low[s:e], _HEDGE_WORDS, ctx.norm[s:e]) and _HEDGE.search(ctx.norm, s, e):
             continue
         out.append((i, s, e))
     return out
@@ -539,9 +563,11 @@ def extract(ctx: Context) -> list[Comparison]:
         before = last[1] if last is not None and last[0] == i - 1 else None
         for seg in _segments(sent, s, e, anchors):
             n_values = sum(len(a.values) for a in seg.anchors)
-            pieces = _pieces(ctx, seg, cues) if n_values < 2 else []
+            # one string per segment: the word runs of its searches are split once (by identity)
+            text = ctx.norm[seg.start:seg.end]
+            pieces = _pieces(ctx, seg, cues, text) if n_values < 2 else []
             for piece in pieces if len(pieces) > 1 else [None]:
-                built = _build(ctx, seg, s, e, arms, arm_res, cues, prev, piece, before)
+                built = _build(ctx, seg, s, e, arms, arm_res, cues, prev, piece, before, text)
                 if built is None:
                     continue
                 c = built["comparison"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterator
 from functools import cache
 
 import regex
@@ -112,8 +113,23 @@ _ALNUM_GAPS = bytes.maketrans(_NOT_ALNUM, b" " * len(_NOT_ALNUM))
 
 
 def _ascii_words(text: str, gaps: bytes) -> list[str]:
-    """The lower-cased words of ASCII ``text``, split where the byte table ``gaps`` puts spaces."""
-    return text.encode("ascii").translate(gaps).lower().decode("ascii").split()
+    """The lower-cased ASCII words of ``text``, split where the byte table ``gaps`` puts
+    spaces; a character outside ASCII splits words like a space."""
+    return text.encode("ascii", "replace").translate(gaps).lower().decode("ascii").split()
+
+
+# the letters a case-insensitive regex matches as ASCII letters (i, s, k) without being ASCII
+# themselves, which lower-casing does not (or not only) turn into ASCII: "İ", "ı", "ſ", "K"
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _plain(text: str) -> bool:
+    """Whether every letter of ``text`` (as written: lower-casing turns "İ" and "K" into
+    ASCII) that a case-insensitive regex can match as an ASCII letter is one: then a word
+    such a regex needs is in the lower-cased text as the pattern spells it, and a gate may
+    look for it there. Other letters (Greek, accented; "±" and "µ" are in many abstracts)
+    cannot match an ASCII letter."""
+    return text.isascii() or not any(map(text.__contains__, _FOLDS_TO_ASCII))
 
 
 class _WordSet:
@@ -138,12 +154,15 @@ class _WordSet:
         # whatever follows it, so finding the word is finding the entry
         self.whole = frozenset(k for k, ws in by_key.items() if k in ws)
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
         end = len(text) if endpos is None else endpos
         runs = _word_runs(text, pos, end)
         hits = self.keyset.intersection(runs.set)
-        if not hits:  # most calls: rejected by one set operation
-            return
+        if not hits:  # most calls: rejected by one set operation, without a generator
+            return iter(())
+        return self._matches(text, end, runs, hits)
+
+    def _matches(self, text: str, end: int, runs: _Runs, hits: frozenset[str]) -> Iterator[regex.Match[str]]:
         # a phrase key may be a prefix of a hyphenated run only when the phrase has its
         # own hyphen, which the key includes; nothing else can start here
         keys = self.keys
@@ -152,13 +171,27 @@ class _WordSet:
             if m:
                 yield m
 
-    def search(self, text: str, pos: int = 0, endpos: int | None = None):
-        return next(self.finditer(text, pos, endpos), None)
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        """The first match of ``finditer``, found without building the generator."""
+        end = len(text) if endpos is None else endpos
+        runs = _word_runs(text, pos, end)
+        hits = self.keyset.intersection(runs.set)
+        if not hits:
+            return None
+        keys = self.keys
+        for start, w in runs.starts_of(hits):
+            m = keys[w].match(text, start, end)
+            if m:
+                return m
+        return None
 
     def found_in(self, low: str, pos: int, end: int) -> bool:
         """Whether ``search`` finds anything in ``low[pos:end]`` (``low`` lower-cased): the
-        words are collected at C speed, and only a span holding a key word is searched."""
-        words = _word_runs(low, pos, end).set
+        words are collected at C speed, and only a span holding a key word is searched. An
+        ASCII span is split without a ``_Runs`` (no set, no cache entry): most spans have no
+        key word and are not looked at again."""
+        piece = low[pos:end]
+        words = _spaced_runs(piece).split() if piece.isascii() else _word_runs(low, pos, end).set
         if self.keyset.isdisjoint(words):
             return False
         if not self.whole.isdisjoint(words):
@@ -213,18 +246,40 @@ def _rule_gates() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def _gated_rules() -> dict[str, tuple[tuple[str, ...], Rule]]:
-    """rule id -> (gate substrings, rule): one lookup per search, not three."""
-    gates = _rule_gates()
-    return {r.id: (gates.get(r.id, ()), r) for r in load_rules("comparisons").rules}
+def _rule_word_gates() -> dict[str, frozenset[str]]:
+    g = load_lexicon("comparisons").entries.get("rule_word_gates", {})
+    return {k: frozenset(v) for k, v in g.items() if not k.startswith("_")}
 
 
-def _finditer(rule_id: str, text: str, low: str | None = None):
-    """``rule.finditer(text)``, skipped when none of the rule's gate substrings is in the text."""
-    gate, rule = _gated_rules()[rule_id]
-    if gate:
+@cache
+def _rule_prefilters() -> dict[str, re.Pattern[str]]:
+    g = load_lexicon("comparisons").entries.get("rule_prefilters", {})
+    return {k: re.compile(v) for k, v in g.items() if not k.startswith("_")}
+
+
+@cache
+def _gated_rules() -> dict[str, tuple[tuple[str, ...], frozenset[str], re.Pattern[str] | None, Rule]]:
+    """rule id -> (gate substrings, gate words, prefilter, rule): one lookup per search."""
+    gates, word_gates, pre = _rule_gates(), _rule_word_gates(), _rule_prefilters()
+    return {r.id: (gates.get(r.id, ()), word_gates.get(r.id, frozenset()), pre.get(r.id), r)
+            for r in load_rules("comparisons").rules}
+
+
+def _finditer(rule_id: str, text: str, low: str | None = None, words: list[str] | None = None):
+    """``rule.finditer(text)``, skipped when none of the rule's gate substrings is in the
+    text, none of its gate words is a word of it, or its prefilter finds nothing. The gates
+    read the lower-cased text, which holds the words the rule needs as the rule spells them
+    only if the text is ``_plain``: other text ("vſ" for "vs") is searched ungated. ``low``
+    is ``text`` lower-cased and ``words`` its words (``_ascii_words(low, _WORD_GAPS)``),
+    when the caller has them."""
+    gate, word_gate, pre, rule = _gated_rules()[rule_id]
+    if (gate or word_gate or pre) and _plain(text):
         low = text.lower() if low is None else low
-        if not any(map(low.__contains__, gate)):  # C-level loop: no generator frame per word
+        if gate and not any(map(low.__contains__, gate)):  # C-level loop: no generator frame per word
+            return ()
+        if word_gate and word_gate.isdisjoint(_ascii_words(low, _WORD_GAPS) if words is None else words):
+            return ()
+        if pre is not None and pre.search(low) is None:
             return ()
     return rule.finditer(text)
 
