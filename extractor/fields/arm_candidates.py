@@ -5,9 +5,13 @@ rule returns before ``arms.extract`` merges candidates into ``Arm`` records."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+import regex
+
 from extractor.records import Dose
+from extractor.rules import REGEX_TIMEOUT
 
 # One cue pass per document tells every rule below which sentences hold its anchor words;
 # rules then run only there. Each cue word is found with str.find over the lower-cased
@@ -50,6 +54,70 @@ def _doc_cues(low: str, starts: list[int], ends: list[int]) -> list[set[str]]:
 
 
 _ALLOC_CUES = frozenset({"rand", "cross", "received"})
+
+# The only characters outside ASCII that an ignore-case pattern matches to an ASCII letter
+# but that str.lower() leaves alone ("ſ" ~ "s", "İ" ~ "i"): where one occurs, the literal
+# scans below fall back to the pattern's own search.
+_FOLD_TO_ASCII = ("ſ", "İ")
+
+
+def _plain_case(sent: str) -> bool:
+    """Every ignore-case match of an ASCII word in ``sent`` is found by str.find in its lower case."""
+    return sent.isascii() or not any(c in sent for c in _FOLD_TO_ASCII)
+
+
+def _finditer_at(rx: regex.Pattern[str], sent: str, low: str, words: Iterable[str]) -> list[regex.Match[str]]:
+    """``rx.finditer(sent)`` for a pattern whose every match starts with one of ``words``
+    ("\\b(?:group|arm)\\s+of ..."): the pattern is tried only where a word occurs (str.find
+    over ``low``, the lower-cased sentence), not at every position. A search takes the leftmost
+    match and resumes at its end, and so does this; lookbehinds and \\b still see the text
+    before the position."""
+    if not _plain_case(sent):
+        return list(rx.finditer(sent, timeout=REGEX_TIMEOUT))
+    starts = []
+    for w in words:
+        i = low.find(w)
+        while i >= 0:
+            starts.append(i)
+            i = low.find(w, i + 1)
+    out = []
+    end = 0
+    for i in sorted(starts):
+        if i >= end:
+            m = rx.match(sent, i, timeout=REGEX_TIMEOUT)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
+
+
+def _after_space(low: str, words: Iterable[str]) -> Iterator[int]:
+    """Positions just past "<word><whitespace>" for every occurrence of a word of ``words``
+    in ``low`` (str.isspace covers every character the patterns' \\s matches)."""
+    n = len(low)
+    for w in words:
+        i = low.find(w)
+        while i >= 0:
+            j = k = i + len(w)
+            while k < n and low[k].isspace():
+                k += 1
+            if k > j:
+                yield k
+            i = low.find(w, i + 1)
+
+
+def _followed_by(sent: str, low: str, words: Iterable[str], nexts: tuple[str, ...]) -> bool:
+    """Some word of ``words`` is followed by whitespace and one of ``nexts``: a gate, as a
+    pattern "(?:patients|...)\\s+(?:were|received|to)" can match only then."""
+    return not _plain_case(sent) or any(low.startswith(nexts, k) for k in _after_space(low, words))
+
+
+_DIGIT = regex.compile(r"\d")
+
+
+def _followed_by_digit(sent: str, low: str, words: Iterable[str]) -> bool:
+    """Some word of ``words`` is followed by whitespace and a digit ("group 462")."""
+    return not _plain_case(sent) or any(_DIGIT.match(low, k) for k in _after_space(low, words))
 
 
 @dataclass

@@ -6,7 +6,7 @@ apart or together (``tokens``, ``_same``), the control-term test and whole-word 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -51,33 +51,58 @@ _REGIMEN_WORDS = regex.compile(
 )
 
 
-def tokens(label: str) -> set[str]:
-    """Content tokens of a label, plural -s dropped (as the scorer does), role words removed."""
+@lru_cache(maxsize=4096)
+def tokens(label: str) -> frozenset[str]:
+    """Content tokens of a label, plural -s dropped (as the scorer does), role words removed.
+
+    Cached (and frozen, so no caller can change a shared value): one document compares the
+    same few labels and abbreviations with each other many times (``_same``)."""
     out = set()
     for t in _TOK.findall(label.lower()):
         if len(t) > 3 and t.endswith("s") and not t.endswith("ss"):
             t = t[:-1]
         if t not in _ROLE_WORDS:
             out.add(t)
-    return out
+    return frozenset(out)
+
+
+_PARENS = regex.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+_OPEN_PAREN = regex.compile(r"\s*[(\[][^()\[\]]*$")
+_QUOTES = regex.compile(r"^['\"‘“]+|['\"’”]+$")
+_SPACES = regex.compile(r"\s+")
+_GROUP_CODE = regex.compile(r"^(?:the\s+)?(?:group|arm)\s+(?=[A-Z]\b)")
+# what a label must end with for _TRAIL to remove anything (compared after casefold, as
+# the pattern ignores case)
+_TRAIL_ENDS = ("group", "groups", "arm", "arms", "treatment", "condition", "alone", "only", ",", ")", "(")
 
 
 def clean_label(raw: str) -> str:
     """Shortest usable phrase for an arm: determiners, "(n = 12)", "group", counts and doses dropped."""
+    # plain string tests first: each pattern runs only where it can change the label
     s = raw
-    for _ in range(3):  # parentheticals, nested ones too: "(n = 12)", "(320/9 μg ... [total dose 36 μg])"
-        s, k = _rx(r"\s*[(\[][^()\[\]]*[)\]]").subn("", s)
-        if not k:
-            break
-    s = _rx(r"\s*[(\[][^()\[\]]*$").sub("", s)  # one cut short by the list's end: "diclofenac K (50 mg Oral"
-    s = _rx(r"^['\"‘“]+|['\"’”]+$").sub("", s.strip())  # quoted names: "'intervention'"
-    s = _rx(r"\s+").sub(" ", s).strip(" ,;:-")
+    if "(" in s or "[" in s:
+        for _ in range(3):  # parentheticals, nested ones too: "(n = 12)", "(320/9 μg ... [total dose 36 μg])"
+            s, k = _PARENS.subn("", s)
+            if not k:
+                break
+        s = _OPEN_PAREN.sub("", s)  # one cut short by the list's end: "diclofenac K (50 mg Oral"
+    s = s.strip()
+    if s[:1] in "'\"‘“" or s[-1:] in "'\"’”":
+        s = _QUOTES.sub("", s)  # quoted names: "'intervention'"
+    if "  " in s or not s.isprintable():  # any whitespace but a single space is not printable
+        s = _SPACES.sub(" ", s)
+    s = s.strip(" ,;:-")
     for _ in range(3):
+        before = s
         s = _LEAD.sub("", s).strip()
-        t = _TRAIL.sub("", s).strip()
-        if t.lower() not in _BARE_ADJ:  # "conventional treatment", not "conventional"
-            s = t
-    s = _rx(r"^(?:the\s+)?(?:group|arm)\s+(?=[A-Z]\b)").sub("group ", s)
+        if s.casefold().endswith(_TRAIL_ENDS):
+            t = _TRAIL.sub("", s).strip()
+            if t.lower() not in _BARE_ADJ:  # "conventional treatment", not "conventional"
+                s = t
+        if s == before:
+            break  # a pass that changed nothing would change nothing again
+    if s.startswith(("the", "group", "arm")):
+        s = _GROUP_CODE.sub("group ", s)
     words = s.split()
     return " ".join(words[:10])
 

@@ -4,10 +4,19 @@ mentions of one group, and arm sizes from "each" counts or event-rate denominato
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex
 
 from extractor.fields import Context
-from extractor.fields.arm_candidates import _MENTION_CUES, _S, _Arm
+from extractor.fields.arm_candidates import (
+    _MENTION_CUES,
+    _S,
+    _Arm,
+    _finditer_at,
+    _followed_by,
+    _followed_by_digit,
+)
 from extractor.fields.arm_labels import (
     _GENERIC,
     _NOISE,
@@ -21,7 +30,7 @@ from extractor.fields.arm_labels import (
     tokens,
 )
 from extractor.numbers import parse_int
-from extractor.rules import load_rules
+from extractor.rules import Rule, load_rules
 
 # words that make "the X group" a description of people, not a randomised group
 _GROUP_STOP = frozenset(
@@ -67,6 +76,32 @@ def _paren_counts(sent: str, s: int) -> list[_Arm]:
     return out
 
 
+_COUNT_RULES = ("arm_n", "arm_n_list", "group_of_n", "n_received", "in_group_n_included", "n_in_group", "group_included_n")
+_GROUP_WORDS = ("group", "arm")
+_N_RECEIVED_PEOPLE = ("patients", "participants", "subjects", "children", "women", "men", "others", "cases", "volunteers")
+
+
+def _count_matches(rule: Rule, sent: str, low: str, cues: set[str]) -> Iterable[regex.Match[str]]:
+    """The matches of one count rule in a sentence; plain string tests first, so each rule
+    runs only where its anchor words occur, or (``_finditer_at``) only at them."""
+    rid = rule.id
+    if rid == "arm_n":
+        return rule.finditer(sent) if "=" in sent else ()
+    if rid == "arm_n_list":
+        return rule.finditer(sent) if ";" in sent and "=" in sent else ()
+    if rid == "n_received":
+        # "24 patients received X": a people word, then "were ..." / "received" / "to"
+        ok = "people" in cues and _followed_by(sent, low, _N_RECEIVED_PEOPLE, ("were", "received", "to"))
+        return rule.finditer(sent) if ok else ()
+    if "group" not in cues:
+        return ()
+    if rid in ("group_of_n", "group_included_n"):  # both start at "group" / "arm"
+        return _finditer_at(rule.regex, sent, low, _GROUP_WORDS)
+    if rid == "in_group_n_included":  # "in the carbetocin group 462"
+        return rule.finditer(sent) if _followed_by_digit(sent, low, _GROUP_WORDS) else ()
+    return rule.finditer(sent)
+
+
 def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
     """Groups of (label, n) mentions, one list per sentence with at least one."""
     rules = load_rules("arms")
@@ -82,14 +117,8 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
             continue
         found: list[_Arm] = []
         population = False
-        has_group = "group" in cues
-        # cheap substring gates: each rule runs only where its anchor words occur
-        gates = {"arm_n": "=" in sent, "arm_n_list": ";" in sent and "=" in sent, "group_of_n": has_group, "n_received": "people" in cues,
-                 "in_group_n_included": has_group, "n_in_group": has_group, "group_included_n": has_group}
-        for rid in ("arm_n", "arm_n_list", "group_of_n", "n_received", "in_group_n_included", "n_in_group", "group_included_n"):
-            if not gates[rid]:
-                continue
-            for m in rules.by_id(rid).finditer(sent):
+        for rid in _COUNT_RULES:
+            for m in _count_matches(rules.by_id(rid), sent, low, cues):
                 if "label" in m.groupdict():
                     raw, lstart = m.group("label"), m.start("label")
                 else:  # the label is the phrase before "(n = 12)" / "group of 44": back to a delimiter

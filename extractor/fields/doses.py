@@ -55,7 +55,16 @@ def normalise_route(route: str) -> str:
     return load_lexicon("routes").entries["canonical"].get(route.lower(), route.lower())
 
 
+_DIGIT = regex.compile(r"\d")
+
+
 def _amounts(text: str, ranges: bool = True) -> list[tuple[int, int, float | None, str, str]]:
+    # every amount rule starts its match at the amount's first digit: no digit, no dose, and
+    # the rules need not scan the text before the first one (lookbehinds still see it)
+    first = _DIGIT.search(text)
+    if first is None:
+        return []
+    pos = first.start()
     rules = load_rules("doses")
     out: list[tuple[int, int, float | None, str, str]] = []
     taken: list[tuple[int, int]] = []
@@ -67,7 +76,7 @@ def _amounts(text: str, ranges: bool = True) -> list[tuple[int, int, float | Non
             continue
         if rid == "amount_range" and not ranges:
             continue
-        for m in rules.by_id(rid).finditer(text):
+        for m in rules.by_id(rid).finditer(text, pos):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             gd = m.groupdict()
