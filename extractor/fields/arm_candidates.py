@@ -68,10 +68,9 @@ def _plain_case(sent: str) -> bool:
 
 def _finditer_at(rx: regex.Pattern[str], sent: str, low: str, words: Iterable[str]) -> list[regex.Match[str]]:
     """``rx.finditer(sent)`` for a pattern whose every match starts with one of ``words``
-    ("\\b(?:group|arm)\\s+of ..."): the pattern is tried only where a word occurs (str.find
-    over ``low``, the lower-cased sentence), not at every position. A search takes the leftmost
-    match and resumes at its end, and so does this; lookbehinds and \\b still see the text
-    before the position."""
+    ("[(\\[]\\s*n\\s*="): the pattern is tried only where a word occurs (str.find over ``low``,
+    the lower-cased sentence), not at every position. A search takes the leftmost match and
+    resumes at its end, and so does this; lookbehinds and \\b still see the text before."""
     if not _plain_case(sent):
         return list(rx.finditer(sent, timeout=REGEX_TIMEOUT))
     starts = []
@@ -106,18 +105,15 @@ def _after_space(low: str, words: Iterable[str]) -> Iterator[int]:
             i = low.find(w, i + 1)
 
 
-def _followed_by(sent: str, low: str, words: Iterable[str], nexts: tuple[str, ...]) -> bool:
-    """Some word of ``words`` is followed by whitespace and one of ``nexts``: a gate, as a
-    pattern "(?:patients|...)\\s+(?:were|received|to)" can match only then."""
-    return not _plain_case(sent) or any(low.startswith(nexts, k) for k in _after_space(low, words))
-
-
-_DIGIT = regex.compile(r"\d")
-
-
-def _followed_by_digit(sent: str, low: str, words: Iterable[str]) -> bool:
-    """Some word of ``words`` is followed by whitespace and a digit ("group 462")."""
-    return not _plain_case(sent) or any(_DIGIT.match(low, k) for k in _after_space(low, words))
+def _followed_by(sent: str, low: str, words: Iterable[str], nexts: tuple[str, ...] | regex.Pattern[str]) -> bool:
+    """Some word of ``words`` is followed by whitespace and one of ``nexts`` (strings, or a
+    pattern matched on ``low``): a gate, as a pattern "(?:patients|...)\\s+(?:were|received|to)"
+    can match only then."""
+    if not _plain_case(sent):
+        return True
+    if isinstance(nexts, tuple):
+        return any(low.startswith(nexts, k) for k in _after_space(low, words))
+    return any(nexts.match(low, k) for k in _after_space(low, words))
 
 
 @dataclass

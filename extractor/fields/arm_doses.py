@@ -7,13 +7,16 @@ from __future__ import annotations
 import regex
 
 from extractor.fields import Context
-from extractor.fields.arm_candidates import _S, _Arm
+from extractor.fields.arm_candidates import _S, _Arm, _followed_by
 from extractor.fields.arm_labels import _find_word, _rx, _same, _Span, clean_label
 from extractor.fields.doses import find_doses
 from extractor.numbers import parse_decimal
 from extractor.records import Dose
 
 _EACH = regex.compile(r"\b(?:all|both|each|every)\s+(?:the\s+)?(?:patients|participants|subjects|groups|arms|women|children|piglets)\b", regex.I)
+
+_EACH_WORDS = ("all", "both", "each", "every")
+_EACH_NEXT = ("the", "patients", "participants", "subjects", "groups", "arms", "women", "children", "piglets")
 
 _AMOUNT_END = regex.compile(r"\d+(?:[.,]\d+)?\s*-?\s*(?:[^\s,;()]+)")
 
@@ -41,14 +44,19 @@ _DOSE_CUE = regex.compile(r"\breceiv|administ|given|treated\s+with|infus|inject|
 
 def _dose_sentences(ctx: Context, sents: list[_S]) -> list[tuple[int, int, str, str]]:
     """Sentences that may state a regimen: a dose cue, outside results and conclusions (once per document)."""
+    # cheapest tests first: the cue sets, the section, and the patterns only where their
+    # words are in place
     out = []
     for s, e, sent, low, cues in sents:
-        if "dose" not in cues and ("num" not in cues or not _DOSE_CUE.search(sent)):
-            continue
-        if _EACH.search(sent):
+        dose = "dose" in cues
+        if not dose and "num" not in cues:
             continue
         sec = (ctx.section_label(s) or "").upper()
         if "RESULT" in sec or "CONCLU" in sec:
+            continue
+        if not dose and not _DOSE_CUE.search(sent):
+            continue
+        if _followed_by(sent, low, _EACH_WORDS, _EACH_NEXT) and _EACH.search(sent):
             continue
         out.append((s, e, sent, low))
     return out

@@ -159,22 +159,27 @@ def _same(a: str, b: str, abbrevs: dict[str, str]) -> bool:
     return False
 
 
+# the only characters split_items acts on: brackets, and where a separator may start
+_ITEM_MARK = regex.compile(r"[(\[)\],]|\s")
+
+
 def split_items(lst: str) -> list[tuple[int, int]]:
     """Spans of the comma/or/versus-separated items of an allocation list (parentheses kept)."""
-    spans, depth, start, i = [], 0, 0, 0
-    while i < len(lst):
+    spans, depth, start, resume = [], 0, 0, 0
+    for mk in _ITEM_MARK.finditer(lst):
+        i = mk.start()
+        if i < resume:
+            continue  # inside the separator just taken
         c = lst[i]
         if c in "([":
             depth += 1
         elif c in ")]":
             depth = max(0, depth - 1)
-        elif depth == 0:
+        elif depth == 0 and (c == "," or i > 0):
             m = _SPLIT.match(lst, i)
-            if m and m.end() > i and (lst[i] == "," or (i > 0 and lst[i].isspace())):
+            if m and m.end() > i:
                 spans.append((start, i))
-                start = i = m.end()
-                continue
-        i += 1
+                start = resume = m.end()
     spans.append((start, len(lst)))
     return [(s, e) for s, e in spans if lst[s:e].strip()]
 

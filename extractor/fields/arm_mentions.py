@@ -15,7 +15,6 @@ from extractor.fields.arm_candidates import (
     _Arm,
     _finditer_at,
     _followed_by,
-    _followed_by_digit,
 )
 from extractor.fields.arm_labels import (
     _GENERIC,
@@ -79,14 +78,18 @@ def _paren_counts(sent: str, s: int) -> list[_Arm]:
 _COUNT_RULES = ("arm_n", "arm_n_list", "group_of_n", "n_received", "in_group_n_included", "n_in_group", "group_included_n")
 _GROUP_WORDS = ("group", "arm")
 _N_RECEIVED_PEOPLE = ("patients", "participants", "subjects", "children", "women", "men", "others", "cases", "volunteers")
+_OF_N = ("of", "with", "comprising", "included", "consisting")
+# what follows "group" in group_included_n ("group I included 100"), on the lower-cased text
+_CODE_VERB = regex.compile(r"(?:[a-z]{1,4}[0-9]?|[0-9])\s+(?:included|comprised|consisted|had|with|of|contained)")
+_DIGIT = regex.compile(r"\d")
 
 
 def _count_matches(rule: Rule, sent: str, low: str, cues: set[str]) -> Iterable[regex.Match[str]]:
-    """The matches of one count rule in a sentence; plain string tests first, so each rule
-    runs only where its anchor words occur, or (``_finditer_at``) only at them."""
+    """The matches of one count rule in a sentence. Plain string tests first: each rule runs
+    only where the words it needs are in place ("group" + whitespace + "of"), or only at them."""
     rid = rule.id
-    if rid == "arm_n":
-        return rule.finditer(sent) if "=" in sent else ()
+    if rid == "arm_n":  # starts at the bracket of "(n = 12)"
+        return _finditer_at(rule.regex, sent, low, "([") if "=" in sent else ()
     if rid == "arm_n_list":
         return rule.finditer(sent) if ";" in sent and "=" in sent else ()
     if rid == "n_received":
@@ -95,11 +98,15 @@ def _count_matches(rule: Rule, sent: str, low: str, cues: set[str]) -> Iterable[
         return rule.finditer(sent) if ok else ()
     if "group" not in cues:
         return ()
-    if rid in ("group_of_n", "group_included_n"):  # both start at "group" / "arm"
-        return _finditer_at(rule.regex, sent, low, _GROUP_WORDS)
+    if rid == "group_of_n":  # "group of 44 cases"
+        return rule.finditer(sent) if _followed_by(sent, low, _GROUP_WORDS, _OF_N) else ()
+    if rid == "group_included_n":  # "group I included 100 patients"
+        return rule.finditer(sent) if _followed_by(sent, low, _GROUP_WORDS, _CODE_VERB) else ()
     if rid == "in_group_n_included":  # "in the carbetocin group 462"
-        return rule.finditer(sent) if _followed_by_digit(sent, low, _GROUP_WORDS) else ()
-    return rule.finditer(sent)
+        return rule.finditer(sent) if _followed_by(sent, low, _GROUP_WORDS, _DIGIT) else ()
+    # n_in_group: "64 in the experimental group" starts at its number
+    first = _DIGIT.search(sent)
+    return rule.finditer(sent, first.start()) if first else ()
 
 
 def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
