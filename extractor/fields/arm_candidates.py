@@ -16,7 +16,8 @@ from extractor.rules import REGEX_TIMEOUT
 # One cue pass per document tells every rule below which sentences hold its anchor words;
 # rules then run only there. Each cue word is found with str.find over the lower-cased
 # document (C speed) and mapped to its sentence: an alternation regex tried at every
-# position, or a word split per sentence, costs more than the rules it gates.
+# position, or a word split per sentence, costs more than the rules it gates. The digits of
+# "num" are found together by one character class (one search per sentence, not per digit).
 _CUE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rand", ("random", "allocat", "assign", "divided")),
     ("group", ("group", " arm")),
@@ -28,28 +29,53 @@ _CUE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("received", ("receiv",)),
     ("dose", ("receiv", "administ", "given", "treated with", "infus", "inject")),
     ("cross", ("crossover", "cross-over")),
-    ("people", ("patients", "participants", "subjects", "children", "women", " men ", "others", "cases", "volunteers")),
     ("num", ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "twenty", "thirty", "forty", "fifty", "sixty", "ten ", "twelve")),
 )
+
+
+def _cue_scan() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(word, keys) for every cue word but the digits: a word of several keys ("receiv") is
+    searched once."""
+    keys: dict[str, list[str]] = {}
+    for key, words in _CUE_WORDS:
+        for w in words:
+            if not (len(w) == 1 and w.isdigit()):
+                keys.setdefault(w, []).append(key)
+    return tuple((w, tuple(ks)) for w, ks in keys.items())
+
+
+_CUE_SCAN = _cue_scan()
+_CUE_DIGIT = regex.compile(r"[0-9]")
 _MENTION_CUES = frozenset({"rand", "eq", "group", "versus", "received"})
 _S = tuple  # (start, end, sentence, lower-cased sentence, cue set)
 
 
 def _doc_cues(low: str, starts: list[int], ends: list[int]) -> list[set[str]]:
     """The cue set of every sentence ("rand", "group", "eq", "num", "versus", "resp", "each",
-    "controlled", "dose", "received", "cross", "people"); ``low`` is the lower-cased document."""
+    "controlled", "dose", "received", "cross"); ``low`` is the lower-cased document.
+    A sentence holds a cue when a cue word starts between its start and the next one's."""
     out: list[set[str]] = [set() for _ in starts]
-    for key, words in _CUE_WORDS:
-        for w in words:
-            i = low.find(w)
-            while i >= 0:
-                k = bisect_right(starts, i) - 1
-                if k < 0:
-                    i = low.find(w, i + 1)
-                    continue
-                out[k].add(key)
-                # the rest of this sentence already has the cue: jump to the next one
-                i = low.find(w, max(i + 1, ends[k]))
+    find = low.find
+    for w, keys in _CUE_SCAN:
+        i = find(w)
+        while i >= 0:
+            k = bisect_right(starts, i) - 1
+            if k < 0:
+                i = find(w, i + 1)
+                continue
+            out[k].update(keys)
+            # the rest of this sentence already has the cue: jump to the next one
+            e = ends[k]
+            i = find(w, e if e > i else i + 1)
+    m = _CUE_DIGIT.search(low)
+    while m is not None:
+        i = m.start()
+        k = bisect_right(starts, i) - 1
+        if k >= 0:
+            out[k].add("num")
+            e = ends[k]
+            i = e - 1 if e > i else i
+        m = _CUE_DIGIT.search(low, i + 1)
     return out
 
 
@@ -90,9 +116,10 @@ def _finditer_at(rx: regex.Pattern[str], sent: str, low: str, words: Iterable[st
     return out
 
 
-def _after_space(low: str, words: Iterable[str]) -> Iterator[int]:
+def _after_space(low: str, words: Iterable[str], space: bool) -> Iterator[int]:
     """Positions just past "<word><whitespace>" for every occurrence of a word of ``words``
-    in ``low`` (str.isspace covers every character the patterns' \\s matches)."""
+    in ``low`` (str.isspace covers every character the patterns' \\s matches); the whitespace
+    may be empty unless ``space``."""
     n = len(low)
     for w in words:
         i = low.find(w)
@@ -100,20 +127,21 @@ def _after_space(low: str, words: Iterable[str]) -> Iterator[int]:
             j = k = i + len(w)
             while k < n and low[k].isspace():
                 k += 1
-            if k > j:
+            if k > j or not space:
                 yield k
             i = low.find(w, i + 1)
 
 
-def _followed_by(sent: str, low: str, words: Iterable[str], nexts: tuple[str, ...] | regex.Pattern[str]) -> bool:
-    """Some word of ``words`` is followed by whitespace and one of ``nexts`` (strings, or a
-    pattern matched on ``low``): a gate, as a pattern "(?:patients|...)\\s+(?:were|received|to)"
-    can match only then."""
+def _followed_by(sent: str, low: str, words: Iterable[str], nexts: tuple[str, ...] | regex.Pattern[str],
+                 space: bool = True) -> bool:
+    """Some word of ``words`` is followed by whitespace (``\\s+``, or ``\\s*`` unless ``space``)
+    and one of ``nexts`` (strings, or a pattern matched on ``low``): a gate, as a pattern
+    "(?:patients|...)\\s+(?:were|received|to)" can match only then."""
     if not _plain_case(sent):
         return True
     if isinstance(nexts, tuple):
-        return any(low.startswith(nexts, k) for k in _after_space(low, words))
-    return any(nexts.match(low, k) for k in _after_space(low, words))
+        return any(low.startswith(nexts, k) for k in _after_space(low, words, space))
+    return any(nexts.match(low, k) for k in _after_space(low, words, space))
 
 
 @dataclass

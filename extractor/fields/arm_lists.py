@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from extractor.fields import Context
-from extractor.fields.arm_candidates import _ALLOC_CUES, _S, _Arm
+from extractor.fields.arm_candidates import _ALLOC_CUES, _S, _Arm, _followed_by
 from extractor.fields.arm_doses import _dose_labels, _respective_doses
 from extractor.fields.arm_labels import (
     _GENERIC,
@@ -290,7 +290,7 @@ def _respectively(ctx: Context, sents: list[_S]) -> tuple[list[_Arm], list[_Arm]
     rules = load_rules("arms")
     with_n: list[_Arm] = []
     listed: list[_Arm] = []
-    for s, _e, sent, _low, cues in sents:
+    for s, _e, sent, low, cues in sents:
         if "resp" in cues and "num" in cues:
             for m in rules.by_id("resp_n_labels").finditer(sent):
                 ns = [parse_int(x) for x in _NUM_SPLIT.split(m.group("ns"))]
@@ -304,6 +304,8 @@ def _respectively(ctx: Context, sents: list[_S]) -> tuple[list[_Arm], list[_Arm]
         for rid in ("groups_resp", "groups_paren"):
             if rid == "groups_resp" and "resp" not in cues or rid == "groups_paren" and "(" not in sent:
                 continue
+            if rid == "groups_paren" and not _followed_by(sent, low, ("groups", "arms"), ("(",), space=False):
+                continue  # "into two groups (...)": the parenthesis follows the group word
             for m in rules.by_id(rid).finditer(sent):
                 text = m.group("labels")
                 doses = None

@@ -84,7 +84,18 @@ _CODE_VERB = regex.compile(r"(?:[a-z]{1,4}[0-9]?|[0-9])\s+(?:included|comprised|
 _DIGIT = regex.compile(r"\d")
 
 
-def _count_matches(rule: Rule, sent: str, low: str, cues: set[str]) -> Iterable[regex.Match[str]]:
+_PEOPLE_CUE = ("patients", "participants", "subjects", "children", "women", "others", "cases", "volunteers")
+
+
+def _people_cue(doc_low: str, low: str, e: int) -> bool:
+    """The sentence (lower-cased ``low``, ending at ``e`` in ``doc_low``) names people: the
+    gate n_received has always had, tested only where the rule's own words are in place. A
+    cue word starts in the sentence; only " men " can run past its end (into the space after)."""
+    return (any(w in low for w in _PEOPLE_CUE) or " men " in low
+            or len(low) >= 4 and doc_low.startswith(" men ", e - 4))
+
+
+def _count_matches(rule: Rule, sent: str, low: str, cues: set[str], doc_low: str, e: int) -> Iterable[regex.Match[str]]:
     """The matches of one count rule in a sentence. Plain string tests first: each rule runs
     only where the words it needs are in place ("group" + whitespace + "of"), or only at them."""
     rid = rule.id
@@ -94,7 +105,7 @@ def _count_matches(rule: Rule, sent: str, low: str, cues: set[str]) -> Iterable[
         return rule.finditer(sent) if ";" in sent and "=" in sent else ()
     if rid == "n_received":
         # "24 patients received X": a people word, then "were ..." / "received" / "to"
-        ok = "people" in cues and _followed_by(sent, low, _N_RECEIVED_PEOPLE, ("were", "received", "to"))
+        ok = _followed_by(sent, low, _N_RECEIVED_PEOPLE, ("were", "received", "to")) and _people_cue(doc_low, low, e)
         return rule.finditer(sent) if ok else ()
     if "group" not in cues:
         return ()
@@ -113,7 +124,7 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
     """Groups of (label, n) mentions, one list per sentence with at least one."""
     rules = load_rules("arms")
     out = []
-    for s, _e, sent, low, cues in sents:
+    for s, e, sent, low, cues in sents:
         if "num" not in cues:
             continue
         if not cues & _MENTION_CUES:
@@ -125,7 +136,7 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
         found: list[_Arm] = []
         population = False
         for rid in _COUNT_RULES:
-            for m in _count_matches(rules.by_id(rid), sent, low, cues):
+            for m in _count_matches(rules.by_id(rid), sent, low, cues, ctx.low, e):
                 if "label" in m.groupdict():
                     raw, lstart = m.group("label"), m.start("label")
                 else:  # the label is the phrase before "(n = 12)" / "group of 44": back to a delimiter
@@ -221,11 +232,14 @@ def _group_mentions(ctx: Context, sents: list[_S], abbrevs: dict[str, str]) -> l
     """Groups named anywhere ("in the Hochu-ekki-to group", "Group S"), merged, in first-mention order."""
     rules = load_rules("arms")
     found: list[_Arm] = []
-    for s, _e, sent, _low, cues in sents:
+    for s, _e, sent, low, cues in sents:
         if "group" not in cues:
             continue
         for rid in ("group_code", "named_group"):
-            for m in rules.by_id(rid).finditer(sent):
+            rule = rules.by_id(rid)
+            # "Group S" starts at "group": tried there only
+            ms = _finditer_at(rule.regex, sent, low, ("group",)) if rid == "group_code" else rule.finditer(sent)
+            for m in ms:
                 if rid == "group_code":
                     label, a, b = "group " + m.group("code"), m.start(), m.end()
                 else:
