@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from extractor.fields import Context
-from extractor.fields.arm_candidates import _S, _Arm, _followed_by
+from extractor.fields.arm_candidates import _S, _Arm, _followed_by, _plain_case
 from extractor.fields.arm_labels import _find_word, _rx, _same, _Span, clean_label
 from extractor.fields.doses import find_doses
 from extractor.numbers import parse_decimal
@@ -42,6 +42,19 @@ _RECEIVE = regex.compile(r"\breceiv|administ|given|treated\s+with|infus|inject",
 _DOSE_CUE = regex.compile(r"\breceiv|administ|given|treated\s+with|infus|inject|\d\s*(?:mg|g|mcg|μg|µg|ug|iu|units?|ml|mmol|cells)\b", regex.I)
 
 
+# _DOSE_CUE's amount alternative alone: a pattern that starts with a digit is tried at the
+# digits only, where the alternation is tried at every position
+_AMOUNT_CUE = regex.compile(r"\d\s*(?:mg|g|mcg|μg|µg|ug|iu|units?|ml|mmol|cells)\b", regex.I)
+
+
+def _dose_cue(sent: str, low: str) -> bool:
+    """``_DOSE_CUE.search(sent)`` in a sentence without the "dose" cue: its verbs are absent
+    (in plain case), so only an amount or an oddly spaced "treated with" can match."""
+    if not _plain_case(sent):
+        return _DOSE_CUE.search(sent) is not None
+    return _AMOUNT_CUE.search(sent) is not None or "treated" in low and _DOSE_CUE.search(sent) is not None
+
+
 def _dose_sentences(ctx: Context, sents: list[_S]) -> list[tuple[int, int, str, str]]:
     """Sentences that may state a regimen: a dose cue, outside results and conclusions (once per document)."""
     # cheapest tests first: the cue sets, the section, and the patterns only where their
@@ -54,7 +67,7 @@ def _dose_sentences(ctx: Context, sents: list[_S]) -> list[tuple[int, int, str, 
         sec = (ctx.section_label(s) or "").upper()
         if "RESULT" in sec or "CONCLU" in sec:
             continue
-        if not dose and not _DOSE_CUE.search(sent):
+        if not dose and not _dose_cue(sent, low):
             continue
         if _followed_by(sent, low, _EACH_WORDS, _EACH_NEXT) and _EACH.search(sent):
             continue

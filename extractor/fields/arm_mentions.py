@@ -266,9 +266,9 @@ def _each_n(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
     if not arms or all(a.n is not None for a in arms) or any(a.n is not None for a in arms):
         return
     rule = load_rules("arms").by_id("each_n")
-    for s, _e, sent, _low, cues in sents:
-        if "each" not in cues:
-            continue
+    for s, _e, sent, low, cues in sents:
+        if "each" not in cues or "group" not in low and "arm" not in low:
+            continue  # both forms name the groups: "groups of 20 each", "20 per group"
         for m in rule.finditer(sent):
             n = parse_int(m.group("n"))
             if n:
