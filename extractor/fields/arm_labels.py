@@ -107,9 +107,16 @@ def clean_label(raw: str) -> str:
     return " ".join(words[:10])
 
 
+_DIGIT = regex.compile(r"\d")
+_AMOUNT_WORDS = regex.compile(r"\d+(?:\.\d+)?\s*(?:mg|g|mcg|μg|µg|IU|mL)\b|\+|\d+")
+_LINK_END = regex.compile(r"\b(?:of|at|with)\s*$")
+
+
 def _nwords(label: str) -> int:
     """Words of a label, amounts and units not counted ("10 mg L + 2 mg total Z" has 3)."""
-    return len(_rx(r"\d+(?:\.\d+)?\s*(?:mg|g|mcg|μg|µg|IU|mL)\b|\+|\d+").sub(" ", label).split())
+    if "+" not in label and not _DIGIT.search(label):
+        return len(label.split())  # nothing to drop: every part of the pattern needs "+" or a digit
+    return len(_AMOUNT_WORDS.sub(" ", label).split())
 
 
 def _strip_doses(label: str) -> tuple[str, str | None]:
@@ -120,7 +127,11 @@ def _strip_doses(label: str) -> tuple[str, str | None]:
         if d.unit and d.unit.startswith("cells"):
             cell_unit = "cells"
         label = label[: d.start] + " " + label[d.amount_end :]
-    label = _rx(r"\b(?:of|at|with)\s*$").sub("", _rx(r"\s+").sub(" ", label).strip()).strip()
+    if ds or "  " in label or not label.isprintable():
+        label = _SPACES.sub(" ", label)
+    label = label.strip()
+    if label.endswith(("of", "at", "with")):  # "20 g of creatine" -> "creatine", not "of creatine"
+        label = _LINK_END.sub("", label).strip()
     return label, cell_unit
 
 
@@ -298,7 +309,7 @@ _SF_PAREN = regex.compile(r"\((?P<sf>[A-Za-z][\w+/-]{1,9})\)")
 def _short_form(raw: str) -> str | None:
     """"highly active antiretroviral treatment (HAART)" -> "HAART": the abbreviation the
     abstract defines for the item is the shortest phrase for the group."""
-    m = _SF_PAREN.search(raw)
+    m = _SF_PAREN.search(raw) if "(" in raw else None
     if not m or not any(c.isupper() for c in m.group("sf")):
         return None
     before = clean_label(raw[: m.start()])
@@ -316,7 +327,8 @@ _ROLE_NAME = regex.compile(r"^(?:experimental|study|intervention|treatment|treat
 
 def _group_paren(raw: str) -> str:
     """The group's own name in a closing parenthesis: "(game group)", "(FAST treatment)"."""
-    m = _GROUP_PAREN.search(raw.strip())
+    raw = raw.strip()
+    m = _GROUP_PAREN.search(raw) if raw.endswith(")") else None
     if not m or _rx(r"^(?:\d|n\b|each\b|per\b|same\b|this\b|that\b|one\b|two\b|first\b|second\b)", regex.I).match(m.group("name")):
         return ""
     name = m.group("name")
@@ -325,7 +337,8 @@ def _group_paren(raw: str) -> str:
 
 def _paren(raw: str) -> str:
     """The name in a closing parenthesis: an acronym ("(IMPaCT)") or a control term ("(treatment as usual)")."""
-    m = _rx(r"\(([^()]{2,40})\)\s*$").search(raw.strip())
+    raw = raw.strip()
+    m = _rx(r"\(([^()]{2,40})\)\s*$").search(raw) if raw.endswith(")") else None
     if not m:
         return ""
     inner = m.group(1).strip()

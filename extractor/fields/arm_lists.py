@@ -52,6 +52,9 @@ _MODIFIER = regex.compile(
     regex.I,
 )
 
+_EITHER = regex.compile(r"\s(?:with\s+)?either\s+(?=\S)", regex.I)
+_N_EQ = regex.compile(r"\bn\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)")
+
 _AMOUNT_ONLY = regex.compile(r"^\d+(?:\.\d+)?\s?(?:mg|g|mcg|μg|µg|mL|IU)$", regex.I)
 
 
@@ -88,7 +91,7 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                                  _Arm(f"{x} without {y}", a0, b0, rule="arms:with_or_without")]
                     continue
                 raw = lst[a:b]
-                ei = _rx(r"\s(?:with\s+)?either\s+(?=\S)", regex.I).search(raw)
+                ei = _EITHER.search(raw) if not raw.isascii() or "either" in raw.lower() else None
                 if ei:
                     # "dexamethasone 8 mg at induction with either granisetron 1 mg, ...": the
                     # shared co-treatment comes before "either", the first arm after it
@@ -107,7 +110,7 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                 if carry is not None:
                     a, raw, carry = carry, lst[carry:b], None
                 n = None
-                nm = _rx(r"\bn\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)").search(raw)
+                nm = _N_EQ.search(raw) if "=" in raw else None
                 if nm:
                     n = parse_int(nm.group(1))
                 label, cell_unit = _strip_doses(clean_label(raw))

@@ -12,9 +12,11 @@ from extractor.fields import Context
 from extractor.fields.arm_candidates import (
     _MENTION_CUES,
     _S,
+    _after_space,
     _Arm,
     _finditer_at,
     _followed_by,
+    _plain_case,
 )
 from extractor.fields.arm_labels import (
     _GENERIC,
@@ -75,7 +77,6 @@ def _paren_counts(sent: str, s: int) -> list[_Arm]:
     return out
 
 
-_COUNT_RULES = ("arm_n", "arm_n_list", "group_of_n", "n_received", "in_group_n_included", "n_in_group", "group_included_n")
 _GROUP_WORDS = ("group", "arm")
 _N_RECEIVED_PEOPLE = ("patients", "participants", "subjects", "children", "women", "men", "others", "cases", "volunteers")
 _OF_N = ("of", "with", "comprising", "included", "consisting")
@@ -95,29 +96,39 @@ def _people_cue(doc_low: str, low: str, e: int) -> bool:
             or len(low) >= 4 and doc_low.startswith(" men ", e - 4))
 
 
-def _count_matches(rule: Rule, sent: str, low: str, cues: set[str], doc_low: str, e: int) -> Iterable[regex.Match[str]]:
-    """The matches of one count rule in a sentence. Plain string tests first: each rule runs
-    only where the words it needs are in place ("group" + whitespace + "of"), or only at them."""
-    rid = rule.id
-    if rid == "arm_n":  # starts at the bracket of "(n = 12)"
-        return _finditer_at(rule.regex, sent, low, "([") if "=" in sent else ()
-    if rid == "arm_n_list":
-        return rule.finditer(sent) if ";" in sent and "=" in sent else ()
-    if rid == "n_received":
-        # "24 patients received X": a people word, then "were ..." / "received" / "to"
-        ok = _followed_by(sent, low, _N_RECEIVED_PEOPLE, ("were", "received", "to")) and _people_cue(doc_low, low, e)
-        return rule.finditer(sent) if ok else ()
+def _count_rules(sent: str, low: str, cues: set[str], doc_low: str, e: int) -> list[str]:
+    """The count rules that may match in a sentence, in order. Plain string tests: each rule
+    runs only where the words it needs are in place ("group" + whitespace + "of")."""
+    out = []
+    if "=" in sent:
+        out.append("arm_n")
+        if ";" in sent:
+            out.append("arm_n_list")
+    plain = _plain_case(sent)
+    # what follows "group" / "arm" and whitespace decides three rules: found once
+    after = list(_after_space(low, _GROUP_WORDS, True)) if plain and "group" in cues else []
+    if "group" in cues and (not plain or any(low.startswith(_OF_N, k) for k in after)):
+        out.append("group_of_n")  # "group of 44 cases"
+    # "24 patients received X": a people word, then "were ..." / "received" / "to"
+    if _followed_by(sent, low, _N_RECEIVED_PEOPLE, ("were", "received", "to")) and _people_cue(doc_low, low, e):
+        out.append("n_received")
     if "group" not in cues:
-        return ()
-    if rid == "group_of_n":  # "group of 44 cases"
-        return rule.finditer(sent) if _followed_by(sent, low, _GROUP_WORDS, _OF_N) else ()
-    if rid == "group_included_n":  # "group I included 100 patients"
-        return rule.finditer(sent) if _followed_by(sent, low, _GROUP_WORDS, _CODE_VERB) else ()
-    if rid == "in_group_n_included":  # "in the carbetocin group 462"
-        return rule.finditer(sent) if _followed_by(sent, low, _GROUP_WORDS, _DIGIT) else ()
-    # n_in_group: "64 in the experimental group" starts at its number
-    first = _DIGIT.search(sent)
-    return rule.finditer(sent, first.start()) if first else ()
+        return out
+    if not plain or any(_DIGIT.match(low, k) for k in after):
+        out.append("in_group_n_included")  # "in the carbetocin group 462"
+    out.append("n_in_group")
+    if not plain or any(_CODE_VERB.match(low, k) for k in after):
+        out.append("group_included_n")  # "group I included 100 patients"
+    return out
+
+
+def _count_matches(rule: Rule, sent: str, low: str) -> Iterable[regex.Match[str]]:
+    if rule.id == "arm_n":  # starts at the bracket of "(n = 12)": tried there only
+        return _finditer_at(rule.regex, sent, low, "([")
+    if rule.id == "n_in_group":  # "64 in the experimental group" starts at its number
+        first = _DIGIT.search(sent)
+        return rule.finditer(sent, first.start()) if first else ()
+    return rule.finditer(sent)
 
 
 def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
@@ -135,8 +146,8 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
             continue
         found: list[_Arm] = []
         population = False
-        for rid in _COUNT_RULES:
-            for m in _count_matches(rules.by_id(rid), sent, low, cues, ctx.low, e):
+        for rid in _count_rules(sent, low, cues, ctx.low, e):
+            for m in _count_matches(rules.by_id(rid), sent, low):
                 if "label" in m.groupdict():
                     raw, lstart = m.group("label"), m.start("label")
                 else:  # the label is the phrase before "(n = 12)" / "group of 44": back to a delimiter
