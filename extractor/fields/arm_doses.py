@@ -9,7 +9,7 @@ import regex
 from extractor.fields import Context
 from extractor.fields.arm_candidates import _S, _Arm, _followed_by, _plain_case
 from extractor.fields.arm_labels import _find_word, _rx, _same, _Span, clean_label
-from extractor.fields.doses import find_doses
+from extractor.fields.doses import find_doses, has_dose
 from extractor.numbers import parse_decimal
 from extractor.records import Dose
 
@@ -100,22 +100,22 @@ def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
         spans.append(arm.item)
     # sentences naming the arm: as the subject ("The Ketamine group received ..."), right after a
     # dose ("sufentanil 50 mcg in Group S") or next to one ("ketamine 0.5 mg/kg")
-    names = [n for n in [arm.label, *arm.aliases] if len(n) >= 2]
+    names = [n.lower() for n in [arm.label, *arm.aliases] if len(n) >= 2]
     for s, e, sent, low in dose_sents:
         for name in names:
-            i = low.find(name.lower())
+            i = low.find(name)
             if i < 0:
                 continue
-            mm = _find_word(low, name.lower(), i)
+            mm = _find_word(low, name, i)
             if not mm:
                 continue
-            of = _amount_of(sent, low, name.lower(), mm)
+            of = _amount_of(sent, low, name, mm)
             if of:
                 # "consumed 20 g of creatine or carboxymethyl cellulose": the amount right before the name
                 spans.append((s + of[0], s + of[1]))
                 break
-            nxt = _find_word(low, name.lower(), mm.end() + 1)
-            if nxt and not find_doses(sent[mm.start() : mm.end() + 60]):
+            nxt = _find_word(low, name, mm.end() + 1)
+            if nxt and not has_dose(sent[mm.start() : mm.end() + 60]):
                 mm = nxt  # "treated with oxytocin according to ... (oxytocin bolus 5 IU, ...)"
             if _SUBJECT_VERB.match(low, mm.end()) or (mm.start() < 40 and _RECEIVE.search(sent)):
                 # the arm as the subject: its regimen runs to the end of the sentence (or of a
@@ -129,18 +129,20 @@ def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
                 spans.append((s + mm.start() - len(before) + (lead.start() if lead else len(before)), min(e, s + mm.end() + 60)))
             break
     seen = set()
+    # the other arms' names (lower-cased), once per arm rather than once per passage
+    other_names = [n.lower() for o in others for n in [o.label, *o.aliases]
+                   if len(n) >= 2 and not _same(n, arm.label, {})] if spans else []
     for a, b in spans:
         text = ctx.norm[a:b]
+        text_low = text.lower()
         # stop before another arm's description in the same sentence
-        for o in others:
-            for name in [o.label, *o.aliases]:
-                if len(name) < 2 or _same(name, arm.label, {}):
-                    continue
-                w = _find_word(text.lower(), name.lower(), 1)
-                if w:
-                    om = _OTHER_LEAD.search(text, 0, w.start())
-                    if om and om.start() > 0:
-                        text = text[: om.start()]
+        for name in other_names:
+            w = _find_word(text_low, name, 1)
+            if w:
+                om = _OTHER_LEAD.search(text, 0, w.start())
+                if om and om.start() > 0:
+                    text = text[: om.start()]
+                    text_low = text.lower()
         here: set[tuple] = set()
         for d in find_doses(text, first_only=False, regimens=True):
             # one regimen list may repeat an amount ("bolus 5 IU, ... or bolus 5 IU followed by");

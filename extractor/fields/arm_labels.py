@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 import regex
 
 from extractor.fields.abbreviations import best_long_form
-from extractor.fields.doses import find_doses
+from extractor.fields.doses import _amounts
 from extractor.rules import load_lexicon
 
 
@@ -121,12 +121,12 @@ def _nwords(label: str) -> int:
 
 def _strip_doses(label: str) -> tuple[str, str | None]:
     """Remove dose amounts from a label; returns (label, unit of a removed cell dose)."""
-    ds = find_doses(label, first_only=False)
+    ds = _amounts(label)  # the amounts alone: no regimen is read
     cell_unit = None
-    for d in reversed(ds):
-        if d.unit and d.unit.startswith("cells"):
+    for start, amount_end, _value, unit, _rid in reversed(ds):
+        if unit and unit.startswith("cells"):
             cell_unit = "cells"
-        label = label[: d.start] + " " + label[d.amount_end :]
+        label = label[:start] + " " + label[amount_end:]
     if ds or "  " in label or not label.isprintable():
         label = _SPACES.sub(" ", label)
     label = label.strip()

@@ -29,7 +29,7 @@ from extractor.fields.arm_labels import (
     split_items,
     tokens,
 )
-from extractor.fields.doses import find_doses
+from extractor.fields.doses import has_dose
 from extractor.numbers import parse_int
 from extractor.rules import load_rules
 
@@ -100,7 +100,7 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                 # "once-daily, 28-mg, extended-release memantine": modifiers of the next item
                 if _MODIFIER.match(raw.strip()):
                     prev = arms[-1] if arms else None
-                    if prev and prev.item and _AMOUNT_ONLY.match(raw.strip()) and find_doses(ctx.norm[prev.item[0] : prev.item[1]]):
+                    if prev and prev.item and _AMOUNT_ONLY.match(raw.strip()) and has_dose(ctx.norm[prev.item[0] : prev.item[1]]):
                         # "gantenerumab 105 mg or 225 mg": a second dose of the same drug is its own arm
                         arms.append(_Arm(f"{prev.label} {raw.strip()}", s + lst_start + a, s + lst_start + b,
                                          rule="arms:allocation_list", item=(s + lst_start + a, s + lst_start + b)))
