@@ -85,18 +85,17 @@ _CODE_VERB = regex.compile(r"(?:[a-z]{1,4}[0-9]?|[0-9])\s+(?:included|comprised|
 _DIGIT = regex.compile(r"\d")
 
 
-_PEOPLE_CUE = ("patients", "participants", "subjects", "children", "women", "others", "cases", "volunteers")
+_PEOPLE_CUE = ("patients", "participants", "subjects", "children", "women", " men ", "others", "cases", "volunteers")
 
 
-def _people_cue(doc_low: str, low: str, e: int) -> bool:
-    """The sentence (lower-cased ``low``, ending at ``e`` in ``doc_low``) names people: the
-    gate n_received has always had, tested only where the rule's own words are in place. A
-    cue word starts in the sentence; only " men " can run past its end (into the space after)."""
-    return (any(w in low for w in _PEOPLE_CUE) or " men " in low
-            or len(low) >= 4 and doc_low.startswith(" men ", e - 4))
+def _people_cue(doc_low: str, s: int, nxt: int) -> bool:
+    """The "people" cue of the sentence starting at ``s`` (the next one starts at ``nxt``): a
+    cue word starts between the two, as the cue pass (``_doc_cues``) defines its cues. Tested
+    only where n_received's own words are in place, not for every sentence."""
+    return any(doc_low.find(w, s, nxt + len(w) - 1) >= 0 for w in _PEOPLE_CUE)
 
 
-def _count_rules(sent: str, low: str, cues: set[str], doc_low: str, e: int) -> list[str]:
+def _count_rules(sent: str, low: str, cues: set[str], doc_low: str, s: int, nxt: int) -> list[str]:
     """The count rules that may match in a sentence, in order. Plain string tests: each rule
     runs only where the words it needs are in place ("group" + whitespace + "of")."""
     out = []
@@ -110,7 +109,7 @@ def _count_rules(sent: str, low: str, cues: set[str], doc_low: str, e: int) -> l
     if "group" in cues and (not plain or any(low.startswith(_OF_N, k) for k in after)):
         out.append("group_of_n")  # "group of 44 cases"
     # "24 patients received X": a people word, then "were ..." / "received" / "to"
-    if _followed_by(sent, low, _N_RECEIVED_PEOPLE, ("were", "received", "to")) and _people_cue(doc_low, low, e):
+    if _followed_by(sent, low, _N_RECEIVED_PEOPLE, ("were", "received", "to")) and _people_cue(doc_low, s, nxt):
         out.append("n_received")
     if "group" not in cues:
         return out
@@ -135,7 +134,7 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
     """Groups of (label, n) mentions, one list per sentence with at least one."""
     rules = load_rules("arms")
     out = []
-    for s, e, sent, low, cues in sents:
+    for idx, (s, _e, sent, low, cues) in enumerate(sents):
         if "num" not in cues:
             continue
         if not cues & _MENTION_CUES:
@@ -146,7 +145,8 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
             continue
         found: list[_Arm] = []
         population = False
-        for rid in _count_rules(sent, low, cues, ctx.low, e):
+        nxt = sents[idx + 1][0] if idx + 1 < len(sents) else len(ctx.low)
+        for rid in _count_rules(sent, low, cues, ctx.low, s, nxt):
             for m in _count_matches(rules.by_id(rid), sent, low):
                 if "label" in m.groupdict():
                     raw, lstart = m.group("label"), m.start("label")
