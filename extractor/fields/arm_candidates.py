@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 import regex
 
 from extractor.records import Dose
-from extractor.rules import REGEX_TIMEOUT
 
 # One cue pass per document tells every rule below which sentences hold its anchor words;
 # rules then run only there. Each cue word is found with str.find over the lower-cased
@@ -82,38 +81,14 @@ def _doc_cues(low: str, starts: list[int], ends: list[int]) -> list[set[str]]:
 _ALLOC_CUES = frozenset({"rand", "cross", "received"})
 
 # The only characters outside ASCII that an ignore-case pattern matches to an ASCII letter
-# but that str.lower() leaves alone ("ſ" ~ "s", "İ" ~ "i"): where one occurs, the literal
-# scans below fall back to the pattern's own search.
+# but that str.lower() leaves alone ("ſ" ~ "s", "İ" ~ "i"): where one occurs, the gates
+# below, which look for words with str.find in the lower-cased text, let the pattern run.
 _FOLD_TO_ASCII = ("ſ", "İ")
 
 
 def _plain_case(sent: str) -> bool:
     """Every ignore-case match of an ASCII word in ``sent`` is found by str.find in its lower case."""
     return sent.isascii() or not any(c in sent for c in _FOLD_TO_ASCII)
-
-
-def _finditer_at(rx: regex.Pattern[str], sent: str, low: str, words: Iterable[str]) -> list[regex.Match[str]]:
-    """``rx.finditer(sent)`` for a pattern whose every match starts with one of ``words``
-    ("[(\\[]\\s*n\\s*="): the pattern is tried only where a word occurs (str.find over ``low``,
-    the lower-cased sentence), not at every position. A search takes the leftmost match and
-    resumes at its end, and so does this; lookbehinds and \\b still see the text before."""
-    if not _plain_case(sent):
-        return list(rx.finditer(sent, timeout=REGEX_TIMEOUT))
-    starts = []
-    for w in words:
-        i = low.find(w)
-        while i >= 0:
-            starts.append(i)
-            i = low.find(w, i + 1)
-    out = []
-    end = 0
-    for i in sorted(starts):
-        if i >= end:
-            m = rx.match(sent, i, timeout=REGEX_TIMEOUT)
-            if m:
-                out.append(m)
-                end = m.end()
-    return out
 
 
 def _after_space(low: str, words: Iterable[str], space: bool) -> Iterator[int]:

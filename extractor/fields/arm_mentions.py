@@ -14,7 +14,6 @@ from extractor.fields.arm_candidates import (
     _S,
     _after_space,
     _Arm,
-    _finditer_at,
     _followed_by,
     _plain_case,
 )
@@ -122,8 +121,6 @@ def _count_rules(sent: str, low: str, cues: set[str], doc_low: str, s: int, nxt:
 
 
 def _count_matches(rule: Rule, sent: str, low: str) -> Iterable[regex.Match[str]]:
-    if rule.id == "arm_n":  # starts at the bracket of "(n = 12)": tried there only
-        return _finditer_at(rule.regex, sent, low, "([")
     if rule.id == "n_in_group":  # "64 in the experimental group" starts at its number
         first = _DIGIT.search(sent)
         return rule.finditer(sent, first.start()) if first else ()
@@ -243,14 +240,11 @@ def _group_mentions(ctx: Context, sents: list[_S], abbrevs: dict[str, str]) -> l
     """Groups named anywhere ("in the Hochu-ekki-to group", "Group S"), merged, in first-mention order."""
     rules = load_rules("arms")
     found: list[_Arm] = []
-    for s, _e, sent, low, cues in sents:
+    for s, _e, sent, _low, cues in sents:
         if "group" not in cues:
             continue
         for rid in ("group_code", "named_group"):
-            rule = rules.by_id(rid)
-            # "Group S" starts at "group": tried there only
-            ms = _finditer_at(rule.regex, sent, low, ("group",)) if rid == "group_code" else rule.finditer(sent)
-            for m in ms:
+            for m in rules.by_id(rid).finditer(sent):
                 if rid == "group_code":
                     label, a, b = "group " + m.group("code"), m.start(), m.end()
                 else:
