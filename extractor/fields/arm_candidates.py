@@ -5,7 +5,7 @@ rule returns before ``arms.extract`` merges candidates into ``Arm`` records."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import regex
@@ -91,10 +91,11 @@ def _plain_case(sent: str) -> bool:
     return sent.isascii() or not any(c in sent for c in _FOLD_TO_ASCII)
 
 
-def _after_space(low: str, words: Iterable[str], space: bool) -> Iterator[int]:
+def _after_space(low: str, words: Iterable[str], space: bool = True) -> list[int]:
     """Positions just past "<word><whitespace>" for every occurrence of a word of ``words``
     in ``low`` (str.isspace covers every character the patterns' \\s matches); the whitespace
     may be empty unless ``space``."""
+    out = []
     n = len(low)
     for w in words:
         i = low.find(w)
@@ -103,8 +104,9 @@ def _after_space(low: str, words: Iterable[str], space: bool) -> Iterator[int]:
             while k < n and low[k].isspace():
                 k += 1
             if k > j or not space:
-                yield k
+                out.append(k)
             i = low.find(w, i + 1)
+    return out
 
 
 def _followed_by(sent: str, low: str, words: Iterable[str], nexts: tuple[str, ...] | regex.Pattern[str],

@@ -163,11 +163,24 @@ def _same(a: str, b: str, abbrevs: dict[str, str]) -> bool:
     ta, tb = tokens(a), tokens(b)
     if ta and tb and (ta <= tb or tb <= ta):
         return True
-    for short, long in abbrevs.items():
-        sl, ll = tokens(short), tokens(long)
-        if sl and ((sl <= ta and tb and tb <= ll | sl) or (sl <= tb and ta and ta <= ll | sl)):
+    if not abbrevs:
+        return False
+    for sl, lsl in _abbrev_sets(tuple(abbrevs.items())):
+        if (sl <= ta and tb and tb <= lsl) or (sl <= tb and ta and ta <= lsl):
             return True
     return False
+
+
+@lru_cache(maxsize=256)
+def _abbrev_sets(items: tuple[tuple[str, str], ...]) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """(tokens of the short form, tokens of both forms) of every abbreviation whose short form
+    has content tokens: one document compares many label pairs against the same abbreviations."""
+    out = []
+    for short, long in items:
+        sl = tokens(short)
+        if sl:
+            out.append((sl, tokens(long) | sl))
+    return tuple(out)
 
 
 # the only characters split_items acts on: brackets, and where a separator may start

@@ -104,7 +104,7 @@ def _count_rules(sent: str, low: str, cues: set[str], doc_low: str, s: int, nxt:
             out.append("arm_n_list")
     plain = _plain_case(sent)
     # what follows "group" / "arm" and whitespace decides three rules: found once
-    after = list(_after_space(low, _GROUP_WORDS, True)) if plain and "group" in cues else []
+    after = _after_space(low, _GROUP_WORDS) if plain and "group" in cues else []
     if "group" in cues and (not plain or any(low.startswith(_OF_N, k) for k in after)):
         out.append("group_of_n")  # "group of 44 cases"
     # "24 patients received X": a people word, then "were ..." / "received" / "to"
