@@ -130,6 +130,7 @@ def _count_matches(rule: Rule, sent: str, low: str) -> Iterable[regex.Match[str]
 def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
     """Groups of (label, n) mentions, one list per sentence with at least one."""
     rules = load_rules("arms")
+    doc_low = ctx.low
     out = []
     for idx, (s, _e, sent, low, cues) in enumerate(sents):
         if "num" not in cues:
@@ -142,8 +143,8 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
             continue
         found: list[_Arm] = []
         population = False
-        nxt = sents[idx + 1][0] if idx + 1 < len(sents) else len(ctx.low)
-        for rid in _count_rules(sent, low, cues, ctx.low, s, nxt):
+        nxt = sents[idx + 1][0] if idx + 1 < len(sents) else len(doc_low)
+        for rid in _count_rules(sent, low, cues, doc_low, s, nxt):
             for m in _count_matches(rules.by_id(rid), sent, low):
                 if "label" in m.groupdict():
                     raw, lstart = m.group("label"), m.start("label")
