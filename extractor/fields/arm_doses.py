@@ -7,13 +7,16 @@ from __future__ import annotations
 import regex
 
 from extractor.fields import Context
-from extractor.fields.arm_candidates import _S, _Arm
+from extractor.fields.arm_candidates import _S, _Arm, _followed_by, _plain_case
 from extractor.fields.arm_labels import _find_word, _rx, _same, _Span, clean_label
-from extractor.fields.doses import find_doses
+from extractor.fields.doses import find_doses, has_dose
 from extractor.numbers import parse_decimal
 from extractor.records import Dose
 
 _EACH = regex.compile(r"\b(?:all|both|each|every)\s+(?:the\s+)?(?:patients|participants|subjects|groups|arms|women|children|piglets)\b", regex.I)
+
+_EACH_WORDS = ("all", "both", "each", "every")
+_EACH_NEXT = ("the", "patients", "participants", "subjects", "groups", "arms", "women", "children", "piglets")
 
 _AMOUNT_END = regex.compile(r"\d+(?:[.,]\d+)?\s*-?\s*(?:[^\s,;()]+)")
 
@@ -39,16 +42,34 @@ _RECEIVE = regex.compile(r"\breceiv|administ|given|treated\s+with|infus|inject",
 _DOSE_CUE = regex.compile(r"\breceiv|administ|given|treated\s+with|infus|inject|\d\s*(?:mg|g|mcg|μg|µg|ug|iu|units?|ml|mmol|cells)\b", regex.I)
 
 
+# _DOSE_CUE's amount alternative alone: a pattern that starts with a digit is tried at the
+# digits only, where the alternation is tried at every position
+_AMOUNT_CUE = regex.compile(r"\d\s*(?:mg|g|mcg|μg|µg|ug|iu|units?|ml|mmol|cells)\b", regex.I)
+
+
+def _dose_cue(sent: str, low: str) -> bool:
+    """``_DOSE_CUE.search(sent)`` in a sentence without the "dose" cue: its verbs are absent
+    (in plain case), so only an amount or an oddly spaced "treated with" can match."""
+    if not _plain_case(sent):
+        return _DOSE_CUE.search(sent) is not None
+    return _AMOUNT_CUE.search(sent) is not None or "treated" in low and _DOSE_CUE.search(sent) is not None
+
+
 def _dose_sentences(ctx: Context, sents: list[_S]) -> list[tuple[int, int, str, str]]:
     """Sentences that may state a regimen: a dose cue, outside results and conclusions (once per document)."""
+    # cheapest tests first: the cue sets, the section, and the patterns only where their
+    # words are in place
     out = []
     for s, e, sent, low, cues in sents:
-        if "dose" not in cues and ("num" not in cues or not _DOSE_CUE.search(sent)):
-            continue
-        if _EACH.search(sent):
+        dose = "dose" in cues
+        if not dose and "num" not in cues:
             continue
         sec = (ctx.section_label(s) or "").upper()
         if "RESULT" in sec or "CONCLU" in sec:
+            continue
+        if not dose and not _dose_cue(sent, low):
+            continue
+        if _followed_by(sent, low, _EACH_WORDS, _EACH_NEXT) and _EACH.search(sent):
             continue
         out.append((s, e, sent, low))
     return out
@@ -79,22 +100,22 @@ def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
         spans.append(arm.item)
     # sentences naming the arm: as the subject ("The Ketamine group received ..."), right after a
     # dose ("sufentanil 50 mcg in Group S") or next to one ("ketamine 0.5 mg/kg")
-    names = [n for n in [arm.label, *arm.aliases] if len(n) >= 2]
+    names = [n.lower() for n in [arm.label, *arm.aliases] if len(n) >= 2]
     for s, e, sent, low in dose_sents:
         for name in names:
-            i = low.find(name.lower())
+            i = low.find(name)
             if i < 0:
                 continue
-            mm = _find_word(low, name.lower(), i)
+            mm = _find_word(low, name, i)
             if not mm:
                 continue
-            of = _amount_of(sent, low, name.lower(), mm)
+            of = _amount_of(sent, low, name, mm)
             if of:
                 # "consumed 20 g of creatine or carboxymethyl cellulose": the amount right before the name
                 spans.append((s + of[0], s + of[1]))
                 break
-            nxt = _find_word(low, name.lower(), mm.end() + 1)
-            if nxt and not find_doses(sent[mm.start() : mm.end() + 60]):
+            nxt = _find_word(low, name, mm.end() + 1)
+            if nxt and not has_dose(sent[mm.start() : mm.end() + 60]):
                 mm = nxt  # "treated with oxytocin according to ... (oxytocin bolus 5 IU, ...)"
             if _SUBJECT_VERB.match(low, mm.end()) or (mm.start() < 40 and _RECEIVE.search(sent)):
                 # the arm as the subject: its regimen runs to the end of the sentence (or of a
@@ -108,18 +129,20 @@ def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
                 spans.append((s + mm.start() - len(before) + (lead.start() if lead else len(before)), min(e, s + mm.end() + 60)))
             break
     seen = set()
+    # the other arms' names (lower-cased), once per arm rather than once per passage
+    other_names = [n.lower() for o in others for n in [o.label, *o.aliases]
+                   if len(n) >= 2 and not _same(n, arm.label, {})] if spans else []
     for a, b in spans:
         text = ctx.norm[a:b]
+        text_low = text.lower()
         # stop before another arm's description in the same sentence
-        for o in others:
-            for name in [o.label, *o.aliases]:
-                if len(name) < 2 or _same(name, arm.label, {}):
-                    continue
-                w = _find_word(text.lower(), name.lower(), 1)
-                if w:
-                    om = _OTHER_LEAD.search(text, 0, w.start())
-                    if om and om.start() > 0:
-                        text = text[: om.start()]
+        for name in other_names:
+            w = _find_word(text_low, name, 1)
+            if w:
+                om = _OTHER_LEAD.search(text, 0, w.start())
+                if om and om.start() > 0:
+                    text = text[: om.start()]
+                    text_low = text.lower()
         here: set[tuple] = set()
         for d in find_doses(text, first_only=False, regimens=True):
             # one regimen list may repeat an amount ("bolus 5 IU, ... or bolus 5 IU followed by");

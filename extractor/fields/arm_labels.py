@@ -6,12 +6,12 @@ apart or together (``tokens``, ``_same``), the control-term test and whole-word 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
 from extractor.fields.abbreviations import best_long_form
-from extractor.fields.doses import find_doses
+from extractor.fields.doses import _amounts
 from extractor.rules import load_lexicon
 
 
@@ -51,51 +51,87 @@ _REGIMEN_WORDS = regex.compile(
 )
 
 
-def tokens(label: str) -> set[str]:
-    """Content tokens of a label, plural -s dropped (as the scorer does), role words removed."""
+@lru_cache(maxsize=4096)
+def tokens(label: str) -> frozenset[str]:
+    """Content tokens of a label, plural -s dropped (as the scorer does), role words removed.
+
+    Cached (and frozen, so no caller can change a shared value): one document compares the
+    same few labels and abbreviations with each other many times (``_same``)."""
     out = set()
     for t in _TOK.findall(label.lower()):
         if len(t) > 3 and t.endswith("s") and not t.endswith("ss"):
             t = t[:-1]
         if t not in _ROLE_WORDS:
             out.add(t)
-    return out
+    return frozenset(out)
+
+
+_PARENS = regex.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+_OPEN_PAREN = regex.compile(r"\s*[(\[][^()\[\]]*$")
+_QUOTES = regex.compile(r"^['\"‘“]+|['\"’”]+$")
+_SPACES = regex.compile(r"\s+")
+_GROUP_CODE = regex.compile(r"^(?:the\s+)?(?:group|arm)\s+(?=[A-Z]\b)")
+# what a label must end with for _TRAIL to remove anything (compared after casefold, as
+# the pattern ignores case)
+_TRAIL_ENDS = ("group", "groups", "arm", "arms", "treatment", "condition", "alone", "only", ",", ")", "(")
 
 
 def clean_label(raw: str) -> str:
     """Shortest usable phrase for an arm: determiners, "(n = 12)", "group", counts and doses dropped."""
+    # plain string tests first: each pattern runs only where it can change the label
     s = raw
-    for _ in range(3):  # parentheticals, nested ones too: "(n = 12)", "(320/9 μg ... [total dose 36 μg])"
-        s, k = _rx(r"\s*[(\[][^()\[\]]*[)\]]").subn("", s)
-        if not k:
-            break
-    s = _rx(r"\s*[(\[][^()\[\]]*$").sub("", s)  # one cut short by the list's end: "diclofenac K (50 mg Oral"
-    s = _rx(r"^['\"‘“]+|['\"’”]+$").sub("", s.strip())  # quoted names: "'intervention'"
-    s = _rx(r"\s+").sub(" ", s).strip(" ,;:-")
+    if "(" in s or "[" in s:
+        for _ in range(3):  # parentheticals, nested ones too: "(n = 12)", "(320/9 μg ... [total dose 36 μg])"
+            s, k = _PARENS.subn("", s)
+            if not k:
+                break
+        s = _OPEN_PAREN.sub("", s)  # one cut short by the list's end: "diclofenac K (50 mg Oral"
+    s = s.strip()
+    if s[:1] in "'\"‘“" or s[-1:] in "'\"’”":
+        s = _QUOTES.sub("", s)  # quoted names: "'intervention'"
+    if "  " in s or not s.isprintable():  # any whitespace but a single space is not printable
+        s = _SPACES.sub(" ", s)
+    s = s.strip(" ,;:-")
     for _ in range(3):
+        before = s
         s = _LEAD.sub("", s).strip()
-        t = _TRAIL.sub("", s).strip()
-        if t.lower() not in _BARE_ADJ:  # "conventional treatment", not "conventional"
-            s = t
-    s = _rx(r"^(?:the\s+)?(?:group|arm)\s+(?=[A-Z]\b)").sub("group ", s)
+        if s.casefold().endswith(_TRAIL_ENDS):
+            t = _TRAIL.sub("", s).strip()
+            if t.lower() not in _BARE_ADJ:  # "conventional treatment", not "conventional"
+                s = t
+        if s == before:
+            break  # a pass that changed nothing would change nothing again
+    if s.startswith(("the", "group", "arm")):
+        s = _GROUP_CODE.sub("group ", s)
     words = s.split()
     return " ".join(words[:10])
 
 
+_DIGIT = regex.compile(r"\d")
+_AMOUNT_WORDS = regex.compile(r"\d+(?:\.\d+)?\s*(?:mg|g|mcg|μg|µg|IU|mL)\b|\+|\d+")
+_LINK_END = regex.compile(r"\b(?:of|at|with)\s*$")
+
+
 def _nwords(label: str) -> int:
     """Words of a label, amounts and units not counted ("10 mg L + 2 mg total Z" has 3)."""
-    return len(_rx(r"\d+(?:\.\d+)?\s*(?:mg|g|mcg|μg|µg|IU|mL)\b|\+|\d+").sub(" ", label).split())
+    if "+" not in label and not _DIGIT.search(label):
+        return len(label.split())  # nothing to drop: every part of the pattern needs "+" or a digit
+    return len(_AMOUNT_WORDS.sub(" ", label).split())
 
 
 def _strip_doses(label: str) -> tuple[str, str | None]:
     """Remove dose amounts from a label; returns (label, unit of a removed cell dose)."""
-    ds = find_doses(label, first_only=False)
+    ds = _amounts(label)  # the amounts alone: no regimen is read
     cell_unit = None
-    for d in reversed(ds):
-        if d.unit and d.unit.startswith("cells"):
+    for start, amount_end, _value, unit, _rid in reversed(ds):
+        if unit and unit.startswith("cells"):
             cell_unit = "cells"
-        label = label[: d.start] + " " + label[d.amount_end :]
-    label = _rx(r"\b(?:of|at|with)\s*$").sub("", _rx(r"\s+").sub(" ", label).strip()).strip()
+        label = label[:start] + " " + label[amount_end:]
+    if ds or "  " in label or not label.isprintable():
+        label = _SPACES.sub(" ", label)
+    label = label.strip()
+    if label.endswith(("of", "at", "with")):  # "20 g of creatine" -> "creatine", not "of creatine"
+        label = _LINK_END.sub("", label).strip()
     return label, cell_unit
 
 
@@ -127,29 +163,47 @@ def _same(a: str, b: str, abbrevs: dict[str, str]) -> bool:
     ta, tb = tokens(a), tokens(b)
     if ta and tb and (ta <= tb or tb <= ta):
         return True
-    for short, long in abbrevs.items():
-        sl, ll = tokens(short), tokens(long)
-        if sl and ((sl <= ta and tb and tb <= ll | sl) or (sl <= tb and ta and ta <= ll | sl)):
+    if not abbrevs:
+        return False
+    for sl, lsl in _abbrev_sets(tuple(abbrevs.items())):
+        if (sl <= ta and tb and tb <= lsl) or (sl <= tb and ta and ta <= lsl):
             return True
     return False
 
 
+@lru_cache(maxsize=256)
+def _abbrev_sets(items: tuple[tuple[str, str], ...]) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """(tokens of the short form, tokens of both forms) of every abbreviation whose short form
+    has content tokens: one document compares many label pairs against the same abbreviations."""
+    out = []
+    for short, long in items:
+        sl = tokens(short)
+        if sl:
+            out.append((sl, tokens(long) | sl))
+    return tuple(out)
+
+
+# the only characters split_items acts on: brackets, and where a separator may start
+_ITEM_MARK = regex.compile(r"[(\[)\],]|\s")
+
+
 def split_items(lst: str) -> list[tuple[int, int]]:
     """Spans of the comma/or/versus-separated items of an allocation list (parentheses kept)."""
-    spans, depth, start, i = [], 0, 0, 0
-    while i < len(lst):
+    spans, depth, start, resume = [], 0, 0, 0
+    for mk in _ITEM_MARK.finditer(lst):
+        i = mk.start()
+        if i < resume:
+            continue  # inside the separator just taken
         c = lst[i]
         if c in "([":
             depth += 1
         elif c in ")]":
             depth = max(0, depth - 1)
-        elif depth == 0:
+        elif depth == 0 and (c == "," or i > 0):
             m = _SPLIT.match(lst, i)
-            if m and m.end() > i and (lst[i] == "," or (i > 0 and lst[i].isspace())):
+            if m and m.end() > i:
                 spans.append((start, i))
-                start = i = m.end()
-                continue
-        i += 1
+                start = resume = m.end()
     spans.append((start, len(lst)))
     return [(s, e) for s, e in spans if lst[s:e].strip()]
 
@@ -268,7 +322,7 @@ _SF_PAREN = regex.compile(r"\((?P<sf>[A-Za-z][\w+/-]{1,9})\)")
 def _short_form(raw: str) -> str | None:
     """"highly active antiretroviral treatment (HAART)" -> "HAART": the abbreviation the
     abstract defines for the item is the shortest phrase for the group."""
-    m = _SF_PAREN.search(raw)
+    m = _SF_PAREN.search(raw) if "(" in raw else None
     if not m or not any(c.isupper() for c in m.group("sf")):
         return None
     before = clean_label(raw[: m.start()])
@@ -286,7 +340,8 @@ _ROLE_NAME = regex.compile(r"^(?:experimental|study|intervention|treatment|treat
 
 def _group_paren(raw: str) -> str:
     """The group's own name in a closing parenthesis: "(game group)", "(FAST treatment)"."""
-    m = _GROUP_PAREN.search(raw.strip())
+    raw = raw.strip()
+    m = _GROUP_PAREN.search(raw) if raw.endswith(")") else None
     if not m or _rx(r"^(?:\d|n\b|each\b|per\b|same\b|this\b|that\b|one\b|two\b|first\b|second\b)", regex.I).match(m.group("name")):
         return ""
     name = m.group("name")
@@ -295,7 +350,8 @@ def _group_paren(raw: str) -> str:
 
 def _paren(raw: str) -> str:
     """The name in a closing parenthesis: an acronym ("(IMPaCT)") or a control term ("(treatment as usual)")."""
-    m = _rx(r"\(([^()]{2,40})\)\s*$").search(raw.strip())
+    raw = raw.strip()
+    m = _rx(r"\(([^()]{2,40})\)\s*$").search(raw) if raw.endswith(")") else None
     if not m:
         return ""
     inner = m.group(1).strip()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from extractor.fields import Context
-from extractor.fields.arm_candidates import _ALLOC_CUES, _S, _Arm
+from extractor.fields.arm_candidates import _ALLOC_CUES, _S, _Arm, _followed_by
 from extractor.fields.arm_doses import _dose_labels, _respective_doses
 from extractor.fields.arm_labels import (
     _GENERIC,
@@ -29,7 +29,7 @@ from extractor.fields.arm_labels import (
     split_items,
     tokens,
 )
-from extractor.fields.doses import find_doses
+from extractor.fields.doses import has_dose
 from extractor.numbers import parse_int
 from extractor.rules import load_rules
 
@@ -51,6 +51,9 @@ _MODIFIER = regex.compile(
     r"(?:extended|immediate|sustained|controlled)-release|low-dose|high-dose)$",
     regex.I,
 )
+
+_EITHER = regex.compile(r"\s(?:with\s+)?either\s+(?=\S)", regex.I)
+_N_EQ = regex.compile(r"\bn\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)")
 
 _AMOUNT_ONLY = regex.compile(r"^\d+(?:\.\d+)?\s?(?:mg|g|mcg|μg|µg|mL|IU)$", regex.I)
 
@@ -88,7 +91,7 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                                  _Arm(f"{x} without {y}", a0, b0, rule="arms:with_or_without")]
                     continue
                 raw = lst[a:b]
-                ei = _rx(r"\s(?:with\s+)?either\s+(?=\S)", regex.I).search(raw)
+                ei = _EITHER.search(raw) if not raw.isascii() or "either" in raw.lower() else None
                 if ei:
                     # "dexamethasone 8 mg at induction with either granisetron 1 mg, ...": the
                     # shared co-treatment comes before "either", the first arm after it
@@ -97,7 +100,7 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                 # "once-daily, 28-mg, extended-release memantine": modifiers of the next item
                 if _MODIFIER.match(raw.strip()):
                     prev = arms[-1] if arms else None
-                    if prev and prev.item and _AMOUNT_ONLY.match(raw.strip()) and find_doses(ctx.norm[prev.item[0] : prev.item[1]]):
+                    if prev and prev.item and _AMOUNT_ONLY.match(raw.strip()) and has_dose(ctx.norm[prev.item[0] : prev.item[1]]):
                         # "gantenerumab 105 mg or 225 mg": a second dose of the same drug is its own arm
                         arms.append(_Arm(f"{prev.label} {raw.strip()}", s + lst_start + a, s + lst_start + b,
                                          rule="arms:allocation_list", item=(s + lst_start + a, s + lst_start + b)))
@@ -107,7 +110,7 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                 if carry is not None:
                     a, raw, carry = carry, lst[carry:b], None
                 n = None
-                nm = _rx(r"\bn\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)").search(raw)
+                nm = _N_EQ.search(raw) if "=" in raw else None
                 if nm:
                     n = parse_int(nm.group(1))
                 label, cell_unit = _strip_doses(clean_label(raw))
@@ -290,7 +293,7 @@ def _respectively(ctx: Context, sents: list[_S]) -> tuple[list[_Arm], list[_Arm]
     rules = load_rules("arms")
     with_n: list[_Arm] = []
     listed: list[_Arm] = []
-    for s, _e, sent, _low, cues in sents:
+    for s, _e, sent, low, cues in sents:
         if "resp" in cues and "num" in cues:
             for m in rules.by_id("resp_n_labels").finditer(sent):
                 ns = [parse_int(x) for x in _NUM_SPLIT.split(m.group("ns"))]
@@ -304,6 +307,8 @@ def _respectively(ctx: Context, sents: list[_S]) -> tuple[list[_Arm], list[_Arm]
         for rid in ("groups_resp", "groups_paren"):
             if rid == "groups_resp" and "resp" not in cues or rid == "groups_paren" and "(" not in sent:
                 continue
+            if rid == "groups_paren" and not _followed_by(sent, low, ("groups", "arms"), ("(",), space=False):
+                continue  # "into two groups (...)": the parenthesis follows the group word
             for m in rules.by_id(rid).finditer(sent):
                 text = m.group("labels")
                 doses = None

@@ -4,10 +4,19 @@ mentions of one group, and arm sizes from "each" counts or event-rate denominato
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex
 
 from extractor.fields import Context
-from extractor.fields.arm_candidates import _MENTION_CUES, _S, _Arm
+from extractor.fields.arm_candidates import (
+    _MENTION_CUES,
+    _S,
+    _after_space,
+    _Arm,
+    _followed_by,
+    _plain_case,
+)
 from extractor.fields.arm_labels import (
     _GENERIC,
     _NOISE,
@@ -21,7 +30,7 @@ from extractor.fields.arm_labels import (
     tokens,
 )
 from extractor.numbers import parse_int
-from extractor.rules import load_rules
+from extractor.rules import Rule, load_rules
 
 # words that make "the X group" a description of people, not a randomised group
 _GROUP_STOP = frozenset(
@@ -67,11 +76,63 @@ def _paren_counts(sent: str, s: int) -> list[_Arm]:
     return out
 
 
+_GROUP_WORDS = ("group", "arm")
+_N_RECEIVED_PEOPLE = ("patients", "participants", "subjects", "children", "women", "men", "others", "cases", "volunteers")
+_OF_N = ("of", "with", "comprising", "included", "consisting")
+# what follows "group" in group_included_n ("group I included 100"), on the lower-cased text
+_CODE_VERB = regex.compile(r"(?:[a-z]{1,4}[0-9]?|[0-9])\s+(?:included|comprised|consisted|had|with|of|contained)")
+_DIGIT = regex.compile(r"\d")
+
+
+_PEOPLE_CUE = ("patients", "participants", "subjects", "children", "women", " men ", "others", "cases", "volunteers")
+
+
+def _people_cue(doc_low: str, s: int, nxt: int) -> bool:
+    """The "people" cue of the sentence starting at ``s`` (the next one starts at ``nxt``): a
+    cue word starts between the two, as the cue pass (``_doc_cues``) defines its cues. Tested
+    only where n_received's own words are in place, not for every sentence."""
+    return any(doc_low.find(w, s, nxt + len(w) - 1) >= 0 for w in _PEOPLE_CUE)
+
+
+def _count_rules(sent: str, low: str, cues: set[str], doc_low: str, s: int, nxt: int) -> list[str]:
+    """The count rules that may match in a sentence, in order. Plain string tests: each rule
+    runs only where the words it needs are in place ("group" + whitespace + "of")."""
+    out = []
+    if "=" in sent:
+        out.append("arm_n")
+        if ";" in sent:
+            out.append("arm_n_list")
+    plain = _plain_case(sent)
+    # what follows "group" / "arm" and whitespace decides three rules: found once
+    after = _after_space(low, _GROUP_WORDS) if plain and "group" in cues else []
+    if "group" in cues and (not plain or any(low.startswith(_OF_N, k) for k in after)):
+        out.append("group_of_n")  # "group of 44 cases"
+    # "24 patients received X": a people word, then "were ..." / "received" / "to"
+    if _followed_by(sent, low, _N_RECEIVED_PEOPLE, ("were", "received", "to")) and _people_cue(doc_low, s, nxt):
+        out.append("n_received")
+    if "group" not in cues:
+        return out
+    if not plain or any(_DIGIT.match(low, k) for k in after):
+        out.append("in_group_n_included")  # "in the carbetocin group 462"
+    out.append("n_in_group")
+    if not plain or any(_CODE_VERB.match(low, k) for k in after):
+        out.append("group_included_n")  # "group I included 100 patients"
+    return out
+
+
+def _count_matches(rule: Rule, sent: str, low: str) -> Iterable[regex.Match[str]]:
+    if rule.id == "n_in_group":  # "64 in the experimental group" starts at its number
+        first = _DIGIT.search(sent)
+        return rule.finditer(sent, first.start()) if first else ()
+    return rule.finditer(sent)
+
+
 def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
     """Groups of (label, n) mentions, one list per sentence with at least one."""
     rules = load_rules("arms")
+    doc_low = ctx.low
     out = []
-    for s, _e, sent, low, cues in sents:
+    for idx, (s, _e, sent, low, cues) in enumerate(sents):
         if "num" not in cues:
             continue
         if not cues & _MENTION_CUES:
@@ -82,14 +143,9 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
             continue
         found: list[_Arm] = []
         population = False
-        has_group = "group" in cues
-        # cheap substring gates: each rule runs only where its anchor words occur
-        gates = {"arm_n": "=" in sent, "arm_n_list": ";" in sent and "=" in sent, "group_of_n": has_group, "n_received": "people" in cues,
-                 "in_group_n_included": has_group, "n_in_group": has_group, "group_included_n": has_group}
-        for rid in ("arm_n", "arm_n_list", "group_of_n", "n_received", "in_group_n_included", "n_in_group", "group_included_n"):
-            if not gates[rid]:
-                continue
-            for m in rules.by_id(rid).finditer(sent):
+        nxt = sents[idx + 1][0] if idx + 1 < len(sents) else len(doc_low)
+        for rid in _count_rules(sent, low, cues, doc_low, s, nxt):
+            for m in _count_matches(rules.by_id(rid), sent, low):
                 if "label" in m.groupdict():
                     raw, lstart = m.group("label"), m.start("label")
                 else:  # the label is the phrase before "(n = 12)" / "group of 44": back to a delimiter
@@ -216,9 +272,9 @@ def _each_n(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
     if not arms or all(a.n is not None for a in arms) or any(a.n is not None for a in arms):
         return
     rule = load_rules("arms").by_id("each_n")
-    for s, _e, sent, _low, cues in sents:
-        if "each" not in cues:
-            continue
+    for s, _e, sent, low, cues in sents:
+        if "each" not in cues or "group" not in low and "arm" not in low:
+            continue  # both forms name the groups: "groups of 20 each", "20 per group"
         for m in rule.finditer(sent):
             n = parse_int(m.group("n"))
             if n:

@@ -108,6 +108,9 @@ def _text_versus(ctx: Context, sents: list[_S]) -> list[_Arm]:
     return []
 
 
+_OR = regex.compile(r"\sor\s", regex.I)
+
+
 def _either_or(ctx: Context, sents: list[_S]) -> list[_Arm]:
     """"with either terbutaline or placebo" in a sentence about allocation or treatment."""
     rule = load_rules("arms").by_id("either_or")
@@ -115,8 +118,8 @@ def _either_or(ctx: Context, sents: list[_S]) -> list[_Arm]:
         # "supplementation with either placebo or sodium nitrate": "either" and a placebo name the
         # arms without an allocation word
         placebo_pair = not cues & _ALLOC_CUES and "either" in low and ("placebo" in low or "sham" in low)
-        if not cues & _ALLOC_CUES and not placebo_pair:
-            continue
+        if not cues & _ALLOC_CUES and not placebo_pair or not _OR.search(sent):
+            continue  # the pattern joins its two names with "or"
         for m in rule.finditer(sent):
             if placebo_pair and not (" either " in m.group(0) or m.group(0).lower().startswith("either")):
                 continue

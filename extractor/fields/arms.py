@@ -24,7 +24,7 @@ from __future__ import annotations
 import regex
 
 from extractor.fields import Context
-from extractor.fields.arm_candidates import _Arm, _doc_cues
+from extractor.fields.arm_candidates import _Arm, _doc_cues, _plain_case
 from extractor.fields.arm_doses import _ADDITION, _dose_sentences, _doses
 from extractor.fields.arm_labels import (
     _NOISE,
@@ -122,6 +122,9 @@ def _abbreviated(arms: list[_Arm], abbrevs: dict[str, str]) -> list[str]:
 
 def _doc_k(ctx: Context) -> int | None:
     """The number of groups the abstract states ("randomized into three groups"), if any."""
+    # the pattern ends at "groups" / "arms": most abstracts have neither
+    if _plain_case(ctx.norm) and "groups" not in ctx.low and "arms" not in ctx.low:
+        return None
     gk = _GROUPS_K.search(ctx.norm)
     return _K[gk.group(1).lower()] if gk else None
 

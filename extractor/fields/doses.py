@@ -14,7 +14,7 @@ from functools import cache
 import regex
 
 from extractor.numbers import flattened_power, parse_decimal, parse_scientific
-from extractor.rules import load_lexicon, load_rules
+from extractor.rules import REGEX_TIMEOUT, load_lexicon, load_rules
 
 
 @cache
@@ -55,19 +55,44 @@ def normalise_route(route: str) -> str:
     return load_lexicon("routes").entries["canonical"].get(route.lower(), route.lower())
 
 
+_DIGIT = regex.compile(r"\d")
+
+
+def _amount_rules(text: str, ranges: bool) -> list[str]:
+    """The amount rules worth trying on ``text``, in order. Cheap gates: a power of ten needs
+    "10", a scale word its name; a range or a combination ("1 to 10 g", "160/4.5 μg") is tried
+    before its last number alone."""
+    out = ["amount_power"] if "10" in text else []
+    if "illion" in text.lower():
+        out.append("amount_million")
+    if ranges:
+        out.append("amount_range")
+    out.append("amount_unit")
+    return out
+
+
+def has_dose(text: str) -> bool:
+    """``find_doses(text)`` would find a dose (it keeps the first match of the first amount
+    rule that matches), without reading any regimen."""
+    first = _DIGIT.search(text)
+    if first is None:
+        return False
+    rules = load_rules("doses")
+    return any(rules.by_id(rid).regex.search(text, first.start(), timeout=REGEX_TIMEOUT) for rid in _amount_rules(text, True))
+
+
 def _amounts(text: str, ranges: bool = True) -> list[tuple[int, int, float | None, str, str]]:
+    # every amount rule starts its match at the amount's first digit: no digit, no dose, and
+    # the rules need not scan the text before the first one (lookbehinds still see it)
+    first = _DIGIT.search(text)
+    if first is None:
+        return []
+    pos = first.start()
     rules = load_rules("doses")
     out: list[tuple[int, int, float | None, str, str]] = []
     taken: list[tuple[int, int]] = []
-    low = text.lower()
-    for rid in ("amount_power", "amount_million", "amount_range", "amount_unit"):
-        # cheap gates: a power of ten needs "10", a scale word its name; a range or a
-        # combination ("1 to 10 g", "160/4.5 μg") is tried before its last number alone
-        if rid == "amount_power" and "10" not in text or rid == "amount_million" and "illion" not in low:
-            continue
-        if rid == "amount_range" and not ranges:
-            continue
-        for m in rules.by_id(rid).finditer(text):
+    for rid in _amount_rules(text, ranges):
+        for m in rules.by_id(rid).finditer(text, pos):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             gd = m.groupdict()
@@ -96,6 +121,9 @@ def _amounts(text: str, ranges: bool = True) -> list[tuple[int, int, float | Non
 _NEW_REGIMEN = regex.compile(r"\s*(?:,|;|\bor\b|\band\b|,\s*(?:or|and)\b)\s*(?:(?:a|the)\s+)?(?:(?:bolus|dose|doses|infusion)\s+(?:of\s+)?)?$", regex.I)
 
 
+_WINDOW_STOP = regex.compile(r"[;]|\(n\s*=|\bor\b|\bversus\b|\bvs\b")
+
+
 def find_doses(text: str, first_only: bool = True, regimens: bool = False, ranges: bool = True) -> list[DoseMatch]:
     """Doses in ``text`` (one arm's description). With ``first_only``, amounts joined by
     "+"/"and"/"followed by" to the first one are parts of one regimen, so only the first
@@ -119,14 +147,13 @@ def find_doses(text: str, first_only: bool = True, regimens: bool = False, range
     out = []
     for s, e, value, unit, rid in amounts:
         window_end = min(len(text), e + 90)
-        stop = _rx(r"[;]|\(n\s*=|\bor\b|\bversus\b|\bvs\b").search(text[e:window_end])
+        stop = _WINDOW_STOP.search(text[e:window_end])
         if stop:
             window_end = e + stop.start()
         ws = max(0, s - 60)
         d = DoseMatch(start=s, end=e, value=value, unit=unit, rule=f"doses:{rid}", amount_end=e)
-        for label, attr in (("route", "route"), ("frequency", "frequency"), ("duration", "duration")):
-            rule = next(r for r in rules.rules if r.id == label)
-            m = next(iter(rule.finditer(text, ws, window_end)), None)
+        for attr in ("route", "frequency", "duration"):
+            m = rules.by_id(attr).regex.search(text, ws, window_end, timeout=REGEX_TIMEOUT)
             if m:
                 val = m.group(0)
                 setattr(d, attr, normalise_route(val) if attr == "route" else val)
