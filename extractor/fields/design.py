@@ -106,6 +106,22 @@ _LOCAL_GATES: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
 }
 
+# Each local gate as (one regex of its single-word alternatives, its multi-word alternatives):
+# a C-level search per sentence instead of a Python test per word.
+_LOCAL_GATE_CHECKS = {
+    rid: (re.compile("|".join(re.escape(alt[0]) for alt in alts if len(alt) == 1)),
+          tuple(alt for alt in alts if len(alt) > 1))
+    for rid, alts in _LOCAL_GATES.items()
+}
+
+
+def _local_gate_ok(gate: tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], low: str, s: int, e: int) -> bool:
+    single, multi = gate
+    if single.search(low, s, e):
+        return True
+    seg = low[s:e]
+    return any(all(w in seg for w in alt) for alt in multi)
+
 
 _RATIO = re.compile(r"\d\s?:\s?\d")
 # One scan for every gate word; each label then keeps the sentences holding one of its words
@@ -164,13 +180,13 @@ def _collect(ctx: Context) -> dict[str, list[tuple[int, int, str, re.Match]]]:
                 found[rule.label].append((m.start(), m.end(), rule.id, m))
     local = sorted({ctx.sentence_span(ctx.sentence_index(s)) for lab, hits in found.items() if lab != "review"
                     for s, _, _, _ in hits})
-    lows = [ctx.low[s:e] for s, e in local]
+    low = ctx.low
     for rule in rules:
         if rule.label not in _LOCAL:
             continue
-        gate = _LOCAL_GATES.get(rule.id)
-        for (s, e), low in zip(local, lows, strict=True):
-            if gate is not None and not any(all(w in low for w in alt) for alt in gate):
+        gate = _LOCAL_GATE_CHECKS.get(rule.id)
+        for s, e in local:
+            if gate is not None and not _local_gate_ok(gate, low, s, e):
                 continue
             for m in rule.finditer(ctx.norm, s, e):
                 found[rule.label].append((m.start(), m.end(), rule.id, m))
