@@ -94,6 +94,18 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "in_num_people": frozenset(),  # any sentence with a number; run only as a fallback
     "people_n_equals": frozenset({"n"}),
 }
+# Further words a rule cannot match without (each set must meet the sentence's words), read
+# off the patterns: the verb of "N patients were randomised", the "and" of "30 and 10 women",
+# the "of" of "77 of 91 enrolled".
+_BE = frozenset({"were", "was", "been", "being", "are"})
+_ALSO_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
+    "num_people_randomized": (_BE,),
+    "lead_count_randomized": (frozenset({"were", "been"}),),
+    "randomized_num_people": (frozenset({"randomized", "randomised", "randomly"}),),
+    "sum_of_parts": (frozenset({"and"}), frozenset({"were", "was"})),
+    "completed_analyzed": (frozenset({"completed", "analyzed", "analysed", "included", "able"}),),
+    "of_total_enrolled": (frozenset({"of"}),),
+}
 # rules whose count must be followed by a people/unit noun: run only where one occurs
 _NEEDS_PEOPLE = frozenset({"num_people_randomized", "lead_count_randomized", "sum_of_parts", "randomized_num_people", "eyes_of_patients", "num_people_enrolled",
                            "total_of", "in_num_people"})
@@ -179,7 +191,8 @@ def extract(ctx: Context) -> SampleSize:
             continue
         sent = ctx.norm[s:e]
         people = bool(words & _PEOPLE_WORDS)
-        ids = [rid for rid, cues in RULE_CUES.items() if cues and words & cues and (people or rid not in _NEEDS_PEOPLE)]
+        ids = [rid for rid, cues in RULE_CUES.items() if cues and words & cues and (people or rid not in _NEEDS_PEOPLE)
+               and all(words & need for need in _ALSO_NEEDS.get(rid, ()))]
         todo.append((s, sent, ids, people))
     for phase in (0, 1):
         if phase == 1:
