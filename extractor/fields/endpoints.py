@@ -169,7 +169,10 @@ def _timeframe(ctx: Context, a: int, b: int, sched: tuple[int, int] | None) -> s
 
 
 def extract(ctx: Context) -> list[Endpoint]:
-    if not _GATE.search(ctx.norm):
+    # "mary"/"econdary" in the shared lower-cased text first: a C-level test that most abstracts
+    # fail; re.I folds no other character to these letters, so no match is lost
+    low = ctx.low
+    if not ("mary" in low or "econdary" in low) or not _GATE.search(ctx.norm):
         return []
     norm = ctx.norm
     out: list[Endpoint] = []

@@ -35,7 +35,10 @@ from extractor.rules import REGEX_TIMEOUT, load_lexicon, load_rules
 FIELD = "intervals"
 
 # Nothing here can match without one of these: a cheap gate before the full rules run.
-_GATE = regex.compile(r"\bCI\b|\bCrI\b|Cr\.I|confidence\s+(?:interval|limit)|credib", regex.I)
+# One regex per alternative, tried in turn: a literal-led pattern is searched by regex's fast
+# literal scan, an alternation is tried at every character (3-5x slower). Same answer: an
+# alternation matches somewhere iff one of its alternatives does.
+_GATES = tuple(regex.compile(p, regex.I) for p in (r"\bCI\b", r"\bCrI\b", r"Cr\.I", r"confidence\s+(?:interval|limit)", r"credib"))
 
 
 @cache
@@ -376,6 +379,6 @@ def _from_inline(ctx: Context, start: int, end: int, lower: float, upper: float,
 
 
 def extract(ctx: Context) -> list[Interval]:
-    if not _GATE.search(ctx.norm):
+    if not any(g.search(ctx.norm) for g in _GATES):
         return []
     return find(ctx)
