@@ -22,9 +22,13 @@ FIELD = "event_rates"
 _DIRECT = ("er_slash", "er_of", "er_reversed", "er_from_which")
 # Cheap literal triggers: each rule runs only in windows around its trigger (the count-word
 # alternations are costly to try at every position of a document).
+# A trigger is a tuple of patterns whose matches never overlap one another: one literal-led
+# pattern per alternative ("from which", "of whom", "among whom") is found by regex's fast
+# literal scan, where the alternation "(?:from|of|among)" is tried at every character.
 _TRIGGERS = {
-    "er_of": (regex.compile(r"\bof\s+(?:the\s+|all\s+|these\s+)?\d", regex.I), 90, 40),
-    "er_from_which": (regex.compile(r"\b(?:from|of|among)\s+(?:which|whom)\b", regex.I), 150, 40),
+    "er_of": ((regex.compile(r"\bof\s+(?:the\s+|all\s+|these\s+)?\d", regex.I),), 90, 40),
+    "er_from_which": (tuple(regex.compile(w + r"(?<=\b" + w + r")\s+(?:which|whom)\b", regex.I)
+                            for w in ("from", "of", "among")), 150, 40),
 }
 _ANTECEDENT = ("er_of_them", "er_pct_n")
 # A percent stated with a count agrees with count/total to within this many points (rounding,
@@ -114,11 +118,11 @@ def _matches(rule, rid: str, norm: str):
     if trig is None:
         yield from rule.finditer(norm)
         return
-    pattern, back, ahead = trig
+    patterns, back, ahead = trig
     last_end = 0
-    for t in pattern.finditer(norm):
-        lo = max(last_end, t.start() - back)
-        for m in rule.finditer(norm, lo, min(len(norm), t.end() + ahead)):
+    for t_start, t_end in sorted(t.span() for p in patterns for t in p.finditer(norm)):
+        lo = max(last_end, t_start - back)
+        for m in rule.finditer(norm, lo, min(len(norm), t_end + ahead)):
             if m.start() >= last_end:
                 last_end = m.end()
                 yield m
