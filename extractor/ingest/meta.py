@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)\]])")
+# "10." first, its left word boundary checked behind it ((?<!\w10\.) is \b before the "1"): a
+# literal-led pattern that re finds at C speed, where a leading \b is tried at every character.
+_DOI = re.compile(r"(10\.(?<!\w10\.)\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)\]])")
 # Registry formats. Prefixes are case-sensitive (as registries print them) so that words
 # never match; the left edge only excludes letters and digits that would make the prefix part
 # of a longer token, except for prefixes that PDF text often runs into ("ClinicalTrials.govNCT…").
