@@ -120,6 +120,10 @@ _PEOPLE_WORDS = frozenset(
 _N_EQUALS = regex.compile(r"\(\s*(?:total\s+)?n\s*=", regex.I)
 
 
+# (rule id, cue words, needs a people noun, further word sets) of every cue-gated rule, in order
+_GATED = tuple((rid, cues, rid in _NEEDS_PEOPLE, _ALSO_NEEDS.get(rid, ())) for rid, cues in RULE_CUES.items() if cues)
+
+
 def _fallback_gate(rid: str, sent: str, people: bool) -> bool:
     return people if rid == "in_num_people" else bool(_N_EQUALS.search(sent))
 
@@ -140,7 +144,8 @@ _MIN_N = 2
 _PER_ARM_AFTER = regex.compile(r"\s+(?:and|or|vs\.?|versus)\s+\d", regex.I)
 _PER_ARM_BEFORE = regex.compile(r"\b(?:group|arm)\s*$|\b(?:in\s+the\s+[\w/+-]+(?:\s+[\w/+-]+)?\s+(?:group|arm)\s*)$", regex.I)
 _ANALYSED_AFTER = regex.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:were\s+analy[sz]ed|completed\b|were\s+able\s+to\s+complete\b|had\s+full\s+data)", regex.I)
-_CLUSTER = regex.compile(r"\bcluster[\s-]+randomi[sz]", regex.I)
+# literal-led ("cluster" first, its \b checked behind it): regex's fast literal scan
+_CLUSTER = regex.compile(r"cluster(?<=\bcluster)[\s-]+randomi[sz]", regex.I)
 
 
 def _unit(noun: str | None) -> str | None:
@@ -187,12 +192,13 @@ def extract(ctx: Context) -> SampleSize:
     low = ctx.low
     for _idx, s, e in ctx.sentences():
         words = set(_WORDS.findall(low, s, e))
-        if not _DIGIT.search(low, s, e) and not words & _NUM_WORDS:
+        if not _DIGIT.search(low, s, e) and _NUM_WORDS.isdisjoint(words):
             continue
         sent = ctx.norm[s:e]
-        people = bool(words & _PEOPLE_WORDS)
-        ids = [rid for rid, cues in RULE_CUES.items() if cues and words & cues and (people or rid not in _NEEDS_PEOPLE)
-               and all(words & need for need in _ALSO_NEEDS.get(rid, ()))]
+        people = not _PEOPLE_WORDS.isdisjoint(words)
+        # (isdisjoint builds no intersection set: this runs for every rule of every sentence)
+        ids = [rid for rid, cues, needs_people, also in _GATED if not cues.isdisjoint(words)
+               and (people or not needs_people) and not any(need.isdisjoint(words) for need in also)]
         todo.append((s, sent, ids, people))
     for phase in (0, 1):
         if phase == 1:
