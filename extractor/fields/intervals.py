@@ -145,10 +145,13 @@ def _nearest_measure(ctx: Context, start: int, end: int) -> str | None:
     return _measure_of(last.group()) if last else None
 
 
+_BOUND_TAIL = regex.compile(r"%?-?(?:points?)?$")  # compiled once: regex's own cache lookup is slow
+
+
 def bound(raw: str) -> float | None:
     """ "-£1410" -> -1410, "+2.6" -> 2.6, "16.7%-" -> 16.7, "0,64" -> 0.64."""
     s = raw.replace("£", "").replace("$", "").replace("€", "").replace("¥", "").replace(" ", "")
-    s = regex.sub(r"%?-?(?:points?)?$", "", s)
+    s = _BOUND_TAIL.sub("", s)
     s = s.rstrip("%")
     neg = s.count("-") % 2 == 1
     s = s.replace("-", "").lstrip("+")
