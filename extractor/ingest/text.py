@@ -161,11 +161,12 @@ def _parse_plain(text: str, stem: str, source: str) -> Document:
         if _is_boilerplate(s):
             sections.append(Section("BOILERPLATE", lstart, lend, "boilerplate"))
             continue
-        if title is None and not seen_prose and not _is_author_line(s) and not _CAPS_LABEL.match(s):
+        author = _is_author_line(s)  # (asked once: both tests below need it)
+        if title is None and not seen_prose and not author and not _CAPS_LABEL.match(s):
             title = s
             sections.append(Section("TITLE", lstart, lend, "title"))
             continue
-        if _is_author_line(s):
+        if author:
             sections.append(Section("AUTHORS", lstart, lend, "front"))
             continue
         m = _CAPS_LABEL.match(s)
