@@ -90,42 +90,32 @@ _GATES: dict[str, tuple[str, ...]] = {
 }
 # Labels searched only inside sentences that hold a design match.
 _LOCAL = ("block", "context_block")
-# Gates of single rules, by rule id (the local rules, and rules that need more than their
-# label's gate word): each alternative is a tuple of substrings that must all occur in the
-# lower-cased sentence, one alternative per branch of the rule's pattern. The substrings avoid
-# "i" and "s": regex's IGNORECASE also matches "İ" and "ſ" there, which str.lower keeps.
-_RULE_GATES: dict[str, tuple[tuple[str, ...], ...]] = {
+# Gates of the local rules, by rule id: each alternative is a tuple of substrings that must all
+# occur in the lower-cased sentence (one alternative per branch of the rule's pattern).
+_LOCAL_GATES: dict[str, tuple[tuple[str, ...], ...]] = {
     "block_plural": (("random",),),
-    "block_quasi": (("qua",), ("eudo",)),
+    "block_quasi": (("quasi",), ("pseudo",)),
     "block_sampling": (("random",),),
-    # previous, prior, earlier, recent(ly), published, (an)other, former
-    "block_other_study": (("prev",), ("pr", "or"), ("earl",), ("recent",), ("publ",), ("other",), ("former",)),
-    "block_trial_name": (("randomi",),),  # a case-sensitive rule: no case folding to allow for
+    "block_other_study": tuple((w,) for w in ("previous", "prior", "earlier", "recent", "published", "other", "former")),
+    "block_trial_name": (("randomi",),),
     "ctx_need": (
-        # needed, required, warranted, necessary, justified, lacking, awaited, worthwhile
-        ("needed",), ("requ",), ("warranted",), ("nece",), ("ju", "ed"), ("lac",), ("awa", "ted"), ("worthwh",),
-        # will, should, must, would, future, further, larger, answered, before, propose, need for
-        ("w", "ll"), ("hould",), ("mu", "t"), ("would",), ("future",), ("further",), ("larger",), ("an", "wered"),
-        ("before",), ("propo",), ("need",),
-        # no ... trial(s)/stud(y|ies) have/has/exist
-        ("no", "tr", "al", "ha"), ("no", "tr", "al", "ex"), ("no", "tud", "ha"), ("no", "tud", "ex"),
+        *((w,) for w in ("needed", "required", "warranted", "necessary", "justified", "lacking", "awaited",
+                         "worthwhile", "will", "should", "must", "would", "future", "further", "larger",
+                         "answered", "before", "propose", "need")),
+        ("no", "trial", "ha"), ("no", "trial", "exist"), ("no", "stud", "ha"), ("no", "stud", "exist"),
     ),
-    "rand_rct": (("rct",),),  # case-sensitive
-    "not_rand": (("non",), ("not",), ("thout",), ("unrandom",)),
-    "not_rand_design": (("non",), ("not",)),
-    "cluster": (("clu",), ("random", "by")),
 }
 
-# Each rule gate as (one regex of its single-word alternatives, its multi-word alternatives):
+# Each local gate as (one regex of its single-word alternatives, its multi-word alternatives):
 # a C-level search per sentence instead of a Python test per word.
-_RULE_GATE_CHECKS = {
-    rid: (re.compile("|".join(re.escape(alt[0]) for alt in alts if len(alt) == 1) or "(?!)"),
+_LOCAL_GATE_CHECKS = {
+    rid: (re.compile("|".join(re.escape(alt[0]) for alt in alts if len(alt) == 1)),
           tuple(alt for alt in alts if len(alt) > 1))
-    for rid, alts in _RULE_GATES.items()
+    for rid, alts in _LOCAL_GATES.items()
 }
 
 
-def _rule_gate_ok(gate: tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], low: str, s: int, e: int) -> bool:
+def _local_gate_ok(gate: tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], low: str, s: int, e: int) -> bool:
     single, multi = gate
     if single.search(low, s, e):
         return True
@@ -185,10 +175,7 @@ def _collect(ctx: Context) -> dict[str, list[tuple[int, int, str, re.Match]]]:
         if rule.label in _LOCAL:
             continue
         spans = spans_by_label.get(rule.label, []) if rule.label in _GATE_SETS else whole
-        gate = _RULE_GATE_CHECKS.get(rule.id)
         for s, e in spans:
-            if gate is not None and not _rule_gate_ok(gate, ctx.low, s, e):
-                continue
             for m in rule.finditer(ctx.norm, s, e):
                 found[rule.label].append((m.start(), m.end(), rule.id, m))
     local = sorted({ctx.sentence_span(ctx.sentence_index(s)) for lab, hits in found.items() if lab != "review"
@@ -197,9 +184,9 @@ def _collect(ctx: Context) -> dict[str, list[tuple[int, int, str, re.Match]]]:
     for rule in rules:
         if rule.label not in _LOCAL:
             continue
-        gate = _RULE_GATE_CHECKS.get(rule.id)
+        gate = _LOCAL_GATE_CHECKS.get(rule.id)
         for s, e in local:
-            if gate is not None and not _rule_gate_ok(gate, low, s, e):
+            if gate is not None and not _local_gate_ok(gate, low, s, e):
                 continue
             for m in rule.finditer(ctx.norm, s, e):
                 found[rule.label].append((m.start(), m.end(), rule.id, m))
