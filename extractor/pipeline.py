@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+from functools import cache
 from types import ModuleType
 
 from extractor import checks as checks_pkg
@@ -35,8 +36,14 @@ FIELD_MODULES = (
 VERSION = "0.1.0"
 
 
+@cache
+def _field_modules() -> tuple[ModuleType, ...]:
+    return tuple(importlib.import_module(f"extractor.fields.{m}") for m in FIELD_MODULES)
+
+
 def _modules() -> list[ModuleType]:
-    return [importlib.import_module(f"extractor.fields.{m}") for m in FIELD_MODULES]
+    # imported once per process: twelve import_module look-ups per document cost ~20 µs
+    return list(_field_modules())
 
 
 class FieldError(Exception):

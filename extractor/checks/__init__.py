@@ -51,9 +51,16 @@ def register(code: str, title: str, formula: str, tolerance: str) -> Callable[[C
     return deco
 
 
+_imported: list[bool] = []  # non-empty once every module in CHECK_MODULES has been imported
+
+
 def all_checks() -> list[Check]:
-    for m in CHECK_MODULES:
-        importlib.import_module(f"extractor.checks.{m}")
+    # the imports register the checks; run_all asks once per record, so import only once
+    # (nine import_module look-ups cost more than some of the checks)
+    if not _imported:
+        for m in CHECK_MODULES:
+            importlib.import_module(f"extractor.checks.{m}")
+        _imported.append(True)
     return list(REGISTRY.values())
 
 

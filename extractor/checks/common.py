@@ -151,10 +151,15 @@ _ALPHA = re.compile(
 )
 
 
+# Literals every _ALPHA match holds (it is case-sensitive): a C-level test first, since most
+# sentences state no significance level.
+_ALPHA_GATE = re.compile("considered|regarded|taken|accepted|defined|significan|alpha|α")
+
+
 def stated_alpha(record: TrialRecord, default: float = 0.05) -> float:
     """The significance level the report states ("P < 0.01 was considered significant")."""
     for text, _start in _sentences(record).values():
-        m = _ALPHA.search(text)
+        m = _ALPHA.search(text) if _ALPHA_GATE.search(text) else None
         if m:
             v = float(next(g for g in m.groups() if g))
             if 0 < v < 0.2:

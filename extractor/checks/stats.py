@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from extractor.numbers import decimals, parse_decimal
 
@@ -207,10 +208,13 @@ def p_from_statistic(test: str, value: float, df1: float | None, df2: float | No
 _NUM = re.compile(r"(?<![\d.])-?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?![\d])")
 
 
+@lru_cache(maxsize=1024)
 def value_decimals(value: float, text: str | None = None) -> int:
     """Decimals the number was reported with: read from the first token of ``text`` that
     parses to ``value``; else the shortest repr of the float, which never claims more
     precision than was written ("1.20" read as 1.2 gives 1 decimal: a wider, safer interval).
+    Cached: a pure function (of abs(value), so 0.0 and -0.0 sharing an entry is right),
+    asked for each bound of an interval by several checks.
     """
     if text:
         for m in _NUM.finditer(text):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractor.checks import register
 from extractor.checks.common import flag, measure_of, null_of, sentence_start, sentence_text, stated_alpha
@@ -42,6 +43,12 @@ class Claim:
 
 
 def claims(sentence: str) -> list[Claim]:
+    return list(_claims(sentence))
+
+
+@lru_cache(maxsize=256)
+def _claims(sentence: str) -> tuple[Claim, ...]:
+    # a pure function of the sentence, asked once per p-value and interval in it
     out: list[Claim] = []
     neg_spans = [(m.start(), m.end()) for m in _NEG_PHRASE.finditer(sentence)]
     for s, e in neg_spans:
@@ -59,7 +66,7 @@ def claims(sentence: str) -> list[Claim]:
         shown_end = m.end() + (nxt.end() if nxt else 0)
         shown_start = m.start() - len(clause) if not positive else m.start()
         out.append(Claim(m.start(), m.end(), positive, sentence[max(0, shown_start):shown_end].strip()))
-    return sorted(out, key=lambda c: c.start)
+    return tuple(sorted(out, key=lambda c: c.start))
 
 
 def paired_claim(record: TrialRecord, value: Evidence, sentence: str, base: int) -> Claim | None:
@@ -93,7 +100,7 @@ def _sentence_of(record: TrialRecord, v: Evidence) -> tuple[str, int] | None:
 )
 def words_vs_p(record: TrialRecord) -> list[Flag]:
     out = []
-    alpha = stated_alpha(record)
+    alpha: float | None = None  # read from the report only when a claim needs it
     for p in record.p_values:
         sb = _sentence_of(record, p)
         if sb is None:
@@ -102,6 +109,8 @@ def words_vs_p(record: TrialRecord) -> list[Flag]:
         c = paired_claim(record, p, sentence, base)
         if c is None:
             continue
+        if alpha is None:
+            alpha = stated_alpha(record)
         sig = p_significant(p, alpha)
         if sig is None or sig == c.positive:
             continue

@@ -28,7 +28,9 @@ the first mention counts. "Placebo-controlled" or a bare "blinded" sets no blind
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
+from functools import lru_cache
 
 from extractor.fields import Context
 from extractor.records import Design, Evidence
@@ -88,6 +90,37 @@ _GATES: dict[str, tuple[str, ...]] = {
 }
 # Labels searched only inside sentences that hold a design match.
 _LOCAL = ("block", "context_block")
+# Gates of the local rules, by rule id: each alternative is a tuple of substrings that must all
+# occur in the lower-cased sentence (one alternative per branch of the rule's pattern).
+_LOCAL_GATES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "block_plural": (("random",),),
+    "block_quasi": (("quasi",), ("pseudo",)),
+    "block_sampling": (("random",),),
+    "block_other_study": tuple((w,) for w in ("previous", "prior", "earlier", "recent", "published", "other", "former")),
+    "block_trial_name": (("randomi",),),
+    "ctx_need": (
+        *((w,) for w in ("needed", "required", "warranted", "necessary", "justified", "lacking", "awaited",
+                         "worthwhile", "will", "should", "must", "would", "future", "further", "larger",
+                         "answered", "before", "propose", "need")),
+        ("no", "trial", "ha"), ("no", "trial", "exist"), ("no", "stud", "ha"), ("no", "stud", "exist"),
+    ),
+}
+
+# Each local gate as (one regex of its single-word alternatives, its multi-word alternatives):
+# a C-level search per sentence instead of a Python test per word.
+_LOCAL_GATE_CHECKS = {
+    rid: (re.compile("|".join(re.escape(alt[0]) for alt in alts if len(alt) == 1)),
+          tuple(alt for alt in alts if len(alt) > 1))
+    for rid, alts in _LOCAL_GATES.items()
+}
+
+
+def _local_gate_ok(gate: tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], low: str, s: int, e: int) -> bool:
+    single, multi = gate
+    if single.search(low, s, e):
+        return True
+    seg = low[s:e]
+    return any(all(w in seg for w in alt) for alt in multi)
 
 
 _RATIO = re.compile(r"\d\s?:\s?\d")
@@ -97,40 +130,64 @@ _ALL_GATE_WORDS = frozenset(g for gs in _GATES.values() for g in gs)
 _GATE_SETS = {label: frozenset(gs) for label, gs in _GATES.items()}
 
 
-def _collect(ctx: Context) -> dict[str, list[tuple[int, int, str, re.Match]]]:
-    found: dict[str, list[tuple[int, int, str, re.Match]]] = defaultdict(list)
-    low = ctx.low
+@lru_cache(maxsize=4096)
+def _labels_of(words: frozenset[str]) -> tuple[str, ...]:
+    """The gated labels a sentence holding ``words`` runs (few distinct word sets recur)."""
+    return tuple(label for label, gate in _GATE_SETS.items() if not gate.isdisjoint(words))
+
+
+def _gate_words(ctx: Context) -> dict[int, set[str]]:
+    """Sentence index -> the gate words it holds. str.find per word beats one alternation regex
+    by 2x; after a hit the search resumes at the next sentence (one hit per sentence is enough)."""
+    low, starts = ctx.low, ctx.sent_starts
+    last = len(starts) - 1
     words_in: dict[int, set[str]] = defaultdict(set)
-    # str.find per gate word beats one alternation regex over the text by 2x
     for w in _ALL_GATE_WORDS:
         i = low.find(w)
         while i >= 0:
-            words_in[ctx.sentence_index(i)].add(w)
-            i = low.find(w, i + 1)
-    spans_by_label: dict[str, list[tuple[int, int]]] = {}
+            k = max(0, bisect_right(starts, i) - 1)
+            words_in[k].add(w)
+            if k >= last:
+                break
+            i = low.find(w, starts[k + 1])
+    return words_in
+
+
+def _spans_by_label(ctx: Context) -> dict[str, list[tuple[int, int]]]:
+    """Label -> the spans of the sentences its rules run on, in text order."""
+    words_in = _gate_words(ctx)
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for i in sorted(words_in):
+        span = ctx.sentence_span(i)
+        for label in _labels_of(frozenset(words_in[i])):
+            spans[label].append(span)
+    if "allocation_ratio" in spans:
+        spans["allocation_ratio"] = [(s, e) for s, e in spans["allocation_ratio"] if _RATIO.search(ctx.low, s, e)]
+    return spans
+
+
+def _collect(ctx: Context) -> dict[str, list[tuple[int, int, str, re.Match]]]:
+    found: dict[str, list[tuple[int, int, str, re.Match]]] = defaultdict(list)
+    spans_by_label = _spans_by_label(ctx)
+    whole = [(0, len(ctx.norm))]
     rules = load_rules("design").rules
     for rule in rules:
         if rule.label in _LOCAL:
             continue
-        spans = spans_by_label.get(rule.label)
-        if spans is None:
-            gate = _GATE_SETS.get(rule.label)
-            if gate is None:
-                spans = [(0, len(ctx.norm))]
-            else:
-                spans = [ctx.sentence_span(i) for i in sorted(words_in) if not gate.isdisjoint(words_in[i])]
-                if rule.label == "allocation_ratio":
-                    spans = [(s, e) for s, e in spans if _RATIO.search(low, s, e)]
-            spans_by_label[rule.label] = spans
+        spans = spans_by_label.get(rule.label, []) if rule.label in _GATE_SETS else whole
         for s, e in spans:
             for m in rule.finditer(ctx.norm, s, e):
                 found[rule.label].append((m.start(), m.end(), rule.id, m))
     local = sorted({ctx.sentence_span(ctx.sentence_index(s)) for lab, hits in found.items() if lab != "review"
                     for s, _, _, _ in hits})
+    low = ctx.low
     for rule in rules:
         if rule.label not in _LOCAL:
             continue
+        gate = _LOCAL_GATE_CHECKS.get(rule.id)
         for s, e in local:
+            if gate is not None and not _local_gate_ok(gate, low, s, e):
+                continue
             for m in rule.finditer(ctx.norm, s, e):
                 found[rule.label].append((m.start(), m.end(), rule.id, m))
     return found

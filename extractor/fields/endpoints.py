@@ -169,7 +169,10 @@ def _timeframe(ctx: Context, a: int, b: int, sched: tuple[int, int] | None) -> s
 
 
 def extract(ctx: Context) -> list[Endpoint]:
-    if not _GATE.search(ctx.norm):
+    # "mary"/"econdary" in the shared lower-cased text first: a C-level test that most abstracts
+    # fail; re.I folds no other character to these letters, so no match is lost
+    low = ctx.low
+    if not ("mary" in low or "econdary" in low) or not _GATE.search(ctx.norm):
         return []
     norm = ctx.norm
     out: list[Endpoint] = []
@@ -187,7 +190,7 @@ def extract(ctx: Context) -> list[Endpoint]:
         out.append(Endpoint(kind=kind, timeframe=tf, **ctx.evidence(a, b, rule=rid)))  # type: ignore[arg-type]
 
     for _i, ss, se in ctx.sentences():
-        if not _GATE.search(norm, ss, se):
+        if (low.find("mary", ss, se) < 0 and low.find("econdary", ss, se) < 0) or not _GATE.search(norm, ss, se):
             continue
         heads = []  # (match start, body start, kind, rule id)
         for r in _rules("head"):

@@ -22,11 +22,22 @@ FIELD = "event_rates"
 _DIRECT = ("er_slash", "er_of", "er_reversed", "er_from_which")
 # Cheap literal triggers: each rule runs only in windows around its trigger (the count-word
 # alternations are costly to try at every position of a document).
+# A trigger is a tuple of patterns whose matches never overlap one another: one literal-led
+# pattern per alternative ("from which", "of whom", "among whom") is found by regex's fast
+# literal scan, where the alternation "(?:from|of|among)" is tried at every character.
 _TRIGGERS = {
-    "er_of": (regex.compile(r"\bof\s+(?:the\s+|all\s+|these\s+)?\d", regex.I), 90, 40),
-    "er_from_which": (regex.compile(r"\b(?:from|of|among)\s+(?:which|whom)\b", regex.I), 150, 40),
+    "er_of": ((regex.compile(r"\bof\s+(?:the\s+|all\s+|these\s+)?\d", regex.I),), 90, 40),
+    "er_from_which": (tuple(regex.compile(w + r"(?<=\b" + w + r")\s+(?:which|whom)\b", regex.I)
+                            for w in ("from", "of", "among")), 150, 40),
 }
 _ANTECEDENT = ("er_of_them", "er_pct_n")
+# A piece of the rule that every match holds, led by a literal so regex finds it at C speed:
+# a document without one skips the rule's scan (most have no "42/112", "(n = 17)" or "of them").
+_PREFILTERS = {
+    "er_slash": regex.compile(r"/(?<=\d\s?/)\s?\d"),
+    "er_of_them": regex.compile(r"of\s+(?:them|these|those|whom)\b", regex.I),
+    "er_pct_n": regex.compile(r"%\s*\(\s*n\s*=", regex.I),
+}
 # A percent stated with a count agrees with count/total to within this many points (rounding,
 # and the odd slip in the source such as 33/122 written as 27.3%).
 _PCT_TOLERANCE = 1.0
@@ -114,11 +125,11 @@ def _matches(rule, rid: str, norm: str):
     if trig is None:
         yield from rule.finditer(norm)
         return
-    pattern, back, ahead = trig
+    patterns, back, ahead = trig
     last_end = 0
-    for t in pattern.finditer(norm):
-        lo = max(last_end, t.start() - back)
-        for m in rule.finditer(norm, lo, min(len(norm), t.end() + ahead)):
+    for t_start, t_end in sorted(t.span() for p in patterns for t in p.finditer(norm)):
+        lo = max(last_end, t_start - back)
+        for m in rule.finditer(norm, lo, min(len(norm), t_end + ahead)):
             if m.start() >= last_end:
                 last_end = m.end()
                 yield m
@@ -134,6 +145,9 @@ def find(ctx: Context) -> list[EventRate]:
         return any(s < b and a < e for s, e in spans)
 
     for rid in _DIRECT:
+        pre = _PREFILTERS.get(rid)
+        if pre is not None and not pre.search(norm):
+            continue
         rule = rf.by_id(rid)
         for m in _matches(rule, rid, norm):
             ev_start = m.start("events")
@@ -165,6 +179,9 @@ def find(ctx: Context) -> list[EventRate]:
             spans.append((m.start(), m.end()))
 
     for rid in _ANTECEDENT:
+        pre = _PREFILTERS.get(rid)
+        if pre is not None and not pre.search(norm):
+            continue
         rule = rf.by_id(rid)
         for m in rule.finditer(norm):
             if overlaps(m.start(), m.end()):

@@ -35,7 +35,10 @@ from extractor.rules import REGEX_TIMEOUT, load_lexicon, load_rules
 FIELD = "intervals"
 
 # Nothing here can match without one of these: a cheap gate before the full rules run.
-_GATE = regex.compile(r"\bCI\b|\bCrI\b|Cr\.I|confidence\s+(?:interval|limit)|credib", regex.I)
+# One regex per alternative, tried in turn: a literal-led pattern is searched by regex's fast
+# literal scan, an alternation is tried at every character (3-5x slower). Same answer: an
+# alternation matches somewhere iff one of its alternatives does.
+_GATES = tuple(regex.compile(p, regex.I) for p in (r"\bCI\b", r"\bCrI\b", r"Cr\.I", r"confidence\s+(?:interval|limit)", r"credib"))
 
 
 @cache
@@ -142,10 +145,13 @@ def _nearest_measure(ctx: Context, start: int, end: int) -> str | None:
     return _measure_of(last.group()) if last else None
 
 
+_BOUND_TAIL = regex.compile(r"%?-?(?:points?)?$")  # compiled once: regex's own cache lookup is slow
+
+
 def bound(raw: str) -> float | None:
     """ "-£1410" -> -1410, "+2.6" -> 2.6, "16.7%-" -> 16.7, "0,64" -> 0.64."""
     s = raw.replace("£", "").replace("$", "").replace("€", "").replace("¥", "").replace(" ", "")
-    s = regex.sub(r"%?-?(?:points?)?$", "", s)
+    s = _BOUND_TAIL.sub("", s)
     s = s.rstrip("%")
     neg = s.count("-") % 2 == 1
     s = s.replace("-", "").lstrip("+")
@@ -376,6 +382,6 @@ def _from_inline(ctx: Context, start: int, end: int, lower: float, upper: float,
 
 
 def extract(ctx: Context) -> list[Interval]:
-    if not _GATE.search(ctx.norm):
+    if not any(g.search(ctx.norm) for g in _GATES):
         return []
     return find(ctx)

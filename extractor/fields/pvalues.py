@@ -61,7 +61,9 @@ def _is_definition(ctx: Context, start: int, end: int) -> bool:
 
 # The "P" token every p-value starts with (the rule's <<ptok>>), found by a plain re scan at a
 # third of the rule's cost; the rule then runs only in the sentences holding one.
-_P_TOKEN = re.compile(r"(?<![\w])p(?:trend|interaction|int|het|adj)?(?:\s*[-‐ ]?\s*values?)?(?![a-z])", re.I)
+# Written "[pP](?<![\w][pP])(?i:...)" rather than "(?<![\w])p..." with re.I: the same matches, but a
+# case-sensitive leading character class lets re skip ahead to the next p at C speed (3x).
+_P_TOKEN = re.compile(r"[pP](?<![\w][pP])(?i:(?:trend|interaction|int|het|adj)?(?:\s*[-‐ ]?\s*values?)?(?![a-z]))")
 
 
 def _matches(ctx: Context, rule):

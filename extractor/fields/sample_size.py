@@ -96,6 +96,18 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "in_num_people": frozenset(),  # any sentence with a number; run only as a fallback
     "people_n_equals": frozenset({"n"}),
 }
+# Further words a rule cannot match without (each set must meet the sentence's words), read
+# off the patterns: the verb of "N patients were randomised", the "and" of "30 and 10 women",
+# the "of" of "77 of 91 enrolled".
+_BE = frozenset({"were", "was", "been", "being", "are"})
+_ALSO_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
+    "num_people_randomized": (_BE,),
+    "lead_count_randomized": (frozenset({"were", "been"}),),
+    "randomized_num_people": (frozenset({"randomized", "randomised", "randomly"}),),
+    "sum_of_parts": (frozenset({"and"}), frozenset({"were", "was"})),
+    "completed_analyzed": (frozenset({"completed", "analyzed", "analysed", "included", "able"}),),
+    "of_total_enrolled": (frozenset({"of"}),),
+}
 # rules whose count must be followed by a people/unit noun: run only where one occurs
 _NEEDS_PEOPLE = frozenset({"num_people_randomized", "lead_count_randomized", "sum_of_parts", "randomized_num_people", "eyes_of_patients", "num_people_enrolled",
                            "total_of", "in_num_people"})
@@ -108,6 +120,10 @@ _PEOPLE_WORDS = frozenset(
      "districts couples dyads pairs piglets pigs sheep rats mice dogs cats rabbits animals horses cows calves lambs").split()
 )
 _N_EQUALS = regex.compile(r"\(\s*(?:total\s+)?n\s*=", regex.I)
+
+
+# (rule id, cue words, needs a people noun, further word sets) of every cue-gated rule, in order
+_GATED = tuple((rid, cues, rid in _NEEDS_PEOPLE, _ALSO_NEEDS.get(rid, ())) for rid, cues in RULE_CUES.items() if cues)
 
 
 def _fallback_gate(rid: str, sent: str, people: bool) -> bool:
@@ -130,7 +146,8 @@ _MIN_N = 2
 _PER_ARM_AFTER = regex.compile(r"\s+(?:and|or|vs\.?|versus)\s+\d", regex.I)
 _PER_ARM_BEFORE = regex.compile(r"\b(?:group|arm)\s*$|\b(?:in\s+the\s+[\w/+-]+(?:\s+[\w/+-]+)?\s+(?:group|arm)\s*)$", regex.I)
 _ANALYSED_AFTER = regex.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:were\s+analy[sz]ed|completed\b|were\s+able\s+to\s+complete\b|had\s+full\s+data)", regex.I)
-_CLUSTER = regex.compile(r"\bcluster[\s-]+randomi[sz]", regex.I)
+# literal-led ("cluster" first, its \b checked behind it): regex's fast literal scan
+_CLUSTER = regex.compile(r"cluster(?<=\bcluster)[\s-]+randomi[sz]", regex.I)
 
 
 def _unit(noun: str | None) -> str | None:
@@ -182,11 +199,13 @@ def extract(ctx: Context) -> SampleSize:
     low = ctx.low
     for _idx, s, e in ctx.sentences():
         words = set(_WORDS.findall(low, s, e))
-        if not _DIGIT.search(low, s, e) and not words & _NUM_WORDS:
+        if not _DIGIT.search(low, s, e) and _NUM_WORDS.isdisjoint(words):
             continue
         sent = ctx.norm[s:e]
-        people = bool(words & _PEOPLE_WORDS)
-        ids = [rid for rid, cues in RULE_CUES.items() if cues and words & cues and (people or rid not in _NEEDS_PEOPLE)]
+        people = not _PEOPLE_WORDS.isdisjoint(words)
+        # (isdisjoint builds no intersection set: this runs for every rule of every sentence)
+        ids = [rid for rid, cues, needs_people, also in _GATED if not cues.isdisjoint(words)
+               and (people or not needs_people) and not any(need.isdisjoint(words) for need in also)]
         todo.append((s, sent, ids, people))
     for phase in (0, 1):
         if phase == 1:

@@ -15,7 +15,14 @@ from extractor.rules import REGEX_TIMEOUT, load_rules
 
 FIELD = "test_statistics"
 
-_GATE = regex.compile(r"(?<![\w])(?:[tFzZUWr]\s*(?:\([^()]{1,15}\))?\s*[=<>≤≥]|χ|chi|X2|X²)", regex.I)
+# The gate "(?<![\w])(?:[tFzZUWr]\s*(?:\([^()]{1,15}\))?\s*[=<>≤≥]|χ|chi|X2|X²)" as one regex per
+# alternative, each led by its literal (the comparison sign, then a lookbehind for the letter):
+# regex's fast literal scan instead of trying the alternation at every character (5x).
+# An alternation matches somewhere iff one of its alternatives does.
+_GATES = tuple(
+    [regex.compile(c + r"(?<=(?<![\w])[tFzZUWr]\s*(?:\([^()]{1,15}\))?\s*" + c + ")", regex.I) for c in "=<>≤≥"]
+    + [regex.compile(r"(?<![\w])" + lit, regex.I) for lit in ("χ", "chi", "X2", "X²")]
+)
 _RULES = {"ts_t": "t", "ts_f": "F", "ts_chi2": "chi2", "ts_z": "z", "ts_r": "r"}
 
 
@@ -60,6 +67,6 @@ def find(ctx: Context) -> list[TestStatistic]:
 
 
 def extract(ctx: Context) -> list[TestStatistic]:
-    if not _GATE.search(ctx.norm):
+    if not any(g.search(ctx.norm) for g in _GATES):
         return []
     return find(ctx)

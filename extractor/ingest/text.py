@@ -161,11 +161,12 @@ def _parse_plain(text: str, stem: str, source: str) -> Document:
         if _is_boilerplate(s):
             sections.append(Section("BOILERPLATE", lstart, lend, "boilerplate"))
             continue
-        if title is None and not seen_prose and not _is_author_line(s) and not _CAPS_LABEL.match(s):
+        author = _is_author_line(s)  # (asked once: both tests below need it)
+        if title is None and not seen_prose and not author and not _CAPS_LABEL.match(s):
             title = s
             sections.append(Section("TITLE", lstart, lend, "title"))
             continue
-        if _is_author_line(s):
+        if author:
             sections.append(Section("AUTHORS", lstart, lend, "front"))
             continue
         m = _CAPS_LABEL.match(s)
@@ -206,7 +207,8 @@ def _inline_sections(text: str, start: int, end: int, label: str = "ABSTRACT") -
     chunk = text[start:end]
     out: list[Section] = []
     cur_label, cur_start = label, start
-    for m in _inline_heading_re().finditer(chunk):
+    # every heading ends in ":"; most paragraphs hold none, and the look-behind scan is slow
+    for m in _inline_heading_re().finditer(chunk) if ":" in chunk else ():
         hs = start + m.start()
         if hs > cur_start:
             out.append(Section(cur_label, cur_start, hs, "abstract"))
