@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex
 
+from extractor.lines import is_soft_wrap
 from extractor.rules import load_lexicon
 
 # Sentence-final punctuation followed by space and something that can start a sentence.
@@ -37,7 +38,9 @@ def sentence_starts(text: str, forced: list[int] | tuple[int, ...] = ()) -> list
     Breaks after [.!?] + space + capital/digit unless the period belongs to an abbreviation
     in ``patterns/sentences.lexicon.json``, a single initial ("J. Smith"), or a number;
     breaks at every newline (ingesters join wrapped lines, so a newline ends a paragraph or
-    a labelled section) and at each offset in ``forced`` (section starts).
+    a labelled section) except a soft wrap of hard-wrapped plain text (a line ending in a
+    word or comma before a line starting in lower case), and at each offset in ``forced``
+    (section starts).
     """
     nobreak = _no_break_words()
     starts = {0}
@@ -58,7 +61,7 @@ def sentence_starts(text: str, forced: list[int] | tuple[int, ...] = ()) -> list
             nxt += 1
         starts.add(nxt)
     for m in _NEWLINE.finditer(text):
-        if m.end() < len(text):
+        if m.end() < len(text) and not is_soft_wrap(text, m.start()):
             starts.add(m.end())
     for f in forced:
         if 0 <= f < len(text):

@@ -88,3 +88,23 @@ def test_normalisation_is_length_preserving() -> None:
     n = normalize_text(s)
     assert len(n) == len(s)
     assert "0.88" in n and "0.64-1.21" in n and "- 1.2" in n and "P = .015" in n
+
+
+def test_hard_wrapped_abstract_reads_as_paragraphs_not_lines() -> None:
+    from extractor.api import extract_text
+
+    text = ("Does short-term whole-body vibration training affect arterial stiffness in\nchronic stroke? A preliminary study\n\n"
+            "[Purpose] Previous studies have shown that stroke is associated with increased arterial\n"
+            "stiffness. [Subjects and Methods] Six\nparticipants with chronic stroke were randomly assigned to 4 weeks of WBV training or\n"
+            "control followed by cross-over after a 2-week washout period.\n")
+    r = extract_text(text, id="x")
+    # the wrapped title is one line; the count and its noun, split by a wrap, are one sentence
+    assert r.title == "Does short-term whole-body vibration training affect arterial stiffness in chronic stroke? A preliminary study"
+    assert r.sample_size.randomized == 6
+
+
+def test_lines_of_a_list_are_not_joined() -> None:
+    from extractor.lines import logical_lines
+
+    text = "Outcomes:\nPain at 6 weeks\nFunction at 12 weeks"
+    assert [text[s:e] for s, e in logical_lines(text)] == ["Outcomes:", "Pain at 6 weeks", "Function at 12 weeks"]

@@ -80,3 +80,16 @@ def test_context_doc_is_parsed_on_demand_with_the_rule_sentences() -> None:
     assert ctx._doc is None  # a full extraction never tokenises
     assert [s.start_char for s in ctx.doc.sents] == [s for s in ctx.sent_starts if s < len(text)]
     assert "0.64" in [t.text for t in ctx.doc]
+
+
+def test_hard_wrapped_line_does_not_end_the_sentence() -> None:
+    text = ("[Subjects and Methods] Six\nparticipants with chronic stroke were randomly assigned to 4 weeks of WBV training or\n"
+            "control followed by cross-over after a 2-week washout period.")
+    assert sentence_starts(text) == [0]
+
+
+def test_line_ending_a_sentence_or_before_a_heading_still_breaks() -> None:
+    # a full stop, a capitalised next line (heading or new sentence) and a blank line all break
+    assert sentence_starts("Patients were randomised.\nthe trial ended.") == [0, 26]
+    assert sentence_starts("Background\nMethods were standard") == [0, 11]
+    assert sentence_starts("Background\n\nmethods were standard") == [0, 12]

@@ -19,6 +19,7 @@ from functools import cache
 
 from extractor.document import Document, IngestError, Section
 from extractor.ingest.meta import find_metadata
+from extractor.lines import logical_lines
 from extractor.rules import load_lexicon
 
 # "TITLE:", "ABSTRACT.RESULTS:", "BODY.2. METHODS.STATISTICAL ANALYSIS." (both endings occur)
@@ -145,14 +146,12 @@ def _is_prose(line: str) -> bool:
 
 def _parse_plain(text: str, stem: str, source: str) -> Document:
     sections: list[Section] = []
-    pos = 0
     title: str | None = None
     seen_prose = False
     last_label = "ABSTRACT"  # an unlabelled paragraph continues the section above it
-    lines = text.split("\n")
-    for line in lines:
-        start, end = pos, pos + len(line)
-        pos = end + 1
+    # a hard-wrapped paragraph is one line here (its newlines fall inside sentences)
+    for start, end in logical_lines(text):
+        line = text[start:end]
         s = line.strip()
         if not s:
             continue
@@ -163,7 +162,7 @@ def _parse_plain(text: str, stem: str, source: str) -> Document:
             continue
         author = _is_author_line(s)  # (asked once: both tests below need it)
         if title is None and not seen_prose and not author and not _CAPS_LABEL.match(s):
-            title = s
+            title = " ".join(s.split())  # a wrapped title reads as one line
             sections.append(Section("TITLE", lstart, lend, "title"))
             continue
         if author:
