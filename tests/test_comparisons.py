@@ -477,3 +477,43 @@ def test_arm_names_found_by_word_lookup_are_those_of_the_run_scan() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(1, 8)))
         assert list(index.finditer(text)) == list(index._scan(text, _RUN_HEAD.finditer(text))), text
+
+
+def test_no_group_differences_is_no_difference_for_each_item_of_an_or_list() -> None:
+    text = "RESULTS: No group differences were seen in PCS score, anxiety, self‐efficacy, or total healthcare costs."
+    rec = extract_text(text)
+    outs = {c.outcome: c for c in rec.comparisons}
+    assert set(outs) == {"PCS score", "anxiety", "self‐efficacy", "total healthcare costs"}
+    for c in outs.values():
+        assert c.significant is False and c.direction == "no difference"
+        assert text[c.outcome_start:c.outcome_end] == c.outcome
+
+
+def test_group_differences_with_a_significance_word_are_not_no_difference() -> None:
+    c, _ = _one("RESULTS: There were significant group differences in PCS score (p = 0.01).", "PCS")
+    assert c.outcome == "PCS score" and c.significant is True and c.direction != "no difference"
+
+
+def test_qualified_difference_subject_gives_way_to_the_outcome_after_it() -> None:
+    text = "RESULTS: However, no significant changes were found in the MVC (P>0.05 for both groups)."
+    rec = extract_text(text)
+    assert [c.outcome for c in rec.comparisons] == ["MVC"]  # upper case is a word too
+    c = rec.comparisons[0]
+    assert c.significant is False and text[c.outcome_start:c.outcome_end] == "MVC"
+
+
+def test_subject_with_a_noun_of_its_own_stays_the_outcome() -> None:
+    c, _ = _one("RESULTS: Serum ferritin changes were similar between groups (p = 0.4).", "ferritin")
+    assert c.outcome == "Serum ferritin changes" and c.significant is False
+
+
+def test_a_change_noun_and_its_verb_have_no_object() -> None:
+    rec = extract_text("RESULTS: However, no significant change was observed one month after the injection.")
+    assert not [c for c in rec.comparisons if "observed" in c.outcome]
+
+
+def test_upper_case_outcome_after_a_change_noun_is_read() -> None:
+    text = ("RESULTS: Treatment with telmisartan-HCTZ induced significantly greater reductions in BP (−31.1/−18.3 mm Hg) "
+            "than valsartan-HCTZ (−28.4/−16.3 mm Hg; SBP P = 0.0265, diastolic BP P = 0.0041).")
+    c = extract_text(text).comparisons[0]
+    assert c.outcome == "BP" and c.direction == "decreased" and c.significant is True

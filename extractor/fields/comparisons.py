@@ -598,8 +598,9 @@ def _list_items(ctx: Context, c: Comparison) -> list[Comparison]:
 
 
 # "improvement in A, B and C (p < 0.05)": the items after the first outcome of a change noun
-_OBJECT_LIST = regex.compile(r"\s*,\s*(?:and\s+)?([^,;()\[\]]{2,60}?)(?=\s*,|\s+and\s+|\s*[.;(\[]|\s*$)"
-                             r"|\s+and\s+([^,;()\[\]]{2,60}?)(?=\s*[,.;(\[]|\s*$)", regex.I)
+# ("no differences in A, B, or C": an "or" list as well)
+_OBJECT_LIST = regex.compile(r"\s*,\s*(?:(?:and|or)\s+)?([^,;()\[\]]{2,60}?)(?=\s*,|\s+(?:and|or)\s+|\s*[.;(\[]|\s*$)"
+                             r"|\s+(?:and|or)\s+([^,;()\[\]]{2,60}?)(?=\s*[,.;(\[]|\s*$)", regex.I)
 
 
 def _object_list_items(ctx: Context, c: Comparison, cue: str | None, head_end: int, cues) -> list[Comparison]:
@@ -618,7 +619,7 @@ def _object_list_items(ctx: Context, c: Comparison, cue: str | None, head_end: i
             break
         g = 1 if m.group(1) is not None else 2
         item = m.group(g).strip()
-        if cues["gate"].search(item) or _TOK.search(item) is None:
+        if cues["gate"].search(item) or _TOK.search(item.lower()) is None:
             break  # a new statement, not an item
         a = m.start(g)
         d = c.direction
