@@ -517,3 +517,35 @@ def test_upper_case_outcome_after_a_change_noun_is_read() -> None:
             "than valsartan-HCTZ (−28.4/−16.3 mm Hg; SBP P = 0.0265, diastolic BP P = 0.0041).")
     c = extract_text(text).comparisons[0]
     assert c.outcome == "BP" and c.direction == "decreased" and c.significant is True
+
+
+def test_an_event_no_group_had_is_no_difference_without_a_side() -> None:
+    text = "RESULTS: No postoperative morbidity or mortality occurred in either group."
+    rec = extract_text(text)
+    assert [c.outcome for c in rec.comparisons] == ["postoperative morbidity or mortality"]
+    c = rec.comparisons[0]
+    assert c.significant is False and c.direction == "no difference"
+    assert c.intervention is None and c.comparator is None
+    assert text[c.outcome_start:c.outcome_end] == c.outcome
+    c, _ = _one("RESULTS: No severe adverse events related to meropenem administration in either group were observed.",
+                "adverse events")
+    assert c.significant is False
+
+
+def test_an_event_with_no_group_named_or_named_in_a_group_is_not_read_as_none() -> None:
+    assert not extract_text("RESULTS: No serious AEs were reported; there were no withdrawals due to AEs.").comparisons
+    rec = extract_text("RESULTS: The most common adverse event observed in either group was headache.")
+    assert not [c for c in rec.comparisons if c.rule == "comparison:out_none_in_groups"]
+
+
+def test_non_significantly_reduced_is_not_significant() -> None:
+    text = "RESULTS: Deaths, hospitalisations and pneumonia were non-significantly reduced in the T&P allocated facilities."
+    rec = extract_text(text)
+    assert [c.outcome for c in rec.comparisons] == ["Deaths", "hospitalisations", "pneumonia"]
+    assert all(c.significant is False for c in rec.comparisons)
+
+
+def test_significantly_reduced_list_is_still_significant() -> None:
+    rec = extract_text("RESULTS: Also, hsCRP and EMPs were significantly reduced by the NC (−41% and −16%, respectively).")
+    assert [c.outcome for c in rec.comparisons] == ["hsCRP", "EMPs"]
+    assert all(c.significant is True and c.direction == "decreased" for c in rec.comparisons)

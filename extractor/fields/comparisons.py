@@ -291,8 +291,11 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
     cis = [a.obj for a in seg.anchors if a.kind == "ci" and getattr(a.obj, "measure", None) not in _ARM_MEASURES]
     values = [v for a in seg.anchors if a.kind in ("er", "sum", "vs") for v in a.values]
     numbers = bool(pvals or cis or len(values) >= 2)
+    none = None  # "No X occurred in either group": none in every group, no difference
     if not numbers and not _words_may_compare(text, cues):
-        return None  # the cheap exit below, taken first: the test before it only drops numbers
+        none = _none_in_groups(head)
+        if none is None:
+            return None  # the cheap exit below, taken first: the test before it only drops numbers
     low = ctx.low[seg.start:seg.end]
     if (not _absent(low, _WITHIN_WORDS, text) and _WITHIN.search(text)) or (
             not _absent(low, _ALL_GROUPS_WORDS, text) and within_all_groups(text)):
@@ -304,9 +307,10 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
         pvals, cis, values = [], [], []
         if numbers and not _words_may_compare(text, cues):
             return None  # cheap exit before the phrase rules: nothing here can make a comparison
-    mentions = _mentions(text, arm_res, cues)
+    # none in every group has no side: "either group" names all of them
+    mentions = _mentions(text, arm_res, cues) if none is None else []
 
-    found = _outcome(head, cues, mentions)
+    found = none or _outcome(head, cues, mentions)
     rule = None
     inherited = False
     if found and found[2] == "anaphor" and last is None:
@@ -344,6 +348,8 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
             significant = _word_cues(masked, cues, outcome)[1]
     else:
         direction, significant, cue = _word_cues(masked, cues, outcome)
+    if none is not None:
+        direction, significant = "no difference", False
     if inherited and prev is not None and direction is None and significant is None:
         direction, significant = prev["direction_words"], prev["significant_words"]
         pc = prev.get("cue") or ""
@@ -503,6 +509,23 @@ def _words_may_compare(text: str, cues) -> bool:
         cues["ref_marker_any"].search(text) is not None and cues["dir_any"].search(text) is not None)
 
 
+# the start the out_none_in_groups rule needs ("No ...", "There were no ..."): one anchored
+# match per sentence lets its sentences past the cue-word gate
+_NONE_START = regex.compile(r"[\s,;:]*(?:however,?\s+|also,?\s+)?(?:there\s+(?:was|were)\s+)?no\s", regex.I)
+
+
+def _none_in_groups(head: str) -> tuple[str, int, str] | None:
+    """(outcome, offset, rule) of "No postoperative morbidity or mortality occurred in either
+    group": an event that no group had."""
+    if _NONE_START.match(head) is None:
+        return None
+    for m in _finditer("out_none_in_groups", head):
+        o, o0 = m.group("o"), m.start("o")
+        if _TOK.search(o.lower()):
+            return o, o0, "out_none_in_groups"
+    return None
+
+
 def within_all_groups(text: str) -> bool:
     """The statement reports the same change in every group ("improved in both groups
     (P < 0.001)"), which compares no group with another. A later clause may still compare
@@ -532,7 +555,7 @@ def _gated_sentences(ctx: Context, by_sent: dict[int, list[_Anchor]], cues) -> l
         s, e = ctx.sentence_span(i)
         if e <= s:
             continue
-        if i not in stats and not cues["gate"].found_in(low, s, e):
+        if i not in stats and not cues["gate"].found_in(low, s, e) and _NONE_START.match(low, s, e) is None:
             continue
         # background in an unlabelled abstract: a hedged claim with no number of its own
         # ("the level of this protein may be reduced in PD") reports no result of this trial
