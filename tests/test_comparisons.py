@@ -549,3 +549,25 @@ def test_significantly_reduced_list_is_still_significant() -> None:
     rec = extract_text("RESULTS: Also, hsCRP and EMPs were significantly reduced by the NC (−41% and −16%, respectively).")
     assert [c.outcome for c in rec.comparisons] == ["hsCRP", "EMPs"]
     assert all(c.significant is True and c.direction == "decreased" for c in rec.comparisons)
+
+
+def test_values_given_to_groups_by_respectively_give_the_direction() -> None:
+    text = ("RESULTS: The one-year recurrence rates were 53.3% and 86.6% in patients treated with sorafenib and "
+            "capecitabine, respectively (χ2 = 3.968, P < 0.05).")
+    c, _ = _one(text, "recurrence")
+    assert c.outcome == "one-year recurrence rates" and c.intervention == "sorafenib"
+    assert c.direction == "decreased" and c.significant is True
+    assert (c.intervention_values.percent, c.comparator_values.percent) == (53.3, 86.6)
+    c, _ = _one("RESULTS: Gastrointestinal adverse events occurred in 26.9% and 50.9% of IPC and ferrous sulfate patients, "
+                "respectively (P = 0.012).", "Gastrointestinal")
+    assert c.direction == "decreased" and c.significant is True
+
+
+def test_respectively_values_of_two_outcomes_or_subgroups_are_not_arm_values() -> None:
+    c, _ = _one("RESULTS: Finally, 4-year overall (OS) and progression-free survivals (PFS) were 53% and 54%, respectively, "
+                "in the Flu-TBI arm, versus 54% (P = 0.9) and 37% (P = 0.12), respectively, in the TLI-ATG arm.", "survivals")
+    assert c.direction == "no difference" and c.intervention_values is None
+    rec = extract_text("RESULTS: Rates of HBV DNA ≤2,000 IU/mL at 1 year post-treatment were 47.2 and 43.4% in patients "
+                       "with ≥10% decline from baseline at weeks 12 and 24, respectively, compared with 16.4% (p = 0.0003) "
+                       "and 13.2% (p < 0.0004) in patients with a <10% decline.")
+    assert not [c for c in rec.comparisons if c.intervention_values is not None and c.intervention_values.percent == 47.2]

@@ -144,7 +144,8 @@ def _anchors(ctx: Context, s: int, e: int, by_sent: dict[int, list[_Anchor]], se
     anchors = list(by_sent.get(sent_idx, []))
     sent = ctx.norm[s:e]
     taken = [(a.start, a.end) for a in anchors if a.kind in ("er", "sum")]
-    for m in _finditer("vs_pair", sent):
+    # "79% vs 59%", and "79% and 59% ... respectively": one value per arm, the first arm's first
+    for m in (*_finditer("vs_pair", sent), *_finditer("resp_pair", sent)):
         a0, a1 = s + m.start(), s + m.end()
         inside = [t for t in taken if t[0] < a1 and a0 < t[1]]
         if len(inside) >= 2:
@@ -514,6 +515,11 @@ def _words_may_compare(text: str, cues) -> bool:
 _NONE_START = regex.compile(r"[\s,;:]*(?:however,?\s+|also,?\s+)?(?:there\s+(?:was|were)\s+)?no\s", regex.I)
 
 
+def _may_be_none_in_groups(low: str, s: int, e: int) -> bool:
+    """The sentence low[s:e] starts as out_none_in_groups does and has one of its gate words."""
+    return _NONE_START.match(low, s, e) is not None and (low.find("either", s, e) >= 0 or low.find("any", s, e) >= 0)
+
+
 def _none_in_groups(head: str) -> tuple[str, int, str] | None:
     """(outcome, offset, rule) of "No postoperative morbidity or mortality occurred in either
     group": an event that no group had."""
@@ -555,7 +561,7 @@ def _gated_sentences(ctx: Context, by_sent: dict[int, list[_Anchor]], cues) -> l
         s, e = ctx.sentence_span(i)
         if e <= s:
             continue
-        if i not in stats and not cues["gate"].found_in(low, s, e) and _NONE_START.match(low, s, e) is None:
+        if i not in stats and not cues["gate"].found_in(low, s, e) and not _may_be_none_in_groups(low, s, e):
             continue
         # background in an unlabelled abstract: a hedged claim with no number of its own
         # ("the level of this protein may be reduced in PD") reports no result of this trial
