@@ -571,3 +571,21 @@ def test_respectively_values_of_two_outcomes_or_subgroups_are_not_arm_values() -
                        "with ≥10% decline from baseline at weeks 12 and 24, respectively, compared with 16.4% (p = 0.0003) "
                        "and 13.2% (p < 0.0004) in patients with a <10% decline.")
     assert not [c for c in rec.comparisons if c.intervention_values is not None and c.intervention_values.percent == 47.2]
+
+
+def test_outcome_after_the_groups_named_between() -> None:
+    c, _ = _one("RESULTS: There were no significant differences between the two study groups for non-smoking intentions "
+                "(T1: β = 0.02, 95 % CI = -0.08–0.12; T2: β = 0.08, 95 % CI = -0.02–0.17) or for cigarette refusal "
+                "self-efficacy (T1: β = 0.28, 95 % CI = -0.10–0.66).", "smoking")
+    assert c.outcome == "non-smoking intentions" and c.significant is False
+    c, _ = _one("RESULTS: There were no significant differences between arms in electronically-measured adherence, average "
+                "CD4 cell increase from baseline, average change in log10 HIV RNA from baseline, opportunistic conditions, "
+                "hospitalizations, mortality, or the development of new drug resistance mutations.", "adherence")
+    assert c.outcome == "electronically-measured adherence" and c.significant is False
+
+
+def test_between_the_groups_with_no_outcome_after_it_reads_none_there() -> None:
+    rec = extract_text("RESULTS: Success rate was 73.7 % vs. 71.4 % at six months and 72.2 % vs. 68.4 % at 12 months in the "
+                       "injection group and the control group respectively. No significant difference was noted between "
+                       "the two groups (six months: P = 0.87, 12 months: P = 1.00).")
+    assert not [c for c in rec.comparisons if c.rule == "comparison:out_diff_in"]
