@@ -589,3 +589,19 @@ def test_between_the_groups_with_no_outcome_after_it_reads_none_there() -> None:
                        "injection group and the control group respectively. No significant difference was noted between "
                        "the two groups (six months: P = 0.87, 12 months: P = 1.00).")
     assert not [c for c in rec.comparisons if c.rule == "comparison:out_diff_in"]
+
+
+def test_percents_each_followed_by_its_group_give_the_direction() -> None:
+    c, _ = _one("RESULTS: The primary AVF failures at two months were 21.6% in placebo group and 5.2% in clopidogrel "
+                "group (P = 0.03)", "AVF")
+    assert (c.intervention, c.comparator) == ("clopidogrel", "placebo")
+    assert c.direction == "decreased" and c.significant is True
+    c, _ = _one("RESULTS: The percentage of pregnant women who quitted smoking during the project was 46.1% in the "
+                "intervention group and 23.4% among the controls (p < 0.001)", "smoking")
+    assert c.direction == "increased" and c.significant is True
+
+
+def test_percents_of_one_group_in_two_steps_are_not_a_group_pair() -> None:
+    rec = extract_text("RESULTS: Spiromax was correctly used by 37.5% and 93.3% of participants in steps 1 and 2, "
+                       "respectively, compared with 0% and 58.3% with Easyhaler, and 9.2% and 76.7% with Turbuhaler.")
+    assert not [c for c in rec.comparisons if c.direction in ("increased", "decreased")]
