@@ -146,7 +146,8 @@ def _anchors(ctx: Context, s: int, e: int, by_sent: dict[int, list[_Anchor]], se
     taken = [(a.start, a.end) for a in anchors if a.kind in ("er", "sum")]
     # "79% vs 59%", "79% and 59% ... respectively", "79% in group A and 59% in group B": one
     # value per arm, the first arm's first
-    for m in (*_finditer("vs_pair", sent), *_finditer("resp_pair", sent), *_finditer("group_pair", sent)):
+    low = ctx.low[s:e]  # lower-cased once for the three rules' gates
+    for m in (*_finditer("vs_pair", sent, low), *_finditer("resp_pair", sent, low), *_finditer("group_pair", sent, low)):
         a0, a1 = s + m.start(), s + m.end()
         inside = [t for t in taken if t[0] < a1 and a0 < t[1]]
         if len(inside) >= 2:
