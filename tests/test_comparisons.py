@@ -477,3 +477,131 @@ def test_arm_names_found_by_word_lookup_are_those_of_the_run_scan() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(1, 8)))
         assert list(index.finditer(text)) == list(index._scan(text, _RUN_HEAD.finditer(text))), text
+
+
+def test_no_group_differences_is_no_difference_for_each_item_of_an_or_list() -> None:
+    text = "RESULTS: No group differences were seen in PCS score, anxiety, self‐efficacy, or total healthcare costs."
+    rec = extract_text(text)
+    outs = {c.outcome: c for c in rec.comparisons}
+    assert set(outs) == {"PCS score", "anxiety", "self‐efficacy", "total healthcare costs"}
+    for c in outs.values():
+        assert c.significant is False and c.direction == "no difference"
+        assert text[c.outcome_start:c.outcome_end] == c.outcome
+
+
+def test_group_differences_with_a_significance_word_are_not_no_difference() -> None:
+    c, _ = _one("RESULTS: There were significant group differences in PCS score (p = 0.01).", "PCS")
+    assert c.outcome == "PCS score" and c.significant is True and c.direction != "no difference"
+
+
+def test_qualified_difference_subject_gives_way_to_the_outcome_after_it() -> None:
+    text = "RESULTS: However, no significant changes were found in the MVC (P>0.05 for both groups)."
+    rec = extract_text(text)
+    assert [c.outcome for c in rec.comparisons] == ["MVC"]  # upper case is a word too
+    c = rec.comparisons[0]
+    assert c.significant is False and text[c.outcome_start:c.outcome_end] == "MVC"
+
+
+def test_subject_with_a_noun_of_its_own_stays_the_outcome() -> None:
+    c, _ = _one("RESULTS: Serum ferritin changes were similar between groups (p = 0.4).", "ferritin")
+    assert c.outcome == "Serum ferritin changes" and c.significant is False
+
+
+def test_a_change_noun_and_its_verb_have_no_object() -> None:
+    rec = extract_text("RESULTS: However, no significant change was observed one month after the injection.")
+    assert not [c for c in rec.comparisons if "observed" in c.outcome]
+
+
+def test_upper_case_outcome_after_a_change_noun_is_read() -> None:
+    text = ("RESULTS: Treatment with telmisartan-HCTZ induced significantly greater reductions in BP (−31.1/−18.3 mm Hg) "
+            "than valsartan-HCTZ (−28.4/−16.3 mm Hg; SBP P = 0.0265, diastolic BP P = 0.0041).")
+    c = extract_text(text).comparisons[0]
+    assert c.outcome == "BP" and c.direction == "decreased" and c.significant is True
+
+
+def test_an_event_no_group_had_is_no_difference_without_a_side() -> None:
+    text = "RESULTS: No postoperative morbidity or mortality occurred in either group."
+    rec = extract_text(text)
+    assert [c.outcome for c in rec.comparisons] == ["postoperative morbidity or mortality"]
+    c = rec.comparisons[0]
+    assert c.significant is False and c.direction == "no difference"
+    assert c.intervention is None and c.comparator is None
+    assert text[c.outcome_start:c.outcome_end] == c.outcome
+    c, _ = _one("RESULTS: No severe adverse events related to meropenem administration in either group were observed.",
+                "adverse events")
+    assert c.significant is False
+
+
+def test_an_event_with_no_group_named_or_named_in_a_group_is_not_read_as_none() -> None:
+    assert not extract_text("RESULTS: No serious AEs were reported; there were no withdrawals due to AEs.").comparisons
+    rec = extract_text("RESULTS: The most common adverse event observed in either group was headache.")
+    assert not [c for c in rec.comparisons if c.rule == "comparison:out_none_in_groups"]
+
+
+def test_non_significantly_reduced_is_not_significant() -> None:
+    text = "RESULTS: Deaths, hospitalisations and pneumonia were non-significantly reduced in the T&P allocated facilities."
+    rec = extract_text(text)
+    assert [c.outcome for c in rec.comparisons] == ["Deaths", "hospitalisations", "pneumonia"]
+    assert all(c.significant is False for c in rec.comparisons)
+
+
+def test_significantly_reduced_list_is_still_significant() -> None:
+    rec = extract_text("RESULTS: Also, hsCRP and EMPs were significantly reduced by the NC (−41% and −16%, respectively).")
+    assert [c.outcome for c in rec.comparisons] == ["hsCRP", "EMPs"]
+    assert all(c.significant is True and c.direction == "decreased" for c in rec.comparisons)
+
+
+def test_values_given_to_groups_by_respectively_give_the_direction() -> None:
+    text = ("RESULTS: The one-year recurrence rates were 53.3% and 86.6% in patients treated with sorafenib and "
+            "capecitabine, respectively (χ2 = 3.968, P < 0.05).")
+    c, _ = _one(text, "recurrence")
+    assert c.outcome == "one-year recurrence rates" and c.intervention == "sorafenib"
+    assert c.direction == "decreased" and c.significant is True
+    assert (c.intervention_values.percent, c.comparator_values.percent) == (53.3, 86.6)
+    c, _ = _one("RESULTS: Gastrointestinal adverse events occurred in 26.9% and 50.9% of IPC and ferrous sulfate patients, "
+                "respectively (P = 0.012).", "Gastrointestinal")
+    assert c.direction == "decreased" and c.significant is True
+
+
+def test_respectively_values_of_two_outcomes_or_subgroups_are_not_arm_values() -> None:
+    c, _ = _one("RESULTS: Finally, 4-year overall (OS) and progression-free survivals (PFS) were 53% and 54%, respectively, "
+                "in the Flu-TBI arm, versus 54% (P = 0.9) and 37% (P = 0.12), respectively, in the TLI-ATG arm.", "survivals")
+    assert c.direction == "no difference" and c.intervention_values is None
+    rec = extract_text("RESULTS: Rates of HBV DNA ≤2,000 IU/mL at 1 year post-treatment were 47.2 and 43.4% in patients "
+                       "with ≥10% decline from baseline at weeks 12 and 24, respectively, compared with 16.4% (p = 0.0003) "
+                       "and 13.2% (p < 0.0004) in patients with a <10% decline.")
+    assert not [c for c in rec.comparisons if c.intervention_values is not None and c.intervention_values.percent == 47.2]
+
+
+def test_outcome_after_the_groups_named_between() -> None:
+    c, _ = _one("RESULTS: There were no significant differences between the two study groups for non-smoking intentions "
+                "(T1: β = 0.02, 95 % CI = -0.08–0.12; T2: β = 0.08, 95 % CI = -0.02–0.17) or for cigarette refusal "
+                "self-efficacy (T1: β = 0.28, 95 % CI = -0.10–0.66).", "smoking")
+    assert c.outcome == "non-smoking intentions" and c.significant is False
+    c, _ = _one("RESULTS: There were no significant differences between arms in electronically-measured adherence, average "
+                "CD4 cell increase from baseline, average change in log10 HIV RNA from baseline, opportunistic conditions, "
+                "hospitalizations, mortality, or the development of new drug resistance mutations.", "adherence")
+    assert c.outcome == "electronically-measured adherence" and c.significant is False
+
+
+def test_between_the_groups_with_no_outcome_after_it_reads_none_there() -> None:
+    rec = extract_text("RESULTS: Success rate was 73.7 % vs. 71.4 % at six months and 72.2 % vs. 68.4 % at 12 months in the "
+                       "injection group and the control group respectively. No significant difference was noted between "
+                       "the two groups (six months: P = 0.87, 12 months: P = 1.00).")
+    assert not [c for c in rec.comparisons if c.rule == "comparison:out_diff_in"]
+
+
+def test_percents_each_followed_by_its_group_give_the_direction() -> None:
+    c, _ = _one("RESULTS: The primary AVF failures at two months were 21.6% in placebo group and 5.2% in clopidogrel "
+                "group (P = 0.03)", "AVF")
+    assert (c.intervention, c.comparator) == ("clopidogrel", "placebo")
+    assert c.direction == "decreased" and c.significant is True
+    c, _ = _one("RESULTS: The percentage of pregnant women who quitted smoking during the project was 46.1% in the "
+                "intervention group and 23.4% among the controls (p < 0.001)", "smoking")
+    assert c.direction == "increased" and c.significant is True
+
+
+def test_percents_of_one_group_in_two_steps_are_not_a_group_pair() -> None:
+    rec = extract_text("RESULTS: Spiromax was correctly used by 37.5% and 93.3% of participants in steps 1 and 2, "
+                       "respectively, compared with 0% and 58.3% with Easyhaler, and 9.2% and 76.7% with Turbuhaler.")
+    assert not [c for c in rec.comparisons if c.direction in ("increased", "decreased")]

@@ -44,6 +44,12 @@ _WEAK_VERB = regex.compile(
 )
 _CHANGE_NOUN = regex.compile(r"^(?:(?:a|an|the|no|any|significantly|statistically|significant|greater|larger|smaller|higher|lower|"
                              r"more|less|marked|similar|mean|median|overall)\s+){0,3}(?:differences?|reductions?|increases?|improvements?|decreases?|changes?)\s+(?:in|of)\b", regex.I)
+# "no significant differences were found in X": a subject that is only a qualified difference
+# names no outcome when the outcome follows the noun (out_diff_in); with none after it, the
+# subject stays (whether it refers back is not known). At least one qualifier: a bare "the
+# difference" is an anaphor (_ANAPHOR).
+_BARE_CHANGE = regex.compile(r"^(?:(?:no|any|significant|statistically|group|between[-\s]groups?|inter-?group|overall|"
+                             r"treatment)\s+){1,3}(?:differences?|changes?|effects?)$", regex.I)
 _ANAPHOR = regex.compile(r"^(?:(?:this|these|that|those|the|such)\s+)?(?:differences?|effects?|changes?|results?|findings?|reductions?|increases?|improvements?)$", regex.I)
 _LEAD_PUNCT = regex.compile(r"[\s,;:.()\[\]-]+")
 _GROUP_TAIL = regex.compile(r"\b(?:group|arm|cohort)s?\b\s*(?:patients|subjects|participants)?$", regex.I)
@@ -94,7 +100,8 @@ def _outcome(head: str, cues, mentions: list[_Mention]) -> tuple[str, int, str] 
             o, o0 = m.group("o"), m.start("o")
             o, o0 = _clean_outcome(o, o0)
             o = _cut_at_group(o, o0, mentions)
-            if len(o) < 2 or not _TOK.search(o):
+            # an outcome needs a letter or digit; upper case counts ("MVC", "BMI")
+            if len(o) < 2 or not _TOK.search(o.lower()):
                 continue
             if rid == "out_subject_list" and _is_group_phrase(o, mentions, o0, cues):
                 continue
@@ -107,7 +114,10 @@ def _outcome(head: str, cues, mentions: list[_Mention]) -> tuple[str, int, str] 
                     continue
                 # "Duloxetine demonstrated significantly greater improvement in ...": the subject
                 # ends in a verb of the group, the outcome is the object
-                weak_subject = bool(_WEAK_VERB.match(head, m.end("o")) or _SUBJECT_VERB_END.search(o))
+                # "No significant differences were found in X": the subject is a qualified
+                # difference, the outcome follows it (out_diff_in)
+                weak_subject = bool(_WEAK_VERB.match(head, m.end("o")) or _SUBJECT_VERB_END.search(o)
+                                    or _BARE_CHANGE.match(o))
             elif rid == "out_had_more" and (cues["significant"].fullmatch(o) or o.lower() in ("than", "in", "with")):
                 continue
             if _is_group_phrase(o, mentions, o0, cues) and rid != "out_diff_in":
@@ -118,7 +128,8 @@ def _outcome(head: str, cues, mentions: list[_Mention]) -> tuple[str, int, str] 
         # only matter to an out_subject the two tests below may drop, so the rest need not run
         if rid in cands and not (rid == "out_subject" and (weak_subject or _CHANGE_NOUN.search(cands[rid][0]))):
             break
-    if "out_subject" in cands and "out_diff_in" in cands and _CHANGE_NOUN.search(cands["out_subject"][0]):
+    if "out_subject" in cands and "out_diff_in" in cands and (
+            _CHANGE_NOUN.search(cands["out_subject"][0]) or _BARE_CHANGE.match(cands["out_subject"][0])):
         del cands["out_subject"]  # "a greater reduction in body weight was observed": the outcome follows the noun
     if "out_subject" in cands and weak_subject and len(cands) > 1:
         del cands["out_subject"]  # "ANOVA showed music to reduce pain": the subject is not the outcome

@@ -144,7 +144,10 @@ def _anchors(ctx: Context, s: int, e: int, by_sent: dict[int, list[_Anchor]], se
     anchors = list(by_sent.get(sent_idx, []))
     sent = ctx.norm[s:e]
     taken = [(a.start, a.end) for a in anchors if a.kind in ("er", "sum")]
-    for m in _finditer("vs_pair", sent):
+    # "79% vs 59%", "79% and 59% ... respectively", "79% in group A and 59% in group B": one
+    # value per arm, the first arm's first
+    low = ctx.low[s:e]  # lower-cased once for the three rules' gates
+    for m in (*_finditer("vs_pair", sent, low), *_finditer("resp_pair", sent, low), *_finditer("group_pair", sent, low)):
         a0, a1 = s + m.start(), s + m.end()
         inside = [t for t in taken if t[0] < a1 and a0 < t[1]]
         if len(inside) >= 2:
@@ -291,8 +294,11 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
     cis = [a.obj for a in seg.anchors if a.kind == "ci" and getattr(a.obj, "measure", None) not in _ARM_MEASURES]
     values = [v for a in seg.anchors if a.kind in ("er", "sum", "vs") for v in a.values]
     numbers = bool(pvals or cis or len(values) >= 2)
+    none = None  # "No X occurred in either group": none in every group, no difference
     if not numbers and not _words_may_compare(text, cues):
-        return None  # the cheap exit below, taken first: the test before it only drops numbers
+        none = _none_in_groups(head)
+        if none is None:
+            return None  # the cheap exit below, taken first: the test before it only drops numbers
     low = ctx.low[seg.start:seg.end]
     if (not _absent(low, _WITHIN_WORDS, text) and _WITHIN.search(text)) or (
             not _absent(low, _ALL_GROUPS_WORDS, text) and within_all_groups(text)):
@@ -304,9 +310,10 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
         pvals, cis, values = [], [], []
         if numbers and not _words_may_compare(text, cues):
             return None  # cheap exit before the phrase rules: nothing here can make a comparison
-    mentions = _mentions(text, arm_res, cues)
+    # none in every group has no side: "either group" names all of them
+    mentions = _mentions(text, arm_res, cues) if none is None else []
 
-    found = _outcome(head, cues, mentions)
+    found = none or _outcome(head, cues, mentions)
     rule = None
     inherited = False
     if found and found[2] == "anaphor" and last is None:
@@ -344,6 +351,8 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
             significant = _word_cues(masked, cues, outcome)[1]
     else:
         direction, significant, cue = _word_cues(masked, cues, outcome)
+    if none is not None:
+        direction, significant = "no difference", False
     if inherited and prev is not None and direction is None and significant is None:
         direction, significant = prev["direction_words"], prev["significant_words"]
         pc = prev.get("cue") or ""
@@ -503,6 +512,28 @@ def _words_may_compare(text: str, cues) -> bool:
         cues["ref_marker_any"].search(text) is not None and cues["dir_any"].search(text) is not None)
 
 
+# the start the out_none_in_groups rule needs ("No ...", "There were no ..."): one anchored
+# match per sentence lets its sentences past the cue-word gate
+_NONE_START = regex.compile(r"[\s,;:]*(?:however,?\s+|also,?\s+)?(?:there\s+(?:was|were)\s+)?no\s", regex.I)
+
+
+def _may_be_none_in_groups(low: str, s: int, e: int) -> bool:
+    """The sentence low[s:e] starts as out_none_in_groups does and has one of its gate words."""
+    return _NONE_START.match(low, s, e) is not None and (low.find("either", s, e) >= 0 or low.find("any", s, e) >= 0)
+
+
+def _none_in_groups(head: str) -> tuple[str, int, str] | None:
+    """(outcome, offset, rule) of "No postoperative morbidity or mortality occurred in either
+    group": an event that no group had."""
+    if _NONE_START.match(head) is None:
+        return None
+    for m in _finditer("out_none_in_groups", head):
+        o, o0 = m.group("o"), m.start("o")
+        if _TOK.search(o.lower()):
+            return o, o0, "out_none_in_groups"
+    return None
+
+
 def within_all_groups(text: str) -> bool:
     """The statement reports the same change in every group ("improved in both groups
     (P < 0.001)"), which compares no group with another. A later clause may still compare
@@ -532,7 +563,7 @@ def _gated_sentences(ctx: Context, by_sent: dict[int, list[_Anchor]], cues) -> l
         s, e = ctx.sentence_span(i)
         if e <= s:
             continue
-        if i not in stats and not cues["gate"].found_in(low, s, e):
+        if i not in stats and not cues["gate"].found_in(low, s, e) and not _may_be_none_in_groups(low, s, e):
             continue
         # background in an unlabelled abstract: a hedged claim with no number of its own
         # ("the level of this protein may be reduced in PD") reports no result of this trial
@@ -598,8 +629,9 @@ def _list_items(ctx: Context, c: Comparison) -> list[Comparison]:
 
 
 # "improvement in A, B and C (p < 0.05)": the items after the first outcome of a change noun
-_OBJECT_LIST = regex.compile(r"\s*,\s*(?:and\s+)?([^,;()\[\]]{2,60}?)(?=\s*,|\s+and\s+|\s*[.;(\[]|\s*$)"
-                             r"|\s+and\s+([^,;()\[\]]{2,60}?)(?=\s*[,.;(\[]|\s*$)", regex.I)
+# ("no differences in A, B, or C": an "or" list as well)
+_OBJECT_LIST = regex.compile(r"\s*,\s*(?:(?:and|or)\s+)?([^,;()\[\]]{2,60}?)(?=\s*,|\s+(?:and|or)\s+|\s*[.;(\[]|\s*$)"
+                             r"|\s+(?:and|or)\s+([^,;()\[\]]{2,60}?)(?=\s*[,.;(\[]|\s*$)", regex.I)
 
 
 def _object_list_items(ctx: Context, c: Comparison, cue: str | None, head_end: int, cues) -> list[Comparison]:
@@ -618,7 +650,7 @@ def _object_list_items(ctx: Context, c: Comparison, cue: str | None, head_end: i
             break
         g = 1 if m.group(1) is not None else 2
         item = m.group(g).strip()
-        if cues["gate"].search(item) or _TOK.search(item) is None:
+        if cues["gate"].search(item) or _TOK.search(item.lower()) is None:
             break  # a new statement, not an item
         a = m.start(g)
         d = c.direction
