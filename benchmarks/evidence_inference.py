@@ -3,7 +3,8 @@
 For each prompt (intervention, comparator, outcome) of ``comparisons.jsonl`` whose evidence is
 in the abstract, the abstract is extracted once (cached per id within the run), the prompt is
 mapped to the record comparison whose outcome matches best (token overlap with the outcome
-phrase, then with the clause of the evidence sentence holding it; comparisons carrying
+phrase, then with the clause of the evidence sentence holding it, an abbreviation the record
+found in the abstract and its long form counting as one word; comparisons carrying
 significance preferred; the arm names in the sentence break ties), the comparison is oriented
 with the prompt (if the prompt's intervention matches the comparison's comparator better than
 its intervention, the direction is turned round; when the comparison has no sides, the arm named
@@ -85,6 +86,9 @@ ABSTAIN_UNMAPPED = True
 # the fallback (a clause found by its words alone) answers "no significant difference" only:
 # which arm a direction belongs to it could only guess (train: 29 such answers, 72% right)
 FALLBACK_DIRECTION = False
+# an abbreviation the abstract defines and its long form count as one word when outcomes are
+# matched ("visceral adipose tissue (VAT)" in the prompt, "VAT" in the results)
+EXPAND_ABBREVIATIONS = True
 
 
 def load_prompts(path: Path, splits: set[str]) -> list[dict]:
@@ -135,7 +139,8 @@ def _extract(path: str) -> tuple[str, dict | None, str | None]:
     try:
         rec = extract_file(path)
         text = Path(path).read_text(encoding="utf-8")
-        return path, {"comparisons": [c.model_dump() for c in rec.comparisons], "sentences": _sentences(text)}, None
+        return path, {"comparisons": [c.model_dump() for c in rec.comparisons], "sentences": _sentences(text),
+                      "abbreviations": [(a.short, a.long) for a in rec.abbreviations]}, None
     except Exception as e:  # count as uncovered, keep going
         return path, None, f"{type(e).__name__}: {e}"
 
@@ -383,16 +388,38 @@ def _direction_unfounded(prompt: dict, c: dict, side_vote: float, text_vote: flo
     return False
 
 
+def _abbreviation_keys(pairs: list[tuple[str, str]]) -> list[tuple[str, frozenset[str], str]]:
+    """(short-form token, long-form tokens, key) of the abstract's own abbreviations."""
+    out = []
+    for short, long in pairs:
+        st, lt = tokens(short), frozenset(tokens(long))
+        if len(st) == 1 and lt:
+            (s,) = st
+            out.append((s, lt, "abbr:" + s))
+    return out
+
+
+def _canonical(ts: set[str], abbr: list[tuple[str, frozenset[str], str]]) -> set[str]:
+    """Token set with each abbreviation and its long form counted as one word, so that a prompt's
+    "visceral adipose tissue (VAT)" and an outcome written "VAT" overlap fully."""
+    for s, lt, key in abbr:
+        if s in ts or lt <= ts:
+            ts = (ts - lt - {s}) | {key}
+    return ts
+
+
 def match(prompt: dict, doc: dict) -> tuple[str | None, dict | None, bool, float]:
     """(label, comparison used or None when read from a sentence, flip, match score)."""
     comparisons = doc.get("comparisons") or []
-    q = tokens(prompt["outcome"])
+    abbr = _abbreviation_keys(doc.get("abbreviations") or []) if EXPAND_ABBREVIATIONS else []
+    q0 = tokens(prompt["outcome"])
+    q = _canonical(q0, abbr)
     arms = tokens(prompt["intervention"]) | tokens(prompt["comparator"])
     scored = []
     for c in comparisons:
-        ot = tokens(c["outcome"])
+        ot = _canonical(tokens(c["outcome"]), abbr)
         o = _overlap(q, ot)
-        so = _overlap(q, tokens(_clause_of(c)))
+        so = _overlap(q, _canonical(tokens(_clause_of(c)), abbr))
         prec = len(q & ot) / max(1, len(ot))
         # the outcome phrase decides; the evidence sentence backs it up when the phrase was cut
         score = max(o, 0.85 * so)
@@ -426,7 +453,7 @@ def match(prompt: dict, doc: dict) -> tuple[str | None, dict | None, bool, float
                 if label_of(c, (sv or tv) < 0) != label:
                     return None, best, flip, best_key[1]
         return label, best, flip, best_key[1]
-    label, score, _ = _sentence_label(prompt, q, doc.get("sentences") or [])
+    label, score, _ = _sentence_label(prompt, q0, doc.get("sentences") or [])
     if label is not None and score >= MIN_SCORE:
         return label, None, False, score
     return None, best, False, best_key[1] if best_key else 0.0

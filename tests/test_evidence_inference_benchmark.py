@@ -122,3 +122,15 @@ def test_a_groups_label_names_the_arm() -> None:
     text = "The mean test time was significantly higher in group C patients than in group A & B patients."
     _, text_vote = bench._orient_votes(prompt, None, text, 0)
     assert text_vote > 0
+
+
+def test_an_outcome_written_as_the_abstracts_abbreviation_matches_its_long_form() -> None:
+    bench = _benchmark()
+    prompt = {"intervention": "exercise", "comparator": "control", "outcome": "visceral adipose tissue (VAT)"}
+    c = _comparison("VAT decreased significantly more with exercise than in the control group (P = 0.01).", "VAT",
+                    intervention="exercise", comparator="control")
+    doc = {"comparisons": [c], "sentences": [c["text"]], "abbreviations": [("VAT", "visceral adipose tissue")]}
+    assert bench.match(prompt, doc)[0] == "significantly decreased"
+    # without the abstract defining it, "VAT" is one word of four: too weak a match to answer from
+    doc_without = {"comparisons": [c], "sentences": [], "abbreviations": []}
+    assert bench.match(prompt, doc_without)[0] is None
