@@ -257,3 +257,19 @@ def test_sum_of_arms_total_says_how_it_was_derived() -> None:
     ss = _ss("Patients were randomized to drug (n = 40) or placebo (n = 42).")
     assert ss.randomized == 82
     assert ss.derived and ss.derivation is not None and "40 + 42" in ss.derivation
+
+
+def test_people_count_before_a_comma_is_not_the_enrolled_subject() -> None:
+    ss = _ss("RESULTS: After mailing invitations to 1,348 patients, 104 patients were initially enrolled in the RCT of colon cancer screening.")
+    assert ss.randomized == 104
+    # modifiers without a comma still join the count to its noun
+    assert _ss("Forty-two adult, non-smoking patients were enrolled in the trial.").randomized == 42
+
+
+def test_enrolled_or_studying_before_the_count() -> None:
+    assert _ss("MATERIALS AND METHODS: We enrolled 200 patients with AF (76.0% men). "
+               "Post-procedural provocations were conducted in 100 patients.").randomized == 200
+    ss = _ss("METHODS: We carried out a randomized controlled trial, studying 106 veterans with SCI from three Veterans Affairs rehabilitation centers.")
+    assert ss.randomized == 106
+    # "enrolled, 50": the count after a comma is not what was enrolled
+    assert _ss("Of the patients enrolled, 50 women completed the diary.").randomized != 50
