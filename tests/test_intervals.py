@@ -227,3 +227,12 @@ def test_unit_with_a_power_keeps_its_estimate() -> None:
     text = "Mean difference from placebo: −28.1 cm2 (95% CI −49.9 to −6.3 cm2; p = 0.02)."
     (iv,) = extract_text(text, id="x").intervals
     assert (iv.estimate, iv.lower, iv.upper) == (-28.1, -49.9, -6.3)
+
+
+def test_plural_ci_label() -> None:
+    text = ("Compared with standard care alone, CTCA was associated with less marked improvements in physical limitation "
+            "(difference −1.74 (95% CIs, −3.34 to −0.14), p=0.0329).")
+    (iv,) = extract_text(text, id="x").intervals
+    assert (iv.level, iv.estimate, iv.lower, iv.upper) == (95.0, -1.74, -3.34, -0.14)
+    # "cis" as a chemical prefix is no interval label
+    assert extract_text("Patients received cis-platinum 20 to 40 mg daily.", id="x").intervals == []

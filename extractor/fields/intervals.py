@@ -38,7 +38,7 @@ FIELD = "intervals"
 # One regex per alternative, tried in turn: a literal-led pattern is searched by regex's fast
 # literal scan, an alternation is tried at every character (3-5x slower). Same answer: an
 # alternation matches somewhere iff one of its alternatives does.
-_GATES = tuple(regex.compile(p, regex.I) for p in (r"\bCI\b", r"\bCrI\b", r"Cr\.I", r"confidence\s+(?:interval|limit)", r"credib"))
+_GATES = tuple(regex.compile(p, regex.I) for p in (r"\bCIs?\b", r"\bCrI\b", r"Cr\.I", r"confidence\s+(?:interval|limit)", r"credib"))
 
 
 @cache
