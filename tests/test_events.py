@@ -127,3 +127,30 @@ def test_one_of_a_set_of_options_or_places_is_not_an_event_rate() -> None:
     # one person of a group is a count
     text = "Bacteriological failure occurred in 9 of 89 patients compared to 1 of 88 patients (1%) in the gatifloxacin group."
     assert [(e.events, e.total) for e in extract_text(text).event_rates] == [(9, 89), (1, 88)]
+
+
+def test_percent_between_count_and_of() -> None:
+    text = ("In patients who underwent oesophagogastrectomy, post-operative anastomotic leak rates were higher in the "
+            "chemotherapy plus bevacizumab group (23 [10%] of 233 in the chemotherapy alone group vs 52 [24%] of 220 in "
+            "the chemotherapy plus bevacizumab group).")
+    got = [(e.events, e.total, e.percent) for e in extract_text(text, id="x").event_rates]
+    assert got == [(23, 233, 10.0), (52, 220, 24.0)]
+    # a bracketed percent before "of N days" is still no event rate
+    assert extract_text("Adherence was 3 [10%] of 14 days.", id="x").event_rates == []
+
+
+def test_one_of_a_set_of_groups_after_or() -> None:
+    text = ("Participants were randomized to a non-exercise control (n = 94) or 1 of 3 exercise groups; exercise energy "
+            "expenditure of 4 (n = 139), 8 (n = 85), or 12 (n = 93) kcal/kg/week.")
+    assert extract_text(text, id="x").event_rates == []
+    # "or 1 of 24 patients" is still a count of people
+    got = [(e.events, e.total) for e in extract_text("Bleeding occurred in 2 of 20 or 1 of 24 patients.", id="x").event_rates]
+    assert (1, 24) in got
+
+
+def test_word_ending_in_a_blocking_word_does_not_block() -> None:
+    # "Seroconversion: 21 ..." is not "version: 21"
+    text = "Seroconversion: 21 [16.8%] of 125 vaccinees vs one [2.4%] of 41 placebo recipients."
+    got = [(e.events, e.total, e.percent) for e in extract_text(text, id="x").event_rates]
+    assert got == [(21, 125, 16.8), (1, 41, 2.4)]
+    assert extract_text("Software version 2 of 5 was used.", id="x").event_rates == []

@@ -51,7 +51,7 @@ def _count(raw: str) -> int | None:
 
 
 def _pct(m) -> float | None:
-    for g in ("pct1", "pct2"):
+    for g in ("pct1", "pct2", "pct3"):
         if g in m.re.groupindex and m.group(g):
             return parse_decimal(m.group(g))
     return None
