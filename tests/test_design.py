@@ -153,3 +153,13 @@ def test_larger_hyphenated_trial_that_is_worthwhile_is_not_this_study() -> None:
     assert design(text).randomized is None
     # this study's own sham-controlled design still counts (uncertain)
     assert design("We did a sham-controlled trial of tDCS in 40 patients.").randomized is True
+
+
+def test_hyphenated_unblinded_study_is_open_label() -> None:
+    from extractor.api import extract_text
+
+    text = "METHODS: An un-blinded crossover clinical simulation study was designed in which clinicians were randomly assigned."
+    assert extract_text(text, id="x").design.blinding == "open-label"
+    # un-blinded assessors are not an open-label design
+    text = "Two un-blinded outcome assessors rated the videos of the study sessions."
+    assert extract_text(text, id="x").design.blinding is None
