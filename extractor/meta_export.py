@@ -164,15 +164,21 @@ def _derivation(c: Any) -> tuple[bool, str | None]:
     return bool(notes) or bool(_get(c, "derived")), "; ".join(notes) or None
 
 
+def _one_line(s: str | None) -> str | None:
+    """A verbatim phrase on one line: hard-wrapped sources put newlines inside sentences, and a
+    CSV cell with a newline breaks line-based tools (the offsets still point at the original)."""
+    return " ".join(s.split()) if s else s
+
+
 def meta_row(c: Comparison | dict, study: str, source: str | None = None, measure: str | None = None) -> dict[str, Any]:
     m, yi, vi, how = effect(c, measure)
     iv, cv = _get(c, "intervention_values"), _get(c, "comparator_values")
     derived, derivation = _derivation(c)
     return {
         "study": study,
-        "outcome": _get(c, "outcome"),
-        "intervention": _get(c, "intervention"),
-        "comparator": _get(c, "comparator"),
+        "outcome": _one_line(_get(c, "outcome")),
+        "intervention": _one_line(_get(c, "intervention")),
+        "comparator": _one_line(_get(c, "comparator")),
         "ai": _get(iv, "events"), "n1i": _get(iv, "total"), "ci": _get(cv, "events"), "n2i": _get(cv, "total"),
         "m1i": _get(iv, "mean"), "sd1i": _get(iv, "sd"), "m2i": _get(cv, "mean"), "sd2i": _get(cv, "sd"),
         "measure": m,
@@ -181,7 +187,7 @@ def meta_row(c: Comparison | dict, study: str, source: str | None = None, measur
         "yi": yi, "vi": vi, "sei": math.sqrt(vi) if vi is not None else None, "vi_method": how,
         "derived": derived, "derivation": derivation,
         "significant": _get(c, "significant"), "direction": _get(c, "direction"),
-        "evidence": _get(c, "text"), "start": _get(c, "start"), "end": _get(c, "end"), "source": source,
+        "evidence": _one_line(_get(c, "text")), "start": _get(c, "start"), "end": _get(c, "end"), "source": source,
     }
 
 

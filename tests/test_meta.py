@@ -76,6 +76,17 @@ def test_meta_rows_one_row_per_comparison_with_derivation() -> None:
     assert meta_rows(rec.model_dump(mode="json")) == rows
 
 
+def test_meta_row_phrases_from_wrapped_text_are_one_line() -> None:
+    rec = TrialRecord(id="s1", source="s1.txt", comparisons=[
+        _cmp(outcome="reach distance (M\ndiff", text="greater reach distance (M\ndiff = 4.8 cm)", intervention="exercise\ntraining")])
+    (row,) = meta_rows(rec)
+    assert row["outcome"] == "reach distance (M diff" and row["intervention"] == "exercise training"
+    assert "\n" not in row["evidence"]
+    # single-line phrases are left exactly as written
+    (row,) = meta_rows(TrialRecord(id="s2", source="s2.txt", comparisons=[_cmp()]))
+    assert row["outcome"] == "Thirty-day mortality"
+
+
 def _two_studies() -> list[dict]:
     a = TrialRecord(id="A", source="a", comparisons=[_cmp(measure="RR", estimate=0.88, lower=0.64, upper=1.21, level=95)])
     b = TrialRecord(id="B", source="b", comparisons=[_cmp(
