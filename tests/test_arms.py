@@ -535,3 +535,27 @@ def test_either_or_without_placebo_or_allocation_word_is_not_arms() -> None:
     text = ("Methods: Twelve trained male cyclists performed time-trial cycling with either carbon or steel bicycles "
             "in a placebo room.")
     assert extract_text(text).arms == []
+
+
+def test_amounts_of_one_drug_in_its_parenthesis_are_arms_of_their_own() -> None:
+    text = ("METHODS: Patients (n = 329) were randomized to AZD3199 (200, 400 or 800 μg o.d.), formoterol (9 μg b.i.d.) "
+            "or placebo via Turbuhaler® in a parallel group study.")
+    arms = extract_text(text).arms
+    assert [(a.label, [(d.value, d.unit) for d in a.doses]) for a in arms] == [
+        ("AZD3199 200 μg", [(200, "μg")]), ("AZD3199 400 μg", [(400, "μg")]), ("AZD3199 800 μg", [(800, "μg")]),
+        ("formoterol", [(9, "μg")]), ("placebo", [])]
+
+
+def test_amounts_in_a_parenthesis_stay_one_arm_when_the_stated_groups_count_drugs() -> None:
+    text = ("METHODS: Patients were randomized into two groups to receive elobixibat (5 or 10 mg) or placebo "
+            "once daily for 2 weeks.")
+    assert [a.label for a in extract_text(text).arms] == ["elobixibat", "placebo"]
+
+
+def test_a_device_named_after_via_is_not_part_of_the_label_unless_the_name_needs_it() -> None:
+    text = ("METHODS: Participants were randomly assigned to receive intensive nurse case management via televisits "
+            "or usual care.")
+    assert [a.label for a in extract_text(text).arms] == ["intensive nurse case management", "usual care"]
+    text = ("METHODS: Participants were randomly assigned (1:1) to receive insulin via the day-and-night hybrid "
+            "closed-loop system or usual pump therapy for 4 weeks.")
+    assert "insulin" not in [a.label for a in extract_text(text).arms]

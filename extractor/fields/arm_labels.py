@@ -285,6 +285,29 @@ def _strip_regimen(label: str) -> str:
     return out if tokens(out) else label
 
 
+_VIA = regex.compile(r"\s+via\s.*$", regex.I)
+
+
+_CODE_END = regex.compile(r"\s+(?:[bqt]\.i(?:\.d)?|[oq]\.d|[bqt])\.?$", regex.I)
+
+
+def _strip_via(label: str) -> str:
+    """"placebo via Turbuhaler® in a parallel group study", "intensive nurse case management via
+    televisits": the device or channel is part of the regimen, not the group's name; but a single
+    word left that is not a control term ("insulin via the closed-loop system") needs it. A dosing
+    code at the end ("octylonium t.i") is regimen too."""
+    if "." in label:
+        code = _CODE_END.search(label)
+        if code and tokens(label[: code.start()]):
+            label = label[: code.start()]
+    if " via " not in label.lower():
+        return label
+    out = _VIA.sub("", label).strip()
+    if len(tokens(out)) >= 2 or tokens(out) and _is_control(out, []):
+        return out
+    return label
+
+
 def _has_control_word(low: str) -> bool:
     """Cheap gate for :func:`_paren_counts`, which keeps only pairs with a control."""
     return "control" in low or "placebo" in low or "usual" in low or "standard" in low or "sham" in low

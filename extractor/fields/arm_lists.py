@@ -23,13 +23,14 @@ from extractor.fields.arm_labels import (
     _short_form,
     _strip_doses,
     _strip_regimen,
+    _strip_via,
     _whole_short_form,
     _with_or_without,
     clean_label,
     split_items,
     tokens,
 )
-from extractor.fields.doses import has_dose
+from extractor.fields.doses import find_doses, has_dose
 from extractor.numbers import parse_int
 from extractor.rules import load_rules
 
@@ -55,7 +56,33 @@ _MODIFIER = regex.compile(
 _EITHER = regex.compile(r"\s(?:with\s+)?either\s+(?=\S)", regex.I)
 _N_EQ = regex.compile(r"\bn\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)")
 
+_DANGLING_OR = regex.compile(r"\s+(?:or|and)$", regex.I)
 _AMOUNT_ONLY = regex.compile(r"^\d+(?:\.\d+)?\s?(?:mg|g|mcg|μg|µg|mL|IU)$", regex.I)
+
+
+# "AZD3199 (200, 400 or 800 μg o.d.)": several amounts of one drug in its parenthesis, the unit
+# written once after the last
+_DOSE_ALTS = regex.compile(r"\((?P<doses>\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)*,?\s+(?:or|and)\s+\d+(?:\.\d+)?\s*[^\d\s(),;][^()]*)\)")
+
+
+def _dose_alternatives(ctx: Context, arm: _Arm, raw: str, offset: int) -> list[_Arm]:
+    """"randomized to AZD3199 (200, 400 or 800 μg o.d.), formoterol (9 μg b.i.d.) or placebo":
+    in an allocation list, the amounts of one drug listed in its parenthesis are groups of their
+    own, one per amount ("AZD3199 200 μg", ...), each with its dose."""
+    m = _DOSE_ALTS.search(raw) if "(" in raw else None
+    if not m:
+        return []
+    text = m.group("doses")
+    last = find_doses(text, ranges=False)
+    if not last:
+        return []
+    nums = _rx(r"\d+(?:\.\d+)?").findall(text[: last[0].start])
+    per = [_Arm(f"{arm.label} {x} {last[0].unit}", arm.start, arm.end, rule=arm.rule) for x in [*nums, None]]
+    per[-1].label = f"{arm.label} {text[last[0].start : last[0].amount_end].strip()}"
+    if len(per) < 2:
+        return []
+    _respective_doses(ctx, per, text, offset + m.start("doses"))
+    return per if all(x.fixed_doses for x in per) else []
 
 
 def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
@@ -73,11 +100,15 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                 f = _FOR.search(lst)
                 if f:
                     lst = lst[: f.start()]
+            # a list cut short by a line end ("oral liarozole (75 or 150 mg) or"): no dangling "or"
+            if lst.endswith(("or", "and")):
+                lst = _DANGLING_OR.sub("", lst)
             k = None
             gk = _GROUPS_K.search(sent[max(0, m.start() - 10) : lst_start + 5])
             if gk:
                 k = _K[gk.group(1).lower()]
             arms = []
+            plain: list[_Arm] = []  # one arm per item, amounts of one drug not split
             carry: int | None = None
             items = _join_combinations(lst, split_items(lst))
             wo = _with_or_without(lst, items)
@@ -87,8 +118,10 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                         # "cemented TKA with or without tourniquet": the regimen with and without the add-on
                         x, y = wo[2], wo[3]
                         a0, b0 = s + lst_start + a, s + lst_start + items[wo[1] - 1][1]
-                        arms += [_Arm(f"{x} with {y}", a0, b0, rule="arms:with_or_without", item=(a0, b0)),
-                                 _Arm(f"{x} without {y}", a0, b0, rule="arms:with_or_without")]
+                        pair = [_Arm(f"{x} with {y}", a0, b0, rule="arms:with_or_without", item=(a0, b0)),
+                                _Arm(f"{x} without {y}", a0, b0, rule="arms:with_or_without")]
+                        arms += pair
+                        plain += pair
                     continue
                 raw = lst[a:b]
                 ei = _EITHER.search(raw) if not raw.isascii() or "either" in raw.lower() else None
@@ -104,6 +137,7 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                         # "gantenerumab 105 mg or 225 mg": a second dose of the same drug is its own arm
                         arms.append(_Arm(f"{prev.label} {raw.strip()}", s + lst_start + a, s + lst_start + b,
                                          rule="arms:allocation_list", item=(s + lst_start + a, s + lst_start + b)))
+                        plain.append(arms[-1])
                         continue
                     carry = a if carry is None else carry
                     continue
@@ -114,7 +148,7 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                 if nm:
                     n = parse_int(nm.group(1))
                 label, cell_unit = _strip_doses(clean_label(raw))
-                label = _strip_regimen(clean_label(label))
+                label = _strip_via(_strip_regimen(clean_label(label)))
                 long_label, label = label, _short_form(raw) or label
                 if (not label or _GENERIC.match(label)) and cell_unit:
                     label = cell_unit
@@ -138,7 +172,11 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                     arm.aliases.append(long_label)
                 if nm:
                     arm.n_span = (s + lst_start + a + nm.start(1), s + lst_start + a + nm.end(1))
-                arms.append(arm)
+                per_dose = _dose_alternatives(ctx, arm, raw, s + lst_start + a) if nm is None else []
+                arms.extend(per_dose or [arm])
+                plain.append(arm)
+            if k and len(arms) != k and len(plain) == k:
+                arms = plain  # the stated number of groups counts drugs, not their amounts
             if k and len(arms) > k:
                 arms = arms[:k]
             if len(arms) >= 2:
