@@ -559,3 +559,15 @@ def test_a_device_named_after_via_is_not_part_of_the_label_unless_the_name_needs
     text = ("METHODS: Participants were randomly assigned (1:1) to receive insulin via the day-and-night hybrid "
             "closed-loop system or usual pump therapy for 4 weeks.")
     assert "insulin" not in [a.label for a in extract_text(text).arms]
+
+
+def test_count_dash_name_items_that_add_up_to_the_total_give_arms_and_sizes() -> None:
+    text = ("MATERIAL AND METHODS: The study group consisted of 41 males with primary inguinal hernia undergoing "
+            "Lichtenstein's repair (20 – adhesive; 21 – suture) and remaining in follow-up from July 2008 to November 2010.")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("adhesive", 20), ("suture", 21)]
+
+
+def test_count_dash_name_items_that_add_up_to_no_stated_total_are_not_arms() -> None:
+    text = ("METHODS: The study group consisted of 41 males whose pain was graded by the surgeon "
+            "(0 – none; 1 – mild) at every visit.")
+    assert extract_text(text).arms == []

@@ -76,6 +76,30 @@ def _paren_counts(sent: str, s: int) -> list[_Arm]:
     return out
 
 
+_DASH_ITEM = regex.compile(r"\s*(\d{1,5})\s*-\s*([^;,]+?)\s*(?:[;,]|$)")
+_DASH_GATE = regex.compile(r"\(\s*\d{1,5}\s*-\s*[A-Za-z]")
+
+
+def _dash_counts(sent: str, s: int) -> list[_Arm]:
+    """"41 males ... (20 – adhesive; 21 – suture)": groups counted as "count – name" items in one
+    parenthesis (dashes are normalised to "-"), kept only when the counts add up to a number stated
+    before it in the sentence (a scale "(0 – none; 1 – mild)" adds up to nothing stated)."""
+    out: list[_Arm] = []
+    for m in load_rules("arms").by_id("dash_counts").finditer(sent):
+        items = [(x, int(x.group(1))) for x in _DASH_ITEM.finditer(m.group("items"))]
+        total = str(sum(n for _x, n in items))
+        if not _rx(rf"(?<![\d.,]){total}(?![\d.,]\d)").search(sent, 0, m.start()):
+            continue
+        base = s + m.start("items")
+        for x, n in items:
+            label = _strip_regimen(clean_label(x.group(2)))
+            if not label or _NOISE.search(label) or not tokens(label) or _PEOPLE_WORD.search(label):
+                return []
+            out.append(_Arm(label, base + x.start(2), base + x.end(2), n=n, n_span=(base + x.start(1), base + x.end(1)),
+                            rule="arms:dash_counts"))
+    return out
+
+
 _GROUP_WORDS = ("group", "arm")
 _N_RECEIVED_PEOPLE = ("patients", "participants", "subjects", "children", "women", "men", "others", "cases", "volunteers")
 _OF_N = ("of", "with", "comprising", "included", "consisting")
@@ -135,9 +159,11 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
     for idx, (s, _e, sent, low, cues) in enumerate(sents):
         if "num" not in cues:
             continue
+        dash = _dash_counts(sent, s) if "(" in sent and "-" in sent and _DASH_GATE.search(sent) else []
         if not cues & _MENTION_CUES:
             # the parenthesis counts its groups itself: no allocation word is needed
             pc = _paren_counts(sent, s) if "(" in sent and _has_control_word(low) else []
+            pc += dash
             if pc:
                 out.append(pc)
             continue
@@ -193,6 +219,7 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                                   rule=f"arms:{rid}", item=item))
         if "(" in sent and _has_control_word(low):
             found.extend(x for x in _paren_counts(sent, s) if not any(f.n_span == x.n_span for f in found))
+        found.extend(x for x in dash if not any(f.n_span == x.n_span for f in found))
         if found:
             out.append(sorted(found, key=lambda a: a.start))
     return out
