@@ -571,3 +571,15 @@ def test_count_dash_name_items_that_add_up_to_no_stated_total_are_not_arms() -> 
     text = ("METHODS: The study group consisted of 41 males whose pain was graded by the surgeon "
             "(0 – none; 1 – mild) at every visit.")
     assert extract_text(text).arms == []
+
+
+def test_count_with_bracketed_group_name_and_abbreviation_gives_the_arm() -> None:
+    text = ("RESULTS: A total of 81 patients had been randomized for the initial supplementation study, 39 of which "
+            "received Se [selenium group, SeG] and 42 serving as controls [control group, CG].")
+    assert [(a.label, a.role, a.n) for a in extract_text(text).arms] == [("SeG", "intervention", 39), ("CG", "control", 42)]
+
+
+def test_count_with_bracketed_dose_is_not_a_named_group() -> None:
+    text = ("RESULTS: A total of 81 patients had been randomized for the initial supplementation study, 39 of which "
+            "received Se [selenium, 200 μg] and 42 received nothing [no supplement, NS].")
+    assert extract_text(text).arms == []

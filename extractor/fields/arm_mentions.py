@@ -136,6 +136,8 @@ def _count_rules(sent: str, low: str, cues: set[str], doc_low: str, s: int, nxt:
         out.append("n_received")
     if "group" not in cues:
         return out
+    if not plain or "group," in low or "arm," in low:
+        out.append("n_group_abbrev")  # "39 of which received Se [selenium group, SeG]"
     if not plain or any(_DIGIT.match(low, k) for k in after):
         out.append("in_group_n_included")  # "in the carbetocin group 462"
     out.append("n_in_group")
@@ -217,6 +219,10 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                 item = (s + lstart, s + m.end()) if rid in ("arm_n", "arm_n_list") else (s + m.start(), s + m.end())
                 found.append(_Arm(label, s + lstart, s + lstart + len(raw), n=n, n_span=(s + m.start("n"), s + m.end("n")),
                                   rule=f"arms:{rid}", item=item))
+                if rid == "n_group_abbrev":
+                    # "[control group, CG]": the role is the name's; "received conventional craniotomy
+                    # (CC group, CG)": the treatment names the same group elsewhere
+                    found[-1].aliases += [m.group("name"), clean_label(m.group("what"))]
         if "(" in sent and _has_control_word(low):
             found.extend(x for x in _paren_counts(sent, s) if not any(f.n_span == x.n_span for f in found))
         found.extend(x for x in dash if not any(f.n_span == x.n_span for f in found))
@@ -229,6 +235,8 @@ def _merge(arms: list[_Arm], extra: list[_Arm], abbrevs: dict[str, str], create:
     created: list[_Arm] = []
     for x in extra:
         hit = next((a for a in arms if _same(a.label, x.label, abbrevs)), None)
+        if hit is None and x.aliases:  # a count that also gives the group's treatment ("n_group_abbrev")
+            hit = next((a for a in arms if any(_same(a.label, al, abbrevs) for al in x.aliases if tokens(al))), None)
         # groups listed with their own n in one sentence are distinct ("IIT; n=33 ... IIT + LMWH; n=34")
         if hit is not None and hit in created and hit.n is not None and x.n is not None and hit.rule == x.rule == "arms:arm_n":
             hit = None
