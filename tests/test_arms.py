@@ -583,3 +583,20 @@ def test_count_with_bracketed_dose_is_not_a_named_group() -> None:
     text = ("RESULTS: A total of 81 patients had been randomized for the initial supplementation study, 39 of which "
             "received Se [selenium, 200 μg] and 42 received nothing [no supplement, NS].")
     assert extract_text(text).arms == []
+
+
+def test_programme_in_addition_to_usual_care_or_usual_care_alone_is_two_arms() -> None:
+    text = ("INTERVENTION: Participants were randomly allocated to a twice-daily programme of progressive resistance exercise "
+            "tailored to individual ability, mobilisation and orientation in addition to usual care or to usual care alone. "
+            "RESULTS: Delirium occurred in 4.9% of the intervention group (15/305) and in 5.9% (20/339) of the group "
+            "receiving usual care.")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [("intervention", "intervention"), ("usual care", "control")]
+    text = ("METHODS: Women were randomised to receive up to 12 sessions of individual CBT in addition to usual care "
+            "or to continue with usual care only.")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [("individual CBT", "intervention"), ("usual care", "control")]
+
+
+def test_in_addition_to_usual_care_without_usual_care_alone_is_not_an_add_on_pair() -> None:
+    text = ("METHODS: Women were randomised to receive up to 12 sessions of individual CBT in addition to usual care "
+            "or group education.")
+    assert [a.label for a in extract_text(text).arms] != ["individual CBT", "usual care"]

@@ -24,7 +24,7 @@ def _rx(pattern: str, flags: int = 0) -> regex.Pattern[str]:
 _SPLIT = regex.compile(r"\s*,\s*(?:(?:or|and)\s+)?(?:to\s+)?|\s+(?:or|versus|vs\.?|and)\s+(?:to\s+)?", regex.I)
 
 _LEAD = regex.compile(
-    r"^(?:(?:either|receive|received|receiving|the|a|an|to|use|one|of|two|three|four|single|sessions?\s+of|groups?\s+\d+|group\s*[IVX\d]+|"
+    r"^(?:(?:either|receive|received|receiving|the|a|an|to|up\s+to|use|one|of|two|three|four|five|six|eight|ten|twelve|single|sessions?\s+of|groups?\s+\d+|group\s*[IVX\d]+|"
     r"(?:treatment|therapy)\s+with|(?:inhalations?|puffs?)\s+of|"
     r"(?:(?:flexible|fixed|once[\s-]daily|twice[\s-]daily|daily|weekly|single)\s+)?doses?\s+of|"
     r"\d+(?:\.\d+)?(?!\s*(?:mg|g|mcg|μg|µg|IU|mL)\b))\s+|\(|\d+\)\s*)+",

@@ -85,6 +85,33 @@ def _dose_alternatives(ctx: Context, arm: _Arm, raw: str, offset: int) -> list[_
     return per if all(x.fixed_doses for x in per) else []
 
 
+# "X in addition to usual care or to usual care alone": the add-on trial's two arms
+_IN_ADDITION = regex.compile(
+    r"^(?P<x>.+?),?\s+in\s+addition\s+to\s+(?:the\s+)?(?P<y>(?:[\w-]+\s+){0,2}?(?:care|treatment|therapy|practice|management))"
+    r"\s*,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:(?:continue|remain)\s+(?:with|on|in)\s+|receive\s+)?(?:the\s+)?"
+    r"(?P<y2>(?:[\w-]+\s+){0,2}?(?:care|treatment|therapy|practice|management))(?:\s+(?:alone|only))?\b", regex.I)
+
+
+def _add_on_arms(ctx: Context, lst: str, offset: int) -> list[_Arm]:
+    """"randomly allocated to a twice-daily programme of progressive resistance exercise ...,
+    mobilisation and orientation in addition to usual care or to usual care alone": the whole
+    description before "in addition to" is one arm (its commas join the programme's parts), the
+    care it is added to is the other. A description too long to be a name is called by the name
+    the abstract gives its group ("the intervention group")."""
+    m = _IN_ADDITION.match(lst)
+    if not m or tokens(m.group("y")) != tokens(m.group("y2")):
+        return []
+    x = m.group("x")
+    label = _strip_regimen(clean_label(_strip_doses(clean_label(x))[0]))
+    if _nwords(label) > 6 or "," in x:
+        label = "intervention" if "intervention group" in ctx.low else ""
+    if not label or _NOISE.search(label) or not tokens(label):
+        return []
+    a, b = offset + m.start("x"), offset + m.end("x")
+    return [_Arm(label, a, b, rule="arms:allocation_list", item=(a, b)),
+            _Arm(clean_label(m.group("y2")), offset + m.start("y2"), offset + m.end("y2"), rule="arms:allocation_list")]
+
+
 def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
     rule = load_rules("arms").by_id("allocation_list")
     for s, _e, sent, _low, cues in sents:
@@ -93,6 +120,9 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
         for m in rule.finditer(sent):
             lst_start = m.start("list")
             lst = m.group("list")
+            add_on = _add_on_arms(ctx, lst, s + lst_start) if "addition" in lst else []
+            if add_on:
+                return add_on
             stop = _LIST_STOP.search(lst)
             if stop:
                 lst = lst[: stop.start()]
