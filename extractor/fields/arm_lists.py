@@ -60,16 +60,11 @@ _DANGLING_OR = regex.compile(r"\s+(?:or|and)$", regex.I)
 _AMOUNT_ONLY = regex.compile(r"^\d+(?:\.\d+)?\s?(?:mg|g|mcg|μg|µg|mL|IU)$", regex.I)
 
 
-# "AZD3199 (200, 400 or 800 μg o.d.)": several amounts of one drug in its parenthesis, the unit
-# written once after the last
-_DOSE_ALTS = regex.compile(r"\((?P<doses>\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)*,?\s+(?:or|and)\s+\d+(?:\.\d+)?\s*[^\d\s(),;][^()]*)\)")
-
-
 def _dose_alternatives(ctx: Context, arm: _Arm, raw: str, offset: int) -> list[_Arm]:
     """"randomized to AZD3199 (200, 400 or 800 μg o.d.), formoterol (9 μg b.i.d.) or placebo":
     in an allocation list, the amounts of one drug listed in its parenthesis are groups of their
     own, one per amount ("AZD3199 200 μg", ...), each with its dose."""
-    m = _DOSE_ALTS.search(raw) if "(" in raw else None
+    m = next(iter(load_rules("arms").by_id("dose_alternatives").finditer(raw)), None) if "(" in raw else None
     if not m:
         return []
     text = m.group("doses")
@@ -85,20 +80,13 @@ def _dose_alternatives(ctx: Context, arm: _Arm, raw: str, offset: int) -> list[_
     return per if all(x.fixed_doses for x in per) else []
 
 
-# "X in addition to usual care or to usual care alone": the add-on trial's two arms
-_IN_ADDITION = regex.compile(
-    r"^(?P<x>.+?),?\s+in\s+addition\s+to\s+(?:the\s+)?(?P<y>(?:[\w-]+\s+){0,2}?(?:care|treatment|therapy|practice|management))"
-    r"\s*,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:(?:continue|remain)\s+(?:with|on|in)\s+|receive\s+)?(?:the\s+)?"
-    r"(?P<y2>(?:[\w-]+\s+){0,2}?(?:care|treatment|therapy|practice|management))(?:\s+(?:alone|only))?\b", regex.I)
-
-
 def _add_on_arms(ctx: Context, lst: str, offset: int) -> list[_Arm]:
     """"randomly allocated to a twice-daily programme of progressive resistance exercise ...,
     mobilisation and orientation in addition to usual care or to usual care alone": the whole
     description before "in addition to" is one arm (its commas join the programme's parts), the
     care it is added to is the other. A description too long to be a name is called by the name
     the abstract gives its group ("the intervention group")."""
-    m = _IN_ADDITION.match(lst)
+    m = next(iter(load_rules("arms").by_id("add_on_usual_care").finditer(lst)), None)
     if not m or tokens(m.group("y")) != tokens(m.group("y2")):
         return []
     x = m.group("x")
