@@ -600,3 +600,32 @@ def test_in_addition_to_usual_care_without_usual_care_alone_is_not_an_add_on_pai
     text = ("METHODS: Women were randomised to receive up to 12 sessions of individual CBT in addition to usual care "
             "or group education.")
     assert [a.label for a in extract_text(text).arms] != ["individual CBT", "usual care"]
+
+
+def test_coded_groups_are_called_by_the_treatment_their_code_stands_for() -> None:
+    text = ("MATERIAL/METHODS: In this single-blinded randomized control study, rats were separated into 4 groups of 7 rats "
+            "each: Sugammadex (S), Sugammadex plus 20% lipid emulsion (SL), 20% lipid emulsion (L), and control (C). "
+            "RESULTS: Average time to death was 21.0±9.57 minutes for group C, 35.57±10.61 minutes for group S, "
+            "37.14±16.6 minutes for group L and 49.86±27.56 minutes for group SL.")
+    arms = extract_text(text).arms
+    assert sorted((a.label, a.role, a.n) for a in arms) == [
+        ("Sugammadex", "intervention", 7), ("Sugammadex plus lipid emulsion", "intervention", 7),
+        ("control", "control", 7), ("lipid emulsion", "intervention", 7)]
+    text = ("Patients were randomized into two groups: group A included 79 hip fractures managed with sliding hip screws "
+            "and group B included 86 fractures treated with cephalomedullary nails.")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("sliding hip screws", 79), ("cephalomedullary nails", 86)]
+
+
+def test_coded_group_keeps_its_code_without_a_treatment_named_for_it() -> None:
+    text = ("METHODS: Patients were divided into two (n = 30) groups. In Group S, intraperitoneal irrigation was done "
+            "with 500 ml of normal saline. In Group B, 20 ml of 0.5% (100 mg) bupivacaine was added to 480 ml of normal saline.")
+    assert [a.label for a in extract_text(text).arms] == ["group S", "group B"]
+    text = ("OBJECTIVE: To examine the effects of Diet (D) and Exercise (E) interventions. METHODS: 68 women were "
+            "randomized to a behavior modification treatment with D, E, both or control using a 2×2 factorial design.")
+    assert "Exercise" not in [a.label for a in extract_text(text).arms]
+
+
+def test_groups_listed_by_code_then_given_treatments_respectively_are_named_by_treatment() -> None:
+    text = ("METHODS: The patients underwent standard downregulation and were randomly divided into 4 groups of A, B, C, "
+            "and D and were administered hMG, hFSH, rFSH, and combined sequential hFSH/rFSH, respectively.")
+    assert [a.label for a in extract_text(text).arms] == ["hMG", "hFSH", "rFSH", "combined sequential hFSH/rFSH"]

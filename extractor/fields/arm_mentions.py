@@ -25,6 +25,7 @@ from extractor.fields.arm_labels import (
     _nwords,
     _rx,
     _same,
+    _strip_doses,
     _strip_regimen,
     clean_label,
     tokens,
@@ -316,3 +317,60 @@ def _each_n(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
                 for a in arms:
                     a.n, a.n_span = n, (s + m.start("n"), s + m.end("n"))
                 return
+
+
+# "group SL", or a bare letter from a list ("into 4 groups of A, B, C, and D"); an abbreviation
+# ("CMV", "ANH") is the group's own name, not a code
+_CODE_LABEL = regex.compile(r"^(?:[Gg]roup\s+([A-Z]{1,3}\d?|[IVX]{1,4})|([A-Z]\d?|[IVX]{1,4}))$")
+_CONCENTRATION = regex.compile(r"\b\d+(?:\.\d+)?\s*%\s*(?=[A-Za-z])")
+
+
+# a clause or a comparison, not a treatment's name: "without", "first group received spirulina",
+# "same dose of dexmedetomidine", "more fluid than group C", "those in the antihistamine"
+_NOT_A_NAME = regex.compile(
+    r"^(?:with|without|not|no|first|second|third|while|whereas|those|patients|subjects|same|similar|equal|compare\w*|safety|"
+    r"efficacy|effects?|more|less|loaded|corresponding|only|either|both|all|this|that|these|we|in|of|at|to|for)\b"
+    r"|\b(?:than|group|groups|received|receiving|was|were|in\s+the)\b|\s\d+$", regex.I)
+
+
+def _code_name(raw: str) -> str:
+    """The usable name of a coded group's treatment ("20% lipid emulsion" -> "lipid emulsion"), or ""."""
+    label = _strip_regimen(clean_label(_strip_doses(_CONCENTRATION.sub("", clean_label(raw)))[0]))
+    if (not label or _NOISE.search(label) or not tokens(label) or _GENERIC.match(label) or _nwords(label) > 6
+            or _NOT_A_NAME.search(label)):
+        return ""
+    return label
+
+
+def _code_names(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
+    """"Sugammadex (S), ..., and control (C)" / "group B included 86 fractures treated with
+    cephalomedullary nails": a group known by its code ("group S", "B") is called by the name of the
+    treatment the abstract gives for that code; the code stays an alias (doses and mentions use it)."""
+    codes = {}
+    for a in arms:
+        m = _CODE_LABEL.match(a.label)
+        # a bare letter is a group's code only where the abstract says so ("groups A, B, C, and D",
+        # "Group D patients"); "D, E, both or control" after "Diet (D)" are the treatments' own names
+        if m and (m.group(1) or _rx(rf"\b[Gg]roups?\s+(?:of\s+)?(?:[A-Z]\d?\s*,?\s*(?:and\s+)?)*{m.group(2)}\b").search(ctx.norm)):
+            codes[m.group(1) or m.group(2)] = a
+    if not codes:
+        return
+    rules = load_rules("arms")
+    names: dict[str, str] = {}
+    for _s, _e, sent, _low, cues in sents:
+        rids = (["code_defined"] if "(" in sent else []) + (["code_treated"] if "group" in cues else [])
+        for rid in rids:
+            for m in rules.by_id(rid).finditer(sent):
+                code = m.group("code")
+                if code in codes and code not in names:
+                    name = _code_name(m.group("name"))
+                    if name:
+                        names[code] = name
+    if len(set(names.values())) != len(names):
+        return  # two codes for one name: not a key to the groups
+    for code, name in names.items():
+        a = codes[code]
+        if any(o is not a and tokens(o.label) == tokens(name) for o in arms):
+            continue  # the treatment already names another arm: the code adds nothing
+        a.aliases.append(a.label)
+        a.label = name

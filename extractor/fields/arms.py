@@ -44,7 +44,15 @@ from extractor.fields.arm_lists import (
     _k_list_arms,
     _respectively,
 )
-from extractor.fields.arm_mentions import _count_mentions, _each_n, _group_mentions, _merge, _rate_sizes
+from extractor.fields.arm_mentions import (
+    _CODE_LABEL,
+    _code_names,
+    _count_mentions,
+    _each_n,
+    _group_mentions,
+    _merge,
+    _rate_sizes,
+)
 from extractor.fields.arm_pairs import (
     _active_or_sham,
     _controlled_trial,
@@ -154,7 +162,9 @@ def extract(ctx: Context) -> list[Arm]:
         mentions = [[x for x in g if x.rule == "arms:n_received" or not any(_same(x.label, r.label, abbrevs) for r in resp_n)]
                     for g in mentions]
     # a list that names exactly the stated number of groups outranks a shorter allocation list
-    if len(listed) >= 2 and len(listed) > len(arms):
+    # ... and so does a list of the treatments of groups the allocation list gave only as codes
+    # ("into 4 groups of A, B, C, and D and were administered hMG, ..., respectively")
+    if len(listed) >= 2 and (len(listed) > len(arms) or len(listed) == len(arms) and all(_CODE_LABEL.match(a.label) for a in arms)):
         arms = listed
         for group in mentions:
             _merge(arms, group, abbrevs, create=False)
@@ -194,6 +204,7 @@ def extract(ctx: Context) -> list[Arm]:
         arms = _title_between(ctx)
     if len(arms) < 2:
         return []
+    _code_names(ctx, sents, arms)
     ss = ctx.results.get("sample_size")
     total = ss.randomized if isinstance(ss, SampleSize) else None
     _each_n(ctx, sents, arms)
