@@ -629,3 +629,12 @@ def test_groups_listed_by_code_then_given_treatments_respectively_are_named_by_t
     text = ("METHODS: The patients underwent standard downregulation and were randomly divided into 4 groups of A, B, C, "
             "and D and were administered hMG, hFSH, rFSH, and combined sequential hFSH/rFSH, respectively.")
     assert [a.label for a in extract_text(text).arms] == ["hMG", "hFSH", "rFSH", "combined sequential hFSH/rFSH"]
+
+
+def test_amount_in_ppm_leaves_the_label_and_negative_control_is_the_control() -> None:
+    text = ("FINDINGS: The dentin specimens were randomly assigned to one of the three groups, 5000 ppm fluoride toothpaste "
+            "(Duraphat), 250 ppm fluoride mouth rinse (Meridol) and distilled water (negative control).")
+    arms = extract_text(text).arms
+    assert [(a.label, a.role, [(d.value, d.unit) for d in a.doses]) for a in arms] == [
+        ("fluoride toothpaste", "intervention", [(5000, "ppm")]), ("fluoride mouth rinse", "intervention", [(250, "ppm")]),
+        ("distilled water", "control", [])]

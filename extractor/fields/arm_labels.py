@@ -27,7 +27,7 @@ _LEAD = regex.compile(
     r"^(?:(?:either|receive|received|receiving|the|a|an|to|up\s+to|use|one|of|two|three|four|five|six|eight|ten|twelve|single|sessions?\s+of|groups?\s+\d+|group\s*[IVX\d]+|"
     r"(?:treatment|therapy)\s+with|(?:inhalations?|puffs?)\s+of|"
     r"(?:(?:flexible|fixed|once[\s-]daily|twice[\s-]daily|daily|weekly|single)\s+)?doses?\s+of|"
-    r"\d+(?:\.\d+)?(?!\s*(?:mg|g|mcg|μg|µg|IU|mL)\b))\s+|\(|\d+\)\s*)+",
+    r"\d+(?:\.\d+)?(?!\s*(?:mg|g|mcg|μg|µg|IU|mL|ppm)\b))\s+|\(|\d+\)\s*)+",
     regex.I,
 )
 _TRAIL = regex.compile(r"(?<=\S)(?:\s+(?:groups?|arms?|treatment|treatment\s+groups?|condition|alone|only))+\s*$|\s*[,)(]+\s*$", regex.I)

@@ -74,7 +74,7 @@ FIELD = "arms"
 _CONTROL_BEFORE = regex.compile(
     r"(?:(?<!\b(?:plus|with)\s)\b(?:conventional|standard|usual|routine|traditional)\s*,?\s+|\bcontrol\s+(?:group|arm)\b[^.;()]{0,40}\(\s*)$")
 _CONTROL_AFTER = regex.compile(
-    r"^[^.;()]{0,40}?\((?:the\s+|a\s+)?control(?:\s+(?:group|arm|condition))?\)|"
+    r"^[^.;()]{0,40}?\((?:the\s+|a\s+)?(?:negative\s+)?control(?:\s+(?:group|arm|condition))?\)|"
     r"^\s*(?:(?:group|arm)\s+)?,?\s*(?:which\s+)?(?:served\s+)?as\s+(?:the\s+|a\s+)?control\b")
 _CONTROL_ADJ_T = ("conventional", "standard", "usual", "routine", "traditional")
 _CONTROL_ADJ = frozenset(_CONTROL_ADJ_T)
