@@ -638,3 +638,17 @@ def test_amount_in_ppm_leaves_the_label_and_negative_control_is_the_control() ->
     assert [(a.label, a.role, [(d.value, d.unit) for d in a.doses]) for a in arms] == [
         ("fluoride toothpaste", "intervention", [(5000, "ppm")]), ("fluoride mouth rinse", "intervention", [(250, "ppm")]),
         ("distilled water", "control", [])]
+
+
+def test_assigned_to_two_groups_in_this_trial_is_not_a_list_of_arms() -> None:
+    text = ("METHODS: A total of 40 patients with T2D, 35-68 years old, were assigned to two groups in this randomized, "
+            "double-blind, controlled clinical trial. The patients in the intervention group consumed 200 ml/day of probiotic "
+            "soy milk and those in control group consumed 200 ml/day of soy milk for 8 weeks.")
+    labels = [a.label for a in extract_text(text).arms]
+    assert "double-blind" not in labels and "controlled clinical trial" not in labels
+
+
+def test_randomized_to_groups_and_a_control_group_or_groups_that_received_a_or_b_lists_the_arms() -> None:
+    text = ("METHODS: Seventy patients with grade II whiplash injuries were randomized to two therapy groups and received "
+            "either active (APT) or passive (PPT) physical therapy.")
+    assert len(extract_text(text).arms) == 2
