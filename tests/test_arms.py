@@ -652,3 +652,16 @@ def test_randomized_to_groups_and_a_control_group_or_groups_that_received_a_or_b
     text = ("METHODS: Seventy patients with grade II whiplash injuries were randomized to two therapy groups and received "
             "either active (APT) or passive (PPT) physical therapy.")
     assert len(extract_text(text).arms) == 2
+
+
+def test_respectively_counts_of_the_analysis_do_not_replace_the_allocated_n() -> None:
+    text = ("RESULTS: A total of 1680 eligible patients were randomized to the Internet group (n=840) or the telephone group "
+            "(n=840). The analysis of I-Satis concerned 392 and 389 patients fulfilling the minimum LOS required in the "
+            "Internet and telephone group, respectively.")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("Internet", 840), ("telephone", 840)]
+
+
+def test_respectively_counts_of_enrolment_still_give_the_arm_sizes() -> None:
+    text = ("A total of 32 and 31 subjects were enrolled under the PHF and highly active antiretroviral treatment (HAART) "
+            "arms, respectively.")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("PHF", 32), ("HAART", 31)]

@@ -339,6 +339,7 @@ def _k_list_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
     return []
 
 
+_ANALYSED = regex.compile(r"\b(?:analy[sz]|complet|evaluabl|remain|follow)", regex.I)
 _NUM_SPLIT = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.I)
 
 
@@ -352,6 +353,8 @@ def _respectively(ctx: Context, sents: list[_S]) -> tuple[list[_Arm], list[_Arm]
     for s, _e, sent, low, cues in sents:
         if "resp" in cues and "num" in cues:
             for m in rules.by_id("resp_n_labels").finditer(sent):
+                if _ANALYSED.search(sent, 0, m.start("labels")):
+                    continue  # "The analysis concerned 392 and 389 patients ...": not the allocation
                 ns = [parse_int(x) for x in _NUM_SPLIT.split(m.group("ns"))]
                 labels = _list_labels(m.group("labels"))
                 if len(labels) == len(ns) >= 2 and None not in ns and not with_n:
