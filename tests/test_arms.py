@@ -665,3 +665,15 @@ def test_respectively_counts_of_enrolment_still_give_the_arm_sizes() -> None:
     text = ("A total of 32 and 31 subjects were enrolled under the PHF and highly active antiretroviral treatment (HAART) "
             "arms, respectively.")
     assert [(a.label, a.n) for a in extract_text(text).arms] == [("PHF", 32), ("HAART", 31)]
+
+
+def test_a_count_after_a_time_point_word_is_not_an_arm_size() -> None:
+    text = ("Enrolled infants were randomly allocated to receive either the test formula or a standard starter formula for "
+            "four weeks. Mean daily regurgitations decreased from 7.4 (0.8) at week 0 to 2.6 (1.0) at week 4 in the test group.")
+    assert [a.n for a in extract_text(text).arms] == [None, None]
+
+
+def test_a_count_in_a_group_is_still_an_arm_size() -> None:
+    text = ("Patients were randomized to the experimental group or the control group; "
+            "64 in the experimental group were treated and 30 others were assigned to the control group.")
+    assert [a.n for a in extract_text(text).arms] == [64, 30]
