@@ -677,3 +677,16 @@ def test_a_count_in_a_group_is_still_an_arm_size() -> None:
     text = ("Patients were randomized to the experimental group or the control group; "
             "64 in the experimental group were treated and 30 others were assigned to the control group.")
     assert [a.n for a in extract_text(text).arms] == [64, 30]
+
+
+def test_groups_counted_in_a_parenthesis_before_the_group_word_give_every_arm_that_n() -> None:
+    text = ("METHODS: Sixty patients undergoing LC were included in this prospective, double-blind, randomised study. "
+            "Patients were divided into two (n = 30) groups. In Group S, intraperitoneal irrigation was done with 500 ml "
+            "of normal saline. In Group B, 20 ml of 0.5% (100 mg) bupivacaine was added to 480 ml of normal saline.")
+    assert [a.n for a in extract_text(text).arms] == [30, 30]
+
+
+def test_total_counted_before_the_groups_is_not_every_arms_n() -> None:
+    text = ("METHODS: Patients (n = 60) were divided into two groups. In Group S, intraperitoneal irrigation was done with "
+            "500 ml of normal saline. In Group B, 20 ml of 0.5% (100 mg) bupivacaine was added to 480 ml of normal saline.")
+    assert [a.n for a in extract_text(text).arms] == [None, None]

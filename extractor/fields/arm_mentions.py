@@ -309,8 +309,8 @@ def _each_n(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
         return
     rule = load_rules("arms").by_id("each_n")
     for s, _e, sent, low, cues in sents:
-        if "each" not in cues or "group" not in low and "arm" not in low:
-            continue  # both forms name the groups: "groups of 20 each", "20 per group"
+        if ("each" not in cues and "(n" not in low) or "group" not in low and "arm" not in low:
+            continue  # every form names the groups: "groups of 20 each", "20 per group", "two (n = 30) groups"
         for m in rule.finditer(sent):
             n = parse_int(m.group("n"))
             if n:
