@@ -690,3 +690,14 @@ def test_total_counted_before_the_groups_is_not_every_arms_n() -> None:
     text = ("METHODS: Patients (n = 60) were divided into two groups. In Group S, intraperitoneal irrigation was done with "
             "500 ml of normal saline. In Group B, 20 ml of 0.5% (100 mg) bupivacaine was added to 480 ml of normal saline.")
     assert [a.n for a in extract_text(text).arms] == [None, None]
+
+
+def test_protocol_is_not_part_of_the_arm_label() -> None:
+    text = ("METHODS: Thirty women scheduled to undergo elective gynecologic laparoscopic pelvic surgery were randomly "
+            "allocated to receive a liberal or restrictive fluid management protocol.")
+    assert [a.label for a in extract_text(text).arms] == ["liberal", "restrictive fluid management"]
+
+
+def test_a_protocol_word_alone_stays_the_label() -> None:
+    text = "METHODS: Patients were randomly allocated to receive the protocol or usual care."
+    assert "protocol" in [a.label for a in extract_text(text).arms]

@@ -30,7 +30,7 @@ _LEAD = regex.compile(
     r"\d+(?:\.\d+)?(?!\s*(?:mg|g|mcg|μg|µg|IU|mL|ppm)\b))\s+|\(|\d+\)\s*)+",
     regex.I,
 )
-_TRAIL = regex.compile(r"(?<=\S)(?:\s+(?:groups?|arms?|treatment|treatment\s+groups?|condition|alone|only))+\s*$|\s*[,)(]+\s*$", regex.I)
+_TRAIL = regex.compile(r"(?<=\S)(?:\s+(?:groups?|arms?|treatment|treatment\s+groups?|condition|protocol|strategy|alone|only))+\s*$|\s*[,)(]+\s*$", regex.I)
 _BARE_ADJ = frozenset({"conventional", "standard", "usual", "routine", "active", "medical", "surgical", "conservative"})
 _GENERIC = regex.compile(r"^(?:infusions?|injections?|doses?|treatments?|therapy|tablets?|capsules?|sessions?|intervention|groups?)$", regex.I)
 _NOISE = regex.compile(r"%|\b(?:was|were|had|did|is|are|p)\b|[<>=]|^\W*$|^\d", regex.I)
@@ -73,7 +73,7 @@ _SPACES = regex.compile(r"\s+")
 _GROUP_CODE = regex.compile(r"^(?:the\s+)?(?:group|arm)\s+(?=[A-Z]\b)")
 # what a label must end with for _TRAIL to remove anything (compared after casefold, as
 # the pattern ignores case)
-_TRAIL_ENDS = ("group", "groups", "arm", "arms", "treatment", "condition", "alone", "only", ",", ")", "(")
+_TRAIL_ENDS = ("group", "groups", "arm", "arms", "treatment", "condition", "protocol", "strategy", "alone", "only", ",", ")", "(")
 
 
 def clean_label(raw: str) -> str:
