@@ -701,3 +701,14 @@ def test_protocol_is_not_part_of_the_arm_label() -> None:
 def test_a_protocol_word_alone_stays_the_label() -> None:
     text = "METHODS: Patients were randomly allocated to receive the protocol or usual care."
     assert "protocol" in [a.label for a in extract_text(text).arms]
+
+
+def test_a_duration_leads_no_label_and_a_crossover_clause_ends_the_list() -> None:
+    text = ("[Subjects and Methods] Six participants with chronic stroke were randomly assigned to 4 weeks of WBV training "
+            "or control followed by cross-over after a 2-week washout period.")
+    assert [a.label for a in extract_text(text).arms] == ["WBV training", "control"]
+
+
+def test_weeks_of_therapy_keeps_its_words_when_nothing_else_names_the_arm() -> None:
+    text = ("Patients were randomly assigned to receive a total duration of 48 (n = 94) or 24 (n = 93) weeks of therapy.")
+    assert [a.n for a in extract_text(text).arms] == [94, 93]

@@ -25,7 +25,7 @@ _SPLIT = regex.compile(r"\s*,\s*(?:(?:or|and)\s+)?(?:to\s+)?|\s+(?:or|versus|vs\
 
 _LEAD = regex.compile(
     r"^(?:(?:either|receive|received|receiving|the|a|an|to|up\s+to|use|one|of|two|three|four|five|six|eight|ten|twelve|single|sessions?\s+of|groups?\s+\d+|group\s*[IVX\d]+|"
-    r"(?:treatment|therapy)\s+with|(?:inhalations?|puffs?)\s+of|"
+    r"(?:treatment|therapy)\s+with|(?:inhalations?|puffs?)\s+of|(?:weeks?|days?|months?)\s+of(?!\s+(?:therapy|treatment)\b)|"
     r"(?:(?:flexible|fixed|once[\s-]daily|twice[\s-]daily|daily|weekly|single)\s+)?doses?\s+of|"
     r"\d+(?:\.\d+)?(?!\s*(?:mg|g|mcg|μg|µg|IU|mL|ppm)\b))\s+|\(|\d+\)\s*)+",
     regex.I,
