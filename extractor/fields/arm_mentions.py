@@ -78,6 +78,7 @@ def _paren_counts(sent: str, s: int) -> list[_Arm]:
 
 
 _DASH_ITEM = regex.compile(r"\s*(\d{1,5})\s*-\s*([^;,]+?)\s*(?:[;,]|$)")
+_WHOLE_NUMBER = regex.compile(r"(?<![\d.,])\d+(?![.,]?\d)")
 _DASH_GATE = regex.compile(r"\(\s*\d{1,5}\s*-\s*[A-Za-z]")
 
 
@@ -89,7 +90,7 @@ def _dash_counts(sent: str, s: int) -> list[_Arm]:
     for m in load_rules("arms").by_id("dash_counts").finditer(sent):
         items = [(x, int(x.group(1))) for x in _DASH_ITEM.finditer(m.group("items"))]
         total = str(sum(n for _x, n in items))
-        if not _rx(rf"(?<![\d.,]){total}(?![\d.,]\d)").search(sent, 0, m.start()):
+        if total not in sent or not any(x.group() == total for x in _WHOLE_NUMBER.finditer(sent, 0, m.start())):
             continue
         base = s + m.start("items")
         for x, n in items:
@@ -137,7 +138,7 @@ def _count_rules(sent: str, low: str, cues: set[str], doc_low: str, s: int, nxt:
         out.append("n_received")
     if "group" not in cues:
         return out
-    if not plain or "group," in low or "arm," in low:
+    if not plain or ("[" in sent or "(" in sent) and ("group," in low or "arm," in low):
         out.append("n_group_abbrev")  # "39 of which received Se [selenium group, SeG]"
     if not plain or any(_DIGIT.match(low, k) for k in after):
         out.append("in_group_n_included")  # "in the carbetocin group 462"
@@ -307,11 +308,13 @@ def _each_n(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
     """"three groups of 20 each", "(30 eyes in each treatment arm)": every arm without n gets it."""
     if not arms or all(a.n is not None for a in arms) or any(a.n is not None for a in arms):
         return
-    rule = load_rules("arms").by_id("each_n")
+    rules = load_rules("arms")
     for s, _e, sent, low, cues in sents:
-        if ("each" not in cues and "(n" not in low) or "group" not in low and "arm" not in low:
+        if "group" not in low and "arm" not in low:
             continue  # every form names the groups: "groups of 20 each", "20 per group", "two (n = 30) groups"
-        for m in rule.finditer(sent):
+        # "into two (n = 30) groups" needs its parenthesis; the other forms a word "each" / "per"
+        rids = (["each_n"] if "each" in cues else []) + (["each_n_paren"] if "(n" in low else [])
+        for m in (m for rid in rids for m in rules.by_id(rid).finditer(sent)):
             n = parse_int(m.group("n"))
             if n:
                 for a in arms:
