@@ -360,8 +360,12 @@ def _code_names(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
         return
     rules = load_rules("arms")
     names: dict[str, str] = {}
+    # plain string gates: a code in parentheses ("(SL)"), a code after "group" ("group B included")
+    defined = tuple(f"({c})" for c in codes) + tuple(f"roup {c})" for c in codes)
+    treated = tuple(f"roup {c} " for c in codes)
     for _s, _e, sent, _low, cues in sents:
-        rids = (["code_defined"] if "(" in sent else []) + (["code_treated"] if "group" in cues else [])
+        rids = ((["code_defined"] if "(" in sent and any(d in sent for d in defined) else [])
+                + (["code_treated"] if "group" in cues and any(t in sent for t in treated) else []))
         for rid in rids:
             for m in rules.by_id(rid).finditer(sent):
                 code = m.group("code")
