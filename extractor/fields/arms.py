@@ -7,7 +7,9 @@ Sources, strongest first (rules in ``patterns/arms.json``):
 2. per-arm counts — "X (n = 12)", "an observation group of 44 cases", "24 patients received X";
 3. a "X versus Y" title when nothing else names the groups.
 
-Mentions of one group are merged (token overlap, or an abbreviation from the Schwartz–Hearst
+A group known only by its code ("group SL") is called by the treatment the abstract gives
+for that code ("Sugammadex plus 20% lipid emulsion (SL)", "group B ... treated with
+cephalomedullary nails"). Mentions of one group are merged (token overlap, or an abbreviation from the Schwartz–Hearst
 detector linking "UCMSC" and "umbilical cord mesenchymal stem cell"); other names go to
 ``Arm.aliases``. Where no arm has n, a pair of "x/n" counts whose totals add up to the
 randomised total gives the arm sizes in order ("42/112 ... versus 47/110"). Roles come from
