@@ -535,3 +535,180 @@ def test_either_or_without_placebo_or_allocation_word_is_not_arms() -> None:
     text = ("Methods: Twelve trained male cyclists performed time-trial cycling with either carbon or steel bicycles "
             "in a placebo room.")
     assert extract_text(text).arms == []
+
+
+def test_amounts_of_one_drug_in_its_parenthesis_are_arms_of_their_own() -> None:
+    text = ("METHODS: Patients (n = 329) were randomized to AZD3199 (200, 400 or 800 μg o.d.), formoterol (9 μg b.i.d.) "
+            "or placebo via Turbuhaler® in a parallel group study.")
+    arms = extract_text(text).arms
+    assert [(a.label, [(d.value, d.unit) for d in a.doses]) for a in arms] == [
+        ("AZD3199 200 μg", [(200, "μg")]), ("AZD3199 400 μg", [(400, "μg")]), ("AZD3199 800 μg", [(800, "μg")]),
+        ("formoterol", [(9, "μg")]), ("placebo", [])]
+
+
+def test_amounts_in_a_parenthesis_stay_one_arm_when_the_stated_groups_count_drugs() -> None:
+    text = ("METHODS: Patients were randomized into two groups to receive elobixibat (5 or 10 mg) or placebo "
+            "once daily for 2 weeks.")
+    assert [a.label for a in extract_text(text).arms] == ["elobixibat", "placebo"]
+
+
+def test_a_device_named_after_via_is_not_part_of_the_label_unless_the_name_needs_it() -> None:
+    text = ("METHODS: Participants were randomly assigned to receive intensive nurse case management via televisits "
+            "or usual care.")
+    assert [a.label for a in extract_text(text).arms] == ["intensive nurse case management", "usual care"]
+    text = ("METHODS: Participants were randomly assigned (1:1) to receive insulin via the day-and-night hybrid "
+            "closed-loop system or usual pump therapy for 4 weeks.")
+    assert "insulin" not in [a.label for a in extract_text(text).arms]
+
+
+def test_count_dash_name_items_that_add_up_to_the_total_give_arms_and_sizes() -> None:
+    text = ("MATERIAL AND METHODS: The study group consisted of 41 males with primary inguinal hernia undergoing "
+            "Lichtenstein's repair (20 – adhesive; 21 – suture) and remaining in follow-up from July 2008 to November 2010.")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("adhesive", 20), ("suture", 21)]
+
+
+def test_count_dash_name_items_that_add_up_to_no_stated_total_are_not_arms() -> None:
+    text = ("METHODS: The study group consisted of 41 males whose pain was graded by the surgeon "
+            "(0 – none; 1 – mild) at every visit.")
+    assert extract_text(text).arms == []
+
+
+def test_count_with_bracketed_group_name_and_abbreviation_gives_the_arm() -> None:
+    text = ("RESULTS: A total of 81 patients had been randomized for the initial supplementation study, 39 of which "
+            "received Se [selenium group, SeG] and 42 serving as controls [control group, CG].")
+    assert [(a.label, a.role, a.n) for a in extract_text(text).arms] == [("SeG", "intervention", 39), ("CG", "control", 42)]
+
+
+def test_count_with_bracketed_dose_is_not_a_named_group() -> None:
+    text = ("RESULTS: A total of 81 patients had been randomized for the initial supplementation study, 39 of which "
+            "received Se [selenium, 200 μg] and 42 received nothing [no supplement, NS].")
+    assert extract_text(text).arms == []
+
+
+def test_programme_in_addition_to_usual_care_or_usual_care_alone_is_two_arms() -> None:
+    text = ("INTERVENTION: Participants were randomly allocated to a twice-daily programme of progressive resistance exercise "
+            "tailored to individual ability, mobilisation and orientation in addition to usual care or to usual care alone. "
+            "RESULTS: Delirium occurred in 4.9% of the intervention group (15/305) and in 5.9% (20/339) of the group "
+            "receiving usual care.")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [("intervention", "intervention"), ("usual care", "control")]
+    text = ("METHODS: Women were randomised to receive up to 12 sessions of individual CBT in addition to usual care "
+            "or to continue with usual care only.")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [("individual CBT", "intervention"), ("usual care", "control")]
+
+
+def test_in_addition_to_usual_care_without_usual_care_alone_is_not_an_add_on_pair() -> None:
+    text = ("METHODS: Women were randomised to receive up to 12 sessions of individual CBT in addition to usual care "
+            "or group education.")
+    assert [a.label for a in extract_text(text).arms] != ["individual CBT", "usual care"]
+
+
+def test_coded_groups_are_called_by_the_treatment_their_code_stands_for() -> None:
+    text = ("MATERIAL/METHODS: In this single-blinded randomized control study, rats were separated into 4 groups of 7 rats "
+            "each: Sugammadex (S), Sugammadex plus 20% lipid emulsion (SL), 20% lipid emulsion (L), and control (C). "
+            "RESULTS: Average time to death was 21.0±9.57 minutes for group C, 35.57±10.61 minutes for group S, "
+            "37.14±16.6 minutes for group L and 49.86±27.56 minutes for group SL.")
+    arms = extract_text(text).arms
+    assert sorted((a.label, a.role, a.n) for a in arms) == [
+        ("Sugammadex", "intervention", 7), ("Sugammadex plus lipid emulsion", "intervention", 7),
+        ("control", "control", 7), ("lipid emulsion", "intervention", 7)]
+    text = ("Patients were randomized into two groups: group A included 79 hip fractures managed with sliding hip screws "
+            "and group B included 86 fractures treated with cephalomedullary nails.")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("sliding hip screws", 79), ("cephalomedullary nails", 86)]
+
+
+def test_coded_group_keeps_its_code_without_a_treatment_named_for_it() -> None:
+    text = ("METHODS: Patients were divided into two (n = 30) groups. In Group S, intraperitoneal irrigation was done "
+            "with 500 ml of normal saline. In Group B, 20 ml of 0.5% (100 mg) bupivacaine was added to 480 ml of normal saline.")
+    assert [a.label for a in extract_text(text).arms] == ["group S", "group B"]
+    text = ("OBJECTIVE: To examine the effects of Diet (D) and Exercise (E) interventions. METHODS: 68 women were "
+            "randomized to a behavior modification treatment with D, E, both or control using a 2×2 factorial design.")
+    assert "Exercise" not in [a.label for a in extract_text(text).arms]
+
+
+def test_groups_listed_by_code_then_given_treatments_respectively_are_named_by_treatment() -> None:
+    text = ("METHODS: The patients underwent standard downregulation and were randomly divided into 4 groups of A, B, C, "
+            "and D and were administered hMG, hFSH, rFSH, and combined sequential hFSH/rFSH, respectively.")
+    assert [a.label for a in extract_text(text).arms] == ["hMG", "hFSH", "rFSH", "combined sequential hFSH/rFSH"]
+
+
+def test_amount_in_ppm_leaves_the_label_and_negative_control_is_the_control() -> None:
+    text = ("FINDINGS: The dentin specimens were randomly assigned to one of the three groups, 5000 ppm fluoride toothpaste "
+            "(Duraphat), 250 ppm fluoride mouth rinse (Meridol) and distilled water (negative control).")
+    arms = extract_text(text).arms
+    assert [(a.label, a.role, [(d.value, d.unit) for d in a.doses]) for a in arms] == [
+        ("fluoride toothpaste", "intervention", [(5000, "ppm")]), ("fluoride mouth rinse", "intervention", [(250, "ppm")]),
+        ("distilled water", "control", [])]
+
+
+def test_assigned_to_two_groups_in_this_trial_is_not_a_list_of_arms() -> None:
+    text = ("METHODS: A total of 40 patients with T2D, 35-68 years old, were assigned to two groups in this randomized, "
+            "double-blind, controlled clinical trial. The patients in the intervention group consumed 200 ml/day of probiotic "
+            "soy milk and those in control group consumed 200 ml/day of soy milk for 8 weeks.")
+    labels = [a.label for a in extract_text(text).arms]
+    assert "double-blind" not in labels and "controlled clinical trial" not in labels
+
+
+def test_randomized_to_groups_and_a_control_group_or_groups_that_received_a_or_b_lists_the_arms() -> None:
+    text = ("METHODS: Seventy patients with grade II whiplash injuries were randomized to two therapy groups and received "
+            "either active (APT) or passive (PPT) physical therapy.")
+    assert len(extract_text(text).arms) == 2
+
+
+def test_respectively_counts_of_the_analysis_do_not_replace_the_allocated_n() -> None:
+    text = ("RESULTS: A total of 1680 eligible patients were randomized to the Internet group (n=840) or the telephone group "
+            "(n=840). The analysis of I-Satis concerned 392 and 389 patients fulfilling the minimum LOS required in the "
+            "Internet and telephone group, respectively.")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("Internet", 840), ("telephone", 840)]
+
+
+def test_respectively_counts_of_enrolment_still_give_the_arm_sizes() -> None:
+    text = ("A total of 32 and 31 subjects were enrolled under the PHF and highly active antiretroviral treatment (HAART) "
+            "arms, respectively.")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("PHF", 32), ("HAART", 31)]
+
+
+def test_a_count_after_a_time_point_word_is_not_an_arm_size() -> None:
+    text = ("Enrolled infants were randomly allocated to receive either the test formula or a standard starter formula for "
+            "four weeks. Mean daily regurgitations decreased from 7.4 (0.8) at week 0 to 2.6 (1.0) at week 4 in the test group.")
+    assert [a.n for a in extract_text(text).arms] == [None, None]
+
+
+def test_a_count_in_a_group_is_still_an_arm_size() -> None:
+    text = ("Patients were randomized to the experimental group or the control group; "
+            "64 in the experimental group were treated and 30 others were assigned to the control group.")
+    assert [a.n for a in extract_text(text).arms] == [64, 30]
+
+
+def test_groups_counted_in_a_parenthesis_before_the_group_word_give_every_arm_that_n() -> None:
+    text = ("METHODS: Sixty patients undergoing LC were included in this prospective, double-blind, randomised study. "
+            "Patients were divided into two (n = 30) groups. In Group S, intraperitoneal irrigation was done with 500 ml "
+            "of normal saline. In Group B, 20 ml of 0.5% (100 mg) bupivacaine was added to 480 ml of normal saline.")
+    assert [a.n for a in extract_text(text).arms] == [30, 30]
+
+
+def test_total_counted_before_the_groups_is_not_every_arms_n() -> None:
+    text = ("METHODS: Patients (n = 60) were divided into two groups. In Group S, intraperitoneal irrigation was done with "
+            "500 ml of normal saline. In Group B, 20 ml of 0.5% (100 mg) bupivacaine was added to 480 ml of normal saline.")
+    assert [a.n for a in extract_text(text).arms] == [None, None]
+
+
+def test_protocol_is_not_part_of_the_arm_label() -> None:
+    text = ("METHODS: Thirty women scheduled to undergo elective gynecologic laparoscopic pelvic surgery were randomly "
+            "allocated to receive a liberal or restrictive fluid management protocol.")
+    assert [a.label for a in extract_text(text).arms] == ["liberal", "restrictive fluid management"]
+
+
+def test_a_protocol_word_alone_stays_the_label() -> None:
+    text = "METHODS: Patients were randomly allocated to receive the protocol or usual care."
+    assert "protocol" in [a.label for a in extract_text(text).arms]
+
+
+def test_a_duration_leads_no_label_and_a_crossover_clause_ends_the_list() -> None:
+    text = ("[Subjects and Methods] Six participants with chronic stroke were randomly assigned to 4 weeks of WBV training "
+            "or control followed by cross-over after a 2-week washout period.")
+    assert [a.label for a in extract_text(text).arms] == ["WBV training", "control"]
+
+
+def test_weeks_of_therapy_keeps_its_words_when_nothing_else_names_the_arm() -> None:
+    text = ("Patients were randomly assigned to receive a total duration of 48 (n = 94) or 24 (n = 93) weeks of therapy.")
+    assert [a.n for a in extract_text(text).arms] == [94, 93]

@@ -85,3 +85,15 @@ def test_per_week_and_per_ml_amounts() -> None:
     d = find_doses("comparing commercial available prefilled saline 9 mg/ml syringes")[0]
     assert (d.value, d.unit.lower()) == (9, "mg/ml")
     assert find_doses("creatinine 1.2 mg/dl") == []
+
+
+def test_mmol_per_kg_per_day_and_ppm_are_dose_units() -> None:
+    d = find_doses("following 3-day oral supplementation with either placebo or sodium nitrate (0.1 mmol/kg/day)")[0]
+    assert (d.value, d.unit) == (0.1, "mmol/kg/day")
+    d = find_doses("randomly assigned to one of the three groups, 5000 ppm fluoride toothpaste (Duraphat)")[0]
+    assert (d.value, d.unit) == (5000, "ppm")
+
+
+def test_mmol_per_litre_and_ppm_of_a_measured_quantity_are_not_doses() -> None:
+    assert find_doses("serum potassium of 4.1 mmol/l at baseline") == []
+    assert find_doses("exhaled carbon monoxide below 10 ppmv") == []

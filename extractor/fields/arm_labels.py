@@ -24,13 +24,13 @@ def _rx(pattern: str, flags: int = 0) -> regex.Pattern[str]:
 _SPLIT = regex.compile(r"\s*,\s*(?:(?:or|and)\s+)?(?:to\s+)?|\s+(?:or|versus|vs\.?|and)\s+(?:to\s+)?", regex.I)
 
 _LEAD = regex.compile(
-    r"^(?:(?:either|receive|received|receiving|the|a|an|to|use|one|of|two|three|four|single|sessions?\s+of|groups?\s+\d+|group\s*[IVX\d]+|"
-    r"(?:treatment|therapy)\s+with|(?:inhalations?|puffs?)\s+of|"
+    r"^(?:(?:either|receive|received|receiving|the|a|an|to|up\s+to|use|one|of|two|three|four|five|six|eight|ten|twelve|single|sessions?\s+of|groups?\s+\d+|group\s*[IVX\d]+|"
+    r"(?:treatment|therapy)\s+with|(?:inhalations?|puffs?)\s+of|(?:weeks?|days?|months?)\s+of(?!\s+(?:therapy|treatment)\b)|"
     r"(?:(?:flexible|fixed|once[\s-]daily|twice[\s-]daily|daily|weekly|single)\s+)?doses?\s+of|"
-    r"\d+(?:\.\d+)?(?!\s*(?:mg|g|mcg|μg|µg|IU|mL)\b))\s+|\(|\d+\)\s*)+",
+    r"\d+(?:\.\d+)?(?!\s*(?:mg|g|mcg|μg|µg|IU|mL|ppm)\b))\s+|\(|\d+\)\s*)+",
     regex.I,
 )
-_TRAIL = regex.compile(r"(?<=\S)(?:\s+(?:groups?|arms?|treatment|treatment\s+groups?|condition|alone|only))+\s*$|\s*[,)(]+\s*$", regex.I)
+_TRAIL = regex.compile(r"(?<=\S)(?:\s+(?:groups?|arms?|treatment|treatment\s+groups?|condition|protocol|strategy|alone|only))+\s*$|\s*[,)(]+\s*$", regex.I)
 _BARE_ADJ = frozenset({"conventional", "standard", "usual", "routine", "active", "medical", "surgical", "conservative"})
 _GENERIC = regex.compile(r"^(?:infusions?|injections?|doses?|treatments?|therapy|tablets?|capsules?|sessions?|intervention|groups?)$", regex.I)
 _NOISE = regex.compile(r"%|\b(?:was|were|had|did|is|are|p)\b|[<>=]|^\W*$|^\d", regex.I)
@@ -73,7 +73,7 @@ _SPACES = regex.compile(r"\s+")
 _GROUP_CODE = regex.compile(r"^(?:the\s+)?(?:group|arm)\s+(?=[A-Z]\b)")
 # what a label must end with for _TRAIL to remove anything (compared after casefold, as
 # the pattern ignores case)
-_TRAIL_ENDS = ("group", "groups", "arm", "arms", "treatment", "condition", "alone", "only", ",", ")", "(")
+_TRAIL_ENDS = ("group", "groups", "arm", "arms", "treatment", "condition", "protocol", "strategy", "alone", "only", ",", ")", "(")
 
 
 def clean_label(raw: str) -> str:
@@ -283,6 +283,29 @@ def _strip_regimen(label: str) -> str:
     out = _REGIMEN_WORDS.sub(" ", label)
     out = _rx(r"\s+").sub(" ", out).strip(" ,;:-")
     return out if tokens(out) else label
+
+
+_VIA = regex.compile(r"\s+via\s.*$", regex.I)
+
+
+_CODE_END = regex.compile(r"\s+(?:[bqt]\.i(?:\.d)?|[oq]\.d|[bqt])\.?$", regex.I)
+
+
+def _strip_via(label: str) -> str:
+    """"placebo via Turbuhaler® in a parallel group study", "intensive nurse case management via
+    televisits": the device or channel is part of the regimen, not the group's name; but a single
+    word left that is not a control term ("insulin via the closed-loop system") needs it. A dosing
+    code at the end ("octylonium t.i") is regimen too."""
+    if "." in label:
+        code = _CODE_END.search(label)
+        if code and tokens(label[: code.start()]):
+            label = label[: code.start()]
+    if " via " not in label.lower():
+        return label
+    out = _VIA.sub("", label).strip()
+    if len(tokens(out)) >= 2 or tokens(out) and _is_control(out, []):
+        return out
+    return label
 
 
 def _has_control_word(low: str) -> bool:

@@ -23,13 +23,14 @@ from extractor.fields.arm_labels import (
     _short_form,
     _strip_doses,
     _strip_regimen,
+    _strip_via,
     _whole_short_form,
     _with_or_without,
     clean_label,
     split_items,
     tokens,
 )
-from extractor.fields.doses import has_dose
+from extractor.fields.doses import find_doses, has_dose
 from extractor.numbers import parse_int
 from extractor.rules import load_rules
 
@@ -37,7 +38,9 @@ _LIST_STOP = regex.compile(
     r"[,]?\s+(?:in\s+addition\s+to|along\s+with|after\s+(?:a|the|an)\b|before\b|during\b|using\b|by\s+(?:a|the|block|simple|computer|stratified)\b|"
     r"according\s+to|stratified|based\s+on|at\s+a\s+ratio|in\s+a\s+\d|with\s+a\s+(?:follow|ratio)|"
     r"who\b|which\b|where\b|respectively|to\s+(?:determine|evaluate|assess|compare|examine|investigate)\b)|"
-    r"\s*,\s*(?:and\s+)?(?:then|followed|all|patients|participants|subjects|each|administered|given)\b|\s+and\s+(?:then|were|was)\b",
+    r"\s*,\s*(?:and\s+)?(?:then|followed|all|patients|participants|subjects|each|administered|given)\b|\s+and\s+(?:then|were|was)\b|"
+    # "WBV training or control followed by cross-over after a 2-week washout period": the design, not an arm
+    r"\s+followed\s+by\s+(?:a\s+)?cross-?over\b",
     regex.I,
 )
 _FOR = regex.compile(r"\s+(?:for|over|during)\s+(?:\d|at\s+least|a\b|the\b|\w+\s+(?:weeks|months|days|years))", regex.I)
@@ -55,7 +58,48 @@ _MODIFIER = regex.compile(
 _EITHER = regex.compile(r"\s(?:with\s+)?either\s+(?=\S)", regex.I)
 _N_EQ = regex.compile(r"\bn\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)")
 
+_DANGLING_OR = regex.compile(r"\s+(?:or|and)$", regex.I)
 _AMOUNT_ONLY = regex.compile(r"^\d+(?:\.\d+)?\s?(?:mg|g|mcg|μg|µg|mL|IU)$", regex.I)
+
+
+def _dose_alternatives(ctx: Context, arm: _Arm, raw: str, offset: int) -> list[_Arm]:
+    """"randomized to AZD3199 (200, 400 or 800 μg o.d.), formoterol (9 μg b.i.d.) or placebo":
+    in an allocation list, the amounts of one drug listed in its parenthesis are groups of their
+    own, one per amount ("AZD3199 200 μg", ...), each with its dose."""
+    m = next(iter(load_rules("arms").by_id("dose_alternatives").finditer(raw)), None) if "(" in raw else None
+    if not m:
+        return []
+    text = m.group("doses")
+    last = find_doses(text, ranges=False)
+    if not last:
+        return []
+    nums = _rx(r"\d+(?:\.\d+)?").findall(text[: last[0].start])
+    per = [_Arm(f"{arm.label} {x} {last[0].unit}", arm.start, arm.end, rule=arm.rule) for x in [*nums, None]]
+    per[-1].label = f"{arm.label} {text[last[0].start : last[0].amount_end].strip()}"
+    if len(per) < 2:
+        return []
+    _respective_doses(ctx, per, text, offset + m.start("doses"))
+    return per if all(x.fixed_doses for x in per) else []
+
+
+def _add_on_arms(ctx: Context, lst: str, offset: int) -> list[_Arm]:
+    """"randomly allocated to a twice-daily programme of progressive resistance exercise ...,
+    mobilisation and orientation in addition to usual care or to usual care alone": the whole
+    description before "in addition to" is one arm (its commas join the programme's parts), the
+    care it is added to is the other. A description too long to be a name is called by the name
+    the abstract gives its group ("the intervention group")."""
+    m = next(iter(load_rules("arms").by_id("add_on_usual_care").finditer(lst)), None)
+    if not m or tokens(m.group("y")) != tokens(m.group("y2")):
+        return []
+    x = m.group("x")
+    label = _strip_regimen(clean_label(_strip_doses(clean_label(x))[0]))
+    if _nwords(label) > 6 or "," in x:
+        label = "intervention" if "intervention group" in ctx.low else ""
+    if not label or _NOISE.search(label) or not tokens(label):
+        return []
+    a, b = offset + m.start("x"), offset + m.end("x")
+    return [_Arm(label, a, b, rule="arms:allocation_list", item=(a, b)),
+            _Arm(clean_label(m.group("y2")), offset + m.start("y2"), offset + m.end("y2"), rule="arms:allocation_list")]
 
 
 def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
@@ -66,6 +110,9 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
         for m in rule.finditer(sent):
             lst_start = m.start("list")
             lst = m.group("list")
+            add_on = _add_on_arms(ctx, lst, s + lst_start) if "addition" in lst else []
+            if add_on:
+                return add_on
             stop = _LIST_STOP.search(lst)
             if stop:
                 lst = lst[: stop.start()]
@@ -73,11 +120,15 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                 f = _FOR.search(lst)
                 if f:
                     lst = lst[: f.start()]
+            # a list cut short by a line end ("oral liarozole (75 or 150 mg) or"): no dangling "or"
+            if lst.endswith(("or", "and")):
+                lst = _DANGLING_OR.sub("", lst)
             k = None
             gk = _GROUPS_K.search(sent[max(0, m.start() - 10) : lst_start + 5])
             if gk:
                 k = _K[gk.group(1).lower()]
             arms = []
+            plain: list[_Arm] = []  # one arm per item, amounts of one drug not split
             carry: int | None = None
             items = _join_combinations(lst, split_items(lst))
             wo = _with_or_without(lst, items)
@@ -87,8 +138,10 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                         # "cemented TKA with or without tourniquet": the regimen with and without the add-on
                         x, y = wo[2], wo[3]
                         a0, b0 = s + lst_start + a, s + lst_start + items[wo[1] - 1][1]
-                        arms += [_Arm(f"{x} with {y}", a0, b0, rule="arms:with_or_without", item=(a0, b0)),
-                                 _Arm(f"{x} without {y}", a0, b0, rule="arms:with_or_without")]
+                        pair = [_Arm(f"{x} with {y}", a0, b0, rule="arms:with_or_without", item=(a0, b0)),
+                                _Arm(f"{x} without {y}", a0, b0, rule="arms:with_or_without")]
+                        arms += pair
+                        plain += pair
                     continue
                 raw = lst[a:b]
                 ei = _EITHER.search(raw) if not raw.isascii() or "either" in raw.lower() else None
@@ -104,6 +157,7 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                         # "gantenerumab 105 mg or 225 mg": a second dose of the same drug is its own arm
                         arms.append(_Arm(f"{prev.label} {raw.strip()}", s + lst_start + a, s + lst_start + b,
                                          rule="arms:allocation_list", item=(s + lst_start + a, s + lst_start + b)))
+                        plain.append(arms[-1])
                         continue
                     carry = a if carry is None else carry
                     continue
@@ -114,7 +168,7 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                 if nm:
                     n = parse_int(nm.group(1))
                 label, cell_unit = _strip_doses(clean_label(raw))
-                label = _strip_regimen(clean_label(label))
+                label = _strip_via(_strip_regimen(clean_label(label)))
                 long_label, label = label, _short_form(raw) or label
                 if (not label or _GENERIC.match(label)) and cell_unit:
                     label = cell_unit
@@ -138,7 +192,11 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                     arm.aliases.append(long_label)
                 if nm:
                     arm.n_span = (s + lst_start + a + nm.start(1), s + lst_start + a + nm.end(1))
-                arms.append(arm)
+                per_dose = _dose_alternatives(ctx, arm, raw, s + lst_start + a) if nm is None else []
+                arms.extend(per_dose or [arm])
+                plain.append(arm)
+            if k and len(arms) != k and len(plain) == k:
+                arms = plain  # the stated number of groups counts drugs, not their amounts
             if k and len(arms) > k:
                 arms = arms[:k]
             if len(arms) >= 2:
@@ -283,6 +341,7 @@ def _k_list_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
     return []
 
 
+_ANALYSED = regex.compile(r"\b(?:analy[sz]|complet|evaluabl|remain|follow)", regex.I)
 _NUM_SPLIT = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.I)
 
 
@@ -296,6 +355,8 @@ def _respectively(ctx: Context, sents: list[_S]) -> tuple[list[_Arm], list[_Arm]
     for s, _e, sent, low, cues in sents:
         if "resp" in cues and "num" in cues:
             for m in rules.by_id("resp_n_labels").finditer(sent):
+                if _ANALYSED.search(sent, 0, m.start("labels")):
+                    continue  # "The analysis concerned 392 and 389 patients ...": not the allocation
                 ns = [parse_int(x) for x in _NUM_SPLIT.split(m.group("ns"))]
                 labels = _list_labels(m.group("labels"))
                 if len(labels) == len(ns) >= 2 and None not in ns and not with_n:

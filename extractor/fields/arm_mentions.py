@@ -25,6 +25,7 @@ from extractor.fields.arm_labels import (
     _nwords,
     _rx,
     _same,
+    _strip_doses,
     _strip_regimen,
     clean_label,
     tokens,
@@ -76,6 +77,31 @@ def _paren_counts(sent: str, s: int) -> list[_Arm]:
     return out
 
 
+_DASH_ITEM = regex.compile(r"\s*(\d{1,5})\s*-\s*([^;,]+?)\s*(?:[;,]|$)")
+_WHOLE_NUMBER = regex.compile(r"(?<![\d.,])\d+(?![.,]?\d)")
+_DASH_GATE = regex.compile(r"\(\s*\d{1,5}\s*-\s*[A-Za-z]")
+
+
+def _dash_counts(sent: str, s: int) -> list[_Arm]:
+    """"41 males ... (20 – adhesive; 21 – suture)": groups counted as "count – name" items in one
+    parenthesis (dashes are normalised to "-"), kept only when the counts add up to a number stated
+    before it in the sentence (a scale "(0 – none; 1 – mild)" adds up to nothing stated)."""
+    out: list[_Arm] = []
+    for m in load_rules("arms").by_id("dash_counts").finditer(sent):
+        items = [(x, int(x.group(1))) for x in _DASH_ITEM.finditer(m.group("items"))]
+        total = str(sum(n for _x, n in items))
+        if total not in sent or not any(x.group() == total for x in _WHOLE_NUMBER.finditer(sent, 0, m.start())):
+            continue
+        base = s + m.start("items")
+        for x, n in items:
+            label = _strip_regimen(clean_label(x.group(2)))
+            if not label or _NOISE.search(label) or not tokens(label) or _PEOPLE_WORD.search(label):
+                return []
+            out.append(_Arm(label, base + x.start(2), base + x.end(2), n=n, n_span=(base + x.start(1), base + x.end(1)),
+                            rule="arms:dash_counts"))
+    return out
+
+
 _GROUP_WORDS = ("group", "arm")
 _N_RECEIVED_PEOPLE = ("patients", "participants", "subjects", "children", "women", "men", "others", "cases", "volunteers")
 _OF_N = ("of", "with", "comprising", "included", "consisting")
@@ -112,6 +138,8 @@ def _count_rules(sent: str, low: str, cues: set[str], doc_low: str, s: int, nxt:
         out.append("n_received")
     if "group" not in cues:
         return out
+    if not plain or ("[" in sent or "(" in sent) and ("group," in low or "arm," in low):
+        out.append("n_group_abbrev")  # "39 of which received Se [selenium group, SeG]"
     if not plain or any(_DIGIT.match(low, k) for k in after):
         out.append("in_group_n_included")  # "in the carbetocin group 462"
     out.append("n_in_group")
@@ -135,9 +163,11 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
     for idx, (s, _e, sent, low, cues) in enumerate(sents):
         if "num" not in cues:
             continue
+        dash = _dash_counts(sent, s) if "(" in sent and "-" in sent and _DASH_GATE.search(sent) else []
         if not cues & _MENTION_CUES:
             # the parenthesis counts its groups itself: no allocation word is needed
             pc = _paren_counts(sent, s) if "(" in sent and _has_control_word(low) else []
+            pc += dash
             if pc:
                 out.append(pc)
             continue
@@ -191,8 +221,13 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                 item = (s + lstart, s + m.end()) if rid in ("arm_n", "arm_n_list") else (s + m.start(), s + m.end())
                 found.append(_Arm(label, s + lstart, s + lstart + len(raw), n=n, n_span=(s + m.start("n"), s + m.end("n")),
                                   rule=f"arms:{rid}", item=item))
+                if rid == "n_group_abbrev":
+                    # "[control group, CG]": the role is the name's; "received conventional craniotomy
+                    # (CC group, CG)": the treatment names the same group elsewhere
+                    found[-1].aliases += [m.group("name"), clean_label(m.group("what"))]
         if "(" in sent and _has_control_word(low):
             found.extend(x for x in _paren_counts(sent, s) if not any(f.n_span == x.n_span for f in found))
+        found.extend(x for x in dash if not any(f.n_span == x.n_span for f in found))
         if found:
             out.append(sorted(found, key=lambda a: a.start))
     return out
@@ -202,6 +237,8 @@ def _merge(arms: list[_Arm], extra: list[_Arm], abbrevs: dict[str, str], create:
     created: list[_Arm] = []
     for x in extra:
         hit = next((a for a in arms if _same(a.label, x.label, abbrevs)), None)
+        if hit is None and x.aliases:  # a count that also gives the group's treatment ("n_group_abbrev")
+            hit = next((a for a in arms if any(_same(a.label, al, abbrevs) for al in x.aliases if tokens(al))), None)
         # groups listed with their own n in one sentence are distinct ("IIT; n=33 ... IIT + LMWH; n=34")
         if hit is not None and hit in created and hit.n is not None and x.n is not None and hit.rule == x.rule == "arms:arm_n":
             hit = None
@@ -271,13 +308,76 @@ def _each_n(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
     """"three groups of 20 each", "(30 eyes in each treatment arm)": every arm without n gets it."""
     if not arms or all(a.n is not None for a in arms) or any(a.n is not None for a in arms):
         return
-    rule = load_rules("arms").by_id("each_n")
+    rules = load_rules("arms")
     for s, _e, sent, low, cues in sents:
-        if "each" not in cues or "group" not in low and "arm" not in low:
-            continue  # both forms name the groups: "groups of 20 each", "20 per group"
-        for m in rule.finditer(sent):
+        if "group" not in low and "arm" not in low:
+            continue  # every form names the groups: "groups of 20 each", "20 per group", "two (n = 30) groups"
+        # "into two (n = 30) groups" needs its parenthesis; the other forms a word "each" / "per"
+        rids = (["each_n"] if "each" in cues else []) + (["each_n_paren"] if "(n" in low else [])
+        for m in (m for rid in rids for m in rules.by_id(rid).finditer(sent)):
             n = parse_int(m.group("n"))
             if n:
                 for a in arms:
                     a.n, a.n_span = n, (s + m.start("n"), s + m.end("n"))
                 return
+
+
+# "group SL", or a bare letter from a list ("into 4 groups of A, B, C, and D"); an abbreviation
+# ("CMV", "ANH") is the group's own name, not a code
+_CODE_LABEL = regex.compile(r"^(?:[Gg]roup\s+([A-Z]{1,3}\d?|[IVX]{1,4})|([A-Z]\d?|[IVX]{1,4}))$")
+_CONCENTRATION = regex.compile(r"\b\d+(?:\.\d+)?\s*%\s*(?=[A-Za-z])")
+
+
+# a clause or a comparison, not a treatment's name: "without", "first group received spirulina",
+# "same dose of dexmedetomidine", "more fluid than group C", "those in the antihistamine"
+_NOT_A_NAME = regex.compile(
+    r"^(?:with|without|not|no|first|second|third|while|whereas|those|patients|subjects|same|similar|equal|compare\w*|safety|"
+    r"efficacy|effects?|more|less|loaded|corresponding|only|either|both|all|this|that|these|we|in|of|at|to|for)\b"
+    r"|\b(?:than|group|groups|received|receiving|was|were|in\s+the)\b|\s\d+$", regex.I)
+
+
+def _code_name(raw: str) -> str:
+    """The usable name of a coded group's treatment ("20% lipid emulsion" -> "lipid emulsion"), or ""."""
+    label = _strip_regimen(clean_label(_strip_doses(_CONCENTRATION.sub("", clean_label(raw)))[0]))
+    if (not label or _NOISE.search(label) or not tokens(label) or _GENERIC.match(label) or _nwords(label) > 6
+            or _NOT_A_NAME.search(label)):
+        return ""
+    return label
+
+
+def _code_names(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
+    """"Sugammadex (S), ..., and control (C)" / "group B included 86 fractures treated with
+    cephalomedullary nails": a group known by its code ("group S", "B") is called by the name of the
+    treatment the abstract gives for that code; the code stays an alias (doses and mentions use it)."""
+    codes = {}
+    for a in arms:
+        m = _CODE_LABEL.match(a.label)
+        # a bare letter is a group's code only where the abstract says so ("groups A, B, C, and D",
+        # "Group D patients"); "D, E, both or control" after "Diet (D)" are the treatments' own names
+        if m and (m.group(1) or _rx(rf"\b[Gg]roups?\s+(?:of\s+)?(?:[A-Z]\d?\s*,?\s*(?:and\s+)?)*{m.group(2)}\b").search(ctx.norm)):
+            codes[m.group(1) or m.group(2)] = a
+    if not codes:
+        return
+    rules = load_rules("arms")
+    names: dict[str, str] = {}
+    # plain string gates: a code in parentheses ("(SL)"), a code after "group" ("group B included")
+    defined = tuple(f"({c})" for c in codes) + tuple(f"roup {c})" for c in codes)
+    treated = tuple(f"roup {c} " for c in codes)
+    for _s, _e, sent, _low, cues in sents:
+        rids = ((["code_defined"] if "(" in sent and any(d in sent for d in defined) else [])
+                + (["code_treated"] if "group" in cues and any(t in sent for t in treated) else []))
+        for rid in rids:
+            for m in rules.by_id(rid).finditer(sent):
+                code = m.group("code")
+                if code in codes and code not in names:
+                    name = _code_name(m.group("name"))
+                    if name:
+                        names[code] = name
+    if len(set(names.values())) != len(names):
+        return  # two codes for one name: not a key to the groups
+    for code, name in names.items():
+        a = codes[code]
+        if any(o is not a and tokens(o.label) == tokens(name) for o in arms):
+            continue  # the treatment already names another arm: the code adds nothing
+        a.aliases.append(a.label)
+        a.label = name

@@ -7,7 +7,9 @@ Sources, strongest first (rules in ``patterns/arms.json``):
 2. per-arm counts — "X (n = 12)", "an observation group of 44 cases", "24 patients received X";
 3. a "X versus Y" title when nothing else names the groups.
 
-Mentions of one group are merged (token overlap, or an abbreviation from the Schwartz–Hearst
+A group known only by its code ("group SL") is called by the treatment the abstract gives
+for that code ("Sugammadex plus 20% lipid emulsion (SL)", "group B ... treated with
+cephalomedullary nails"). Mentions of one group are merged (token overlap, or an abbreviation from the Schwartz–Hearst
 detector linking "UCMSC" and "umbilical cord mesenchymal stem cell"); other names go to
 ``Arm.aliases``. Where no arm has n, a pair of "x/n" counts whose totals add up to the
 randomised total gives the arm sizes in order ("42/112 ... versus 47/110"). Roles come from
@@ -44,7 +46,15 @@ from extractor.fields.arm_lists import (
     _k_list_arms,
     _respectively,
 )
-from extractor.fields.arm_mentions import _count_mentions, _each_n, _group_mentions, _merge, _rate_sizes
+from extractor.fields.arm_mentions import (
+    _CODE_LABEL,
+    _code_names,
+    _count_mentions,
+    _each_n,
+    _group_mentions,
+    _merge,
+    _rate_sizes,
+)
 from extractor.fields.arm_pairs import (
     _active_or_sham,
     _controlled_trial,
@@ -66,7 +76,7 @@ FIELD = "arms"
 _CONTROL_BEFORE = regex.compile(
     r"(?:(?<!\b(?:plus|with)\s)\b(?:conventional|standard|usual|routine|traditional)\s*,?\s+|\bcontrol\s+(?:group|arm)\b[^.;()]{0,40}\(\s*)$")
 _CONTROL_AFTER = regex.compile(
-    r"^[^.;()]{0,40}?\((?:the\s+|a\s+)?control(?:\s+(?:group|arm|condition))?\)|"
+    r"^[^.;()]{0,40}?\((?:the\s+|a\s+)?(?:negative\s+)?control(?:\s+(?:group|arm|condition))?\)|"
     r"^\s*(?:(?:group|arm)\s+)?,?\s*(?:which\s+)?(?:served\s+)?as\s+(?:the\s+|a\s+)?control\b")
 _CONTROL_ADJ_T = ("conventional", "standard", "usual", "routine", "traditional")
 _CONTROL_ADJ = frozenset(_CONTROL_ADJ_T)
@@ -154,7 +164,9 @@ def extract(ctx: Context) -> list[Arm]:
         mentions = [[x for x in g if x.rule == "arms:n_received" or not any(_same(x.label, r.label, abbrevs) for r in resp_n)]
                     for g in mentions]
     # a list that names exactly the stated number of groups outranks a shorter allocation list
-    if len(listed) >= 2 and len(listed) > len(arms):
+    # ... and so does a list of the treatments of groups the allocation list gave only as codes
+    # ("into 4 groups of A, B, C, and D and were administered hMG, ..., respectively")
+    if len(listed) >= 2 and (len(listed) > len(arms) or len(listed) == len(arms) and all(_CODE_LABEL.match(a.label) for a in arms)):
         arms = listed
         for group in mentions:
             _merge(arms, group, abbrevs, create=False)
@@ -194,6 +206,7 @@ def extract(ctx: Context) -> list[Arm]:
         arms = _title_between(ctx)
     if len(arms) < 2:
         return []
+    _code_names(ctx, sents, arms)
     ss = ctx.results.get("sample_size")
     total = ss.randomized if isinstance(ss, SampleSize) else None
     _each_n(ctx, sents, arms)
