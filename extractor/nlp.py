@@ -12,66 +12,20 @@ from __future__ import annotations
 from functools import cache
 
 import numpy
-import regex
 import spacy
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex
 
-from extractor.lines import is_soft_wrap
-from extractor.rules import load_lexicon
+from extractor.sentences import sentence_starts
 
-# Sentence-final punctuation followed by space and something that can start a sentence.
-_CANDIDATE = regex.compile(r"""[.!?](?:["')\]]*)(?=\s+["'(\[]?[A-Z0-9])""")
-_NEWLINE = regex.compile(r"\n\s*")
-
-
-@cache
-def _no_break_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_lexicon("sentences").entries["no_break_after"])
-
-
-def sentence_starts(text: str, forced: list[int] | tuple[int, ...] = ()) -> list[int]:
-    """Character offsets where sentences start: a pure function of the text.
-
-    Breaks after [.!?] + space + capital/digit unless the period belongs to an abbreviation
-    in ``patterns/sentences.lexicon.json``, a single initial ("J. Smith"), or a number;
-    breaks at every newline (ingesters join wrapped lines, so a newline ends a paragraph or
-    a labelled section) except a soft wrap of hard-wrapped plain text (a line ending in a
-    word or comma before a line starting in lower case), and at each offset in ``forced``
-    (section starts).
-    """
-    nobreak = _no_break_words()
-    starts = {0}
-    for m in _CANDIDATE.finditer(text):
-        p = m.start()
-        if text[p] == ".":
-            # the word before the period, including inner periods: "e.g", "i.v", "et al"
-            j = p
-            while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "."):
-                j -= 1
-            word = text[j:p].lower()
-            if word in nobreak or (len(word) == 1 and word.isalpha()):
-                continue
-            if text[max(0, j - 3) : p].lower().endswith("et al"):
-                continue
-        nxt = m.end()
-        while nxt < len(text) and text[nxt].isspace():
-            nxt += 1
-        starts.add(nxt)
-    for m in _NEWLINE.finditer(text):
-        if m.end() < len(text) and not is_soft_wrap(text, m.start()):
-            starts.add(m.end())
-    for f in forced:
-        if 0 <= f < len(text):
-            starts.add(f)
-    return sorted(starts)
+__all__ = ["parse", "sentence_starts"]
 
 
 @Language.component("trialex_sentences")
 def trialex_sentences(doc: Doc) -> Doc:
-    """Sets ``is_sent_start`` from :func:`sentence_starts` (thin wrapper: logic is above)."""
+    """Sets ``is_sent_start`` from :func:`sentence_starts` (thin wrapper: the rules are in extractor.sentences)."""
     starts = doc.user_data.get("trialex_sentence_starts")
     if starts is None:  # called outside :func:`parse`, which computes them from the text it has
         forced = doc.user_data.get("trialex_forced_breaks", ())

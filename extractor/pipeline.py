@@ -14,9 +14,9 @@ from types import ModuleType
 from extractor import checks as checks_pkg
 from extractor.document import Document
 from extractor.fields import Context
-from extractor.nlp import sentence_starts
 from extractor.normalize import masked_text, normalize_text
 from extractor.records import Sentence, TrialRecord
+from extractor.sentences import sentence_starts
 
 # Order matters: later fields read earlier ones from ctx.results.
 FIELD_MODULES = (

@@ -93,3 +93,20 @@ def test_line_ending_a_sentence_or_before_a_heading_still_breaks() -> None:
     assert sentence_starts("Patients were randomised.\nthe trial ended.") == [0, 26]
     assert sentence_starts("Background\nMethods were standard") == [0, 11]
     assert sentence_starts("Background\n\nmethods were standard") == [0, 12]
+
+
+def test_batch_extraction_does_not_import_spacy() -> None:
+    # a worker never builds a Doc, so it need not pay spaCy's import (about 0.5 s per process)
+    import subprocess
+    import sys
+
+    code = ("import sys, extractor.batch as b; b.warm_up(); "
+            "from extractor.api import extract_text; extract_text('Patients (n = 12) were randomized; P = .04.'); "
+            "print('spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "False"
+    # and the Doc is still there on demand, split by the same rules
+    from extractor.nlp import parse
+
+    doc = parse("Patients were randomized. P = .04 was found.", ())
+    assert [s.start_char for s in doc.sents] == sentence_starts("Patients were randomized. P = .04 was found.")

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any
 
 from extractor.document import Document
+
+if TYPE_CHECKING:  # spaCy is imported only when a Doc is built (see Context.doc)
+    from spacy.tokens import Doc
 
 
 @dataclass
@@ -22,7 +23,7 @@ class Context:
     document: Document
     text: str  # Document.text: verbatim values are sliced from here
     norm: str  # normalised, boilerplate blanked; same length as text: extractors search here
-    sent_starts: list[int]  # from the sentence rules (extractor.nlp.sentence_starts) over ``norm``
+    sent_starts: list[int]  # from the sentence rules (extractor.sentences.sentence_starts) over ``norm``
     forced_breaks: tuple[int, ...] = ()
     results: dict[str, Any] = field(default_factory=dict)
     used_sentences: set[int] = field(default_factory=set)

@@ -1,0 +1,62 @@
+"""Sentence rules: where sentences start, as a pure function of the text (no spaCy).
+
+The pipeline splits every document with :func:`sentence_starts`; ``extractor/nlp.py``'s spaCy
+component applies the same rules when a Doc is built. Kept apart from the spaCy module so a
+batch, which never builds a Doc, does not import spaCy at all (about half a second per
+process start).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from extractor.lines import is_soft_wrap
+from extractor.rules import load_lexicon
+
+# Sentence-final punctuation followed by space and something that can start a sentence.
+_CANDIDATE = regex.compile(r"""[.!?](?:["')\]]*)(?=\s+["'(\[]?[A-Z0-9])""")
+_NEWLINE = regex.compile(r"\n\s*")
+
+
+@cache
+def _no_break_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lexicon("sentences").entries["no_break_after"])
+
+
+def sentence_starts(text: str, forced: list[int] | tuple[int, ...] = ()) -> list[int]:
+    """Character offsets where sentences start: a pure function of the text.
+
+    Breaks after [.!?] + space + capital/digit unless the period belongs to an abbreviation
+    in ``patterns/sentences.lexicon.json``, a single initial ("J. Smith"), or a number;
+    breaks at every newline (ingesters join wrapped lines, so a newline ends a paragraph or
+    a labelled section) except a soft wrap of hard-wrapped plain text (a line ending in a
+    word or comma before a line starting in lower case), and at each offset in ``forced``
+    (section starts).
+    """
+    nobreak = _no_break_words()
+    starts = {0}
+    for m in _CANDIDATE.finditer(text):
+        p = m.start()
+        if text[p] == ".":
+            # the word before the period, including inner periods: "e.g", "i.v", "et al"
+            j = p
+            while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "."):
+                j -= 1
+            word = text[j:p].lower()
+            if word in nobreak or (len(word) == 1 and word.isalpha()):
+                continue
+            if text[max(0, j - 3) : p].lower().endswith("et al"):
+                continue
+        nxt = m.end()
+        while nxt < len(text) and text[nxt].isspace():
+            nxt += 1
+        starts.add(nxt)
+    for m in _NEWLINE.finditer(text):
+        if m.end() < len(text) and not is_soft_wrap(text, m.start()):
+            starts.add(m.end())
+    for f in forced:
+        if 0 <= f < len(text):
+            starts.add(f)
+    return sorted(starts)
