@@ -178,6 +178,10 @@ def _process(task: Task, opts: BatchOptions, res: FileResult, tick: Callable[[],
             res.skipped = 1
             return
         skip = done.count
+    if tick is not None and sniff(data) not in _MULTI_KINDS:
+        # one document: the "done" message marks its end, so a tick would only be a second
+        # message per file for the parent to read (ticks keep a long export alive, see imap)
+        tick = None
     while True:  # restarted after a timeout inside a multi-document file
         outcomes = iter_data(data, path, opts.max_bytes, skip, opts.debug, opts.full_text)
         index = skip
