@@ -91,6 +91,16 @@ FALLBACK_DIRECTION = False
 EXPAND_ABBREVIATIONS = True
 
 
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """Wilson 95% interval of a proportion k/n: how far a split this small can move by chance."""
+    if n == 0:
+        return 0.0, 1.0
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
 def load_prompts(path: Path, splits: set[str]) -> list[dict]:
     by: dict[int, list[dict]] = defaultdict(list)
     for line in path.open(encoding="utf-8"):
@@ -506,6 +516,7 @@ def main(argv: list[str] | None = None) -> int:
             "answered": answered,
             "coverage": answered / n if n else 0.0,
             "accuracy": correct / answered if answered else 0.0,
+            "accuracy_95ci": wilson(correct, answered),
             "accuracy_all": correct / n if n else 0.0,
             "baseline_nsd": base,
         }
@@ -524,10 +535,12 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"abstracts": len(ids), "seconds": round(elapsed, 1), "splits": figures}, indent=1))
     else:
         print(f"{len(ids)} abstracts extracted in {elapsed:.1f} s")
-        print(f"{'split':<11} {'prompts':>7} {'answered':>8} {'coverage':>8} {'accuracy':>8} {'acc(all)':>8} {'always-NSD':>10}")
+        print(f"{'split':<11} {'prompts':>7} {'answered':>8} {'coverage':>8} {'accuracy':>8} {'95% CI':>13} "
+              f"{'acc(all)':>8} {'always-NSD':>10}")
         for split, f in figures.items():
+            lo, hi = f["accuracy_95ci"]
             print(f"{split:<11} {f['prompts']:>7} {f['answered']:>8} {f['coverage']:>8.3f} {f['accuracy']:>8.3f} "
-                  f"{f['accuracy_all']:>8.3f} {f['baseline_nsd']:>10.3f}")
+                  f"{f'{lo:.3f}-{hi:.3f}':>13} {f['accuracy_all']:>8.3f} {f['baseline_nsd']:>10.3f}")
     return 0
 
 

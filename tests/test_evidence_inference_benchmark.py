@@ -134,3 +134,12 @@ def test_an_outcome_written_as_the_abstracts_abbreviation_matches_its_long_form(
     # without the abstract defining it, "VAT" is one word of four: too weak a match to answer from
     doc_without = {"comparisons": [c], "sentences": [], "abbreviations": []}
     assert bench.match(prompt, doc_without)[0] is None
+
+
+def test_wilson_interval_of_the_accuracy() -> None:
+    bench = _benchmark()
+    lo, hi = bench.wilson(53, 67)
+    assert 0.67 < lo < 0.69 and 0.87 < hi < 0.89  # 53/67 = 0.791
+    # more prompts, narrower interval; none answered, no information
+    assert bench.wilson(530, 670)[1] - bench.wilson(530, 670)[0] < hi - lo
+    assert bench.wilson(0, 0) == (0.0, 1.0)
