@@ -38,7 +38,7 @@ label nor the evidence field.
 
 Prompts are de-duplicated by ``prompt_id`` (the corpus repeats a prompt once per annotator;
 the majority label is the gold). Reports per split: prompts, coverage (answered / prompts),
-accuracy on answered prompts, accuracy over all prompts (unanswered counted wrong), and the
+accuracy on answered prompts (with its Wilson 95% interval), accuracy over all prompts (unanswered counted wrong), and the
 "always no significant difference" baseline.
 
     python benchmarks/evidence_inference.py [--split test] [--errors N] [--jobs 4]
