@@ -348,13 +348,9 @@ def test_group_named_by_the_absence_of_an_arm_treatment_is_the_control() -> None
 
 
 def _benchmark():
-    import importlib.util
+    from benchmark_support import evidence_inference_benchmark
 
-    path = Path(__file__).resolve().parent.parent / "benchmarks" / "evidence_inference.py"
-    spec = importlib.util.spec_from_file_location("evidence_inference", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return evidence_inference_benchmark()
 
 
 def test_benchmark_reads_a_change_outcome_as_the_size_of_the_change() -> None:

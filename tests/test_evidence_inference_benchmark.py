@@ -3,16 +3,11 @@ arms gets no answer."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
+from benchmark_support import evidence_inference_benchmark
 
 
 def _benchmark():
-    path = Path(__file__).resolve().parent.parent / "benchmarks" / "evidence_inference.py"
-    spec = importlib.util.spec_from_file_location("evidence_inference_abstain", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return evidence_inference_benchmark()
 
 
 def _comparison(text: str, outcome: str, intervention: str | None = None, comparator: str | None = None,
