@@ -712,3 +712,18 @@ def test_a_duration_leads_no_label_and_a_crossover_clause_ends_the_list() -> Non
 def test_weeks_of_therapy_keeps_its_words_when_nothing_else_names_the_arm() -> None:
     text = ("Patients were randomly assigned to receive a total duration of 48 (n = 94) or 24 (n = 93) weeks of therapy.")
     assert [a.n for a in extract_text(text).arms] == [94, 93]
+
+
+def test_arm_sizes_from_rates_follow_the_arm_named_beside_each_rate() -> None:
+    # the rates come in the other order than the arms were listed: the name before each decides
+    text = ("METHODS: Patients were randomized to citrate or heparin anticoagulation. RESULTS: Of the 139 patients enrolled, "
+            "139 were randomized. Heparin was discontinued in 24/73 (33%) of patients whereas citrate was discontinued in "
+            "5/66 (8%) of patients (P < 0.001).")
+    arms = {a.label: a.n for a in extract_text(text, id="x").arms}
+    assert arms == {"citrate": 66, "heparin anticoagulation": 73}
+    # names after the rates ("42/112 in cell recipients versus 47/110 in control patients") decide as well,
+    # and rates with no arm named beside them keep the listed order
+    text = ("METHODS: Patients were randomized to drug or placebo. RESULTS: A total of 222 patients were randomized. "
+            "Mortality was 37.5% (42/112) versus 42.7% (47/110) (P = 0.43).")
+    arms = [(a.label, a.n) for a in extract_text(text, id="x").arms]
+    assert arms == [("drug", 112), ("placebo", 110)]
