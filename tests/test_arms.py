@@ -727,3 +727,18 @@ def test_arm_sizes_from_rates_follow_the_arm_named_beside_each_rate() -> None:
             "Mortality was 37.5% (42/112) versus 42.7% (47/110) (P = 0.43).")
     arms = [(a.label, a.n) for a in extract_text(text, id="x").arms]
     assert arms == [("drug", 112), ("placebo", 110)]
+
+
+def test_time_words_and_length_units_are_not_arms() -> None:
+    from extractor.fields.arm_labels import not_an_arm
+
+    assert not_an_arm("24 weeks") and not_an_arm("1 day") and not_an_arm("after") and not_an_arm("02 mm")
+    # a dose names a dose arm; an upper-case abbreviation may name a group ("MG": music group)
+    assert not not_an_arm("10 mg/day") and not not_an_arm("15 g/day") and not not_an_arm("MG") and not not_an_arm("H")
+
+
+def test_allocation_list_keeps_its_arms_without_time_fragments() -> None:
+    text = ("Participants were randomized to receive AUCB or placebo, evaluated at baseline, 12, and 24 weeks, received "
+            "the opposite infusion, then re-evaluated at the same time points.")
+    labels = [a.label for a in extract_text(text, id="x").arms]
+    assert "AUCB" in labels and "placebo" in labels and "weeks" not in labels

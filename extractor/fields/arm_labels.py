@@ -36,6 +36,20 @@ _GENERIC = regex.compile(r"^(?:infusions?|injections?|doses?|treatments?|therapy
 _NOISE = regex.compile(r"%|\b(?:was|were|had|did|is|are|p)\b|[<>=]|^\W*$|^\d", regex.I)
 
 _TOK = regex.compile(r"[a-z0-9]+")
+# words that never name an arm on their own: times and when ("1 day", "24 weeks", "after"), and
+# lower-case length units ("02 mm"). Dose units are left out: "10 mg/day" names a dose arm.
+_NOT_ARM_WORDS = frozenset(
+    "day days week weeks month months year years hour hours hr hrs min mins minute minutes second seconds "
+    "after before baseline".split())
+_NOT_ARM_UNITS = frozenset("mm cm h".split())  # as written: "MM", "H" may be a group's abbreviation
+_WORDS_AS_WRITTEN = regex.compile(r"[A-Za-z0-9]+")
+
+
+def not_an_arm(label: str) -> bool:
+    """A label made only of numbers, time words and length units ("1 day", "24 weeks", "after", "02 mm")."""
+    words = _WORDS_AS_WRITTEN.findall(label)
+    return bool(words) and all(w.isdigit() or w.lower() in _NOT_ARM_WORDS or w in _NOT_ARM_UNITS for w in words)
+
 _ROLE_WORDS = {"group", "arm", "treatment", "patient", "subject", "recipient", "participant", "the", "a", "an", "of", "with",
                "receiving", "treated", "condition", "therapy", "in"}
 

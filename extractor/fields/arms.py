@@ -35,6 +35,7 @@ from extractor.fields.arm_labels import (
     _rx,
     _same,
     clean_label,
+    not_an_arm,
     split_items,
     tokens,
 )
@@ -181,6 +182,7 @@ def extract(ctx: Context) -> list[Arm]:
             for group in mentions:
                 if group is not best:
                     _merge(arms, group, abbrevs, create=False)
+    arms = [a for a in arms if not not_an_arm(a.label)]
     k = _doc_k(ctx)
     if len(arms) < 2:
         named = _group_mentions(ctx, sents, abbrevs)
@@ -204,6 +206,7 @@ def extract(ctx: Context) -> list[Arm]:
         arms = _text_versus(ctx, sents)
     if len(arms) < 2:
         arms = _title_between(ctx)
+    arms = [a for a in arms if not not_an_arm(a.label)]
     if len(arms) < 2:
         return []
     _code_names(ctx, sents, arms)
