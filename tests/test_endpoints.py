@@ -140,3 +140,30 @@ def test_outcome_subject_assessed_as_primary() -> None:
 
 def test_assessed_as_described_is_not_an_outcome_label() -> None:
     assert endpoints("Pain was assessed as described in the primary publication.") == []
+
+
+def _primaries(text: str) -> list[str]:
+    return [e.text for e in extract_text(text, id="x").endpoints if e.kind == "primary"]
+
+
+def test_outcomes_in_parentheses_after_primary_outcomes() -> None:
+    text = ("Primary outcomes (IBS SS and IBS QOL) did not reach significance at 6 or 12 weeks, apart from IBS SSS being "
+            "lower in the no-website group at 6 weeks.")
+    assert _primaries(text) == ["IBS SS", "IBS QOL"]
+    # a parenthesis holding a result or an abbreviation names no outcome
+    assert _primaries("There was no difference in the primary outcome (difference 0.38, 95% CI -1.96 to 3.20, P=.64).") == []
+    assert _primaries("The primary outcome (PO) improved in both groups.") == []
+
+
+def test_primary_outcome_for_a_stage_of_the_trial() -> None:
+    text = ("The primary outcome for the phase 3 stage of the trial was overall survival (defined as the time from "
+            "randomisation until death from any cause), analysed in the intention-to-treat population.")
+    assert _primaries(text)[0].startswith("overall survival")
+    # "the primary outcome in the intervention group was ..." reports a result, not the outcome
+    assert _primaries("The primary outcome in the intervention group was lower than in controls.") == []
+
+
+def test_comparing_clause_and_eg_are_not_outcomes() -> None:
+    text = ("The primary end-point of this randomized prospective multicentre health economic trial was the total "
+            "FU-related cost for providers, comparing Home Monitoring facilitated FU (HM ON) to regular in-office FU.")
+    assert _primaries(text) == ["the total FU-related cost for providers"]

@@ -38,7 +38,7 @@ _NAME_ENDS = frozenset(
     "assessment scale index score questionnaire inventory test survey rating impression profile measure battery "
     "status evaluation count checklist examination".split()
 )
-_LEAD_TRIM = re.compile(r"(?:and|or|as\s+well\s+as|also|:)\s+", re.I)
+_LEAD_TRIM = re.compile(r"(?:and|or|as\s+well\s+as|also|:|e\.g\.,?|i\.e\.,?)\s+", re.I)
 
 
 @cache
