@@ -742,3 +742,14 @@ def test_allocation_list_keeps_its_arms_without_time_fragments() -> None:
             "the opposite infusion, then re-evaluated at the same time points.")
     labels = [a.label for a in extract_text(text, id="x").arms]
     assert "AUCB" in labels and "placebo" in labels and "weeks" not in labels
+
+
+def test_sizes_from_a_parenthesis_of_counts_naming_the_arms() -> None:
+    text = ("METHODS: In this multicenter, randomized, non-inferiority trial, 287 patients with IBS (143 receiving "
+            "tiropramide and 144 octylonium) were randomly allocated to either tiropramide 100 mg or octylonium 20 mg "
+            "t.i.d. for 4 weeks.")
+    assert {a.label: a.n for a in extract_text(text, id="x").arms} == {"tiropramide": 143, "octylonium": 144}
+    # a parenthesis of measurements that happen to name the arms gives no sizes
+    text = ("Patients were randomized to pressure support ventilation (PSV) or neurally adjusted ventilatory assist (NAVA). "
+            "Central apneas were fewer (24 ± 23 per hour of sleep in PSV, and 0 during NAVA).")
+    assert all(a.n is None for a in extract_text(text, id="x").arms)

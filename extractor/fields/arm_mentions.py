@@ -275,6 +275,49 @@ def _rate_sizes(ctx: Context, arms: list[_Arm], total: int | None) -> None:
             return
 
 
+_PAREN_BODY = regex.compile(r"\(([^()]{5,160})\)")
+_COUNT_ITEM = regex.compile(
+    r"^\s*(?:and\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:patients|pts|participants|subjects)\s+)?"
+    r"(?:(?:received|receiving|in\s+the|in|to|on)\s+)?(?P<label>[A-Za-z][^,;±=<>%]{0,60}?)\s*$", regex.I)
+_ITEM_SPLIT = regex.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+")
+
+
+def _paren_named_counts(ctx: Context, sents: list[_S], arms: list[_Arm], abbrevs: dict[str, str]) -> None:
+    """Sizes from a parenthesis of counts each naming a known arm: "(92 TOMOX and 91 FOLFOX4)",
+    "(143 receiving tiropramide and 144 octylonium)". Only when every item names a different
+    arm that has no size yet, and the parenthesis names every such arm."""
+    missing = [a for a in arms if a.n is None]
+    if len(missing) < 2:
+        return
+    for s, _e, sent, _low, cues in sents:
+        if "num" not in cues or "(" not in sent:
+            continue
+        for pm in _PAREN_BODY.finditer(sent):
+            body, b0 = pm.group(1), pm.start(1)
+            items, pos = [], 0
+            for piece in _ITEM_SPLIT.split(body):
+                at = body.find(piece, pos)
+                pos = at + len(piece)
+                m = _COUNT_ITEM.match(piece)
+                if not m:
+                    items = []
+                    break
+                label = regex.sub(r"\s+(?:group|arm)s?$", "", m.group("label"), flags=regex.I)
+                items.append((parse_int(m.group("n")), label, s + b0 + at + m.start("n"), s + b0 + at + m.end("n")))
+            if len(items) != len(missing):
+                continue
+            hits = []
+            for n, label, ns, ne in items:
+                arm = [a for a in missing if _same(a.label, label, abbrevs)]
+                if len(arm) != 1 or not n:
+                    break
+                hits.append((arm[0], n, ns, ne))
+            if len(hits) == len(missing) and len({id(a) for a, *_ in hits}) == len(missing):
+                for a, n, ns, ne in hits:
+                    a.n, a.n_span = n, (ns, ne)
+                return
+
+
 _WORD = regex.compile(r"[a-z0-9]+")
 
 

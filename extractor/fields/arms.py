@@ -54,6 +54,7 @@ from extractor.fields.arm_mentions import (
     _each_n,
     _group_mentions,
     _merge,
+    _paren_named_counts,
     _rate_sizes,
 )
 from extractor.fields.arm_pairs import (
@@ -219,6 +220,7 @@ def extract(ctx: Context) -> list[Arm]:
             if a.n == total:
                 a.n = a.n_span = None
     _rate_sizes(ctx, arms, total)
+    _paren_named_counts(ctx, sents, arms, abbrevs)
     if (k is None or len(arms) < k) and not any(_is_control(a.label, a.aliases) for a in arms):
         # "compared with a control group with standard medical care alone (n = 122)": a control
         # group stated with its own n is an arm even when the allocation list left it out
