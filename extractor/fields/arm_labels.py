@@ -13,6 +13,7 @@ import regex
 from extractor.fields.abbreviations import best_long_form
 from extractor.fields.doses import _amounts
 from extractor.rules import load_lexicon
+from extractor.words import content_tokens
 
 
 @cache
@@ -35,7 +36,6 @@ _BARE_ADJ = frozenset({"conventional", "standard", "usual", "routine", "active",
 _GENERIC = regex.compile(r"^(?:infusions?|injections?|doses?|treatments?|therapy|tablets?|capsules?|sessions?|intervention|groups?)$", regex.I)
 _NOISE = regex.compile(r"%|\b(?:was|were|had|did|is|are|p)\b|[<>=]|^\W*$|^\d", regex.I)
 
-_TOK = regex.compile(r"[a-z0-9]+")
 # words that never name an arm on their own: times and when ("1 day", "24 weeks", "after"), and
 # lower-case length units ("02 mm"). Dose units are left out: "10 mg/day" names a dose arm.
 _NOT_ARM_WORDS = frozenset(
@@ -71,13 +71,7 @@ def tokens(label: str) -> frozenset[str]:
 
     Cached (and frozen, so no caller can change a shared value): one document compares the
     same few labels and abbreviations with each other many times (``_same``)."""
-    out = set()
-    for t in _TOK.findall(label.lower()):
-        if len(t) > 3 and t.endswith("s") and not t.endswith("ss"):
-            t = t[:-1]
-        if t not in _ROLE_WORDS:
-            out.add(t)
-    return frozenset(out)
+    return frozenset(content_tokens(label, _ROLE_WORDS))
 
 
 _PARENS = regex.compile(r"\s*[(\[][^()\[\]]*[)\]]")

@@ -32,6 +32,7 @@ from extractor.fields.arm_labels import (
 )
 from extractor.numbers import parse_int
 from extractor.rules import Rule, load_rules
+from extractor.words import TOK
 
 # words that make "the X group" a description of people, not a randomised group
 _GROUP_STOP = frozenset(
@@ -279,6 +280,7 @@ _PAREN_BODY = regex.compile(r"\(([^()]{5,160})\)")
 _COUNT_ITEM = regex.compile(
     r"^\s*(?:and\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:patients|pts|participants|subjects)\s+)?"
     r"(?:(?:received|receiving|in\s+the|in|to|on)\s+)?(?P<label>[A-Za-z][^,;±=<>%]{0,60}?)\s*$", regex.I)
+_GROUP_SUFFIX = regex.compile(r"\s+(?:group|arm)s?$", regex.I)
 _ITEM_SPLIT = regex.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -302,7 +304,7 @@ def _paren_named_counts(ctx: Context, sents: list[_S], arms: list[_Arm], abbrevs
                 if not m:
                     items = []
                     break
-                label = regex.sub(r"\s+(?:group|arm)s?$", "", m.group("label"), flags=regex.I)
+                label = _GROUP_SUFFIX.sub("", m.group("label"))
                 items.append((parse_int(m.group("n")), label, s + b0 + at + m.start("n"), s + b0 + at + m.end("n")))
             if len(items) != len(missing):
                 continue
@@ -318,7 +320,6 @@ def _paren_named_counts(ctx: Context, sents: list[_S], arms: list[_Arm], abbrevs
                 return
 
 
-_WORD = regex.compile(r"[a-z0-9]+")
 
 
 def _rates_by_name(ctx: Context, arms: list[_Arm], run: list) -> list[_Arm]:
@@ -334,7 +335,7 @@ def _rates_by_name(ctx: Context, arms: list[_Arm], run: list) -> list[_Arm]:
     names = [ts - frozenset().union(*(o for j, o in enumerate(own) if j != i)) for i, ts in enumerate(own)]
 
     def named(lo: int, hi: int) -> int | None:
-        words = set(_WORD.findall(low, lo, hi))
+        words = set(TOK.findall(low, lo, hi))
         hits = [i for i, ts in enumerate(names) if not ts.isdisjoint(words)]
         return hits[0] if len(hits) == 1 else None
 

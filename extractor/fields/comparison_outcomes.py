@@ -7,7 +7,8 @@ from __future__ import annotations
 import regex
 
 from extractor.fields.comparison_groups import _Mention
-from extractor.fields.cue_words import _TOK, _WORD_GAPS, _ascii_words, _finditer, _plain
+from extractor.fields.cue_words import _WORD_GAPS, _ascii_words, _finditer, _plain
+from extractor.words import TOK
 
 _BAD_SUBJECT = regex.compile(
     r"^(?:there|it|this|these|that|we|they|our|results?|data|analysis|analyses|findings?|both|all|none|no|each|"
@@ -101,7 +102,7 @@ def _outcome(head: str, cues, mentions: list[_Mention]) -> tuple[str, int, str] 
             o, o0 = _clean_outcome(o, o0)
             o = _cut_at_group(o, o0, mentions)
             # an outcome needs a letter or digit; upper case counts ("MVC", "BMI")
-            if len(o) < 2 or not _TOK.search(o.lower()):
+            if len(o) < 2 or not TOK.search(o.lower()):
                 continue
             if rid == "out_subject_list" and _is_group_phrase(o, mentions, o0, cues):
                 continue
@@ -165,6 +166,6 @@ def _fallback_outcome(head: str) -> tuple[str, int] | None:
     text, start = _clean_outcome(head, 0)
     # drop trailing cue words / numbers, keep a short phrase
     words = text.split()
-    if not words or len(words) > 14 or not _TOK.search(text):
+    if not words or len(words) > 14 or not TOK.search(text):
         return None
     return text, start

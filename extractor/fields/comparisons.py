@@ -55,7 +55,6 @@ from extractor.fields.comparison_groups import (
 from extractor.fields.comparison_outcomes import _fallback_outcome, _outcome
 from extractor.fields.cue_words import (
     _RUN,  # noqa: F401
-    _TOK,
     _cues,
     _finditer,
     _plain,
@@ -66,6 +65,7 @@ from extractor.fields.cue_words import (
 from extractor.numbers import parse_decimal
 from extractor.records import ArmValue, Comparison
 from extractor.rules import load_lexicon
+from extractor.words import TOK
 
 FIELD = "comparisons"
 
@@ -529,7 +529,7 @@ def _none_in_groups(head: str) -> tuple[str, int, str] | None:
         return None
     for m in _finditer("out_none_in_groups", head):
         o, o0 = m.group("o"), m.start("o")
-        if _TOK.search(o.lower()):
+        if TOK.search(o.lower()):
             return o, o0, "out_none_in_groups"
     return None
 
@@ -650,7 +650,7 @@ def _object_list_items(ctx: Context, c: Comparison, cue: str | None, head_end: i
             break
         g = 1 if m.group(1) is not None else 2
         item = m.group(g).strip()
-        if cues["gate"].search(item) or _TOK.search(item.lower()) is None:
+        if cues["gate"].search(item) or TOK.search(item.lower()) is None:
             break  # a new statement, not an item
         a = m.start(g)
         d = c.direction

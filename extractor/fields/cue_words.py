@@ -13,8 +13,8 @@ from functools import cache
 import regex
 
 from extractor.rules import Rule, load_lexicon, load_rules
+from extractor.words import content_tokens
 
-_TOK = regex.compile(r"[a-z0-9]+")
 _STOP = {
     "the", "a", "an", "of", "in", "on", "for", "with", "and", "or", "to", "at", "by", "from", "was", "were",
     "is", "are", "be", "been", "than", "that", "this", "these", "those", "between", "among", "group", "groups",
@@ -286,10 +286,4 @@ def _finditer(rule_id: str, text: str, low: str | None = None, words: list[str] 
 
 def tokens(text: str) -> set[str]:
     """Content tokens: lower-cased words, plural -s dropped, stop words removed."""
-    out = set()
-    for t in _TOK.findall(text.lower()):
-        if len(t) > 3 and t.endswith("s") and not t.endswith("ss"):
-            t = t[:-1]
-        if t not in _STOP:
-            out.add(t)
-    return out
+    return content_tokens(text, _STOP)
