@@ -168,17 +168,18 @@ def _process(task: Task, opts: BatchOptions, res: FileResult, tick: Callable[[],
         res.entries.append(_error(path, str(e)))
         return
     digest = file_hash(data)
+    multi = sniff(data) in _MULTI_KINDS  # an export holding many documents
     skip = 0
     done = task.done
     if done is not None and done.content_hash == digest:
         if done.file_error and not opts.retry_errors:
             res.skipped = 1
             return
-        if done.count >= 1 and (sniff(data) not in _MULTI_KINDS):
+        if done.count >= 1 and not multi:
             res.skipped = 1
             return
         skip = done.count
-    if tick is not None and sniff(data) not in _MULTI_KINDS:
+    if not multi:
         # one document: the "done" message marks its end, so a tick would only be a second
         # message per file for the parent to read (ticks keep a long export alive, see imap)
         tick = None
@@ -202,7 +203,6 @@ def _process(task: Task, opts: BatchOptions, res: FileResult, tick: Callable[[],
                     tick()
         except DocumentTimeout:
             outcomes.close()
-            multi = sniff(data) in _MULTI_KINDS
             res.entries.append(_error(path, _timeout_reason(opts), index if multi else None, digest))
             if not multi:
                 return
