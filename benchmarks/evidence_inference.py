@@ -265,16 +265,6 @@ def _names_only_intervention(prompt: dict, text: str) -> bool:
     return _soft_overlap(ti, words) > 0 and _soft_overlap(tc, words) == 0
 
 
-def _orient(prompt: dict, sides: tuple[str, str] | None, text: str, at: int = 0) -> bool:
-    """Whether the statement's direction must be turned round to read as the prompt's.
-
-    With the comparison's sides: the prompt's intervention matches its comparator (or the
-    prompt's comparator its intervention). Without them: the prompt's intervention is named
-    after "than"/"compared with"/"versus" in the sentence and its comparator before."""
-    side_vote, text_vote = _orient_votes(prompt, sides, text, at)
-    return (side_vote or text_vote) < 0
-
-
 def _sentence_label(prompt: dict, q: set[str], sentences: list[str]) -> tuple[str | None, float, str]:
     """Fallback: the clause sharing most words with the prompt's outcome among clauses that hold
     a p-value or significance words; its label from the p-values, else the words."""

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
 from extractor.numbers import decimals, parse_decimal
@@ -28,10 +27,6 @@ _MAXIT = 500
 
 def norm_cdf(z: float) -> float:
     return 0.5 * math.erfc(-z / math.sqrt(2.0))
-
-
-def norm_sf(z: float) -> float:
-    return 0.5 * math.erfc(z / math.sqrt(2.0))
 
 
 def norm_p_two_sided(z: float) -> float:
@@ -272,7 +267,3 @@ def fmt(x: float, sig: int = 3) -> str:
     if abs(x) < 1e-4:
         return f"{x:.2e}"
     return f"{x:.{sig}g}" if abs(x) < 1 else f"{x:.{max(sig, len(str(int(abs(x)))))}g}"
-
-
-def widen_all(values: Iterable[tuple[float, int]]) -> list[tuple[float, float]]:
-    return [rounding_interval(v, d) for v, d in values]
