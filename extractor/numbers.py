@@ -35,6 +35,9 @@ _SCI = re.compile(
         10\s*(?:\^|\*\*)?\s*\(?\s*(?P<exp>[-+]?\s*\d+)\s*\)?\s*$""",
     re.X,
 )
+_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_WORD_SEP = re.compile(r"[\s-]+")
+_DECIMALS = re.compile(r"[.,](\d+)$")
 _E = re.compile(r"^\s*(-?\d*\.?\d+)\s*[eE]\s*([-+]?\d+)\s*$")
 
 
@@ -89,13 +92,13 @@ def parse_number(s: str) -> float | None:
 def parse_int(s: str) -> int | None:
     """A count: "222", "1,234", "Twenty-four"."""
     s = s.strip()
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", s):
+    if _COUNT.fullmatch(s):
         return int(s.replace(",", ""))
     return parse_word_number(s)
 
 
 def parse_word_number(s: str) -> int | None:
-    words = [w for w in re.split(r"[\s-]+", s.strip().lower()) if w and w != "and"]
+    words = [w for w in _WORD_SEP.split(s.strip().lower()) if w and w != "and"]
     if not words or any(w not in WORD_NUMBER_WORDS for w in words):
         return None
     total, current = 0, 0
@@ -129,7 +132,7 @@ def flattened_power(mantissa: float, exp_digits: str) -> float | None:
 def decimals(s: str) -> int:
     """Digits after the decimal point as written ("0.430" -> 3, ".05" -> 2, "12" -> 0)."""
     s = s.strip()
-    m = re.search(r"[.,](\d+)$", s)
+    m = _DECIMALS.search(s)
     if m and not _THOUSANDS.match(s):
         return len(m.group(1))
     return 0
