@@ -22,21 +22,47 @@ def _label(bench, prompt: dict, c: dict) -> str | None:
     return bench.match(prompt, {"comparisons": [c], "sentences": [c["text"]]})[0]
 
 
-def test_a_clause_naming_no_group_reads_as_the_interventions_effect() -> None:
+def test_a_significant_direction_naming_no_arm_gets_no_answer() -> None:
+    # "Triglycerides were significantly reduced": by the intervention against placebo, or within
+    # one arm from baseline? Nothing says which arm the direction belongs to.
     bench = _benchmark()
+    prompt = {"intervention": "bezafibrate 400 mg/day", "comparator": "placebo", "outcome": "Triglycerides"}
+    c = _comparison("Triglycerides were significantly reduced by about 23.0% and fibrinogen by about 14.0%.",
+                    "Triglycerides")
+    assert _label(bench, prompt, c) is None
+    # a comparison whose side names the prompt's intervention is tied to the arms
+    c = _comparison("Triglycerides were significantly reduced with bezafibrate (p = 0.01).", "Triglycerides",
+                    intervention="bezafibrate")
+    assert _label(bench, prompt, c) == "significantly decreased"
+    # "no significant difference" needs no orientation
+    c = _comparison("Triglycerides did not change significantly.", "Triglycerides", direction="no difference",
+                    significant=False)
+    assert _label(bench, prompt, c) == "no significant difference"
+
+
+def test_without_strict_orientation_a_clause_naming_no_group_reads_as_the_interventions_effect(monkeypatch) -> None:
+    bench = _benchmark()
+    monkeypatch.setattr(bench, "STRICT_ORIENTATION", False)
     prompt = {"intervention": "bezafibrate 400 mg/day", "comparator": "placebo", "outcome": "Triglycerides"}
     c = _comparison("Triglycerides were significantly reduced by about 23.0% and fibrinogen by about 14.0%.",
                     "Triglycerides")
     assert _label(bench, prompt, c) == "significantly decreased"
 
 
-def test_groups_named_but_not_mapped_onto_the_prompts_arms_get_no_answer() -> None:
+def test_groups_named_but_not_mapped_onto_the_prompts_arms_get_no_answer(monkeypatch) -> None:
     bench = _benchmark()
+    monkeypatch.setattr(bench, "STRICT_ORIENTATION", False)
     prompt = {"intervention": "lignocaine group", "comparator": "air group", "outcome": "pain scores"}
     c = _comparison("Pain scores were significantly lower in group L (p = 0.01).", "Pain scores")
     assert _label(bench, prompt, c) is None
     # the same clause naming the prompt's intervention alone is the intervention's statement
     c = _comparison("Pain scores were significantly lower in the lignocaine group (p = 0.01).", "Pain scores")
+    assert _label(bench, prompt, c) == "significantly decreased"
+    # with strict orientation the comparison's side must name it (extraction sets it here)
+    monkeypatch.setattr(bench, "STRICT_ORIENTATION", True)
+    assert _label(bench, prompt, c) is None
+    c = _comparison("Pain scores were significantly lower in the lignocaine group (p = 0.01).", "Pain scores",
+                    intervention="lignocaine")
     assert _label(bench, prompt, c) == "significantly decreased"
 
 
