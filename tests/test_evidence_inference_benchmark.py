@@ -3,6 +3,8 @@ arms gets no answer."""
 
 from __future__ import annotations
 
+import json
+
 from benchmark_support import evidence_inference_benchmark
 
 
@@ -164,3 +166,24 @@ def test_wilson_interval_of_the_accuracy() -> None:
     # more prompts, narrower interval; none answered, no information
     assert bench.wilson(530, 670)[1] - bench.wilson(530, 670)[0] < hi - lo
     assert bench.wilson(0, 0) == (0.0, 1.0)
+
+
+def test_outside_prompts_are_train_and_validation_prompts_never_found_in_an_abstract(tmp_path) -> None:
+    bench = _benchmark()
+    rows = [
+        # prompt 1: one annotator found the evidence in the abstract -> an in-abstract prompt
+        {"prompt_id": 1, "split": "train", "in_abstract": True, "label": "no significant difference"},
+        {"prompt_id": 1, "split": "train", "in_abstract": False, "label": "no significant difference"},
+        # prompt 2: outside the abstract for both annotators; the majority label wins
+        {"prompt_id": 2, "split": "validation", "in_abstract": False, "label": "significantly increased"},
+        {"prompt_id": 2, "split": "validation", "in_abstract": False, "label": "significantly increased"},
+        {"prompt_id": 2, "split": "validation", "in_abstract": False, "label": "no significant difference"},
+        # prompt 3: a test prompt is never used
+        {"prompt_id": 3, "split": "test", "in_abstract": False, "label": "significantly decreased"},
+    ]
+    path = tmp_path / "comparisons.jsonl"
+    path.write_text("\n".join(json.dumps({"id": "PMC1", "evidence": "", **r}) for r in rows), "utf-8")
+    prompts = bench.load_outside_prompts(path)
+    assert [(p["prompt_id"], p["label"]) for p in prompts] == [(2, "significantly increased")]
+    assert prompts[0]["split"] in ("outside-A", "outside-B")
+    assert prompts == bench.load_outside_prompts(path)  # the halves do not depend on the run
