@@ -508,8 +508,9 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
 def _words_may_compare(text: str, cues) -> bool:
     """A segment without numbers is a comparison only with a significance word, or a
     reference marker and a direction word."""
-    return cues["sig_any"].search(text) is not None or (
-        cues["ref_marker_any"].search(text) is not None and cues["dir_any"].search(text) is not None)
+    # the word lists first: a set lookup each, where the marker is a regex search
+    return cues["sig_any"].found(text) or (
+        cues["dir_any"].found(text) and cues["ref_marker_any"].search(text) is not None)
 
 
 # the start the out_none_in_groups rule needs ("No ...", "There were no ..."): one anchored

@@ -132,6 +132,10 @@ def _plain(text: str) -> bool:
     return text.isascii() or not any(map(text.__contains__, _FOLDS_TO_ASCII))
 
 
+# texts up to this long are checked for a key word before the runs table is consulted
+_SHORT = 48
+
+
 class _WordSet:
     r"""A word list searched like ``(?<![\w-])(?:w1|w2|...)(?![\w-])`` (case-insensitive), but
     found by scanning words and looking up the first word of each phrase: a regex alternation
@@ -153,11 +157,30 @@ class _WordSet:
         # keys that are whole entries ("than", "versus"): a run equal to one is a match
         # whatever follows it, so finding the word is finding the entry
         self.whole = frozenset(k for k, ws in by_key.items() if k in ws)
+        # the other words of each phrase of a key that is no entry itself ("was" of "was
+        # similar"), where every word is an ASCII run: a phrase matches only where all its
+        # words are runs of the text, so a key none of whose phrases has them is not tried
+        # ("was" and "did" are in nearly every segment, "similar" and "not" in few)
+        self.needs: dict[str, tuple[frozenset[str], ...]] = {}
+        for k, ws in by_key.items():
+            parts = [w.split(" ") for w in ws]
+            if k not in ws and all(w.isascii() and all(map(_RUN.fullmatch, p)) for w, p in zip(ws, parts, strict=True)):
+                self.needs[k] = tuple(frozenset(p[1:]) for p in parts)
+
+    def _viable(self, hits: frozenset[str], runs: _Runs) -> frozenset[str]:
+        """The keys of ``hits`` one of whose phrases has all its words among the runs (of
+        ASCII text: elsewhere a letter may match another case-insensitively)."""
+        if runs.spaced is None or self.needs.keys().isdisjoint(hits):
+            return hits
+        have, needs = runs.set, self.needs
+        return frozenset(k for k in hits if k not in needs or any(map(have.issuperset, needs[k])))
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
         end = len(text) if endpos is None else endpos
         runs = _word_runs(text, pos, end)
         hits = self.keyset.intersection(runs.set)
+        if hits:
+            hits = self._viable(hits, runs)
         if not hits:  # most calls: rejected by one set operation, without a generator
             return iter(())
         return self._matches(text, end, runs, hits)
@@ -174,8 +197,17 @@ class _WordSet:
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
         """The first match of ``finditer``, found without building the generator."""
         end = len(text) if endpos is None else endpos
+        if end - pos <= _SHORT:
+            # a phrase (an outcome, the words before a cue) is searched once or twice: its
+            # words are checked without the runs table, whose entries the segment's own
+            # searches are using (most such phrases hold no key word)
+            piece = text[pos:end]
+            if piece.isascii() and self.keyset.isdisjoint(_spaced_runs(piece).split()):
+                return None
         runs = _word_runs(text, pos, end)
         hits = self.keyset.intersection(runs.set)
+        if hits:
+            hits = self._viable(hits, runs)
         if not hits:
             return None
         keys = self.keys
@@ -197,6 +229,17 @@ class _WordSet:
         if not self.whole.isdisjoint(words):
             return True
         return self.search(low, pos, end) is not None
+
+    def found(self, text: str) -> bool:
+        """Whether ``search`` finds anything in ``text``: a run equal to a whole entry of
+        ASCII text is a match, with no regex run to confirm it."""
+        runs = _word_runs(text, 0, len(text))
+        hits = self.keyset.intersection(runs.set)
+        if not hits:
+            return False
+        if runs.spaced is not None and not self.whole.isdisjoint(hits):
+            return True
+        return self.search(text) is not None
 
     def fullmatch(self, text: str):
         m = self.search(text)
