@@ -87,13 +87,17 @@ def _clean_outcome(text: str, start: int) -> tuple[str, int]:
     return text, start
 
 
-def _outcome(head: str, cues, mentions: list[_Mention]) -> tuple[str, int, str] | None:
-    """(phrase, offset in head, rule) of the outcome named in the words before the numbers."""
+def _outcome(head: str, cues, mentions: list[_Mention], low: str | None = None,
+             words: list[str] | None = None) -> tuple[str, int, str] | None:
+    """(phrase, offset in head, rule) of the outcome named in the words before the numbers.
+    ``low``: ``head`` lower-cased, and ``words`` its words (``_ascii_words``, None when
+    ``head`` is not ``_plain``), when the caller has them."""
     cands: dict[str, tuple[str, int, str]] = {}
     weak_subject = False
     anaphor = None
-    low = head.lower()
-    words = _ascii_words(low, _WORD_GAPS) if _plain(head) else None  # for the rules' gates
+    if low is None:
+        low = head.lower()
+        words = _ascii_words(low, _WORD_GAPS) if _plain(head) else None  # for the rules' gates
     for rid in ("out_subject_list", "out_subject", "out_diff_in", "out_had_more", "out_group_verb"):
         if rid == "out_subject_list" and "," not in low:
             continue  # a list needs a comma as well as its "and"/"or" (the rule's gate)

@@ -223,11 +223,22 @@ class _WordSet:
         ASCII span is split without a ``_Runs`` (no set, no cache entry): most spans have no
         key word and are not looked at again."""
         piece = low[pos:end]
-        words = _spaced_runs(piece).split() if piece.isascii() else _word_runs(low, pos, end).set
+        if not piece.isascii():
+            words = _word_runs(low, pos, end).set
+            if self.keyset.isdisjoint(words):
+                return False
+            return not self.whole.isdisjoint(words) or self.search(low, pos, end) is not None
+        words = _spaced_runs(piece).split()
         if self.keyset.isdisjoint(words):
             return False
         if not self.whole.isdisjoint(words):
             return True
+        # only phrase keys ("was" of "was similar"): searched only if one of their phrases
+        # has all its words here, most spans not ("was" with neither "similar" nor "not")
+        have = frozenset(words)
+        needs = self.needs
+        if all(k in needs and not any(map(have.issuperset, needs[k])) for k in self.keyset.intersection(have)):
+            return False
         return self.search(low, pos, end) is not None
 
     def found(self, text: str) -> bool:
