@@ -211,10 +211,12 @@ def _mentions(seg: str, arm_res, cues, low: str | None = None, words: list[str] 
     (``_ascii_words``, None when ``seg`` is not ``_plain``), when the caller has them."""
     found: list[_Mention] = []
 
+    bracketed = "(" in seg
+
     def side(pos: int) -> str:
         # a group named inside the numbers' brackets ("(tiotropium 9.5%; placebo 17.9%)")
         # labels a value; it is not the group the statement is about
-        if seg.count("(", 0, pos) > seg.count(")", 0, pos):
+        if bracketed and seg.count("(", 0, pos) > seg.count(")", 0, pos):
             return "neutral"
         before = seg[max(0, pos - 40): pos]
         # _REF_VALUE and "between" need their words: looked for first in the lower-cased
@@ -250,7 +252,9 @@ def _mentions(seg: str, arm_res, cues, low: str | None = None, words: list[str] 
         low = seg.lower()
         words = _ascii_words(low, _WORD_GAPS) if plain else None  # for the rules' gates
     # "Group T" before "in the T group": an identified group is one mention, not a head noun
-    treated = _finditer("group_treated", seg, low) if not plain or _may_name_treated_group(low, words) else ()
+    # of plain text, the subject words (the rule's gate) are looked for before their pairs
+    treated = _finditer("group_treated", seg, low) if not plain or (
+        any(map(low.__contains__, _rule_gates()["group_treated"])) and _may_name_treated_group(low, words)) else ()
     # group_id and group_phrase need one of their gate words: one test for both
     named = () if plain and not any(map(low.__contains__, _named_group_words())) else (
         *_finditer("group_id", seg, low, words), *_finditer("group_phrase", seg, low, words))

@@ -361,7 +361,7 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
             return None
         o, o0 = fb
         rule = "out_list"
-        inherited = prev is not None and not _cues()["gate"].search(head) and head.lstrip().startswith((",", "and"))
+        inherited = prev is not None and head.lstrip().startswith((",", "and")) and not cues["gate"].search(head)
     o_abs0 = p0 + o0
     o_abs1 = o_abs0 + len(o)
     outcome = ctx.text[o_abs0:o_abs1]

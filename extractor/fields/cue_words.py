@@ -175,9 +175,12 @@ class _WordSet:
         have, needs = runs.set, self.needs
         return frozenset(k for k in hits if k not in needs or any(map(have.issuperset, needs[k])))
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None, *,
+                 runs: _Runs | None = None) -> Iterator[regex.Match[str]]:
+        """Matches in ``text[pos:endpos]``; ``runs``: its runs, when the caller holds them."""
         end = len(text) if endpos is None else endpos
-        runs = _word_runs(text, pos, end)
+        if runs is None:
+            runs = _word_runs(text, pos, end)
         hits = self.keyset.intersection(runs.set)
         if hits:
             hits = self._viable(hits, runs)
@@ -194,17 +197,19 @@ class _WordSet:
             if m:
                 yield m
 
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+    def search(self, text: str, pos: int = 0, endpos: int | None = None, *,
+               runs: _Runs | None = None) -> regex.Match[str] | None:
         """The first match of ``finditer``, found without building the generator."""
         end = len(text) if endpos is None else endpos
-        if end - pos <= _SHORT:
-            # a phrase (an outcome, the words before a cue) is searched once or twice: its
-            # words are checked without the runs table, whose entries the segment's own
-            # searches are using (most such phrases hold no key word)
-            piece = text[pos:end]
-            if piece.isascii() and self.keyset.isdisjoint(_spaced_runs(piece).split()):
-                return None
-        runs = _word_runs(text, pos, end)
+        if runs is None:
+            if end - pos <= _SHORT:
+                # a phrase (an outcome, the words before a cue) is searched once or twice:
+                # its words are checked without the runs table, whose entries the segment's
+                # own searches are using (most such phrases hold no key word)
+                piece = text[pos:end]
+                if piece.isascii() and self.keyset.isdisjoint(_spaced_runs(piece).split()):
+                    return None
+            runs = _word_runs(text, pos, end)
         hits = self.keyset.intersection(runs.set)
         if hits:
             hits = self._viable(hits, runs)
