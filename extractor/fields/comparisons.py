@@ -61,6 +61,7 @@ from extractor.fields.cue_words import (
     _finditer,
     _plain,
     _rule_gates,
+    _run_spaces,
     _Runs,  # noqa: F401
     _spaced_runs,
     _word_runs,
@@ -551,7 +552,7 @@ _NONE_START = regex.compile(r"[\s,;:]*(?:however,?\s+|also,?\s+)?(?:there\s+(?:w
 
 def _may_be_none_in_groups(low: str, s: int, e: int) -> bool:
     """The sentence low[s:e] starts as out_none_in_groups does and has one of its gate words."""
-    return _NONE_START.match(low, s, e) is not None and (low.find("either", s, e) >= 0 or low.find("any", s, e) >= 0)
+    return (low.find("either", s, e) >= 0 or low.find("any", s, e) >= 0) and _NONE_START.match(low, s, e) is not None
 
 
 def _none_in_groups(head: str) -> tuple[str, int, str] | None:
@@ -588,6 +589,9 @@ def _gated_sentences(ctx: Context, by_sent: dict[int, list[_Anchor]], cues) -> l
             blocked.update(range(bisect_left(starts, sec.start), bisect_left(starts, sec.end)))
     stats = {i for i, anchors in by_sent.items() if any(a.kind in ("p", "ci") for a in anchors)}
     low = ctx.low
+    # the runs of an ASCII document, each other character a space, made once: a sentence's
+    # words are a slice of it, split
+    runs_text = _run_spaces(low) if low.isascii() else None
     out = []
     for i in range(len(starts)):
         if i in blocked:
@@ -595,7 +599,7 @@ def _gated_sentences(ctx: Context, by_sent: dict[int, list[_Anchor]], cues) -> l
         s, e = ctx.sentence_span(i)
         if e <= s:
             continue
-        if i not in stats and not cues["gate"].found_in(low, s, e) and not _may_be_none_in_groups(low, s, e):
+        if i not in stats and not cues["gate"].found_in(low, s, e, runs_text) and not _may_be_none_in_groups(low, s, e):
             continue
         # background in an unlabelled abstract: a hedged claim with no number of its own
         # ("the level of this protein may be reduced in PD") reports no result of this trial

@@ -42,6 +42,12 @@ def _spaced_runs(text: str) -> str:
     return " " + text.encode("ascii").translate(_RUN_GAPS).lower().decode("ascii") + " "
 
 
+def _run_spaces(low: str) -> str:
+    """ASCII ``low`` (lower-cased) with every character outside a run a space, the same
+    length: the words of ``low[a:b]`` are those of its slice ``[a:b]``."""
+    return low.encode("ascii").translate(_RUN_GAPS).decode("ascii")
+
+
 class _Runs:
     """The lower-cased word runs of ``text[pos:end]`` and their set; where the runs equal to
     some words start is found on demand: most word lists share no word with a segment.
@@ -222,18 +228,24 @@ class _WordSet:
                 return m
         return None
 
-    def found_in(self, low: str, pos: int, end: int) -> bool:
+    def found_in(self, low: str, pos: int, end: int, runs_text: str | None = None) -> bool:
         """Whether ``search`` finds anything in ``low[pos:end]`` (``low`` lower-cased): the
         words are collected at C speed, and only a span holding a key word is searched. An
         ASCII span is split without a ``_Runs`` (no set, no cache entry): most spans have no
-        key word and are not looked at again."""
+        key word and are not looked at again. ``runs_text``: ``_run_spaces(low)``, when the
+        caller asks about many spans of an ASCII text."""
+        if runs_text is not None:
+            return self._found_in_words(low, pos, end, runs_text[pos:end].split())
         piece = low[pos:end]
         if not piece.isascii():
             words = _word_runs(low, pos, end).set
             if self.keyset.isdisjoint(words):
                 return False
             return not self.whole.isdisjoint(words) or self.search(low, pos, end) is not None
-        words = _spaced_runs(piece).split()
+        return self._found_in_words(low, pos, end, _spaced_runs(piece).split())
+
+    def _found_in_words(self, low: str, pos: int, end: int, words: list[str]) -> bool:
+        """``found_in`` of an ASCII span, given its words."""
         if self.keyset.isdisjoint(words):
             return False
         if not self.whole.isdisjoint(words):
