@@ -342,9 +342,9 @@ def _finditer(rule_id: str, text: str, low: str | None = None, words: list[str] 
     read the lower-cased text, which holds the words the rule needs as the rule spells them
     only if the text is ``_plain``: other text ("vſ" for "vs") is searched ungated. ``low``
     is ``text`` lower-cased and ``words`` its words (``_ascii_words(low, _WORD_GAPS)``),
-    when the caller has them: a caller gives ``words`` only of text it found ``_plain``."""
+    when the caller has them."""
     gate, word_gate, pre, rule = _gated_rules()[rule_id]
-    if (gate or word_gate or pre) and (words is not None or _plain(text)):
+    if (gate or word_gate or pre) and _plain(text):
         low = text.lower() if low is None else low
         if gate and not any(map(low.__contains__, gate)):  # C-level loop: no generator frame per word
             return ()
