@@ -43,15 +43,16 @@ def _word_cues(text: str, cues, outcome: str) -> tuple[str | None, bool | None, 
     """(direction, significant, cue) from words: direction of the sentence's focus group."""
     # the text's words, split once: a list none of whose key words is among them is not
     # searched (most of the seven lists, most of the time)
-    words = _word_runs(text, 0, len(text)).set
+    runs = _word_runs(text, 0, len(text))  # passed to each search: looked up once
+    words = runs.set
 
     def has(key: str) -> bool:
         return not cues[key].keyset.isdisjoint(words)
 
-    nd = cues["no_difference"].search(text) if has("no_difference") else None
-    trend = cues["trend"].search(text) if has("trend") else None
+    nd = cues["no_difference"].search(text, runs=runs) if has("no_difference") else None
+    trend = cues["trend"].search(text, runs=runs) if has("trend") else None
     sig_m = None
-    for m in cues["significant"].finditer(text) if has("significant") else ():
+    for m in cues["significant"].finditer(text, runs=runs) if has("significant") else ():
         before = text[max(0, m.start() - 25): m.start()]
         if not cues["negation"].search(before):
             sig_m = m
@@ -62,7 +63,7 @@ def _word_cues(text: str, cues, outcome: str) -> tuple[str | None, bool | None, 
     for key, d in (("increase", "increased"), ("decrease", "decreased"), ("better", "better"), ("worse", "worse")):
         if not has(key):
             continue
-        for m in cues[key].finditer(text):
+        for m in cues[key].finditer(text, runs=runs):
             if _QUANTITY_THAN.match(text, m.end()):
                 continue  # "more than 20% less than control": a quantity, not the direction
             # "no/not ... higher" is a negated direction, read by the no-difference phrases

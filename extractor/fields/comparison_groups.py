@@ -19,6 +19,7 @@ from extractor.fields.cue_words import (
     _cues,
     _finditer,
     _plain,
+    _rule_gates,
     _word_runs,
     tokens,
 )
@@ -52,6 +53,13 @@ def _treated_pairs() -> frozenset[tuple[str, str]]:
     e = load_lexicon("comparisons").entries
     g = e["group_treated_pairs"]
     return frozenset((p + s, v) for p in g["preps"] for s in e["rule_gates"]["group_treated"] for v in g["verbs"])
+
+
+@cache
+def _named_group_words() -> tuple[str, ...]:
+    """The gate substrings of group_id and group_phrase together (rule_gates)."""
+    gates = _rule_gates()
+    return tuple({*gates["group_id"], *gates["group_phrase"]})
 
 
 def _may_name_treated_group(low: str, words: list[str] | None = None) -> bool:
@@ -198,13 +206,17 @@ def _group_words(txt: str) -> tuple[bool, str | None]:
     return _cues()["control"].search(txt) is not None, neg.group(1) if neg else None
 
 
-def _mentions(seg: str, arm_res, cues) -> list[_Mention]:
+def _mentions(seg: str, arm_res, cues, low: str | None = None, words: list[str] | None = None) -> list[_Mention]:
+    """The groups ``seg`` names. ``low``: ``seg`` lower-cased, and ``words`` its words
+    (``_ascii_words``, None when ``seg`` is not ``_plain``), when the caller has them."""
     found: list[_Mention] = []
+
+    bracketed = "(" in seg
 
     def side(pos: int) -> str:
         # a group named inside the numbers' brackets ("(tiotropium 9.5%; placebo 17.9%)")
         # labels a value; it is not the group the statement is about
-        if seg.count("(", 0, pos) > seg.count(")", 0, pos):
+        if bracketed and seg.count("(", 0, pos) > seg.count(")", 0, pos):
             return "neutral"
         before = seg[max(0, pos - 40): pos]
         # _REF_VALUE and "between" need their words: looked for first in the lower-cased
@@ -235,12 +247,18 @@ def _mentions(seg: str, arm_res, cues) -> list[_Mention]:
                 control, arm = True, None
         found.append(_Mention(st, en, txt, side(st), control, arm))
 
-    low = seg.lower()
     plain = _plain(seg)
-    words = _ascii_words(low, _WORD_GAPS) if plain else None  # for the rules' gates
+    if low is None:
+        low = seg.lower()
+        words = _ascii_words(low, _WORD_GAPS) if plain else None  # for the rules' gates
     # "Group T" before "in the T group": an identified group is one mention, not a head noun
-    treated = _finditer("group_treated", seg, low) if not plain or _may_name_treated_group(low, words) else ()
-    for m in (*_finditer("group_id", seg, low, words), *_finditer("group_phrase", seg, low, words), *treated):
+    # of plain text, the subject words (the rule's gate) are looked for before their pairs
+    treated = _finditer("group_treated", seg, low) if not plain or (
+        any(map(low.__contains__, _rule_gates()["group_treated"])) and _may_name_treated_group(low, words)) else ()
+    # group_id and group_phrase need one of their gate words: one test for both
+    named = () if plain and not any(map(low.__contains__, _named_group_words())) else (
+        *_finditer("group_id", seg, low, words), *_finditer("group_phrase", seg, low, words))
+    for m in (*named, *treated):
         g0, g1 = m.span("g")
         add(g0, g1, arm_res.first(m.group("g")) if arm_res else None)
     for st, en, a in arm_res.finditer(seg):

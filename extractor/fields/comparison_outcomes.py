@@ -87,13 +87,17 @@ def _clean_outcome(text: str, start: int) -> tuple[str, int]:
     return text, start
 
 
-def _outcome(head: str, cues, mentions: list[_Mention]) -> tuple[str, int, str] | None:
-    """(phrase, offset in head, rule) of the outcome named in the words before the numbers."""
+def _outcome(head: str, cues, mentions: list[_Mention], low: str | None = None,
+             words: list[str] | None = None) -> tuple[str, int, str] | None:
+    """(phrase, offset in head, rule) of the outcome named in the words before the numbers.
+    ``low``: ``head`` lower-cased, and ``words`` its words (``_ascii_words``, None when
+    ``head`` is not ``_plain``), when the caller has them."""
     cands: dict[str, tuple[str, int, str]] = {}
     weak_subject = False
     anaphor = None
-    low = head.lower()
-    words = _ascii_words(low, _WORD_GAPS) if _plain(head) else None  # for the rules' gates
+    if low is None:
+        low = head.lower()
+        words = _ascii_words(low, _WORD_GAPS) if _plain(head) else None  # for the rules' gates
     for rid in ("out_subject_list", "out_subject", "out_diff_in", "out_had_more", "out_group_verb"):
         if rid == "out_subject_list" and "," not in low:
             continue  # a list needs a comma as well as its "and"/"or" (the rule's gate)
@@ -104,12 +108,16 @@ def _outcome(head: str, cues, mentions: list[_Mention]) -> tuple[str, int, str] 
             # an outcome needs a letter or digit; upper case counts ("MVC", "BMI")
             if len(o) < 2 or not TOK.search(o.lower()):
                 continue
-            if rid == "out_subject_list" and _is_group_phrase(o, mentions, o0, cues):
-                continue
-            if rid == "out_subject":
-                if _ANAPHOR.match(o) and not anaphor:
+            # a phrase naming a group is no outcome, except the object of a change noun
+            # (out_diff_in); each rule's phrase is judged once
+            if rid == "out_subject_list":
+                if _is_group_phrase(o, mentions, o0, cues):
+                    continue
+            elif rid == "out_subject":
+                anaphoric = _ANAPHOR.match(o) is not None
+                if anaphoric and not anaphor:
                     anaphor = (o, o0, "anaphor")
-                if _BAD_SUBJECT.match(o) or _is_group_phrase(o, mentions, o0, cues) or _ANAPHOR.match(o):
+                if anaphoric or _BAD_SUBJECT.match(o) or _is_group_phrase(o, mentions, o0, cues):
                     continue
                 if len(o.split()) > 25:
                     continue
@@ -121,7 +129,7 @@ def _outcome(head: str, cues, mentions: list[_Mention]) -> tuple[str, int, str] 
                                     or _BARE_CHANGE.match(o))
             elif rid == "out_had_more" and (cues["significant"].fullmatch(o) or o.lower() in ("than", "in", "with")):
                 continue
-            if _is_group_phrase(o, mentions, o0, cues) and rid != "out_diff_in":
+            elif rid != "out_diff_in" and _is_group_phrase(o, mentions, o0, cues):
                 continue
             cands[rid] = (o, o0, rid)
             break
@@ -158,8 +166,8 @@ def _is_group_phrase(o: str, mentions: list[_Mention], o0: int, cues) -> bool:
     if not (_plain(o) and "group" not in low and "arm" not in low and "cohort" not in low) and _GROUP_TAIL.search(o):
         return True
     covered = sum(m.end - m.start for m in mentions if o0 <= m.start and m.end <= o0 + len(o))
-    words = o.split()
-    return covered >= 0.6 * len(o) or (len(words) <= 2 and bool(cues["control"].fullmatch(o)))
+    # at most two words (split no further than the third)
+    return covered >= 0.6 * len(o) or (len(o.split(None, 2)) <= 2 and bool(cues["control"].fullmatch(o)))
 
 
 def _fallback_outcome(head: str) -> tuple[str, int] | None:

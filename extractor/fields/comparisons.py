@@ -55,10 +55,15 @@ from extractor.fields.comparison_groups import (
 from extractor.fields.comparison_outcomes import _fallback_outcome, _outcome
 from extractor.fields.cue_words import (
     _RUN,  # noqa: F401
+    _WORD_GAPS,
+    _ascii_words,
     _cues,
     _finditer,
     _plain,
+    _rule_gates,
+    _run_spaces,
     _Runs,  # noqa: F401
+    _spaced_runs,
     _word_runs,
     tokens,  # noqa: F401
 )
@@ -70,7 +75,13 @@ from extractor.words import TOK
 FIELD = "comparisons"
 
 _ARM_MEASURES = {"mean", "median", "proportion"}  # an interval of one arm's value, not an effect
-_CLAUSE_SPLIT = regex.compile(r";\s*|,?\s+(?:but|whereas|while)\s+|,\s+(?:although|however)\s+|,\s+and\s+(?=(?:the\s+)?\w+(?:\s+\w+)?\s+(?:was|were)\b)", regex.I)
+# ", and the X was ...": a new clause with its own subject
+_AND_CLAUSE = r",\s+and\s+(?=(?:the\s+)?\w+(?:\s+\w+)?\s+(?:was|were)\b)"
+_CLAUSE_SPLIT = regex.compile(r";\s*|,?\s+(?:but|whereas|while)\s+|,\s+(?:although|however)\s+|" + _AND_CLAUSE, regex.I)
+# the same split of a sentence without the other alternatives' words (_CLAUSE_WORDS): a
+# pattern starting with its comma is found by a scan for the comma, where _CLAUSE_SPLIT
+# tries every space
+_AND_CLAUSE_SPLIT = regex.compile(_AND_CLAUSE, regex.I)
 _CLOSE = regex.compile(r"[\s,;]*[)\]]")
 _GAP_WORDS = regex.compile(r"[a-z]{2,}", regex.I)
 _GAP_SOFT = {"and", "respectively", "vs", "versus", "or", "the", "in", "for", "each", "both", "overall", "all"}
@@ -121,6 +132,14 @@ _HEDGE_WORDS = ("may", "might", "could", "remain", "thought", "been", "known")
 
 
 @cache
+def _pair_words() -> tuple[str, ...]:
+    """The gate substrings of vs_pair, resp_pair and group_pair together: a sentence with
+    none of them is not searched for a pair of values."""
+    gates = _rule_gates()
+    return tuple({w for r in ("vs_pair", "resp_pair", "group_pair") for w in gates[r]})
+
+
+@cache
 def _skip_sections() -> frozenset[str]:
     return frozenset(s.upper() for s in load_lexicon("comparisons").entries["skip_sections"])
 
@@ -147,7 +166,10 @@ def _anchors(ctx: Context, s: int, e: int, by_sent: dict[int, list[_Anchor]], se
     # "79% vs 59%", "79% and 59% ... respectively", "79% in group A and 59% in group B": one
     # value per arm, the first arm's first
     low = ctx.low[s:e]  # lower-cased once for the three rules' gates
-    for m in (*_finditer("vs_pair", sent, low), *_finditer("resp_pair", sent, low), *_finditer("group_pair", sent, low)):
+    # none of the three rules' gate words: none of them can match
+    pairs = () if _absent(low, _pair_words(), sent) else (
+        *_finditer("vs_pair", sent, low), *_finditer("resp_pair", sent, low), *_finditer("group_pair", sent, low))
+    for m in pairs:
         a0, a1 = s + m.start(), s + m.end()
         inside = [t for t in taken if t[0] < a1 and a0 < t[1]]
         if len(inside) >= 2:
@@ -228,11 +250,12 @@ class _Segment:
 def _segments(sent: str, s: int, e: int, anchors: list[_Anchor]) -> list[_Segment]:
     if not anchors:
         low = sent.lower()
-        if _absent(low, _CLAUSE_WORDS, sent) and not ("," in sent and "and" in low):
+        only_and = _absent(low, _CLAUSE_WORDS, sent)
+        if only_and and not ("," in sent and "and" in low):
             return [_Segment(s, e, e, [])] if e > s else []
         out = []
         pos = 0
-        for m in _CLAUSE_SPLIT.finditer(sent):
+        for m in (_AND_CLAUSE_SPLIT if only_and else _CLAUSE_SPLIT).finditer(sent):
             out.append(_Segment(s + pos, s + m.start(), s + m.start(), []))
             pos = m.end()
         out.append(_Segment(s + pos, e, e, []))
@@ -271,12 +294,17 @@ def _pieces(ctx: Context, seg: _Segment, cues, text: str) -> list[tuple[int, int
     P<0.05)': one comparison per directional item of a list sharing the statistics.
     ``text``: the segment's text (``ctx.norm[seg.start:seg.end]``)."""
     n = seg.head_end - seg.start
-    runs = _word_runs(text, 0, n)  # of a segment without numbers: the runs its searches share
-    if runs.spaced is not None and cues["dir_any"].keyset.isdisjoint(runs.set):
-        # a cut is before a direction word with a space or comma either side, a run of the
-        # (ASCII) head; most heads have none, and the split's regex is not cheap
-        return [(seg.start, seg.head_end)]
     head = text[:n]
+    # a cut is before a direction word with a space or comma either side, a run of the
+    # (ASCII) head; most heads have none, and the split's regex is not cheap. A segment
+    # without numbers is its head: its runs are the ones its later searches share; the
+    # head of one with numbers is split here only
+    if n == len(text):
+        runs = _word_runs(text, 0, n)
+        if runs.spaced is not None and cues["dir_any"].keyset.isdisjoint(runs.set):
+            return [(seg.start, seg.head_end)]
+    elif head.isascii() and cues["dir_any"].keyset.isdisjoint(_spaced_runs(head).split()):
+        return [(seg.start, seg.head_end)]
     cuts = [m.start() for m in cues["piece_split"].finditer(head)]
     if not cuts:
         return [(seg.start, seg.head_end)]
@@ -311,9 +339,13 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
         if numbers and not _words_may_compare(text, cues):
             return None  # cheap exit before the phrase rules: nothing here can make a comparison
     # none in every group has no side: "either group" names all of them
-    mentions = _mentions(text, arm_res, cues) if none is None else []
+    # the segment's words for the rules' gates, split once for its groups and, when the
+    # segment is all head (no numbers, one piece), for its outcome
+    words = _ascii_words(low, _WORD_GAPS) if _plain(text) else None
+    mentions = _mentions(text, arm_res, cues, low, words) if none is None else []
 
-    found = none or _outcome(head, cues, mentions)
+    whole = p0 == seg.start and p1 == seg.end
+    found = none or _outcome(head, cues, mentions, *((low, words) if whole else ()))
     rule = None
     inherited = False
     if found and found[2] == "anaphor" and last is None:
@@ -330,7 +362,7 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
             return None
         o, o0 = fb
         rule = "out_list"
-        inherited = prev is not None and not _cues()["gate"].search(head) and head.lstrip().startswith((",", "and"))
+        inherited = prev is not None and head.lstrip().startswith((",", "and")) and not cues["gate"].search(head)
     o_abs0 = p0 + o0
     o_abs1 = o_abs0 + len(o)
     outcome = ctx.text[o_abs0:o_abs1]
@@ -508,8 +540,9 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
 def _words_may_compare(text: str, cues) -> bool:
     """A segment without numbers is a comparison only with a significance word, or a
     reference marker and a direction word."""
-    return cues["sig_any"].search(text) is not None or (
-        cues["ref_marker_any"].search(text) is not None and cues["dir_any"].search(text) is not None)
+    # the word lists first: a set lookup each, where the marker is a regex search
+    return cues["sig_any"].found(text) or (
+        cues["dir_any"].found(text) and cues["ref_marker_any"].search(text) is not None)
 
 
 # the start the out_none_in_groups rule needs ("No ...", "There were no ..."): one anchored
@@ -519,7 +552,7 @@ _NONE_START = regex.compile(r"[\s,;:]*(?:however,?\s+|also,?\s+)?(?:there\s+(?:w
 
 def _may_be_none_in_groups(low: str, s: int, e: int) -> bool:
     """The sentence low[s:e] starts as out_none_in_groups does and has one of its gate words."""
-    return _NONE_START.match(low, s, e) is not None and (low.find("either", s, e) >= 0 or low.find("any", s, e) >= 0)
+    return (low.find("either", s, e) >= 0 or low.find("any", s, e) >= 0) and _NONE_START.match(low, s, e) is not None
 
 
 def _none_in_groups(head: str) -> tuple[str, int, str] | None:
@@ -556,6 +589,9 @@ def _gated_sentences(ctx: Context, by_sent: dict[int, list[_Anchor]], cues) -> l
             blocked.update(range(bisect_left(starts, sec.start), bisect_left(starts, sec.end)))
     stats = {i for i, anchors in by_sent.items() if any(a.kind in ("p", "ci") for a in anchors)}
     low = ctx.low
+    # the runs of an ASCII document, each other character a space, made once: a sentence's
+    # words are a slice of it, split
+    runs_text = _run_spaces(low) if low.isascii() else None
     out = []
     for i in range(len(starts)):
         if i in blocked:
@@ -563,7 +599,7 @@ def _gated_sentences(ctx: Context, by_sent: dict[int, list[_Anchor]], cues) -> l
         s, e = ctx.sentence_span(i)
         if e <= s:
             continue
-        if i not in stats and not cues["gate"].found_in(low, s, e) and not _may_be_none_in_groups(low, s, e):
+        if i not in stats and not cues["gate"].found_in(low, s, e, runs_text) and not _may_be_none_in_groups(low, s, e):
             continue
         # background in an unlabelled abstract: a hedged claim with no number of its own
         # ("the level of this protein may be reduced in PD") reports no result of this trial

@@ -42,6 +42,12 @@ def _spaced_runs(text: str) -> str:
     return " " + text.encode("ascii").translate(_RUN_GAPS).lower().decode("ascii") + " "
 
 
+def _run_spaces(low: str) -> str:
+    """ASCII ``low`` (lower-cased) with every character outside a run a space, the same
+    length: the words of ``low[a:b]`` are those of its slice ``[a:b]``."""
+    return low.encode("ascii").translate(_RUN_GAPS).decode("ascii")
+
+
 class _Runs:
     """The lower-cased word runs of ``text[pos:end]`` and their set; where the runs equal to
     some words start is found on demand: most word lists share no word with a segment.
@@ -132,6 +138,10 @@ def _plain(text: str) -> bool:
     return text.isascii() or not any(map(text.__contains__, _FOLDS_TO_ASCII))
 
 
+# texts up to this long are checked for a key word before the runs table is consulted
+_SHORT = 48
+
+
 class _WordSet:
     r"""A word list searched like ``(?<![\w-])(?:w1|w2|...)(?![\w-])`` (case-insensitive), but
     found by scanning words and looking up the first word of each phrase: a regex alternation
@@ -153,11 +163,33 @@ class _WordSet:
         # keys that are whole entries ("than", "versus"): a run equal to one is a match
         # whatever follows it, so finding the word is finding the entry
         self.whole = frozenset(k for k, ws in by_key.items() if k in ws)
+        # the other words of each phrase of a key that is no entry itself ("was" of "was
+        # similar"), where every word is an ASCII run: a phrase matches only where all its
+        # words are runs of the text, so a key none of whose phrases has them is not tried
+        # ("was" and "did" are in nearly every segment, "similar" and "not" in few)
+        self.needs: dict[str, tuple[frozenset[str], ...]] = {}
+        for k, ws in by_key.items():
+            parts = [w.split(" ") for w in ws]
+            if k not in ws and all(w.isascii() and all(map(_RUN.fullmatch, p)) for w, p in zip(ws, parts, strict=True)):
+                self.needs[k] = tuple(frozenset(p[1:]) for p in parts)
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
+    def _viable(self, hits: frozenset[str], runs: _Runs) -> frozenset[str]:
+        """The keys of ``hits`` one of whose phrases has all its words among the runs (of
+        ASCII text: elsewhere a letter may match another case-insensitively)."""
+        if runs.spaced is None or self.needs.keys().isdisjoint(hits):
+            return hits
+        have, needs = runs.set, self.needs
+        return frozenset(k for k in hits if k not in needs or any(map(have.issuperset, needs[k])))
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None, *,
+                 runs: _Runs | None = None) -> Iterator[regex.Match[str]]:
+        """Matches in ``text[pos:endpos]``; ``runs``: its runs, when the caller holds them."""
         end = len(text) if endpos is None else endpos
-        runs = _word_runs(text, pos, end)
+        if runs is None:
+            runs = _word_runs(text, pos, end)
         hits = self.keyset.intersection(runs.set)
+        if hits:
+            hits = self._viable(hits, runs)
         if not hits:  # most calls: rejected by one set operation, without a generator
             return iter(())
         return self._matches(text, end, runs, hits)
@@ -171,11 +203,22 @@ class _WordSet:
             if m:
                 yield m
 
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+    def search(self, text: str, pos: int = 0, endpos: int | None = None, *,
+               runs: _Runs | None = None) -> regex.Match[str] | None:
         """The first match of ``finditer``, found without building the generator."""
         end = len(text) if endpos is None else endpos
-        runs = _word_runs(text, pos, end)
+        if runs is None:
+            if end - pos <= _SHORT:
+                # a phrase (an outcome, the words before a cue) is searched once or twice:
+                # its words are checked without the runs table, whose entries the segment's
+                # own searches are using (most such phrases hold no key word)
+                piece = text[pos:end]
+                if piece.isascii() and self.keyset.isdisjoint(_spaced_runs(piece).split()):
+                    return None
+            runs = _word_runs(text, pos, end)
         hits = self.keyset.intersection(runs.set)
+        if hits:
+            hits = self._viable(hits, runs)
         if not hits:
             return None
         keys = self.keys
@@ -185,18 +228,46 @@ class _WordSet:
                 return m
         return None
 
-    def found_in(self, low: str, pos: int, end: int) -> bool:
+    def found_in(self, low: str, pos: int, end: int, runs_text: str | None = None) -> bool:
         """Whether ``search`` finds anything in ``low[pos:end]`` (``low`` lower-cased): the
         words are collected at C speed, and only a span holding a key word is searched. An
         ASCII span is split without a ``_Runs`` (no set, no cache entry): most spans have no
-        key word and are not looked at again."""
+        key word and are not looked at again. ``runs_text``: ``_run_spaces(low)``, when the
+        caller asks about many spans of an ASCII text."""
+        if runs_text is not None:
+            return self._found_in_words(low, pos, end, runs_text[pos:end].split())
         piece = low[pos:end]
-        words = _spaced_runs(piece).split() if piece.isascii() else _word_runs(low, pos, end).set
+        if not piece.isascii():
+            words = _word_runs(low, pos, end).set
+            if self.keyset.isdisjoint(words):
+                return False
+            return not self.whole.isdisjoint(words) or self.search(low, pos, end) is not None
+        return self._found_in_words(low, pos, end, _spaced_runs(piece).split())
+
+    def _found_in_words(self, low: str, pos: int, end: int, words: list[str]) -> bool:
+        """``found_in`` of an ASCII span, given its words."""
         if self.keyset.isdisjoint(words):
             return False
         if not self.whole.isdisjoint(words):
             return True
+        # only phrase keys ("was" of "was similar"): searched only if one of their phrases
+        # has all its words here, most spans not ("was" with neither "similar" nor "not")
+        have = frozenset(words)
+        needs = self.needs
+        if all(k in needs and not any(map(have.issuperset, needs[k])) for k in self.keyset.intersection(have)):
+            return False
         return self.search(low, pos, end) is not None
+
+    def found(self, text: str) -> bool:
+        """Whether ``search`` finds anything in ``text``: a run equal to a whole entry of
+        ASCII text is a match, with no regex run to confirm it."""
+        runs = _word_runs(text, 0, len(text))
+        hits = self.keyset.intersection(runs.set)
+        if not hits:
+            return False
+        if runs.spaced is not None and not self.whole.isdisjoint(hits):
+            return True
+        return self.search(text) is not None
 
     def fullmatch(self, text: str):
         m = self.search(text)
