@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from extractor.document import Document
+from extractor.words import LETTERS
 
 if TYPE_CHECKING:  # spaCy is imported only when a Doc is built (see Context.doc)
     from spacy.tokens import Doc
@@ -31,6 +32,7 @@ class Context:
     _low: str | None = None
     _sentences: list[tuple[int, int, int]] | None = None
     _spans: list[tuple[int, int]] | None = None
+    _sentence_words: list[frozenset[str]] | None = None
 
     @property
     def doc(self) -> Doc:
@@ -61,6 +63,11 @@ class Context:
 
     def sentence_span(self, index: int) -> tuple[int, int]:
         """(start, end) of sentence ``index``, trailing space trimmed (computed once per document)."""
+        return self.spans[index]
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """``sentence_span(i)`` of every sentence, by index (computed once; do not mutate)."""
         if self._spans is None:
             starts, text = self.sent_starts, self.text
             spans = []
@@ -70,7 +77,17 @@ class Context:
                     end -= 1
                 spans.append((start, end))
             self._spans = spans
-        return self._spans[index]
+        return self._spans
+
+    @property
+    def sentence_words(self) -> list[frozenset[str]]:
+        """The words of every sentence, by index: the runs of ``[a-z]`` in ``low`` within
+        ``sentence_span(i)`` (a run that a sentence start splits is cut there). One C-level
+        pass per sentence, shared by the fields that gate their rules on words."""
+        if self._sentence_words is None:
+            find, low = LETTERS.findall, self.low
+            self._sentence_words = [frozenset(find(low, s, e)) for s, e in self.spans]
+        return self._sentence_words
 
     def sentence_text(self, index: int) -> str:
         s, e = self.sentence_span(index)

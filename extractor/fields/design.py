@@ -30,11 +30,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from extractor.fields import Context
 from extractor.records import Design, Evidence
-from extractor.rules import load_rules
+from extractor.rules import Rule, load_rules
+from extractor.words import LETTERS, SubstringBits
 
 FIELD = "design"
 
@@ -106,89 +107,102 @@ _LOCAL_GATES: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
 }
 
-# Each local gate as (one regex of its single-word alternatives, its multi-word alternatives):
-# a C-level search per sentence instead of a Python test per word.
-_LOCAL_GATE_CHECKS = {
-    rid: (re.compile("|".join(re.escape(alt[0]) for alt in alts if len(alt) == 1)),
-          tuple(alt for alt in alts if len(alt) > 1))
-    for rid, alts in _LOCAL_GATES.items()
-}
-
-
-def _local_gate_ok(gate: tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], low: str, s: int, e: int) -> bool:
-    single, multi = gate
-    if single.search(low, s, e):
-        return True
-    seg = low[s:e]
-    return any(all(w in seg for w in alt) for alt in multi)
-
-
 _RATIO = re.compile(r"\d\s?:\s?\d")
-# One scan for every gate word; each label then keeps the sentences holding one of its words
-# (set tests), instead of scanning the text once per label.
-_ALL_GATE_WORDS = frozenset(g for gs in _GATES.values() for g in gs)
-_GATE_SETS = {label: frozenset(gs) for label, gs in _GATES.items()}
+# Every gate string gets a bit. Letters-only strings are read off each sentence's words
+# (``ctx.sentence_words``: one dict look-up per word, shared with other fields); the few with
+# a space or a mark ("case-control", ":") are found with str.find in the document.
+_ALL_STRINGS = sorted({g for gs in _GATES.values() for g in gs} | {w for alts in _LOCAL_GATES.values() for alt in alts for w in alt})
+_LETTER_BITS = SubstringBits(g for g in _ALL_STRINGS if LETTERS.fullmatch(g))
+_OTHER_BITS = {g: 1 << (len(_LETTER_BITS.strings) + i) for i, g in enumerate(g for g in _ALL_STRINGS if not LETTERS.fullmatch(g))}
+_BIT = {**_LETTER_BITS.bit, **_OTHER_BITS}
+_GATE_MASKS = {label: sum(_BIT[g] for g in gs) for label, gs in _GATES.items()}
+# a local rule runs where every string of one of its alternatives is there (all are letters:
+# read off the sentence's words)
+_LOCAL_MASKS = {rid: tuple(sum(_LETTER_BITS.bit[w] for w in alt) for alt in alts) for rid, alts in _LOCAL_GATES.items()}
 
 
 @lru_cache(maxsize=4096)
-def _labels_of(words: frozenset[str]) -> tuple[str, ...]:
-    """The gated labels a sentence holding ``words`` runs (few distinct word sets recur)."""
-    return tuple(label for label, gate in _GATE_SETS.items() if not gate.isdisjoint(words))
+def _labels_of(mask: int) -> tuple[str, ...]:
+    """The gated labels a sentence holding the gate strings ``mask`` runs (few masks recur)."""
+    return tuple(label for label, gate in _GATE_MASKS.items() if gate & mask)
 
 
-def _gate_words(ctx: Context) -> dict[int, set[str]]:
-    """Sentence index -> the gate words it holds. str.find per word beats one alternation regex
-    by 2x; after a hit the search resumes at the next sentence (one hit per sentence is enough)."""
+def _cuts_words(low: str, starts: list[int]) -> bool:
+    """A sentence starts inside a run of letters (a section break with no space before it)."""
+    return any(low[p - 1 : p + 1].isalpha() and low[p - 1 : p + 1].isascii() for p in starts[1:])
+
+
+def _found_bits(ctx: Context, strings: dict[str, int]) -> dict[int, int]:
+    """Sentence index -> the bits of ``strings`` starting in it. str.find per string beats one
+    alternation regex by 2x; after a hit the search resumes at the next sentence (one hit per
+    sentence is enough)."""
     low, starts = ctx.low, ctx.sent_starts
     last = len(starts) - 1
-    words_in: dict[int, set[str]] = defaultdict(set)
-    for w in _ALL_GATE_WORDS:
+    bits: dict[int, int] = defaultdict(int)
+    for w, b in strings.items():
         i = low.find(w)
         while i >= 0:
             k = max(0, bisect_right(starts, i) - 1)
-            words_in[k].add(w)
+            bits[k] |= b
             if k >= last:
                 break
             i = low.find(w, starts[k + 1])
-    return words_in
+    return bits
 
 
-def _spans_by_label(ctx: Context) -> dict[str, list[tuple[int, int]]]:
+def _sentence_masks(ctx: Context) -> tuple[list[int], list[int]]:
+    """The gate strings (bits) each sentence holds, by sentence index: as the gates of the
+    labels read them (starting in the sentence), and within its span (the local gates)."""
+    inside = [_LETTER_BITS.of(words) for words in ctx.sentence_words]
+    if _cuts_words(ctx.low, ctx.sent_starts):
+        # a gate string that a sentence start cuts belongs, as found, to the sentence it starts in
+        found = _found_bits(ctx, _BIT)
+        return [found.get(i, 0) for i in range(len(inside))], inside
+    masks = list(inside)
+    for i, b in _found_bits(ctx, _OTHER_BITS).items():
+        masks[i] |= b
+    return masks, inside
+
+
+def _spans_by_label(ctx: Context, masks: list[int]) -> dict[str, list[tuple[int, int]]]:
     """Label -> the spans of the sentences its rules run on, in text order."""
-    words_in = _gate_words(ctx)
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for i in sorted(words_in):
-        span = ctx.sentence_span(i)
-        for label in _labels_of(frozenset(words_in[i])):
-            spans[label].append(span)
+    for span, mask in zip(ctx.spans, masks, strict=True):
+        if mask:
+            for label in _labels_of(mask):
+                spans[label].append(span)
     if "allocation_ratio" in spans:
         spans["allocation_ratio"] = [(s, e) for s, e in spans["allocation_ratio"] if _RATIO.search(ctx.low, s, e)]
     return spans
 
 
+@cache
+def _rule_sets() -> tuple[list[tuple[Rule, bool]], list[tuple[Rule, tuple[int, ...] | None]]]:
+    """(rule, gated) of the rules run first, and (rule, gate masks) of the local rules."""
+    rules = load_rules("design").rules
+    first = [(r, r.label in _GATE_MASKS) for r in rules if r.label not in _LOCAL]
+    local = [(r, _LOCAL_MASKS.get(r.id)) for r in rules if r.label in _LOCAL]
+    return first, local
+
+
 def _collect(ctx: Context) -> dict[str, list[tuple[int, int, str, re.Match]]]:
     found: dict[str, list[tuple[int, int, str, re.Match]]] = defaultdict(list)
-    spans_by_label = _spans_by_label(ctx)
-    whole = [(0, len(ctx.norm))]
-    rules = load_rules("design").rules
-    for rule in rules:
-        if rule.label in _LOCAL:
-            continue
-        spans = spans_by_label.get(rule.label, []) if rule.label in _GATE_SETS else whole
-        for s, e in spans:
-            for m in rule.finditer(ctx.norm, s, e):
+    masks, inside = _sentence_masks(ctx)
+    spans_by_label = _spans_by_label(ctx, masks)
+    norm = ctx.norm
+    whole = [(0, len(norm))]
+    first, local_rules = _rule_sets()
+    for rule, gated in first:
+        for s, e in spans_by_label.get(rule.label, ()) if gated else whole:
+            for m in rule.finditer(norm, s, e):
                 found[rule.label].append((m.start(), m.end(), rule.id, m))
-    local = sorted({ctx.sentence_span(ctx.sentence_index(s)) for lab, hits in found.items() if lab != "review"
-                    for s, _, _, _ in hits})
-    low = ctx.low
-    for rule in rules:
-        if rule.label not in _LOCAL:
-            continue
-        gate = _LOCAL_GATE_CHECKS.get(rule.id)
-        for s, e in local:
-            if gate is not None and not _local_gate_ok(gate, low, s, e):
+    local = sorted({ctx.sentence_index(s) for lab, hits in found.items() if lab != "review" for s, _, _, _ in hits})
+    for rule, gate in local_rules:
+        for i in local:
+            if gate is not None and not any(inside[i] & g == g for g in gate):
                 continue
-            for m in rule.finditer(ctx.norm, s, e):
+            s, e = ctx.spans[i]
+            for m in rule.finditer(norm, s, e):
                 found[rule.label].append((m.start(), m.end(), rule.id, m))
     return found
 
