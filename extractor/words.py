@@ -6,17 +6,11 @@ Lower-cased runs of letters and digits, a plural -s dropped (as the gold scorer 
 
 from __future__ import annotations
 
-import re
-from collections.abc import Collection, Iterable
-from functools import reduce
-from operator import or_
+from collections.abc import Collection
 
 import regex
 
 TOK = regex.compile(r"[a-z0-9]+")
-# The words of a sentence for word gates (``Context.sentence_words``): lower-case ASCII letter
-# runs (stdlib re: faster than regex for this one C-level findall per sentence).
-LETTERS = re.compile(r"[a-z]+")
 
 
 def content_tokens(text: str, stop: Collection[str]) -> set[str]:
@@ -29,31 +23,13 @@ def content_tokens(text: str, stop: Collection[str]) -> set[str]:
     return out
 
 
-class SubstringBits(dict[str, int]):
-    """word -> bit mask of the gate ``strings`` (pure ``[a-z]`` strings) it contains, each word
-    tested once per process. A letters-only string occurs in a lower-cased text exactly where it
-    occurs inside one of its ``[a-z]`` runs, so the OR over a sentence's words is the set of
-    gate strings the sentence holds: one dict look-up per word instead of a scan per string."""
+# The only characters outside ASCII that an ignore-case pattern matches to an ASCII letter
+# but that str.lower() leaves alone ("ſ" ~ "s", "İ" ~ "i").
+_FOLD_TO_ASCII = ("ſ", "İ")
 
-    _LIMIT = 200_000  # distinct words kept (a vocabulary, not a corpus)
 
-    def __init__(self, strings: Iterable[str]) -> None:
-        super().__init__()
-        self.strings = tuple(strings)
-        bad = [s for s in self.strings if not LETTERS.fullmatch(s)]
-        if bad:
-            raise ValueError(f"not [a-z]+ strings: {bad}")
-        self.bit = {s: 1 << i for i, s in enumerate(self.strings)}
+def plain_case(text: str) -> bool:
+    """Every ignore-case match of an ASCII word in ``text`` is found by str.find in its lower
+    case (so a gate string missing from the lower-cased text rules the pattern out)."""
+    return text.isascii() or not any(c in text for c in _FOLD_TO_ASCII)
 
-    def __missing__(self, word: str) -> int:
-        mask = 0
-        for s, b in self.bit.items():
-            if s in word:
-                mask |= b
-        if len(self) >= self._LIMIT:
-            self.clear()
-        self[word] = mask
-        return mask
-
-    def of(self, words: Iterable[str]) -> int:
-        return reduce(or_, map(self.__getitem__, words), 0)

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from extractor.document import Document
-from extractor.words import LETTERS
 
 if TYPE_CHECKING:  # spaCy is imported only when a Doc is built (see Context.doc)
     from spacy.tokens import Doc
@@ -32,7 +31,6 @@ class Context:
     _low: str | None = None
     _sentences: list[tuple[int, int, int]] | None = None
     _spans: list[tuple[int, int]] | None = None
-    _sentence_words: list[frozenset[str]] | None = None
 
     @property
     def doc(self) -> Doc:
@@ -78,16 +76,6 @@ class Context:
                 spans.append((start, end))
             self._spans = spans
         return self._spans
-
-    @property
-    def sentence_words(self) -> list[frozenset[str]]:
-        """The words of every sentence, by index: the runs of ``[a-z]`` in ``low`` within
-        ``sentence_span(i)`` (a run that a sentence start splits is cut there). One C-level
-        pass per sentence, shared by the fields that gate their rules on words."""
-        if self._sentence_words is None:
-            find, low = LETTERS.findall, self.low
-            self._sentence_words = [frozenset(find(low, s, e)) for s, e in self.spans]
-        return self._sentence_words
 
     def sentence_text(self, index: int) -> str:
         s, e = self.sentence_span(index)

@@ -35,7 +35,7 @@ from functools import cache, lru_cache
 from extractor.fields import Context
 from extractor.records import Design, Evidence
 from extractor.rules import Rule, load_rules
-from extractor.words import LETTERS, SubstringBits
+from extractor.words import plain_case
 
 FIELD = "design"
 
@@ -107,18 +107,59 @@ _LOCAL_GATES: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
 }
 
+# Further gates of single rules, read off their patterns: each group lists strings of which the
+# pattern needs one ("non"/"not" of a non-randomised statement, the "trials" of a plural), so
+# the rule runs only on sentences holding one string of every group. They hold in lower case
+# only where ``plain_case`` does (ignore-case "s" also matches "ſ").
+_RULE_GATES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "rand_word": (("randomi",),),
+    "rand_rct": (("rct",),),
+    "not_rand": (("non", "not", "without", "unrandomi"),),
+    "not_rand_design": (("non", "not"),),
+    "block_plural": (("trials", "studies", "rcts"),),
+    "block_sampling": (("sampl", "select", "chosen", "effect", "error", "variation", "variable", "number", "digit",
+                        "intercept", "slope", "forest", "coefficient"),),
+    "cluster": (("cluster", "by"),),
+    "rand_implied_blind_placebo": (("blind", "mask", "controlled"),
+                                   ("trial", "study", "comparison", "evaluation", "fashion", "manner", "condition")),
+    "review": (("meta", "review", "search", "selection", "sources", "pooled", "cochrane", "trials", "studies"),
+               ("meta", "review", "search", "selection", "sources", "pooled", "cochrane", "were", "was", "included")),
+    "blind_double_parties": (("were",), ("and",), ("patient", "participant", "subject", "men", "children", "parent", "volunteer"),
+                             ("investigator", "assessor", "examiner", "evaluator", "observer", "physician", "clinician",
+                              "researcher", "staff", "surgeon", "rater")),
+    "blind_single_parties": (("investigator", "assess", "observer", "evaluator", "rater", "examiner", "patient",
+                              "participant", "subject"),),
+    "crossover": (("cross", "design"),),
+}
+
+# Each local gate as (one regex of its single-word alternatives, its multi-word alternatives):
+# a C-level search per sentence instead of a Python test per word.
+_LOCAL_GATE_CHECKS = {
+    rid: (re.compile("|".join(re.escape(alt[0]) for alt in alts if len(alt) == 1)),
+          tuple(alt for alt in alts if len(alt) > 1))
+    for rid, alts in _LOCAL_GATES.items()
+}
+
+
+def _local_gate_ok(gate: tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], low: str, s: int, e: int) -> bool:
+    single, multi = gate
+    if single.search(low, s, e):
+        return True
+    seg = low[s:e]
+    return any(all(w in seg for w in alt) for alt in multi)
+
+
+def _rule_gate_ok(groups: tuple[tuple[str, ...], ...], low: str, s: int, e: int) -> bool:
+    """Each group of a rule's own gate has a string in ``low[s:e]`` (a few substring tests cost
+    less than one regex scan of the sentence)."""
+    seg = low[s:e]
+    return all(any(w in seg for w in group) for group in groups)
+
+
 _RATIO = re.compile(r"\d\s?:\s?\d")
-# Every gate string gets a bit. Letters-only strings are read off each sentence's words
-# (``ctx.sentence_words``: one dict look-up per word, shared with other fields); the few with
-# a space or a mark ("case-control", ":") are found with str.find in the document.
-_ALL_STRINGS = sorted({g for gs in _GATES.values() for g in gs} | {w for alts in _LOCAL_GATES.values() for alt in alts for w in alt})
-_LETTER_BITS = SubstringBits(g for g in _ALL_STRINGS if LETTERS.fullmatch(g))
-_OTHER_BITS = {g: 1 << (len(_LETTER_BITS.strings) + i) for i, g in enumerate(g for g in _ALL_STRINGS if not LETTERS.fullmatch(g))}
-_BIT = {**_LETTER_BITS.bit, **_OTHER_BITS}
+# Every label gate string gets a bit: one str.find scan per string marks the sentences holding it.
+_BIT = {g: 1 << i for i, g in enumerate(sorted({g for gs in _GATES.values() for g in gs}))}
 _GATE_MASKS = {label: sum(_BIT[g] for g in gs) for label, gs in _GATES.items()}
-# a local rule runs where every string of one of its alternatives is there (all are letters:
-# read off the sentence's words)
-_LOCAL_MASKS = {rid: tuple(sum(_LETTER_BITS.bit[w] for w in alt) for alt in alts) for rid, alts in _LOCAL_GATES.items()}
 
 
 @lru_cache(maxsize=4096)
@@ -127,19 +168,14 @@ def _labels_of(mask: int) -> tuple[str, ...]:
     return tuple(label for label, gate in _GATE_MASKS.items() if gate & mask)
 
 
-def _cuts_words(low: str, starts: list[int]) -> bool:
-    """A sentence starts inside a run of letters (a section break with no space before it)."""
-    return any(low[p - 1 : p + 1].isalpha() and low[p - 1 : p + 1].isascii() for p in starts[1:])
-
-
-def _found_bits(ctx: Context, strings: dict[str, int]) -> dict[int, int]:
-    """Sentence index -> the bits of ``strings`` starting in it. str.find per string beats one
+def _sentence_masks(ctx: Context) -> dict[int, int]:
+    """Sentence index -> the gate strings (bits) starting in it. str.find per string beats one
     alternation regex by 2x; after a hit the search resumes at the next sentence (one hit per
     sentence is enough)."""
     low, starts = ctx.low, ctx.sent_starts
     last = len(starts) - 1
     bits: dict[int, int] = defaultdict(int)
-    for w, b in strings.items():
+    for w, b in _BIT.items():
         i = low.find(w)
         while i >= 0:
             k = max(0, bisect_right(starts, i) - 1)
@@ -150,58 +186,57 @@ def _found_bits(ctx: Context, strings: dict[str, int]) -> dict[int, int]:
     return bits
 
 
-def _sentence_masks(ctx: Context) -> tuple[list[int], list[int]]:
-    """The gate strings (bits) each sentence holds, by sentence index: as the gates of the
-    labels read them (starting in the sentence), and within its span (the local gates)."""
-    inside = [_LETTER_BITS.of(words) for words in ctx.sentence_words]
-    if _cuts_words(ctx.low, ctx.sent_starts):
-        # a gate string that a sentence start cuts belongs, as found, to the sentence it starts in
-        found = _found_bits(ctx, _BIT)
-        return [found.get(i, 0) for i in range(len(inside))], inside
-    masks = list(inside)
-    for i, b in _found_bits(ctx, _OTHER_BITS).items():
-        masks[i] |= b
-    return masks, inside
+def _sentences_by_label(ctx: Context) -> dict[str, list[int]]:
+    """Label -> the indices of the sentences its rules run on, in text order."""
+    out: dict[str, list[int]] = defaultdict(list)
+    masks = _sentence_masks(ctx)
+    for i in sorted(masks):
+        for label in _labels_of(masks[i]):
+            out[label].append(i)
+    if "allocation_ratio" in out:
+        spans, low = ctx.spans, ctx.low
+        out["allocation_ratio"] = [i for i in out["allocation_ratio"] if _RATIO.search(low, *spans[i])]
+    return out
 
 
-def _spans_by_label(ctx: Context, masks: list[int]) -> dict[str, list[tuple[int, int]]]:
-    """Label -> the spans of the sentences its rules run on, in text order."""
-    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for span, mask in zip(ctx.spans, masks, strict=True):
-        if mask:
-            for label in _labels_of(mask):
-                spans[label].append(span)
-    if "allocation_ratio" in spans:
-        spans["allocation_ratio"] = [(s, e) for s, e in spans["allocation_ratio"] if _RATIO.search(ctx.low, s, e)]
-    return spans
+_Own = tuple[tuple[str, ...], ...] | None
 
 
 @cache
-def _rule_sets() -> tuple[list[tuple[Rule, bool]], list[tuple[Rule, tuple[int, ...] | None]]]:
-    """(rule, gated) of the rules run first, and (rule, gate masks) of the local rules."""
+def _rule_sets() -> tuple[list[tuple[Rule, _Own]], list[tuple[Rule, tuple | None, _Own]]]:
+    """(rule, its own gate) of the rules run first, and (rule, local gate, its own gate) of the
+    local rules."""
     rules = load_rules("design").rules
-    first = [(r, r.label in _GATE_MASKS) for r in rules if r.label not in _LOCAL]
-    local = [(r, _LOCAL_MASKS.get(r.id)) for r in rules if r.label in _LOCAL]
+    ungated = {r.label for r in rules if r.label not in _LOCAL and r.label not in _GATES}
+    if ungated:  # _collect runs a rule only on the sentences its label's gate picks
+        raise ValueError(f"design labels without a gate: {sorted(ungated)}")
+    first = [(r, _RULE_GATES.get(r.id)) for r in rules if r.label not in _LOCAL]
+    local = [(r, _LOCAL_GATE_CHECKS.get(r.id), _RULE_GATES.get(r.id)) for r in rules if r.label in _LOCAL]
     return first, local
 
 
 def _collect(ctx: Context) -> dict[str, list[tuple[int, int, str, re.Match]]]:
     found: dict[str, list[tuple[int, int, str, re.Match]]] = defaultdict(list)
-    masks, inside = _sentence_masks(ctx)
-    spans_by_label = _spans_by_label(ctx, masks)
-    norm = ctx.norm
-    whole = [(0, len(norm))]
+    by_label = _sentences_by_label(ctx)
+    norm, low, spans = ctx.norm, ctx.low, ctx.spans
+    # (the own gates read the lower-cased text: where that can miss an ignore-case match, off)
+    plain = plain_case(norm)
     first, local_rules = _rule_sets()
-    for rule, gated in first:
-        for s, e in spans_by_label.get(rule.label, ()) if gated else whole:
+    for rule, own in first:
+        for i in by_label.get(rule.label, ()):
+            s, e = spans[i]
+            if own is not None and plain and not _rule_gate_ok(own, low, s, e):
+                continue
             for m in rule.finditer(norm, s, e):
                 found[rule.label].append((m.start(), m.end(), rule.id, m))
     local = sorted({ctx.sentence_index(s) for lab, hits in found.items() if lab != "review" for s, _, _, _ in hits})
-    for rule, gate in local_rules:
+    for rule, gate, own in local_rules:
         for i in local:
-            if gate is not None and not any(inside[i] & g == g for g in gate):
+            s, e = spans[i]
+            if gate is not None and not _local_gate_ok(gate, low, s, e):
                 continue
-            s, e = ctx.spans[i]
+            if own is not None and plain and not _rule_gate_ok(own, low, s, e):
+                continue
             for m in rule.finditer(norm, s, e):
                 found[rule.label].append((m.start(), m.end(), rule.id, m))
     return found
