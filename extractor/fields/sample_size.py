@@ -235,6 +235,10 @@ def extract(ctx: Context) -> SampleSize:
                 break
             todo = [(s, sent, _fallback_rules(sent, people), people) for s, sent, _rules, people in todo]
         for s, sent, rules, _people in todo:
+            if phase == 1 and not cluster and "randomized" in best and (best["randomized"][0] > 1 or -best["randomized"][1] < s):
+                # a fallback count ranks 1 (7 only in a cluster trial): one in a later sentence
+                # can beat neither a higher rank nor an earlier count of the same rank
+                break
             if rules:
                 _scan(sent, s, rules, best, cluster, arms_k)
     ss = SampleSize()
