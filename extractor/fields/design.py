@@ -130,6 +130,14 @@ _RULE_GATES: dict[str, tuple[tuple[str, ...], ...]] = {
     "blind_single_parties": (("investigator", "assess", "observer", "evaluator", "rater", "examiner", "patient",
                               "participant", "subject"),),
     "crossover": (("cross", "design"),),
+    "rand_ly": (("randomly", "assignment", "allocation", "order", "sequence", "assigned", "allocated", "divided", "distributed"),),
+    "block_trial_name": (("(",),),
+    "blind_triple": (("triple",),),
+    "blind_double": (("double", "dbpc"),),
+    "blind_single": (("single", "investigator", "assessor", "observer", "evaluator", "rater", "examiner"),),
+    "blind_open": (("open", "blinded"),),
+    "multicentre": (("multi", "several", *"0123456789", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                     "eleven", "twelve"),),
 }
 
 # Each local gate as (one regex of its single-word alternatives, its multi-word alternatives):
