@@ -194,78 +194,85 @@ def _sentence_masks(ctx: Context) -> dict[int, int]:
     return bits
 
 
-def _sentences_by_label(ctx: Context) -> dict[str, list[int]]:
-    """Label -> the indices of the sentences its rules run on, in text order."""
-    out: dict[str, list[int]] = defaultdict(list)
-    masks = _sentence_masks(ctx)
-    for i in sorted(masks):
-        for label in _labels_of(masks[i]):
-            out[label].append(i)
-    if "allocation_ratio" in out:
-        spans, low = ctx.spans, ctx.low
-        out["allocation_ratio"] = [i for i in out["allocation_ratio"] if _RATIO.search(low, *spans[i])]
-    return out
-
-
 _Own = tuple[tuple[str, ...], ...] | None
+_BLINDING = ("blinding:triple-blind", "blinding:double-blind", "blinding:single-blind", "blinding:open-label")
+_Hit = tuple[int, int, str, re.Match]
 
 
 @cache
-def _rule_sets() -> tuple[list[tuple[Rule, _Own]], list[tuple[Rule, tuple | None, _Own]]]:
-    """(rule, its own gate) of the rules run first, and (rule, local gate, its own gate) of the
-    local rules."""
+def _rule_sets() -> tuple[dict[str, list[tuple[Rule, _Own]]], list[tuple[Rule, tuple | None, _Own]]]:
+    """Label -> (rule, its own gate) of its rules in file order, and (rule, local gate, its own
+    gate) of the local rules."""
     rules = load_rules("design").rules
     ungated = {r.label for r in rules if r.label not in _LOCAL and r.label not in _GATES}
     if ungated:  # _collect runs a rule only on the sentences its label's gate picks
         raise ValueError(f"design labels without a gate: {sorted(ungated)}")
-    first = [(r, _RULE_GATES.get(r.id)) for r in rules if r.label not in _LOCAL]
+    by_label: dict[str, list[tuple[Rule, _Own]]] = defaultdict(list)
+    for r in rules:
+        if r.label not in _LOCAL:
+            by_label[r.label].append((r, _RULE_GATES.get(r.id)))
     local = [(r, _LOCAL_GATE_CHECKS.get(r.id), _RULE_GATES.get(r.id)) for r in rules if r.label in _LOCAL]
-    return first, local
+    return dict(by_label), local
 
 
-def _collect(ctx: Context) -> dict[str, list[tuple[int, int, str, re.Match]]]:
-    found: dict[str, list[tuple[int, int, str, re.Match]]] = defaultdict(list)
-    by_label = _sentences_by_label(ctx)
+def _runs(rule: Rule, own: _Own, plain: bool, low: str, s: int, e: int) -> bool:
+    return own is None or not plain or _rule_gate_ok(own, low, s, e)
+
+
+def _collect(ctx: Context) -> dict[str, list[_Hit]] | None:
+    """Label -> its usable matches (outside a block span and a context_block sentence) up to the
+    sentence of the first that ``extract`` can take; None for a review.
+
+    ``extract`` reads only the first usable match of a label (by position), or of the explicit
+    blinding terms, and a match is usable or not by its own sentence's local rules alone. So
+    sentences are read in order, and a label's rules stop once it has a usable match."""
+    masks = _sentence_masks(ctx)
+    order = sorted(masks)
     norm, low, spans = ctx.norm, ctx.low, ctx.spans
     # (the own gates read the lower-cased text: where that can miss an ignore-case match, off)
     plain = plain_case(norm)
-    first, local_rules = _rule_sets()
-    for rule, own in first:
-        for i in by_label.get(rule.label, ()):
-            s, e = spans[i]
-            if own is not None and plain and not _rule_gate_ok(own, low, s, e):
-                continue
-            for m in rule.finditer(norm, s, e):
-                found[rule.label].append((m.start(), m.end(), rule.id, m))
-    local = sorted({ctx.sentence_index(s) for lab, hits in found.items() if lab != "review" for s, _, _, _ in hits})
-    for rule, gate, own in local_rules:
-        for i in local:
-            s, e = spans[i]
-            if gate is not None and not _local_gate_ok(gate, low, s, e):
-                continue
-            if own is not None and plain and not _rule_gate_ok(own, low, s, e):
-                continue
-            for m in rule.finditer(norm, s, e):
-                found[rule.label].append((m.start(), m.end(), rule.id, m))
+    by_label, local_rules = _rule_sets()
+    # a review of other trials leaves every design field unset: nothing else is needed then
+    review = [i for i in order if "review" in _labels_of(masks[i])]
+    for rule, own in by_label.get("review", ()):
+        for i in review:
+            if _runs(rule, own, plain, low, *spans[i]) and next(iter(rule.finditer(norm, *spans[i])), None):
+                return None
+    found: dict[str, list[_Hit]] = defaultdict(list)
+    done = {"review"}
+    for i in order:
+        s, e = spans[i]
+        labels = [lb for lb in _labels_of(masks[i]) if lb not in done]
+        if "allocation_ratio" in labels and not _RATIO.search(low, s, e):
+            labels.remove("allocation_ratio")
+        hits = [(label, m.start(), m.end(), rule.id, m) for label in labels for rule, own in by_label.get(label, ())
+                if _runs(rule, own, plain, low, s, e) for m in rule.finditer(norm, s, e)]
+        if not hits:
+            continue
+        blocks = []
+        for rule, gate, own in local_rules:
+            if (gate is None or _local_gate_ok(gate, low, s, e)) and _runs(rule, own, plain, low, s, e):
+                found_local = [(m.start(), m.end()) for m in rule.finditer(norm, s, e)]
+                if found_local and rule.label == "context_block":
+                    break  # (a sentence about other or future trials: none of its matches counts)
+                blocks += found_local
+        else:
+            for label, ms, me, rid, m in hits:
+                if not any(bs < me and ms < be for bs, be in blocks):
+                    found[label].append((ms, me, rid, m))
+            done.update(label for label, *_ in hits if label in found and label not in _BLINDING)
+            if any(not rid.endswith("_parties") for label in _BLINDING for _s, _e, rid, _m in found.get(label, ())):
+                done.update(_BLINDING)  # an explicit term outranks any later one and every inferred one
     return found
 
 
 def extract(ctx: Context) -> Design:
     found = _collect(ctx)
-    if found.get("review"):
+    if found is None:
         return Design()
-    blocks = [(s, e) for s, e, _, _ in found.get("block", [])]
-    bad_sentences = {ctx.sentence_index(s) for s, _, _, _ in found.get("context_block", [])}
 
-    def usable(label: str) -> list[tuple[int, int, str, re.Match]]:
-        out = []
-        for s, e, rid, m in found.get(label, []):
-            if ctx.sentence_index(s) in bad_sentences:
-                continue
-            if any(bs < e and s < be for bs, be in blocks):
-                continue
-            out.append((s, e, rid, m))
-        return sorted(out, key=lambda x: x[0])
+    def usable(label: str) -> list[_Hit]:
+        return sorted(found.get(label, []), key=lambda x: x[0])
 
     design = Design()
     ev: dict[str, Evidence] = {}
