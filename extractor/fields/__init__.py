@@ -61,6 +61,11 @@ class Context:
 
     def sentence_span(self, index: int) -> tuple[int, int]:
         """(start, end) of sentence ``index``, trailing space trimmed (computed once per document)."""
+        return self.spans[index]
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """``sentence_span(i)`` of every sentence, by index (computed once; do not mutate)."""
         if self._spans is None:
             starts, text = self.sent_starts, self.text
             spans = []
@@ -70,7 +75,7 @@ class Context:
                     end -= 1
                 spans.append((start, end))
             self._spans = spans
-        return self._spans[index]
+        return self._spans
 
     def sentence_text(self, index: int) -> str:
         s, e = self.sentence_span(index)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import regex
 
 from extractor.records import Dose
+from extractor.words import plain_case
 
 # One cue pass per document tells every rule below which sentences hold its anchor words;
 # rules then run only there. Each cue word is found with str.find over the lower-cased
@@ -80,15 +81,9 @@ def _doc_cues(low: str, starts: list[int], ends: list[int]) -> list[set[str]]:
 
 _ALLOC_CUES = frozenset({"rand", "cross", "received"})
 
-# The only characters outside ASCII that an ignore-case pattern matches to an ASCII letter
-# but that str.lower() leaves alone ("ſ" ~ "s", "İ" ~ "i"): where one occurs, the gates
-# below, which look for words with str.find in the lower-cased text, let the pattern run.
-_FOLD_TO_ASCII = ("ſ", "İ")
-
-
-def _plain_case(sent: str) -> bool:
-    """Every ignore-case match of an ASCII word in ``sent`` is found by str.find in its lower case."""
-    return sent.isascii() or not any(c in sent for c in _FOLD_TO_ASCII)
+# where ``_plain_case`` fails, the gates below, which look for words with str.find in the
+# lower-cased text, let the pattern run
+_plain_case = plain_case
 
 
 def _after_space(low: str, words: Iterable[str], space: bool = True) -> list[int]:

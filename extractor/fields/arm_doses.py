@@ -4,6 +4,8 @@ of a "respectively" list, and labels that keep their amount when arms differ onl
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 from extractor.fields import Context
@@ -92,14 +94,13 @@ def _amount_of(sent: str, low: str, name: str, mm: _Span) -> tuple[int, int] | N
     return None
 
 
-def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
-           dose_sents: list[_S]) -> list[Dose]:
-    out: list[Dose] = []
-    spans = []
+def _dose_spans(arm: _Arm, dose_sents: list[_S]) -> Iterator[tuple[int, int]]:
+    """The passages that may state the arm's regimen, in order: its list item, then sentences
+    naming the arm as the subject ("The Ketamine group received ..."), right after a dose
+    ("sufentanil 50 mcg in Group S") or next to one ("ketamine 0.5 mg/kg"). A generator:
+    ``_doses`` stops at the first passage with a dose."""
     if arm.item:
-        spans.append(arm.item)
-    # sentences naming the arm: as the subject ("The Ketamine group received ..."), right after a
-    # dose ("sufentanil 50 mcg in Group S") or next to one ("ketamine 0.5 mg/kg")
+        yield arm.item
     names = [n.lower() for n in [arm.label, *arm.aliases] if len(n) >= 2]
     for s, e, sent, low in dose_sents:
         for name in names:
@@ -112,7 +113,7 @@ def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
             of = _amount_of(sent, low, name, mm)
             if of:
                 # "consumed 20 g of creatine or carboxymethyl cellulose": the amount right before the name
-                spans.append((s + of[0], s + of[1]))
+                yield s + of[0], s + of[1]
                 break
             nxt = _find_word(low, name, mm.end() + 1)
             if nxt and not has_dose(sent[mm.start() : mm.end() + 60]):
@@ -121,18 +122,25 @@ def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
                 # the arm as the subject: its regimen runs to the end of the sentence (or of a
                 # run-on sentence the splitter kept whole: "... 0.05 μg/kg/min. The Ketamine group")
                 stop = _rx(r"\.\s+(?=[A-Z])").search(sent, mm.end())
-                spans.append((s + mm.start(), s + stop.start() if stop else e))
+                yield s + mm.start(), s + stop.start() if stop else e
             else:
                 # the amount just before the name ("0.5 mg/kg ketamine", "50 mcg in Group S") or after it
                 before = sent[max(0, mm.start() - 80) : mm.start()]
                 lead = _rx(r"(?:^|[,;:()]|\.\s|\band\b|\bwith\b|\bof\b)\s*[^,;:()]*$").search(before)
-                spans.append((s + mm.start() - len(before) + (lead.start() if lead else len(before)), min(e, s + mm.end() + 60)))
+                yield s + mm.start() - len(before) + (lead.start() if lead else len(before)), min(e, s + mm.end() + 60)
             break
+
+
+def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
+           dose_sents: list[_S]) -> list[Dose]:
+    out: list[Dose] = []
     seen = set()
-    # the other arms' names (lower-cased), once per arm rather than once per passage
-    other_names = [n.lower() for o in others for n in [o.label, *o.aliases]
-                   if len(n) >= 2 and not _same(n, arm.label, {})] if spans else []
-    for a, b in spans:
+    other_names: list[str] | None = None
+    for a, b in _dose_spans(arm, dose_sents):
+        if other_names is None:
+            # the other arms' names (lower-cased), once per arm rather than once per passage
+            other_names = [n.lower() for o in others for n in [o.label, *o.aliases]
+                           if len(n) >= 2 and not _same(n, arm.label, {})]
         text = ctx.norm[a:b]
         text_low = text.lower()
         # stop before another arm's description in the same sentence

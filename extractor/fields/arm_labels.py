@@ -157,12 +157,21 @@ def _control_re() -> regex.Pattern[str]:
 _ADD_ON = regex.compile(r"^(?:conventional|standard|usual|routine)\b.*?(?:\s(?:plus|with|combined\s+with)\s|\s?\+\s?)\S", regex.I)
 
 
+_WITHOUT = regex.compile(r"\bwithout\s", regex.I)
+
+
 def _is_control(label: str, aliases: list[str]) -> bool:
+    # (one document asks about the same few names many times: the answers are cached)
+    return _is_control_names(label, tuple(aliases))
+
+
+@lru_cache(maxsize=4096)
+def _is_control_names(label: str, aliases: tuple[str, ...]) -> bool:
     if _ADD_ON.search(label):
         return False
-    if _rx(r"\bwithout\s", regex.I).search(label):
+    if _WITHOUT.search(label):
         return True  # "CP without sorafenib": the regimen without the studied add-on
-    return any(_control_re().search(name) for name in [label, *aliases])
+    return any(_control_re().search(name) for name in (label, *aliases))
 
 
 def _same(a: str, b: str, abbrevs: dict[str, str]) -> bool:

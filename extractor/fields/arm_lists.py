@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from extractor.fields import Context
-from extractor.fields.arm_candidates import _ALLOC_CUES, _S, _Arm, _followed_by
+from extractor.fields.arm_candidates import _ALLOC_CUES, _S, _Arm, _followed_by, _plain_case
 from extractor.fields.arm_doses import _dose_labels, _respective_doses
 from extractor.fields.arm_labels import (
     _GENERIC,
@@ -345,6 +345,14 @@ _ANALYSED = regex.compile(r"\b(?:analy[sz]|complet|evaluabl|remain|follow)", reg
 _NUM_SPLIT = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.I)
 
 
+def _respectively_from(sent: str, low: str) -> int:
+    """Where a resp_n_labels match can start: it ends with "respectively" and holds no "." or
+    ";", so not before the last one of those ahead of the first "respectively" (result
+    sentences are full of decimals: the pattern then scans only the tail)."""
+    first = low.find("respectively") if _plain_case(sent) else -1
+    return max(low.rfind(".", 0, first), low.rfind(";", 0, first)) + 1 if first > 0 else 0
+
+
 def _respectively(ctx: Context, sents: list[_S]) -> tuple[list[_Arm], list[_Arm]]:
     """Groups stated as a list: "32 and 31 subjects ... under the PHF and HAART arms, respectively"
     (per-arm n by position), "into three groups and were given A, B and C, respectively",
@@ -354,7 +362,7 @@ def _respectively(ctx: Context, sents: list[_S]) -> tuple[list[_Arm], list[_Arm]
     listed: list[_Arm] = []
     for s, _e, sent, low, cues in sents:
         if "resp" in cues and "num" in cues:
-            for m in rules.by_id("resp_n_labels").finditer(sent):
+            for m in rules.by_id("resp_n_labels").finditer(sent, _respectively_from(sent, low)):
                 if _ANALYSED.search(sent, 0, m.start("labels")):
                     continue  # "The analysis concerned 392 and 389 patients ...": not the allocation
                 ns = [parse_int(x) for x in _NUM_SPLIT.split(m.group("ns"))]

@@ -4,6 +4,7 @@ mentions of one group, and arm sizes from "each" counts or event-rate denominato
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import regex
@@ -14,7 +15,6 @@ from extractor.fields.arm_candidates import (
     _S,
     _after_space,
     _Arm,
-    _followed_by,
     _plain_case,
 )
 from extractor.fields.arm_labels import (
@@ -105,6 +105,9 @@ def _dash_counts(sent: str, s: int) -> list[_Arm]:
 
 _GROUP_WORDS = ("group", "arm")
 _N_RECEIVED_PEOPLE = ("patients", "participants", "subjects", "children", "women", "men", "others", "cases", "volunteers")
+# n_received's gate: a word of _N_RECEIVED_PEOPLE, whitespace, then "were" / "received" / "to", in
+# the lower-cased sentence (one C-level search; stdlib re's \s is str.isspace)
+_N_RECEIVED_GATE = re.compile(rf"(?:{'|'.join(_N_RECEIVED_PEOPLE)})\s+(?:were|received|to)")
 _OF_N = ("of", "with", "comprising", "included", "consisting")
 # what follows "group" in group_included_n ("group I included 100"), on the lower-cased text
 _CODE_VERB = regex.compile(r"(?:[a-z]{1,4}[0-9]?|[0-9])\s+(?:included|comprised|consisted|had|with|of|contained)")
@@ -135,7 +138,7 @@ def _count_rules(sent: str, low: str, cues: set[str], doc_low: str, s: int, nxt:
     if "group" in cues and (not plain or any(low.startswith(_OF_N, k) for k in after)):
         out.append("group_of_n")  # "group of 44 cases"
     # "24 patients received X": a people word, then "were ..." / "received" / "to"
-    if _followed_by(sent, low, _N_RECEIVED_PEOPLE, ("were", "received", "to")) and _people_cue(doc_low, s, nxt):
+    if (not plain or _N_RECEIVED_GATE.search(low)) and _people_cue(doc_low, s, nxt):
         out.append("n_received")
     if "group" not in cues:
         return out

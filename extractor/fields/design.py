@@ -30,11 +30,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from extractor.fields import Context
 from extractor.records import Design, Evidence
-from extractor.rules import load_rules
+from extractor.rules import Rule, load_rules
+from extractor.words import plain_case
 
 FIELD = "design"
 
@@ -106,6 +107,39 @@ _LOCAL_GATES: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
 }
 
+# Further gates of single rules, read off their patterns: each group lists strings of which the
+# pattern needs one ("non"/"not" of a non-randomised statement, the "trials" of a plural), so
+# the rule runs only on sentences holding one string of every group. They hold in lower case
+# only where ``plain_case`` does (ignore-case "s" also matches "ſ").
+_RULE_GATES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "rand_word": (("randomi",),),
+    "rand_rct": (("rct",),),
+    "not_rand": (("non", "not", "without", "unrandomi"),),
+    "not_rand_design": (("non", "not"),),
+    "block_plural": (("trials", "studies", "rcts"),),
+    "block_sampling": (("sampl", "select", "chosen", "effect", "error", "variation", "variable", "number", "digit",
+                        "intercept", "slope", "forest", "coefficient"),),
+    "cluster": (("cluster", "by"),),
+    "rand_implied_blind_placebo": (("blind", "mask", "controlled"),
+                                   ("trial", "study", "comparison", "evaluation", "fashion", "manner", "condition")),
+    "review": (("meta", "review", "search", "selection", "sources", "pooled", "cochrane", "trials", "studies"),
+               ("meta", "review", "search", "selection", "sources", "pooled", "cochrane", "were", "was", "included")),
+    "blind_double_parties": (("were",), ("and",), ("patient", "participant", "subject", "men", "children", "parent", "volunteer"),
+                             ("investigator", "assessor", "examiner", "evaluator", "observer", "physician", "clinician",
+                              "researcher", "staff", "surgeon", "rater")),
+    "blind_single_parties": (("investigator", "assess", "observer", "evaluator", "rater", "examiner", "patient",
+                              "participant", "subject"),),
+    "crossover": (("cross", "design"),),
+    "rand_ly": (("randomly", "assignment", "allocation", "order", "sequence", "assigned", "allocated", "divided", "distributed"),),
+    "block_trial_name": (("(",),),
+    "blind_triple": (("triple",),),
+    "blind_double": (("double", "dbpc"),),
+    "blind_single": (("single", "investigator", "assessor", "observer", "evaluator", "rater", "examiner"),),
+    "blind_open": (("open", "blinded"),),
+    "multicentre": (("multi", "several", *"0123456789", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                     "eleven", "twelve"),),
+}
+
 # Each local gate as (one regex of its single-word alternatives, its multi-word alternatives):
 # a C-level search per sentence instead of a Python test per word.
 _LOCAL_GATE_CHECKS = {
@@ -123,92 +157,122 @@ def _local_gate_ok(gate: tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], lo
     return any(all(w in seg for w in alt) for alt in multi)
 
 
+def _rule_gate_ok(groups: tuple[tuple[str, ...], ...], low: str, s: int, e: int) -> bool:
+    """Each group of a rule's own gate has a string in ``low[s:e]`` (a few substring tests cost
+    less than one regex scan of the sentence)."""
+    seg = low[s:e]
+    return all(any(w in seg for w in group) for group in groups)
+
+
 _RATIO = re.compile(r"\d\s?:\s?\d")
-# One scan for every gate word; each label then keeps the sentences holding one of its words
-# (set tests), instead of scanning the text once per label.
-_ALL_GATE_WORDS = frozenset(g for gs in _GATES.values() for g in gs)
-_GATE_SETS = {label: frozenset(gs) for label, gs in _GATES.items()}
+# Every label gate string gets a bit: one str.find scan per string marks the sentences holding it.
+_BIT = {g: 1 << i for i, g in enumerate(sorted({g for gs in _GATES.values() for g in gs}))}
+_GATE_MASKS = {label: sum(_BIT[g] for g in gs) for label, gs in _GATES.items()}
 
 
 @lru_cache(maxsize=4096)
-def _labels_of(words: frozenset[str]) -> tuple[str, ...]:
-    """The gated labels a sentence holding ``words`` runs (few distinct word sets recur)."""
-    return tuple(label for label, gate in _GATE_SETS.items() if not gate.isdisjoint(words))
+def _labels_of(mask: int) -> tuple[str, ...]:
+    """The gated labels a sentence holding the gate strings ``mask`` runs (few masks recur)."""
+    return tuple(label for label, gate in _GATE_MASKS.items() if gate & mask)
 
 
-def _gate_words(ctx: Context) -> dict[int, set[str]]:
-    """Sentence index -> the gate words it holds. str.find per word beats one alternation regex
-    by 2x; after a hit the search resumes at the next sentence (one hit per sentence is enough)."""
+def _sentence_masks(ctx: Context) -> dict[int, int]:
+    """Sentence index -> the gate strings (bits) starting in it. str.find per string beats one
+    alternation regex by 2x; after a hit the search resumes at the next sentence (one hit per
+    sentence is enough)."""
     low, starts = ctx.low, ctx.sent_starts
     last = len(starts) - 1
-    words_in: dict[int, set[str]] = defaultdict(set)
-    for w in _ALL_GATE_WORDS:
+    bits: dict[int, int] = defaultdict(int)
+    for w, b in _BIT.items():
         i = low.find(w)
         while i >= 0:
             k = max(0, bisect_right(starts, i) - 1)
-            words_in[k].add(w)
+            bits[k] |= b
             if k >= last:
                 break
             i = low.find(w, starts[k + 1])
-    return words_in
+    return bits
 
 
-def _spans_by_label(ctx: Context) -> dict[str, list[tuple[int, int]]]:
-    """Label -> the spans of the sentences its rules run on, in text order."""
-    words_in = _gate_words(ctx)
-    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for i in sorted(words_in):
-        span = ctx.sentence_span(i)
-        for label in _labels_of(frozenset(words_in[i])):
-            spans[label].append(span)
-    if "allocation_ratio" in spans:
-        spans["allocation_ratio"] = [(s, e) for s, e in spans["allocation_ratio"] if _RATIO.search(ctx.low, s, e)]
-    return spans
+_Own = tuple[tuple[str, ...], ...] | None
+_BLINDING = ("blinding:triple-blind", "blinding:double-blind", "blinding:single-blind", "blinding:open-label")
+_Hit = tuple[int, int, str, re.Match]
 
 
-def _collect(ctx: Context) -> dict[str, list[tuple[int, int, str, re.Match]]]:
-    found: dict[str, list[tuple[int, int, str, re.Match]]] = defaultdict(list)
-    spans_by_label = _spans_by_label(ctx)
-    whole = [(0, len(ctx.norm))]
+@cache
+def _rule_sets() -> tuple[dict[str, list[tuple[Rule, _Own]]], list[tuple[Rule, tuple | None, _Own]]]:
+    """Label -> (rule, its own gate) of its rules in file order, and (rule, local gate, its own
+    gate) of the local rules."""
     rules = load_rules("design").rules
-    for rule in rules:
-        if rule.label in _LOCAL:
+    ungated = {r.label for r in rules if r.label not in _LOCAL and r.label not in _GATES}
+    if ungated:  # _collect runs a rule only on the sentences its label's gate picks
+        raise ValueError(f"design labels without a gate: {sorted(ungated)}")
+    by_label: dict[str, list[tuple[Rule, _Own]]] = defaultdict(list)
+    for r in rules:
+        if r.label not in _LOCAL:
+            by_label[r.label].append((r, _RULE_GATES.get(r.id)))
+    local = [(r, _LOCAL_GATE_CHECKS.get(r.id), _RULE_GATES.get(r.id)) for r in rules if r.label in _LOCAL]
+    return dict(by_label), local
+
+
+def _runs(rule: Rule, own: _Own, plain: bool, low: str, s: int, e: int) -> bool:
+    return own is None or not plain or _rule_gate_ok(own, low, s, e)
+
+
+def _collect(ctx: Context) -> dict[str, list[_Hit]] | None:
+    """Label -> its usable matches (outside a block span and a context_block sentence) up to the
+    sentence of the first that ``extract`` can take; None for a review.
+
+    ``extract`` reads only the first usable match of a label (by position), or of the explicit
+    blinding terms, and a match is usable or not by its own sentence's local rules alone. So
+    sentences are read in order, and a label's rules stop once it has a usable match."""
+    masks = _sentence_masks(ctx)
+    order = sorted(masks)
+    norm, low, spans = ctx.norm, ctx.low, ctx.spans
+    # (the own gates read the lower-cased text: where that can miss an ignore-case match, off)
+    plain = plain_case(norm)
+    by_label, local_rules = _rule_sets()
+    # a review of other trials leaves every design field unset: nothing else is needed then
+    review = [i for i in order if "review" in _labels_of(masks[i])]
+    for rule, own in by_label.get("review", ()):
+        for i in review:
+            if _runs(rule, own, plain, low, *spans[i]) and next(iter(rule.finditer(norm, *spans[i])), None):
+                return None
+    found: dict[str, list[_Hit]] = defaultdict(list)
+    done = {"review"}
+    for i in order:
+        s, e = spans[i]
+        labels = [lb for lb in _labels_of(masks[i]) if lb not in done]
+        if "allocation_ratio" in labels and not _RATIO.search(low, s, e):
+            labels.remove("allocation_ratio")
+        hits = [(label, m.start(), m.end(), rule.id, m) for label in labels for rule, own in by_label.get(label, ())
+                if _runs(rule, own, plain, low, s, e) for m in rule.finditer(norm, s, e)]
+        if not hits:
             continue
-        spans = spans_by_label.get(rule.label, []) if rule.label in _GATE_SETS else whole
-        for s, e in spans:
-            for m in rule.finditer(ctx.norm, s, e):
-                found[rule.label].append((m.start(), m.end(), rule.id, m))
-    local = sorted({ctx.sentence_span(ctx.sentence_index(s)) for lab, hits in found.items() if lab != "review"
-                    for s, _, _, _ in hits})
-    low = ctx.low
-    for rule in rules:
-        if rule.label not in _LOCAL:
-            continue
-        gate = _LOCAL_GATE_CHECKS.get(rule.id)
-        for s, e in local:
-            if gate is not None and not _local_gate_ok(gate, low, s, e):
-                continue
-            for m in rule.finditer(ctx.norm, s, e):
-                found[rule.label].append((m.start(), m.end(), rule.id, m))
+        blocks = []
+        for rule, gate, own in local_rules:
+            if (gate is None or _local_gate_ok(gate, low, s, e)) and _runs(rule, own, plain, low, s, e):
+                found_local = [(m.start(), m.end()) for m in rule.finditer(norm, s, e)]
+                if found_local and rule.label == "context_block":
+                    break  # (a sentence about other or future trials: none of its matches counts)
+                blocks += found_local
+        else:
+            for label, ms, me, rid, m in hits:
+                if not any(bs < me and ms < be for bs, be in blocks):
+                    found[label].append((ms, me, rid, m))
+            done.update(label for label, *_ in hits if label in found and label not in _BLINDING)
+            if any(not rid.endswith("_parties") for label in _BLINDING for _s, _e, rid, _m in found.get(label, ())):
+                done.update(_BLINDING)  # an explicit term outranks any later one and every inferred one
     return found
 
 
 def extract(ctx: Context) -> Design:
     found = _collect(ctx)
-    if found.get("review"):
+    if found is None:
         return Design()
-    blocks = [(s, e) for s, e, _, _ in found.get("block", [])]
-    bad_sentences = {ctx.sentence_index(s) for s, _, _, _ in found.get("context_block", [])}
 
-    def usable(label: str) -> list[tuple[int, int, str, re.Match]]:
-        out = []
-        for s, e, rid, m in found.get(label, []):
-            if ctx.sentence_index(s) in bad_sentences:
-                continue
-            if any(bs < e and s < be for bs, be in blocks):
-                continue
-            out.append((s, e, rid, m))
-        return sorted(out, key=lambda x: x[0])
+    def usable(label: str) -> list[_Hit]:
+        return sorted(found.get(label, []), key=lambda x: x[0])
 
     design = Design()
     ev: dict[str, Evidence] = {}

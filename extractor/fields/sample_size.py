@@ -13,14 +13,14 @@ nonpregnant women") are marked the same way, and ``derivation`` says how.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
 from extractor.fields import Context
 from extractor.numbers import parse_int
 from extractor.records import Evidence, SampleSize
-from extractor.rules import load_rules
+from extractor.rules import Rule, load_rules
 
 
 @cache
@@ -66,7 +66,7 @@ _COMPLETERS = regex.compile(r"(?:[^.;]|\.(?=\d)){0,80}?\b(?:completed|were\s+abl
 _WEAK = frozenset({"in_num_people", "people_n_equals"})
 _RANDOMISED_WORD = regex.compile(r"\brandomi[sz]|\ballocat|\bassigned\b", regex.I)
 # Cheap gates (speed): a rule runs on a sentence only when the sentence holds one of its cue
-# words; the word set of a sentence is built once with one C-level findall.
+# words; the words of a sentence are found with one C-level findall.
 # stdlib re: faster than regex for these simple per-sentence scans
 _WORDS = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
@@ -124,6 +124,21 @@ _N_EQUALS = regex.compile(r"\(\s*(?:total\s+)?n\s*=", regex.I)
 
 # (rule id, cue words, needs a people noun, further word sets) of every cue-gated rule, in order
 _GATED = tuple((rid, cues, rid in _NEEDS_PEOPLE, _ALSO_NEEDS.get(rid, ())) for rid, cues in RULE_CUES.items() if cues)
+# Every word a gate above reads: a sentence's words outside it change no gate, so the gates are
+# a function of the sentence's words within it, and few such sets recur (cached).
+_VOCAB = frozenset().union(*RULE_CUES.values(), *(n for ns in _ALSO_NEEDS.values() for n in ns), _PEOPLE_WORDS, _NUM_WORDS)
+
+
+@lru_cache(maxsize=8192)
+def _plan(hits: frozenset[str]) -> tuple[list[Rule], bool, bool]:
+    """(the cue-gated rules to run, a people noun is there, a number word is there) for a
+    sentence whose gate words are ``hits``."""
+    people = not _PEOPLE_WORDS.isdisjoint(hits)
+    by_id = load_rules("sample_size").by_id
+    # (isdisjoint builds no intersection set)
+    rules = [by_id(rid) for rid, cues, needs_people, also in _GATED if not cues.isdisjoint(hits)
+             and (people or not needs_people) and not any(need.isdisjoint(hits) for need in also)]
+    return rules, people, not _NUM_WORDS.isdisjoint(hits)
 
 
 def _fallback_gate(rid: str, sent: str, people: bool) -> bool:
@@ -132,6 +147,12 @@ def _fallback_gate(rid: str, sent: str, people: bool) -> bool:
 
 # lowest-priority rules: run only when no stronger randomised candidate was found
 _FALLBACK = ("in_num_people", "people_n_equals")
+
+
+def _fallback_rules(sent: str, people: bool) -> list[Rule]:
+    by_id = load_rules("sample_size").by_id
+    return [by_id(r) for r in _FALLBACK if _fallback_gate(r, sent, people)]
+
 _SCREENED = regex.compile(r"\b(?:screened|assessed\s+for\s+eligibility|approached|eligible|contacted)\b", regex.I)
 # "1680 eligible patients were randomized": "eligible" qualifies the people randomised, not a screened count
 _ELIGIBLE_RANDOMISED = regex.compile(r"\s+eligible\s+(?:[\w-]+\s+){1,3}?(?:were|was)\s+(?:\w+ly\s+)?(?:randomi[sz]ed|allocated|assigned)\b", regex.I)
@@ -158,9 +179,13 @@ def _unit(noun: str | None) -> str | None:
 
 def candidates(text: str, rule_ids: list[str] | None = None) -> list[tuple[str, str, int, int, int, dict, int, int]]:
     """(rule id, group, value, start, end, groupdict, match start, match end) of every count the rules find in ``text``."""
-    out = []
     rules = load_rules("sample_size")
-    for rule in (rules.rules if rule_ids is None else [rules.by_id(r) for r in rule_ids]):
+    return _candidates(text, rules.rules if rule_ids is None else [rules.by_id(r) for r in rule_ids])
+
+
+def _candidates(text: str, rules: list[Rule]) -> list[tuple[str, str, int, int, int, dict, int, int]]:
+    out = []
+    for rule in rules:
         for m in rule.finditer(text):
             gd = {k: v for k, v in m.groupdict().items() if v}
             if "n2" in gd:
@@ -195,27 +220,27 @@ def extract(ctx: Context) -> SampleSize:
     # Per sentence: a rule's lazy gap must not swallow the next sentence's count, and
     # non-overlapping matching over the whole text would hide valid later candidates.
     # Each sentence runs only the rules whose cue words it holds (one word set per sentence).
-    todo: list[tuple[int, str, list[str], bool]] = []
-    low = ctx.low
+    todo: list[tuple[int, str, list[Rule], bool]] = []
+    low, norm, words, gate_words = ctx.low, ctx.norm, _WORDS.findall, _VOCAB.intersection
     for _idx, s, e in ctx.sentences():
-        words = set(_WORDS.findall(low, s, e))
-        if not _DIGIT.search(low, s, e) and _NUM_WORDS.isdisjoint(words):
+        # (the gate words of a sentence straight from its word list: no set of all its words)
+        rules, people, number_word = _plan(gate_words(words(low, s, e)))
+        if not number_word and not _DIGIT.search(low, s, e):
             continue
-        sent = ctx.norm[s:e]
-        people = not _PEOPLE_WORDS.isdisjoint(words)
-        # (isdisjoint builds no intersection set: this runs for every rule of every sentence)
-        ids = [rid for rid, cues, needs_people, also in _GATED if not cues.isdisjoint(words)
-               and (people or not needs_people) and not any(need.isdisjoint(words) for need in also)]
-        todo.append((s, sent, ids, people))
+        todo.append((s, norm[s:e], rules, people))
     for phase in (0, 1):
         if phase == 1:
             # (in a cluster trial "in 22 villages" outranks everything, so it always runs)
             if not cluster and "randomized" in best and best["randomized"][0] >= 2:
                 break
-            todo = [(s, sent, [r for r in _FALLBACK if _fallback_gate(r, sent, people)], people) for s, sent, _ids, people in todo]
-        for s, sent, ids, _people in todo:
-            if ids:
-                _scan(sent, s, ids, best, cluster, arms_k)
+            todo = [(s, sent, _fallback_rules(sent, people), people) for s, sent, _rules, people in todo]
+        for s, sent, rules, _people in todo:
+            if phase == 1 and not cluster and "randomized" in best and (best["randomized"][0] > 1 or -best["randomized"][1] < s):
+                # a fallback count ranks 1 (7 only in a cluster trial): one in a later sentence
+                # can beat neither a higher rank nor an earlier count of the same rank
+                break
+            if rules:
+                _scan(sent, s, rules, best, cluster, arms_k)
     ss = SampleSize()
     for key in ("randomized", "analyzed", "planned"):
         if key in best:
@@ -241,9 +266,9 @@ def _equal_arms(ctx: Context) -> int | None:
     return len(parts) if len(parts) > 1 and len(set(parts)) == 1 else None
 
 
-def _scan(sent: str, s: int, ids: list[str], best: dict[str, tuple], cluster: bool, arms_k: int | None = None) -> None:
-    """Candidates of rules ``ids`` in one sentence (starting at ``s``) into ``best``."""
-    for rid, group, value, ms, me, gd, _mstart, _mend in candidates(sent, ids):
+def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster: bool, arms_k: int | None = None) -> None:
+    """Candidates of ``rules`` in one sentence (starting at ``s``) into ``best``."""
+    for rid, group, value, ms, me, gd, _mstart, _mend in _candidates(sent, rules):
         if value < _MIN_N:
             continue
         derivation: str | None = None
