@@ -163,3 +163,20 @@ def test_hyphenated_unblinded_study_is_open_label() -> None:
     # un-blinded assessors are not an open-label design
     text = "Two un-blinded outcome assessors rated the videos of the study sessions."
     assert extract_text(text, id="x").design.blinding is None
+
+
+def test_every_design_gate_admits_its_rules_match_examples() -> None:
+    # The gates are read off the patterns by hand; a pattern edited to match text its gate
+    # lacks would silently never run there. Every must-match example has to pass its gates.
+    from extractor.fields import design as d
+    from extractor.rules import load_rules
+
+    for rule in load_rules("design").rules:
+        for ex in rule.examples.match:
+            low = ex.lower()
+            if rule.label in d._GATES:
+                assert any(g in low for g in d._GATES[rule.label]), (rule.id, ex)
+            if rule.id in d._RULE_GATES:
+                assert d._rule_gate_ok(d._RULE_GATES[rule.id], low, 0, len(low)), (rule.id, ex)
+            if rule.id in d._LOCAL_GATES:
+                assert any(all(w in low for w in alt) for alt in d._LOCAL_GATES[rule.id]), (rule.id, ex)
