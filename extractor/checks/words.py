@@ -14,6 +14,7 @@ from functools import lru_cache
 from extractor.checks import register
 from extractor.checks.common import flag, measure_of, null_of, sentence_start, sentence_text, stated_alpha
 from extractor.checks.pvalues import ci_excludes_null, p_significant
+from extractor.normalize import plain_case
 from extractor.records import Evidence, Flag, Interval, PValue, TrialRecord
 
 _SIGNIF = re.compile(
@@ -49,11 +50,18 @@ def claims(sentence: str) -> list[Claim]:
 @lru_cache(maxsize=256)
 def _claims(sentence: str) -> tuple[Claim, ...]:
     # a pure function of the sentence, asked once per p-value and interval in it
+    # Every _SIGNIF match holds "signific", every _NEG_PHRASE match "signific" or "differ":
+    # substring tests skip the scans in most sentences (exact where plain_case holds)
+    plain = plain_case(sentence)
+    low = sentence.lower()
+    signif = not plain or "signific" in low
+    if not signif and "differ" not in low:
+        return ()
     out: list[Claim] = []
     neg_spans = [(m.start(), m.end()) for m in _NEG_PHRASE.finditer(sentence)]
     for s, e in neg_spans:
         out.append(Claim(s, e, False, sentence[s:e]))
-    for m in _SIGNIF.finditer(sentence):
+    for m in (_SIGNIF.finditer(sentence) if signif else ()):
         if any(s <= m.start() < e for s, e in neg_spans):
             continue
         before = sentence[max(0, m.start() - 40):m.start()]
