@@ -15,27 +15,35 @@ import regex
 from extractor.fields import Context
 from extractor.numbers import parse_decimal, parse_int
 from extractor.records import EventRate
-from extractor.rules import load_rules
+from extractor.rules import REGEX_TIMEOUT, load_rules
 
 FIELD = "event_rates"
 
 _DIRECT = ("er_slash", "er_of", "er_reversed", "er_from_which")
 # Cheap literal triggers: each rule runs only in windows around its trigger (the count-word
 # alternations are costly to try at every position of a document).
+# Four rules start at, or are triggered by, an "of": er_of ("42 of 112"), er_reversed ("of
+# the 695 eligible, 465"), er_from_which ("of whom") and er_of_them ("of them"). One scan
+# finds every "of" any of them can use (_OF); per-rule patterns then match at those few
+# positions only. Each rule's own scan of the document cost as much as this one.
+_OF = regex.compile(
+    r"of(?<=\bof)(?=\s+(?:(?:(?:the|these|those|all|a\s+total\s+of)\s+)?\d|(?:whom|which|them|these|those)\b))", regex.I
+)
+# er_of's trigger; it holds no second "of", so its matches at _OF positions are its finditer
+_OF_COUNT = regex.compile(r"of\s+(?:the\s+|all\s+|these\s+)?\d", regex.I)
+_OF_WHICH = regex.compile(r"of\s+(?:which|whom)\b", regex.I)
+_OF_THEM = regex.compile(r"of\s+(?:them|these|those|whom)\b", regex.I)  # er_of_them's prefilter
 # A trigger is a tuple of patterns whose matches never overlap one another: one literal-led
-# pattern per alternative ("from which", "of whom", "among whom") is found by regex's fast
-# literal scan, where the alternation "(?:from|of|among)" is tried at every character.
-_TRIGGERS = {
-    "er_of": ((regex.compile(r"\bof\s+(?:the\s+|all\s+|these\s+)?\d", regex.I),), 90, 40),
-    "er_from_which": (tuple(regex.compile(w + r"(?<=\b" + w + r")\s+(?:which|whom)\b", regex.I)
-                            for w in ("from", "of", "among")), 150, 40),
-}
+# pattern per alternative ("from which", "among whom") is found by regex's fast literal scan,
+# where the alternation "(?:from|of|among)" is tried at every character ("of which" is _OF_WHICH).
+_FROM_WHICH = tuple(regex.compile(w + r"(?<=\b" + w + r")\s+(?:which|whom)\b", regex.I) for w in ("from", "among"))
+# (back, ahead): the window around a trigger in which the rule runs
+_WINDOWS = {"er_of": (90, 40), "er_from_which": (150, 40)}
 _ANTECEDENT = ("er_of_them", "er_pct_n")
 # A piece of the rule that every match holds, led by a literal so regex finds it at C speed:
 # a document without one skips the rule's scan (most have no "42/112", "(n = 17)" or "of them").
 _PREFILTERS = {
     "er_slash": regex.compile(r"/(?<=\d\s?/)\s?\d"),
-    "er_of_them": regex.compile(r"of\s+(?:them|these|those|whom)\b", regex.I),
     "er_pct_n": regex.compile(r"%\s*\(\s*n\s*=", regex.I),
 }
 # A percent stated with a count agrees with count/total to within this many points (rounding,
@@ -120,19 +128,41 @@ def _antecedent_total(
     return None
 
 
-def _matches(rule, rid: str, norm: str):
-    trig = _TRIGGERS.get(rid)
-    if trig is None:
-        yield from rule.finditer(norm)
-        return
-    patterns, back, ahead = trig
+def _windowed(rule, norm: str, triggers: list[tuple[int, int]], back: int, ahead: int):
     last_end = 0
-    for t_start, t_end in sorted(t.span() for p in patterns for t in p.finditer(norm)):
+    for t_start, t_end in triggers:
         lo = max(last_end, t_start - back)
         for m in rule.finditer(norm, lo, min(len(norm), t_end + ahead)):
             if m.start() >= last_end:
                 last_end = m.end()
                 yield m
+
+
+def _at(rule, norm: str, starts: list[int]):
+    """``rule.finditer(norm)`` for a rule whose matches can start only at ``starts``."""
+    last_end = 0
+    for p in starts:
+        if p >= last_end:
+            m = rule.regex.match(norm, p, timeout=REGEX_TIMEOUT)
+            if m is not None:
+                last_end = m.end()
+                yield m
+
+
+def _spans_at(pattern: regex.Pattern[str], norm: str, starts: list[int]) -> list[tuple[int, int]]:
+    return [m.span() for p in starts if (m := pattern.match(norm, p)) is not None]
+
+
+def _matches(rule, rid: str, norm: str, ofs: list[int]):
+    if rid == "er_reversed":  # it starts with "of": at an _OF position
+        return _at(rule, norm, ofs)
+    if rid == "er_of":
+        triggers = _spans_at(_OF_COUNT, norm, ofs)
+    elif rid == "er_from_which":
+        triggers = sorted(_spans_at(_OF_WHICH, norm, ofs) + [t.span() for p in _FROM_WHICH for t in p.finditer(norm)])
+    else:
+        return rule.finditer(norm)
+    return _windowed(rule, norm, triggers, *_WINDOWS[rid])
 
 
 def find(ctx: Context) -> list[EventRate]:
@@ -144,12 +174,13 @@ def find(ctx: Context) -> list[EventRate]:
     def overlaps(a: int, b: int) -> bool:
         return any(s < b and a < e for s, e in spans)
 
+    ofs = [m.start() for m in _OF.finditer(norm)]
     for rid in _DIRECT:
         pre = _PREFILTERS.get(rid)
         if pre is not None and not pre.search(norm):
             continue
         rule = rf.by_id(rid)
-        for m in _matches(rule, rid, norm):
+        for m in _matches(rule, rid, norm, ofs):
             ev_start = m.start("events")
             if overlaps(min(ev_start, m.start("total")), max(m.end("events"), m.end("total"))):
                 continue
@@ -181,6 +212,8 @@ def find(ctx: Context) -> list[EventRate]:
     for rid in _ANTECEDENT:
         pre = _PREFILTERS.get(rid)
         if pre is not None and not pre.search(norm):
+            continue
+        if rid == "er_of_them" and not _spans_at(_OF_THEM, norm, ofs):
             continue
         rule = rf.by_id(rid)
         for m in rule.finditer(norm):
