@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from extractor.fields import Context
+from extractor.normalize import plain_case
 from extractor.numbers import parse_decimal
 from extractor.records import Summary
 from extractor.rules import load_rules
@@ -21,6 +22,9 @@ FIELD = "summaries"
 # literal scan, an alternation is tried at every character (3-5x slower). Same answer: an
 # alternation matches somewhere iff one of its alternatives does.
 _GATES = tuple(regex.compile(p, regex.I) for p in (r"±", r"\bmeans?\b", r"\bmedians?\b", r"\brange\b", r"\bIQR\b"))
+_GATE_WORDS = ("mean", "median", "range", "iqr")  # "median" holds no "mean", so both are listed
+# a word every match of the rule holds
+_NEEDS = {"sum_mean_sd": "mean", "sum_median": "median"}
 _BEFORE_MEAN = regex.compile(r"\bmeans?\b|\baverage\b", regex.I)
 _BEFORE_MEDIAN = regex.compile(r"\bmedians?\b", regex.I)
 _DISP = regex.compile(r"\b(SD|SE|SEM|s\.d\.|standard\s+deviation|standard\s+error)\b", regex.I)
@@ -49,9 +53,14 @@ def find(ctx: Context) -> list[Summary]:
         return not any(s < b and a < e for s, e in spans)
 
     low = ctx.low  # shared with the other fields: lowered once per document
+    plain = plain_case(norm)
     for rid in ("sum_mean_sd", "sum_median", "sum_range"):
+        # cheap gates: each rule needs one of these words ("range" or "iqr", or the
+        # interquartile range's "range"); exact where plain_case holds
         if rid == "sum_range" and "range" not in low and "iqr" not in low:
-            continue  # cheap gate: the rule needs one of these words
+            continue
+        if plain and rid in _NEEDS and _NEEDS[rid] not in low:
+            continue
         rule = rf.by_id(rid)
         for m in rule.finditer(norm):
             if not free(m.start(), m.end()):
@@ -78,7 +87,7 @@ def find(ctx: Context) -> list[Summary]:
             spans.append((m.start(), m.end()))
 
     pm = rf.by_id("sum_pm")
-    for m in pm.finditer(norm):
+    for m in pm.finditer(norm) if "±" in norm else ():  # every match holds a "±"
         if not free(m.start(), m.end()):
             continue
         value, spread = parse_decimal(m.group("value")), parse_decimal(m.group("spread"))
@@ -97,6 +106,9 @@ def find(ctx: Context) -> list[Summary]:
 
 
 def extract(ctx: Context) -> list[Summary]:
+    # each gate needs one of these substrings: most abstracts without any skip the regexes
+    if plain_case(ctx.norm) and "±" not in ctx.norm and not any(w in ctx.low for w in _GATE_WORDS):
+        return []
     if not any(g.search(ctx.norm) for g in _GATES):
         return []
     return find(ctx)
