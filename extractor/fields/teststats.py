@@ -9,6 +9,7 @@ import regex
 
 from extractor.fields import Context
 from extractor.fields.pvalues import comparator, p_number
+from extractor.normalize import plain_case
 from extractor.numbers import parse_decimal
 from extractor.records import TestStatistic
 from extractor.rules import REGEX_TIMEOUT, load_rules
@@ -23,6 +24,9 @@ _GATES = tuple(
     [regex.compile(c + r"(?<=(?<![\w])[tFzZUWr]\s*(?:\([^()]{1,15}\))?\s*" + c + ")", regex.I) for c in "=<>≤≥"]
     + [regex.compile(r"(?<![\w])" + lit, regex.I) for lit in ("χ", "chi", "X2", "X²")]
 )
+# The literal each gate needs, as it appears in the lower-cased text: a substring test skips
+# the gate's scan where the literal is absent (most abstracts have no "≤", "χ" or "X2").
+_GATE_LITERALS = tuple("=<>≤≥") + ("χ", "chi", "x2", "x²")
 _RULES = {"ts_t": "t", "ts_f": "F", "ts_chi2": "chi2", "ts_z": "z", "ts_r": "r"}
 
 
@@ -33,9 +37,10 @@ def find(ctx: Context) -> list[TestStatistic]:
     norm = ctx.norm
     out: list[TestStatistic] = []
     low = ctx.low  # shared with the other fields: lowered once per document
+    plain = plain_case(norm)
     for rid in ("ts_t", "ts_f", "ts_chi2", "ts_z", "ts_u", "ts_r"):
-        if rid == "ts_chi2" and not any(k in low for k in ("χ", "chi", "x2", "x²")):
-            continue  # cheap gate
+        if rid == "ts_chi2" and not _may_chi2(low, plain):
+            continue
         rule = rf.by_id(rid)
         for m in rule.finditer(norm):
             value = parse_decimal(m.group("value"))
@@ -66,7 +71,22 @@ def find(ctx: Context) -> list[TestStatistic]:
     return out
 
 
+def _may_chi2(low: str, plain: bool) -> bool:
+    """A cheap gate for ts_chi2: "χ2", "chi-square(d)", "X2" or "X²" needs one of these
+    (with "chi" alone, as in "children", where plain_case lets "square" be required too)."""
+    if "χ" in low or "x2" in low or "x²" in low:
+        return True
+    return "chi" in low and (not plain or "square" in low)
+
+
+def _gate(ctx: Context) -> bool:
+    norm = ctx.norm
+    plain = plain_case(norm)
+    low = ctx.low
+    return any((not plain or lit in low) and g.search(norm) for lit, g in zip(_GATE_LITERALS, _GATES, strict=True))
+
+
 def extract(ctx: Context) -> list[TestStatistic]:
-    if not any(g.search(ctx.norm) for g in _GATES):
+    if not _gate(ctx):
         return []
     return find(ctx)
