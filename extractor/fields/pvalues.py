@@ -14,7 +14,7 @@ import re
 from extractor.fields import Context
 from extractor.numbers import parse_decimal, parse_scientific
 from extractor.records import PValue
-from extractor.rules import load_rules
+from extractor.rules import REGEX_TIMEOUT, load_rules
 
 FIELD = "p_values"
 
@@ -71,7 +71,9 @@ def _matches(ctx: Context, rule):
     (a newline, which always ends a sentence, can fall inside "P\n= 0.003" in PDF text)."""
     last = len(ctx.sent_starts) - 1
     windows: list[list[int]] = []
+    tokens: list[int] = []
     for a in _P_TOKEN.finditer(ctx.norm):
+        tokens.append(a.start())
         i = ctx.sentence_index(a.start())
         # the rule may start a few words before its P ("all P < 0.05"): from the sentence start
         s, e = ctx.sentence_span(i)[0], ctx.sentence_span(min(i + 1, last))[1]
@@ -79,8 +81,51 @@ def _matches(ctx: Context, rule):
             windows[-1][1] = max(windows[-1][1], e)
         else:
             windows.append([s, e])
+    if ctx.norm.isascii():
+        yield from _at_tokens(ctx.norm, rule, windows, tokens)
+        return
     for s, e in windows:
         yield from rule.finditer(ctx.norm, s, e)
+
+
+# whitespace as the rule's \s sees it in ASCII text (a superset: more only costs a match)
+_ASCII_SPACE = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")
+
+
+def _at_tokens(norm: str, rule, windows: list[list[int]], tokens: list[int]):
+    r"""The matches of ``rule.finditer`` in each window, found by matching only where one can
+    start: at a P token, or at the "all"/"both"/"each" (the rule's scope_pre) right before
+    one. In ASCII text _P_TOKEN finds exactly the rule's P tokens (re and regex agree on
+    ASCII \w, \s and case), so this is the windows' scan without trying every character."""
+    k = 0
+    last_end = 0
+    for s, e in windows:
+        while k < len(tokens) and tokens[k] < s:
+            k += 1
+        while k < len(tokens) and tokens[k] < e:
+            a = tokens[k]
+            k += 1
+            for c in (_scope_start(norm, s, a), a):
+                if c is None or c < last_end:
+                    continue
+                m = rule.regex.match(norm, c, e, timeout=REGEX_TIMEOUT)
+                if m is not None:
+                    last_end = m.end()
+                    yield m
+
+
+def _scope_start(norm: str, s: int, a: int) -> int | None:
+    """Where "all", "both" or "each" starts if one (any case) ends, after whitespace, at ``a``."""
+    j = a
+    while j > s and norm[j - 1] in _ASCII_SPACE:
+        j -= 1
+    if j == a:
+        return None
+    for w in ("all", "both", "each"):
+        c = j - len(w)
+        if c >= s and norm[c:j].lower() == w:
+            return c
+    return None
 
 
 def find(ctx: Context) -> list[PValue]:
