@@ -50,15 +50,17 @@ def claims(sentence: str) -> list[Claim]:
 @lru_cache(maxsize=256)
 def _claims(sentence: str) -> tuple[Claim, ...]:
     # a pure function of the sentence, asked once per p-value and interval in it
-    # Every _SIGNIF match holds "signific", every _NEG_PHRASE match "signific" or "differ":
-    # substring tests skip the scans in most sentences (exact where plain_case holds)
+    # Every _SIGNIF match holds "signific", every _NEG_PHRASE match "differ" or (in "non-?
+    # significant", "insignificant") "nsignific" or "n-signific": substring tests skip the
+    # scans in most sentences (exact where plain_case holds)
     plain = plain_case(sentence)
     low = sentence.lower()
     signif = not plain or "signific" in low
-    if not signif and "differ" not in low:
+    neg = not plain or "differ" in low or "nsignific" in low or "n-signific" in low
+    if not signif and not neg:
         return ()
     out: list[Claim] = []
-    neg_spans = [(m.start(), m.end()) for m in _NEG_PHRASE.finditer(sentence)]
+    neg_spans = [(m.start(), m.end()) for m in _NEG_PHRASE.finditer(sentence)] if neg else []
     for s, e in neg_spans:
         out.append(Claim(s, e, False, sentence[s:e]))
     for m in (_SIGNIF.finditer(sentence) if signif else ()):
