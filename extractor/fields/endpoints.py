@@ -25,6 +25,7 @@ import re
 from functools import cache
 
 from extractor.fields import Context
+from extractor.normalize import plain_case
 from extractor.records import Endpoint
 from extractor.rules import load_lexicon, load_rules
 
@@ -47,8 +48,10 @@ def _lex() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(e["adjectives"]), frozenset(e["shared_heads"])
 
 
+@cache
 def _rules(label: str):
-    return [r for r in load_rules("endpoints").rules if r.label == label]
+    # a tuple built once per label: asked several times per sentence
+    return tuple(r for r in load_rules("endpoints").rules if r.label == label)
 
 
 def _kind(word: str) -> str:
@@ -170,9 +173,16 @@ def _timeframe(ctx: Context, a: int, b: int, sched: tuple[int, int] | None) -> s
 
 def extract(ctx: Context) -> list[Endpoint]:
     # "mary"/"econdary" in the shared lower-cased text first: a C-level test that most abstracts
-    # fail; re.I folds no other character to these letters, so no match is lost
+    # fail; re.I folds no other character to these letters, so no match is lost. Where
+    # plain_case holds, "primary"/"secondary" there is exactly _GATE (no regex at all).
     low = ctx.low
-    if not ("mary" in low or "econdary" in low) or not _GATE.search(ctx.norm):
+    plain = plain_case(ctx.norm)
+    if not ("mary" in low or "econdary" in low):
+        return []
+    if plain:
+        if "primary" not in low and "secondary" not in low:
+            return []
+    elif not _GATE.search(ctx.norm):
         return []
     norm = ctx.norm
     out: list[Endpoint] = []
@@ -190,7 +200,10 @@ def extract(ctx: Context) -> list[Endpoint]:
         out.append(Endpoint(kind=kind, timeframe=tf, **ctx.evidence(a, b, rule=rid)))  # type: ignore[arg-type]
 
     for _i, ss, se in ctx.sentences():
-        if (low.find("mary", ss, se) < 0 and low.find("econdary", ss, se) < 0) or not _GATE.search(norm, ss, se):
+        if plain:
+            if low.find("primary", ss, se) < 0 and low.find("secondary", ss, se) < 0:
+                continue
+        elif (low.find("mary", ss, se) < 0 and low.find("econdary", ss, se) < 0) or not _GATE.search(norm, ss, se):
             continue
         heads = []  # (match start, body start, kind, rule id)
         for r in _rules("head"):
