@@ -154,10 +154,56 @@ def _measure_of(text: str) -> str | None:
     return phrases.get(" ".join(text.lower().split()))
 
 
+# A measure name starts a word ((?<![\w-])), so at the start of a run of ASCII letters; the
+# name's own first run of letters is then the text's whole run (what follows it in the name,
+# a space, hyphen or apostrophe, or the name's end, is no letter, and the text must match it
+# there). Where plain_case holds, only ASCII letters match the names' letters, in any case.
+_LETTER_RUN = re.compile(r"[A-Za-z]+")
+
+
+@cache
+def _measure_keys() -> tuple[frozenset[str], frozenset[str]] | None:
+    """The first letter runs of the measure names: phrases lower-cased (they match in any
+    case), abbreviations as written; None if a name does not start with an ASCII letter."""
+    _, phrases, abbrevs = _measures()
+    lead = re.compile("[A-Za-z]*")
+    ph = frozenset(lead.match(p).group().lower() for p in phrases)  # type: ignore[union-attr]
+    ab = frozenset(lead.match(a).group() for a in abbrevs)  # type: ignore[union-attr]
+    return None if "" in ph or "" in ab else (ph, ab)
+
+
+def _measure_starts(norm: str, start: int, end: int) -> list[int] | None:
+    """Every position in [start, end) where a measure name can start, or None where this is
+    not known (plain_case fails): a handful of words per sentence, where the measures regex,
+    a long alternation, was tried at every word (most of the cost of an interval)."""
+    keys = _measure_keys()
+    if keys is None or not plain_case(norm):
+        return None
+    ph, ab = keys
+    return [m.start() for m in _LETTER_RUN.finditer(norm, start, end) if m.group() in ab or m.group().lower() in ph]
+
+
+def _search_at(pattern: regex.Pattern[str], norm: str, starts: list[int], end: int) -> regex.Match[str] | None:
+    """``pattern.search(norm, starts[0], end)`` for a pattern whose matches start only at ``starts``."""
+    for p in starts:
+        m = pattern.match(norm, p, end, timeout=REGEX_TIMEOUT)
+        if m is not None:
+            return m
+    return None
+
+
 def _nearest_measure(ctx: Context, start: int, end: int) -> str | None:
+    pat = _measures()[0]
     last = None
-    for m in _measures()[0].finditer(ctx.norm, start, end, timeout=REGEX_TIMEOUT):
-        last = m
+    starts = _measure_starts(ctx.norm, start, end)
+    if starts is None:
+        for m in pat.finditer(ctx.norm, start, end, timeout=REGEX_TIMEOUT):
+            last = m
+    else:  # finditer's matches: the leftmost at or after the previous one's end, in turn
+        last_end = start
+        for p in starts:
+            if p >= last_end and (m := pat.match(ctx.norm, p, end, timeout=REGEX_TIMEOUT)) is not None:
+                last, last_end = m, m.end()
     return _measure_of(last.group()) if last else None
 
 
@@ -263,7 +309,10 @@ def _build(
             uncertain = not within
             start = est_match.start("est")
             unit = est_match.group("unit") or ""
-            lab = _label_before().search(ctx.norm, max(sent_start, start - 70), start, timeout=REGEX_TIMEOUT)
+            lo = max(sent_start, start - 70)
+            starts = _measure_starts(ctx.norm, lo, start)  # the label starts with a measure name
+            lab = (_label_before().search(ctx.norm, lo, start, timeout=REGEX_TIMEOUT) if starts is None
+                   else _search_at(_label_before(), ctx.norm, starts, start))
             if lab:
                 label = _measure_of(lab.group("lab"))
                 start = lab.start()
