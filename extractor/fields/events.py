@@ -13,6 +13,7 @@ from __future__ import annotations
 import regex
 
 from extractor.fields import Context
+from extractor.normalize import plain_case
 from extractor.numbers import parse_decimal, parse_int
 from extractor.records import EventRate
 from extractor.rules import REGEX_TIMEOUT, load_rules
@@ -153,13 +154,16 @@ def _spans_at(pattern: regex.Pattern[str], norm: str, starts: list[int]) -> list
     return [m.span() for p in starts if (m := pattern.match(norm, p)) is not None]
 
 
-def _matches(rule, rid: str, norm: str, ofs: list[int]):
+def _matches(rule, rid: str, norm: str, ofs: list[int], low: str):
     if rid == "er_reversed":  # it starts with "of": at an _OF position
         return _at(rule, norm, ofs)
     if rid == "er_of":
         triggers = _spans_at(_OF_COUNT, norm, ofs)
     elif rid == "er_from_which":
-        triggers = sorted(_spans_at(_OF_WHICH, norm, ofs) + [t.span() for p in _FROM_WHICH for t in p.finditer(norm)])
+        triggers = _spans_at(_OF_WHICH, norm, ofs)
+        # every trigger holds "which" or "whom": most abstracts, without either, skip the scans
+        if not plain_case(norm) or "which" in low or "whom" in low:
+            triggers = sorted(triggers + [t.span() for p in _FROM_WHICH for t in p.finditer(norm)])
     else:
         return rule.finditer(norm)
     return _windowed(rule, norm, triggers, *_WINDOWS[rid])
@@ -180,7 +184,7 @@ def find(ctx: Context) -> list[EventRate]:
         if pre is not None and not pre.search(norm):
             continue
         rule = rf.by_id(rid)
-        for m in _matches(rule, rid, norm, ofs):
+        for m in _matches(rule, rid, norm, ofs, ctx.low):
             ev_start = m.start("events")
             if overlaps(min(ev_start, m.start("total")), max(m.end("events"), m.end("total"))):
                 continue
