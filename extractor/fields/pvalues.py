@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from extractor.fields import Context
+from extractor.normalize import plain_case
 from extractor.numbers import parse_decimal, parse_scientific
 from extractor.records import PValue
 from extractor.rules import REGEX_TIMEOUT, load_rules
@@ -43,6 +44,46 @@ def p_number(raw: str) -> float | None:
     return v
 
 
+# The word every sig_level_after match has first, after "\s*[)\]]?\s*,?\s*" (its
+# alternatives are all anchored at the start): one of these, or one starting with a prefix.
+_AFTER_WORDS = frozenset(
+    "two one was were is are being has had also considered regarded accepted taken defined set deemed used "
+    "chosen assumed interpreted required level significance".split()
+)
+_AFTER_PREFIXES = ("consider", "indicat", "denot", "represent")
+_LETTERS = re.compile("[A-Za-z]*")
+
+
+def _may_define_after(after: str) -> bool:
+    r"""False where sig_level_after cannot match ``after`` (its first word is none of its
+    words): a few string operations instead of the regex, for most p-values. Exact where
+    plain_case holds (str.isspace covers every character \s matches)."""
+    if not plain_case(after):
+        return True
+    j, n = 0, len(after)
+    while j < n and after[j].isspace():
+        j += 1
+    if j < n and after[j] in ")]":
+        j += 1
+    while j < n and after[j].isspace():
+        j += 1
+    if j < n and after[j] == ",":
+        j += 1
+    while j < n and after[j].isspace():
+        j += 1
+    word = _LETTERS.match(after, j).group().lower()  # type: ignore[union-attr]
+    return word in _AFTER_WORDS or word.startswith(_AFTER_PREFIXES)
+
+
+def _may_continue(norm: str, pos: int) -> bool:
+    """False where p_more cannot match at ``pos``: it needs ",", ";", "&", "and" or "or" after
+    the spaces there (any case)."""
+    j, n = pos, len(norm)
+    while j < n and norm[j].isspace():
+        j += 1
+    return norm[j:j + 1] in (",", ";", "&") or norm[j:j + 3].lower() == "and" or norm[j:j + 2].lower() == "or"
+
+
 def _is_definition(ctx: Context, start: int, end: int) -> bool:
     """True for a significance-level definition rather than a reported result."""
     rf = load_rules("pvalues")
@@ -50,7 +91,7 @@ def _is_definition(ctx: Context, start: int, end: int) -> bool:
     s, e = ctx.sentence_span(sent)
     after = ctx.norm[end:min(e, end + 90)]
     before = ctx.norm[max(s, start - 90):start]
-    if rf.by_id("sig_level_after").regex.search(after, timeout=1.0):
+    if _may_define_after(after) and rf.by_id("sig_level_after").regex.search(after, timeout=1.0):
         return True
     low = before.lower()
     # the definition wording always names significance or alpha: skip the regex otherwise
@@ -148,7 +189,7 @@ def find(ctx: Context) -> list[PValue]:
         pos = m.end()
         # "p = 0.006 and 0.044": each listed value is a p-value of its own
         while True:
-            c = more.regex.match(norm, pos, timeout=1.0)
+            c = more.regex.match(norm, pos, timeout=1.0) if _may_continue(norm, pos) else None
             if c is None:
                 break
             v = p_number(c.group("value"))
