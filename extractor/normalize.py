@@ -51,6 +51,10 @@ def _translate(text: str) -> str:
 
 
 def normalize_text(text: str) -> str:
+    if text.isascii() and text.isprintable():
+        # no control character (isprintable), nothing else to map (every key is non-ASCII):
+        # most sentences the checks normalise; two C-level tests instead of the scan
+        return text
     out = _translate(text)
     if _MIDDOT in out:
         # visit the middle dots only, not every character
