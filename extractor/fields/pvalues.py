@@ -124,20 +124,26 @@ def _matches(ctx: Context, rule):
             windows.append([s, e])
     if ctx.norm.isascii():
         yield from _at_tokens(ctx.norm, rule, windows, tokens)
-        return
-    for s, e in windows:
-        yield from rule.finditer(ctx.norm, s, e)
+    elif plain_case(ctx.norm):
+        # re's \w and regex's differ on some non-ASCII characters ("²" is a word character
+        # to re only): a P after any non-ASCII character is a candidate as well
+        extra = [m.start() for m in _P_AFTER_WIDE.finditer(ctx.norm)]
+        yield from _at_tokens(ctx.norm, rule, windows, sorted(set(tokens).union(extra)) if extra else tokens)
+    else:
+        for s, e in windows:
+            yield from rule.finditer(ctx.norm, s, e)
 
 
-# whitespace as the rule's \s sees it in ASCII text (a superset: more only costs a match)
-_ASCII_SPACE = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")
+_P_AFTER_WIDE = re.compile(r"[pP](?<=[^\x00-\x7f][pP])")
 
 
 def _at_tokens(norm: str, rule, windows: list[list[int]], tokens: list[int]):
     r"""The matches of ``rule.finditer`` in each window, found by matching only where one can
     start: at a P token, or at the "all"/"both"/"each" (the rule's scope_pre) right before
-    one. In ASCII text _P_TOKEN finds exactly the rule's P tokens (re and regex agree on
-    ASCII \w, \s and case), so this is the windows' scan without trying every character."""
+    one. ``tokens`` must hold every position where the rule's <<ptok>> can match (in ASCII
+    text _P_TOKEN finds exactly those: re and regex agree on ASCII \w, \s and case, and on
+    case elsewhere where plain_case holds), so this is the windows' scan without trying
+    every character."""
     k = 0
     last_end = 0
     for s, e in windows:
@@ -158,7 +164,7 @@ def _at_tokens(norm: str, rule, windows: list[list[int]], tokens: list[int]):
 def _scope_start(norm: str, s: int, a: int) -> int | None:
     """Where "all", "both" or "each" starts if one (any case) ends, after whitespace, at ``a``."""
     j = a
-    while j > s and norm[j - 1] in _ASCII_SPACE:
+    while j > s and norm[j - 1].isspace():  # str.isspace covers every character \s matches
         j -= 1
     if j == a:
         return None
