@@ -234,6 +234,9 @@ class _Zone:
 def _estimate(ctx: Context, sent_start: int, pos: int) -> regex.Match[str] | None:
     rule = load_rules("intervals").by_id("estimate_before")
     lo = max(sent_start, pos - 160)
+    # no part of the rule matches ")" or "]", and a match runs to ``pos`` ($): it starts after
+    # the last of them, and the search (which tries every position) can start there too
+    lo = max(lo, ctx.norm.rfind(")", lo, pos) + 1, ctx.norm.rfind("]", lo, pos) + 1)
     return rule.regex.search(ctx.norm, lo, pos, timeout=REGEX_TIMEOUT)
 
 
