@@ -31,6 +31,9 @@ _NEG_PHRASE = re.compile(
 )
 _NOT_A_CLAIM = re.compile(r"\b(?:clinically|considered|defined\s+as|level\s+of)\s*$", re.I)
 _CONTRAST = re.compile(r"\b(?:but|except|whereas|while|although|however|yet|unlike|until|in\s+contrast)\b", re.I)
+# compiled once (re's cache lookup per call costs more than these short matches)
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+_NEXT_WORD = re.compile(r"\s+[\w-]+")
 # equivalence / non-inferiority: a small p supports "no difference"
 _EQUIVALENCE = re.compile(r"\b(?:non-?inferior\w*|equivalen\w*)\b", re.I)
 
@@ -68,12 +71,12 @@ def _claims(sentence: str) -> tuple[Claim, ...]:
             continue
         before = sentence[max(0, m.start() - 40):m.start()]
         # the negation must be in the same clause
-        clause = re.split(r"[,;:()]", before)[-1]
+        clause = _CLAUSE_BREAK.split(before)[-1]
         if _NOT_A_CLAIM.search(before):
             continue
         positive = not _NEGATION.search(clause)
-        nxt = re.match(r"\s+[\w-]+", sentence[m.end():])
-        shown_end = m.end() + (nxt.end() if nxt else 0)
+        nxt = _NEXT_WORD.match(sentence, m.end())
+        shown_end = nxt.end() if nxt else m.end()
         shown_start = m.start() - len(clause) if not positive else m.start()
         out.append(Claim(m.start(), m.end(), positive, sentence[max(0, shown_start):shown_end].strip()))
     return tuple(sorted(out, key=lambda c: c.start))

@@ -39,6 +39,7 @@ _NAME_ENDS = frozenset(
     "assessment scale index score questionnaire inventory test survey rating impression profile measure battery "
     "status evaluation count checklist examination".split()
 )
+_CONNECTIVE_END = re.compile(r"(?:[,;]\s*(?:and\s+|while\s+|whereas\s+)?|\s+and\s+)(?:the\s+|a\s+)?(?:key\s+)?$")
 _LEAD_TRIM = re.compile(r"(?:and|or|as\s+well\s+as|also|:|e\.g\.,?|i\.e\.,?)\s+", re.I)
 
 
@@ -223,7 +224,7 @@ def extract(ctx: Context) -> list[Endpoint]:
             end = next((b for b in bounds if b > hs), se)
             # drop the connective before the next head: ", and the", "; ", ", while the"
             seg = norm[body_start:end]
-            m = re.search(r"(?:[,;]\s*(?:and\s+|while\s+|whereas\s+)?|\s+and\s+)(?:the\s+|a\s+)?(?:key\s+)?$", seg)
+            m = _CONNECTIVE_END.search(seg)
             if m and end < se:
                 end = body_start + m.start()
             for r in _rules("cut"):

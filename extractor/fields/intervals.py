@@ -128,6 +128,7 @@ def _against_control(ctx: Context, sent_start: int, est_start: int, iv_end: int)
         return False
     return not _ARM_VALUE_AFTER.match(ctx.norm, iv_end, iv_end + 40, timeout=REGEX_TIMEOUT)
 
+_NOT_ESTIMATE = regex.compile(r"(?:\b[nNpP]|\bvs\.?)\s*[=<>≤≥:]?\s*$")  # compiled once
 _CONTRAST_BEFORE = regex.compile(r"\bby\s*$|\b(?:versus|vs\.?)\s+[^\d;:]{1,60}:\s*$", regex.I)
 
 
@@ -456,7 +457,7 @@ def find(ctx: Context) -> list[Interval]:
                     continue
                 est_start = m.start("est2") if g2 else m.start("est")
                 # "n = 12 (10-14)", "P = 0.3 (...)": not an estimate
-                if regex.search(r"(?:\b[nNpP]|\bvs\.?)\s*[=<>≤≥:]?\s*$", norm[max(0, est_start - 6):est_start]):
+                if _NOT_ESTIMATE.search(norm[max(0, est_start - 6):est_start]):
                     continue
                 sent = ctx.sentence_index(m.start())
                 sent_start = ctx.sent_starts[sent]
