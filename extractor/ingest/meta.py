@@ -69,9 +69,21 @@ _PREFIXES = ("NCT", "ISRCTN", "ChiCTR", "EudraCT", "EUCTR", "ACTRN", "CTR", "DRK
 _BARE_EUDRACT = re.compile(r"-(?=\d{6}-\d{2})(?<=\d{4}-)")
 
 
+# Eleven of the prefixes contain "CT": one search for it finds them all (the occurrences of
+# each prefix are the "CT"s at its offset that it surrounds); the rest are searched alone.
+_CT_PREFIXES = tuple((p, p.index("CT")) for p in _PREFIXES if "CT" in p)
+_OTHER_PREFIXES = tuple(p for p in _PREFIXES if "CT" not in p)
+
+
 def _starts(text: str) -> list[int]:
     found: set[int] = set()
-    for prefix in _PREFIXES:
+    j = text.find("CT")
+    while j >= 0:
+        for prefix, k in _CT_PREFIXES:
+            if j >= k and text.startswith(prefix, j - k):
+                found.add(j - k)
+        j = text.find("CT", j + 1)
+    for prefix in _OTHER_PREFIXES:
         i = text.find(prefix)
         while i >= 0:
             found.add(i)
