@@ -110,6 +110,7 @@ def _sentence_of(record: TrialRecord, v: Evidence) -> tuple[str, int] | None:
     "'significantly …' needs p < α; 'no difference' / 'did not differ' / 'not significant' needs p ≥ α",
     "α as stated in the report (default 0.05); p widened by its rounding; 'P = 0.05' decides "
     "nothing; equivalence and non-inferiority sentences are skipped",
+    needs=("p_values",),
 )
 def words_vs_p(record: TrialRecord) -> list[Flag]:
     out = []
@@ -142,6 +143,7 @@ def words_vs_p(record: TrialRecord) -> list[Flag]:
     "words contradict the interval",
     "'significantly …' needs a CI that excludes the null; 'no difference' needs one that includes it",
     "bounds widened by their rounding; a bound that may equal the null decides nothing",
+    needs=("intervals",),
 )
 def words_vs_ci(record: TrialRecord) -> list[Flag]:
     out = []
