@@ -8,6 +8,7 @@ p-value, interval or contrasting conjunction ("but", "except", "whereas") in bet
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -50,6 +51,27 @@ def claims(sentence: str) -> list[Claim]:
     return list(_claims(sentence))
 
 
+# Where every _SIGNIF match starts (its alternatives begin with these words)
+_SIGNIF_LEADS = ("statistically", "significant", "reach")
+
+
+def _signif_at(sentence: str, low: str) -> Iterator[re.Match[str]]:
+    r"""``_SIGNIF.finditer(sentence)`` by matching only where one of _SIGNIF_LEADS starts in
+    ``low`` (the sentence lower-cased, where plain_case holds): its leading \b makes the
+    scan try every character."""
+    starts = []
+    for w in _SIGNIF_LEADS:
+        i = low.find(w)
+        while i >= 0:
+            starts.append(i)
+            i = low.find(w, i + 1)
+    last_end = 0
+    for p in sorted(starts):
+        if p >= last_end and (m := _SIGNIF.match(sentence, p)) is not None:
+            last_end = m.end()
+            yield m
+
+
 @lru_cache(maxsize=256)
 def _claims(sentence: str) -> tuple[Claim, ...]:
     # a pure function of the sentence, asked once per p-value and interval in it
@@ -66,7 +88,7 @@ def _claims(sentence: str) -> tuple[Claim, ...]:
     neg_spans = [(m.start(), m.end()) for m in _NEG_PHRASE.finditer(sentence)] if neg else []
     for s, e in neg_spans:
         out.append(Claim(s, e, False, sentence[s:e]))
-    for m in (_SIGNIF.finditer(sentence) if signif else ()):
+    for m in (_SIGNIF.finditer(sentence) if not plain else _signif_at(sentence, low) if signif else ()):
         if any(s <= m.start() < e for s, e in neg_spans):
             continue
         before = sentence[max(0, m.start() - 40):m.start()]
