@@ -97,7 +97,10 @@ def _is_definition(ctx: Context, start: int, end: int) -> bool:
     # the definition wording always names significance or alpha: skip the regex otherwise
     if not any(k in low for k in ("signific", "alpha", "α", "threshold", "cut")):
         return False
-    return rf.by_id("sig_level_before").regex.search(before, timeout=1.0) is not None
+    # no part of the rule matches ".", ";" or ")", and a match runs to the end ($): it starts
+    # after the last of them, so the search (which tries every position) starts there too
+    cut = max(before.rfind("."), before.rfind(";"), before.rfind(")"))
+    return rf.by_id("sig_level_before").regex.search(before, cut + 1, timeout=1.0) is not None
 
 
 # The "P" token every p-value starts with (the rule's <<ptok>>), found by a plain re scan at a
