@@ -150,6 +150,40 @@ def _at(rule, norm: str, starts: list[int]):
                 yield m
 
 
+def _slash_starts(norm: str) -> list[int]:
+    r"""Where an er_slash match can start: each digit of the count before a "/" (after at most
+    one space: "\s?/"), and each digit of a percent written before that count ("37.5% (42/",
+    "37.5%, 42/"). str.isspace and str.isdecimal cover every character \s and \d match."""
+    out: set[int] = set()
+    i = norm.find("/")
+    while i >= 0:
+        j = i - 1 if i > 0 and norm[i - 1].isspace() else i
+        k = _back(norm, j, lambda c: c.isdecimal() or c == ",")  # <<int>>: digits, thousands commas
+        out.update(p for p in range(k, j) if norm[p].isdecimal())
+        if k < j:
+            out.update(_percent_starts(norm, k))
+        i = norm.find("/", i + 1)
+    return sorted(out)
+
+
+def _percent_starts(norm: str, e: int) -> list[int]:
+    r"""The digits of a "<<pct>>\s?%\s*(?:[(\[]\s*|[,;:]\s*)" that ends at ``e``."""
+    j = _back(norm, e, str.isspace)
+    if j > 0 and norm[j - 1] in "([,;:":
+        j = _back(norm, j - 1, str.isspace)
+    if j == 0 or norm[j - 1] != "%":
+        return []
+    j = _back(norm, j - 1, str.isspace)
+    k = _back(norm, j, lambda c: c.isdecimal() or c in ".,")
+    return [p for p in range(k, j) if norm[p].isdecimal()]
+
+
+def _back(text: str, j: int, pred) -> int:
+    while j > 0 and pred(text[j - 1]):
+        j -= 1
+    return j
+
+
 def _spans_at(pattern: regex.Pattern[str], norm: str, starts: list[int]) -> list[tuple[int, int]]:
     return [m.span() for p in starts if (m := pattern.match(norm, p)) is not None]
 
@@ -157,6 +191,8 @@ def _spans_at(pattern: regex.Pattern[str], norm: str, starts: list[int]) -> list
 def _matches(rule, rid: str, norm: str, ofs: list[int], low: str):
     if rid == "er_reversed":  # it starts with "of": at an _OF position
         return _at(rule, norm, ofs)
+    if rid == "er_slash":  # "42/112", "37.5% (42/112)": at the numbers before a "/"
+        return _at(rule, norm, _slash_starts(norm))
     if rid == "er_of":
         triggers = _spans_at(_OF_COUNT, norm, ofs)
     elif rid == "er_from_which":
