@@ -108,6 +108,10 @@ def _is_definition(ctx: Context, start: int, end: int) -> bool:
 # Written "[pP](?<![\w][pP])(?i:...)" rather than "(?<![\w])p..." with re.I: the same matches, but a
 # case-sensitive leading character class lets re skip ahead to the next p at C speed (3x).
 _P_TOKEN = re.compile(r"[pP](?<![\w][pP])(?i:(?:trend|interaction|int|het|adj)?(?:\s*[-‐ ]?\s*values?)?(?![a-z]))")
+# The same tokens in the lower-cased text where plain_case holds (lower-casing keeps \w, \s
+# and lengths, and leaves no letter that (?i:) would match differently): twice as fast,
+# as a case-sensitive literal lead and no case folding in the suffix
+_P_TOKEN_LOW = re.compile(r"p(?<![\w]p)(?:trend|interaction|int|het|adj)?(?:\s*[-‐ ]?\s*values?)?(?![a-z])")
 
 
 def _matches(ctx: Context, rule):
@@ -116,7 +120,8 @@ def _matches(ctx: Context, rule):
     last = len(ctx.sent_starts) - 1
     windows: list[list[int]] = []
     tokens: list[int] = []
-    for a in _P_TOKEN.finditer(ctx.norm):
+    plain = plain_case(ctx.norm)
+    for a in _P_TOKEN_LOW.finditer(ctx.low) if plain else _P_TOKEN.finditer(ctx.norm):
         tokens.append(a.start())
         i = ctx.sentence_index(a.start())
         # the rule may start a few words before its P ("all P < 0.05"): from the sentence start
@@ -127,7 +132,7 @@ def _matches(ctx: Context, rule):
             windows.append([s, e])
     if ctx.norm.isascii():
         yield from _at_tokens(ctx.norm, rule, windows, tokens)
-    elif plain_case(ctx.norm):
+    elif plain:
         # re's \w and regex's differ on some non-ASCII characters ("²" is a word character
         # to re only): a P after any non-ASCII character is a candidate as well
         extra = [m.start() for m in _P_AFTER_WIDE.finditer(ctx.norm)]
