@@ -51,6 +51,10 @@ def _translate(text: str) -> str:
 
 
 def normalize_text(text: str) -> str:
+    if text.isascii() and text.isprintable():
+        # no control character (isprintable), nothing else to map (every key is non-ASCII):
+        # most sentences the checks normalise; two C-level tests instead of the scan
+        return text
     out = _translate(text)
     if _MIDDOT in out:
         # visit the middle dots only, not every character
@@ -63,6 +67,17 @@ def normalize_text(text: str) -> str:
         out = "".join(chars)
     assert len(out) == len(text)
     return out
+
+
+# The letters a case-insensitive regex (re or regex, simple case folding) matches as an ASCII
+# letter without being one, which lower-casing does not turn into that letter: "İ", "ı", "ſ", "K".
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def plain_case(text: str) -> bool:
+    """Whether an ASCII word a case-insensitive regex can match in ``text`` is always in
+    ``text.lower()`` as spelled: then a substring test there may gate the regex exactly."""
+    return text.isascii() or not any(c in text for c in _FOLDS_TO_ASCII)
 
 
 def masked_text(doc: Document, norm: str, full_text: bool = False) -> str:

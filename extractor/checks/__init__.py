@@ -23,6 +23,9 @@ class Check:
     formula: str
     tolerance: str
     func: CheckFn
+    # record lists the check reads values from: with all of them empty it can flag nothing,
+    # and run_all skips it (most records have no intervals, test statistics or summaries)
+    needs: tuple[str, ...] = ()
 
 
 REGISTRY: dict[str, Check] = {}
@@ -41,11 +44,12 @@ CHECK_MODULES: tuple[str, ...] = (
 )
 
 
-def register(code: str, title: str, formula: str, tolerance: str) -> Callable[[CheckFn], CheckFn]:
+def register(code: str, title: str, formula: str, tolerance: str,
+             needs: tuple[str, ...] = ()) -> Callable[[CheckFn], CheckFn]:
     def deco(func: CheckFn) -> CheckFn:
         if code in REGISTRY and REGISTRY[code].func is not func:
             raise ValueError(f"duplicate check code {code}")
-        REGISTRY[code] = Check(code, title, formula, tolerance, func)
+        REGISTRY[code] = Check(code, title, formula, tolerance, func, needs)
         return func
 
     return deco
@@ -64,6 +68,13 @@ def all_checks() -> list[Check]:
     return list(REGISTRY.values())
 
 
+def _any_values(record: TrialRecord, fields: tuple[str, ...]) -> bool:
+    for f in fields:
+        if getattr(record, f):
+            return True
+    return False
+
+
 def run_all(record: TrialRecord) -> list[Flag]:
     from extractor.checks.common import index_sentences
 
@@ -71,6 +82,8 @@ def run_all(record: TrialRecord) -> list[Flag]:
     index_sentences(record)
     try:
         for check in all_checks():
+            if check.needs and not _any_values(record, check.needs):
+                continue
             try:
                 flags.extend(check.func(record))
             except Exception as e:  # a broken check must not lose the record

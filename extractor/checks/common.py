@@ -151,15 +151,22 @@ _ALPHA = re.compile(
 )
 
 
-# Literals every _ALPHA match holds (it is case-sensitive): a C-level test first, since most
-# sentences state no significance level.
-_ALPHA_GATE = re.compile("considered|regarded|taken|accepted|defined|significan|alpha|α")
+# Literals every _ALPHA match holds (it is case-sensitive): substring tests first, since most
+# sentences state no significance level. The second alternative needs "significan" and
+# "level" or "threshold" (many sentences say "significant", few "significance level").
+_ALPHA_VERBS = ("considered", "regarded", "taken", "accepted", "defined", "alpha", "α")
+
+
+def _may_state_alpha(text: str) -> bool:
+    if any(w in text for w in _ALPHA_VERBS):
+        return True
+    return "significan" in text and ("level" in text or "threshold" in text)
 
 
 def stated_alpha(record: TrialRecord, default: float = 0.05) -> float:
     """The significance level the report states ("P < 0.01 was considered significant")."""
     for text, _start in _sentences(record).values():
-        m = _ALPHA.search(text) if _ALPHA_GATE.search(text) else None
+        m = _ALPHA.search(text) if _may_state_alpha(text) else None
         if m:
             v = float(next(g for g in m.groups() if g))
             if 0 < v < 0.2:

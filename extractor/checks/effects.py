@@ -58,6 +58,7 @@ def recompute(measure: str, a: EventRate, b: EventRate, percent_units: bool) -> 
     "RR = (a/n₁)/(b/n₂); OR = [a/(n₁−a)]/[b/(n₂−b)]; RD = a/n₁ − b/n₂ (either arm as reference)",
     "the estimate's rounding interval must contain the recomputed value; a warning (info when "
     "the sentence says the estimate is adjusted), since adjusted or stratified estimates differ",
+    needs=("intervals",),
 )
 def effect_recompute(record: TrialRecord) -> list[Flag]:
     out = []

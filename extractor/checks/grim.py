@@ -36,6 +36,7 @@ def grim_consistent(mean: float, n: int, d: int) -> bool:
     "mean impossible for its n (GRIM)",
     "∃ integer S: round(S/n, d) = reported mean, d = decimals of the mean",
     "only for integer-valued data with n stated beside the mean and 10^d > n; info severity",
+    needs=("summaries",),
 )
 def grim(record: TrialRecord) -> list[Flag]:
     out = []

@@ -13,6 +13,7 @@ from extractor.records import Flag, TrialRecord
     "p-value outside [0, 1]",
     "0 <= p <= 1 for every reported p (and the p of every test statistic)",
     "none: a probability cannot leave [0, 1]",
+    needs=("p_values", "test_statistics"),
 )
 def p_out_of_range(record: TrialRecord) -> list[Flag]:
     out = []
@@ -30,6 +31,7 @@ def p_out_of_range(record: TrialRecord) -> list[Flag]:
     "percent above 100",
     "percent <= 100 for a proportion of participants (x/n with a percent)",
     "rounding allows at most 100.0",
+    needs=("event_rates",),
 )
 def pct_over_100(record: TrialRecord) -> list[Flag]:
     out = []
@@ -44,6 +46,7 @@ def pct_over_100(record: TrialRecord) -> list[Flag]:
     "more events than participants",
     "events <= total for every x/n",
     "none: counts are exact",
+    needs=("event_rates",),
 )
 def events_over_total(record: TrialRecord) -> list[Flag]:
     out = []

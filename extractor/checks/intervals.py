@@ -48,6 +48,7 @@ def written_reversed(ci: Interval) -> bool:
     "interval bounds reversed",
     "lower <= upper, and the lower bound is written first",
     "none: the order of two bounds does not depend on rounding",
+    needs=("intervals",),
 )
 def ci_reversed(record: TrialRecord) -> list[Flag]:
     out = []
@@ -65,6 +66,7 @@ def ci_reversed(record: TrialRecord) -> list[Flag]:
     "zero-width interval",
     "lower < upper",
     "equal bounds are allowed only if rounding could hide the width; reported as a warning",
+    needs=("intervals",),
 )
 def ci_zero_width(record: TrialRecord) -> list[Flag]:
     out = []
@@ -118,6 +120,7 @@ def orphan_estimate(record: TrialRecord, ci: Interval) -> tuple[float, Evidence]
     "estimate outside its interval",
     "lower <= estimate <= upper",
     "each number widened by half a unit of its last written decimal",
+    needs=("intervals",),
 )
 def ci_estimate_outside(record: TrialRecord) -> list[Flag]:
     out = []
@@ -157,6 +160,7 @@ def ci_estimate_outside(record: TrialRecord) -> list[Flag]:
     "estimate ≈ √(lower·upper) for RR, OR, HR, IRR (Wald intervals are symmetric on the log scale)",
     "√ over the rounding corners of both bounds must overlap the estimate's rounding interval; a "
     "warning, since exact or profile-likelihood intervals are legitimately asymmetric",
+    needs=("intervals",),
 )
 def ci_ratio_midpoint(record: TrialRecord) -> list[Flag]:
     out = []

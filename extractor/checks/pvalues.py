@@ -110,6 +110,7 @@ def pairs(record: TrialRecord):
     "CI at level L excludes the null (1 for ratios, 0 for differences) ⇔ p < 1 − L/100",
     "bounds widened by their rounding (a bound that may equal the null decides nothing); "
     "'P = 0.05' decides nothing; error if the p implied by the CI is also ≥3× off",
+    needs=("intervals",),
 )
 def p_ci_significance(record: TrialRecord) -> list[Flag]:
     out = []
@@ -147,6 +148,7 @@ def p_ci_significance(record: TrialRecord) -> list[Flag]:
     "z = est/SE, SE = (U − L)/(2·z_{1−α/2}) for differences",
     "p implied over the rounding corners of estimate and bounds, then ×/÷ 2 for the normal "
     "approximation, must overlap the reported p's rounding interval ('<' and '>' are one-sided ranges)",
+    needs=("intervals",),
 )
 def p_ci_mismatch(record: TrialRecord) -> list[Flag]:
     out = []

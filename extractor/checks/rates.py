@@ -79,6 +79,7 @@ def adjacent_percent(record: TrialRecord, r: EventRate) -> tuple[float, Evidence
     "100·x/n rounded (or truncated) to the percent's decimals = reported percent",
     "percent ± half a unit of its last decimal (37.5% admits [37.45, 37.55]); truncation "
     "[p, p + one unit) also accepted (2/3 as 66%)",
+    needs=("event_rates",),
 )
 def pct_mismatch(record: TrialRecord) -> list[Flag]:
     out = []

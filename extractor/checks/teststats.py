@@ -63,6 +63,7 @@ def _check(t: TestStatistic, one_tailed: bool) -> tuple[bool, bool, float] | Non
     "p = 2·P(T_df > |t|); P(F_{df1,df2} > F); P(χ²_df > x); 2·(1 − Φ(|z|))",
     "statistic and p each widened by their rounding (statcheck); half p accepted for stated "
     "one-tailed tests; warning, or error when the decision at α = .05 flips",
+    needs=("test_statistics",),
 )
 def teststat_p(record: TrialRecord) -> list[Flag]:
     out = []

@@ -8,12 +8,14 @@ p-value, interval or contrasting conjunction ("but", "except", "whereas") in bet
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.checks import register
 from extractor.checks.common import flag, measure_of, null_of, sentence_start, sentence_text, stated_alpha
 from extractor.checks.pvalues import ci_excludes_null, p_significant
+from extractor.normalize import plain_case
 from extractor.records import Evidence, Flag, Interval, PValue, TrialRecord
 
 _SIGNIF = re.compile(
@@ -30,6 +32,9 @@ _NEG_PHRASE = re.compile(
 )
 _NOT_A_CLAIM = re.compile(r"\b(?:clinically|considered|defined\s+as|level\s+of)\s*$", re.I)
 _CONTRAST = re.compile(r"\b(?:but|except|whereas|while|although|however|yet|unlike|until|in\s+contrast)\b", re.I)
+# compiled once (re's cache lookup per call costs more than these short matches)
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+_NEXT_WORD = re.compile(r"\s+[\w-]+")
 # equivalence / non-inferiority: a small p supports "no difference"
 _EQUIVALENCE = re.compile(r"\b(?:non-?inferior\w*|equivalen\w*)\b", re.I)
 
@@ -46,24 +51,54 @@ def claims(sentence: str) -> list[Claim]:
     return list(_claims(sentence))
 
 
+# Where every _SIGNIF match starts (its alternatives begin with these words)
+_SIGNIF_LEADS = ("statistically", "significant", "reach")
+
+
+def _signif_at(sentence: str, low: str) -> Iterator[re.Match[str]]:
+    r"""``_SIGNIF.finditer(sentence)`` by matching only where one of _SIGNIF_LEADS starts in
+    ``low`` (the sentence lower-cased, where plain_case holds): its leading \b makes the
+    scan try every character."""
+    starts = []
+    for w in _SIGNIF_LEADS:
+        i = low.find(w)
+        while i >= 0:
+            starts.append(i)
+            i = low.find(w, i + 1)
+    last_end = 0
+    for p in sorted(starts):
+        if p >= last_end and (m := _SIGNIF.match(sentence, p)) is not None:
+            last_end = m.end()
+            yield m
+
+
 @lru_cache(maxsize=256)
 def _claims(sentence: str) -> tuple[Claim, ...]:
     # a pure function of the sentence, asked once per p-value and interval in it
+    # Every _SIGNIF match holds "signific", every _NEG_PHRASE match "differ" or (in "non-?
+    # significant", "insignificant") "nsignific" or "n-signific": substring tests skip the
+    # scans in most sentences (exact where plain_case holds)
+    plain = plain_case(sentence)
+    low = sentence.lower()
+    signif = not plain or "signific" in low
+    neg = not plain or "differ" in low or "nsignific" in low or "n-signific" in low
+    if not signif and not neg:
+        return ()
     out: list[Claim] = []
-    neg_spans = [(m.start(), m.end()) for m in _NEG_PHRASE.finditer(sentence)]
+    neg_spans = [(m.start(), m.end()) for m in _NEG_PHRASE.finditer(sentence)] if neg else []
     for s, e in neg_spans:
         out.append(Claim(s, e, False, sentence[s:e]))
-    for m in _SIGNIF.finditer(sentence):
+    for m in (_SIGNIF.finditer(sentence) if not plain else _signif_at(sentence, low) if signif else ()):
         if any(s <= m.start() < e for s, e in neg_spans):
             continue
         before = sentence[max(0, m.start() - 40):m.start()]
         # the negation must be in the same clause
-        clause = re.split(r"[,;:()]", before)[-1]
+        clause = _CLAUSE_BREAK.split(before)[-1]
         if _NOT_A_CLAIM.search(before):
             continue
         positive = not _NEGATION.search(clause)
-        nxt = re.match(r"\s+[\w-]+", sentence[m.end():])
-        shown_end = m.end() + (nxt.end() if nxt else 0)
+        nxt = _NEXT_WORD.match(sentence, m.end())
+        shown_end = nxt.end() if nxt else m.end()
         shown_start = m.start() - len(clause) if not positive else m.start()
         out.append(Claim(m.start(), m.end(), positive, sentence[max(0, shown_start):shown_end].strip()))
     return tuple(sorted(out, key=lambda c: c.start))
@@ -97,6 +132,7 @@ def _sentence_of(record: TrialRecord, v: Evidence) -> tuple[str, int] | None:
     "'significantly …' needs p < α; 'no difference' / 'did not differ' / 'not significant' needs p ≥ α",
     "α as stated in the report (default 0.05); p widened by its rounding; 'P = 0.05' decides "
     "nothing; equivalence and non-inferiority sentences are skipped",
+    needs=("p_values",),
 )
 def words_vs_p(record: TrialRecord) -> list[Flag]:
     out = []
@@ -129,6 +165,7 @@ def words_vs_p(record: TrialRecord) -> list[Flag]:
     "words contradict the interval",
     "'significantly …' needs a CI that excludes the null; 'no difference' needs one that includes it",
     "bounds widened by their rounding; a bound that may equal the null decides nothing",
+    needs=("intervals",),
 )
 def words_vs_ci(record: TrialRecord) -> list[Flag]:
     out = []

@@ -40,8 +40,12 @@ def best_long_form(short: str, candidate: str) -> str | None:
         if not ch.isalnum():
             si -= 1
             continue
-        while li >= 0 and (c[li] != ch or (si == 0 and li > 0 and c[li - 1].isalnum())):
-            li -= 1
+        # the last occurrence of ch at or before li (str.rfind: the scan runs in C); the
+        # first short-form character must also start a word
+        li = c.rfind(ch, 0, li + 1)
+        if si == 0:
+            while li > 0 and c[li - 1].isalnum():
+                li = c.rfind(ch, 0, li)
         if li < 0:
             return None
         li -= 1
@@ -59,7 +63,7 @@ def find_abbreviations(text: str) -> list[tuple[str, str, int, int]]:
             continue
         # The long form is at most min(|SF| + 5, 2|SF|) words before the parenthesis.
         before = text[max(0, m.start() - 200) : m.start()].rstrip()
-        cut = max(before.rfind(p) for p in (". ", "; ", "(", ")", ": "))
+        cut = max(before.rfind(". "), before.rfind("; "), before.rfind("("), before.rfind(")"), before.rfind(": "))
         if cut >= 0:
             before = before[cut + 1 :]
         words = before.split()

@@ -25,6 +25,7 @@ import re
 from functools import cache
 
 from extractor.fields import Context
+from extractor.normalize import plain_case
 from extractor.records import Endpoint
 from extractor.rules import load_lexicon, load_rules
 
@@ -38,6 +39,7 @@ _NAME_ENDS = frozenset(
     "assessment scale index score questionnaire inventory test survey rating impression profile measure battery "
     "status evaluation count checklist examination".split()
 )
+_CONNECTIVE_END = re.compile(r"(?:[,;]\s*(?:and\s+|while\s+|whereas\s+)?|\s+and\s+)(?:the\s+|a\s+)?(?:key\s+)?$")
 _LEAD_TRIM = re.compile(r"(?:and|or|as\s+well\s+as|also|:|e\.g\.,?|i\.e\.,?)\s+", re.I)
 
 
@@ -47,8 +49,10 @@ def _lex() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(e["adjectives"]), frozenset(e["shared_heads"])
 
 
+@cache
 def _rules(label: str):
-    return [r for r in load_rules("endpoints").rules if r.label == label]
+    # a tuple built once per label: asked several times per sentence
+    return tuple(r for r in load_rules("endpoints").rules if r.label == label)
 
 
 def _kind(word: str) -> str:
@@ -170,9 +174,16 @@ def _timeframe(ctx: Context, a: int, b: int, sched: tuple[int, int] | None) -> s
 
 def extract(ctx: Context) -> list[Endpoint]:
     # "mary"/"econdary" in the shared lower-cased text first: a C-level test that most abstracts
-    # fail; re.I folds no other character to these letters, so no match is lost
+    # fail; re.I folds no other character to these letters, so no match is lost. Where
+    # plain_case holds, "primary"/"secondary" there is exactly _GATE (no regex at all).
     low = ctx.low
-    if not ("mary" in low or "econdary" in low) or not _GATE.search(ctx.norm):
+    plain = plain_case(ctx.norm)
+    if not ("mary" in low or "econdary" in low):
+        return []
+    if plain:
+        if "primary" not in low and "secondary" not in low:
+            return []
+    elif not _GATE.search(ctx.norm):
         return []
     norm = ctx.norm
     out: list[Endpoint] = []
@@ -190,7 +201,10 @@ def extract(ctx: Context) -> list[Endpoint]:
         out.append(Endpoint(kind=kind, timeframe=tf, **ctx.evidence(a, b, rule=rid)))  # type: ignore[arg-type]
 
     for _i, ss, se in ctx.sentences():
-        if (low.find("mary", ss, se) < 0 and low.find("econdary", ss, se) < 0) or not _GATE.search(norm, ss, se):
+        if plain:
+            if low.find("primary", ss, se) < 0 and low.find("secondary", ss, se) < 0:
+                continue
+        elif (low.find("mary", ss, se) < 0 and low.find("econdary", ss, se) < 0) or not _GATE.search(norm, ss, se):
             continue
         heads = []  # (match start, body start, kind, rule id)
         for r in _rules("head"):
@@ -210,7 +224,7 @@ def extract(ctx: Context) -> list[Endpoint]:
             end = next((b for b in bounds if b > hs), se)
             # drop the connective before the next head: ", and the", "; ", ", while the"
             seg = norm[body_start:end]
-            m = re.search(r"(?:[,;]\s*(?:and\s+|while\s+|whereas\s+)?|\s+and\s+)(?:the\s+|a\s+)?(?:key\s+)?$", seg)
+            m = _CONNECTIVE_END.search(seg)
             if m and end < se:
                 end = body_start + m.start()
             for r in _rules("cut"):

@@ -13,29 +13,39 @@ from __future__ import annotations
 import regex
 
 from extractor.fields import Context
+from extractor.normalize import plain_case
 from extractor.numbers import parse_decimal, parse_int
 from extractor.records import EventRate
-from extractor.rules import load_rules
+from extractor.rules import REGEX_TIMEOUT, load_rules
 
 FIELD = "event_rates"
 
 _DIRECT = ("er_slash", "er_of", "er_reversed", "er_from_which")
 # Cheap literal triggers: each rule runs only in windows around its trigger (the count-word
 # alternations are costly to try at every position of a document).
+# Four rules start at, or are triggered by, an "of": er_of ("42 of 112"), er_reversed ("of
+# the 695 eligible, 465"), er_from_which ("of whom") and er_of_them ("of them"). One scan
+# finds every "of" any of them can use (_OF); per-rule patterns then match at those few
+# positions only. Each rule's own scan of the document cost as much as this one.
+_OF = regex.compile(
+    r"of(?<=\bof)(?=\s+(?:(?:(?:the|these|those|all|a\s+total\s+of)\s+)?\d|(?:whom|which|them|these|those)\b))", regex.I
+)
+_OF_LOW = regex.compile(_OF.pattern)
+# er_of's trigger; it holds no second "of", so its matches at _OF positions are its finditer
+_OF_COUNT = regex.compile(r"of\s+(?:the\s+|all\s+|these\s+)?\d", regex.I)
+_OF_WHICH = regex.compile(r"of\s+(?:which|whom)\b", regex.I)
+_OF_THEM = regex.compile(r"of\s+(?:them|these|those|whom)\b", regex.I)  # er_of_them's prefilter
 # A trigger is a tuple of patterns whose matches never overlap one another: one literal-led
-# pattern per alternative ("from which", "of whom", "among whom") is found by regex's fast
-# literal scan, where the alternation "(?:from|of|among)" is tried at every character.
-_TRIGGERS = {
-    "er_of": ((regex.compile(r"\bof\s+(?:the\s+|all\s+|these\s+)?\d", regex.I),), 90, 40),
-    "er_from_which": (tuple(regex.compile(w + r"(?<=\b" + w + r")\s+(?:which|whom)\b", regex.I)
-                            for w in ("from", "of", "among")), 150, 40),
-}
+# pattern per alternative ("from which", "among whom") is found by regex's fast literal scan,
+# where the alternation "(?:from|of|among)" is tried at every character ("of which" is _OF_WHICH).
+_FROM_WHICH = tuple(regex.compile(w + r"(?<=\b" + w + r")\s+(?:which|whom)\b", regex.I) for w in ("from", "among"))
+# (back, ahead): the window around a trigger in which the rule runs
+_WINDOWS = {"er_of": (90, 40), "er_from_which": (150, 40)}
 _ANTECEDENT = ("er_of_them", "er_pct_n")
 # A piece of the rule that every match holds, led by a literal so regex finds it at C speed:
 # a document without one skips the rule's scan (most have no "42/112", "(n = 17)" or "of them").
 _PREFILTERS = {
     "er_slash": regex.compile(r"/(?<=\d\s?/)\s?\d"),
-    "er_of_them": regex.compile(r"of\s+(?:them|these|those|whom)\b", regex.I),
     "er_pct_n": regex.compile(r"%\s*\(\s*n\s*=", regex.I),
 }
 # A percent stated with a count agrees with count/total to within this many points (rounding,
@@ -120,19 +130,80 @@ def _antecedent_total(
     return None
 
 
-def _matches(rule, rid: str, norm: str):
-    trig = _TRIGGERS.get(rid)
-    if trig is None:
-        yield from rule.finditer(norm)
-        return
-    patterns, back, ahead = trig
+def _windowed(rule, norm: str, triggers: list[tuple[int, int]], back: int, ahead: int):
     last_end = 0
-    for t_start, t_end in sorted(t.span() for p in patterns for t in p.finditer(norm)):
+    for t_start, t_end in triggers:
         lo = max(last_end, t_start - back)
         for m in rule.finditer(norm, lo, min(len(norm), t_end + ahead)):
             if m.start() >= last_end:
                 last_end = m.end()
                 yield m
+
+
+def _at(rule, norm: str, starts: list[int]):
+    """``rule.finditer(norm)`` for a rule whose matches can start only at ``starts``."""
+    last_end = 0
+    for p in starts:
+        if p >= last_end:
+            m = rule.regex.match(norm, p, timeout=REGEX_TIMEOUT)
+            if m is not None:
+                last_end = m.end()
+                yield m
+
+
+def _slash_starts(norm: str) -> list[int]:
+    r"""Where an er_slash match can start: each digit of the count before a "/" (after at most
+    one space: "\s?/"), and each digit of a percent written before that count ("37.5% (42/",
+    "37.5%, 42/"). str.isspace and str.isdecimal cover every character \s and \d match."""
+    out: set[int] = set()
+    i = norm.find("/")
+    while i >= 0:
+        j = i - 1 if i > 0 and norm[i - 1].isspace() else i
+        k = _back(norm, j, lambda c: c.isdecimal() or c == ",")  # <<int>>: digits, thousands commas
+        out.update(p for p in range(k, j) if norm[p].isdecimal())
+        if k < j:
+            out.update(_percent_starts(norm, k))
+        i = norm.find("/", i + 1)
+    return sorted(out)
+
+
+def _percent_starts(norm: str, e: int) -> list[int]:
+    r"""The digits of a "<<pct>>\s?%\s*(?:[(\[]\s*|[,;:]\s*)" that ends at ``e``."""
+    j = _back(norm, e, str.isspace)
+    if j > 0 and norm[j - 1] in "([,;:":
+        j = _back(norm, j - 1, str.isspace)
+    if j == 0 or norm[j - 1] != "%":
+        return []
+    j = _back(norm, j - 1, str.isspace)
+    k = _back(norm, j, lambda c: c.isdecimal() or c in ".,")
+    return [p for p in range(k, j) if norm[p].isdecimal()]
+
+
+def _back(text: str, j: int, pred) -> int:
+    while j > 0 and pred(text[j - 1]):
+        j -= 1
+    return j
+
+
+def _spans_at(pattern: regex.Pattern[str], norm: str, starts: list[int]) -> list[tuple[int, int]]:
+    return [m.span() for p in starts if (m := pattern.match(norm, p)) is not None]
+
+
+def _matches(rule, rid: str, norm: str, ofs: list[int], low: str):
+    if rid == "er_reversed":  # it starts with "of": at an _OF position
+        return _at(rule, norm, ofs)
+    if rid == "er_slash":  # "42/112", "37.5% (42/112)": at the numbers before a "/"
+        return _at(rule, norm, _slash_starts(norm))
+    if rid == "er_of":
+        triggers = _spans_at(_OF_COUNT, norm, ofs)
+    elif rid == "er_from_which":
+        triggers = _spans_at(_OF_WHICH, norm, ofs)
+        # every trigger holds "which" or "whom": most abstracts, without either, skip the scans
+        if not plain_case(norm) or "which" in low or "whom" in low:
+            triggers = sorted(triggers + [t.span() for p in _FROM_WHICH for t in p.finditer(norm)])
+    else:
+        return rule.finditer(norm)
+    return _windowed(rule, norm, triggers, *_WINDOWS[rid])
 
 
 def find(ctx: Context) -> list[EventRate]:
@@ -144,12 +215,15 @@ def find(ctx: Context) -> list[EventRate]:
     def overlaps(a: int, b: int) -> bool:
         return any(s < b and a < e for s, e in spans)
 
+    # in the lower-cased text where plain_case holds: the same positions, found by a
+    # case-sensitive literal scan (a third faster)
+    ofs = [m.start() for m in (_OF_LOW.finditer(ctx.low) if plain_case(norm) else _OF.finditer(norm))]
     for rid in _DIRECT:
         pre = _PREFILTERS.get(rid)
         if pre is not None and not pre.search(norm):
             continue
         rule = rf.by_id(rid)
-        for m in _matches(rule, rid, norm):
+        for m in _matches(rule, rid, norm, ofs, ctx.low):
             ev_start = m.start("events")
             if overlaps(min(ev_start, m.start("total")), max(m.end("events"), m.end("total"))):
                 continue
@@ -181,6 +255,8 @@ def find(ctx: Context) -> list[EventRate]:
     for rid in _ANTECEDENT:
         pre = _PREFILTERS.get(rid)
         if pre is not None and not pre.search(norm):
+            continue
+        if rid == "er_of_them" and not _spans_at(_OF_THEM, norm, ofs):
             continue
         rule = rf.by_id(rid)
         for m in rule.finditer(norm):

@@ -22,12 +22,14 @@ difference (MD); "percentage point" with nothing else named is a risk difference
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from extractor.fields import Context
+from extractor.normalize import plain_case
 from extractor.numbers import parse_decimal
 from extractor.records import Interval
 from extractor.rules import REGEX_TIMEOUT, load_lexicon, load_rules
@@ -39,6 +41,20 @@ FIELD = "intervals"
 # literal scan, an alternation is tried at every character (3-5x slower). Same answer: an
 # alternation matches somewhere iff one of its alternatives does.
 _GATES = tuple(regex.compile(p, regex.I) for p in (r"\bCIs?\b", r"\bCrI\b", r"Cr\.I", r"confidence\s+(?:interval|limit)", r"credib"))
+# The same five in the lower-cased text, in one scan led by their common first letter: exact
+# where normalize.plain_case holds (lower-casing then maps every letter the gates match to
+# the gates' own), and in ASCII text the re module's \b and \s are regex's, at half the cost.
+_LOW_GATE = r"c(?:(?<=\bc)(?:is?|ri)\b|r\.i|onfidence\s+(?:interval|limit)|redib)"
+_LOW_GATE_RE = re.compile(_LOW_GATE)
+_LOW_GATE_REGEX = regex.compile(_LOW_GATE)
+
+
+def _gate(ctx: Context) -> bool:
+    if ctx.norm.isascii():
+        return _LOW_GATE_RE.search(ctx.low) is not None
+    if plain_case(ctx.norm):
+        return _LOW_GATE_REGEX.search(ctx.low) is not None
+    return any(g.search(ctx.norm) for g in _GATES)
 
 
 @cache
@@ -112,6 +128,7 @@ def _against_control(ctx: Context, sent_start: int, est_start: int, iv_end: int)
         return False
     return not _ARM_VALUE_AFTER.match(ctx.norm, iv_end, iv_end + 40, timeout=REGEX_TIMEOUT)
 
+_NOT_ESTIMATE = regex.compile(r"(?:\b[nNpP]|\bvs\.?)\s*[=<>≤≥:]?\s*$")  # compiled once
 _CONTRAST_BEFORE = regex.compile(r"\bby\s*$|\b(?:versus|vs\.?)\s+[^\d;:]{1,60}:\s*$", regex.I)
 
 
@@ -138,10 +155,56 @@ def _measure_of(text: str) -> str | None:
     return phrases.get(" ".join(text.lower().split()))
 
 
+# A measure name starts a word ((?<![\w-])), so at the start of a run of ASCII letters; the
+# name's own first run of letters is then the text's whole run (what follows it in the name,
+# a space, hyphen or apostrophe, or the name's end, is no letter, and the text must match it
+# there). Where plain_case holds, only ASCII letters match the names' letters, in any case.
+_LETTER_RUN = re.compile(r"[A-Za-z]+")
+
+
+@cache
+def _measure_keys() -> tuple[frozenset[str], frozenset[str]] | None:
+    """The first letter runs of the measure names: phrases lower-cased (they match in any
+    case), abbreviations as written; None if a name does not start with an ASCII letter."""
+    _, phrases, abbrevs = _measures()
+    lead = re.compile("[A-Za-z]*")
+    ph = frozenset(lead.match(p).group().lower() for p in phrases)  # type: ignore[union-attr]
+    ab = frozenset(lead.match(a).group() for a in abbrevs)  # type: ignore[union-attr]
+    return None if "" in ph or "" in ab else (ph, ab)
+
+
+def _measure_starts(norm: str, start: int, end: int) -> list[int] | None:
+    """Every position in [start, end) where a measure name can start, or None where this is
+    not known (plain_case fails): a handful of words per sentence, where the measures regex,
+    a long alternation, was tried at every word (most of the cost of an interval)."""
+    keys = _measure_keys()
+    if keys is None or not plain_case(norm):
+        return None
+    ph, ab = keys
+    return [m.start() for m in _LETTER_RUN.finditer(norm, start, end) if m.group() in ab or m.group().lower() in ph]
+
+
+def _search_at(pattern: regex.Pattern[str], norm: str, starts: list[int], end: int) -> regex.Match[str] | None:
+    """``pattern.search(norm, starts[0], end)`` for a pattern whose matches start only at ``starts``."""
+    for p in starts:
+        m = pattern.match(norm, p, end, timeout=REGEX_TIMEOUT)
+        if m is not None:
+            return m
+    return None
+
+
 def _nearest_measure(ctx: Context, start: int, end: int) -> str | None:
+    pat = _measures()[0]
     last = None
-    for m in _measures()[0].finditer(ctx.norm, start, end, timeout=REGEX_TIMEOUT):
-        last = m
+    starts = _measure_starts(ctx.norm, start, end)
+    if starts is None:
+        for m in pat.finditer(ctx.norm, start, end, timeout=REGEX_TIMEOUT):
+            last = m
+    else:  # finditer's matches: the leftmost at or after the previous one's end, in turn
+        last_end = start
+        for p in starts:
+            if p >= last_end and (m := pat.match(ctx.norm, p, end, timeout=REGEX_TIMEOUT)) is not None:
+                last, last_end = m, m.end()
     return _measure_of(last.group()) if last else None
 
 
@@ -172,6 +235,9 @@ class _Zone:
 def _estimate(ctx: Context, sent_start: int, pos: int) -> regex.Match[str] | None:
     rule = load_rules("intervals").by_id("estimate_before")
     lo = max(sent_start, pos - 160)
+    # no part of the rule matches ")" or "]", and a match runs to ``pos`` ($): it starts after
+    # the last of them, and the search (which tries every position) can start there too
+    lo = max(lo, ctx.norm.rfind(")", lo, pos) + 1, ctx.norm.rfind("]", lo, pos) + 1)
     return rule.regex.search(ctx.norm, lo, pos, timeout=REGEX_TIMEOUT)
 
 
@@ -247,7 +313,10 @@ def _build(
             uncertain = not within
             start = est_match.start("est")
             unit = est_match.group("unit") or ""
-            lab = _label_before().search(ctx.norm, max(sent_start, start - 70), start, timeout=REGEX_TIMEOUT)
+            lo = max(sent_start, start - 70)
+            starts = _measure_starts(ctx.norm, lo, start)  # the label starts with a measure name
+            lab = (_label_before().search(ctx.norm, lo, start, timeout=REGEX_TIMEOUT) if starts is None
+                   else _search_at(_label_before(), ctx.norm, starts, start))
             if lab:
                 label = _measure_of(lab.group("lab"))
                 start = lab.start()
@@ -271,6 +340,48 @@ def _build(
     )
 
 
+# ci_labeled and ci_header (case-sensitive) hold a <<cilabel>>, which starts with one of these;
+# a match starts at the label, at the <<level>> written right before it ("95% CI"), or (a
+# header) at the bracket before both. Matching only there gives the rules' finditer over
+# the whole text, at a fraction of the cost (the scans were most of an interval-free pass).
+_LABEL_LEADS = ("CI", "Cr", "confidence", "credib", "Bayesian")
+
+
+def _label_starts(norm: str) -> list[int]:
+    out = []
+    for lead in _LABEL_LEADS:
+        i = norm.find(lead)
+        while i >= 0:
+            out.append(i)
+            i = norm.find(lead, i + 1)
+    return sorted(out)
+
+
+def _level_starts(norm: str, labels: list[int], bracket: bool) -> list[int]:
+    """Where a match holding the label at each of ``labels`` can start: the label, each digit
+    of the run of characters a <<level>> is written with (digits, ".", "%", "-", spaces)
+    right before it, and with ``bracket`` the "(" or "[" before that run."""
+    out: set[int] = set()
+    for label in labels:
+        j = label
+        while j > 0 and (norm[j - 1].isdecimal() or norm[j - 1] in ".%-" or norm[j - 1].isspace()):
+            j -= 1
+        out.update(p for p in range(j, label) if norm[p].isdecimal())
+        out.add(label)
+        if bracket and j > 0 and norm[j - 1] in "([":
+            out.add(j - 1)
+    return sorted(out)
+
+
+def _match_at(rule, norm: str, starts: list[int]):
+    """``rule.finditer(norm)`` for a rule whose matches can start only at ``starts``."""
+    last_end = 0
+    for p in starts:
+        if p >= last_end and (m := rule.regex.match(norm, p, timeout=REGEX_TIMEOUT)) is not None:
+            last_end = m.end()
+            yield m
+
+
 def find(ctx: Context) -> list[Interval]:
     rf = load_rules("intervals")
     norm = ctx.norm
@@ -278,7 +389,8 @@ def find(ctx: Context) -> list[Interval]:
     taken: list[tuple[int, int]] = []
     zones: list[_Zone] = []
 
-    for m in rf.by_id("ci_labeled").finditer(norm):
+    labels = _label_starts(norm)
+    for m in _match_at(rf.by_id("ci_labeled"), norm, _level_starts(norm, labels, bracket=False)):
         lower, upper = bound(m.group("lower")), bound(m.group("upper"))
         if lower is None or upper is None:
             continue
@@ -309,7 +421,7 @@ def find(ctx: Context) -> list[Interval]:
         # the sentence has said what bracketed pairs are: later "0.41 (0.19-0.85)" are intervals
         zones.append(_Zone(m.end(), ctx.sentence_span(sent)[1], None, None))
 
-    for h in rf.by_id("ci_header").finditer(norm):
+    for h in _match_at(rf.by_id("ci_header"), norm, _level_starts(norm, labels, bracket=True)):
         if any(s <= h.start() < e for s, e in taken):
             continue
         sent = ctx.sentence_index(h.start())
@@ -345,7 +457,7 @@ def find(ctx: Context) -> list[Interval]:
                     continue
                 est_start = m.start("est2") if g2 else m.start("est")
                 # "n = 12 (10-14)", "P = 0.3 (...)": not an estimate
-                if regex.search(r"(?:\b[nNpP]|\bvs\.?)\s*[=<>≤≥:]?\s*$", norm[max(0, est_start - 6):est_start]):
+                if _NOT_ESTIMATE.search(norm[max(0, est_start - 6):est_start]):
                     continue
                 sent = ctx.sentence_index(m.start())
                 sent_start = ctx.sent_starts[sent]
@@ -382,6 +494,6 @@ def _from_inline(ctx: Context, start: int, end: int, lower: float, upper: float,
 
 
 def extract(ctx: Context) -> list[Interval]:
-    if not any(g.search(ctx.norm) for g in _GATES):
+    if not _gate(ctx):
         return []
     return find(ctx)

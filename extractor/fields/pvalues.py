@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 from extractor.fields import Context
+from extractor.normalize import plain_case
 from extractor.numbers import parse_decimal, parse_scientific
 from extractor.records import PValue
-from extractor.rules import load_rules
+from extractor.rules import REGEX_TIMEOUT, load_rules
 
 FIELD = "p_values"
 
@@ -43,6 +44,46 @@ def p_number(raw: str) -> float | None:
     return v
 
 
+# The word every sig_level_after match has first, after "\s*[)\]]?\s*,?\s*" (its
+# alternatives are all anchored at the start): one of these, or one starting with a prefix.
+_AFTER_WORDS = frozenset(
+    "two one was were is are being has had also considered regarded accepted taken defined set deemed used "
+    "chosen assumed interpreted required level significance".split()
+)
+_AFTER_PREFIXES = ("consider", "indicat", "denot", "represent")
+_LETTERS = re.compile("[A-Za-z]*")
+
+
+def _may_define_after(after: str) -> bool:
+    r"""False where sig_level_after cannot match ``after`` (its first word is none of its
+    words): a few string operations instead of the regex, for most p-values. Exact where
+    plain_case holds (str.isspace covers every character \s matches)."""
+    if not plain_case(after):
+        return True
+    j, n = 0, len(after)
+    while j < n and after[j].isspace():
+        j += 1
+    if j < n and after[j] in ")]":
+        j += 1
+    while j < n and after[j].isspace():
+        j += 1
+    if j < n and after[j] == ",":
+        j += 1
+    while j < n and after[j].isspace():
+        j += 1
+    word = _LETTERS.match(after, j).group().lower()  # type: ignore[union-attr]
+    return word in _AFTER_WORDS or word.startswith(_AFTER_PREFIXES)
+
+
+def _may_continue(norm: str, pos: int) -> bool:
+    """False where p_more cannot match at ``pos``: it needs ",", ";", "&", "and" or "or" after
+    the spaces there (any case)."""
+    j, n = pos, len(norm)
+    while j < n and norm[j].isspace():
+        j += 1
+    return norm[j:j + 1] in (",", ";", "&") or norm[j:j + 3].lower() == "and" or norm[j:j + 2].lower() == "or"
+
+
 def _is_definition(ctx: Context, start: int, end: int) -> bool:
     """True for a significance-level definition rather than a reported result."""
     rf = load_rules("pvalues")
@@ -50,13 +91,16 @@ def _is_definition(ctx: Context, start: int, end: int) -> bool:
     s, e = ctx.sentence_span(sent)
     after = ctx.norm[end:min(e, end + 90)]
     before = ctx.norm[max(s, start - 90):start]
-    if rf.by_id("sig_level_after").regex.search(after, timeout=1.0):
+    if _may_define_after(after) and rf.by_id("sig_level_after").regex.search(after, timeout=1.0):
         return True
     low = before.lower()
     # the definition wording always names significance or alpha: skip the regex otherwise
     if not any(k in low for k in ("signific", "alpha", "α", "threshold", "cut")):
         return False
-    return rf.by_id("sig_level_before").regex.search(before, timeout=1.0) is not None
+    # no part of the rule matches ".", ";" or ")", and a match runs to the end ($): it starts
+    # after the last of them, so the search (which tries every position) starts there too
+    cut = max(before.rfind("."), before.rfind(";"), before.rfind(")"))
+    return rf.by_id("sig_level_before").regex.search(before, cut + 1, timeout=1.0) is not None
 
 
 # The "P" token every p-value starts with (the rule's <<ptok>>), found by a plain re scan at a
@@ -64,6 +108,10 @@ def _is_definition(ctx: Context, start: int, end: int) -> bool:
 # Written "[pP](?<![\w][pP])(?i:...)" rather than "(?<![\w])p..." with re.I: the same matches, but a
 # case-sensitive leading character class lets re skip ahead to the next p at C speed (3x).
 _P_TOKEN = re.compile(r"[pP](?<![\w][pP])(?i:(?:trend|interaction|int|het|adj)?(?:\s*[-‐ ]?\s*values?)?(?![a-z]))")
+# The same tokens in the lower-cased text where plain_case holds (lower-casing keeps \w, \s
+# and lengths, and leaves no letter that (?i:) would match differently): twice as fast,
+# as a case-sensitive literal lead and no case folding in the suffix
+_P_TOKEN_LOW = re.compile(r"p(?<![\w]p)(?:trend|interaction|int|het|adj)?(?:\s*[-‐ ]?\s*values?)?(?![a-z])")
 
 
 def _matches(ctx: Context, rule):
@@ -71,7 +119,10 @@ def _matches(ctx: Context, rule):
     (a newline, which always ends a sentence, can fall inside "P\n= 0.003" in PDF text)."""
     last = len(ctx.sent_starts) - 1
     windows: list[list[int]] = []
-    for a in _P_TOKEN.finditer(ctx.norm):
+    tokens: list[int] = []
+    plain = plain_case(ctx.norm)
+    for a in _P_TOKEN_LOW.finditer(ctx.low) if plain else _P_TOKEN.finditer(ctx.norm):
+        tokens.append(a.start())
         i = ctx.sentence_index(a.start())
         # the rule may start a few words before its P ("all P < 0.05"): from the sentence start
         s, e = ctx.sentence_span(i)[0], ctx.sentence_span(min(i + 1, last))[1]
@@ -79,8 +130,57 @@ def _matches(ctx: Context, rule):
             windows[-1][1] = max(windows[-1][1], e)
         else:
             windows.append([s, e])
+    if ctx.norm.isascii():
+        yield from _at_tokens(ctx.norm, rule, windows, tokens)
+    elif plain:
+        # re's \w and regex's differ on some non-ASCII characters ("²" is a word character
+        # to re only): a P after any non-ASCII character is a candidate as well
+        extra = [m.start() for m in _P_AFTER_WIDE.finditer(ctx.norm)]
+        yield from _at_tokens(ctx.norm, rule, windows, sorted(set(tokens).union(extra)) if extra else tokens)
+    else:
+        for s, e in windows:
+            yield from rule.finditer(ctx.norm, s, e)
+
+
+_P_AFTER_WIDE = re.compile(r"[pP](?<=[^\x00-\x7f][pP])")
+
+
+def _at_tokens(norm: str, rule, windows: list[list[int]], tokens: list[int]):
+    r"""The matches of ``rule.finditer`` in each window, found by matching only where one can
+    start: at a P token, or at the "all"/"both"/"each" (the rule's scope_pre) right before
+    one. ``tokens`` must hold every position where the rule's <<ptok>> can match (in ASCII
+    text _P_TOKEN finds exactly those: re and regex agree on ASCII \w, \s and case, and on
+    case elsewhere where plain_case holds), so this is the windows' scan without trying
+    every character."""
+    k = 0
+    last_end = 0
     for s, e in windows:
-        yield from rule.finditer(ctx.norm, s, e)
+        while k < len(tokens) and tokens[k] < s:
+            k += 1
+        while k < len(tokens) and tokens[k] < e:
+            a = tokens[k]
+            k += 1
+            for c in (_scope_start(norm, s, a), a):
+                if c is None or c < last_end:
+                    continue
+                m = rule.regex.match(norm, c, e, timeout=REGEX_TIMEOUT)
+                if m is not None:
+                    last_end = m.end()
+                    yield m
+
+
+def _scope_start(norm: str, s: int, a: int) -> int | None:
+    """Where "all", "both" or "each" starts if one (any case) ends, after whitespace, at ``a``."""
+    j = a
+    while j > s and norm[j - 1].isspace():  # str.isspace covers every character \s matches
+        j -= 1
+    if j == a:
+        return None
+    for w in ("all", "both", "each"):
+        c = j - len(w)
+        if c >= s and norm[c:j].lower() == w:
+            return c
+    return None
 
 
 def find(ctx: Context) -> list[PValue]:
@@ -103,7 +203,7 @@ def find(ctx: Context) -> list[PValue]:
         pos = m.end()
         # "p = 0.006 and 0.044": each listed value is a p-value of its own
         while True:
-            c = more.regex.match(norm, pos, timeout=1.0)
+            c = more.regex.match(norm, pos, timeout=1.0) if _may_continue(norm, pos) else None
             if c is None:
                 break
             v = p_number(c.group("value"))

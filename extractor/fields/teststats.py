@@ -9,6 +9,7 @@ import regex
 
 from extractor.fields import Context
 from extractor.fields.pvalues import comparator, p_number
+from extractor.normalize import plain_case
 from extractor.numbers import parse_decimal
 from extractor.records import TestStatistic
 from extractor.rules import REGEX_TIMEOUT, load_rules
@@ -23,7 +24,62 @@ _GATES = tuple(
     [regex.compile(c + r"(?<=(?<![\w])[tFzZUWr]\s*(?:\([^()]{1,15}\))?\s*" + c + ")", regex.I) for c in "=<>≤≥"]
     + [regex.compile(r"(?<![\w])" + lit, regex.I) for lit in ("χ", "chi", "X2", "X²")]
 )
+# The literal each gate needs, as it appears in the lower-cased text: a substring test skips
+# the gate's scan where the literal is absent (most abstracts have no "≤", "χ" or "X2").
+_GATE_LITERALS = tuple("=<>≤≥") + ("χ", "chi", "x2", "x²")
 _RULES = {"ts_t": "t", "ts_f": "F", "ts_chi2": "chi2", "ts_z": "z", "ts_r": "r"}
+
+
+# The letter each case-sensitive rule starts with (ts_chi2 has its own gate).
+_LETTERS = {"ts_t": "t", "ts_f": "F", "ts_z": "zZ", "ts_u": "UW", "ts_r": "r"}
+_SIGNS = "=<>≤≥"  # the first character of every <<cmp>>
+
+
+def _letters_before_signs(norm: str) -> set[str]:
+    r"""The characters that stand where a rule's letter would for some comparison sign: before
+    the sign, past spaces, an optional "(...)" (or, for F, "2, 45") and spaces. A rule whose
+    letter is not among them cannot match (every match is "<letter> [spaces] [df] [spaces]
+    <sign>..."), so its scan of the text is skipped. str.isspace and str.isdecimal cover
+    every character \s and \d match, so nothing a rule can match is missed."""
+    out: set[str] = set()
+    for sign in _SIGNS:
+        i = norm.find(sign)
+        while i >= 0:
+            _letters_at(norm, i, out)
+            i = norm.find(sign, i + 1)
+    return out
+
+
+def _letters_at(norm: str, i: int, out: set[str]) -> None:
+    j = _skip_spaces(norm, i)
+    if j > 0:
+        out.add(norm[j - 1])  # no df
+        if norm[j - 1] == ")":  # "t(38) =": the "(" before, with no bracket between
+            k = norm.rfind("(", 0, j - 1)
+            if k >= 0 and ")" not in norm[k + 1:j - 1]:
+                k = _skip_spaces(norm, k)
+                if k > 0:
+                    out.add(norm[k - 1])
+        elif norm[j - 1].isdecimal():  # "F 2, 45 =": digits, comma, digits
+            k = _skip_digits(norm, j)
+            k = _skip_spaces(norm, k)
+            if k > 0 and norm[k - 1] == ",":
+                k = _skip_digits(norm, _skip_spaces(norm, k - 1))
+                k = _skip_spaces(norm, k)
+                if k > 0:
+                    out.add(norm[k - 1])
+
+
+def _skip_spaces(norm: str, j: int) -> int:
+    while j > 0 and norm[j - 1].isspace():
+        j -= 1
+    return j
+
+
+def _skip_digits(norm: str, j: int) -> int:
+    while j > 0 and norm[j - 1].isdecimal():
+        j -= 1
+    return j
 
 
 def find(ctx: Context) -> list[TestStatistic]:
@@ -33,9 +89,13 @@ def find(ctx: Context) -> list[TestStatistic]:
     norm = ctx.norm
     out: list[TestStatistic] = []
     low = ctx.low  # shared with the other fields: lowered once per document
+    plain = plain_case(norm)
+    letters = _letters_before_signs(norm)
     for rid in ("ts_t", "ts_f", "ts_chi2", "ts_z", "ts_u", "ts_r"):
-        if rid == "ts_chi2" and not any(k in low for k in ("χ", "chi", "x2", "x²")):
-            continue  # cheap gate
+        if rid == "ts_chi2" and not _may_chi2(low, plain):
+            continue
+        if rid in _LETTERS and letters.isdisjoint(_LETTERS[rid]):
+            continue
         rule = rf.by_id(rid)
         for m in rule.finditer(norm):
             value = parse_decimal(m.group("value"))
@@ -66,7 +126,22 @@ def find(ctx: Context) -> list[TestStatistic]:
     return out
 
 
+def _may_chi2(low: str, plain: bool) -> bool:
+    """A cheap gate for ts_chi2: "χ2", "chi-square(d)", "X2" or "X²" needs one of these
+    (with "chi" alone, as in "children", where plain_case lets "square" be required too)."""
+    if "χ" in low or "x2" in low or "x²" in low:
+        return True
+    return "chi" in low and (not plain or "square" in low)
+
+
+def _gate(ctx: Context) -> bool:
+    norm = ctx.norm
+    plain = plain_case(norm)
+    low = ctx.low
+    return any((not plain or lit in low) and g.search(norm) for lit, g in zip(_GATE_LITERALS, _GATES, strict=True))
+
+
 def extract(ctx: Context) -> list[TestStatistic]:
-    if not any(g.search(ctx.norm) for g in _GATES):
+    if not _gate(ctx):
         return []
     return find(ctx)
