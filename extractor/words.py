@@ -22,14 +22,3 @@ def content_tokens(text: str, stop: Collection[str]) -> set[str]:
             out.add(t)
     return out
 
-
-# The only characters outside ASCII that an ignore-case pattern matches to an ASCII letter
-# but that str.lower() leaves alone ("ſ" ~ "s", "İ" ~ "i").
-_FOLD_TO_ASCII = ("ſ", "İ")
-
-
-def plain_case(text: str) -> bool:
-    """Every ignore-case match of an ASCII word in ``text`` is found by str.find in its lower
-    case (so a gate string missing from the lower-cased text rules the pattern out)."""
-    return text.isascii() or not any(c in text for c in _FOLD_TO_ASCII)
-

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from extractor.normalize import plain_case
 from extractor.records import Dose
-from extractor.words import plain_case
 
 # One cue pass per document tells every rule below which sentences hold its anchor words;
 # rules then run only there. Each cue word is found with str.find over the lower-cased

@@ -33,9 +33,9 @@ from collections import defaultdict
 from functools import cache, lru_cache
 
 from extractor.fields import Context
+from extractor.normalize import plain_case
 from extractor.records import Design, Evidence
 from extractor.rules import Rule, load_rules
-from extractor.words import plain_case
 
 FIELD = "design"
 
@@ -110,7 +110,7 @@ _LOCAL_GATES: dict[str, tuple[tuple[str, ...], ...]] = {
 # Further gates of single rules, read off their patterns: each group lists strings of which the
 # pattern needs one ("non"/"not" of a non-randomised statement, the "trials" of a plural), so
 # the rule runs only on sentences holding one string of every group. They hold in lower case
-# only where ``plain_case`` does (ignore-case "s" also matches "ſ").
+# only where ``plain_case`` does (ignore-case "s" also matches "ſ", "i" matches "ı").
 _RULE_GATES: dict[str, tuple[tuple[str, ...], ...]] = {
     "rand_word": (("randomi",),),
     "rand_rct": (("rct",),),
