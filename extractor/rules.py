@@ -16,6 +16,7 @@ Unknown keys are rejected, ids must be unique, and every regex is compiled once 
 from __future__ import annotations
 
 import json
+import time
 from functools import cache, cached_property
 from importlib import resources
 from typing import Any
@@ -26,6 +27,24 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 # Every regex search in trialex is bounded: a pathological input can cost at most this many
 # seconds per call before regex raises TimeoutError (handled by the caller).
 REGEX_TIMEOUT = 1.0
+
+
+class Budget:
+    """One time limit shared by many regex calls. ``REGEX_TIMEOUT`` bounds each call; a field
+    that matches a rule at every candidate position instead of scanning once makes thousands
+    of calls on a hostile text ("95% CI 1.2-" repeated 100,000 times), whose sum must be
+    bounded as the one scan was. ``left()`` is the timeout for the next call."""
+
+    __slots__ = ("end",)
+
+    def __init__(self, seconds: float = REGEX_TIMEOUT) -> None:
+        self.end = time.perf_counter() + seconds
+
+    def left(self) -> float:
+        remaining = self.end - time.perf_counter()
+        if remaining <= 0:
+            raise TimeoutError("regex time budget spent")
+        return remaining
 
 
 class Examples(BaseModel):

@@ -32,7 +32,7 @@ from extractor.fields import Context
 from extractor.normalize import plain_case
 from extractor.numbers import parse_decimal
 from extractor.records import Interval
-from extractor.rules import REGEX_TIMEOUT, load_lexicon, load_rules
+from extractor.rules import REGEX_TIMEOUT, Budget, load_lexicon, load_rules
 
 FIELD = "intervals"
 
@@ -186,8 +186,9 @@ def _measure_starts(norm: str, start: int, end: int) -> list[int] | None:
 
 def _search_at(pattern: regex.Pattern[str], norm: str, starts: list[int], end: int) -> regex.Match[str] | None:
     """``pattern.search(norm, starts[0], end)`` for a pattern whose matches start only at ``starts``."""
+    budget = Budget()  # the calls together, like the one search, take at most REGEX_TIMEOUT
     for p in starts:
-        m = pattern.match(norm, p, end, timeout=REGEX_TIMEOUT)
+        m = pattern.match(norm, p, end, timeout=budget.left())
         if m is not None:
             return m
     return None
@@ -202,8 +203,9 @@ def _nearest_measure(ctx: Context, start: int, end: int) -> str | None:
             last = m
     else:  # finditer's matches: the leftmost at or after the previous one's end, in turn
         last_end = start
+        budget = Budget()
         for p in starts:
-            if p >= last_end and (m := pat.match(ctx.norm, p, end, timeout=REGEX_TIMEOUT)) is not None:
+            if p >= last_end and (m := pat.match(ctx.norm, p, end, timeout=budget.left())) is not None:
                 last, last_end = m, m.end()
     return _measure_of(last.group()) if last else None
 
@@ -376,8 +378,9 @@ def _level_starts(norm: str, labels: list[int], bracket: bool) -> list[int]:
 def _match_at(rule, norm: str, starts: list[int]):
     """``rule.finditer(norm)`` for a rule whose matches can start only at ``starts``."""
     last_end = 0
+    budget = Budget()  # the calls together, like the one finditer, take at most REGEX_TIMEOUT
     for p in starts:
-        if p >= last_end and (m := rule.regex.match(norm, p, timeout=REGEX_TIMEOUT)) is not None:
+        if p >= last_end and (m := rule.regex.match(norm, p, timeout=budget.left())) is not None:
             last_end = m.end()
             yield m
 

@@ -160,6 +160,10 @@ _ELIGIBLE_RANDOMISED = regex.compile(r"\s+eligible\s+(?:[\w-]+\s+){1,3}?(?:were|
 _PER_PERSON_BEFORE = regex.compile(r"\b(?:from|in|of|for)\s+each\s+[\w-]+,?\s*$", regex.I)
 _TEETH = regex.compile(r"^(?:teeth|premolars|molars|incisors)$", regex.I)
 _FROM_BEFORE = regex.compile(r"\bfrom\s+(?:the\s+)?$", regex.I)
+# The phrases read after a count are short; a match bounded by this window costs the same on
+# any text, where an unbounded one let regex scan the rest of the sentence for a literal the
+# pattern needs ("each") at every count: a sentence of 50,000 counts hung.
+_AFTER_WINDOW = 300
 _EACH_ARM_AFTER = regex.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:(?:were|was)\s+)?(?:randomly\s+)?(?:enrol?led|randomi[sz]ed|allocated|assigned|included)\s+"
     r"(?:in|to|into|for)\s+each\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:arm|group)s?\b", regex.I)
@@ -284,14 +288,14 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
             key, prio = "randomized", PRIORITY.get(rid, 0)
             derivation = _derivation(gd)
             # a count of screened/eligible people is never the randomised total
-            if rid not in ("of_screened_randomized",) and _SCREENED.search(sent[me : me + 60]) and not _ELIGIBLE_RANDOMISED.match(sent, me):
+            if rid not in ("of_screened_randomized",) and _SCREENED.search(sent[me : me + 60]) and not _ELIGIBLE_RANDOMISED.match(sent, me, me + _AFTER_WINDOW):
                 continue
             # per-arm counts ("32 and 31 subjects", "In the carbetocin group 462 subjects")
             if _PER_ARM_AFTER.match(sent, me) or _PER_ARM_BEFORE.search(sent[max(0, ms - 40) : ms]) or _PER_PERSON_BEFORE.search(sent[max(0, ms - 40) : ms]):
                 continue
             # "239 patients were enrolled in each arm": a per-arm count; the total only where
             # an equal allocation says how many arms there are
-            if _EACH_ARM_AFTER.match(sent, me):
+            if _EACH_ARM_AFTER.match(sent, me, me + _AFTER_WINDOW):
                 if arms_k is None:
                     continue
                 derivation = f"{value} per arm x {arms_k} arms (equal allocation)"
@@ -299,7 +303,7 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
             # an analysed count is not the randomised total
             if rid != "n_out_of_planned" and _ANALYSED_AFTER.match(sent, me):
                 continue
-            if rid in _WEAK and _COMPLETERS.match(sent, me):
+            if rid in _WEAK and _COMPLETERS.match(sent, me, me + _AFTER_WINDOW):
                 continue
             # "cells were isolated from two third molars": teeth as a tissue source, not the units studied
             if rid in _WEAK and _TEETH.match((gd.get("noun") or "").strip()) and _FROM_BEFORE.search(sent, max(0, ms - 12), ms):
