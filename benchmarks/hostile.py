@@ -68,6 +68,9 @@ def hostile(sample: str) -> dict[str, bytes]:
         "h28-mixed-encoding.txt": s + "naïve".encode("latin-1") + s,
         "h29-malformed-pubmed.xml": b"<?xml version='1.0'?><PubmedArticleSet><PubmedArticle><MedlineCitation>",
         "h30-unicode-soup.txt": ("".join(chr(c) for c in range(0x2000, 0x2100)) * 200).encode(),
+        # one sentence of 50,000 counts: a per-count step that scans the sentence is quadratic
+        "h31-counts.txt": ("Results: " + "12 of " * 50_000).encode(),
+        "h32-count-phrases.txt": ("Results: " + "Of the 12 patients, " * 50_000).encode(),
     }
 
 
