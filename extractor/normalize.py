@@ -44,6 +44,22 @@ _NEEDS = re.compile("[" + "".join(re.escape(c) for c in {**_MAP, **_CONTROLS} if
 assert not {_TABLE[ord(c)] for c in {**_MAP, **_CONTROLS}} & {c for c in {**_MAP, **_CONTROLS} if _TABLE[ord(c)] != c}
 
 
+# Thousands grouped with a space ("10 948 patients", Lancet and BMJ style, often a thin space
+# that the table above has already made a plain one): the group separator becomes a comma, so
+# every number rule reads one count, not "10". Only where the groups are followed by a word
+# (a count of something) and nothing numeric touches them ("1.5 100", "12, 100", "3 1000" stay).
+_SPACE_GROUPED = re.compile(r"(?<![\d.,:/-])(?<!\d )(?<!\d[.,:/-] )\d{1,3}(?: \d{3})+(?![\d.,:/])(?= [A-Za-z(]|[)\];,]|$)")
+
+
+_GROUP_GATE = re.compile(r"\d \d\d\d")
+
+
+def _comma_groups(text: str) -> str:
+    if not _GROUP_GATE.search(text) or not _SPACE_GROUPED.search(text):
+        return text
+    return _SPACE_GROUPED.sub(lambda m: m.group().replace(" ", ","), text)
+
+
 def _translate(text: str) -> str:
     for c in set(_NEEDS.findall(text)):
         text = text.replace(c, _TABLE[ord(c)])
@@ -54,8 +70,8 @@ def normalize_text(text: str) -> str:
     if text.isascii() and text.isprintable():
         # no control character (isprintable), nothing else to map (every key is non-ASCII):
         # most sentences the checks normalise; two C-level tests instead of the scan
-        return text
-    out = _translate(text)
+        return _comma_groups(text)
+    out = _comma_groups(_translate(text))
     if _MIDDOT in out:
         # visit the middle dots only, not every character
         chars = list(out)

@@ -22,13 +22,15 @@ def _rx(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     return regex.compile(pattern, flags)
 
 
-_SPLIT = regex.compile(r"\s*,\s*(?:(?:or|and)\s+)?(?:to\s+)?|\s+(?:or|versus|vs\.?|and)\s+(?:to\s+)?", regex.I)
+# a comma between a digit and three more ("100,000 IU") groups thousands: no list separator
+_NOT_THOUSANDS = r"(?<!\d,(?=\d{3}(?!\d)))"
+_SPLIT = regex.compile(r"\s*," + _NOT_THOUSANDS + r"\s*(?:(?:or|and)\s+)?(?:to\s+)?|\s+(?:or|versus|vs\.?|and)\s+(?:to\s+)?", regex.I)
 
 _LEAD = regex.compile(
     r"^(?:(?:either|receive|received|receiving|the|a|an|to|up\s+to|use|one|of|two|three|four|five|six|eight|ten|twelve|single|sessions?\s+of|groups?\s+\d+|group\s*[IVX\d]+|"
     r"(?:treatment|therapy)\s+with|(?:inhalations?|puffs?)\s+of|(?:weeks?|days?|months?)\s+of(?!\s+(?:therapy|treatment)\b)|"
     r"(?:(?:flexible|fixed|once[\s-]daily|twice[\s-]daily|daily|weekly|single)\s+)?doses?\s+of|"
-    r"\d+(?:\.\d+)?(?!\s*(?:mg|g|mcg|μg|µg|IU|mL|ppm)\b))\s+|\(|\d+\)\s*)+",
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?!\s*(?:mg|g|mcg|μg|µg|IU|mL|ppm)\b))\s+|\(|\d+\)\s*)+",
     regex.I,
 )
 _TRAIL = regex.compile(r"(?<=\S)(?:\s+(?:groups?|arms?|treatment|treatment\s+groups?|condition|protocol|strategy|alone|only))+\s*$|\s*[,)(]+\s*$", regex.I)
@@ -354,7 +356,7 @@ def _find_word(low: str, name: str, i: int = 0) -> _Span | None:
     return None
 
 
-_RESP_SPLIT = regex.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", regex.I)
+_RESP_SPLIT = regex.compile(r"\s*," + _NOT_THOUSANDS + r"\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", regex.I)
 
 _SF_PAREN = regex.compile(r"\((?P<sf>[A-Za-z][\w+/-]{1,9})\)")
 

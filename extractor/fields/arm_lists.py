@@ -210,7 +210,8 @@ _ENUM_MARK = regex.compile(r"(?<![^\s,;:])\(?(\d{1,2}|[a-hA-H]|i{1,3}|iv|vi{0,3}
 _ENUM_START = regex.compile(r":\s*\(?[1aAi]\)")  # cheap gate: a colon and the first marker
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
 _ENUM_SEP = regex.compile(r"[,;]?\s*(?:(?:and|or|&)\s*(?:the\s+)?)?$", regex.I)
-_ENUM_CUT = regex.compile(r"[,;]|:(?=\s)")
+# a comma that groups thousands ("100,000 IU vitamin D2") is no list separator
+_ENUM_CUT = regex.compile(r"[,;](?<!\d,(?=\d{3}(?!\d)))|:(?=\s)")
 _ENUM_K = regex.compile(r"\b(two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}?(?:groups|arms|conditions|regimens|treatments|interventions)\b", regex.I)
 _ENUM_LAST = regex.compile(r",\s*(?:and|or)\s+(?:the\s+)?(?=\S)", regex.I)
 _SAME_AS = regex.compile(r"^same\s+(?:treatment|regimen|protocol|intervention)\s+as\s+(?:in\s+)?(?:group\s+)?\(?(\w{1,4})\)?\s*", regex.I)

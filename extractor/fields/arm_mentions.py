@@ -284,7 +284,7 @@ _COUNT_ITEM = regex.compile(
     r"^\s*(?:and\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:patients|pts|participants|subjects)\s+)?"
     r"(?:(?:received|receiving|in\s+the|in|to|on)\s+)?(?P<label>[A-Za-z][^,;±=<>%]{0,60}?)\s*$", regex.I)
 _GROUP_SUFFIX = regex.compile(r"\s+(?:group|arm)s?$", regex.I)
-_ITEM_SPLIT = regex.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+")
+_ITEM_SPLIT = regex.compile(r"\s*[,;](?<!\d,(?=\d{3}(?!\d)))\s*(?:and\s+)?|\s+and\s+")  # not a thousands comma
 
 
 def _paren_named_counts(ctx: Context, sents: list[_S], arms: list[_Arm], abbrevs: dict[str, str]) -> None:
