@@ -62,6 +62,23 @@ def _named_group_words() -> tuple[str, ...]:
     return tuple({*gates["group_id"], *gates["group_phrase"]})
 
 
+@cache
+def _ref_marker_gate() -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+    """(substrings, pattern) one of which the ``ref_marker`` cue needs in a lower-cased
+    ``_plain`` text: the longest word of each comparator marker; a one-letter marker ("v"),
+    found inside most texts, with the space the cue needs after it."""
+    keys = {max(m.lower().split(), key=len) for m in load_lexicon("comparisons").entries["comparator_markers"]}
+    singles = sorted(k for k in keys if len(k) == 1)
+    spaced = re.compile("[" + "".join(map(re.escape, singles)) + r"]\s") if singles else None
+    return tuple(sorted(k for k in keys if len(k) > 1)), spaced
+
+
+def _no_ref_marker(low: str) -> bool:
+    """True when the ``ref_marker`` cue cannot match ``low`` (lower-cased, ``_plain``)."""
+    words, spaced = _ref_marker_gate()
+    return not any(map(low.__contains__, words)) and (spaced is None or spaced.search(low) is None)
+
+
 def _may_name_treated_group(low: str, words: list[str] | None = None) -> bool:
     """False when the group_treated rule cannot match lower-cased ``low`` (ASCII text without
     a subject word next to one of its verbs): the rule is the costliest in the field, an
@@ -191,6 +208,11 @@ class _ArmIndex:
         # the same group phrase ("the placebo group") recurs through an abstract
         if text in self._first:
             return self._first[text]
+        # half the phrases name no arm: an ASCII phrase without a hyphen none of whose words
+        # is a run key (a name word, its plural, a short name) has no run that _scan takes
+        if text.isascii() and "-" not in text and self._run_keys.isdisjoint(_ascii_words(text, _ALNUM_GAPS)):
+            self._first[text] = None
+            return None
         # a group phrase is a few words: scanning them costs less than splitting them into
         # the runs table, whose few entries the segment's own searches are using
         found = {id(a): a for _, _, a in self._scan(text, _RUN_HEAD.finditer(text))}
@@ -223,7 +245,7 @@ def _mentions(seg: str, arm_res, cues, low: str | None = None, words: list[str] 
         # text, where they are as written unless it has a letter like "ſ" (see _plain)
         low = before.lower()
         plain = _plain(before)
-        if cues["ref_marker"].search(before) or (
+        if (not (plain and _no_ref_marker(low)) and cues["ref_marker"].search(before)) or (
                 not (plain and "vs" not in low and "versus" not in low and "compared" not in low)
                 and _REF_VALUE.search(before)):
             return "ref"

@@ -80,7 +80,10 @@ def _clean_outcome(text: str, start: int) -> tuple[str, int]:
     t = _TRIM_TAIL.search(text) if _ENDS_IN_TAIL_WORD.search(text) else None
     if t:
         text = text[: t.start()]
-    text = text.rstrip(" ,;:.-([")
+    stripped = text.rstrip(" ,;:.-([")
+    if t is None and len(stripped) == len(text):
+        return text, start  # the same text as tested above: no tail word to trim
+    text = stripped
     t = _TRIM_TAIL.search(text) if _ENDS_IN_TAIL_WORD.search(text) else None
     if t:
         text = text[: t.start()]

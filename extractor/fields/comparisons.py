@@ -128,6 +128,8 @@ def _absent(low: str, words: tuple[str, ...], text: str) -> bool:
 _CLAUSE_WORDS = (";", "but", "while", "whereas", "although", "however")
 _WITHIN_WORDS = ("within", "from", "baseline")
 _ALL_GROUPS_WORDS = ("both", "all", "each")
+# and one of its plural nouns: "all" is inside many words ("overall", "small")
+_ALL_GROUPS_NOUNS = ("groups", "arms", "treatments", "cohorts", "conditions")
 _HEDGE_WORDS = ("may", "might", "could", "remain", "thought", "been", "known")
 
 
@@ -305,6 +307,9 @@ def _pieces(ctx: Context, seg: _Segment, cues, text: str) -> list[tuple[int, int
             return [(seg.start, seg.head_end)]
     elif head.isascii() and cues["dir_any"].keyset.isdisjoint(_spaced_runs(head).split()):
         return [(seg.start, seg.head_end)]
+    # the split is at a comma or an "and"/"but": a head with none (a third of them) is one piece
+    if "," not in head and _absent(head.lower(), ("and", "but"), head):
+        return [(seg.start, seg.head_end)]
     cuts = [m.start() for m in cues["piece_split"].finditer(head)]
     if not cuts:
         return [(seg.start, seg.head_end)]
@@ -329,7 +334,8 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
             return None  # the cheap exit below, taken first: the test before it only drops numbers
     low = ctx.low[seg.start:seg.end]
     if (not _absent(low, _WITHIN_WORDS, text) and _WITHIN.search(text)) or (
-            not _absent(low, _ALL_GROUPS_WORDS, text) and within_all_groups(text)):
+            not _absent(low, _ALL_GROUPS_WORDS, text) and not _absent(low, _ALL_GROUPS_NOUNS, text)
+            and within_all_groups(text)):
         # a change within one group (or the same change in each), not a comparison between
         # groups; its numbers are the change's. "improved from pre-op (P < 0.0001) with no
         # difference between groups" still says how the groups compare: in words only
@@ -399,7 +405,7 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
     has_numbers = bool(pvals or cis or len(values) >= 2)
     if not has_numbers and direction is None and significant is None:
         return None
-    if not has_numbers and significant is None and not (direction and cues["ref_marker_any"].search(masked)):
+    if not has_numbers and significant is None and not (direction and _has_ref_marker(masked, cues)):
         return None  # "X could be beneficial": a claim, not a reported comparison
     if not pvals and not cis and len(values) < 2 and significant is None and direction is None:
         return None
@@ -541,8 +547,17 @@ def _words_may_compare(text: str, cues) -> bool:
     """A segment without numbers is a comparison only with a significance word, or a
     reference marker and a direction word."""
     # the word lists first: a set lookup each, where the marker is a regex search
-    return cues["sig_any"].found(text) or (
-        cues["dir_any"].found(text) and cues["ref_marker_any"].search(text) is not None)
+    return cues["sig_any"].found(text) or (cues["dir_any"].found(text) and _has_ref_marker(text, cues))
+
+
+# the words ref_marker_any cannot match without (see _absent)
+_REF_MARKER_WORDS = ("than", "compared", "versus", "vs", "relative", "comparison")
+
+
+def _has_ref_marker(text: str, cues) -> bool:
+    """A reference marker ("than", "compared with", "versus") anywhere in ``text``: the regex
+    scans every position, so it runs only on a text holding one of its words."""
+    return not _absent(text.lower(), _REF_MARKER_WORDS, text) and cues["ref_marker_any"].search(text) is not None
 
 
 # the start the out_none_in_groups rule needs ("No ...", "There were no ..."): one anchored

@@ -274,6 +274,29 @@ class _WordSet:
         return m if m is not None and m.start() == 0 and m.end() == len(text) else None
 
 
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` as a prefix tree ("de(?:clined|creased)"): one branch per
+    letter instead of every word tried in turn. Only for a lookahead's alternation, where
+    any word that fits will do (the words' order is not kept)."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [regex.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        if len(alts) == 1 and "" not in node:
+            return alts[0]  # one way on: no group
+        body = "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(tree)
+
+
 def _words_re(words: list[str]) -> _WordSet:
     return _WordSet(words)
 
@@ -294,7 +317,7 @@ def _cues() -> dict[str, regex.Pattern[str]]:
     dirw = sorted({*e["increase"], *e["decrease"], *e["better"], *e["worse"]} - {"more", "less"}, key=len, reverse=True)
     out["piece_split"] = regex.compile(
         r"(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?=(?:a\s+|an\s+)?(?:(?:statistically\s+)?significantly\s+)?(?:"
-        + "|".join(regex.escape(w) for w in dirw) + r")\s+(?:\w+\s+){0,2}?(?:in|of|for|on|levels?|scores?|[a-z]{4,})\b)",
+        + _trie(dirw) + r")\s+(?:\w+\s+){0,2}?(?:in|of|for|on|levels?|scores?|[a-z]{4,})\b)",
         regex.I,
     )
     out["between"] = regex.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+){0,4}$", regex.I | regex.REVERSE)
