@@ -158,9 +158,30 @@ def _boilerplate_any() -> re.Pattern[str]:
 
 
 @cache
-def _tails() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p.pattern[len(_ANY_THEN):], p.flags) for p in _boilerplate()
-                 if p.pattern.startswith(_ANY_THEN))
+def _tails() -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]:
+    """(TAIL, TAIL without a leading \\b or None): re scans for a pattern led by digits or
+    letters at C speed, but tries one led by \\b at every character (~12 µs a line)."""
+    out = []
+    for p in _boilerplate():
+        if p.pattern.startswith(_ANY_THEN):
+            tail = p.pattern[len(_ANY_THEN) :]
+            bare = re.compile(tail[2:], p.flags) if tail.startswith("\\b") else None
+            out.append((re.compile(tail, p.flags), bare))
+    return tuple(out)
+
+
+def _leftmost(tail: re.Pattern[str], bare: re.Pattern[str] | None, line: str, pos: int) -> int:
+    """Where ``tail.search(line, pos)`` matches first (-1: nowhere), found by searching for
+    ``bare`` and testing the word boundary only where the rest matches."""
+    if bare is None:
+        m = tail.search(line, pos)
+        return m.start() if m else -1
+    m = bare.search(line, pos)
+    while m is not None:
+        if tail.match(line, m.start()):
+            return m.start()
+        m = bare.search(line, m.start() + 1)
+    return -1
 
 
 def _is_boilerplate(line: str) -> bool:
@@ -174,11 +195,7 @@ def _is_boilerplate(line: str) -> bool:
     nl = line.find("\n")
     if nl < 0:
         nl = len(line)
-    for tail in _tails():
-        m = tail.search(line, 1)
-        if m is not None and m.start() <= nl:
-            return True
-    return False
+    return any(0 <= _leftmost(tail, bare, line, 1) <= nl for tail, bare in _tails())
 
 
 def _is_author_line(line: str) -> bool:
