@@ -117,11 +117,14 @@ def iter_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, skip: int = 
 
 
 def iter_data(data: bytes, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, skip: int = 0,
-              debug: bool = False, full_text: bool = False) -> Iterator[Outcome]:
-    """:func:`iter_file` for bytes already read from ``path``."""
+              debug: bool = False, full_text: bool = False, digest: str | None = None,
+              kind: str | None = None) -> Iterator[Outcome]:
+    """:func:`iter_file` for bytes already read from ``path``; ``digest`` (``file_hash(data)``)
+    and ``kind`` (``sniff(data)``) where the caller has them, so they are not computed twice."""
     src = str(path)
-    digest = file_hash(data)
-    docs = load_bytes(data, Path(path).stem, src, max_bytes)
+    if digest is None:
+        digest = file_hash(data)
+    docs = load_bytes(data, Path(path).stem, src, max_bytes, kind)
     i = 0
     while True:
         try:

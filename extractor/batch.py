@@ -198,10 +198,6 @@ def _process(task: Task, opts: BatchOptions, res: FileResult, tick: Callable[[],
         _process_file(task, opts, res, tick, alarm)
 
 
-def _is_multi(data: bytes) -> bool:
-    return sniff(data) in _MULTI_KINDS
-
-
 def _process_file(task: Task, opts: BatchOptions, res: FileResult, tick: Callable[[], None] | None,
                   alarm: _Alarm) -> None:
     path = task.path
@@ -215,26 +211,29 @@ def _process_file(task: Task, opts: BatchOptions, res: FileResult, tick: Callabl
         res.entries.append(_error(path, str(e)))
         return
     digest = file_hash(data)
-    # whether this is an export holding many documents: sniffed only where it matters (a
-    # resumed file, ticks, a timeout), as sniffing costs ~10 µs, and load_bytes sniffs anyway
-    multi: bool | None = None
+    # the kind is sniffed only where it matters here (a resumed file, ticks, a timeout), as
+    # sniffing costs ~10 µs; once sniffed, it is passed on so load_bytes does not sniff again
+    kind: str | None = None
     skip = 0
     done = task.done
     if done is not None and done.content_hash == digest:
         if done.file_error and not opts.retry_errors:
             res.skipped = 1
             return
-        multi = _is_multi(data)
-        if done.count >= 1 and not multi:
+        kind = sniff(data)
+        if done.count >= 1 and kind not in _MULTI_KINDS:
             res.skipped = 1
             return
         skip = done.count
-    if tick is not None and not (_is_multi(data) if multi is None else multi):
-        # one document: the "done" message marks its end, so a tick would only be a second
-        # message per file for the parent to read (ticks keep a long export alive, see imap)
-        tick = None
+    if tick is not None:
+        if kind is None:
+            kind = sniff(data)
+        if kind not in _MULTI_KINDS:
+            # one document: the "done" message marks its end, so a tick would only be a second
+            # message per file for the parent to read (ticks keep a long export alive, see imap)
+            tick = None
     while True:  # restarted after a timeout inside a multi-document file
-        outcomes = iter_data(data, path, opts.max_bytes, skip, opts.debug, opts.full_text)
+        outcomes = iter_data(data, path, opts.max_bytes, skip, opts.debug, opts.full_text, digest, kind)
         index = skip
         try:
             while True:
@@ -256,8 +255,9 @@ def _process_file(task: Task, opts: BatchOptions, res: FileResult, tick: Callabl
                     tick()
         except DocumentTimeout:
             outcomes.close()
-            if multi is None:
-                multi = _is_multi(data)
+            if kind is None:
+                kind = sniff(data)
+            multi = kind in _MULTI_KINDS
             res.entries.append(_error(path, _timeout_reason(opts), index if multi else None, digest))
             if not multi:
                 return

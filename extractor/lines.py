@@ -20,6 +20,9 @@ _SOFT_WRAP = regex.compile(r"(?<=[\w,)\]%-])[ \t]*\n[ \t]*(?=\p{Ll})")
 
 def is_soft_wrap(text: str, nl: int) -> bool:
     """Whether the newline at ``nl`` wraps a line inside a sentence rather than ending one."""
+    c = text[nl + 1 : nl + 2]
+    if c and c not in " \t" and not c.islower():  # (every \p{Ll} letter is islower)
+        return False  # most breaks: a heading, a blank line or a capital follows
     return _SOFT_WRAP.match(text, nl) is not None
 
 

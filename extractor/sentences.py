@@ -16,7 +16,9 @@ from extractor.lines import is_soft_wrap
 from extractor.rules import load_lexicon
 
 # Sentence-final punctuation followed by space and something that can start a sentence.
-_CANDIDATE = regex.compile(r"""[.!?](?:["')\]]*)(?=\s+["'(\[]?[A-Z0-9])""")
+# (group 1: the blanks after it, where the next sentence starts; masked front matter makes
+# them long runs, too slow to step over one character at a time)
+_CANDIDATE = regex.compile(r"""[.!?](?:["')\]]*)(?=(\s+)["'(\[]?[A-Z0-9])""")
 _NEWLINE = regex.compile(r"\n\s*")
 
 
@@ -47,12 +49,10 @@ def sentence_starts(text: str, forced: list[int] | tuple[int, ...] = ()) -> list
             word = text[j:p].lower()
             if word in nobreak or (len(word) == 1 and word.isalpha()):
                 continue
-            if text[max(0, j - 3) : p].lower().endswith("et al"):
+            if word == "al" and text[max(0, j - 3) : p].lower().endswith("et al"):
                 continue
-        nxt = m.end()
-        while nxt < len(text) and text[nxt].isspace():
-            nxt += 1
-        starts.add(nxt)
+        # the blanks end before a quote, bracket, capital or digit: where str.isspace ends too
+        starts.add(m.end(1))
     for m in _NEWLINE.finditer(text):
         if m.end() < len(text) and not is_soft_wrap(text, m.start()):
             starts.add(m.end())

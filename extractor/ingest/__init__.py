@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
+import stat
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -77,6 +79,47 @@ def load_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, source: str | None
 def read_bounded(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The file's bytes, refusing (without reading it) a file above ``max_bytes``."""
     try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return _read_bounded_slow(path, max_bytes)  # the error message (or a race) as before
+    try:
+        # one fstat of the open file (not a stat, an is_dir stat and an open); and a read
+        # sized by that fstat: ``f.read(max_bytes + 1)`` allocates a 20 MB buffer per file
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise IngestError("is a directory")
+        if st.st_size > max_bytes:
+            raise IngestError(f"file is {_mb(st.st_size)}, above the {_mb(max_bytes)} limit (--max-bytes)")
+        data = _read_fd(fd, st.st_size, max_bytes)
+    except OSError as e:
+        raise IngestError(f"cannot read file: {e.strerror or e}") from e
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:
+        raise IngestError(f"file is above the {_mb(max_bytes)} limit (--max-bytes)")
+    return data
+
+
+def _read_fd(fd: int, size: int, max_bytes: int) -> bytes:
+    """Up to ``max_bytes + 1`` bytes, to the end of the file: ``size`` is only a hint (a file
+    growing while we read, or a pipe whose size reads 0, is still bounded)."""
+    parts = []
+    total = 0
+    want = min(size, max_bytes) + 1
+    while total <= max_bytes:
+        chunk = os.read(fd, want)
+        if not chunk:
+            break
+        parts.append(chunk)
+        total += len(chunk)
+        want = min(max(want, 1 << 16), max_bytes + 1 - total)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
+def _read_bounded_slow(path: Path, max_bytes: int) -> bytes:
+    """:func:`read_bounded` by name (stat, then open): used where ``os.open`` fails, so a
+    missing or unreadable path gives the same reason."""
+    try:
         size = path.stat().st_size
         if path.is_dir():
             raise IngestError("is a directory")
@@ -107,10 +150,13 @@ def _gunzip(data: bytes, max_bytes: int) -> bytes:
     return out
 
 
-def load_bytes(data: bytes, stem: str, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document]:
+def load_bytes(data: bytes, stem: str, source: str, max_bytes: int = DEFAULT_MAX_BYTES,
+               kind: str | None = None) -> Iterator[Document]:
+    """The Documents in a file's bytes; ``kind`` is ``sniff(data)`` where the caller has it."""
     if not data.strip():
         raise IngestError("empty file")
-    kind = sniff(data)
+    if kind is None:
+        kind = sniff(data)
     if kind == "gzip":
         data = _gunzip(data, max_bytes)
         if stem.endswith((".xml", ".txt", ".nbib")):
