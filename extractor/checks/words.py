@@ -17,6 +17,7 @@ from extractor.checks.common import flag, measure_of, null_of, sentence_start, s
 from extractor.checks.pvalues import ci_excludes_null, p_significant
 from extractor.normalize import plain_case
 from extractor.records import Evidence, Flag, Interval, PValue, TrialRecord
+from extractor.scan import finditer_at, literal_starts
 
 _SIGNIF = re.compile(
     r"\b(?:(?:statistically\s+)?significant(?:ly)?|reach(?:ed|ing)?\s+(?:statistical\s+)?significance)\b", re.I)
@@ -59,17 +60,7 @@ def _signif_at(sentence: str, low: str) -> Iterator[re.Match[str]]:
     r"""``_SIGNIF.finditer(sentence)`` by matching only where one of _SIGNIF_LEADS starts in
     ``low`` (the sentence lower-cased, where plain_case holds): its leading \b makes the
     scan try every character."""
-    starts = []
-    for w in _SIGNIF_LEADS:
-        i = low.find(w)
-        while i >= 0:
-            starts.append(i)
-            i = low.find(w, i + 1)
-    last_end = 0
-    for p in sorted(starts):
-        if p >= last_end and (m := _SIGNIF.match(sentence, p)) is not None:
-            last_end = m.end()
-            yield m
+    yield from finditer_at(_SIGNIF, sentence, literal_starts(low, _SIGNIF_LEADS))
 
 
 @lru_cache(maxsize=256)

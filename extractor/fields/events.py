@@ -18,7 +18,8 @@ from extractor.fields import Context
 from extractor.normalize import plain_case
 from extractor.numbers import parse_decimal, parse_int
 from extractor.records import EventRate
-from extractor.rules import REGEX_TIMEOUT, load_rules
+from extractor.rules import load_rules
+from extractor.scan import finditer_at, skip_back
 
 FIELD = "event_rates"
 
@@ -142,17 +143,6 @@ def _windowed(rule, norm: str, triggers: list[tuple[int, int]], back: int, ahead
                 yield m
 
 
-def _at(rule, norm: str, starts: list[int]):
-    """``rule.finditer(norm)`` for a rule whose matches can start only at ``starts``."""
-    last_end = 0
-    for p in starts:
-        if p >= last_end:
-            m = rule.regex.match(norm, p, timeout=REGEX_TIMEOUT)
-            if m is not None:
-                last_end = m.end()
-                yield m
-
-
 def _slash_starts(norm: str) -> list[int]:
     r"""Where an er_slash match can start: each digit of the count before a "/" (after at most
     one space: "\s?/"), and each digit of a percent written before that count ("37.5% (42/",
@@ -161,7 +151,7 @@ def _slash_starts(norm: str) -> list[int]:
     i = norm.find("/")
     while i >= 0:
         j = i - 1 if i > 0 and norm[i - 1].isspace() else i
-        k = _back(norm, j, lambda c: c.isdecimal() or c == ",")  # <<int>>: digits, thousands commas
+        k = skip_back(norm, j, lambda c: c.isdecimal() or c == ",")  # <<int>>: digits, thousands commas
         out.update(p for p in range(k, j) if norm[p].isdecimal())
         if k < j:
             out.update(_percent_starts(norm, k))
@@ -171,20 +161,14 @@ def _slash_starts(norm: str) -> list[int]:
 
 def _percent_starts(norm: str, e: int) -> list[int]:
     r"""The digits of a "<<pct>>\s?%\s*(?:[(\[]\s*|[,;:]\s*)" that ends at ``e``."""
-    j = _back(norm, e, str.isspace)
+    j = skip_back(norm, e, str.isspace)
     if j > 0 and norm[j - 1] in "([,;:":
-        j = _back(norm, j - 1, str.isspace)
+        j = skip_back(norm, j - 1, str.isspace)
     if j == 0 or norm[j - 1] != "%":
         return []
-    j = _back(norm, j - 1, str.isspace)
-    k = _back(norm, j, lambda c: c.isdecimal() or c in ".,")
+    j = skip_back(norm, j - 1, str.isspace)
+    k = skip_back(norm, j, lambda c: c.isdecimal() or c in ".,")
     return [p for p in range(k, j) if norm[p].isdecimal()]
-
-
-def _back(text: str, j: int, pred) -> int:
-    while j > 0 and pred(text[j - 1]):
-        j -= 1
-    return j
 
 
 def _spans_at(pattern: regex.Pattern[str], norm: str, starts: list[int]) -> list[tuple[int, int]]:
@@ -193,9 +177,9 @@ def _spans_at(pattern: regex.Pattern[str], norm: str, starts: list[int]) -> list
 
 def _matches(rule, rid: str, norm: str, ofs: list[int], low: str):
     if rid == "er_reversed":  # it starts with "of": at an _OF position
-        return _at(rule, norm, ofs)
+        return finditer_at(rule.regex, norm, ofs)
     if rid == "er_slash":  # "42/112", "37.5% (42/112)": at the numbers before a "/"
-        return _at(rule, norm, _slash_starts(norm))
+        return finditer_at(rule.regex, norm, _slash_starts(norm))
     if rid == "er_of":
         triggers = _spans_at(_OF_COUNT, norm, ofs)
     elif rid == "er_from_which":

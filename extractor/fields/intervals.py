@@ -32,7 +32,8 @@ from extractor.fields import Context
 from extractor.normalize import plain_case
 from extractor.numbers import parse_decimal
 from extractor.records import Interval
-from extractor.rules import REGEX_TIMEOUT, Budget, load_lexicon, load_rules
+from extractor.rules import REGEX_TIMEOUT, load_lexicon, load_rules
+from extractor.scan import finditer_at, literal_starts, skip_back
 
 FIELD = "intervals"
 
@@ -184,16 +185,6 @@ def _measure_starts(norm: str, start: int, end: int) -> list[int] | None:
     return [m.start() for m in _LETTER_RUN.finditer(norm, start, end) if m.group() in ab or m.group().lower() in ph]
 
 
-def _search_at(pattern: regex.Pattern[str], norm: str, starts: list[int], end: int) -> regex.Match[str] | None:
-    """``pattern.search(norm, starts[0], end)`` for a pattern whose matches start only at ``starts``."""
-    budget = Budget()  # the calls together, like the one search, take at most REGEX_TIMEOUT
-    for p in starts:
-        m = pattern.match(norm, p, end, timeout=budget.left())
-        if m is not None:
-            return m
-    return None
-
-
 def _nearest_measure(ctx: Context, start: int, end: int) -> str | None:
     pat = _measures()[0]
     last = None
@@ -201,12 +192,9 @@ def _nearest_measure(ctx: Context, start: int, end: int) -> str | None:
     if starts is None:
         for m in pat.finditer(ctx.norm, start, end, timeout=REGEX_TIMEOUT):
             last = m
-    else:  # finditer's matches: the leftmost at or after the previous one's end, in turn
-        last_end = start
-        budget = Budget()
-        for p in starts:
-            if p >= last_end and (m := pat.match(ctx.norm, p, end, timeout=budget.left())) is not None:
-                last, last_end = m, m.end()
+    else:
+        for m in finditer_at(pat, ctx.norm, starts, end):
+            last = m
     return _measure_of(last.group()) if last else None
 
 
@@ -318,7 +306,7 @@ def _build(
             lo = max(sent_start, start - 70)
             starts = _measure_starts(ctx.norm, lo, start)  # the label starts with a measure name
             lab = (_label_before().search(ctx.norm, lo, start, timeout=REGEX_TIMEOUT) if starts is None
-                   else _search_at(_label_before(), ctx.norm, starts, start))
+                   else next(finditer_at(_label_before(), ctx.norm, starts, start), None))
             if lab:
                 label = _measure_of(lab.group("lab"))
                 start = lab.start()
@@ -349,14 +337,8 @@ def _build(
 _LABEL_LEADS = ("CI", "Cr", "confidence", "credib", "Bayesian")
 
 
-def _label_starts(norm: str) -> list[int]:
-    out = []
-    for lead in _LABEL_LEADS:
-        i = norm.find(lead)
-        while i >= 0:
-            out.append(i)
-            i = norm.find(lead, i + 1)
-    return sorted(out)
+def _level_char(c: str) -> bool:
+    return c.isdecimal() or c in ".%-" or c.isspace()
 
 
 def _level_starts(norm: str, labels: list[int], bracket: bool) -> list[int]:
@@ -365,24 +347,12 @@ def _level_starts(norm: str, labels: list[int], bracket: bool) -> list[int]:
     right before it, and with ``bracket`` the "(" or "[" before that run."""
     out: set[int] = set()
     for label in labels:
-        j = label
-        while j > 0 and (norm[j - 1].isdecimal() or norm[j - 1] in ".%-" or norm[j - 1].isspace()):
-            j -= 1
+        j = skip_back(norm, label, _level_char)
         out.update(p for p in range(j, label) if norm[p].isdecimal())
         out.add(label)
         if bracket and j > 0 and norm[j - 1] in "([":
             out.add(j - 1)
     return sorted(out)
-
-
-def _match_at(rule, norm: str, starts: list[int]):
-    """``rule.finditer(norm)`` for a rule whose matches can start only at ``starts``."""
-    last_end = 0
-    budget = Budget()  # the calls together, like the one finditer, take at most REGEX_TIMEOUT
-    for p in starts:
-        if p >= last_end and (m := rule.regex.match(norm, p, timeout=budget.left())) is not None:
-            last_end = m.end()
-            yield m
 
 
 def find(ctx: Context) -> list[Interval]:
@@ -392,8 +362,8 @@ def find(ctx: Context) -> list[Interval]:
     taken: list[tuple[int, int]] = []
     zones: list[_Zone] = []
 
-    labels = _label_starts(norm)
-    for m in _match_at(rf.by_id("ci_labeled"), norm, _level_starts(norm, labels, bracket=False)):
+    labels = literal_starts(norm, _LABEL_LEADS)
+    for m in finditer_at(rf.by_id("ci_labeled").regex, norm, _level_starts(norm, labels, bracket=False)):
         lower, upper = bound(m.group("lower")), bound(m.group("upper"))
         if lower is None or upper is None:
             continue
@@ -424,7 +394,7 @@ def find(ctx: Context) -> list[Interval]:
         # the sentence has said what bracketed pairs are: later "0.41 (0.19-0.85)" are intervals
         zones.append(_Zone(m.end(), ctx.sentence_span(sent)[1], None, None))
 
-    for h in _match_at(rf.by_id("ci_header"), norm, _level_starts(norm, labels, bracket=True)):
+    for h in finditer_at(rf.by_id("ci_header").regex, norm, _level_starts(norm, labels, bracket=True)):
         if any(s <= h.start() < e for s, e in taken):
             continue
         sent = ctx.sentence_index(h.start())

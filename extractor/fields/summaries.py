@@ -8,7 +8,7 @@ intervals field.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import regex
 
@@ -16,7 +16,8 @@ from extractor.fields import Context
 from extractor.normalize import plain_case
 from extractor.numbers import parse_decimal
 from extractor.records import Summary
-from extractor.rules import REGEX_TIMEOUT, load_rules
+from extractor.rules import load_rules
+from extractor.scan import finditer_at, literal_starts, skip_back
 
 FIELD = "summaries"
 
@@ -52,13 +53,6 @@ _RANGE_BRACKET = regex.compile(r"[(\[]\s*(?:IQR|interquartile\s+range|range|IQ\s
 _UNIT_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ%/")  # [a-zA-Z%/]
 
 
-def _find_all(text: str, sub: str) -> Iterator[int]:
-    i = text.find(sub)
-    while i >= 0:
-        yield i
-        i = text.find(sub, i + 1)
-
-
 def _number_starts(norm: str, anchors: Iterable[int]) -> list[int]:
     r"""Where "-?\d+(?:\.\d+)?\s*(?:[a-zA-Z%/]+\s*)?" ending at an anchor can start: the digits
     and minus signs of the run of number characters before it, past spaces and one unit word.
@@ -66,32 +60,17 @@ def _number_starts(norm: str, anchors: Iterable[int]) -> list[int]:
     str.isdecimal cover every character \s and \d match."""
     out: set[int] = set()
     for b in anchors:
-        j = _skip_back(norm, b, str.isspace)
-        k = _skip_back(norm, j, _UNIT_CHARS.__contains__)
+        j = skip_back(norm, b, str.isspace)
+        k = skip_back(norm, j, _UNIT_CHARS.__contains__)
         if k < j:  # a unit word ("45 mg (range ...")
-            j = _skip_back(norm, k, str.isspace)
-        k = _skip_back(norm, j, _number_char)
+            j = skip_back(norm, k, str.isspace)
+        k = skip_back(norm, j, _number_char)
         out.update(p for p in range(k, j) if norm[p] == "-" or norm[p].isdecimal())
     return sorted(out)
 
 
 def _number_char(c: str) -> bool:
     return c.isdecimal() or c in ".-"
-
-
-def _skip_back(text: str, j: int, pred) -> int:
-    while j > 0 and pred(text[j - 1]):
-        j -= 1
-    return j
-
-
-def _match_at(rule, norm: str, starts: list[int]) -> Iterator[regex.Match[str]]:
-    """``rule.finditer(norm)`` for a rule whose matches can start only at ``starts``."""
-    last_end = 0
-    for p in starts:
-        if p >= last_end and (m := rule.regex.match(norm, p, timeout=REGEX_TIMEOUT)) is not None:
-            last_end = m.end()
-            yield m
 
 
 def find(ctx: Context) -> list[Summary]:
@@ -113,7 +92,7 @@ def find(ctx: Context) -> list[Summary]:
         if plain and rid in _NEEDS and _NEEDS[rid] not in low:
             continue
         rule = rf.by_id(rid)
-        matches = (_match_at(rule, norm, _number_starts(norm, (t.start() for t in _RANGE_BRACKET.finditer(norm))))
+        matches = (finditer_at(rule.regex, norm, _number_starts(norm, (t.start() for t in _RANGE_BRACKET.finditer(norm))))
                    if rid == "sum_range" and plain else rule.finditer(norm))
         for m in matches:
             if not free(m.start(), m.end()):
@@ -143,7 +122,7 @@ def find(ctx: Context) -> list[Summary]:
     if "±" not in norm:  # every match holds a "±"
         pm_matches = iter(())
     elif plain:
-        pm_matches = _match_at(pm, norm, _number_starts(norm, _find_all(norm, "±")))
+        pm_matches = finditer_at(pm.regex, norm, _number_starts(norm, literal_starts(norm, ("±",))))
     else:
         pm_matches = pm.finditer(norm)
     for m in pm_matches:

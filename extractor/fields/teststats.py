@@ -13,6 +13,7 @@ from extractor.normalize import plain_case
 from extractor.numbers import parse_decimal
 from extractor.records import TestStatistic
 from extractor.rules import REGEX_TIMEOUT, load_rules
+from extractor.scan import literal_starts, skip_back
 
 FIELD = "test_statistics"
 
@@ -42,44 +43,29 @@ def _letters_before_signs(norm: str) -> set[str]:
     <sign>..."), so its scan of the text is skipped. str.isspace and str.isdecimal cover
     every character \s and \d match, so nothing a rule can match is missed."""
     out: set[str] = set()
-    for sign in _SIGNS:
-        i = norm.find(sign)
-        while i >= 0:
-            _letters_at(norm, i, out)
-            i = norm.find(sign, i + 1)
+    for i in literal_starts(norm, _SIGNS):
+        _letters_at(norm, i, out)
     return out
 
 
 def _letters_at(norm: str, i: int, out: set[str]) -> None:
-    j = _skip_spaces(norm, i)
+    j = skip_back(norm, i, str.isspace)
     if j > 0:
         out.add(norm[j - 1])  # no df
         if norm[j - 1] == ")":  # "t(38) =": the "(" before, with no bracket between
             k = norm.rfind("(", 0, j - 1)
             if k >= 0 and ")" not in norm[k + 1:j - 1]:
-                k = _skip_spaces(norm, k)
+                k = skip_back(norm, k, str.isspace)
                 if k > 0:
                     out.add(norm[k - 1])
         elif norm[j - 1].isdecimal():  # "F 2, 45 =": digits, comma, digits
-            k = _skip_digits(norm, j)
-            k = _skip_spaces(norm, k)
+            k = skip_back(norm, j, str.isdecimal)
+            k = skip_back(norm, k, str.isspace)
             if k > 0 and norm[k - 1] == ",":
-                k = _skip_digits(norm, _skip_spaces(norm, k - 1))
-                k = _skip_spaces(norm, k)
+                k = skip_back(norm, skip_back(norm, k - 1, str.isspace), str.isdecimal)
+                k = skip_back(norm, k, str.isspace)
                 if k > 0:
                     out.add(norm[k - 1])
-
-
-def _skip_spaces(norm: str, j: int) -> int:
-    while j > 0 and norm[j - 1].isspace():
-        j -= 1
-    return j
-
-
-def _skip_digits(norm: str, j: int) -> int:
-    while j > 0 and norm[j - 1].isdecimal():
-        j -= 1
-    return j
 
 
 def find(ctx: Context) -> list[TestStatistic]:

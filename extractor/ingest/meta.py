@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from extractor.scan import literal_starts
+
 # "10." first, its left word boundary checked behind it ((?<!\w10\.) is \b before the "1"): a
 # literal-led pattern that re finds at C speed, where a leading \b is tried at every character.
 _DOI = re.compile(r"(10\.(?<!\w10\.)\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)\]])")
@@ -83,11 +85,7 @@ def _starts(text: str) -> list[int]:
             if j >= k and text.startswith(prefix, j - k):
                 found.add(j - k)
         j = text.find("CT", j + 1)
-    for prefix in _OTHER_PREFIXES:
-        i = text.find(prefix)
-        while i >= 0:
-            found.add(i)
-            i = text.find(prefix, i + 1)
+    found.update(literal_starts(text, _OTHER_PREFIXES))
     if "-" in text:
         found.update(m.start() - 4 for m in _BARE_EUDRACT.finditer(text))
     return sorted(found)
