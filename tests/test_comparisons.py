@@ -601,3 +601,64 @@ def test_percents_of_one_group_in_two_steps_are_not_a_group_pair() -> None:
     rec = extract_text("RESULTS: Spiromax was correctly used by 37.5% and 93.3% of participants in steps 1 and 2, "
                        "respectively, compared with 0% and 58.3% with Easyhaler, and 9.2% and 76.7% with Turbuhaler.")
     assert not [c for c in rec.comparisons if c.direction in ("increased", "decreased")]
+
+
+def test_rules_anchored_at_the_start_are_matched_there_only() -> None:
+    # a rule starting with <<lead>> (which starts with "^") is matched once, at the start,
+    # where a scan went on trying every later position: the same matches, on every example
+    from extractor.fields.cue_words import _finditer, _gated_rules
+    from extractor.rules import load_rules
+
+    anchored = {rid for rid, g in _gated_rules().items() if g[4]}
+    assert {"out_subject", "out_subject_list", "out_none_in_groups"} <= anchored
+    for rid in anchored:
+        rule = load_rules("comparisons").by_id(rid)
+        for ex in (*rule.examples.match, *rule.examples.no_match):
+            for text in (ex, "  " + ex, "Moreover, " + ex):
+                assert [m.span() for m in _finditer(rid, text)] == [m.span() for m in rule.finditer(text)], text
+
+
+def test_blanked_text_searched_by_the_runs_of_the_whole_finds_the_same_cues() -> None:
+    # _word_cues reads the words around the outcome, blanked, with the runs of the unblanked
+    # segment: every word list finds what it finds with the blanked text's own runs
+    from extractor.fields.cue_words import _blanked_runs, _cues, _Runs
+
+    cues = _cues()
+    texts = ["Pain was significantly lower in group A than in placebo (p = 0.03)",
+             "There was no significant difference in the time to first analgesia between groups",
+             "The combination group had a better mental state and higher IL-2 levels, not similar to controls",
+             "non-significantly reduced pre-operative anxiety; a trend towards fewer events"]
+    for text in texts:
+        for r0 in range(len(text) + 1):
+            for r1 in range(r0 + 2, min(len(text), r0 + 40) + 1, 3):
+                blanked = text[:r0] + " " * (r1 - r0) + text[r1:]
+                runs = _blanked_runs(text, r0, r1)
+                cut = (0 < r0 and (text[r0 - 1].isalnum() or text[r0 - 1] in "-_") and (text[r0].isalnum() or text[r0] in "-_")) or (
+                    r1 < len(text) and (text[r1 - 1].isalnum() or text[r1 - 1] in "-_") and (text[r1].isalnum() or text[r1] in "-_"))
+                assert (runs is None) == cut, (text, r0, r1)
+                if runs is None:
+                    continue
+                own = _Runs(blanked, 0, len(blanked))
+                for key in ("increase", "decrease", "better", "worse", "no_difference", "trend", "significant"):
+                    assert [m.span() for m in cues[key].finditer(blanked, runs=runs)] == \
+                        [m.span() for m in cues[key].finditer(blanked, runs=own)], (key, blanked)
+                    found = cues[key].search(blanked, runs=runs)
+                    assert (found and found.span()) == ((m := cues[key].search(blanked, runs=own)) and m.span())
+
+
+def test_a_sentence_that_cannot_compare_has_no_segment_that_does() -> None:
+    # _cannot_compare skips a sentence without numbers before its clauses are built: only
+    # where each clause would have been dropped anyway
+    from extractor.fields.comparisons import _cannot_compare, _cues, _words_may_compare
+
+    cues = _cues()
+    assert _cannot_compare("quality of life improved over the study.", "Quality of life improved over the study.", cues)
+    for sent in ("Pain was lower than with placebo; nausea was similar.",
+                 "No serious adverse events occurred in either group.",
+                 "Pain fell from 7 vs 5 points.",
+                 "Mortality was 12% and 15%, respectively."):
+        assert not _cannot_compare(sent.lower(), sent, cues), sent
+    # a clause's cue words and markers are the sentence's: one found in a clause is found in it
+    sent = "Pain improved in both groups, but nausea was significantly less frequent than with placebo"
+    clause = sent[sent.index("nausea"):]
+    assert _words_may_compare(clause, cues) and _words_may_compare(sent, cues)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import regex
 
-from extractor.fields.cue_words import _word_runs
+from extractor.fields.cue_words import _Runs, _word_runs
 from extractor.records import ArmValue
 
 RATIO_MEASURES = {"RR", "OR", "HR", "IRR"}
@@ -39,11 +39,13 @@ def _flip(direction: str | None) -> str | None:
     return {"increased": "decreased", "decreased": "increased"}.get(direction or "", direction)
 
 
-def _word_cues(text: str, cues, outcome: str) -> tuple[str | None, bool | None, str | None]:
-    """(direction, significant, cue) from words: direction of the sentence's focus group."""
+def _word_cues(text: str, cues, outcome: str, runs: _Runs | None = None) -> tuple[str | None, bool | None, str | None]:
+    """(direction, significant, cue) from words: direction of the sentence's focus group.
+    ``runs``: runs to search ``text`` by, when the caller has them (``_blanked_runs``)."""
     # the text's words, split once: a list none of whose key words is among them is not
     # searched (most of the seven lists, most of the time)
-    runs = _word_runs(text, 0, len(text))  # passed to each search: looked up once
+    if runs is None:
+        runs = _word_runs(text, 0, len(text))  # passed to each search: looked up once
     words = runs.set
 
     def has(key: str) -> bool:

@@ -57,6 +57,7 @@ from extractor.fields.cue_words import (
     _RUN,  # noqa: F401
     _WORD_GAPS,
     _ascii_words,
+    _blanked_runs,
     _cues,
     _finditer,
     _plain,
@@ -388,7 +389,7 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
         if significant is None:
             significant = _word_cues(masked, cues, outcome)[1]
     else:
-        direction, significant, cue = _word_cues(masked, cues, outcome)
+        direction, significant, cue = _word_cues(masked, cues, outcome, _blanked_runs(text, r0, r1))
     if none is not None:
         direction, significant = "no difference", False
     if inherited and prev is not None and direction is None and significant is None:
@@ -640,13 +641,17 @@ def extract(ctx: Context) -> list[Comparison]:
     last: tuple[int, Comparison] | None = None  # the last comparison and its sentence
     for i, s, e in _gated_sentences(ctx, by_sent, cues):
         sent = ctx.norm[s:e]
+        if i not in by_sent and _cannot_compare(ctx.low[s:e], sent, cues):
+            continue  # decided once for the sentence, where each clause and item was built in turn
         anchors = _anchors(ctx, s, e, by_sent, i)
         prev = None
         before = last[1] if last is not None and last[0] == i - 1 else None
         for seg in _segments(sent, s, e, anchors):
             n_values = sum(len(a.values) for a in seg.anchors)
-            # one string per segment: the word runs of its searches are split once (by identity)
-            text = ctx.norm[seg.start:seg.end]
+            # one string per segment: the word runs of its searches are split once (by identity);
+            # a segment that is the whole sentence is the sentence's string, whose runs
+            # _cannot_compare may have split
+            text = sent if seg.start == s and seg.end == e else ctx.norm[seg.start:seg.end]
             pieces = _pieces(ctx, seg, cues, text) if n_values < 2 else []
             for piece in pieces if len(pieces) > 1 else [None]:
                 built = _build(ctx, seg, s, e, arms, arm_res, cues, prev, piece, before, text)
@@ -658,6 +663,18 @@ def extract(ctx: Context) -> list[Comparison]:
                 prev = built
                 last = (i, c)
     return out
+
+
+def _cannot_compare(low: str, sent: str, cues) -> bool:
+    """None of the clauses and items of a sentence without numbers of its own (p-values,
+    intervals, counts, summaries) can be a comparison: it has none of the words a pair of
+    values needs (no anchors), no significance word, no direction word beside a reference
+    marker (_words_may_compare) and neither word "No X occurred in either group" needs
+    (out_none_in_groups), so each of its segments would be dropped by _build's first test.
+    Exact: a segment ends and starts at a clause boundary, never inside a word, so each word
+    or marker found in a segment is found in the sentence."""
+    return (_absent(low, _pair_words(), sent) and _absent(low, ("either", "any"), sent)
+            and not _words_may_compare(sent, cues))
 
 
 def _list_items(ctx: Context, c: Comparison) -> list[Comparison]:

@@ -12,7 +12,7 @@ from functools import cache
 
 import regex
 
-from extractor.rules import Rule, load_lexicon, load_rules
+from extractor.rules import REGEX_TIMEOUT, Rule, load_lexicon, load_rules
 from extractor.words import content_tokens
 
 _STOP = {
@@ -108,6 +108,22 @@ def _word_runs(text: str, pos: int, end: int) -> _Runs:
         runs = cache[key] = _Runs(text, pos, end)
         if len(cache) > 8:
             del cache[next(iter(cache))]  # the oldest
+    return runs
+
+
+def _blanked_runs(text: str, r0: int, r1: int) -> _Runs | None:
+    """Runs to search ``text`` with ``[r0, r1)`` blanked by (an outcome phrase, where the
+    words around it are read): those of ``text`` itself, shared with its other searches,
+    where new ones for the blanked copy cost more than the searches using them. A word
+    list's search reads the runs' words only to skip the text, and each run found is
+    matched in the blanked text, so a run inside the blank is found and then not matched:
+    the same matches, provided the blank cuts no run in two (whose ends would be runs of
+    their own). None when it does, or the text is not ASCII."""
+    runs = _word_runs(text, 0, len(text))
+    spaced = runs.spaced  # spaced[i + 1] is text[i]
+    if spaced is None or (spaced[r0] != " " and spaced[r0 + 1] != " ") or (
+            spaced[r1] != " " and spaced[r1 + 1] != " "):
+        return None
     return runs
 
 
@@ -351,12 +367,20 @@ def _rule_prefilters() -> dict[str, re.Pattern[str]]:
     return {k: re.compile(v) for k, v in g.items() if not k.startswith("_")}
 
 
+def _anchored(pattern: str, defines: dict[str, str]) -> bool:
+    """The rule starts with ``<<lead>>``, which starts with ``^``: it can match only at the
+    start of the text (no MULTILINE)."""
+    return pattern.startswith("<<lead>>") and defines.get("lead", "").startswith("^")
+
+
 @cache
-def _gated_rules() -> dict[str, tuple[tuple[str, ...], frozenset[str], re.Pattern[str] | None, Rule]]:
-    """rule id -> (gate substrings, gate words, prefilter, rule): one lookup per search."""
+def _gated_rules() -> dict[str, tuple[tuple[str, ...], frozenset[str], re.Pattern[str] | None, Rule, bool]]:
+    """rule id -> (gate substrings, gate words, prefilter, rule, anchored): one lookup per search."""
     gates, word_gates, pre = _rule_gates(), _rule_word_gates(), _rule_prefilters()
-    return {r.id: (gates.get(r.id, ()), word_gates.get(r.id, frozenset()), pre.get(r.id), r)
-            for r in load_rules("comparisons").rules}
+    rules = load_rules("comparisons")
+    return {r.id: (gates.get(r.id, ()), word_gates.get(r.id, frozenset()), pre.get(r.id), r,
+                   _anchored(r.pattern, rules.defines))
+            for r in rules.rules}
 
 
 def _finditer(rule_id: str, text: str, low: str | None = None, words: list[str] | None = None):
@@ -366,7 +390,7 @@ def _finditer(rule_id: str, text: str, low: str | None = None, words: list[str] 
     only if the text is ``_plain``: other text ("vſ" for "vs") is searched ungated. ``low``
     is ``text`` lower-cased and ``words`` its words (``_ascii_words(low, _WORD_GAPS)``),
     when the caller has them."""
-    gate, word_gate, pre, rule = _gated_rules()[rule_id]
+    gate, word_gate, pre, rule, anchored = _gated_rules()[rule_id]
     if (gate or word_gate or pre) and _plain(text):
         low = text.lower() if low is None else low
         if gate and not any(map(low.__contains__, gate)):  # C-level loop: no generator frame per word
@@ -375,6 +399,10 @@ def _finditer(rule_id: str, text: str, low: str | None = None, words: list[str] 
             return ()
         if pre is not None and pre.search(low) is None:
             return ()
+    if anchored:
+        # one match at most, at the start: a scan would go on trying every later position
+        m = rule.regex.match(text, timeout=REGEX_TIMEOUT)
+        return (m,) if m is not None else ()
     return rule.finditer(text)
 
 
