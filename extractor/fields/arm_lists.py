@@ -102,11 +102,32 @@ def _add_on_arms(ctx: Context, lst: str, offset: int) -> list[_Arm]:
             _Arm(clean_label(m.group("y2")), offset + m.start("y2"), offset + m.end("y2"), rule="arms:allocation_list")]
 
 
+def _to_either_or_receive(sent: str, low: str) -> bool:
+    """Whether allocation_list's lead phrase can match: "to", whitespace, then "either" or
+    "receive", with whitespace before "to". Most sentences have neither word: there
+    allocation_list_direct, the rule without the lead, finds the same matches without scanning
+    up to 200 characters ahead for it from every allocation word."""
+    if not _plain_case(sent):
+        return True
+    for w in ("either", "receive"):
+        i = low.find(w)
+        while i >= 0:
+            k = i
+            while k > 0 and low[k - 1].isspace():
+                k -= 1
+            if k < i and k >= 3 and low.endswith("to", 0, k) and low[k - 3].isspace():
+                return True
+            i = low.find(w, i + 1)
+    return False
+
+
 def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
-    rule = load_rules("arms").by_id("allocation_list")
-    for s, _e, sent, _low, cues in sents:
+    rules = load_rules("arms")
+    lead, direct = rules.by_id("allocation_list"), rules.by_id("allocation_list_direct")
+    for s, _e, sent, low, cues in sents:
         if "rand" not in cues:
             continue
+        rule = lead if _to_either_or_receive(sent, low) else direct
         for m in rule.finditer(sent):
             lst_start = m.start("list")
             lst = m.group("list")
