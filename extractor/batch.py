@@ -215,7 +215,7 @@ def _process_file(task: Task, opts: BatchOptions, res: FileResult, tick: Callabl
     try:
         alarm.arm()
         try:
-            data = read_bounded(Path(path), opts.max_bytes)
+            data = read_bounded(path, opts.max_bytes)
         finally:
             alarm.disarm()
     except IngestError as e:
