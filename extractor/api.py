@@ -140,8 +140,7 @@ def iter_data(data: bytes, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
             return
         if i >= skip:
             try:
-                record = extract_document(doc, full_text=full_text)
-                record.content_hash = digest
+                record = extract_document(doc, full_text=full_text, content_hash=digest)
                 yield Outcome(src, record=record, index=i, file_hash=digest)
             except Exception as e:
                 yield Outcome(src, error=f"extraction failed ({type(e).__name__}: {_one_line(e)})",

@@ -80,13 +80,31 @@ def run_fields(ctx: Context, strict: bool = False) -> list[str]:
 
 
 def extract_document(
-    document: Document, strict: bool = False, run_checks: bool = True, full_text: bool = False
+    document: Document, strict: bool = False, run_checks: bool = True, full_text: bool = False,
+    content_hash: str | None = None,
 ) -> TrialRecord:
-    """The record of one document; ``full_text`` also mines body sections of articles."""
+    """The record of one document; ``full_text`` also mines body sections of articles.
+    ``content_hash``: the record's, where the caller has one (a batch stores the hash of the
+    file's bytes); by default the first 16 hex digits of the SHA-256 of the document text."""
     ctx = build_context(document, full_text)
     warnings = list(document.warnings) + run_fields(ctx, strict)
     meta = document.metadata
     values = {k: v for k, v in ctx.results.items() if v is not None}
+    if content_hash is None:
+        content_hash = hashlib.sha256(document.text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    # the sentences are complete once the fields have run: given to the constructor rather
+    # than assigned after it (pydantic's __setattr__ is a Python call per assignment)
+    sentences = [
+        Sentence(
+            index=i,
+            start=s,
+            end=e,
+            section=ctx.section_label(s),
+            text=document.text[s:e],
+        )
+        for i in sorted(ctx.used_sentences)
+        for s, e in [ctx.sentence_span(i)]
+    ]
     record = TrialRecord(
         id=document.id,
         source=document.source,
@@ -98,21 +116,11 @@ def extract_document(
         publication_types=list(meta.get("publication_types", [])),
         sections=[s.label for s in document.sections if s.kind not in ("front", "boilerplate", "metadata")],
         warnings=warnings,
-        content_hash=hashlib.sha256(document.text.encode("utf-8", "surrogatepass")).hexdigest()[:16],
+        content_hash=content_hash,
         trialex_version=VERSION,
+        sentences=sentences,
         **values,
     )
-    record.sentences = [
-        Sentence(
-            index=i,
-            start=s,
-            end=e,
-            section=ctx.section_label(s),
-            text=document.text[s:e],
-        )
-        for i in sorted(ctx.used_sentences)
-        for s, e in [ctx.sentence_span(i)]
-    ]
     # checks read the evidence sentences (words vs numbers, pairing), so they run after them
     if run_checks:
         record.flags = checks_pkg.run_all(record)

@@ -8,9 +8,8 @@ process start).
 
 from __future__ import annotations
 
+import re
 from functools import cache
-
-import regex
 
 from extractor.lines import is_soft_wrap
 from extractor.rules import load_lexicon
@@ -18,8 +17,11 @@ from extractor.rules import load_lexicon
 # Sentence-final punctuation followed by space and something that can start a sentence.
 # (group 1: the blanks after it, where the next sentence starts; masked front matter makes
 # them long runs, too slow to step over one character at a time)
-_CANDIDATE = regex.compile(r"""[.!?](?:["')\]]*)(?=(\s+)["'(\[]?[A-Z0-9])""")
-_NEWLINE = regex.compile(r"\n\s*")
+# Compiled with re, which scans these (a class, a literal) faster than regex (12 -> 7 µs an
+# abstract); _WS is regex's \s, the White_Space characters: re's \s also has \x1c-\x1f.
+_WS = r"[^\S\x1c-\x1f]"
+_CANDIDATE = re.compile(r"""[.!?](?:["')\]]*)(?=(""" + _WS + r"""+)["'(\[]?[A-Z0-9])""")
+_NEWLINE = re.compile(r"\n" + _WS + "*")
 
 
 @cache

@@ -76,12 +76,13 @@ def load_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, source: str | None
     yield from load_bytes(read_bounded(path, max_bytes), path.stem, source or str(path), max_bytes)
 
 
-def read_bounded(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The file's bytes, refusing (without reading it) a file above ``max_bytes``."""
+def read_bounded(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, refusing (without reading it) a file above ``max_bytes``. (A str
+    path is taken as it is: a batch need not build a Path per file to read it.)"""
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:
-        return _read_bounded_slow(path, max_bytes)  # the error message (or a race) as before
+        return _read_bounded_slow(Path(path), max_bytes)  # the error message (or a race) as before
     try:
         # one fstat of the open file (not a stat, an is_dir stat and an open); and a read
         # sized by that fstat: ``f.read(max_bytes + 1)`` allocates a 20 MB buffer per file
@@ -112,6 +113,10 @@ def _read_fd(fd: int, size: int, max_bytes: int) -> bytes:
             break
         parts.append(chunk)
         total += len(chunk)
+        if total == size:
+            # asked for one byte more than the file holds and got exactly its size: at its end,
+            # so the read that would return b"" is skipped (a system call costs µs in a VM)
+            break
         want = min(max(want, 1 << 16), max_bytes + 1 - total)
     return parts[0] if len(parts) == 1 else b"".join(parts)
 
