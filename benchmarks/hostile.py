@@ -4,7 +4,9 @@
 
 Builds the folder, runs ``trialex extract DIR -o out.jsonl --jobs 1`` (one core) and checks:
 under 60 s, exit code 0, 30 good records, and for each hostile file a record or a one-line
-error naming it.
+error naming it. Then it times every rule over its own examples stretched to
+``rules.SHORT_SPAN`` characters (the span below which regex runs without its timeout) and
+checks that the slowest whole scan stays under 0.25 s (a quarter of REGEX_TIMEOUT).
 """
 
 from __future__ import annotations
@@ -74,6 +76,30 @@ def hostile(sample: str) -> dict[str, bytes]:
     }
 
 
+def short_span_worst() -> tuple[float, str]:
+    """The slowest whole scan, in seconds, of any rule over a text of rules.SHORT_SPAN
+    characters made from one of its examples (repeated as written, cut short, with doubled
+    spaces, or as a comma list): what a call without regex's timeout can cost."""
+    sys.path.insert(0, str(ROOT))
+    from extractor.rules import SHORT_SPAN, load_rules
+
+    worst = (0.0, "")
+    for f in sorted((ROOT / "patterns").glob("*.json")):
+        if f.name.endswith(".lexicon.json"):
+            continue
+        for rule in load_rules(f.stem).rules:
+            for ex in rule.examples.match + rule.examples.no_match:
+                for v in (ex, ex[:-1], ex.rsplit(" ", 1)[0], ex.replace(" ", "  ")):
+                    for sep in (" ", ", "):
+                        unit = v.rstrip(".") + sep
+                        text = (unit * (SHORT_SPAN // len(unit) + 1))[:SHORT_SPAN]
+                        t = time.perf_counter()
+                        for _ in rule.regex.finditer(text):
+                            pass
+                        worst = max(worst, (time.perf_counter() - t, f"{f.stem}:{rule.id}"))
+    return worst
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--keep", help="build the folder here and keep it")
@@ -110,7 +136,10 @@ def main() -> int:
     print(f"\nelapsed {elapsed:.1f} s, exit code {proc.returncode}, good records {good_ok}/30, "
           f"hostile: {sum(n in recs for n in bad)} records + {len(errs)} errors, missing {len(missing)}, "
           f"tracebacks {tracebacks}")
-    ok = elapsed < 60 and proc.returncode == 0 and good_ok == 30 and not missing and not tracebacks
+    slowest, rule = short_span_worst()
+    print(f"slowest rule over a short span: {1000 * slowest:.1f} ms ({rule})")
+    ok = (elapsed < 60 and proc.returncode == 0 and good_ok == 30 and not missing and not tracebacks
+          and slowest < 0.25)
     print("PASS" if ok else "FAIL")
     if not args.keep:
         shutil.rmtree(base)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 import regex
 
-from extractor.rules import Budget
+from extractor.rules import SHORT_SPAN, Budget
 
 
 def literal_starts(text: str, literals: Iterable[str]) -> list[int]:
@@ -37,14 +37,21 @@ def skip_back(text: str, j: int, pred: Callable[[str], bool]) -> int:
 def finditer_at(pattern, text: str, starts: Iterable[int], endpos: int | None = None) -> Iterator:
     """``pattern.finditer(text, 0, endpos)`` for a pattern whose matches can start only at
     ``starts`` (sorted): the leftmost match at or after the previous one's end, in turn.
-    A ``regex`` pattern's calls together take at most REGEX_TIMEOUT (``re`` has no timeout)."""
+    A ``regex`` pattern's calls together take at most REGEX_TIMEOUT (``re`` has no timeout);
+    a call over at most SHORT_SPAN characters runs without regex's own timeout (see rules)."""
     end = len(text) if endpos is None else endpos
     budget = Budget() if isinstance(pattern, regex.Pattern) else None
     last_end = 0
     for p in starts:
         if p < last_end:
             continue
-        m = pattern.match(text, p, end, timeout=budget.left()) if budget is not None else pattern.match(text, p, end)
+        if budget is None:
+            m = pattern.match(text, p, end)
+        elif end - p <= SHORT_SPAN:
+            budget.left()  # raises once the calls together have spent the budget
+            m = pattern.match(text, p, end)
+        else:
+            m = pattern.match(text, p, end, timeout=budget.left())
         if m is not None:
             last_end = m.end()
             yield m

@@ -18,7 +18,7 @@ from extractor.fields import Context
 from extractor.normalize import plain_case
 from extractor.numbers import parse_decimal, parse_int
 from extractor.records import EventRate
-from extractor.rules import load_rules
+from extractor.rules import bounded, load_rules
 from extractor.scan import finditer_at, skip_back
 
 FIELD = "event_rates"
@@ -73,13 +73,13 @@ def _pct(m) -> float | None:
 def _blocked(ctx: Context, start: int) -> bool:
     """ "grade 3/4", "NYHA class II/III", "day 3 of 14": not counts of a total."""
     block = load_rules("events").by_id("context_block")
-    return block.regex.search(ctx.norm, max(0, start - 30), start, timeout=1.0) is not None
+    return bounded(block.regex.search, ctx.norm, max(0, start - 30), start) is not None
 
 
 def _one_of_choice(ctx: Context, start: int) -> bool:
     """ "assigned to 1 of 3 interventions", "at 1 of 24 practices": one of a set, not 1 event of n."""
     rule = load_rules("events").by_id("one_of_n_choice")
-    m = rule.regex.search(ctx.norm, max(0, start - 8), min(len(ctx.norm), start + 60), timeout=1.0)
+    m = bounded(rule.regex.search, ctx.norm, max(0, start - 8), min(len(ctx.norm), start + 60))
     return m is not None and m.start("one") == start
 
 
@@ -127,7 +127,7 @@ def _antecedent_total(
             if r.total == n:
                 for i in range(max(r.start, a), min(r.end, pos)):
                     gap[i - a] = " "
-        if not any(c.isdigit() for c in gap) and structural.match(ctx.norm, nearest.start("total"), pos, timeout=1.0):
+        if not any(c.isdigit() for c in gap) and bounded(structural.match, ctx.norm, nearest.start("total"), pos):
             assert n is not None
             return n, True
     return None

@@ -32,7 +32,7 @@ from extractor.fields import Context
 from extractor.normalize import plain_case
 from extractor.numbers import parse_decimal
 from extractor.records import Interval
-from extractor.rules import REGEX_TIMEOUT, load_lexicon, load_rules
+from extractor.rules import bounded, load_lexicon, load_rules
 from extractor.scan import finditer_at, literal_starts, skip_back
 
 FIELD = "intervals"
@@ -122,12 +122,12 @@ def _against_control(ctx: Context, sent_start: int, est_start: int, iv_end: int)
     """A value said against the control arm ("changes in trough FEV1 versus placebo were 0.219 (95% CI
     ...)", "compared with placebo (0.73 points; 95% CI ...)"), not the control arm's own value
     ("compared to the control group (0.5; 95% CI ...)") nor one of two arm values ("0.48 (...) vs 1.48 (...)")."""
-    hits = list(_AGAINST_CONTROL.finditer(ctx.norm, sent_start, est_start, timeout=REGEX_TIMEOUT))
+    hits = list(bounded(_AGAINST_CONTROL.finditer, ctx.norm, sent_start, est_start))
     if not hits or hits[-1].group("group"):
         return False
-    if _ARM_VALUE_BEFORE.search(ctx.norm, max(sent_start, est_start - 12), est_start, timeout=REGEX_TIMEOUT):
+    if bounded(_ARM_VALUE_BEFORE.search, ctx.norm, max(sent_start, est_start - 12), est_start):
         return False
-    return not _ARM_VALUE_AFTER.match(ctx.norm, iv_end, iv_end + 40, timeout=REGEX_TIMEOUT)
+    return not bounded(_ARM_VALUE_AFTER.match, ctx.norm, iv_end, iv_end + 40)
 
 _NOT_ESTIMATE = regex.compile(r"(?:\b[nNpP]|\bvs\.?)\s*[=<>≤≥:]?\s*$")  # compiled once
 _CONTRAST_BEFORE = regex.compile(r"\bby\s*$|\b(?:versus|vs\.?)\s+[^\d;:]{1,60}:\s*$", regex.I)
@@ -138,15 +138,15 @@ def _share_of_group(ctx: Context, sent_start: int, est_start: int, iv_end: int, 
     98.8% (95% CI 96.4, 99.6%)", "69% (95% CI 62%-76%) seroconverted", "87.2% (567/650, 95% CI
     ...)"), unless the sentence speaks of a change or contrast ("reduced by 32% (95% CI ...)",
     "a 45% relative increase (95% CI ...)", "+8.4 % (95 % CI ...)")."""
-    if not unit.strip().startswith("%") or _words("percentage_point").search(unit, timeout=REGEX_TIMEOUT):
+    if not unit.strip().startswith("%") or bounded(_words("percentage_point").search, unit):
         return False
     if est_raw.lstrip()[:1] in "+-":
         return False
     before = ctx.norm[sent_start:est_start]
     # "reduced by 32%", "D3 versus placebo: 0.02%": the number is a change or a contrast
-    if _CONTRAST_BEFORE.search(before, timeout=REGEX_TIMEOUT) or _change_words().search(before, timeout=REGEX_TIMEOUT):
+    if bounded(_CONTRAST_BEFORE.search, before) or bounded(_change_words().search, before):
         return False
-    return not _CHANGE_AFTER.match(ctx.norm, iv_end, iv_end + 60, timeout=REGEX_TIMEOUT)
+    return not bounded(_CHANGE_AFTER.match, ctx.norm, iv_end, iv_end + 60)
 
 
 def _measure_of(text: str) -> str | None:
@@ -190,7 +190,7 @@ def _nearest_measure(ctx: Context, start: int, end: int) -> str | None:
     last = None
     starts = _measure_starts(ctx.norm, start, end)
     if starts is None:
-        for m in pat.finditer(ctx.norm, start, end, timeout=REGEX_TIMEOUT):
+        for m in bounded(pat.finditer, ctx.norm, start, end):
             last = m
     else:
         for m in finditer_at(pat, ctx.norm, starts, end):
@@ -228,7 +228,7 @@ def _estimate(ctx: Context, sent_start: int, pos: int) -> regex.Match[str] | Non
     # no part of the rule matches ")" or "]", and a match runs to ``pos`` ($): it starts after
     # the last of them, and the search (which tries every position) can start there too
     lo = max(lo, ctx.norm.rfind(")", lo, pos) + 1, ctx.norm.rfind("]", lo, pos) + 1)
-    return rule.regex.search(ctx.norm, lo, pos, timeout=REGEX_TIMEOUT)
+    return bounded(rule.regex.search, ctx.norm, lo, pos)
 
 
 def _within(est: float | None, lower: float, upper: float) -> bool:
@@ -250,9 +250,9 @@ def _decide_measure(
     if near in (None, "mean", "median", "proportion"):
         before = ctx.norm[sent_start:est_start]
         # "no difference in mean number of days (-1%; 95% CI ...)" is a difference of means
-        if _words("difference_words").search(before, timeout=REGEX_TIMEOUT):
+        if bounded(_words("difference_words").search, before):
             return "MD"
-        if near is None and _words("percentage_point").search(unit, timeout=REGEX_TIMEOUT):
+        if near is None and bounded(_words("percentage_point").search, unit):
             return "RD"
     # share = (interval end, estimate as written), given when the estimate was read
     if near is None and share is not None and _share_of_group(ctx, sent_start, est_start, share[0], share[1], unit):
@@ -305,7 +305,7 @@ def _build(
             unit = est_match.group("unit") or ""
             lo = max(sent_start, start - 70)
             starts = _measure_starts(ctx.norm, lo, start)  # the label starts with a measure name
-            lab = (_label_before().search(ctx.norm, lo, start, timeout=REGEX_TIMEOUT) if starts is None
+            lab = (bounded(_label_before().search, ctx.norm, lo, start) if starts is None
                    else next(finditer_at(_label_before(), ctx.norm, starts, start), None))
             if lab:
                 label = _measure_of(lab.group("lab"))

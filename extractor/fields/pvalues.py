@@ -15,7 +15,7 @@ from extractor.fields import Context
 from extractor.normalize import plain_case
 from extractor.numbers import parse_decimal, parse_scientific
 from extractor.records import PValue
-from extractor.rules import REGEX_TIMEOUT, load_rules
+from extractor.rules import bounded, load_rules
 
 FIELD = "p_values"
 
@@ -91,7 +91,7 @@ def _is_definition(ctx: Context, start: int, end: int) -> bool:
     s, e = ctx.sentence_span(sent)
     after = ctx.norm[end:min(e, end + 90)]
     before = ctx.norm[max(s, start - 90):start]
-    if _may_define_after(after) and rf.by_id("sig_level_after").regex.search(after, timeout=1.0):
+    if _may_define_after(after) and bounded(rf.by_id("sig_level_after").regex.search, after):
         return True
     low = before.lower()
     # the definition wording always names significance or alpha: skip the regex otherwise
@@ -100,7 +100,7 @@ def _is_definition(ctx: Context, start: int, end: int) -> bool:
     # no part of the rule matches ".", ";" or ")", and a match runs to the end ($): it starts
     # after the last of them, so the search (which tries every position) starts there too
     cut = max(before.rfind("."), before.rfind(";"), before.rfind(")"))
-    return rf.by_id("sig_level_before").regex.search(before, cut + 1, timeout=1.0) is not None
+    return bounded(rf.by_id("sig_level_before").regex.search, before, cut + 1) is not None
 
 
 # The "P" token every p-value starts with (the rule's <<ptok>>), found by a plain re scan at a
@@ -163,7 +163,7 @@ def _at_tokens(norm: str, rule, windows: list[list[int]], tokens: list[int]):
             for c in (_scope_start(norm, s, a), a):
                 if c is None or c < last_end:
                     continue
-                m = rule.regex.match(norm, c, e, timeout=REGEX_TIMEOUT)
+                m = bounded(rule.regex.match, norm, c, e)
                 if m is not None:
                     last_end = m.end()
                     yield m
@@ -203,7 +203,7 @@ def find(ctx: Context) -> list[PValue]:
         pos = m.end()
         # "p = 0.006 and 0.044": each listed value is a p-value of its own
         while True:
-            c = more.regex.match(norm, pos, timeout=1.0) if _may_continue(norm, pos) else None
+            c = bounded(more.regex.match, norm, pos) if _may_continue(norm, pos) else None
             if c is None:
                 break
             v = p_number(c.group("value"))

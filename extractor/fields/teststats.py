@@ -14,7 +14,7 @@ from extractor.fields.pvalues import comparator, p_number
 from extractor.normalize import plain_case
 from extractor.numbers import parse_decimal
 from extractor.records import TestStatistic
-from extractor.rules import REGEX_TIMEOUT, load_rules
+from extractor.rules import bounded, load_rules
 from extractor.scan import literal_starts, skip_back
 
 FIELD = "test_statistics"
@@ -102,9 +102,9 @@ def find(ctx: Context) -> list[TestStatistic]:
             test = m.group("letter") if rid == "ts_u" else _RULES[rid]
             end = m.end()
             p_cmp = p_val = None
-            sep = then_p.regex.match(norm, m.end(), timeout=REGEX_TIMEOUT)
+            sep = bounded(then_p.regex.match, norm, m.end())
             if sep:
-                p = pv.regex.match(norm, sep.end(), timeout=REGEX_TIMEOUT)
+                p = bounded(pv.regex.match, norm, sep.end())
                 if p:
                     p_cmp, p_val = comparator(p.group("cmp")), p_number(p.group("value"))
                     if p_cmp is not None and p_val is not None:
