@@ -134,15 +134,16 @@ _VOCAB = frozenset().union(*RULE_CUES.values(), *(n for ns in _ALSO_NEEDS.values
 
 
 @lru_cache(maxsize=8192)
-def _plan(hits: frozenset[str]) -> tuple[list[Rule], bool, bool, tuple[str, ...]]:
+def _plan(hits: frozenset[str]) -> tuple[list[Rule], bool, bool, tuple[str, ...], tuple[str, ...]]:
     """(the cue-gated rules to run, a people noun is there, a number word is there, the words
-    a count can open with there) for a sentence whose gate words are ``hits``."""
+    a count can open with there, the people nouns there) for a sentence whose gate words are
+    ``hits``."""
     people = not _PEOPLE_WORDS.isdisjoint(hits)
     by_id = load_rules("sample_size").by_id
     # (isdisjoint builds no intersection set)
     rules = [by_id(rid) for rid, cues, needs_people, also in _GATED if not cues.isdisjoint(hits)
              and (people or not needs_people) and not any(need.isdisjoint(hits) for need in also)]
-    return rules, people, not _NUM_WORDS.isdisjoint(hits), tuple(sorted(COUNT_WORDS & hits))
+    return rules, people, not _NUM_WORDS.isdisjoint(hits), tuple(sorted(COUNT_WORDS & hits)), tuple(sorted(_PEOPLE_WORDS & hits))
 
 
 def _fallback_gate(rid: str, sent: str, people: bool) -> bool:
@@ -191,6 +192,9 @@ def _unit(noun: str | None) -> str | None:
 # opens with \b, or its count follows whitespace, and is followed by whitespace);
 # ``_count_starts`` lists them.
 _AT_COUNT = frozenset({"num_people_randomized", "num_people_enrolled", "sum_of_parts", "of_total_enrolled", "eyes_of_patients"})
+# Rules whose count is followed by a people noun (<<people>>, after the count): only counts
+# before the sentence's last people noun can start them.
+_PEOPLE_AFTER = frozenset({"num_people_randomized", "num_people_enrolled", "sum_of_parts", "eyes_of_patients", "in_num_people"})
 # in_num_people opens with "^", "[,:]\s+" or "\bin\s+(?:the\s+)?" right before its count:
 # it starts at the count, or at the comma/colon or one of the two words before it.
 _BEFORE_COUNT = frozenset({"in_num_people"})
@@ -226,6 +230,15 @@ def _count_starts(sent: str, low: str, words: tuple[str, ...] | None) -> list[in
     return out
 
 
+def _before_people(counts: list[int], low: str, people: tuple[str, ...] | None) -> list[int]:
+    """The ``counts`` before the last of the ``people`` nouns in ``low`` (None: not known, as
+    where ``plain_case`` fails: all of them)."""
+    if people is None:
+        return counts
+    last = max(low.rfind(w) for w in people) if people else -1
+    return [q for q in counts if q < last]
+
+
 def _before_count(sent: str, counts: list[int]) -> list[int]:
     """The starts of in_num_people's lead ("^", a comma or colon, one or two words) before ``counts``."""
     out = {0} if counts and counts[0] == 0 else set()
@@ -236,10 +249,12 @@ def _before_count(sent: str, counts: list[int]) -> list[int]:
     return sorted(out)
 
 
-def _matches(rule: Rule, text: str, counts: list[int] | None):
-    """``rule.finditer(text)``, tried only where the rule can start when ``counts`` are known."""
-    if counts is not None:
+def _matches(rule: Rule, text: str, starts: tuple[list[int], list[int]] | None):
+    """``rule.finditer(text)``, tried only where the rule can start when ``starts`` (where
+    counts start, and those before a people noun) are known."""
+    if starts is not None:
         rid = rule.id
+        counts = starts[1] if rid in _PEOPLE_AFTER else starts[0]
         if rid in _AT_COUNT:
             return finditer_at(rule.regex, text, counts)
         if rid in _BEFORE_COUNT:
@@ -253,10 +268,11 @@ def candidates(text: str, rule_ids: list[str] | None = None) -> list[tuple[str, 
     return _candidates(text, rules.rules if rule_ids is None else [rules.by_id(r) for r in rule_ids])
 
 
-def _candidates(text: str, rules: list[Rule], counts: list[int] | None = None) -> list[tuple[str, str, int, int, int, dict, int, int]]:
+def _candidates(text: str, rules: list[Rule], starts: tuple[list[int], list[int]] | None = None
+                ) -> list[tuple[str, str, int, int, int, dict, int, int]]:
     out = []
     for rule in rules:
-        for m in _matches(rule, text, counts):
+        for m in _matches(rule, text, starts):
             gd = {k: v for k, v in m.groupdict().items() if v}
             if "n2" in gd:
                 # "Thirty pregnant and 10 nonpregnant women": one total, the sum of the parts
@@ -290,33 +306,36 @@ def extract(ctx: Context) -> SampleSize:
     # Per sentence: a rule's lazy gap must not swallow the next sentence's count, and
     # non-overlapping matching over the whole text would hide valid later candidates.
     # Each sentence runs only the rules whose cue words it holds (one word set per sentence).
-    todo: list[tuple[int, str, list[Rule], bool, tuple[str, ...] | None]] = []
+    todo: list[tuple[int, str, list[Rule], bool, tuple[str, ...] | None, tuple[str, ...] | None]] = []
     low, norm, words, gate_words = ctx.low, ctx.norm, _WORDS.findall, _VOCAB.intersection
     # (a count word is seen among the lower-cased words only where plain_case holds)
     plain = plain_case(norm)
     for _idx, s, e in ctx.sentences():
         # (the gate words of a sentence straight from its word list: no set of all its words)
-        rules, people, number_word, count_words = _plan(gate_words(words(low, s, e)))
+        rules, people, number_word, count_words, nouns = _plan(gate_words(words(low, s, e)))
         if not number_word and not _DIGIT.search(low, s, e):
             continue
-        todo.append((s, norm[s:e], rules, people, count_words if plain else None))
-    counts_at: dict[int, list[int]] = {}  # sentence start -> its counts' starts (both phases)
+        todo.append((s, norm[s:e], rules, people, count_words if plain else None, nouns if plain else None))
+    # sentence start -> where its counts start, and those before a people noun (both phases)
+    starts_at: dict[int, tuple[list[int], list[int]]] = {}
     for phase in (0, 1):
         if phase == 1:
             # (in a cluster trial "in 22 villages" outranks everything, so it always runs)
             if not cluster and "randomized" in best and best["randomized"][0] >= 2:
                 break
-            todo = [(s, sent, _fallback_rules(sent, people), people, cw) for s, sent, _rules, people, cw in todo]
-        for s, sent, rules, _people, count_words in todo:
+            todo = [(s, sent, _fallback_rules(sent, people), people, cw, nn) for s, sent, _rules, people, cw, nn in todo]
+        for s, sent, rules, _people, count_words, nouns in todo:
             if phase == 1 and not cluster and "randomized" in best and (best["randomized"][0] > 1 or -best["randomized"][1] < s):
                 # a fallback count ranks 1 (7 only in a cluster trial): one in a later sentence
                 # can beat neither a higher rank nor an earlier count of the same rank
                 break
             if rules:
-                counts = counts_at.get(s)
-                if counts is None:
-                    counts = counts_at[s] = _count_starts(sent, low[s : s + len(sent)], count_words)
-                _scan(sent, s, rules, best, cluster, arms_k, counts)
+                starts = starts_at.get(s)
+                if starts is None:
+                    lows = low[s : s + len(sent)]
+                    counts = _count_starts(sent, lows, count_words)
+                    starts = starts_at[s] = (counts, _before_people(counts, lows, nouns))
+                _scan(sent, s, rules, best, cluster, arms_k, starts)
     ss = SampleSize()
     for key in ("randomized", "analyzed", "planned"):
         if key in best:
@@ -343,9 +362,10 @@ def _equal_arms(ctx: Context) -> int | None:
 
 
 def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster: bool, arms_k: int | None = None,
-          counts: list[int] | None = None) -> None:
-    """Candidates of ``rules`` in one sentence (starting at ``s``; its counts start at ``counts``) into ``best``."""
-    for rid, group, value, ms, me, gd, _mstart, _mend in _candidates(sent, rules, counts):
+          starts: tuple[list[int], list[int]] | None = None) -> None:
+    """Candidates of ``rules`` in one sentence (starting at ``s``; ``starts`` as ``_matches``
+    reads them) into ``best``."""
+    for rid, group, value, ms, me, gd, _mstart, _mend in _candidates(sent, rules, starts):
         if value < _MIN_N:
             continue
         derivation: str | None = None
