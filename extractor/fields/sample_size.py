@@ -255,6 +255,8 @@ def _matches(rule: Rule, text: str, starts: tuple[list[int], list[int]] | None):
     if starts is not None:
         rid = rule.id
         counts = starts[1] if rid in _PEOPLE_AFTER else starts[0]
+        if not counts and (rid in _AT_COUNT or rid in _BEFORE_COUNT):
+            return ()
         if rid in _AT_COUNT:
             return finditer_at(rule.regex, text, counts)
         if rid in _BEFORE_COUNT:
@@ -323,12 +325,13 @@ def extract(ctx: Context) -> SampleSize:
             # (in a cluster trial "in 22 villages" outranks everything, so it always runs)
             if not cluster and "randomized" in best and best["randomized"][0] >= 2:
                 break
-            todo = [(s, sent, _fallback_rules(sent, people), people, cw, nn) for s, sent, _rules, people, cw, nn in todo]
-        for s, sent, rules, _people, count_words, nouns in todo:
-            if phase == 1 and not cluster and "randomized" in best and (best["randomized"][0] > 1 or -best["randomized"][1] < s):
-                # a fallback count ranks 1 (7 only in a cluster trial): one in a later sentence
-                # can beat neither a higher rank nor an earlier count of the same rank
-                break
+        for s, sent, rules, people, count_words, nouns in todo:
+            if phase == 1:
+                if not cluster and "randomized" in best and (best["randomized"][0] > 1 or -best["randomized"][1] < s):
+                    # a fallback count ranks 1 (7 only in a cluster trial): one in a later sentence
+                    # can beat neither a higher rank nor an earlier count of the same rank
+                    break
+                rules = _fallback_rules(sent, people)
             if rules:
                 starts = starts_at.get(s)
                 if starts is None:
