@@ -149,12 +149,10 @@ _LOCAL_GATE_CHECKS = {
 }
 
 
-def _local_gate_ok(gate: tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], low: str, s: int, e: int) -> bool:
+def _local_gate_ok(gate: tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], seg: str) -> bool:
+    """A local rule's gate admits the lower-cased sentence ``seg``."""
     single, multi = gate
-    if single.search(low, s, e):
-        return True
-    seg = low[s:e]
-    return any(all(w in seg for w in alt) for alt in multi)
+    return bool(single.search(seg)) or any(all(map(seg.__contains__, alt)) for alt in multi)
 
 
 def _rule_gate_ok(groups: tuple[tuple[str, ...], ...], low: str, s: int, e: int) -> bool:
@@ -176,15 +174,38 @@ def _labels_of(mask: int) -> tuple[str, ...]:
     return tuple(label for label, gate in _GATE_MASKS.items() if gate & mask)
 
 
+# Gate strings found at the hits of a shorter string instead of by a scan of their own (one
+# str.find scan of the text serves several): string -> (the string scanned, where it starts
+# relative to a hit of that string).
+_AT_HITS_OF = {"randomi": ("random", 0), "cross-sectional": ("cross", 0), "cross sectional": ("cross", 0),
+               "case control": ("case", 0), "case-control": ("case", 0), "case series": ("case", 0),
+               "center": ("cent", 0), "centre": ("cent", 0), "chart review": ("review", -6)}
+# (string scanned, its bit (0: no gate string itself), (string, offset, bit) found at its hits)
+_SCANS = tuple(
+    (w, _BIT.get(w, 0), tuple((c, off, _BIT[c]) for c, (base, off) in _AT_HITS_OF.items() if base == w))
+    for w in sorted(({*_BIT} - {*_AT_HITS_OF}) | {base for base, _off in _AT_HITS_OF.values()})
+)
+
+
 def _sentence_masks(ctx: Context) -> dict[int, int]:
     """Sentence index -> the gate strings (bits) starting in it. str.find per string beats one
     alternation regex by 2x; after a hit the search resumes at the next sentence (one hit per
-    sentence is enough)."""
+    sentence is enough), except for a string whose hits locate others (``_AT_HITS_OF``)."""
     low, starts = ctx.low, ctx.sent_starts
     last = len(starts) - 1
     bits: dict[int, int] = defaultdict(int)
-    for w, b in _BIT.items():
+    for w, b, found_at in _SCANS:
         i = low.find(w)
+        if found_at:
+            while i >= 0:
+                if b:
+                    bits[max(0, bisect_right(starts, i) - 1)] |= b
+                for c, off, cb in found_at:
+                    j = i + off
+                    if j >= 0 and low.startswith(c, j):
+                        bits[max(0, bisect_right(starts, j) - 1)] |= cb
+                i = low.find(w, i + 1)
+            continue
         while i >= 0:
             k = max(0, bisect_right(starts, i) - 1)
             bits[k] |= b
@@ -215,8 +236,9 @@ def _rule_sets() -> tuple[dict[str, list[tuple[Rule, _Own]]], list[tuple[Rule, t
     return dict(by_label), local
 
 
-def _runs(rule: Rule, own: _Own, plain: bool, low: str, s: int, e: int) -> bool:
-    return own is None or not plain or _rule_gate_ok(own, low, s, e)
+def _runs(own: _Own, plain: bool, seg: str) -> bool:
+    """A rule's own gate admits the lower-cased sentence ``seg`` (C-level substring tests)."""
+    return own is None or not plain or all(any(map(seg.__contains__, group)) for group in own)
 
 
 def _collect(ctx: Context) -> dict[str, list[_Hit]] | None:
@@ -236,22 +258,23 @@ def _collect(ctx: Context) -> dict[str, list[_Hit]] | None:
     review = [i for i in order if "review" in _labels_of(masks[i])]
     for rule, own in by_label.get("review", ()):
         for i in review:
-            if _runs(rule, own, plain, low, *spans[i]) and next(iter(rule.finditer(norm, *spans[i])), None):
+            if _runs(own, plain, low[spans[i][0] : spans[i][1]]) and next(iter(rule.finditer(norm, *spans[i])), None):
                 return None
     found: dict[str, list[_Hit]] = defaultdict(list)
     done = {"review"}
     for i in order:
         s, e = spans[i]
+        seg = low[s:e]
         labels = [lb for lb in _labels_of(masks[i]) if lb not in done]
         if "allocation_ratio" in labels and not _RATIO.search(low, s, e):
             labels.remove("allocation_ratio")
         hits = [(label, m.start(), m.end(), rule.id, m) for label in labels for rule, own in by_label.get(label, ())
-                if _runs(rule, own, plain, low, s, e) for m in rule.finditer(norm, s, e)]
+                if _runs(own, plain, seg) for m in rule.finditer(norm, s, e)]
         if not hits:
             continue
         blocks = []
         for rule, gate, own in local_rules:
-            if (gate is None or _local_gate_ok(gate, low, s, e)) and _runs(rule, own, plain, low, s, e):
+            if (gate is None or _local_gate_ok(gate, seg)) and _runs(own, plain, seg):
                 found_local = [(m.start(), m.end()) for m in rule.finditer(norm, s, e)]
                 if found_local and rule.label == "context_block":
                     break  # (a sentence about other or future trials: none of its matches counts)
