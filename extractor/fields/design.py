@@ -156,8 +156,8 @@ def _local_gate_ok(gate: tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], se
 
 
 def _rule_gate_ok(groups: tuple[tuple[str, ...], ...], low: str, s: int, e: int) -> bool:
-    """Each group of a rule's own gate has a string in ``low[s:e]`` (a few substring tests cost
-    less than one regex scan of the sentence)."""
+    """Each group of a rule's own gate has a string in ``low[s:e]``: what ``_runs`` tests on a
+    sentence's slice (kept as the gates' plain form, which the tests read)."""
     seg = low[s:e]
     return all(any(w in seg for w in group) for group in groups)
 
