@@ -180,3 +180,23 @@ def test_every_design_gate_admits_its_rules_match_examples() -> None:
                 assert d._rule_gate_ok(d._RULE_GATES[rule.id], low, 0, len(low)), (rule.id, ex)
             if rule.id in d._LOCAL_GATES:
                 assert any(all(w in low for w in alt) for alt in d._LOCAL_GATES[rule.id]), (rule.id, ex)
+
+
+def test_sentence_masks_mark_every_gate_string_where_it_starts() -> None:
+    # strings found at another's hits (_AT_HITS_OF) must be marked as a scan of their own would
+    from bisect import bisect_right
+    from types import SimpleNamespace
+
+    from extractor.fields import design as d
+
+    low = ("a retrospective chart review. case-control and case series; a cross-sectional, cross sectional study. "
+           "randomised in 3 centres (one center). nonrandomized chart review of a case control cohort. random")
+    starts = [0, 30, 106, 145]
+    want: dict[int, int] = {}
+    for g, b in d._BIT.items():
+        i = low.find(g)
+        while i >= 0:
+            k = max(0, bisect_right(starts, i) - 1)
+            want[k] = want.get(k, 0) | b
+            i = low.find(g, i + 1)
+    assert dict(d._sentence_masks(SimpleNamespace(low=low, sent_starts=starts))) == want

@@ -273,3 +273,45 @@ def test_enrolled_or_studying_before_the_count() -> None:
     assert ss.randomized == 106
     # "enrolled, 50": the count after a comma is not what was enrolled
     assert _ss("Of the patients enrolled, 50 women completed the diary.").randomized != 50
+
+
+def test_count_words_cover_the_num_define() -> None:
+    # _count_starts finds word counts only from COUNT_WORDS: every word <<num>> opens with
+    import re
+
+    from extractor.fields import sample_size as s
+    from extractor.rules import load_rules
+
+    num = load_rules("sample_size").defines["num"]
+    first = re.search(r"\(\?:\(\?:([a-z|]+)\)", num)
+    assert first is not None
+    assert set(first.group(1).split("|")) <= s.COUNT_WORDS
+
+
+def test_rules_matched_at_counts_find_what_finditer_finds() -> None:
+    # rules tried only where a count (or in_num_people's lead) starts, before a people noun
+    # where they need one, must yield exactly
+    # what scanning every position yields, on their examples and on harder texts
+    from extractor.fields import sample_size as s
+    from extractor.normalize import plain_case
+    from extractor.rules import load_rules
+
+    rules = load_rules("sample_size")
+    texts = [ex for r in rules.rules for ex in (*r.examples.match, *r.examples.no_match)] + [
+        "Of 120 screened, 5,10 eyes of 3 patients and Twenty-four subjects, in the 24 patients: 30 women were randomized.",
+        "ſeventy patients were randomized; 1,234 participants were enrolled and 12.5 mg, 95% of 40 patients completed.",
+        "Overall 1,234 participants were enrolled, and 2,000 of 3,100 enrolled patients completed the trial.",
+        "In 12 hospitals, thirty two and 10 nonpregnant women were enrolled at 3 sites; in  ſix adults: 7\u00a0children.",
+        "Forty healthy controls and 12 PATIENTS were enrolled in 2 centres with 30 knees of 20 athletes; 5 eyes were randomized.",
+    ]
+    for text in texts:
+        low = text.lower()
+        found = set(s._WORDS.findall(low))
+        plain = plain_case(text)
+        words = tuple(sorted(s.COUNT_WORDS & found)) if plain else None
+        nouns = tuple(sorted(s._PEOPLE_WORDS & found)) if plain else None
+        counts = s._count_starts(text, low, words)
+        starts = (counts, s._before_people(counts, low, nouns))
+        for rule in rules.rules:
+            want = [m.span() for m in rule.finditer(text)]
+            assert [m.span() for m in s._matches(rule, text, starts)] == want, (rule.id, text)

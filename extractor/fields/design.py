@@ -149,17 +149,15 @@ _LOCAL_GATE_CHECKS = {
 }
 
 
-def _local_gate_ok(gate: tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], low: str, s: int, e: int) -> bool:
+def _local_gate_ok(gate: tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], seg: str) -> bool:
+    """A local rule's gate admits the lower-cased sentence ``seg``."""
     single, multi = gate
-    if single.search(low, s, e):
-        return True
-    seg = low[s:e]
-    return any(all(w in seg for w in alt) for alt in multi)
+    return bool(single.search(seg)) or any(all(map(seg.__contains__, alt)) for alt in multi)
 
 
 def _rule_gate_ok(groups: tuple[tuple[str, ...], ...], low: str, s: int, e: int) -> bool:
-    """Each group of a rule's own gate has a string in ``low[s:e]`` (a few substring tests cost
-    less than one regex scan of the sentence)."""
+    """Each group of a rule's own gate has a string in ``low[s:e]``: what ``_runs`` tests on a
+    sentence's slice (kept as the gates' plain form, which the tests read)."""
     seg = low[s:e]
     return all(any(w in seg for w in group) for group in groups)
 
@@ -176,15 +174,46 @@ def _labels_of(mask: int) -> tuple[str, ...]:
     return tuple(label for label, gate in _GATE_MASKS.items() if gate & mask)
 
 
-def _sentence_masks(ctx: Context) -> dict[int, int]:
-    """Sentence index -> the gate strings (bits) starting in it. str.find per string beats one
+# Gate strings found at the hits of a shorter string instead of by a scan of their own (one
+# str.find scan of the text serves several): string -> (the string scanned, where it starts
+# relative to a hit of that string).
+_AT_HITS_OF = {"randomi": ("random", 0), "cross-sectional": ("cross", 0), "cross sectional": ("cross", 0),
+               "case control": ("case", 0), "case-control": ("case", 0), "case series": ("case", 0),
+               "center": ("cent", 0), "centre": ("cent", 0), "chart review": ("review", -6)}
+# Labels ``extract`` reads only when no randomisation statement was found (an observational
+# design, randomisation implied by blinding): their rules, and the scans of the strings only
+# they need, run only then ("late"). A label's usable matches do not depend on the others'.
+_LATE = frozenset({"observational", "randomized_implied"})
+_EARLY_STRINGS = {g for label, gs in _GATES.items() if label not in _LATE for g in gs}
+# (string scanned, its bit (0: no gate string itself), (string, offset, bit) found at its hits)
+_Scan = tuple[str, int, tuple[tuple[str, int, int], ...]]
+_ALL_SCANS: tuple[_Scan, ...] = tuple(
+    (w, _BIT.get(w, 0), tuple((c, off, _BIT[c]) for c, (base, off) in _AT_HITS_OF.items() if base == w))
+    for w in sorted(({*_BIT} - {*_AT_HITS_OF}) | {base for base, _off in _AT_HITS_OF.values()})
+)
+_EARLY_SCANS = tuple(sc for sc in _ALL_SCANS if sc[0] in _EARLY_STRINGS or any(c in _EARLY_STRINGS for c, _o, _b in sc[2]))
+_LATE_SCANS = tuple(sc for sc in _ALL_SCANS if sc not in _EARLY_SCANS)
+
+
+def _sentence_masks(ctx: Context, scans: tuple[_Scan, ...] = _ALL_SCANS) -> dict[int, int]:
+    """Sentence index -> the gate strings (bits) of ``scans`` starting in it. str.find per string beats one
     alternation regex by 2x; after a hit the search resumes at the next sentence (one hit per
-    sentence is enough)."""
+    sentence is enough), except for a string whose hits locate others (``_AT_HITS_OF``)."""
     low, starts = ctx.low, ctx.sent_starts
     last = len(starts) - 1
     bits: dict[int, int] = defaultdict(int)
-    for w, b in _BIT.items():
+    for w, b, found_at in scans:
         i = low.find(w)
+        if found_at:
+            while i >= 0:
+                if b:
+                    bits[max(0, bisect_right(starts, i) - 1)] |= b
+                for c, off, cb in found_at:
+                    j = i + off
+                    if j >= 0 and low.startswith(c, j):
+                        bits[max(0, bisect_right(starts, j) - 1)] |= cb
+                i = low.find(w, i + 1)
+            continue
         while i >= 0:
             k = max(0, bisect_right(starts, i) - 1)
             bits[k] |= b
@@ -215,43 +244,62 @@ def _rule_sets() -> tuple[dict[str, list[tuple[Rule, _Own]]], list[tuple[Rule, t
     return dict(by_label), local
 
 
-def _runs(rule: Rule, own: _Own, plain: bool, low: str, s: int, e: int) -> bool:
-    return own is None or not plain or _rule_gate_ok(own, low, s, e)
+def _runs(own: _Own, plain: bool, seg: str) -> bool:
+    """A rule's own gate admits the lower-cased sentence ``seg`` (C-level substring tests)."""
+    return own is None or not plain or all(any(map(seg.__contains__, group)) for group in own)
 
 
-def _collect(ctx: Context) -> dict[str, list[_Hit]] | None:
-    """Label -> its usable matches (outside a block span and a context_block sentence) up to the
-    sentence of the first that ``extract`` can take; None for a review.
+def _collect(ctx: Context) -> tuple[dict[str, list[_Hit]], dict[int, int]] | None:
+    """(label -> its usable matches (outside a block span and a context_block sentence) up to
+    the sentence of the first that ``extract`` can take, the sentence masks) of every label but
+    the late ones; None for a review."""
+    masks = _sentence_masks(ctx, _EARLY_SCANS)
+    norm, low, spans = ctx.norm, ctx.low, ctx.spans
+    plain = plain_case(norm)
+    by_label, _local = _rule_sets()
+    # a review of other trials leaves every design field unset: nothing else is needed then
+    review = [i for i in sorted(masks) if "review" in _labels_of(masks[i])]
+    for rule, own in by_label.get("review", ()):
+        for i in review:
+            if _runs(own, plain, low[spans[i][0] : spans[i][1]]) and next(iter(rule.finditer(norm, *spans[i])), None):
+                return None
+    found: dict[str, list[_Hit]] = defaultdict(list)
+    _collect_labels(ctx, masks, {"review", *_LATE}, found)
+    return found, masks
+
+
+def _collect_late(ctx: Context, masks: dict[int, int], found: dict[str, list[_Hit]]) -> None:
+    """The usable matches of the late labels into ``found`` (``masks``: the early ones)."""
+    for i, bits in _sentence_masks(ctx, _LATE_SCANS).items():
+        masks[i] = masks.get(i, 0) | bits
+    _collect_labels(ctx, masks, {*_GATES} - _LATE, found)
+
+
+def _collect_labels(ctx: Context, masks: dict[int, int], done: set[str], found: dict[str, list[_Hit]]) -> None:
+    """The usable matches of every label not ``done`` into ``found``.
 
     ``extract`` reads only the first usable match of a label (by position), or of the explicit
     blinding terms, and a match is usable or not by its own sentence's local rules alone. So
     sentences are read in order, and a label's rules stop once it has a usable match."""
-    masks = _sentence_masks(ctx)
-    order = sorted(masks)
     norm, low, spans = ctx.norm, ctx.low, ctx.spans
     # (the own gates read the lower-cased text: where that can miss an ignore-case match, off)
     plain = plain_case(norm)
     by_label, local_rules = _rule_sets()
-    # a review of other trials leaves every design field unset: nothing else is needed then
-    review = [i for i in order if "review" in _labels_of(masks[i])]
-    for rule, own in by_label.get("review", ()):
-        for i in review:
-            if _runs(rule, own, plain, low, *spans[i]) and next(iter(rule.finditer(norm, *spans[i])), None):
-                return None
-    found: dict[str, list[_Hit]] = defaultdict(list)
-    done = {"review"}
-    for i in order:
+    for i in sorted(masks):
         s, e = spans[i]
         labels = [lb for lb in _labels_of(masks[i]) if lb not in done]
+        if not labels:
+            continue
+        seg = low[s:e]
         if "allocation_ratio" in labels and not _RATIO.search(low, s, e):
             labels.remove("allocation_ratio")
         hits = [(label, m.start(), m.end(), rule.id, m) for label in labels for rule, own in by_label.get(label, ())
-                if _runs(rule, own, plain, low, s, e) for m in rule.finditer(norm, s, e)]
+                if _runs(own, plain, seg) for m in rule.finditer(norm, s, e)]
         if not hits:
             continue
         blocks = []
         for rule, gate, own in local_rules:
-            if (gate is None or _local_gate_ok(gate, low, s, e)) and _runs(rule, own, plain, low, s, e):
+            if (gate is None or _local_gate_ok(gate, seg)) and _runs(own, plain, seg):
                 found_local = [(m.start(), m.end()) for m in rule.finditer(norm, s, e)]
                 if found_local and rule.label == "context_block":
                     break  # (a sentence about other or future trials: none of its matches counts)
@@ -263,13 +311,15 @@ def _collect(ctx: Context) -> dict[str, list[_Hit]] | None:
             done.update(label for label, *_ in hits if label in found and label not in _BLINDING)
             if any(not rid.endswith("_parties") for label in _BLINDING for _s, _e, rid, _m in found.get(label, ())):
                 done.update(_BLINDING)  # an explicit term outranks any later one and every inferred one
-    return found
 
 
 def extract(ctx: Context) -> Design:
-    found = _collect(ctx)
-    if found is None:
+    collected = _collect(ctx)
+    if collected is None:
         return Design()
+    found, masks = collected
+    if not (found.get("not_randomized_design") or found.get("randomized") or found.get("not_randomized")):
+        _collect_late(ctx, masks, found)  # (only now can an observational or implied design count)
 
     def usable(label: str) -> list[_Hit]:
         return sorted(found.get(label, []), key=lambda x: x[0])

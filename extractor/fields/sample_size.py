@@ -18,9 +18,11 @@ from functools import cache, lru_cache
 import regex
 
 from extractor.fields import Context
+from extractor.normalize import plain_case
 from extractor.numbers import parse_int
 from extractor.records import Evidence, SampleSize
 from extractor.rules import Rule, load_rules
+from extractor.scan import finditer_at
 
 
 @cache
@@ -74,6 +76,8 @@ _NUM_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fourty fifty sixty seventy eighty ninety hundred thousand".split()
 )
+# every word the <<num>> define can open with (test_sample_size checks it against the define)
+COUNT_WORDS = _NUM_WORDS | {"zero", "million"}
 _RAND = frozenset({"randomized", "randomised", "randomly", "allocated", "assigned"})
 _ENROL = frozenset({"enrolled", "enroled", "included", "recruited", "selected", "studied", "entered", "evaluated", "participated",
                     "divided", "treated", "investigated", "examined", "took", "completed"})
@@ -126,19 +130,20 @@ _N_EQUALS = regex.compile(r"\(\s*(?:total\s+)?n\s*=", regex.I)
 _GATED = tuple((rid, cues, rid in _NEEDS_PEOPLE, _ALSO_NEEDS.get(rid, ())) for rid, cues in RULE_CUES.items() if cues)
 # Every word a gate above reads: a sentence's words outside it change no gate, so the gates are
 # a function of the sentence's words within it, and few such sets recur (cached).
-_VOCAB = frozenset().union(*RULE_CUES.values(), *(n for ns in _ALSO_NEEDS.values() for n in ns), _PEOPLE_WORDS, _NUM_WORDS)
+_VOCAB = frozenset().union(*RULE_CUES.values(), *(n for ns in _ALSO_NEEDS.values() for n in ns), _PEOPLE_WORDS, COUNT_WORDS)
 
 
 @lru_cache(maxsize=8192)
-def _plan(hits: frozenset[str]) -> tuple[list[Rule], bool, bool]:
-    """(the cue-gated rules to run, a people noun is there, a number word is there) for a
-    sentence whose gate words are ``hits``."""
+def _plan(hits: frozenset[str]) -> tuple[list[Rule], bool, bool, tuple[str, ...], tuple[str, ...]]:
+    """(the cue-gated rules to run, a people noun is there, a number word is there, the words
+    a count can open with there, the people nouns there) for a sentence whose gate words are
+    ``hits``."""
     people = not _PEOPLE_WORDS.isdisjoint(hits)
     by_id = load_rules("sample_size").by_id
     # (isdisjoint builds no intersection set)
     rules = [by_id(rid) for rid, cues, needs_people, also in _GATED if not cues.isdisjoint(hits)
              and (people or not needs_people) and not any(need.isdisjoint(hits) for need in also)]
-    return rules, people, not _NUM_WORDS.isdisjoint(hits)
+    return rules, people, not _NUM_WORDS.isdisjoint(hits), tuple(sorted(COUNT_WORDS & hits)), tuple(sorted(_PEOPLE_WORDS & hits))
 
 
 def _fallback_gate(rid: str, sent: str, people: bool) -> bool:
@@ -181,16 +186,95 @@ def _unit(noun: str | None) -> str | None:
     return None
 
 
+# Where a rule can start (speed): most rules open with a count, so trying them at every
+# character is waste; they are matched only at the counts' starts (scan.finditer_at yields
+# what finditer would). A count starts where the <<num>> define can match after \b (a rule
+# opens with \b, or its count follows whitespace, and is followed by whitespace);
+# ``_count_starts`` lists them.
+_AT_COUNT = frozenset({"num_people_randomized", "num_people_enrolled", "sum_of_parts", "of_total_enrolled", "eyes_of_patients"})
+# Rules whose count is followed by a people noun (<<people>>, after the count): only counts
+# before the sentence's last people noun can start them.
+_PEOPLE_AFTER = frozenset({"num_people_randomized", "num_people_enrolled", "sum_of_parts", "eyes_of_patients", "in_num_people"})
+# in_num_people opens with "^", "[,:]\s+" or "\bin\s+(?:the\s+)?" right before its count:
+# it starts at the count, or at the comma/colon or one of the two words before it.
+_BEFORE_COUNT = frozenset({"in_num_people"})
+# (read right to left from a count's start: the last two words or a comma/colon before it)
+_BACK = regex.compile(r"(?r)(?:(?P<w>[,:]|\b\w+)\s+){1,2}", regex.V0)
+# A count of digits is followed by whitespace in every rule (then a noun or "of"): digits
+# followed by anything else ("0.05", "95%", "n=30)") start none. (One run of digits each:
+# "5,10 eyes" may count 10 too.)
+_DIGIT_RUN = regex.compile(r"\d+(?=(?:,\d+)*\s)", regex.V0)
+
+
+@cache
+def _count_start() -> regex.Pattern[str]:
+    """Where a count can start: ``\b`` then the rules' own <<num>>, with the rules' flags."""
+    num = load_rules("sample_size").defines["num"]
+    return regex.compile(rf"\b(?=(?:{num}))", regex.VERBOSE | regex.V0 | regex.IGNORECASE)
+
+
+def _count_starts(sent: str, low: str, words: tuple[str, ...] | None) -> list[int]:
+    """Every position in ``sent`` (lower-cased: ``low``) where a count can start (a superset):
+    a run of digits, or one of the count ``words`` of the sentence (None: the words are not
+    known, as where ``plain_case`` fails, and the full <<num>> is tried everywhere)."""
+    if words is None:
+        return [m.start() for m in _count_start().finditer(sent)]
+    out = [m.start() for m in _DIGIT_RUN.finditer(sent)]
+    if words:
+        for w in words:
+            i = low.find(w)
+            while i >= 0:
+                out.append(i)
+                i = low.find(w, i + 1)
+        out.sort()
+    return out
+
+
+def _before_people(counts: list[int], low: str, people: tuple[str, ...] | None) -> list[int]:
+    """The ``counts`` before the last of the ``people`` nouns in ``low`` (None: not known, as
+    where ``plain_case`` fails: all of them)."""
+    if people is None:
+        return counts
+    last = max(low.rfind(w) for w in people) if people else -1
+    return [q for q in counts if q < last]
+
+
+def _before_count(sent: str, counts: list[int]) -> list[int]:
+    """The starts of in_num_people's lead ("^", a comma or colon, one or two words) before ``counts``."""
+    out = {0} if counts and counts[0] == 0 else set()
+    for q in counts:
+        m = _BACK.match(sent, 0, q)
+        if m is not None:
+            out.update(m.starts("w"))
+    return sorted(out)
+
+
+def _matches(rule: Rule, text: str, starts: tuple[list[int], list[int]] | None):
+    """``rule.finditer(text)``, tried only where the rule can start when ``starts`` (where
+    counts start, and those before a people noun) are known."""
+    if starts is not None:
+        rid = rule.id
+        counts = starts[1] if rid in _PEOPLE_AFTER else starts[0]
+        if not counts and (rid in _AT_COUNT or rid in _BEFORE_COUNT):
+            return ()
+        if rid in _AT_COUNT:
+            return finditer_at(rule.regex, text, counts)
+        if rid in _BEFORE_COUNT:
+            return finditer_at(rule.regex, text, _before_count(text, counts))
+    return rule.finditer(text)
+
+
 def candidates(text: str, rule_ids: list[str] | None = None) -> list[tuple[str, str, int, int, int, dict, int, int]]:
     """(rule id, group, value, start, end, groupdict, match start, match end) of every count the rules find in ``text``."""
     rules = load_rules("sample_size")
     return _candidates(text, rules.rules if rule_ids is None else [rules.by_id(r) for r in rule_ids])
 
 
-def _candidates(text: str, rules: list[Rule]) -> list[tuple[str, str, int, int, int, dict, int, int]]:
+def _candidates(text: str, rules: list[Rule], starts: tuple[list[int], list[int]] | None = None
+                ) -> list[tuple[str, str, int, int, int, dict, int, int]]:
     out = []
     for rule in rules:
-        for m in rule.finditer(text):
+        for m in _matches(rule, text, starts):
             gd = {k: v for k, v in m.groupdict().items() if v}
             if "n2" in gd:
                 # "Thirty pregnant and 10 nonpregnant women": one total, the sum of the parts
@@ -224,27 +308,37 @@ def extract(ctx: Context) -> SampleSize:
     # Per sentence: a rule's lazy gap must not swallow the next sentence's count, and
     # non-overlapping matching over the whole text would hide valid later candidates.
     # Each sentence runs only the rules whose cue words it holds (one word set per sentence).
-    todo: list[tuple[int, str, list[Rule], bool]] = []
+    todo: list[tuple[int, str, list[Rule], bool, tuple[str, ...] | None, tuple[str, ...] | None]] = []
     low, norm, words, gate_words = ctx.low, ctx.norm, _WORDS.findall, _VOCAB.intersection
+    # (a count word is seen among the lower-cased words only where plain_case holds)
+    plain = plain_case(norm)
     for _idx, s, e in ctx.sentences():
         # (the gate words of a sentence straight from its word list: no set of all its words)
-        rules, people, number_word = _plan(gate_words(words(low, s, e)))
+        rules, people, number_word, count_words, nouns = _plan(gate_words(words(low, s, e)))
         if not number_word and not _DIGIT.search(low, s, e):
             continue
-        todo.append((s, norm[s:e], rules, people))
+        todo.append((s, norm[s:e], rules, people, count_words if plain else None, nouns if plain else None))
+    # sentence start -> where its counts start, and those before a people noun (both phases)
+    starts_at: dict[int, tuple[list[int], list[int]]] = {}
     for phase in (0, 1):
         if phase == 1:
             # (in a cluster trial "in 22 villages" outranks everything, so it always runs)
             if not cluster and "randomized" in best and best["randomized"][0] >= 2:
                 break
-            todo = [(s, sent, _fallback_rules(sent, people), people) for s, sent, _rules, people in todo]
-        for s, sent, rules, _people in todo:
-            if phase == 1 and not cluster and "randomized" in best and (best["randomized"][0] > 1 or -best["randomized"][1] < s):
-                # a fallback count ranks 1 (7 only in a cluster trial): one in a later sentence
-                # can beat neither a higher rank nor an earlier count of the same rank
-                break
+        for s, sent, rules, people, count_words, nouns in todo:
+            if phase == 1:
+                if not cluster and "randomized" in best and (best["randomized"][0] > 1 or -best["randomized"][1] < s):
+                    # a fallback count ranks 1 (7 only in a cluster trial): one in a later sentence
+                    # can beat neither a higher rank nor an earlier count of the same rank
+                    break
+                rules = _fallback_rules(sent, people)
             if rules:
-                _scan(sent, s, rules, best, cluster, arms_k)
+                starts = starts_at.get(s)
+                if starts is None:
+                    lows = low[s : s + len(sent)]
+                    counts = _count_starts(sent, lows, count_words)
+                    starts = starts_at[s] = (counts, _before_people(counts, lows, nouns))
+                _scan(sent, s, rules, best, cluster, arms_k, starts)
     ss = SampleSize()
     for key in ("randomized", "analyzed", "planned"):
         if key in best:
@@ -270,9 +364,11 @@ def _equal_arms(ctx: Context) -> int | None:
     return len(parts) if len(parts) > 1 and len(set(parts)) == 1 else None
 
 
-def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster: bool, arms_k: int | None = None) -> None:
-    """Candidates of ``rules`` in one sentence (starting at ``s``) into ``best``."""
-    for rid, group, value, ms, me, gd, _mstart, _mend in _candidates(sent, rules):
+def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster: bool, arms_k: int | None = None,
+          starts: tuple[list[int], list[int]] | None = None) -> None:
+    """Candidates of ``rules`` in one sentence (starting at ``s``; ``starts`` as ``_matches``
+    reads them) into ``best``."""
+    for rid, group, value, ms, me, gd, _mstart, _mend in _candidates(sent, rules, starts):
         if value < _MIN_N:
             continue
         derivation: str | None = None
