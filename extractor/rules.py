@@ -29,13 +29,13 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 # seconds per call before regex raises TimeoutError (handled by the caller).
 REGEX_TIMEOUT = 1.0
 # ... but regex's timeout has a price: about 0.6 µs a call, and matching 4-11% slower, paid on
-# the ~45 such calls of every abstract (~2% of its time). A slow match needs a long text: regex cuts off exponential
-# backtracking itself, and over every rule's examples stretched to SHORT_SPAN characters the
-# slowest whole scan took 57 ms, 1/17 of the timeout (``benchmarks/hostile.py`` prints and
-# checks the figure; it is a quadratic case: the example " was considered significant" cut to
-# its spaces, each start tried again). A call
-# over at most SHORT_SPAN characters therefore runs without the timeout; longer ones keep it,
-# and a batch's per-document alarm (``--timeout``) interrupts any regex call as well.
+# the ~45 such calls of every abstract (~2% of its time). A slow match needs a long text:
+# regex cuts off exponential backtracking itself, and over every rule's examples stretched to
+# SHORT_SPAN characters the slowest whole scan took 57 ms, 1/17 of the timeout
+# (``benchmarks/hostile.py`` prints and checks the figure; it is a quadratic case: the example
+# " was considered significant" cut to its spaces, each start tried again). A call over at
+# most SHORT_SPAN characters therefore runs without the timeout; longer ones keep it, and a
+# batch's per-document alarm (``--timeout``) interrupts any regex call as well.
 SHORT_SPAN = 2_000
 
 

@@ -177,7 +177,7 @@ def test_every_design_gate_admits_its_rules_match_examples() -> None:
             if rule.label in d._GATES:
                 assert any(g in low for g in d._GATES[rule.label]), (rule.id, ex)
             if rule.id in d._RULE_GATES:
-                assert d._rule_gate_ok(d._RULE_GATES[rule.id], low, 0, len(low)), (rule.id, ex)
+                assert d._rule_gate_ok(d._RULE_GATES[rule.id], low), (rule.id, ex)
             if rule.id in d._LOCAL_GATES:
                 assert any(all(w in low for w in alt) for alt in d._LOCAL_GATES[rule.id]), (rule.id, ex)
 

@@ -33,6 +33,7 @@ from extractor.fields.arm_labels import (
 from extractor.fields.doses import find_doses, has_dose
 from extractor.numbers import parse_int
 from extractor.rules import load_rules
+from extractor.scan import literal_starts, skip_back
 
 _LIST_STOP = regex.compile(
     r"[,]?\s+(?:in\s+addition\s+to|along\s+with|after\s+(?:a|the|an)\b|before\b|during\b|using\b|by\s+(?:a|the|block|simple|computer|stratified)\b|"
@@ -109,15 +110,10 @@ def _to_either_or_receive(sent: str, low: str) -> bool:
     up to 200 characters ahead for it from every allocation word."""
     if not _plain_case(sent):
         return True
-    for w in ("either", "receive"):
-        i = low.find(w)
-        while i >= 0:
-            k = i
-            while k > 0 and low[k - 1].isspace():
-                k -= 1
-            if k < i and k >= 3 and low.endswith("to", 0, k) and low[k - 3].isspace():
-                return True
-            i = low.find(w, i + 1)
+    for i in literal_starts(low, ("either", "receive")):
+        k = skip_back(low, i, str.isspace)
+        if k < i and k >= 3 and low.endswith("to", 0, k) and low[k - 3].isspace():
+            return True
     return False
 
 

@@ -12,7 +12,7 @@ from functools import cache
 
 import regex
 
-from extractor.rules import REGEX_TIMEOUT, Rule, load_lexicon, load_rules
+from extractor.rules import Rule, bounded, load_lexicon, load_rules
 from extractor.words import content_tokens
 
 _STOP = {
@@ -401,7 +401,7 @@ def _finditer(rule_id: str, text: str, low: str | None = None, words: list[str] 
             return ()
     if anchored:
         # one match at most, at the start: a scan would go on trying every later position
-        m = rule.regex.match(text, timeout=REGEX_TIMEOUT)
+        m = bounded(rule.regex.match, text)
         return (m,) if m is not None else ()
     return rule.finditer(text)
 

@@ -155,11 +155,10 @@ def _local_gate_ok(gate: tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], se
     return bool(single.search(seg)) or any(all(map(seg.__contains__, alt)) for alt in multi)
 
 
-def _rule_gate_ok(groups: tuple[tuple[str, ...], ...], low: str, s: int, e: int) -> bool:
-    """Each group of a rule's own gate has a string in ``low[s:e]``: what ``_runs`` tests on a
-    sentence's slice (kept as the gates' plain form, which the tests read)."""
-    seg = low[s:e]
-    return all(any(w in seg for w in group) for group in groups)
+def _rule_gate_ok(groups: tuple[tuple[str, ...], ...], seg: str) -> bool:
+    """Each group of a rule's own gate has a string in the lower-cased sentence ``seg``
+    (C-level substring tests)."""
+    return all(any(map(seg.__contains__, group)) for group in groups)
 
 
 _RATIO = re.compile(r"\d\s?:\s?\d")
@@ -245,8 +244,9 @@ def _rule_sets() -> tuple[dict[str, list[tuple[Rule, _Own]]], list[tuple[Rule, t
 
 
 def _runs(own: _Own, plain: bool, seg: str) -> bool:
-    """A rule's own gate admits the lower-cased sentence ``seg`` (C-level substring tests)."""
-    return own is None or not plain or all(any(map(seg.__contains__, group)) for group in own)
+    """A rule's own gate admits the lower-cased sentence ``seg`` (or it has none, or the text
+    is not plain_case, where the lower-cased text can miss an ignore-case match)."""
+    return own is None or not plain or _rule_gate_ok(own, seg)
 
 
 def _collect(ctx: Context) -> tuple[dict[str, list[_Hit]], dict[int, int]] | None:

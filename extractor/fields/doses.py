@@ -14,7 +14,7 @@ from functools import cache
 import regex
 
 from extractor.numbers import flattened_power, parse_decimal, parse_scientific
-from extractor.rules import REGEX_TIMEOUT, load_lexicon, load_rules
+from extractor.rules import bounded, load_lexicon, load_rules
 
 
 @cache
@@ -78,7 +78,7 @@ def has_dose(text: str) -> bool:
     if first is None:
         return False
     rules = load_rules("doses")
-    return any(rules.by_id(rid).regex.search(text, first.start(), timeout=REGEX_TIMEOUT) for rid in _amount_rules(text, True))
+    return any(bounded(rules.by_id(rid).regex.search, text, first.start()) for rid in _amount_rules(text, True))
 
 
 def _amounts(text: str, ranges: bool = True) -> list[tuple[int, int, float | None, str, str]]:
@@ -153,7 +153,7 @@ def find_doses(text: str, first_only: bool = True, regimens: bool = False, range
         ws = max(0, s - 60)
         d = DoseMatch(start=s, end=e, value=value, unit=unit, rule=f"doses:{rid}", amount_end=e)
         for attr in ("route", "frequency", "duration"):
-            m = rules.by_id(attr).regex.search(text, ws, window_end, timeout=REGEX_TIMEOUT)
+            m = bounded(rules.by_id(attr).regex.search, text, ws, window_end)
             if m:
                 val = m.group(0)
                 setattr(d, attr, normalise_route(val) if attr == "route" else val)

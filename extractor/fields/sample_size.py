@@ -22,7 +22,7 @@ from extractor.normalize import plain_case
 from extractor.numbers import parse_int
 from extractor.records import Evidence, SampleSize
 from extractor.rules import Rule, load_rules
-from extractor.scan import finditer_at
+from extractor.scan import finditer_at, literal_starts
 
 
 @cache
@@ -219,15 +219,8 @@ def _count_starts(sent: str, low: str, words: tuple[str, ...] | None) -> list[in
     known, as where ``plain_case`` fails, and the full <<num>> is tried everywhere)."""
     if words is None:
         return [m.start() for m in _count_start().finditer(sent)]
-    out = [m.start() for m in _DIGIT_RUN.finditer(sent)]
-    if words:
-        for w in words:
-            i = low.find(w)
-            while i >= 0:
-                out.append(i)
-                i = low.find(w, i + 1)
-        out.sort()
-    return out
+    digits = [m.start() for m in _DIGIT_RUN.finditer(sent)]
+    return sorted(digits + literal_starts(low, words)) if words else digits
 
 
 def _before_people(counts: list[int], low: str, people: tuple[str, ...] | None) -> list[int]:
