@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
+from extractor.regex_cache import compile_regex
 
 # No blank line between; the line ends in a word, digit, comma or closing bracket (no
 # sentence-final mark) and the next starts with a lower-case letter. A next line starting in
 # upper case or a digit may be a heading or a list item, so it keeps its break.
-_SOFT_WRAP = regex.compile(r"(?<=[\w,)\]%-])[ \t]*\n[ \t]*(?=\p{Ll})")
+_SOFT_WRAP = compile_regex(r"(?<=[\w,)\]%-])[ \t]*\n[ \t]*(?=\p{Ll})")
 
 
 def is_soft_wrap(text: str, nl: int) -> bool:

@@ -25,7 +25,7 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 WORD_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES)
 
 # A word number as it appears in text: "Twenty-four", "forty eight", "one hundred and twelve".
-_W = "|".join(sorted(WORD_NUMBER_WORDS, key=len, reverse=True))
+_W = "|".join(sorted(WORD_NUMBER_WORDS, key=lambda w: (-len(w), w)))  # ties in a fixed order
 WORD_NUMBER_RE = rf"(?:(?:{_W})(?:(?:[- ]|\s+and\s+)(?:{_W}))*)"
 
 _DEC_COMMA = re.compile(r"^-?\d+,\d{1,2}$|^-?0,\d+$")  # "0,022", "1,5": decimal commas

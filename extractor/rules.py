@@ -25,6 +25,8 @@ from typing import Any
 import regex
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from extractor.regex_cache import compile_regex
+
 # Every regex search in trialex is bounded: a pathological input can cost at most this many
 # seconds per call before regex raises TimeoutError (handled by the caller).
 REGEX_TIMEOUT = 1.0
@@ -112,7 +114,7 @@ class RuleFile(BaseModel):
                 raise ValueError(f"rule {r.id}: label {r.label!r} not in {self.labels}")
             flags = regex.VERBOSE | regex.V0 | (regex.IGNORECASE if r.ignorecase else 0)
             try:
-                r.__dict__["regex"] = regex.compile(_fill(r.pattern, defines), flags)
+                r.__dict__["regex"] = compile_regex(_fill(r.pattern, defines), flags)
             except regex.error as e:
                 raise ValueError(f"rule {r.id}: bad regex: {e}") from e
         return self

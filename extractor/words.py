@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-import regex
+from extractor.regex_cache import compile_regex
 
-TOK = regex.compile(r"[a-z0-9]+")
+TOK = compile_regex(r"[a-z0-9]+")
 
 
 def content_tokens(text: str, stop: Collection[str]) -> set[str]:

@@ -9,16 +9,15 @@ Pure functions; arms use them to resolve labels ("UCMSC" -> the long form and ba
 
 from __future__ import annotations
 
-import regex
-
 from extractor.fields import Context
 from extractor.records import Abbreviation
+from extractor.regex_cache import compile_regex
 
 FIELD = "abbreviations"
 
 # "(SF)" or "(SF;" / "(SF," : a short form of 2-10 characters with at least one letter.
-_PAREN = regex.compile(r"\(\s*([^()\s;,]{1,10}(?:\s[^()\s;,]{1,10})?)\s*[;,)]")
-_WORD = regex.compile(r"[\w'-]+|[^\w\s]")
+_PAREN = compile_regex(r"\(\s*([^()\s;,]{1,10}(?:\s[^()\s;,]{1,10})?)\s*[;,)]")
+_WORD = compile_regex(r"[\w'-]+|[^\w\s]")
 
 
 def is_short_form(sf: str) -> bool:

@@ -12,6 +12,7 @@ import regex
 
 from extractor.normalize import plain_case
 from extractor.records import Dose
+from extractor.regex_cache import compile_regex
 
 # One cue pass per document tells every rule below which sentences hold its anchor words;
 # rules then run only there. Each cue word is found with str.find over the lower-cased
@@ -45,7 +46,7 @@ def _cue_scan() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 _CUE_SCAN = _cue_scan()
-_CUE_DIGIT = regex.compile(r"[0-9]")
+_CUE_DIGIT = compile_regex(r"[0-9]")
 _MENTION_CUES = frozenset({"rand", "eq", "group", "versus", "received"})
 _S = tuple  # (start, end, sentence, lower-cased sentence, cue set)
 

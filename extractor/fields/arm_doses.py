@@ -14,13 +14,14 @@ from extractor.fields.arm_labels import _find_word, _rx, _same, _Span, clean_lab
 from extractor.fields.doses import find_doses, has_dose
 from extractor.numbers import parse_decimal
 from extractor.records import Dose
+from extractor.regex_cache import compile_regex
 
-_EACH = regex.compile(r"\b(?:all|both|each|every)\s+(?:the\s+)?(?:patients|participants|subjects|groups|arms|women|children|piglets)\b", regex.I)
+_EACH = compile_regex(r"\b(?:all|both|each|every)\s+(?:the\s+)?(?:patients|participants|subjects|groups|arms|women|children|piglets)\b", regex.I)
 
 _EACH_WORDS = ("all", "both", "each", "every")
 _EACH_NEXT = ("the", "patients", "participants", "subjects", "groups", "arms", "women", "children", "piglets")
 
-_AMOUNT_END = regex.compile(r"\d+(?:[.,]\d+)?\s*-?\s*(?:[^\s,;()]+)")
+_AMOUNT_END = compile_regex(r"\d+(?:[.,]\d+)?\s*-?\s*(?:[^\s,;()]+)")
 
 
 def _dose_labels(ctx: Context, arms: list[_Arm]) -> None:
@@ -36,17 +37,17 @@ def _dose_labels(ctx: Context, arms: list[_Arm]) -> None:
             a.label = raw[: amount_end.end() if amount_end else ds[0].end].strip()
 
 
-_OTHER_LEAD = regex.compile(r"(?:;|\bor\b|\band\b|,)\s+(?:the\s+)?$", regex.I)
+_OTHER_LEAD = compile_regex(r"(?:;|\bor\b|\band\b|,)\s+(?:the\s+)?$", regex.I)
 
-_ADDITION = regex.compile(r"\b(?:group|arm)\s+(?:also\s+)?received,?\s+in\s+addition\b|\b(?:group|arm)\s+additionally\s+received\b")
-_SUBJECT_VERB = regex.compile(r"\s+(?:(?:group|arm)\s+)?(?:patients\s+|participants\s+)?(?:received|were\s+given|was\s+given|were\s+treated\s+with|was\s+treated\s+with)\b")
-_RECEIVE = regex.compile(r"\breceiv|administ|given|treated\s+with|infus|inject", regex.I)
-_DOSE_CUE = regex.compile(r"\breceiv|administ|given|treated\s+with|infus|inject|\d\s*(?:mg|g|mcg|μg|µg|ug|iu|units?|ml|mmol|cells)\b", regex.I)
+_ADDITION = compile_regex(r"\b(?:group|arm)\s+(?:also\s+)?received,?\s+in\s+addition\b|\b(?:group|arm)\s+additionally\s+received\b")
+_SUBJECT_VERB = compile_regex(r"\s+(?:(?:group|arm)\s+)?(?:patients\s+|participants\s+)?(?:received|were\s+given|was\s+given|were\s+treated\s+with|was\s+treated\s+with)\b")
+_RECEIVE = compile_regex(r"\breceiv|administ|given|treated\s+with|infus|inject", regex.I)
+_DOSE_CUE = compile_regex(r"\breceiv|administ|given|treated\s+with|infus|inject|\d\s*(?:mg|g|mcg|μg|µg|ug|iu|units?|ml|mmol|cells)\b", regex.I)
 
 
 # _DOSE_CUE's amount alternative alone: a pattern that starts with a digit is tried at the
 # digits only, where the alternation is tried at every position
-_AMOUNT_CUE = regex.compile(r"\d\s*(?:mg|g|mcg|μg|µg|ug|iu|units?|ml|mmol|cells)\b", regex.I)
+_AMOUNT_CUE = compile_regex(r"\d\s*(?:mg|g|mcg|μg|µg|ug|iu|units?|ml|mmol|cells)\b", regex.I)
 
 
 def _dose_cue(sent: str, low: str) -> bool:
@@ -77,9 +78,9 @@ def _dose_sentences(ctx: Context, sents: list[_S]) -> list[tuple[int, int, str, 
     return out
 
 
-_AMOUNT_OF = regex.compile(
+_AMOUNT_OF = compile_regex(
     r"(?<![\w.,]|\d\s)\d+(?:\.\d+)?\s*-?\s*(?:mg|g|mcg|μg|µg|ug|IU|iu|units?|mL|ml|mmol|mg/kg|μg/kg|mcg/kg|g/day|mg/day)\s+of\s+$")
-_NAME_END = regex.compile(r"\s+(?:or|and|versus|vs\.?|compared)\s|[,;()]|\.(?!\d)")
+_NAME_END = compile_regex(r"\s+(?:or|and|versus|vs\.?|compared)\s|[,;()]|\.(?!\d)")
 
 
 def _amount_of(sent: str, low: str, name: str, mm: _Span) -> tuple[int, int] | None:

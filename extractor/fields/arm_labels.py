@@ -12,6 +12,7 @@ import regex
 
 from extractor.fields.abbreviations import best_long_form
 from extractor.fields.doses import _amounts
+from extractor.regex_cache import compile_regex
 from extractor.rules import load_lexicon
 from extractor.words import content_tokens
 
@@ -19,24 +20,24 @@ from extractor.words import content_tokens
 @cache
 def _rx(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """Compile once (regex's own cache lookup is slow on hot paths)."""
-    return regex.compile(pattern, flags)
+    return compile_regex(pattern, flags)
 
 
 # a comma between a digit and three more ("100,000 IU") groups thousands: no list separator
 _NOT_THOUSANDS = r"(?<!\d,(?=\d{3}(?!\d)))"
-_SPLIT = regex.compile(r"\s*," + _NOT_THOUSANDS + r"\s*(?:(?:or|and)\s+)?(?:to\s+)?|\s+(?:or|versus|vs\.?|and)\s+(?:to\s+)?", regex.I)
+_SPLIT = compile_regex(r"\s*," + _NOT_THOUSANDS + r"\s*(?:(?:or|and)\s+)?(?:to\s+)?|\s+(?:or|versus|vs\.?|and)\s+(?:to\s+)?", regex.I)
 
-_LEAD = regex.compile(
+_LEAD = compile_regex(
     r"^(?:(?:either|receive|received|receiving|the|a|an|to|up\s+to|use|one|of|two|three|four|five|six|eight|ten|twelve|single|sessions?\s+of|groups?\s+\d+|group\s*[IVX\d]+|"
     r"(?:treatment|therapy)\s+with|(?:inhalations?|puffs?)\s+of|(?:weeks?|days?|months?)\s+of(?!\s+(?:therapy|treatment)\b)|"
     r"(?:(?:flexible|fixed|once[\s-]daily|twice[\s-]daily|daily|weekly|single)\s+)?doses?\s+of|"
     r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?!\s*(?:mg|g|mcg|μg|µg|IU|mL|ppm)\b))\s+|\(|\d+\)\s*)+",
     regex.I,
 )
-_TRAIL = regex.compile(r"(?<=\S)(?:\s+(?:groups?|arms?|treatment|treatment\s+groups?|condition|protocol|strategy|alone|only))+\s*$|\s*[,)(]+\s*$", regex.I)
+_TRAIL = compile_regex(r"(?<=\S)(?:\s+(?:groups?|arms?|treatment|treatment\s+groups?|condition|protocol|strategy|alone|only))+\s*$|\s*[,)(]+\s*$", regex.I)
 _BARE_ADJ = frozenset({"conventional", "standard", "usual", "routine", "active", "medical", "surgical", "conservative"})
-_GENERIC = regex.compile(r"^(?:infusions?|injections?|doses?|treatments?|therapy|tablets?|capsules?|sessions?|intervention|groups?)$", regex.I)
-_NOISE = regex.compile(r"%|\b(?:was|were|had|did|is|are|p)\b|[<>=]|^\W*$|^\d", regex.I)
+_GENERIC = compile_regex(r"^(?:infusions?|injections?|doses?|treatments?|therapy|tablets?|capsules?|sessions?|intervention|groups?)$", regex.I)
+_NOISE = compile_regex(r"%|\b(?:was|were|had|did|is|are|p)\b|[<>=]|^\W*$|^\d", regex.I)
 
 # words that never name an arm on their own: times and when ("1 day", "24 weeks", "after"), and
 # lower-case length units ("02 mm"). Dose units are left out: "10 mg/day" names a dose arm.
@@ -44,7 +45,7 @@ _NOT_ARM_WORDS = frozenset(
     "day days week weeks month months year years hour hours hr hrs min mins minute minutes second seconds "
     "after before baseline".split())
 _NOT_ARM_UNITS = frozenset("mm cm h".split())  # as written: "MM", "H" may be a group's abbreviation
-_WORDS_AS_WRITTEN = regex.compile(r"[A-Za-z0-9]+")
+_WORDS_AS_WRITTEN = compile_regex(r"[A-Za-z0-9]+")
 
 
 # The label helpers marked @lru_cache are pure functions of their string: one abstract
@@ -61,7 +62,7 @@ _ROLE_WORDS = {"group", "arm", "treatment", "patient", "subject", "recipient", "
                "receiving", "treated", "condition", "therapy", "in"}
 
 # regimen words dropped from labels (kept when nothing else is left)
-_REGIMEN_WORDS = regex.compile(
+_REGIMEN_WORDS = compile_regex(
     r"^(?:mg|g|mcg|μg|ml)\b|\b(?:iv|i\.v\.|orally|intravenously|(?:once|twice|thrice)(?:[\s-](?:daily|a\s+day|weekly))?|daily|"
     r"(?:one|two|three|\d+)\s+(?:hours?|days?|weeks?)\s+(?:before|after)\b.*|(?<!\bfor\s)(?:one|two|\d+)\s+(?:hours?|h|min|minutes)$|every\s+(?:\d+\s+|other\s+)?(?:hours?|days?|weeks?|months?)|each\s+(?:morning|evening|night|day)|"
     r"by\s+(?:subcutaneous|intravenous|intramuscular|oral|intranasal)\b.*|"
@@ -81,11 +82,11 @@ def tokens(label: str) -> frozenset[str]:
     return frozenset(content_tokens(label, _ROLE_WORDS))
 
 
-_PARENS = regex.compile(r"\s*[(\[][^()\[\]]*[)\]]")
-_OPEN_PAREN = regex.compile(r"\s*[(\[][^()\[\]]*$")
-_QUOTES = regex.compile(r"^['\"‘“]+|['\"’”]+$")
-_SPACES = regex.compile(r"\s+")
-_GROUP_CODE = regex.compile(r"^(?:the\s+)?(?:group|arm)\s+(?=[A-Z]\b)")
+_PARENS = compile_regex(r"\s*[(\[][^()\[\]]*[)\]]")
+_OPEN_PAREN = compile_regex(r"\s*[(\[][^()\[\]]*$")
+_QUOTES = compile_regex(r"^['\"‘“]+|['\"’”]+$")
+_SPACES = compile_regex(r"\s+")
+_GROUP_CODE = compile_regex(r"^(?:the\s+)?(?:group|arm)\s+(?=[A-Z]\b)")
 # what a label must end with for _TRAIL to remove anything (compared after casefold, as
 # the pattern ignores case)
 _TRAIL_ENDS = ("group", "groups", "arm", "arms", "treatment", "condition", "protocol", "strategy", "alone", "only", ",", ")", "(")
@@ -123,9 +124,9 @@ def clean_label(raw: str) -> str:
     return " ".join(words[:10])
 
 
-_DIGIT = regex.compile(r"\d")
-_AMOUNT_WORDS = regex.compile(r"\d+(?:\.\d+)?\s*(?:mg|g|mcg|μg|µg|IU|mL)\b|\+|\d+")
-_LINK_END = regex.compile(r"\b(?:of|at|with)\s*$")
+_DIGIT = compile_regex(r"\d")
+_AMOUNT_WORDS = compile_regex(r"\d+(?:\.\d+)?\s*(?:mg|g|mcg|μg|µg|IU|mL)\b|\+|\d+")
+_LINK_END = compile_regex(r"\b(?:of|at|with)\s*$")
 
 
 @lru_cache(maxsize=2048)
@@ -159,15 +160,15 @@ def _control_re() -> regex.Pattern[str]:
     lex = load_lexicon("control_terms").entries
     terms = "|".join(regex.escape(t) for t in sorted(lex["terms"], key=len, reverse=True))
     prefixes = "|".join(regex.escape(p) for p in lex["prefix_terms"])
-    return regex.compile(rf"\b(?:{terms})\b|^(?:{prefixes})", regex.I)
+    return compile_regex(rf"\b(?:{terms})\b|^(?:{prefixes})", regex.I)
 
 
 # "standard care plus CTCA", "conventional therapy plus hydrocortisone": the control regimen
 # with something added is the intervention of an add-on trial
-_ADD_ON = regex.compile(r"^(?:conventional|standard|usual|routine)\b.*?(?:\s(?:plus|with|combined\s+with)\s|\s?\+\s?)\S", regex.I)
+_ADD_ON = compile_regex(r"^(?:conventional|standard|usual|routine)\b.*?(?:\s(?:plus|with|combined\s+with)\s|\s?\+\s?)\S", regex.I)
 
 
-_WITHOUT = regex.compile(r"\bwithout\s", regex.I)
+_WITHOUT = compile_regex(r"\bwithout\s", regex.I)
 
 
 def _is_control(label: str, aliases: list[str]) -> bool:
@@ -211,7 +212,7 @@ def _abbrev_sets(items: tuple[tuple[str, str], ...]) -> tuple[tuple[frozenset[st
 
 
 # the only characters split_items acts on: brackets, and where a separator may start
-_ITEM_MARK = regex.compile(r"[(\[)\],]|\s")
+_ITEM_MARK = compile_regex(r"[(\[)\],]|\s")
 
 
 def split_items(lst: str) -> list[tuple[int, int]]:
@@ -246,7 +247,7 @@ def _whole_short_form(raw: str) -> str | None:
     return sf if long and tokens(long) == tokens(clean_label(raw[: m.start()])) else None
 
 
-_N_MARK = regex.compile(r"\bn\s*=\s*\d")
+_N_MARK = compile_regex(r"\bn\s*=\s*\d")
 
 
 def _join_combinations(lst: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -271,9 +272,9 @@ def _join_combinations(lst: str, items: list[tuple[int, int]]) -> list[tuple[int
     return out
 
 
-_WITH_END = regex.compile(r"\swith$", regex.I)
-_WITHOUT_START = regex.compile(r"^without\s+(?=\S)", regex.I)
-_WO_TAIL = regex.compile(r"\s+(?:given|administered|prior|before|after|at|for|during|in|on|combined|to|or|versus|vs)\b|\s*[(,;:]|\.(?!\d)", regex.I)
+_WITH_END = compile_regex(r"\swith$", regex.I)
+_WITHOUT_START = compile_regex(r"^without\s+(?=\S)", regex.I)
+_WO_TAIL = compile_regex(r"\s+(?:given|administered|prior|before|after|at|for|during|in|on|combined|to|or|versus|vs)\b|\s*[(,;:]|\.(?!\d)", regex.I)
 
 
 def _with_or_without(lst: str, items: list[tuple[int, int]]) -> tuple[int, int, str, str] | None:
@@ -313,10 +314,10 @@ def _strip_regimen(label: str) -> str:
     return out if tokens(out) else label
 
 
-_VIA = regex.compile(r"\s+via\s.*$", regex.I)
+_VIA = compile_regex(r"\s+via\s.*$", regex.I)
 
 
-_CODE_END = regex.compile(r"\s+(?:[bqt]\.i(?:\.d)?|[oq]\.d|[bqt])\.?$", regex.I)
+_CODE_END = compile_regex(r"\s+(?:[bqt]\.i(?:\.d)?|[oq]\.d|[bqt])\.?$", regex.I)
 
 
 @lru_cache(maxsize=2048)
@@ -366,9 +367,9 @@ def _find_word(low: str, name: str, i: int = 0) -> _Span | None:
     return None
 
 
-_RESP_SPLIT = regex.compile(r"\s*," + _NOT_THOUSANDS + r"\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", regex.I)
+_RESP_SPLIT = compile_regex(r"\s*," + _NOT_THOUSANDS + r"\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", regex.I)
 
-_SF_PAREN = regex.compile(r"\((?P<sf>[A-Za-z][\w+/-]{1,9})\)")
+_SF_PAREN = compile_regex(r"\((?P<sf>[A-Za-z][\w+/-]{1,9})\)")
 
 
 def _short_form(raw: str) -> str | None:
@@ -384,10 +385,10 @@ def _short_form(raw: str) -> str | None:
     return None
 
 
-_GROUP_PAREN = regex.compile(
+_GROUP_PAREN = compile_regex(
     r"\((?:the\s+)?(?P<name>[\w/+-]+(?:\s+[\w/+-]+)?)\s+(?:group|arm|treatment|condition)\)\s*$", regex.I)
 
-_ROLE_NAME = regex.compile(r"^(?:experimental|study|intervention|treatment|treated|active|control|test|early|late|new|case)$", regex.I)
+_ROLE_NAME = compile_regex(r"^(?:experimental|study|intervention|treatment|treated|active|control|test|early|late|new|case)$", regex.I)
 
 
 def _group_paren(raw: str) -> str:

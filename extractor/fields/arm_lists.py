@@ -32,10 +32,11 @@ from extractor.fields.arm_labels import (
 )
 from extractor.fields.doses import find_doses, has_dose
 from extractor.numbers import parse_int
+from extractor.regex_cache import compile_regex
 from extractor.rules import load_rules
 from extractor.scan import literal_starts, skip_back
 
-_LIST_STOP = regex.compile(
+_LIST_STOP = compile_regex(
     r"[,]?\s+(?:in\s+addition\s+to|along\s+with|after\s+(?:a|the|an)\b|before\b|during\b|using\b|by\s+(?:a|the|block|simple|computer|stratified)\b|"
     r"according\s+to|stratified|based\s+on|at\s+a\s+ratio|in\s+a\s+\d|with\s+a\s+(?:follow|ratio)|"
     r"who\b|which\b|where\b|respectively|to\s+(?:determine|evaluate|assess|compare|examine|investigate)\b)|"
@@ -44,23 +45,23 @@ _LIST_STOP = regex.compile(
     r"\s+followed\s+by\s+(?:a\s+)?cross-?over\b",
     regex.I,
 )
-_FOR = regex.compile(r"\s+(?:for|over|during)\s+(?:\d|at\s+least|a\b|the\b|\w+\s+(?:weeks|months|days|years))", regex.I)
+_FOR = compile_regex(r"\s+(?:for|over|during)\s+(?:\d|at\s+least|a\b|the\b|\w+\s+(?:weeks|months|days|years))", regex.I)
 
-_GROUPS_K = regex.compile(r"\b(?:in|into)\s+(?:one\s+of\s+)?(two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}?(?:groups|arms)", regex.I)
+_GROUPS_K = compile_regex(r"\b(?:in|into)\s+(?:one\s+of\s+)?(two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}?(?:groups|arms)", regex.I)
 _K = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 
 # items of an allocation list that only qualify the next one: "once-daily", "28-mg", "oral"
-_MODIFIER = regex.compile(
+_MODIFIER = compile_regex(
     r"^(?:(?:once|twice|thrice)[\s-]daily|\d+(?:\.\d+)?[\s-]?(?:mg|g|mcg|μg|µg|mL|IU)|oral|intravenous|"
     r"(?:extended|immediate|sustained|controlled)-release|low-dose|high-dose)$",
     regex.I,
 )
 
-_EITHER = regex.compile(r"\s(?:with\s+)?either\s+(?=\S)", regex.I)
-_N_EQ = regex.compile(r"\bn\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)")
+_EITHER = compile_regex(r"\s(?:with\s+)?either\s+(?=\S)", regex.I)
+_N_EQ = compile_regex(r"\bn\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)")
 
-_DANGLING_OR = regex.compile(r"\s+(?:or|and)$", regex.I)
-_AMOUNT_ONLY = regex.compile(r"^\d+(?:\.\d+)?\s?(?:mg|g|mcg|μg|µg|mL|IU)$", regex.I)
+_DANGLING_OR = compile_regex(r"\s+(?:or|and)$", regex.I)
+_AMOUNT_ONLY = compile_regex(r"^\d+(?:\.\d+)?\s?(?:mg|g|mcg|μg|µg|mL|IU)$", regex.I)
 
 
 def _dose_alternatives(ctx: Context, arm: _Arm, raw: str, offset: int) -> list[_Arm]:
@@ -223,15 +224,15 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
 
 
 # a marker starts the text or follows a space or a separator ("(2400 mg/d)" holds no marker "d)")
-_ENUM_MARK = regex.compile(r"(?<![^\s,;:])\(?(\d{1,2}|[a-hA-H]|i{1,3}|iv|vi{0,3})\)\s*")
-_ENUM_START = regex.compile(r":\s*\(?[1aAi]\)")  # cheap gate: a colon and the first marker
+_ENUM_MARK = compile_regex(r"(?<![^\s,;:])\(?(\d{1,2}|[a-hA-H]|i{1,3}|iv|vi{0,3})\)\s*")
+_ENUM_START = compile_regex(r":\s*\(?[1aAi]\)")  # cheap gate: a colon and the first marker
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
-_ENUM_SEP = regex.compile(r"[,;]?\s*(?:(?:and|or|&)\s*(?:the\s+)?)?$", regex.I)
+_ENUM_SEP = compile_regex(r"[,;]?\s*(?:(?:and|or|&)\s*(?:the\s+)?)?$", regex.I)
 # a comma that groups thousands ("100,000 IU vitamin D2") is no list separator
-_ENUM_CUT = regex.compile(r"[,;](?<!\d,(?=\d{3}(?!\d)))|:(?=\s)")
-_ENUM_K = regex.compile(r"\b(two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}?(?:groups|arms|conditions|regimens|treatments|interventions)\b", regex.I)
-_ENUM_LAST = regex.compile(r",\s*(?:and|or)\s+(?:the\s+)?(?=\S)", regex.I)
-_SAME_AS = regex.compile(r"^same\s+(?:treatment|regimen|protocol|intervention)\s+as\s+(?:in\s+)?(?:group\s+)?\(?(\w{1,4})\)?\s*", regex.I)
+_ENUM_CUT = compile_regex(r"[,;](?<!\d,(?=\d{3}(?!\d)))|:(?=\s)")
+_ENUM_K = compile_regex(r"\b(two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}?(?:groups|arms|conditions|regimens|treatments|interventions)\b", regex.I)
+_ENUM_LAST = compile_regex(r",\s*(?:and|or)\s+(?:the\s+)?(?=\S)", regex.I)
+_SAME_AS = compile_regex(r"^same\s+(?:treatment|regimen|protocol|intervention)\s+as\s+(?:in\s+)?(?:group\s+)?\(?(\w{1,4})\)?\s*", regex.I)
 
 
 def _enum_next(mark: str) -> str:
@@ -324,8 +325,8 @@ def _enumerated_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
     return []
 
 
-_K_LIST_TAIL = regex.compile(r",\s+(?:in|on|at|for|during|after|before|each|respectively)\b", regex.I)
-_PREP_START = regex.compile(r"^(?:in|on|at|for|during|after|before|with|from|by)\b", regex.I)
+_K_LIST_TAIL = compile_regex(r",\s+(?:in|on|at|for|during|after|before|each|respectively)\b", regex.I)
+_PREP_START = compile_regex(r"^(?:in|on|at|for|during|after|before|with|from|by)\b", regex.I)
 
 
 def _k_list_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
@@ -359,8 +360,8 @@ def _k_list_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
     return []
 
 
-_ANALYSED = regex.compile(r"\b(?:analy[sz]|complet|evaluabl|remain|follow)", regex.I)
-_NUM_SPLIT = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.I)
+_ANALYSED = compile_regex(r"\b(?:analy[sz]|complet|evaluabl|remain|follow)", regex.I)
+_NUM_SPLIT = compile_regex(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.I)
 
 
 def _respectively_from(sent: str, low: str) -> int:

@@ -31,6 +31,7 @@ from extractor.fields.arm_labels import (
     tokens,
 )
 from extractor.numbers import parse_int
+from extractor.regex_cache import compile_regex
 from extractor.rules import Rule, load_rules
 from extractor.words import TOK
 
@@ -44,19 +45,19 @@ _GROUP_STOP = frozenset(
 _DETS = frozenset({"the", "a", "an", "in", "of", "to", "from"})
 _DANGLING = frozenset({"of", "in", "for", "to", "with", "between", "by", "and", "or", "on", "at", "from"})
 
-_POP_WITH = regex.compile(
+_POP_WITH = compile_regex(
     r"\b(?:patients|subjects|participants|women|men|children|adults|people|infants|those)\s+with\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*$", regex.I)
 
-_PEOPLE_WORD = regex.compile(r"\b(?:cases?|patients?|subjects?|participants?|men|women|males?|females?|people|persons?|children|adults)\b", regex.I)
+_PEOPLE_WORD = compile_regex(r"\b(?:cases?|patients?|subjects?|participants?|men|women|males?|females?|people|persons?|children|adults)\b", regex.I)
 
 # "(children, n = 130; adolescents, n = 209)", "three study centers (Bremen, n = 73; ...)": a list of
 # who took part or where, not of the randomised groups
-_NOT_ARM_ITEM = regex.compile(
+_NOT_ARM_ITEM = compile_regex(
     r"\b(?:children|adolescents|adults|infants|elderly|boys|girls|males?|females?|men|women|patients|subjects"
     r"|stud(?:y|ies)|cohorts?|cent(?:er|re)s?|sites?|hospitals?|countries|regions?|schools?|clinics?)\b", regex.I)
-_NOT_ARM_HEAD = regex.compile(
+_NOT_ARM_HEAD = compile_regex(
     r"\b(?:cent(?:er|re)s|sites|hospitals|countries|regions|schools|clinics|studies|cohorts|trials|population|ages?)\s*[(\[]?\s*$", regex.I)
-_COMPLETERS = regex.compile(r"\b(?:complet|analy[sz]|follow|remain|drop|withdr|lost|discontinu|evaluabl|assessed)", regex.I)
+_COMPLETERS = compile_regex(r"\b(?:complet|analy[sz]|follow|remain|drop|withdr|lost|discontinu|evaluabl|assessed)", regex.I)
 
 
 def _paren_counts(sent: str, s: int) -> list[_Arm]:
@@ -78,9 +79,9 @@ def _paren_counts(sent: str, s: int) -> list[_Arm]:
     return out
 
 
-_DASH_ITEM = regex.compile(r"\s*(\d{1,5})\s*-\s*([^;,]+?)\s*(?:[;,]|$)")
-_WHOLE_NUMBER = regex.compile(r"(?<![\d.,])\d+(?![.,]?\d)")
-_DASH_GATE = regex.compile(r"\(\s*\d{1,5}\s*-\s*[A-Za-z]")
+_DASH_ITEM = compile_regex(r"\s*(\d{1,5})\s*-\s*([^;,]+?)\s*(?:[;,]|$)")
+_WHOLE_NUMBER = compile_regex(r"(?<![\d.,])\d+(?![.,]?\d)")
+_DASH_GATE = compile_regex(r"\(\s*\d{1,5}\s*-\s*[A-Za-z]")
 
 
 def _dash_counts(sent: str, s: int) -> list[_Arm]:
@@ -110,8 +111,8 @@ _N_RECEIVED_PEOPLE = ("patients", "participants", "subjects", "children", "women
 _N_RECEIVED_GATE = re.compile(rf"(?:{'|'.join(_N_RECEIVED_PEOPLE)})\s+(?:were|received|to)")
 _OF_N = ("of", "with", "comprising", "included", "consisting")
 # what follows "group" in group_included_n ("group I included 100"), on the lower-cased text
-_CODE_VERB = regex.compile(r"(?:[a-z]{1,4}[0-9]?|[0-9])\s+(?:included|comprised|consisted|had|with|of|contained)")
-_DIGIT = regex.compile(r"\d")
+_CODE_VERB = compile_regex(r"(?:[a-z]{1,4}[0-9]?|[0-9])\s+(?:included|comprised|consisted|had|with|of|contained)")
+_DIGIT = compile_regex(r"\d")
 
 
 _PEOPLE_CUE = ("patients", "participants", "subjects", "children", "women", " men ", "others", "cases", "volunteers")
@@ -279,12 +280,12 @@ def _rate_sizes(ctx: Context, arms: list[_Arm], total: int | None) -> None:
             return
 
 
-_PAREN_BODY = regex.compile(r"\(([^()]{5,160})\)")
-_COUNT_ITEM = regex.compile(
+_PAREN_BODY = compile_regex(r"\(([^()]{5,160})\)")
+_COUNT_ITEM = compile_regex(
     r"^\s*(?:and\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:patients|pts|participants|subjects)\s+)?"
     r"(?:(?:received|receiving|in\s+the|in|to|on)\s+)?(?P<label>[A-Za-z][^,;±=<>%]{0,60}?)\s*$", regex.I)
-_GROUP_SUFFIX = regex.compile(r"\s+(?:group|arm)s?$", regex.I)
-_ITEM_SPLIT = regex.compile(r"\s*[,;](?<!\d,(?=\d{3}(?!\d)))\s*(?:and\s+)?|\s+and\s+")  # not a thousands comma
+_GROUP_SUFFIX = compile_regex(r"\s+(?:group|arm)s?$", regex.I)
+_ITEM_SPLIT = compile_regex(r"\s*[,;](?<!\d,(?=\d{3}(?!\d)))\s*(?:and\s+)?|\s+and\s+")  # not a thousands comma
 
 
 def _paren_named_counts(ctx: Context, sents: list[_S], arms: list[_Arm], abbrevs: dict[str, str]) -> None:
@@ -402,13 +403,13 @@ def _each_n(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
 
 # "group SL", or a bare letter from a list ("into 4 groups of A, B, C, and D"); an abbreviation
 # ("CMV", "ANH") is the group's own name, not a code
-_CODE_LABEL = regex.compile(r"^(?:[Gg]roup\s+([A-Z]{1,3}\d?|[IVX]{1,4})|([A-Z]\d?|[IVX]{1,4}))$")
-_CONCENTRATION = regex.compile(r"\b\d+(?:\.\d+)?\s*%\s*(?=[A-Za-z])")
+_CODE_LABEL = compile_regex(r"^(?:[Gg]roup\s+([A-Z]{1,3}\d?|[IVX]{1,4})|([A-Z]\d?|[IVX]{1,4}))$")
+_CONCENTRATION = compile_regex(r"\b\d+(?:\.\d+)?\s*%\s*(?=[A-Za-z])")
 
 
 # a clause or a comparison, not a treatment's name: "without", "first group received spirulina",
 # "same dose of dexmedetomidine", "more fluid than group C", "those in the antihistamine"
-_NOT_A_NAME = regex.compile(
+_NOT_A_NAME = compile_regex(
     r"^(?:with|without|not|no|first|second|third|while|whereas|those|patients|subjects|same|similar|equal|compare\w*|safety|"
     r"efficacy|effects?|more|less|loaded|corresponding|only|either|both|all|this|that|these|we|in|of|at|to|for)\b"
     r"|\b(?:than|group|groups|received|receiving|was|were|in\s+the)\b|\s\d+$", regex.I)

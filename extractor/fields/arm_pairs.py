@@ -24,10 +24,11 @@ from extractor.fields.arm_labels import (
     tokens,
 )
 from extractor.fields.doses import find_doses
+from extractor.regex_cache import compile_regex
 from extractor.rules import load_rules
 
-_PEOPLE_BEFORE = regex.compile(r"\b(?:patients|subjects|participants|women|men|children|adults|infants|people|volunteers)\s*$", regex.I)
-_VERSUS_GATE = regex.compile(r"\bversus\b|\bvs\b|\bcompared\s+(?:with|to)\b", regex.I)
+_PEOPLE_BEFORE = compile_regex(r"\b(?:patients|subjects|participants|women|men|children|adults|infants|people|volunteers)\s*$", regex.I)
+_VERSUS_GATE = compile_regex(r"\bversus\b|\bvs\b|\bcompared\s+(?:with|to)\b", regex.I)
 
 
 def _title_versus(ctx: Context) -> list[_Arm]:
@@ -74,7 +75,7 @@ def _title_between(ctx: Context) -> list[_Arm]:
 
 
 # a measured quantity, not a treatment: "serum BDNF levels", "pain scores", "response rates"
-_OUTCOME_NOUN = regex.compile(
+_OUTCOME_NOUN = compile_regex(
     r"\b(?:levels?|scores?|rates?|concentrations?|values?|counts?|ratios?|indices|index)$", regex.I)
 
 
@@ -108,7 +109,7 @@ def _text_versus(ctx: Context, sents: list[_S]) -> list[_Arm]:
     return []
 
 
-_OR = regex.compile(r"\sor\s", regex.I)
+_OR = compile_regex(r"\sor\s", regex.I)
 
 
 def _either_or(ctx: Context, sents: list[_S]) -> list[_Arm]:

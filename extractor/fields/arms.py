@@ -66,6 +66,7 @@ from extractor.fields.arm_pairs import (
     _title_versus,
 )
 from extractor.records import Arm, Evidence, SampleSize
+from extractor.regex_cache import compile_regex
 
 # re-exported: other code imports these from here
 __all__ = ["FIELD", "clean_label", "extract", "split_items", "tokens"]
@@ -75,9 +76,9 @@ FIELD = "arms"
 
 # an arm the abstract marks as the comparator: "a conventional acoustic stethoscope",
 # "alcohol-assisted PRK in one eye (control group)", "the control arm of IMPRESS (chemotherapy"
-_CONTROL_BEFORE = regex.compile(
+_CONTROL_BEFORE = compile_regex(
     r"(?:(?<!\b(?:plus|with)\s)\b(?:conventional|standard|usual|routine|traditional)\s*,?\s+|\bcontrol\s+(?:group|arm)\b[^.;()]{0,40}\(\s*)$")
-_CONTROL_AFTER = regex.compile(
+_CONTROL_AFTER = compile_regex(
     r"^[^.;()]{0,40}?\((?:the\s+|a\s+)?(?:negative\s+)?control(?:\s+(?:group|arm|condition))?\)|"
     r"^\s*(?:(?:group|arm)\s+)?,?\s*(?:which\s+)?(?:served\s+)?as\s+(?:the\s+|a\s+)?control\b")
 _CONTROL_ADJ_T = ("conventional", "standard", "usual", "routine", "traditional")

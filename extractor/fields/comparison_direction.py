@@ -8,11 +8,12 @@ import regex
 
 from extractor.fields.cue_words import _Runs, _word_runs
 from extractor.records import ArmValue
+from extractor.regex_cache import compile_regex
 
 RATIO_MEASURES = {"RR", "OR", "HR", "IRR"}
 DIFF_MEASURES = {"RD", "MD", "SMD"}
-_MAGNITUDE_NEXT = regex.compile(r"\s+(?:and\s+)?(?:\w+\s+)?(reductions?|decreases?|declines?|improvements?|increases?|gains?|drops?|deterioration|worsening|benefits?|falls?|loss)\b", regex.I)
-_QUANTITY_THAN = regex.compile(r"\s+than\s+(?:[\d.]|one\b|two\b|three\b|half\b|a\s+third\b)", regex.I)
+_MAGNITUDE_NEXT = compile_regex(r"\s+(?:and\s+)?(?:\w+\s+)?(reductions?|decreases?|declines?|improvements?|increases?|gains?|drops?|deterioration|worsening|benefits?|falls?|loss)\b", regex.I)
+_QUANTITY_THAN = compile_regex(r"\s+than\s+(?:[\d.]|one\b|two\b|three\b|half\b|a\s+third\b)", regex.I)
 
 
 def _sig_from_p(cmp: str, value: float) -> bool | None:

@@ -23,15 +23,16 @@ from extractor.fields.cue_words import (
     _word_runs,
     tokens,
 )
+from extractor.regex_cache import compile_regex
 from extractor.rules import load_lexicon
 
 # "1 (0.6%) TT versus 15 (8.6%) DO": the group named after the value that follows "versus"
 # is a reference group, as in "versus 15 (8.6%) in DO"
-_REF_VALUE = regex.compile(
+_REF_VALUE = compile_regex(
     r"\b(?:versus|vs\.?|compared\s+(?:with|to))\s+\d+(?:\.\d+)?\s*%?\s*(?:\(\s*\d[\d.,%\s]{0,12}\)\s*)?(?:(?:in|with|for|among)\s+(?:the\s+)?)?$",
     regex.I)
 # a group named by the absence of a treatment ("non-tourniquet group", "without bisacodyl arm")
-_NEGATED_GROUP = regex.compile(r"(?:non-?|without\s+|no\s+)([A-Za-z][\w]*)(?=[\s-]+(?:group|arm|cohort)s?\b|$)", regex.I)
+_NEGATED_GROUP = compile_regex(r"(?:non-?|without\s+|no\s+)([A-Za-z][\w]*)(?=[\s-]+(?:group|arm|cohort)s?\b|$)", regex.I)
 _NEGATED_TREATMENT = {"intervention", "treatment", "treated", "exposed", "supplemented", "supplementation"}
 _SHORT_ABBR = re.compile(r"(?<![\w-])[A-Z]{2}(?![\w-])")
 

@@ -8,53 +8,54 @@ import regex
 
 from extractor.fields.comparison_groups import _Mention
 from extractor.fields.cue_words import _WORD_GAPS, _ascii_words, _finditer, _plain
+from extractor.regex_cache import compile_regex
 from extractor.words import TOK
 
-_BAD_SUBJECT = regex.compile(
+_BAD_SUBJECT = compile_regex(
     r"^(?:there|it|this|these|that|we|they|our|results?|data|analysis|analyses|findings?|both|all|none|no|each|"
     r"which|such|the\s+(?:difference|results?|study|trial)|(?:the\s+)?(?:treatment|intervention|therapy|"
     r"administration|use)(?:\s+(?:with|of)\s+\w+)?|(?:two|three|four|both|all)\s+(?:groups|arms)|"
     r"(?:[\w\-]+\s+)?(?:patients|subjects|participants|women|men|children|infants))$",
     regex.I,
 )
-_LEADING_PREP = regex.compile(
+_LEADING_PREP = compile_regex(
     r"^(?:in|at|after|during|among|for|compared|with|by|on|within|following|when|overall|at|from|over|of|throughout)\b[^,]*,\s*",
     regex.I,
 )
 _TAIL_WORDS = (
     r"was|were|is|are|had|has|have|of|in|at|for|to|and|or|on|with|by|the|a|an|as|that|than|significantly|"
     r"statistically|also|both|all|observed|found|seen|noted|reported|measured|values?|between|among|group|groups")
-_TRIM_TAIL = regex.compile(r"(?:\s+(?:" + _TAIL_WORDS + r"))+\s*$", regex.I)
+_TRIM_TAIL = compile_regex(r"(?:\s+(?:" + _TAIL_WORDS + r"))+\s*$", regex.I)
 # _TRIM_TAIL matches somewhere exactly when the text ends in one such word: this test is tried
 # from the end only (REVERSE), where _TRIM_TAIL's search for the words' start tries every position
-_ENDS_IN_TAIL_WORD = regex.compile(r"\s(?:" + _TAIL_WORDS + r")\s*$", regex.I | regex.REVERSE)
-_TRIM_HEAD = regex.compile(
+_ENDS_IN_TAIL_WORD = compile_regex(r"\s(?:" + _TAIL_WORDS + r")\s*$", regex.I | regex.REVERSE)
+_TRIM_HEAD = compile_regex(
     r"^(?:(?:and|but|while|whereas|however|also|moreover|furthermore|the|a|an|in|addition|respectively|similarly|"
     r"overall|significantly|statistically|both|all|of|for|with|as|well|there|was|were|no|any|to)\b[\s,]*)+",
     regex.I,
 )
-_CUT_AT_GROUP = regex.compile(
+_CUT_AT_GROUP = compile_regex(
     r"\s+(?:(?:in|among|for|of)\s+(?:the\s+|those\s+|all\s+)?(?:patients\s+|subjects\s+|participants\s+)?"
     r"(?:(?:treated|receiving|given|taking)\s+(?:with\s+)?)?)$", regex.I)
-_WEAK_VERB = regex.compile(
+_WEAK_VERB = compile_regex(
     r"\s+(?:showed|shows|show|had|has|have|did|does|do|demonstrated|revealed|indicated|found)\b"
     r"|\s+(?:(?:statistically\s+)?significantly\s+)?(?:reduced|increased|improved|decreased|lowered|raised|shortened|prolonged|"
     r"enhanced|attenuated|prevented|alleviated|relieved|reduces|increases|improves|decreases|lowers)\s+"
     r"(?!in\b|by\b|from\b|to\b|significantly|compared|with\b|during|after|at\b|over\b|than\b|and\b|or\b|among\b|\(|\d)(?:the\s+)?[a-z]",
     regex.I,
 )
-_CHANGE_NOUN = regex.compile(r"^(?:(?:a|an|the|no|any|significantly|statistically|significant|greater|larger|smaller|higher|lower|"
+_CHANGE_NOUN = compile_regex(r"^(?:(?:a|an|the|no|any|significantly|statistically|significant|greater|larger|smaller|higher|lower|"
                              r"more|less|marked|similar|mean|median|overall)\s+){0,3}(?:differences?|reductions?|increases?|improvements?|decreases?|changes?)\s+(?:in|of)\b", regex.I)
 # "no significant differences were found in X": a subject that is only a qualified difference
 # names no outcome when the outcome follows the noun (out_diff_in); with none after it, the
 # subject stays (whether it refers back is not known). At least one qualifier: a bare "the
 # difference" is an anaphor (_ANAPHOR).
-_BARE_CHANGE = regex.compile(r"^(?:(?:no|any|significant|statistically|group|between[-\s]groups?|inter-?group|overall|"
+_BARE_CHANGE = compile_regex(r"^(?:(?:no|any|significant|statistically|group|between[-\s]groups?|inter-?group|overall|"
                              r"treatment)\s+){1,3}(?:differences?|changes?|effects?)$", regex.I)
-_ANAPHOR = regex.compile(r"^(?:(?:this|these|that|those|the|such)\s+)?(?:differences?|effects?|changes?|results?|findings?|reductions?|increases?|improvements?)$", regex.I)
-_LEAD_PUNCT = regex.compile(r"[\s,;:.()\[\]-]+")
-_GROUP_TAIL = regex.compile(r"\b(?:group|arm|cohort)s?\b\s*(?:patients|subjects|participants)?$", regex.I)
-_SUBJECT_VERB_END = regex.compile(
+_ANAPHOR = compile_regex(r"^(?:(?:this|these|that|those|the|such)\s+)?(?:differences?|effects?|changes?|results?|findings?|reductions?|increases?|improvements?)$", regex.I)
+_LEAD_PUNCT = compile_regex(r"[\s,;:.()\[\]-]+")
+_GROUP_TAIL = compile_regex(r"\b(?:group|arm|cohort)s?\b\s*(?:patients|subjects|participants)?$", regex.I)
+_SUBJECT_VERB_END = compile_regex(
     r"\s(?:demonstrated|produced|achieved|experienced|exhibited|displayed|yielded|provided|caused|induced|"
     r"resulted\s+in|led\s+to)$", regex.I)
 

@@ -70,6 +70,7 @@ from extractor.fields.cue_words import (
 )
 from extractor.numbers import parse_decimal
 from extractor.records import ArmValue, Comparison
+from extractor.regex_cache import compile_regex
 from extractor.rules import load_lexicon
 from extractor.words import TOK
 
@@ -78,34 +79,34 @@ FIELD = "comparisons"
 _ARM_MEASURES = {"mean", "median", "proportion"}  # an interval of one arm's value, not an effect
 # ", and the X was ...": a new clause with its own subject
 _AND_CLAUSE = r",\s+and\s+(?=(?:the\s+)?\w+(?:\s+\w+)?\s+(?:was|were)\b)"
-_CLAUSE_SPLIT = regex.compile(r";\s*|,?\s+(?:but|whereas|while)\s+|,\s+(?:although|however)\s+|" + _AND_CLAUSE, regex.I)
+_CLAUSE_SPLIT = compile_regex(r";\s*|,?\s+(?:but|whereas|while)\s+|,\s+(?:although|however)\s+|" + _AND_CLAUSE, regex.I)
 # the same split of a sentence without the other alternatives' words (_CLAUSE_WORDS): a
 # pattern starting with its comma is found by a scan for the comma, where _CLAUSE_SPLIT
 # tries every space
-_AND_CLAUSE_SPLIT = regex.compile(_AND_CLAUSE, regex.I)
-_CLOSE = regex.compile(r"[\s,;]*[)\]]")
-_GAP_WORDS = regex.compile(r"[a-z]{2,}", regex.I)
+_AND_CLAUSE_SPLIT = compile_regex(_AND_CLAUSE, regex.I)
+_CLOSE = compile_regex(r"[\s,;]*[)\]]")
+_GAP_WORDS = compile_regex(r"[a-z]{2,}", regex.I)
 _GAP_SOFT = {"and", "respectively", "vs", "versus", "or", "the", "in", "for", "each", "both", "overall", "all"}
-_GAP_BOUNDARY = regex.compile(r";|,\s*(?:and|but|while|whereas)\b|\bwhereas\b|\bwhile\b|\bbut\b", regex.I)
-_WITHIN = regex.compile(
+_GAP_BOUNDARY = compile_regex(r";|,\s*(?:and|but|while|whereas)\b|\bwhereas\b|\bwhile\b|\bbut\b", regex.I)
+_WITHIN = compile_regex(
     r"\bwithin[-\s]+groups?\b|\b(?:from\s+(?:baseline|pre-?(?:op|operative|operatively|treatment|intervention)\b)|at\s+baseline\s+to)\b"
     r"(?![^.]{0,60}\b(?:than|compared|versus|vs)\b)", regex.I)
 # "HbA1c was reduced significantly in both groups (P < 0.01)": a change within each group,
 # not a difference between them -- unless the statement also sets the groups against each
 # other ("than", "between", "differed", "versus" before a word, not between two numbers)
-_ALL_GROUPS = regex.compile(
+_ALL_GROUPS = compile_regex(
     r"\b(?:in|for|within|among|by)\s+(?:both|all|each)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:groups|arms|treatments|cohorts|conditions)\b"
     r"|\bboth\s+(?:[\w-]+\s+)?(?:groups|arms)\s+(?:had|showed|improved|experienced|achieved|demonstrated)\b"
     r"|\bwith\s+all\s+treatments\b", regex.I)
-_CONTRAST = regex.compile(
+_CONTRAST = compile_regex(
     r"\b(?:than|between|differ\w*|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|favou?r\w*)\b(?!\s*[-\d])", regex.I)
 # a hazard ratio is the hazard of the event: above 1 the event comes sooner, so a time to it
 # ("time to recovery", "fever clearance time", "duration of ...") or the survival free of it is
 # shorter. For these outcomes the direction is the reverse of the estimate; for events
 # (mortality, relapse) it follows the estimate.
-_TIME_OUTCOME = regex.compile(r"\btimes?\b|\bduration\b|\bsurvival\b|-free\b", regex.I)
+_TIME_OUTCOME = compile_regex(r"\btimes?\b|\bduration\b|\bsurvival\b|-free\b", regex.I)
 # "Total cholesterol, LDL cholesterol and triglycerides were ...": the subject is a list
-_LIST_SPLIT = regex.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=[^,]*$)", regex.I)
+_LIST_SPLIT = compile_regex(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=[^,]*$)", regex.I)
 
 
 @dataclass
@@ -563,7 +564,7 @@ def _has_ref_marker(text: str, cues) -> bool:
 
 # the start the out_none_in_groups rule needs ("No ...", "There were no ..."): one anchored
 # match per sentence lets its sentences past the cue-word gate
-_NONE_START = regex.compile(r"[\s,;:]*(?:however,?\s+|also,?\s+)?(?:there\s+(?:was|were)\s+)?no\s", regex.I)
+_NONE_START = compile_regex(r"[\s,;:]*(?:however,?\s+|also,?\s+)?(?:there\s+(?:was|were)\s+)?no\s", regex.I)
 
 
 def _may_be_none_in_groups(low: str, s: int, e: int) -> bool:
@@ -625,7 +626,7 @@ def _gated_sentences(ctx: Context, by_sent: dict[int, list[_Anchor]], cues) -> l
     return out
 
 
-_HEDGE = regex.compile(
+_HEDGE = compile_regex(
     r"\b(?:may|might|could|remains?\s+to\s+be|is\s+thought|are\s+thought|has\s+been\s+(?:shown|suggested|reported)|"
     r"have\s+been\s+(?:shown|suggested|reported)|is\s+(?:un)?known|are\s+(?:un)?known)\b",
     regex.I,
@@ -698,7 +699,7 @@ def _list_items(ctx: Context, c: Comparison) -> list[Comparison]:
 
 # "improvement in A, B and C (p < 0.05)": the items after the first outcome of a change noun
 # ("no differences in A, B, or C": an "or" list as well)
-_OBJECT_LIST = regex.compile(r"\s*,\s*(?:(?:and|or)\s+)?([^,;()\[\]]{2,60}?)(?=\s*,|\s+(?:and|or)\s+|\s*[.;(\[]|\s*$)"
+_OBJECT_LIST = compile_regex(r"\s*,\s*(?:(?:and|or)\s+)?([^,;()\[\]]{2,60}?)(?=\s*,|\s+(?:and|or)\s+|\s*[.;(\[]|\s*$)"
                              r"|\s+(?:and|or)\s+([^,;()\[\]]{2,60}?)(?=\s*[,.;(\[]|\s*$)", regex.I)
 
 

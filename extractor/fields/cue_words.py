@@ -12,6 +12,7 @@ from functools import cache
 
 import regex
 
+from extractor.regex_cache import compile_regex
 from extractor.rules import Rule, bounded, load_lexicon, load_rules
 from extractor.words import content_tokens
 
@@ -173,8 +174,10 @@ class _WordSet:
             by_key.setdefault(m.group(), set()).add(w)
         self.keys: dict[str, regex.Pattern[str]] = {}
         for k, ws in by_key.items():
-            alts = sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in ws}, key=len, reverse=True)
-            self.keys[k] = regex.compile(r"(?:" + "|".join(alts) + r")(?![\w-])", regex.I)
+            # longest first; ties in a fixed order, so the pattern is the same in every process
+            # (its compiled program is looked up by its text: see regex_cache)
+            alts = sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in ws}, key=lambda a: (-len(a), a))
+            self.keys[k] = compile_regex(r"(?:" + "|".join(alts) + r")(?![\w-])", regex.I)
         self.keyset = frozenset(self.keys)
         # keys that are whole entries ("than", "versus"): a run equal to one is a match
         # whatever follows it, so finding the word is finding the entry
@@ -322,21 +325,21 @@ def _cues() -> dict[str, regex.Pattern[str]]:
     e = load_lexicon("comparisons").entries
     out = {k: _words_re(e[k]) for k in ("increase", "decrease", "better", "worse", "no_difference", "trend",
                                           "significant", "negation", "adverse_outcomes", "group_heads")}
-    out["ref_marker"] = regex.compile(
+    out["ref_marker"] = compile_regex(
         r"(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(e["comparator_markers"], key=len, reverse=True))
         + r")\s+(?:(?:in|with|among|for|to|of|the|those|that|patients|subjects|participants|receiving|treated|on|given|"
         r"randomi[sz]ed|allocated|assigned)\s+){0,3}$",
         regex.I | regex.REVERSE,  # anchored at the end: matched from the end, not tried at every start
     )
-    out["ref_marker_any"] = regex.compile(
+    out["ref_marker_any"] = compile_regex(
         r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|in\s+comparison)\b", regex.I)
-    dirw = sorted({*e["increase"], *e["decrease"], *e["better"], *e["worse"]} - {"more", "less"}, key=len, reverse=True)
-    out["piece_split"] = regex.compile(
+    dirw = sorted({*e["increase"], *e["decrease"], *e["better"], *e["worse"]} - {"more", "less"}, key=lambda w: (-len(w), w))
+    out["piece_split"] = compile_regex(
         r"(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?=(?:a\s+|an\s+)?(?:(?:statistically\s+)?significantly\s+)?(?:"
         + _trie(dirw) + r")\s+(?:\w+\s+){0,2}?(?:in|of|for|on|levels?|scores?|[a-z]{4,})\b)",
         regex.I,
     )
-    out["between"] = regex.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+){0,4}$", regex.I | regex.REVERSE)
+    out["between"] = compile_regex(r"\bbetween\s+(?:the\s+)?(?:\w+\s+){0,4}$", regex.I | regex.REVERSE)
     control = load_lexicon("control_terms").entries["terms"]
     out["control"] = _words_re(control)
     allcues = [*e["increase"], *e["decrease"], *e["better"], *e["worse"], *e["no_difference"], *e["trend"],

@@ -14,13 +14,14 @@ from functools import cache
 import regex
 
 from extractor.numbers import flattened_power, parse_decimal, parse_scientific
+from extractor.regex_cache import compile_regex
 from extractor.rules import bounded, load_lexicon, load_rules
 
 
 @cache
 def _rx(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """Compile once (regex's own cache lookup is slow on hot paths)."""
-    return regex.compile(pattern, flags)
+    return compile_regex(pattern, flags)
 
 _SCALE = {"million": 1e6, "billion": 1e9}
 
@@ -55,7 +56,7 @@ def normalise_route(route: str) -> str:
     return load_lexicon("routes").entries["canonical"].get(route.lower(), route.lower())
 
 
-_DIGIT = regex.compile(r"\d")
+_DIGIT = compile_regex(r"\d")
 
 
 def _amount_rules(text: str, ranges: bool) -> list[str]:
@@ -118,10 +119,10 @@ def _amounts(text: str, ranges: bool = True) -> list[tuple[int, int, float | Non
 
 # text between two amounts that starts a new regimen: "bolus 5 IU, bolus 10 IU or ...",
 # "110 mg and 150 mg"; anything else ("+", "followed by", "and morphine") continues one regimen
-_NEW_REGIMEN = regex.compile(r"\s*(?:,|;|\bor\b|\band\b|,\s*(?:or|and)\b)\s*(?:(?:a|the)\s+)?(?:(?:bolus|dose|doses|infusion)\s+(?:of\s+)?)?$", regex.I)
+_NEW_REGIMEN = compile_regex(r"\s*(?:,|;|\bor\b|\band\b|,\s*(?:or|and)\b)\s*(?:(?:a|the)\s+)?(?:(?:bolus|dose|doses|infusion)\s+(?:of\s+)?)?$", regex.I)
 
 
-_WINDOW_STOP = regex.compile(r"[;]|\(n\s*=|\bor\b|\bversus\b|\bvs\b")
+_WINDOW_STOP = compile_regex(r"[;]|\(n\s*=|\bor\b|\bversus\b|\bvs\b")
 
 
 def find_doses(text: str, first_only: bool = True, regimens: bool = False, ranges: bool = True) -> list[DoseMatch]:

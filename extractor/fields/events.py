@@ -18,6 +18,7 @@ from extractor.fields import Context
 from extractor.normalize import plain_case
 from extractor.numbers import parse_decimal, parse_int
 from extractor.records import EventRate
+from extractor.regex_cache import compile_regex
 from extractor.rules import bounded, load_rules
 from extractor.scan import finditer_at, skip_back
 
@@ -30,26 +31,26 @@ _DIRECT = ("er_slash", "er_of", "er_reversed", "er_from_which")
 # the 695 eligible, 465"), er_from_which ("of whom") and er_of_them ("of them"). One scan
 # finds every "of" any of them can use (_OF); per-rule patterns then match at those few
 # positions only. Each rule's own scan of the document cost as much as this one.
-_OF = regex.compile(
+_OF = compile_regex(
     r"of(?<=\bof)(?=\s+(?:(?:(?:the|these|those|all|a\s+total\s+of)\s+)?\d|(?:whom|which|them|these|those)\b))", regex.I
 )
-_OF_LOW = regex.compile(_OF.pattern)
+_OF_LOW = compile_regex(_OF.pattern)
 # er_of's trigger; it holds no second "of", so its matches at _OF positions are its finditer
-_OF_COUNT = regex.compile(r"of\s+(?:the\s+|all\s+|these\s+)?\d", regex.I)
-_OF_WHICH = regex.compile(r"of\s+(?:which|whom)\b", regex.I)
-_OF_THEM = regex.compile(r"of\s+(?:them|these|those|whom)\b", regex.I)  # er_of_them's prefilter
+_OF_COUNT = compile_regex(r"of\s+(?:the\s+|all\s+|these\s+)?\d", regex.I)
+_OF_WHICH = compile_regex(r"of\s+(?:which|whom)\b", regex.I)
+_OF_THEM = compile_regex(r"of\s+(?:them|these|those|whom)\b", regex.I)  # er_of_them's prefilter
 # A trigger is a tuple of patterns whose matches never overlap one another: one literal-led
 # pattern per alternative ("from which", "among whom") is found by regex's fast literal scan,
 # where the alternation "(?:from|of|among)" is tried at every character ("of which" is _OF_WHICH).
-_FROM_WHICH = tuple(regex.compile(w + r"(?<=\b" + w + r")\s+(?:which|whom)\b", regex.I) for w in ("from", "among"))
+_FROM_WHICH = tuple(compile_regex(w + r"(?<=\b" + w + r")\s+(?:which|whom)\b", regex.I) for w in ("from", "among"))
 # (back, ahead): the window around a trigger in which the rule runs
 _WINDOWS = {"er_of": (90, 40), "er_from_which": (150, 40)}
 _ANTECEDENT = ("er_of_them", "er_pct_n")
 # A piece of the rule that every match holds, led by a literal so regex finds it at C speed:
 # a document without one skips the rule's scan (most have no "42/112", "(n = 17)" or "of them").
 _PREFILTERS = {
-    "er_slash": regex.compile(r"/(?<=\d\s?/)\s?\d"),
-    "er_pct_n": regex.compile(r"%\s*\(\s*n\s*=", regex.I),
+    "er_slash": compile_regex(r"/(?<=\d\s?/)\s?\d"),
+    "er_pct_n": compile_regex(r"%\s*\(\s*n\s*=", regex.I),
 }
 # A percent stated with a count agrees with count/total to within this many points (rounding,
 # and the odd slip in the source such as 33/122 written as 27.3%).

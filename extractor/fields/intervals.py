@@ -32,6 +32,7 @@ from extractor.fields import Context
 from extractor.normalize import plain_case
 from extractor.numbers import parse_decimal
 from extractor.records import Interval
+from extractor.regex_cache import compile_regex
 from extractor.rules import bounded, load_lexicon, load_rules
 from extractor.scan import finditer_at, literal_starts, skip_back
 
@@ -41,13 +42,13 @@ FIELD = "intervals"
 # One regex per alternative, tried in turn: a literal-led pattern is searched by regex's fast
 # literal scan, an alternation is tried at every character (3-5x slower). Same answer: an
 # alternation matches somewhere iff one of its alternatives does.
-_GATES = tuple(regex.compile(p, regex.I) for p in (r"\bCIs?\b", r"\bCrI\b", r"Cr\.I", r"confidence\s+(?:interval|limit)", r"credib"))
+_GATES = tuple(compile_regex(p, regex.I) for p in (r"\bCIs?\b", r"\bCrI\b", r"Cr\.I", r"confidence\s+(?:interval|limit)", r"credib"))
 # The same five in the lower-cased text, in one scan led by their common first letter: exact
 # where normalize.plain_case holds (lower-casing then maps every letter the gates match to
 # the gates' own), and in ASCII text the re module's \b and \s are regex's, at half the cost.
 _LOW_GATE = r"c(?:(?<=\bc)(?:is?|ri)\b|r\.i|onfidence\s+(?:interval|limit)|redib)"
 _LOW_GATE_RE = re.compile(_LOW_GATE)
-_LOW_GATE_REGEX = regex.compile(_LOW_GATE)
+_LOW_GATE_REGEX = compile_regex(_LOW_GATE)
 
 
 def _gate(ctx: Context) -> bool:
@@ -74,7 +75,7 @@ def _measures() -> tuple[regex.Pattern[str], dict[str, str], dict[str, str]]:
         r"\s+".join(regex.escape(t) for t in p.split()) for p in sorted(phrases, key=len, reverse=True)
     )
     ab = "|".join(regex.escape(a) for a in sorted(abbrevs, key=len, reverse=True))
-    pat = regex.compile(rf"(?<![\w-])(?:(?i:{ph})|{ab})(?![\w-])")
+    pat = compile_regex(rf"(?<![\w-])(?:(?i:{ph})|{ab})(?![\w-])")
     return pat, phrases, abbrevs
 
 
@@ -82,7 +83,7 @@ def _measures() -> tuple[regex.Pattern[str], dict[str, str], dict[str, str]]:
 def _label_before() -> regex.Pattern[str]:
     """A measure name written directly before an estimate: "relative risk [RR], ", "OR = "."""
     pat = _measures()[0].pattern
-    return regex.compile(
+    return compile_regex(
         rf"(?P<lab>{pat})(?:\s*[(\[][^()\[\]]{{1,12}}[)\]])?\s*(?:=|:|,|\bof\b|\bwas\b|\bis\b)?\s*$"
     )
 
@@ -91,31 +92,31 @@ def _label_before() -> regex.Pattern[str]:
 def _words(key: str) -> regex.Pattern[str]:
     words = load_lexicon("measures").entries[key]
     alts = "|".join(r"\s*".join(regex.escape(t) for t in w.split()) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?i)(?:{alts})")
+    return compile_regex(rf"(?i)(?:{alts})")
 
 
 @cache
 def _change_words() -> regex.Pattern[str]:
     words = load_lexicon("measures").entries["change_words"]
-    return regex.compile(r"(?i)\b(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+    return compile_regex(r"(?i)\b(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
 
 
 # right after the interval: "17% (95% CI 9-25) proportional reduction", "(95% CI ...) higher"
-_CHANGE_AFTER = regex.compile(
+_CHANGE_AFTER = compile_regex(
     r"\s*\)?\s*(?:relative|proportional|absolute|net|mean|greater|larger|smaller)?\s*"
     r"(?:reduction|increase|decrease|decline|improvement|change|difference|higher|lower|fewer|less|more)\b",
     regex.I,
 )
 
 
-_AGAINST_CONTROL = regex.compile(
+_AGAINST_CONTROL = compile_regex(
     r"\b(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+)?"
     r"(?:placebo|controls?|sham|usual\s+care|standard\s+care)\b(?P<group>\s+(?:group|arm)\s*[(\[:]?\s*$)?",
     regex.I,
 )
 # "(0.48: 95% CI (0.31 to 0.65) vs 1.48: ...)": the estimate is one arm's value set against another's
-_ARM_VALUE_BEFORE = regex.compile(r"\b(?:vs\.?|versus)\s*$", regex.I)
-_ARM_VALUE_AFTER = regex.compile(r"\s*[)\]]?\s*[,;]?\s*(?:vs\.?|versus|and|compared\s+(?:with|to))\s+[-+]?\d", regex.I)
+_ARM_VALUE_BEFORE = compile_regex(r"\b(?:vs\.?|versus)\s*$", regex.I)
+_ARM_VALUE_AFTER = compile_regex(r"\s*[)\]]?\s*[,;]?\s*(?:vs\.?|versus|and|compared\s+(?:with|to))\s+[-+]?\d", regex.I)
 
 
 def _against_control(ctx: Context, sent_start: int, est_start: int, iv_end: int) -> bool:
@@ -129,8 +130,8 @@ def _against_control(ctx: Context, sent_start: int, est_start: int, iv_end: int)
         return False
     return not bounded(_ARM_VALUE_AFTER.match, ctx.norm, iv_end, iv_end + 40)
 
-_NOT_ESTIMATE = regex.compile(r"(?:\b[nNpP]|\bvs\.?)\s*[=<>≤≥:]?\s*$")  # compiled once
-_CONTRAST_BEFORE = regex.compile(r"\bby\s*$|\b(?:versus|vs\.?)\s+[^\d;:]{1,60}:\s*$", regex.I)
+_NOT_ESTIMATE = compile_regex(r"(?:\b[nNpP]|\bvs\.?)\s*[=<>≤≥:]?\s*$")  # compiled once
+_CONTRAST_BEFORE = compile_regex(r"\bby\s*$|\b(?:versus|vs\.?)\s+[^\d;:]{1,60}:\s*$", regex.I)
 
 
 def _share_of_group(ctx: Context, sent_start: int, est_start: int, iv_end: int, est_raw: str, unit: str) -> bool:
@@ -198,7 +199,7 @@ def _nearest_measure(ctx: Context, start: int, end: int) -> str | None:
     return _measure_of(last.group()) if last else None
 
 
-_BOUND_TAIL = regex.compile(r"%?-?(?:points?)?$")  # compiled once: regex's own cache lookup is slow
+_BOUND_TAIL = compile_regex(r"%?-?(?:points?)?$")  # compiled once: regex's own cache lookup is slow
 
 
 def bound(raw: str) -> float | None:

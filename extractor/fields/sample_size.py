@@ -21,6 +21,7 @@ from extractor.fields import Context
 from extractor.normalize import plain_case
 from extractor.numbers import parse_int
 from extractor.records import Evidence, SampleSize
+from extractor.regex_cache import compile_regex
 from extractor.rules import Rule, load_rules
 from extractor.scan import finditer_at, literal_starts
 
@@ -28,7 +29,7 @@ from extractor.scan import finditer_at, literal_starts
 @cache
 def _rx(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """Compile once (regex's own cache lookup is slow on hot paths)."""
-    return regex.compile(pattern, flags)
+    return compile_regex(pattern, flags)
 
 FIELD = "sample_size"
 
@@ -50,23 +51,23 @@ PRIORITY = {
     "people_n_equals": 1,
 }
 # Units randomised that are not people: kept in SampleSize.unit.
-_NON_PEOPLE = regex.compile(
+_NON_PEOPLE = compile_regex(
     r"^(?:eyes|teeth|premolars|molars|incisors|knees|hands|villages|clusters|communities|centres|centers|regions|schools|classes|practices|"
     r"households|families|hospitals|wards|units|sites|districts|couples|dyads|pairs)$",
     regex.I,
 )
 # Sites and groupings: the unit randomised only in a cluster trial, or where the sentence says
 # they were randomised; otherwise "13 hospitals in England" describes the setting.
-_SITES = regex.compile(
+_SITES = compile_regex(
     r"^(?:villages|clusters|communities|centres|centers|regions|schools|classes|practices|households|"
     r"hospitals|wards|units|sites|districts)$",
     regex.I,
 )
 # Fallback counts ("133 (76.4%) women (90 I and 43 C) completed follow-up") that describe
 # completers or the analysed set, said within the same clause.
-_COMPLETERS = regex.compile(r"(?:[^.;]|\.(?=\d)){0,80}?\b(?:completed|were\s+able\s+to\s+complete|were\s+analy[sz]ed|were\s+followed|followed\s+up|lost\s+to)\b", regex.I)
+_COMPLETERS = compile_regex(r"(?:[^.;]|\.(?=\d)){0,80}?\b(?:completed|were\s+able\s+to\s+complete|were\s+analy[sz]ed|were\s+followed|followed\s+up|lost\s+to)\b", regex.I)
 _WEAK = frozenset({"in_num_people", "people_n_equals"})
-_RANDOMISED_WORD = regex.compile(r"\brandomi[sz]|\ballocat|\bassigned\b", regex.I)
+_RANDOMISED_WORD = compile_regex(r"\brandomi[sz]|\ballocat|\bassigned\b", regex.I)
 # Cheap gates (speed): a rule runs on a sentence only when the sentence holds one of its cue
 # words; the words of a sentence are found with one C-level findall.
 # stdlib re: faster than regex for these simple per-sentence scans
@@ -123,7 +124,7 @@ _PEOPLE_WORDS = frozenset(
      "communities centres centers regions schools classes practices households families hospitals wards units sites "
      "districts couples dyads pairs piglets pigs sheep rats mice dogs cats rabbits animals horses cows calves lambs").split()
 )
-_N_EQUALS = regex.compile(r"\(\s*(?:total\s+)?n\s*=", regex.I)
+_N_EQUALS = compile_regex(r"\(\s*(?:total\s+)?n\s*=", regex.I)
 
 
 # (rule id, cue words, needs a people noun, further word sets) of every cue-gated rule, in order
@@ -158,26 +159,26 @@ def _fallback_rules(sent: str, people: bool) -> list[Rule]:
     by_id = load_rules("sample_size").by_id
     return [by_id(r) for r in _FALLBACK if _fallback_gate(r, sent, people)]
 
-_SCREENED = regex.compile(r"\b(?:screened|assessed\s+for\s+eligibility|approached|eligible|contacted)\b", regex.I)
+_SCREENED = compile_regex(r"\b(?:screened|assessed\s+for\s+eligibility|approached|eligible|contacted)\b", regex.I)
 # "1680 eligible patients were randomized": "eligible" qualifies the people randomised, not a screened count
-_ELIGIBLE_RANDOMISED = regex.compile(r"\s+eligible\s+(?:[\w-]+\s+){1,3}?(?:were|was)\s+(?:\w+ly\s+)?(?:randomi[sz]ed|allocated|assigned)\b", regex.I)
+_ELIGIBLE_RANDOMISED = compile_regex(r"\s+eligible\s+(?:[\w-]+\s+){1,3}?(?:were|was)\s+(?:\w+ly\s+)?(?:randomi[sz]ed|allocated|assigned)\b", regex.I)
 # "From each patient, two premolars were randomly assigned": a count per person, not a total
-_PER_PERSON_BEFORE = regex.compile(r"\b(?:from|in|of|for)\s+each\s+[\w-]+,?\s*$", regex.I)
-_TEETH = regex.compile(r"^(?:teeth|premolars|molars|incisors)$", regex.I)
-_FROM_BEFORE = regex.compile(r"\bfrom\s+(?:the\s+)?$", regex.I)
+_PER_PERSON_BEFORE = compile_regex(r"\b(?:from|in|of|for)\s+each\s+[\w-]+,?\s*$", regex.I)
+_TEETH = compile_regex(r"^(?:teeth|premolars|molars|incisors)$", regex.I)
+_FROM_BEFORE = compile_regex(r"\bfrom\s+(?:the\s+)?$", regex.I)
 # The phrases read after a count are short; a match bounded by this window costs the same on
 # any text, where an unbounded one let regex scan the rest of the sentence for a literal the
 # pattern needs ("each") at every count: a sentence of 50,000 counts hung.
 _AFTER_WINDOW = 300
-_EACH_ARM_AFTER = regex.compile(
+_EACH_ARM_AFTER = compile_regex(
     r"\s+(?:[\w-]+\s+){0,2}?(?:(?:were|was)\s+)?(?:randomly\s+)?(?:enrol?led|randomi[sz]ed|allocated|assigned|included)\s+"
     r"(?:in|to|into|for)\s+each\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:arm|group)s?\b", regex.I)
 _MIN_N = 2
-_PER_ARM_AFTER = regex.compile(r"\s+(?:and|or|vs\.?|versus)\s+\d", regex.I)
-_PER_ARM_BEFORE = regex.compile(r"\b(?:group|arm)\s*$|\b(?:in\s+the\s+[\w/+-]+(?:\s+[\w/+-]+)?\s+(?:group|arm)\s*)$", regex.I)
-_ANALYSED_AFTER = regex.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:were\s+analy[sz]ed|completed\b|were\s+able\s+to\s+complete\b|had\s+full\s+data)", regex.I)
+_PER_ARM_AFTER = compile_regex(r"\s+(?:and|or|vs\.?|versus)\s+\d", regex.I)
+_PER_ARM_BEFORE = compile_regex(r"\b(?:group|arm)\s*$|\b(?:in\s+the\s+[\w/+-]+(?:\s+[\w/+-]+)?\s+(?:group|arm)\s*)$", regex.I)
+_ANALYSED_AFTER = compile_regex(r"\s+(?:[\w-]+\s+){0,3}?(?:were\s+analy[sz]ed|completed\b|were\s+able\s+to\s+complete\b|had\s+full\s+data)", regex.I)
 # literal-led ("cluster" first, its \b checked behind it): regex's fast literal scan
-_CLUSTER = regex.compile(r"cluster(?<=\bcluster)[\s-]+randomi[sz]", regex.I)
+_CLUSTER = compile_regex(r"cluster(?<=\bcluster)[\s-]+randomi[sz]", regex.I)
 
 
 def _unit(noun: str | None) -> str | None:
@@ -199,18 +200,18 @@ _PEOPLE_AFTER = frozenset({"num_people_randomized", "num_people_enrolled", "sum_
 # it starts at the count, or at the comma/colon or one of the two words before it.
 _BEFORE_COUNT = frozenset({"in_num_people"})
 # (read right to left from a count's start: the last two words or a comma/colon before it)
-_BACK = regex.compile(r"(?r)(?:(?P<w>[,:]|\b\w+)\s+){1,2}", regex.V0)
+_BACK = compile_regex(r"(?r)(?:(?P<w>[,:]|\b\w+)\s+){1,2}", regex.V0)
 # A count of digits is followed by whitespace in every rule (then a noun or "of"): digits
 # followed by anything else ("0.05", "95%", "n=30)") start none. (One run of digits each:
 # "5,10 eyes" may count 10 too.)
-_DIGIT_RUN = regex.compile(r"\d+(?=(?:,\d+)*\s)", regex.V0)
+_DIGIT_RUN = compile_regex(r"\d+(?=(?:,\d+)*\s)", regex.V0)
 
 
 @cache
 def _count_start() -> regex.Pattern[str]:
     """Where a count can start: ``\b`` then the rules' own <<num>>, with the rules' flags."""
     num = load_rules("sample_size").defines["num"]
-    return regex.compile(rf"\b(?=(?:{num}))", regex.VERBOSE | regex.V0 | regex.IGNORECASE)
+    return compile_regex(rf"\b(?=(?:{num}))", regex.VERBOSE | regex.V0 | regex.IGNORECASE)
 
 
 def _count_starts(sent: str, low: str, words: tuple[str, ...] | None) -> list[int]:

@@ -16,6 +16,7 @@ from extractor.fields import Context
 from extractor.normalize import plain_case
 from extractor.numbers import parse_decimal
 from extractor.records import Summary
+from extractor.regex_cache import compile_regex
 from extractor.rules import load_rules
 from extractor.scan import finditer_at, literal_starts, skip_back
 
@@ -24,13 +25,13 @@ FIELD = "summaries"
 # One regex per alternative, tried in turn: a literal-led pattern is searched by regex's fast
 # literal scan, an alternation is tried at every character (3-5x slower). Same answer: an
 # alternation matches somewhere iff one of its alternatives does.
-_GATES = tuple(regex.compile(p, regex.I) for p in (r"±", r"\bmeans?\b", r"\bmedians?\b", r"\brange\b", r"\bIQR\b"))
+_GATES = tuple(compile_regex(p, regex.I) for p in (r"±", r"\bmeans?\b", r"\bmedians?\b", r"\brange\b", r"\bIQR\b"))
 _GATE_WORDS = ("mean", "median", "range", "iqr")  # "median" holds no "mean", so both are listed
 # a word every match of the rule holds
 _NEEDS = {"sum_mean_sd": "mean", "sum_median": "median"}
-_BEFORE_MEAN = regex.compile(r"\bmeans?\b|\baverage\b", regex.I)
-_BEFORE_MEDIAN = regex.compile(r"\bmedians?\b", regex.I)
-_DISP = regex.compile(r"\b(SD|SE|SEM|s\.d\.|standard\s+deviation|standard\s+error)\b", regex.I)
+_BEFORE_MEAN = compile_regex(r"\bmeans?\b|\baverage\b", regex.I)
+_BEFORE_MEDIAN = compile_regex(r"\bmedians?\b", regex.I)
+_DISP = compile_regex(r"\b(SD|SE|SEM|s\.d\.|standard\s+deviation|standard\s+error)\b", regex.I)
 
 
 def _disp_name(raw: str | None) -> str | None:
@@ -49,7 +50,7 @@ def _disp_name(raw: str | None) -> str | None:
 # sum_range and sum_pm are "<number> [<word>] <anchor>...", the anchor being "(range", "[IQR"
 # ... or "±". Matching only at the numbers written right before an anchor gives their finditer
 # over the text without trying every position (sum_range cost ~60 µs per abstract).
-_RANGE_BRACKET = regex.compile(r"[(\[]\s*(?:IQR|interquartile\s+range|range|IQ\s*range)", regex.I)
+_RANGE_BRACKET = compile_regex(r"[(\[]\s*(?:IQR|interquartile\s+range|range|IQ\s*range)", regex.I)
 _UNIT_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ%/")  # [a-zA-Z%/]
 
 

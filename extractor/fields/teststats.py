@@ -14,6 +14,7 @@ from extractor.fields.pvalues import comparator, p_number
 from extractor.normalize import plain_case
 from extractor.numbers import parse_decimal
 from extractor.records import TestStatistic
+from extractor.regex_cache import compile_regex
 from extractor.rules import bounded, load_rules
 from extractor.scan import literal_starts, skip_back
 
@@ -24,8 +25,8 @@ FIELD = "test_statistics"
 # regex's fast literal scan instead of trying the alternation at every character (5x).
 # An alternation matches somewhere iff one of its alternatives does.
 _GATES = tuple(
-    [regex.compile(c + r"(?<=(?<![\w])[tFzZUWr]\s*(?:\([^()]{1,15}\))?\s*" + c + ")", regex.I) for c in "=<>≤≥"]
-    + [regex.compile(r"(?<![\w])" + lit, regex.I) for lit in ("χ", "chi", "X2", "X²")]
+    [compile_regex(c + r"(?<=(?<![\w])[tFzZUWr]\s*(?:\([^()]{1,15}\))?\s*" + c + ")", regex.I) for c in "=<>≤≥"]
+    + [compile_regex(r"(?<![\w])" + lit, regex.I) for lit in ("χ", "chi", "X2", "X²")]
 )
 # The literal each gate needs, as it appears in the lower-cased text: a substring test skips
 # the gate's scan where the literal is absent (most abstracts have no "≤", "χ" or "X2").
@@ -35,7 +36,7 @@ _GATE_LITERALS = tuple("=<>≤≥") + ("χ", "chi", "x2", "x²")
 # text, led by a case-sensitive literal (a third of the case-insensitive scan's cost)
 _X_LITERALS = ("x2", "x²")
 _X2_LOW = re.compile("x[2²]")
-_CHI_LOW = regex.compile(r"chi(?<=(?<![\w])chi)")
+_CHI_LOW = compile_regex(r"chi(?<=(?<![\w])chi)")
 _RULES = {"ts_t": "t", "ts_f": "F", "ts_chi2": "chi2", "ts_z": "z", "ts_r": "r"}
 
 
