@@ -211,8 +211,11 @@ def _abbrev_sets(items: tuple[tuple[str, str], ...]) -> tuple[tuple[frozenset[st
     return tuple(out)
 
 
-# the only characters split_items acts on: brackets, and where a separator may start
-_ITEM_MARK = compile_regex(r"[(\[)\],]|\s")
+# the only places split_items acts on: brackets, commas, and a run of whitespace that a
+# separator may start, i.e. one followed by a comma or a list word (_SPLIT can match from a
+# space only there, and from a later space of the run only where it can from the first: a
+# list of 60 words is 5-10 marks, not 60)
+_ITEM_MARK = compile_regex(r"[(\[)\],]|\s+(?=,|(?:or|versus|vs\.?|and)\s)", regex.I)
 
 
 def split_items(lst: str) -> list[tuple[int, int]]:
@@ -227,7 +230,9 @@ def split_items(lst: str) -> list[tuple[int, int]]:
             depth += 1
         elif c in ")]":
             depth = max(0, depth - 1)
-        elif depth == 0 and (c == "," or i > 0):
+        elif depth == 0 and (c == "," or i > 0 or mk.end() > 1):
+            if i == 0 and c != ",":
+                i = 1  # no separator starts the list: a leading run is tried from its second space
             m = _SPLIT.match(lst, i)
             if m and m.end() > i:
                 spans.append((start, i))

@@ -7,9 +7,10 @@ from __future__ import annotations
 import regex
 
 from extractor.fields import Context
-from extractor.fields.arm_candidates import _ALLOC_CUES, _S, _Arm, _followed_by, _plain_case
+from extractor.fields.arm_candidates import _ALLOC_CUES, _S, _after_space, _Arm, _followed_by, _plain_case
 from extractor.fields.arm_doses import _dose_labels, _respective_doses
 from extractor.fields.arm_labels import (
+    _DIGIT,
     _GENERIC,
     _NOISE,
     _ROLE_NAME,
@@ -118,13 +119,34 @@ def _to_either_or_receive(sent: str, low: str) -> bool:
     return False
 
 
+# the words that end allocation_list_direct's allocation word ("randomly assigned"), and what
+# its list may start with after whitespace (a ratio's digit aside)
+_RAND_ENDS = ("randomized", "randomised", "randomization", "randomisation", "assigned", "allocated", "divided",
+              "distributed", "selected")
+_LIST_LEADS = ("in", "to", "between")
+
+
+def _list_follows(sent: str, low: str) -> bool:
+    """Whether allocation_list_direct can match: an allocation word, whitespace, then "in",
+    "into", "to", "between" or a ratio ("1:1"). Two in three sentences that name an allocation
+    have none ("this randomized controlled trial", "randomization was stratified")."""
+    if not _plain_case(sent):
+        return True
+    return any(low.startswith(_LIST_LEADS, k) or _DIGIT.match(low, k) for k in _after_space(low, _RAND_ENDS))
+
+
 def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
     rules = load_rules("arms")
     lead, direct = rules.by_id("allocation_list"), rules.by_id("allocation_list_direct")
     for s, _e, sent, low, cues in sents:
         if "rand" not in cues:
             continue
-        rule = lead if _to_either_or_receive(sent, low) else direct
+        if _to_either_or_receive(sent, low):
+            rule = lead
+        elif _list_follows(sent, low):
+            rule = direct
+        else:
+            continue
         for m in rule.finditer(sent):
             lst_start = m.start("list")
             lst = m.group("list")
@@ -141,6 +163,9 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
             # a list cut short by a line end ("oral liarozole (75 or 150 mg) or"): no dangling "or"
             if lst.endswith(("or", "and")):
                 lst = _DANGLING_OR.sub("", lst)
+            items = _join_combinations(lst, split_items(lst))
+            if len(items) < 2 and "(" not in lst:
+                continue  # one item is one arm at most: only a parenthesis of amounts makes more
             k = None
             gk = _GROUPS_K.search(sent[max(0, m.start() - 10) : lst_start + 5])
             if gk:
@@ -148,7 +173,6 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
             arms = []
             plain: list[_Arm] = []  # one arm per item, amounts of one drug not split
             carry: int | None = None
-            items = _join_combinations(lst, split_items(lst))
             wo = _with_or_without(lst, items)
             for idx, (a, b) in enumerate(items):
                 if wo and wo[0] <= idx < wo[1]:

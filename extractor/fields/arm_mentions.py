@@ -156,7 +156,14 @@ def _count_rules(sent: str, low: str, cues: set[str], doc_low: str, s: int, nxt:
 def _count_matches(rule: Rule, sent: str, low: str) -> Iterable[regex.Match[str]]:
     if rule.id == "n_in_group":  # "64 in the experimental group" starts at its number
         first = _DIGIT.search(sent)
-        return rule.finditer(sent, first.start()) if first else ()
+        if first is None:
+            return ()
+        # ... and ends with "group" / "arm": over half the sentences name their groups only
+        # before their first number
+        at = first.start()
+        if _plain_case(sent) and low.find("group", at) < 0 and low.find("arm", at) < 0:
+            return ()
+        return rule.finditer(sent, at)
     return rule.finditer(sent)
 
 
@@ -300,6 +307,11 @@ def _paren_named_counts(ctx: Context, sents: list[_S], arms: list[_Arm], abbrevs
             continue
         for pm in _PAREN_BODY.finditer(sent):
             body, b0 = pm.group(1), pm.start(1)
+            # its first item is a count ("(92 TOMOX and 91 FOLFOX4)"): most parentheses fail
+            # here, before they are split ("\s" is in str.isspace)
+            head = body.lstrip()
+            if not (_DIGIT.match(head) or head[:3].lower() == "and"):
+                continue
             items, pos = [], 0
             for piece in _ITEM_SPLIT.split(body):
                 at = body.find(piece, pos)
@@ -353,14 +365,34 @@ def _rates_by_name(ctx: Context, arms: list[_Arm], run: list) -> list[_Arm]:
     return arms
 
 
+_NAMED_ENDS = ("group", "arm", "cohort")
+
+
+def _group_word_ends(sent: str, low: str) -> bool:
+    """Whether named_group can match: "group", "arm" or "cohort" not followed by a word
+    character or "-" ("groups", "arm-", "grouped" end no name). A non-ASCII character after
+    the word passes (str.isalnum and the pattern's \\w differ there)."""
+    if not _plain_case(sent):
+        return True
+    n = len(low)
+    for w in _NAMED_ENDS:
+        i = low.find(w)
+        while i >= 0:
+            j = i + len(w)
+            if j >= n or not (low[j].isascii() and (low[j].isalnum() or low[j] in "_-")):
+                return True
+            i = low.find(w, j)
+    return False
+
+
 def _group_mentions(ctx: Context, sents: list[_S], abbrevs: dict[str, str]) -> list[_Arm]:
     """Groups named anywhere ("in the Hochu-ekki-to group", "Group S"), merged, in first-mention order."""
     rules = load_rules("arms")
     found: list[_Arm] = []
-    for s, _e, sent, _low, cues in sents:
+    for s, _e, sent, low, cues in sents:
         if "group" not in cues:
             continue
-        for rid in ("group_code", "named_group"):
+        for rid in ("group_code", "named_group") if _group_word_ends(sent, low) else ("group_code",):
             for m in rules.by_id(rid).finditer(sent):
                 if rid == "group_code":
                     label, a, b = "group " + m.group("code"), m.start(), m.end()
@@ -383,6 +415,28 @@ def _group_mentions(ctx: Context, sents: list[_S], abbrevs: dict[str, str]) -> l
     return arms
 
 
+def _each_group(sent: str, low: str) -> bool:
+    """Whether each_n can match: "groups of" / "arms of", or "each" / "per" / "every" and
+    whitespace, then "group" / "arm" after at most one more word ("20 per group", "in each
+    treatment arm"). Its number, which may be a word, is tried at every position: a slow scan."""
+    if not _plain_case(sent):
+        return True
+    if any(low.startswith("of", k) for k in _after_space(low, ("groups", "arms"))):
+        return True
+    n = len(low)
+    for k in _after_space(low, ("each", "per", "every")):
+        if low.startswith(_GROUP_WORDS, k):
+            return True
+        j = k
+        while j < n and not low[j].isspace():
+            j += 1
+        while j < n and low[j].isspace():
+            j += 1
+        if j > k and low.startswith(_GROUP_WORDS, j):
+            return True
+    return False
+
+
 def _each_n(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
     """"three groups of 20 each", "(30 eyes in each treatment arm)": every arm without n gets it."""
     if not arms or all(a.n is not None for a in arms) or any(a.n is not None for a in arms):
@@ -392,7 +446,7 @@ def _each_n(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
         if "group" not in low and "arm" not in low:
             continue  # every form names the groups: "groups of 20 each", "20 per group", "two (n = 30) groups"
         # "into two (n = 30) groups" needs its parenthesis; the other forms a word "each" / "per"
-        rids = (["each_n"] if "each" in cues else []) + (["each_n_paren"] if "(n" in low else [])
+        rids = (["each_n"] if "each" in cues and _each_group(sent, low) else []) + (["each_n_paren"] if "(n" in low else [])
         for m in (m for rid in rids for m in rules.by_id(rid).finditer(sent)):
             n = parse_int(m.group("n"))
             if n:

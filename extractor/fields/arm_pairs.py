@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from extractor.fields import Context
-from extractor.fields.arm_candidates import _ALLOC_CUES, _S, _Arm
+from extractor.fields.arm_candidates import _ALLOC_CUES, _S, _Arm, _followed_by
 from extractor.fields.arm_doses import _respective_doses
 from extractor.fields.arm_labels import (
     _GENERIC,
@@ -176,12 +176,18 @@ def _controlled_trial(ctx: Context, sents: list[_S]) -> list[_Arm]:
     return []
 
 
+_ACTIVE_WORDS = ("active", "real", "true", "verum", "genuine")
+_ACTIVE_OR = ("or", "versus", "vs")
+
+
 def _active_or_sham(ctx: Context, sents: list[_S]) -> list[_Arm]:
     """"active or sham catgut implantation": the treatment and its sham."""
     rule = load_rules("arms").by_id("active_or_sham")
     for s, _e, sent, low, _cues in sents:
         if "sham" not in low and "placebo" not in low and "simulated" not in low:
             continue
+        if not _followed_by(sent, low, _ACTIVE_WORDS, _ACTIVE_OR):
+            continue  # the pattern starts "active or" / "real versus" ...
         for m in rule.finditer(sent):
             x = clean_label(m.group("x"))
             if not x or _NOISE.search(x) or not tokens(x):

@@ -185,8 +185,10 @@ def extract(ctx: Context) -> list[Arm]:
                 if group is not best:
                     _merge(arms, group, abbrevs, create=False)
     arms = [a for a in arms if not not_an_arm(a.label)]
-    k = _doc_k(ctx)
+    # the stated number of groups, read only where it is used (a search of the whole abstract)
+    k: int | None = None
     if len(arms) < 2:
+        k = _doc_k(ctx)
         named = _group_mentions(ctx, sents, abbrevs)
         if k and len(named) > k:
             named = named[:k]
@@ -222,7 +224,7 @@ def extract(ctx: Context) -> list[Arm]:
                 a.n = a.n_span = None
     _rate_sizes(ctx, arms, total)
     _paren_named_counts(ctx, sents, arms, abbrevs)
-    if (k is None or len(arms) < k) and not any(_is_control(a.label, a.aliases) for a in arms):
+    if not any(_is_control(a.label, a.aliases) for a in arms) and ((k := k or _doc_k(ctx)) is None or len(arms) < k):
         # "compared with a control group with standard medical care alone (n = 122)": a control
         # group stated with its own n is an arm even when the allocation list left it out
         extra = next((x for group in mentions for x in group if x.n is not None and _is_control(x.label, [])
