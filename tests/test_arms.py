@@ -753,3 +753,30 @@ def test_sizes_from_a_parenthesis_of_counts_naming_the_arms() -> None:
     text = ("Patients were randomized to pressure support ventilation (PSV) or neurally adjusted ventilatory assist (NAVA). "
             "Central apneas were fewer (24 ± 23 per hour of sleep in PSV, and 0 during NAVA).")
     assert all(a.n is None for a in extract_text(text, id="x").arms)
+
+
+def test_each_arms_gate_admits_every_must_match_example_of_its_rule() -> None:
+    # a gate decides, with string tests, that its rule cannot match a sentence: it must let
+    # through every example its rule has to match (patterns/arms.json), or the gate is wrong
+    from extractor.fields.arm_candidates import _followed_by
+    from extractor.fields.arm_lists import _list_follows, _to_either_or_receive
+    from extractor.fields.arm_mentions import _count_matches, _each_group, _group_word_ends
+    from extractor.fields.arm_pairs import _ACTIVE_OR, _ACTIVE_WORDS
+    from extractor.rules import load_rules
+
+    def n_in_group(sent: str, low: str) -> bool:  # its gate is inside _count_matches
+        return any(True for _ in _count_matches(load_rules("arms").by_id("n_in_group"), sent, low))
+
+    gates = {
+        "allocation_list_direct": lambda s, lo: _to_either_or_receive(s, lo) or _list_follows(s, lo),
+        "named_group": _group_word_ends,
+        "each_n": _each_group,
+        "active_or_sham": lambda s, lo: _followed_by(s, lo, _ACTIVE_WORDS, _ACTIVE_OR),
+        "n_in_group": n_in_group,
+    }
+    rules = load_rules("arms")
+    for rid, gate in gates.items():
+        examples = rules.by_id(rid).examples
+        assert examples.match, rid
+        for ex in examples.match:
+            assert gate(ex, ex.lower()), (rid, ex)
