@@ -89,11 +89,17 @@ def parse_number(s: str) -> float | None:
     return float(w) if w is not None else None
 
 
+# A count of people, events or doses has at most a dozen digits; a longer run is no count
+# (and int() refuses a string of more than 4,300 digits: the field would be lost)
+MAX_COUNT_DIGITS = 12
+
+
 def parse_int(s: str) -> int | None:
-    """A count: "222", "1,234", "Twenty-four"."""
+    """A count: "222", "1,234", "Twenty-four"; None for a run of more than MAX_COUNT_DIGITS digits."""
     s = s.strip()
     if _COUNT.fullmatch(s):
-        return int(s.replace(",", ""))
+        digits = s.replace(",", "")
+        return int(digits) if len(digits) <= MAX_COUNT_DIGITS else None
     return parse_word_number(s)
 
 

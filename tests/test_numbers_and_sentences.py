@@ -110,3 +110,17 @@ def test_batch_extraction_does_not_import_spacy() -> None:
 
     doc = parse("Patients were randomized. P = .04 was found.", ())
     assert [s.start_char for s in doc.sents] == sentence_starts("Patients were randomized. P = .04 was found.")
+
+
+def test_a_run_of_thousands_of_digits_is_no_count_and_loses_no_field() -> None:
+    # int() refuses a string of more than 4,300 digits: "(n = 777...7)" used to lose the whole
+    # sample_size and arms fields of the record ("extraction failed (ValueError: ...)")
+    from extractor.api import extract_text
+    from extractor.numbers import MAX_COUNT_DIGITS, parse_int
+
+    assert parse_int("1,234") == 1234 and parse_int("9" * MAX_COUNT_DIGITS) == int("9" * MAX_COUNT_DIGITS)
+    assert parse_int("7" * (MAX_COUNT_DIGITS + 1)) is None and parse_int("7" * 5000) is None
+    r = extract_text("Methods: In total, " + "7" * 5000 + " patients were randomized to drug (n = "
+                     + "7" * 5000 + ") or placebo (n = 12). Sixty patients were randomized into two groups.")
+    assert r.warnings == []
+    assert r.sample_size.randomized == 60
