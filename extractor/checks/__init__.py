@@ -75,11 +75,13 @@ def _any_values(record: TrialRecord, fields: tuple[str, ...]) -> bool:
     return False
 
 
-def run_all(record: TrialRecord) -> list[Flag]:
+def run_all(record: TrialRecord, sentence_texts: dict[int, tuple[str, int]] | None = None) -> list[Flag]:
+    """Every registered check's flags. ``sentence_texts``: sentence index -> (normalised text,
+    start) of ``record.sentences``, where the caller has them (see index_sentences)."""
     from extractor.checks.common import index_sentences
 
     flags: list[Flag] = []
-    index_sentences(record)
+    index_sentences(record, sentence_texts)
     try:
         for check in all_checks():
             if check.needs and not _any_values(record, check.needs):

@@ -48,10 +48,15 @@ def _build_index(record: TrialRecord) -> dict[int, tuple[str, int]]:
     return index
 
 
-def index_sentences(record: TrialRecord | None) -> None:
+def index_sentences(record: TrialRecord | None, index: dict[int, tuple[str, int]] | None = None) -> None:
     """Called by ``run_all`` around one record's checks (``None`` after): every check family
-    asks for the same few sentences, so they are normalised once per run, not once per ask."""
-    _ACTIVE.record, _ACTIVE.index = (None, None) if record is None else (record, _build_index(record))
+    asks for the same few sentences, so they are normalised once per run, not once per ask.
+    ``index``: what ``_build_index(record)`` returns, where the caller has it (the pipeline
+    slices it from the normalised document text)."""
+    if record is None:
+        _ACTIVE.record, _ACTIVE.index = None, None
+    else:
+        _ACTIVE.record, _ACTIVE.index = record, _build_index(record) if index is None else index
 
 
 def _sentences(record: TrialRecord) -> dict[int, tuple[str, int]]:

@@ -25,6 +25,9 @@ class Context:
     norm: str  # normalised, boilerplate blanked; same length as text: extractors search here
     sent_starts: list[int]  # from the sentence rules (extractor.sentences.sentence_starts) over ``norm``
     forced_breaks: tuple[int, ...] = ()
+    # normalize_text(text), unmasked, where each of its slices is the normalisation of the same
+    # slice of ``text`` (see normalize_sliceable), else None: the checks slice sentences from it
+    sliceable_norm: str | None = None
     results: dict[str, Any] = field(default_factory=dict)
     used_sentences: set[int] = field(default_factory=set)
     _doc: Doc | None = None
