@@ -15,7 +15,7 @@ from extractor import checks as checks_pkg
 from extractor.document import Document
 from extractor.fields import Context
 from extractor.normalize import masked_text, normalize_sliceable
-from extractor.records import Sentence, TrialRecord
+from extractor.records import TrialRecord
 from extractor.sentences import sentence_starts
 
 # Order matters: later fields read earlier ones from ctx.results.
@@ -95,10 +95,11 @@ def extract_document(
     if content_hash is None:
         content_hash = hashlib.sha256(document.text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     # the sentences are complete once the fields have run: given to the constructor rather
-    # than assigned after it (pydantic's __setattr__ is a Python call per assignment)
+    # than assigned after it (pydantic's __setattr__ is a Python call per assignment), as
+    # dicts that its validator makes Sentences of (a Sentence(...) call each costs more)
     spans = [(i, *ctx.sentence_span(i)) for i in sorted(ctx.used_sentences)]
     sentences = [
-        Sentence(index=i, start=s, end=e, section=ctx.section_label(s), text=document.text[s:e])
+        {"index": i, "start": s, "end": e, "section": ctx.section_label(s), "text": document.text[s:e]}
         for i, s, e in spans
     ]
     record = TrialRecord(
