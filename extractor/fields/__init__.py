@@ -87,12 +87,8 @@ class Context:
     def sentences(self) -> list[tuple[int, int, int]]:
         """(index, start, end) of every non-blank sentence (computed once; do not mutate)."""
         if self._sentences is None:
-            out = []
-            for i in range(len(self.sent_starts)):
-                s, e = self.sentence_span(i)
-                if e > s and not self.norm[s:e].isspace():
-                    out.append((i, s, e))
-            self._sentences = out
+            norm = self.norm
+            self._sentences = [(i, s, e) for i, (s, e) in enumerate(self.spans) if e > s and not norm[s:e].isspace()]
         return self._sentences
 
     def section_label(self, pos: int) -> str | None:
