@@ -29,6 +29,7 @@ class Check:
 
 
 REGISTRY: dict[str, Check] = {}
+_NEEDED: set[str] = set()  # every record list some check needs
 
 # modules holding checks; each registers its checks on import
 CHECK_MODULES: tuple[str, ...] = (
@@ -50,6 +51,7 @@ def register(code: str, title: str, formula: str, tolerance: str,
         if code in REGISTRY and REGISTRY[code].func is not func:
             raise ValueError(f"duplicate check code {code}")
         REGISTRY[code] = Check(code, title, formula, tolerance, func, needs)
+        _NEEDED.update(needs)
         return func
 
     return deco
@@ -68,23 +70,17 @@ def all_checks() -> list[Check]:
     return list(REGISTRY.values())
 
 
-def _any_values(record: TrialRecord, fields: tuple[str, ...]) -> bool:
-    for f in fields:
-        if getattr(record, f):
-            return True
-    return False
-
-
 def run_all(record: TrialRecord, sentence_texts: dict[int, tuple[str, int]] | None = None) -> list[Flag]:
     """Every registered check's flags. ``sentence_texts``: sentence index -> (normalised text,
     start) of ``record.sentences``, where the caller has them (see index_sentences)."""
-    from extractor.checks.common import index_sentences
-
     flags: list[Flag] = []
+    checks = all_checks()  # (imported first: _NEEDED is complete after)
     index_sentences(record, sentence_texts)
+    # the record lists holding values, looked up once rather than once per check
+    filled = {f for f in _NEEDED if getattr(record, f)}
     try:
-        for check in all_checks():
-            if check.needs and not _any_values(record, check.needs):
+        for check in checks:
+            if check.needs and filled.isdisjoint(check.needs):
                 continue
             try:
                 flags.extend(check.func(record))
@@ -93,3 +89,7 @@ def run_all(record: TrialRecord, sentence_texts: dict[int, tuple[str, int]] | No
     finally:
         index_sentences(None)
     return flags
+
+
+# (below the registry: the check modules it imports register themselves here)
+from extractor.checks.common import index_sentences  # noqa: E402
