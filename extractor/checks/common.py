@@ -65,6 +65,11 @@ def _sentences(record: TrialRecord) -> dict[int, tuple[str, int]]:
     return _build_index(record)
 
 
+def sentence_index(record: TrialRecord) -> dict[int, tuple[str, int]]:
+    """sentence index -> (normalised text, start) of the record's sentences (do not mutate)."""
+    return _sentences(record)
+
+
 def sentence_text(record: TrialRecord, index: int | None) -> str | None:
     """Normalised text of sentence ``index`` (dashes, minus signs, odd spaces unified)."""
     if index is None:
@@ -163,7 +168,7 @@ _ALPHA_VERBS = ("considered", "regarded", "taken", "accepted", "defined", "alpha
 
 
 def _may_state_alpha(text: str) -> bool:
-    if any(w in text for w in _ALPHA_VERBS):
+    if any(map(text.__contains__, _ALPHA_VERBS)):  # (no generator frame per word)
         return True
     return "significan" in text and ("level" in text or "threshold" in text)
 
