@@ -11,6 +11,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from extractor.checks.common import index_sentences
 from extractor.records import Flag, TrialRecord
 
 CheckFn = Callable[[TrialRecord], list[Flag]]
@@ -89,7 +90,3 @@ def run_all(record: TrialRecord, sentence_texts: dict[int, tuple[str, int]] | No
     finally:
         index_sentences(None)
     return flags
-
-
-# (below the registry: the check modules it imports register themselves here)
-from extractor.checks.common import index_sentences  # noqa: E402
