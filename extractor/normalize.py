@@ -57,12 +57,6 @@ _SPACE_GROUPED = re.compile(r"(?<![\d.,:/-])(?<!\d )(?<!\d[.,:/-] )\d{1,3}(?: \d
 _GROUP_GATE = re.compile(r" (?<=\d )\d\d\d")
 
 
-def _comma_groups(text: str) -> str:
-    if not _GROUP_GATE.search(text) or not _SPACE_GROUPED.search(text):
-        return text
-    return _SPACE_GROUPED.sub(lambda m: m.group().replace(" ", ","), text)
-
-
 def _translate(text: str) -> str:
     for c in set(_NEEDS.findall(text)):
         text = text.replace(c, _TABLE[ord(c)])
@@ -70,22 +64,55 @@ def _translate(text: str) -> str:
 
 
 def normalize_text(text: str) -> str:
-    if text.isascii() and text.isprintable():
-        # no control character (isprintable), nothing else to map (every key is non-ASCII):
-        # most sentences the checks normalise; two C-level tests instead of the scan
-        return _comma_groups(text)
-    out = _comma_groups(_translate(text))
-    if _MIDDOT in out:
-        # visit the middle dots only, not every character
-        chars = list(out)
-        i = out.find(_MIDDOT)
-        while i >= 0:
-            if 0 < i < len(chars) - 1 and chars[i - 1].isdigit() and chars[i + 1].isdigit():
-                chars[i] = "."
-            i = out.find(_MIDDOT, i + 1)
-        out = "".join(chars)
+    return _normalize(text)[0]
+
+
+def normalize_sliceable(text: str) -> tuple[str, bool]:
+    """``normalize_text(text)``, and whether each of its slices is the normalisation of the
+    same slice of ``text`` (``normalize_text(text[s:e]) == out[s:e]``): true unless one of the
+    rewrites that read their neighbours (space-grouped thousands, middle dots) could apply
+    somewhere. A caller needing many pieces of the text normalised then slices instead."""
+    return _normalize(text)
+
+
+def _normalize(text: str) -> tuple[str, bool]:
+    if text.isascii() and (text.isprintable() or text.replace("\n", "").isprintable()):
+        # no control character but newlines (isprintable), nothing else to map (every key is
+        # non-ASCII): C-level tests instead of the scan, for a third of the abstracts
+        out = text
+    else:
+        out = _translate(text)
+    # every other substitution is one character for one, whatever surrounds it; without a
+    # "\d \d\d\d" in the whole text, no slice of it holds one either
+    if _GROUP_GATE.search(out):
+        out = _middots(_comma_groups(out))
+        sliceable = False
+    elif _MIDDOT in out:
+        out = _middots(out)
+        sliceable = False
+    else:
+        sliceable = True
     assert len(out) == len(text)
-    return out
+    return out, sliceable
+
+
+def _comma_groups(text: str) -> str:
+    if not _SPACE_GROUPED.search(text):
+        return text
+    return _SPACE_GROUPED.sub(lambda m: m.group().replace(" ", ","), text)
+
+
+def _middots(text: str) -> str:
+    if _MIDDOT not in text:
+        return text
+    # visit the middle dots only, not every character
+    chars = list(text)
+    i = text.find(_MIDDOT)
+    while i >= 0:
+        if 0 < i < len(chars) - 1 and chars[i - 1].isdigit() and chars[i + 1].isdigit():
+            chars[i] = "."
+        i = text.find(_MIDDOT, i + 1)
+    return "".join(chars)
 
 
 # The letters a case-insensitive regex (re or regex, simple case folding) matches as an ASCII

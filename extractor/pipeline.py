@@ -14,8 +14,8 @@ from types import ModuleType
 from extractor import checks as checks_pkg
 from extractor.document import Document
 from extractor.fields import Context
-from extractor.normalize import masked_text, normalize_text
-from extractor.records import Sentence, TrialRecord
+from extractor.normalize import masked_text, normalize_sliceable
+from extractor.records import TrialRecord
 from extractor.sentences import sentence_starts
 
 # Order matters: later fields read earlier ones from ctx.results.
@@ -51,7 +51,8 @@ class FieldError(Exception):
 
 
 def build_context(document: Document, full_text: bool = False) -> Context:
-    norm = masked_text(document, normalize_text(document.text), full_text)
+    full, sliceable = normalize_sliceable(document.text)
+    norm = masked_text(document, full, full_text)
     forced = tuple(s.start for s in document.sections)
     return Context(
         document=document,
@@ -59,6 +60,7 @@ def build_context(document: Document, full_text: bool = False) -> Context:
         norm=norm,
         sent_starts=sentence_starts(norm, forced),
         forced_breaks=forced,
+        sliceable_norm=full if sliceable else None,
     )
 
 
@@ -93,17 +95,12 @@ def extract_document(
     if content_hash is None:
         content_hash = hashlib.sha256(document.text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     # the sentences are complete once the fields have run: given to the constructor rather
-    # than assigned after it (pydantic's __setattr__ is a Python call per assignment)
+    # than assigned after it (pydantic's __setattr__ is a Python call per assignment), as
+    # dicts that its validator makes Sentences of (a Sentence(...) call each costs more)
+    spans = [(i, *ctx.sentence_span(i)) for i in sorted(ctx.used_sentences)]
     sentences = [
-        Sentence(
-            index=i,
-            start=s,
-            end=e,
-            section=ctx.section_label(s),
-            text=document.text[s:e],
-        )
-        for i in sorted(ctx.used_sentences)
-        for s, e in [ctx.sentence_span(i)]
+        {"index": i, "start": s, "end": e, "section": ctx.section_label(s), "text": document.text[s:e]}
+        for i, s, e in spans
     ]
     record = TrialRecord(
         id=document.id,
@@ -123,7 +120,10 @@ def extract_document(
     )
     # checks read the evidence sentences (words vs numbers, pairing), so they run after them
     if run_checks:
-        record.flags = checks_pkg.run_all(record)
+        # the normalised sentence texts the checks read, sliced rather than normalised again
+        full = ctx.sliceable_norm
+        texts = None if full is None else {i: (full[s:e], s) for i, s, e in spans}
+        record.flags = checks_pkg.run_all(record, texts)
     # drop meta-data-derived registrations duplicates deterministically
     if meta.get("registrations"):
         record.registrations = list(dict.fromkeys(record.registrations + meta["registrations"]))

@@ -24,9 +24,15 @@ _CANDIDATE = re.compile(r"""[.!?](?:["')\]]*)(?=(""" + _WS + r"""+)["'(\[]?[A-Z0
 _NEWLINE = re.compile(r"\n" + _WS + "*")
 
 
+# longer than every no_break_after word (checked where they are read)
+_LONG = 8
+
+
 @cache
 def _no_break_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_lexicon("sentences").entries["no_break_after"])
+    words = frozenset(w.lower() for w in load_lexicon("sentences").entries["no_break_after"])
+    assert all(len(w) < _LONG and w[-1].isalpha() for w in words), "sentence_starts' shortcuts assume these"
+    return words
 
 
 def sentence_starts(text: str, forced: list[int] | tuple[int, ...] = ()) -> list[int]:
@@ -43,8 +49,14 @@ def sentence_starts(text: str, forced: list[int] | tuple[int, ...] = ()) -> list
     starts = {0}
     for m in _CANDIDATE.finditer(text):
         p = m.start()
-        if text[p] == ".":
+        if text[p] == "." and p:
             # the word before the period, including inner periods: "e.g", "i.v", "et al"
+            c = text[p - 1]
+            if (not c.isalpha() and c != ".") or (p >= _LONG and text[p - _LONG : p].isalnum()):
+                # most sentence ends: after a digit or a bracket, or a word longer than any
+                # abbreviation (each of which ends in a letter), a break without the walk
+                starts.add(m.end(1))
+                continue
             j = p
             while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "."):
                 j -= 1

@@ -11,6 +11,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from extractor.checks.common import index_sentences
 from extractor.records import Flag, TrialRecord
 
 CheckFn = Callable[[TrialRecord], list[Flag]]
@@ -29,6 +30,7 @@ class Check:
 
 
 REGISTRY: dict[str, Check] = {}
+_NEEDED: set[str] = set()  # every record list some check needs
 
 # modules holding checks; each registers its checks on import
 CHECK_MODULES: tuple[str, ...] = (
@@ -50,6 +52,7 @@ def register(code: str, title: str, formula: str, tolerance: str,
         if code in REGISTRY and REGISTRY[code].func is not func:
             raise ValueError(f"duplicate check code {code}")
         REGISTRY[code] = Check(code, title, formula, tolerance, func, needs)
+        _NEEDED.update(needs)
         return func
 
     return deco
@@ -68,21 +71,17 @@ def all_checks() -> list[Check]:
     return list(REGISTRY.values())
 
 
-def _any_values(record: TrialRecord, fields: tuple[str, ...]) -> bool:
-    for f in fields:
-        if getattr(record, f):
-            return True
-    return False
-
-
-def run_all(record: TrialRecord) -> list[Flag]:
-    from extractor.checks.common import index_sentences
-
+def run_all(record: TrialRecord, sentence_texts: dict[int, tuple[str, int]] | None = None) -> list[Flag]:
+    """Every registered check's flags. ``sentence_texts``: sentence index -> (normalised text,
+    start) of ``record.sentences``, where the caller has them (see index_sentences)."""
     flags: list[Flag] = []
-    index_sentences(record)
+    checks = all_checks()  # (imported first: _NEEDED is complete after)
+    index_sentences(record, sentence_texts)
+    # the record lists holding values, looked up once rather than once per check
+    filled = {f for f in _NEEDED if getattr(record, f)}
     try:
-        for check in all_checks():
-            if check.needs and not _any_values(record, check.needs):
+        for check in checks:
+            if check.needs and filled.isdisjoint(check.needs):
                 continue
             try:
                 flags.extend(check.func(record))

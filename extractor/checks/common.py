@@ -48,16 +48,26 @@ def _build_index(record: TrialRecord) -> dict[int, tuple[str, int]]:
     return index
 
 
-def index_sentences(record: TrialRecord | None) -> None:
+def index_sentences(record: TrialRecord | None, index: dict[int, tuple[str, int]] | None = None) -> None:
     """Called by ``run_all`` around one record's checks (``None`` after): every check family
-    asks for the same few sentences, so they are normalised once per run, not once per ask."""
-    _ACTIVE.record, _ACTIVE.index = (None, None) if record is None else (record, _build_index(record))
+    asks for the same few sentences, so they are normalised once per run, not once per ask.
+    ``index``: what ``_build_index(record)`` returns, where the caller has it (the pipeline
+    slices it from the normalised document text)."""
+    if record is None:
+        _ACTIVE.record, _ACTIVE.index = None, None
+    else:
+        _ACTIVE.record, _ACTIVE.index = record, _build_index(record) if index is None else index
 
 
 def _sentences(record: TrialRecord) -> dict[int, tuple[str, int]]:
     if getattr(_ACTIVE, "record", None) is record:
         return _ACTIVE.index
     return _build_index(record)
+
+
+def sentence_index(record: TrialRecord) -> dict[int, tuple[str, int]]:
+    """sentence index -> (normalised text, start) of the record's sentences (do not mutate)."""
+    return _sentences(record)
 
 
 def sentence_text(record: TrialRecord, index: int | None) -> str | None:
@@ -158,7 +168,7 @@ _ALPHA_VERBS = ("considered", "regarded", "taken", "accepted", "defined", "alpha
 
 
 def _may_state_alpha(text: str) -> bool:
-    if any(w in text for w in _ALPHA_VERBS):
+    if any(map(text.__contains__, _ALPHA_VERBS)):  # (no generator frame per word)
         return True
     return "significan" in text and ("level" in text or "threshold" in text)
 

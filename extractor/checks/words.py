@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.checks import register
-from extractor.checks.common import flag, measure_of, null_of, sentence_start, sentence_text, stated_alpha
+from extractor.checks.common import flag, measure_of, null_of, sentence_index, stated_alpha
 from extractor.checks.pvalues import ci_excludes_null, p_significant
 from extractor.normalize import plain_case
 from extractor.records import Evidence, Flag, Interval, PValue, TrialRecord
@@ -97,7 +97,7 @@ def _claims(sentence: str) -> tuple[Claim, ...]:
 
 def paired_claim(record: TrialRecord, value: Evidence, sentence: str, base: int) -> Claim | None:
     pos = value.start - base
-    before = [c for c in claims(sentence) if c.end <= pos]
+    before = [c for c in _claims(sentence) if c.end <= pos]
     if not before:
         return None
     c = before[-1]
@@ -111,10 +111,8 @@ def paired_claim(record: TrialRecord, value: Evidence, sentence: str, base: int)
 
 
 def _sentence_of(record: TrialRecord, v: Evidence) -> tuple[str, int] | None:
-    text, base = sentence_text(record, v.sentence), sentence_start(record, v.sentence)
-    if text is None or base is None:
-        return None
-    return text, base
+    """(normalised text, start) of the sentence holding ``v``, if recorded."""
+    return None if v.sentence is None else sentence_index(record).get(v.sentence)
 
 
 @register(

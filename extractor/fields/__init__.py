@@ -25,6 +25,9 @@ class Context:
     norm: str  # normalised, boilerplate blanked; same length as text: extractors search here
     sent_starts: list[int]  # from the sentence rules (extractor.sentences.sentence_starts) over ``norm``
     forced_breaks: tuple[int, ...] = ()
+    # normalize_text(text), unmasked, where each of its slices is the normalisation of the same
+    # slice of ``text`` (see normalize_sliceable), else None: the checks slice sentences from it
+    sliceable_norm: str | None = None
     results: dict[str, Any] = field(default_factory=dict)
     used_sentences: set[int] = field(default_factory=set)
     _doc: Doc | None = None
@@ -84,12 +87,8 @@ class Context:
     def sentences(self) -> list[tuple[int, int, int]]:
         """(index, start, end) of every non-blank sentence (computed once; do not mutate)."""
         if self._sentences is None:
-            out = []
-            for i in range(len(self.sent_starts)):
-                s, e = self.sentence_span(i)
-                if e > s and not self.norm[s:e].isspace():
-                    out.append((i, s, e))
-            self._sentences = out
+            norm = self.norm
+            self._sentences = [(i, s, e) for i, (s, e) in enumerate(self.spans) if e > s and not norm[s:e].isspace()]
         return self._sentences
 
     def section_label(self, pos: int) -> str | None:
@@ -98,19 +97,26 @@ class Context:
 
     def evidence(self, start: int, end: int, rule: str | None = None, uncertain: bool = False) -> dict[str, Any]:
         """Provenance fields for a value at ``text[start:end]`` (trailing space trimmed)."""
-        while end > start and self.text[end - 1].isspace():
+        # (called for every value every field reads: sentence_index and section_label
+        # written out, and page_at asked only of a PDF)
+        text = self.text
+        while end > start and text[end - 1].isspace():
             end -= 1
-        while start < end and self.text[start].isspace():
+        while start < end and text[start].isspace():
             start += 1
-        idx = self.sentence_index(start)
+        idx = bisect_right(self.sent_starts, start) - 1
+        if idx < 0:
+            idx = 0
         self.used_sentences.add(idx)
+        doc = self.document
+        sec = doc.section_at(start)
         return {
-            "text": self.text[start:end],
+            "text": text[start:end],
             "start": start,
             "end": end,
-            "section": self.section_label(start),
+            "section": sec.label if sec else None,
             "sentence": idx,
-            "page": self.document.page_at(start),
+            "page": doc.page_at(start) if doc.page_starts else None,
             "rule": rule,
             "uncertain": uncertain,
         }
