@@ -127,7 +127,11 @@ def test_output_is_byte_identical_across_runs_and_jobs(tmp_path: Path) -> None:
 def test_sigkill_midway_leaves_valid_jsonl_and_rerun_completes(tmp_path: Path) -> None:
     """A run killed with SIGKILL (workers too) loses nothing written; rerun fills the rest."""
     folder = tmp_path / "in"
-    make_corpus(folder, 60)
+    # enough files that the kill, sent once 10 lines are out, lands before the last one even
+    # when this process wakes late on a busy machine (60 files were written in ~0.1 s once
+    # workers started in 0.08 s, and a late wake-up saw the run finished)
+    total = 600
+    make_corpus(folder, total)
     out = tmp_path / "out.jsonl"
     cmd = [sys.executable, "-c", "import cli; cli.main()", "extract", str(folder), "-o", str(out),
            "--jobs", "2", "--no-progress"]
@@ -143,7 +147,7 @@ def test_sigkill_midway_leaves_valid_jsonl_and_rerun_completes(tmp_path: Path) -
         os.killpg(proc.pid, signal.SIGKILL)  # the CLI, its forkserver and its workers
         proc.wait()
     partial = read_jsonl(out)  # every line whole
-    assert 10 <= len(partial) < 60, "kill did not land mid-way"
+    assert 10 <= len(partial) < total, "kill did not land mid-way"
     subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
     recs = read_jsonl(out)
     counts = Counter(r["source"] for r in recs)
