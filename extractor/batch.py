@@ -346,10 +346,16 @@ def default_jobs() -> int:
 
 
 def warm_up() -> None:
-    """Build the spaCy pipeline and load every rule file and check once (per process)."""
+    """Load every rule file and check once (per process), and store the regex programs this
+    machine lacked (the first run after installing or upgrading ``regex``; see regex_cache)."""
+    from extractor import regex_cache
     from extractor.api import extract_text
+    from extractor.rules import load_rules, rule_files
 
     extract_text("Warm-up. Patients (n = 12) were randomized; P = .04 (95% CI, 1.2-3.4).\n")
+    for name in rule_files():
+        load_rules(name)
+    regex_cache.save()
 
 
 def _worker_main(conn: Connection, opts: BatchOptions) -> None:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,3 +14,8 @@ CORPUS = ROOT / "corpus"
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS
+
+
+# the tests (and the CLI runs they start) keep their regex program file out of the user's
+# cache directory (extractor.regex_cache)
+os.environ.setdefault("TRIALEX_CACHE_DIR", tempfile.mkdtemp(prefix="trialex-cache-"))

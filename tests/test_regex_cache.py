@@ -115,3 +115,51 @@ def test_a_pattern_without_a_program_is_compiled_by_regex(monkeypatch: pytest.Mo
     assert isinstance(p, regex.Pattern) and p.search("p = .04").group() == "= .04"
     with pytest.raises(regex.error):
         regex_cache.compile_regex(r"(unbalanced")
+
+
+def _fresh_state(monkeypatch: pytest.MonkeyPatch, shipped: bool) -> None:
+    """The module as a new process has it; ``shipped``: whether the shipped file is read."""
+    monkeypatch.setattr(regex_cache, "_programs", None)
+    monkeypatch.setattr(regex_cache, "_made", {})
+    monkeypatch.setattr(regex_cache, "_new", {})
+    monkeypatch.setattr(regex_cache, "_capturing", True)
+    if not shipped:  # as after an upgrade of regex: the shipped programs are another version's
+        monkeypatch.setattr(regex_cache, "FILE", "no-such-file.bin")
+
+
+def test_a_machine_without_programs_stores_them_at_warm_up_and_the_next_process_uses_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRIALEX_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("TRIALEX_NO_CACHE", raising=False)
+    sources = [(r"\b(?:randomi[sz]ed|allocated)\s+(?P<n>\d+)", int(regex.I)), (r"(?r)\bP\s*[<=]\s*$", 0)]
+    _fresh_state(monkeypatch, shipped=False)
+    first = [regex_cache.compile_regex(p, f) for p, f in sources]  # compiled, programs captured
+    path = regex_cache.save()
+    assert path is not None and path.parent == tmp_path and path.exists()
+    assert regex_cache.compile_regex(r"\d+ of \d+") is not None and not regex_cache._new  # no longer captured
+    _fresh_state(monkeypatch, shipped=False)
+    second = [regex_cache.compile_regex(p, f) for p, f in sources]
+    assert all(k in regex_cache._made for k in sources)  # from the file, not compiled
+    for a, b in zip(first, second, strict=True):
+        assert (a.pattern, a.flags, a.groupindex) == (b.pattern, b.flags, b.groupindex)
+    assert second[0].search("were randomized 120 patients").group("n") == "120"
+    assert second[1].search("difference (P < ") is not None
+
+
+def test_no_machine_file_is_read_or_written_when_caching_is_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRIALEX_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("TRIALEX_NO_CACHE", "1")
+    _fresh_state(monkeypatch, shipped=False)
+    regex_cache.compile_regex(r"\bn\s*=\s*(\d+)", regex.I)
+    assert regex_cache.save() is None and list(tmp_path.iterdir()) == []
+
+
+def test_a_cache_directory_that_cannot_be_written_is_passed_over(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the directory would be")
+    monkeypatch.setenv("TRIALEX_CACHE_DIR", str(blocked / "trialex"))
+    monkeypatch.delenv("TRIALEX_NO_CACHE", raising=False)
+    _fresh_state(monkeypatch, shipped=False)
+    p = regex_cache.compile_regex(r"\bvs\.?\s+(\d+)", regex.I)
+    assert regex_cache.save() is None
+    assert p.search("12 vs. 14").group(1) == "14"
