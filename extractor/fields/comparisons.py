@@ -79,7 +79,9 @@ FIELD = "comparisons"
 _ARM_MEASURES = {"mean", "median", "proportion"}  # an interval of one arm's value, not an effect
 # ", and the X was ...": a new clause with its own subject
 _AND_CLAUSE = r",\s+and\s+(?=(?:the\s+)?\w+(?:\s+\w+)?\s+(?:was|were)\b)"
-_CLAUSE_SPLIT = compile_regex(r";\s*|,?\s+(?:but|whereas|while)\s+|,\s+(?:although|however)\s+|" + _AND_CLAUSE, regex.I)
+# (?<!\s): a split starts where its run of spaces does (after its comma), and is tried only
+# there: at each space of a long run, each try reading the run to its end, it was quadratic
+_CLAUSE_SPLIT = compile_regex(r";\s*|,?(?<!\s)\s+(?:but|whereas|while)\s+|,\s+(?:although|however)\s+|" + _AND_CLAUSE, regex.I)
 # the same split of a sentence without the other alternatives' words (_CLAUSE_WORDS): a
 # pattern starting with its comma is found by a scan for the comma, where _CLAUSE_SPLIT
 # tries every space
