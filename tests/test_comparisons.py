@@ -686,3 +686,19 @@ def test_a_long_run_of_spaces_is_split_into_clauses_and_pieces_in_one_pass() -> 
         spaced = _outcomes(text.format(" " * 10_000))
         assert spaced == _outcomes(text.format(""))
     assert [o for o, _ in spaced] == ["mental state", "levels of IL-2"]
+
+
+def test_a_percent_past_100_derives_no_events_and_loses_no_field() -> None:
+    # events were derived as round(percent x n) for any percent: "999...9% vs 30%" (305 nines)
+    # made the product infinite and round() raise, losing the whole field ("comparisons:
+    # extraction failed (OverflowError ...)"); 150% invented more events than the arm's n
+    def values(percent: str):
+        r = extract_text("Title\n\nRESULTS: Patients were randomized to aspirin (n=2000) or placebo (n=3000). "
+                         f"Response was {percent}% vs 30%.")
+        assert r.warnings == []
+        return [(c.intervention_values.percent, c.intervention_values.events, c.comparator_values.events) for c in r.comparisons]
+
+    assert values("9" * 305) == [(float("9" * 305), None, 900)]
+    assert values("-" + "9" * 305) == [(-float("9" * 305), None, 900)]
+    assert values("150") == [(150.0, None, 900)]
+    assert values("40") == [(40.0, 800, 900)]

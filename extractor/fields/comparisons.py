@@ -284,7 +284,9 @@ def _segments(sent: str, s: int, e: int, anchors: list[_Anchor]) -> list[_Segmen
 def _arm_value_for_percent(av: ArmValue, arm) -> ArmValue:
     """Events implied by a percent and the arm's n: '91% vs 42%' with n = 12 per arm."""
     n = getattr(arm, "n", None) if arm is not None else None
-    if av.events is not None or av.percent is None or not n:
+    # a percent past ±100 is no share of the arm: 150% would invent more events than n, and
+    # "1e300% vs 0%" made round() of an infinite product raise (the whole field was lost)
+    if av.events is not None or av.percent is None or not n or abs(av.percent) > 100:
         return av
     events = round(av.percent * n / 100)
     if abs(100 * events / n - av.percent) > 1.0:  # the percent is not a count of n (a KM estimate, a subset)
