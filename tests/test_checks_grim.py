@@ -35,3 +35,14 @@ def test_grim_quiet_without_integer_data_or_n():
 def test_grim_needs_precision_finer_than_n():
     text = "The number of seizures was a mean of 5.1 (n = 280) with the drug."
     assert run("GRIM", record(text, summaries=[dict(text="5.1", statistic="mean", value=5.1)])) == []
+
+
+def test_an_n_of_thousands_of_digits_is_no_n_and_loses_no_check():
+    # int() refused the n of "(n = 777...7)" (5,000 digits): "check GRIM failed: ValueError";
+    # a run of digits that long is no count, so the mean has no n to test
+    from extractor.api import extract_text
+
+    text = "Title\n\nRESULTS: The number of visits was mean 5.19 ± 1.2 (n = {}) in the drug group."
+    r = extract_text(text.format("7" * 5000))
+    assert r.warnings == [] and r.flags == []
+    assert [f.code for f in extract_text(text.format("28")).flags] == ["GRIM"]

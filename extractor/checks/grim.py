@@ -15,6 +15,7 @@ import re
 from extractor.checks import register
 from extractor.checks.common import flag, local_text
 from extractor.checks.stats import value_decimals
+from extractor.numbers import parse_int
 from extractor.records import Flag, TrialRecord
 
 _INTEGER_DATA = re.compile(
@@ -53,9 +54,10 @@ def grim(record: TrialRecord) -> list[Flag]:
         m = _N_AFTER.match(sentence[idx + len(s.text):])
         if not m:
             continue
-        n = int(m.group(1))
+        # parse_int: int() refused an n of over 4,300 digits and the whole check was lost
+        n = parse_int(m.group(1))
         d = value_decimals(s.value, s.text)
-        if n <= 0 or 10 ** d <= n or grim_consistent(s.value, n, d):
+        if n is None or n <= 0 or 10 ** d <= n or grim_consistent(s.value, n, d):
             continue
         out.append(flag("GRIM", "info",
                         f"{s.text!r}: no total of {n} integer values has mean {s.value:g} "
