@@ -63,18 +63,23 @@ def parse_scientific(s: str) -> float | None:
     """ "2 × 10-5", "10^-4", "10−4", "1e-4", "1.2E-3"; the exponent may be flattened."""
     m = _E.match(s)
     if m:
-        return _safe_pow(float(m.group(1)), int(m.group(2)))
+        return _safe_pow(float(m.group(1)), m.group(2))
     m = _SCI.match(s)
     if m:
         mant = float(m.group("mant")) if m.group("mant") else 1.0
-        return _safe_pow(mant, int(m.group("exp").replace(" ", "")))
+        return _safe_pow(mant, m.group("exp").replace(" ", ""))
     return None
 
 
-def _safe_pow(mant: float, exp: int) -> float | None:
-    if abs(exp) > 300:
+def _safe_pow(mant: float, exp: str) -> float | None:
+    # the exponent is checked as written: int() refuses a run of over 4,300 digits
+    # ("1e-999...9" raised ValueError where None was promised), and past 300 is no float
+    # (nor is a product past float's range: "99999 × 10^305")
+    digits = exp.lstrip("+-").lstrip("0")
+    if len(digits) > 3 or int(exp) not in range(-300, 301):
         return None
-    return mant * 10.0**exp
+    v = mant * 10.0 ** int(exp)
+    return v if math.isfinite(v) else None
 
 
 def parse_number(s: str) -> float | None:

@@ -780,3 +780,14 @@ def test_each_arms_gate_admits_every_must_match_example_of_its_rule() -> None:
         assert examples.match, rid
         for ex in examples.match:
             assert gate(ex, ex.lower()), (rid, ex)
+
+
+def test_a_long_list_of_thousands_groups_is_read_one_way_and_loses_no_field() -> None:
+    # <<num>>'s thousands groups could stop at any group, so resp_n_labels tried every way of
+    # splitting "999,999,...,999" into numbers: 600 groups timed the arms field out ("arms:
+    # pattern matching timed out; field left empty") and the arms of the next sentence were lost
+    r = extract_text("Title\n\nMETHODS: Quality of life was measured at 1, " + ",".join(["999"] * 600)
+                     + " 5499, and 12 months by the PCS and MCS, respectively. "
+                     "32 and 31 subjects were enrolled under the PHF and HAART arms, respectively.")
+    assert r.warnings == []
+    assert [(a.label, a.n) for a in r.arms] == [("PHF", 32), ("HAART", 31)]

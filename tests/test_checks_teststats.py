@@ -44,3 +44,19 @@ def test_one_tailed_when_stated():
 def test_z_and_p_zero():
     text = "The trend was clear, z = 4.10, p = .000."
     assert run("TESTSTAT_P", record(text, tests=[ts("z = 4.10, p = .000", "z", 4.10, p=0.0)])) == []
+
+
+def test_degrees_of_freedom_past_a_billion_recompute_no_p_and_lose_no_check():
+    # log-gamma differences for such dfs cancel to noise: F(491, 10^18) made math.exp overflow
+    # ("check TESTSTAT_P failed: OverflowError: math range error"), and t(10^14) = 2.1 gave
+    # p = .015 for the true .036 (a false flag)
+    from extractor.api import extract_text
+    from extractor.checks.stats import p_from_statistic
+
+    r = extract_text("Title\n\nRESULTS: Scores differed, F(491, 1000000000000000000) = 8.72, p = 0.01; χ2 = 3.1, p = 0.08.")
+    assert r.warnings == [] and r.flags == []
+    assert [(t.test, t.df1, t.df2, t.value) for t in r.test_statistics][0] == ("F", 491, 1e18, 8.72)
+    assert p_from_statistic("t", 2.1, 1e14, None) is None
+    assert abs(p_from_statistic("t", 2.1, 1e9, None) - 0.0357288) < 1e-6
+    r = extract_text("Title\n\nRESULTS: Scores differed, t(99999999999999) = 2.1, p = .03.")
+    assert r.warnings == [] and r.flags == []

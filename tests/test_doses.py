@@ -97,3 +97,18 @@ def test_mmol_per_kg_per_day_and_ppm_are_dose_units() -> None:
 def test_mmol_per_litre_and_ppm_of_a_measured_quantity_are_not_doses() -> None:
     assert find_doses("serum potassium of 4.1 mmol/l at baseline") == []
     assert find_doses("exhaled carbon monoxide below 10 ppmv") == []
+
+
+def test_a_long_run_of_digits_is_tried_once_by_the_power_and_million_amounts_and_loses_no_field() -> None:
+    # amount_power and amount_million were tried at every digit of a run, each try reading the
+    # run to its end: quadratic, and "(n=1010...10)" of 20,000 digits timed the arms field out
+    # ("arms: pattern matching timed out; field left empty")
+    from extractor.api import extract_text
+
+    r = extract_text("Title\n\nMETHODS: Patients (N=187) were randomized to drug 5 mg (n="
+                     + "10" * 10_000 + ") or placebo (n=63).")
+    assert r.warnings == []
+    assert r.sample_size.randomized == 187
+    assert [(d.value, d.unit) for a in r.arms for d in a.doses] == [(5.0, "mg")]
+    assert [(a.label, a.n) for a in r.arms if a.label == "placebo"] == [("placebo", 63)]
+    assert find_doses("2 million cells/kg")[0].value == 2_000_000

@@ -167,3 +167,16 @@ def test_comparing_clause_and_eg_are_not_outcomes() -> None:
     text = ("The primary end-point of this randomized prospective multicentre health economic trial was the total "
             "FU-related cost for providers, comparing Home Monitoring facilitated FU (HM ON) to regular in-office FU.")
     assert _primaries(text) == ["the total FU-related cost for providers"]
+
+
+def test_a_long_run_of_spaces_in_an_outcome_list_loses_no_field() -> None:
+    # _SEP ("\s+and\s+") and the nosplit rule (",?\s+assessed by") were tried at each space of
+    # a run, each try reading the run to its end: 10,000 spaces (PDF layout) timed the field
+    # out ("endpoints: pattern matching timed out; field left empty")
+    text = ("Title\n\nMETHODS: The primary outcomes were changes in total cholesterol (TC), non-HDL cholesterol "
+            "(non-HDL-C), HDL cholesterol{}(HDL-C) and triglycerides.")
+    r = extract_text(text.format(" " * 10_000))
+    assert r.warnings == []
+    spaced = [" ".join(e.text.split()) for e in r.endpoints]
+    assert spaced == [e.text for e in extract_text(text.format(" ")).endpoints]
+    assert {"HDL cholesterol (HDL-C)", "triglycerides"} <= set(spaced)

@@ -108,3 +108,14 @@ def test_lines_of_a_list_are_not_joined() -> None:
 
     text = "Outcomes:\nPain at 6 weeks\nFunction at 12 weeks"
     assert [text[s:e] for s, e in logical_lines(text)] == ["Outcomes:", "Pain at 6 weeks", "Function at 12 weeks"]
+
+
+def test_a_title_with_a_long_run_of_spaces_is_split_for_author_items_in_one_pass() -> None:
+    # _is_author_line's split ("\s*[|,;]\s*") was tried at each space of a run, each try reading
+    # the run to its end: quadratic, 1 s for a title holding 10,000 spaces (PDF layout)
+    text = ("Anterior cervical fusion for degenerative disease: a prospective, randomized, controlled{}study "
+            "with 2-year follow-up\n\nMETHODS: Patients were randomized.")
+    spaced, plain = parse_text(text.format(" " * 10_000), "x", "x"), parse_text(text.format(" "), "x", "x")
+    assert " ".join(spaced.title.split()) == plain.title
+    assert [(s.label, s.kind) for s in spaced.sections] == [(s.label, s.kind) for s in plain.sections]
+    assert spaced.sections[0].label == "TITLE" and spaced.sections[-1].label == "METHODS"

@@ -124,3 +124,15 @@ def test_a_run_of_thousands_of_digits_is_no_count_and_loses_no_field() -> None:
                      + "7" * 5000 + ") or placebo (n = 12). Sixty patients were randomized into two groups.")
     assert r.warnings == []
     assert r.sample_size.randomized == 60
+
+
+def test_an_exponent_of_thousands_of_digits_is_no_number_and_raises_nothing() -> None:
+    # parse_scientific passed the exponent to int(), which refuses over 4,300 digits:
+    # "1e-999...9" raised ValueError where the module promises None
+    from extractor.numbers import parse_number, parse_scientific
+
+    for s in ("1e-" + "9" * 5000, "2 × 10^-" + "9" * 5000, "10^" + "9" * 5000, "1e-301", "99999 × 10^305"):
+        assert parse_scientific(s) is None
+    assert parse_number("2 × 10^-" + "9" * 5000) is None
+    assert parse_scientific("2 × 10-5") == 2e-05 and parse_scientific("1e-300") == 1e-300
+    assert parse_scientific("10^-0005") == 1e-05

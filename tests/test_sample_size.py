@@ -315,3 +315,14 @@ def test_rules_matched_at_counts_find_what_finditer_finds() -> None:
         for rule in rules.rules:
             want = [m.span() for m in rule.finditer(text)]
             assert [m.span() for m in s._matches(rule, text, starts)] == want, (rule.id, text)
+
+
+def test_a_long_run_of_digits_before_no_space_is_scanned_once_and_loses_no_field() -> None:
+    # _DIGIT_RUN was tried at every digit of a run followed by no space, each try running to
+    # the run's end: quadratic, and "(n=777...7)" of 20,000 digits ran past the regex time
+    # limit ("sample_size: pattern matching timed out; field left empty")
+    r = extract_text("Title\n\nMETHODS: Eligible patients (N=187) were randomized to drug 2.5 mg (n="
+                     + "7" * 20_000 + ") or placebo (n=93).")
+    assert r.warnings == []
+    assert r.sample_size.randomized == 187
+    assert [(a.label, a.n) for a in r.arms if a.label == "placebo"] == [("placebo", 93)]

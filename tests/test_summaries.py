@@ -34,3 +34,15 @@ def test_median_with_range() -> None:
 
 def test_scientific_dose_is_not_a_summary() -> None:
     assert _s("Subjects received two infusions of 100 ± 20 × 106 UC-MSCs.") == []
+
+
+def test_a_long_run_of_spaces_after_median_is_read_one_way_and_loses_no_field() -> None:
+    # sum_median's adjacent \s* before the value split a run of spaces every way when no value
+    # followed: quadratic (2 s a "median" with 20,000 spaces), and with 40,000 the regex time
+    # limit lost the whole field ("summaries: pattern matching timed out; field left empty")
+    text = ("Title\n\nRESULTS: The median time to progression{}was 8 months in both groups. "
+            "The median age was 54 years (range 30-70).")
+    for spaces in (" " * 40_000, " "):
+        r = extract_text(text.format(spaces))
+        assert r.warnings == []
+        assert [(s.statistic, s.value, s.lower, s.upper) for s in r.summaries] == [("median", 54.0, 30.0, 70.0)]

@@ -182,8 +182,16 @@ def chi2_sf(x: float, df: float) -> float:
     return gammainc_upper(df / 2, x / 2)
 
 
+# No study has a billion degrees of freedom, and past ~1e11 the log-gamma differences in betainc
+# cancel to noise: "F(10^53, 382)" made math.exp overflow (the whole check was lost), and
+# "t(10^14) = 2.1" recomputed p = .035 as .015 (a false flag). Below this, ~1e-6 relative.
+MAX_DF = 1e9
+
+
 def p_from_statistic(test: str, value: float, df1: float | None, df2: float | None) -> float | None:
-    """Two-sided p for t and z, upper tail for F and chi2; None when df are missing."""
+    """Two-sided p for t and z, upper tail for F and chi2; None when df are missing or past MAX_DF."""
+    if (df1 is not None and df1 > MAX_DF) or (df2 is not None and df2 > MAX_DF):
+        return None
     if test == "z":
         return norm_p_two_sided(value)
     if test == "t" and df1:

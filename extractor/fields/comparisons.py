@@ -79,7 +79,9 @@ FIELD = "comparisons"
 _ARM_MEASURES = {"mean", "median", "proportion"}  # an interval of one arm's value, not an effect
 # ", and the X was ...": a new clause with its own subject
 _AND_CLAUSE = r",\s+and\s+(?=(?:the\s+)?\w+(?:\s+\w+)?\s+(?:was|were)\b)"
-_CLAUSE_SPLIT = compile_regex(r";\s*|,?\s+(?:but|whereas|while)\s+|,\s+(?:although|however)\s+|" + _AND_CLAUSE, regex.I)
+# (?<!\s): a split starts where its run of spaces does (after its comma), and is tried only
+# there: at each space of a long run, each try reading the run to its end, it was quadratic
+_CLAUSE_SPLIT = compile_regex(r";\s*|,?(?<!\s)\s+(?:but|whereas|while)\s+|,\s+(?:although|however)\s+|" + _AND_CLAUSE, regex.I)
 # the same split of a sentence without the other alternatives' words (_CLAUSE_WORDS): a
 # pattern starting with its comma is found by a scan for the comma, where _CLAUSE_SPLIT
 # tries every space
@@ -282,7 +284,9 @@ def _segments(sent: str, s: int, e: int, anchors: list[_Anchor]) -> list[_Segmen
 def _arm_value_for_percent(av: ArmValue, arm) -> ArmValue:
     """Events implied by a percent and the arm's n: '91% vs 42%' with n = 12 per arm."""
     n = getattr(arm, "n", None) if arm is not None else None
-    if av.events is not None or av.percent is None or not n:
+    # a percent past ±100 is no share of the arm: 150% would invent more events than n, and
+    # "1e300% vs 0%" made round() of an infinite product raise (the whole field was lost)
+    if av.events is not None or av.percent is None or not n or abs(av.percent) > 100:
         return av
     events = round(av.percent * n / 100)
     if abs(100 * events / n - av.percent) > 1.0:  # the percent is not a count of n (a KM estimate, a subset)

@@ -335,7 +335,8 @@ def _cues() -> dict[str, regex.Pattern[str]]:
         r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|in\s+comparison)\b", regex.I)
     dirw = sorted({*e["increase"], *e["decrease"], *e["better"], *e["worse"]} - {"more", "less"}, key=lambda w: (-len(w), w))
     out["piece_split"] = compile_regex(
-        r"(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?=(?:a\s+|an\s+)?(?:(?:statistically\s+)?significantly\s+)?(?:"
+        # (?<!\s): tried at a run of spaces' start only, not at each of its spaces (quadratic)
+        r"(?:,\s*(?:and\s+|but\s+)?|(?<!\s)\s+(?:and|but)\s+)(?=(?:a\s+|an\s+)?(?:(?:statistically\s+)?significantly\s+)?(?:"
         + _trie(dirw) + r")\s+(?:\w+\s+){0,2}?(?:in|of|for|on|levels?|scores?|[a-z]{4,})\b)",
         regex.I,
     )

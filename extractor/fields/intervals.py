@@ -392,8 +392,13 @@ def find(ctx: Context) -> list[Interval]:
         found.append(_build(ctx, "ci_labeled", m.start(), end, lower, upper, level, kind, percent, est, named,
                             keep_outside=keep))
         taken.append((m.start(), m.end()))
-        # the sentence has said what bracketed pairs are: later "0.41 (0.19-0.85)" are intervals
-        zones.append(_Zone(m.end(), ctx.sentence_span(sent)[1], None, None))
+        # the sentence has said what bracketed pairs are: later "0.41 (0.19-0.85)" are intervals.
+        # One zone a sentence, from its first label: a zone per label had each scan on to the
+        # sentence's end, quadratic in a sentence of labels ("95% CI 0.81, " 2,000 times ran
+        # past the regex time limit and lost the whole field)
+        sent_end = ctx.sentence_span(sent)[1]
+        if not (zones and zones[-1].end == sent_end):
+            zones.append(_Zone(m.end(), sent_end, None, None))
 
     for h in finditer_at(rf.by_id("ci_header").regex, norm, _level_starts(norm, labels, bracket=True)):
         if any(s <= h.start() < e for s, e in taken):

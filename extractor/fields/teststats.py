@@ -113,12 +113,18 @@ def find(ctx: Context) -> list[TestStatistic]:
                     else:
                         p_cmp = p_val = None
             out.append(TestStatistic(
-                test=test, df1=float(df1) if df1 else None, df2=float(df2) if df2 else None,
+                test=test, df1=_degrees(df1), df2=_degrees(df2),
                 comparator=cmp_, value=value, p_comparator=p_cmp, p_value=p_val,  # type: ignore[arg-type]
                 **ctx.evidence(m.start(), end, rule=rid),
             ))
     out.sort(key=lambda t: t.start)
     return out
+
+
+def _degrees(s: str | None) -> float | None:
+    # a run of over 308 digits is no degrees of freedom: float() would make it inf, and the
+    # checks' p from the statistic nan (betainc raised, losing the TESTSTAT_P check)
+    return parse_decimal(s) if s else None
 
 
 def _may_chi2(low: str, plain: bool) -> bool:
