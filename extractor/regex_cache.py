@@ -41,9 +41,13 @@ from regex import _main as _regex_main
 FILE = "regex_programs.bin"
 _FORMAT = 1
 _programs: dict[tuple[str, int], bytes] | None = None
-# every (pattern, flags) asked for in this process, for a rebuild: module-level patterns are
-# compiled at import, before a rebuild could start recording
+# every (pattern, flags) asked for in this process until it has warmed up, for a rebuild:
+# module-level patterns are compiled at import, before a rebuild could start recording
 _requested: set[tuple[str, int]] = set()
+# Both records stop growing at this many: a process that never warms up (an API caller, a
+# Dask worker) also compiles patterns built from a document's own words, about one new one in
+# a hundred abstracts, and memory must stay flat over millions of them
+_MAX_RECORDED = 3000
 _made: dict[tuple[str, int], regex.Pattern[str]] = {}  # from the files: a bounded set
 # programs of the patterns compiled here without one, captured while compiling them until
 # the process has warmed up (later misses are patterns built from a document's own words)
@@ -94,7 +98,8 @@ def compile_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     made = _made.get(key)
     if made is not None:
         return made
-    _requested.add(key)
+    if _capturing and len(_requested) < _MAX_RECORDED:
+        _requested.add(key)
     blob = _load().get(key)
     if blob is not None:
         try:
@@ -102,7 +107,7 @@ def compile_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
             return made
         except Exception:  # a program this build of _regex will not take: compile it anew
             pass
-    if not _capturing:
+    if not _capturing or len(_new) >= _MAX_RECORDED:
         return regex.compile(pattern, flags)
     compiled, args = _compile_capturing(pattern, flags)
     if args is not None:
@@ -191,7 +196,9 @@ def requested_patterns(paths: list[str]) -> set[tuple[str, int]]:
     from extractor.batch import warm_up
     from extractor.rules import load_rules, rule_files
 
+    global _capturing
     warm_up()
+    _capturing = True  # (warm-up stops the recording; the patterns the documents need count too)
     for name in rule_files():
         load_rules(name)
     for _ in iter_records(paths):

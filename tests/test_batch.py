@@ -146,7 +146,14 @@ def test_sigkill_midway_leaves_valid_jsonl_and_rerun_completes(tmp_path: Path) -
     finally:
         os.killpg(proc.pid, signal.SIGKILL)  # the CLI, its forkserver and its workers
         proc.wait()
-    partial = read_jsonl(out)  # every line whole
+    # Every whole line parses. The last line alone may be cut: a kill during the write of a
+    # record (5-7 KB) can stop it between two memory pages, which no appending writer can
+    # prevent (seen about once in 50 kills). The rerun cuts that line (repair_jsonl) and
+    # writes the record again; nothing whole is lost.
+    data = out.read_bytes()
+    whole = data[: data.rfind(b"\n") + 1]
+    partial = [json.loads(line) for line in whole.decode("utf-8").splitlines()]
+    assert b"\n" not in data[len(whole):]
     assert 10 <= len(partial) < total, "kill did not land mid-way"
     subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
     recs = read_jsonl(out)
@@ -197,3 +204,16 @@ def test_same_per_file_function_runs_on_a_dask_cluster(tmp_path: Path) -> None:
         remote = [r.entries for r in run_tasks(make_tasks([tmp_path / "in"]), opts, scheduler=client)]
     assert remote == local
     assert sum(1 for e in local if e[0][0] == "record") == 5
+
+
+def test_a_last_line_cut_by_a_kill_is_cut_off_and_its_record_written_again(tmp_path: Path) -> None:
+    # what a kill during the write of a record leaves (see the SIGKILL test): whole lines and a
+    # part of the next one; the rerun keeps the whole lines and appends the rest
+    make_corpus(tmp_path / "in", 4)
+    out = tmp_path / "out.jsonl"
+    run(str(tmp_path / "in"), "-o", str(out), "--jobs", "1")
+    full = out.read_bytes()
+    lines = full.splitlines(keepends=True)
+    out.write_bytes(b"".join(lines[:2]) + lines[2][: len(lines[2]) // 2])
+    run(str(tmp_path / "in"), "-o", str(out), "--jobs", "1")
+    assert out.read_bytes() == full

@@ -163,3 +163,14 @@ def test_a_cache_directory_that_cannot_be_written_is_passed_over(tmp_path: Path,
     p = regex_cache.compile_regex(r"\bvs\.?\s+(\d+)", regex.I)
     assert regex_cache.save() is None
     assert p.search("12 vs. 14").group(1) == "14"
+
+
+def test_what_is_recorded_stops_growing_in_a_process_that_never_warms_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    # an API caller or a Dask worker compiles patterns built from each document's words: the
+    # records of asked and captured patterns must not grow with the corpus
+    _fresh_state(monkeypatch, shipped=False)
+    monkeypatch.setattr(regex_cache, "_requested", set())
+    monkeypatch.setattr(regex_cache, "_MAX_RECORDED", 5)
+    for i in range(12):
+        assert regex_cache.compile_regex(rf"\bgroup\s+{i}\b").search(f"in group {i}.") is not None
+    assert len(regex_cache._requested) == 5 and len(regex_cache._new) == 5
