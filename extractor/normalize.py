@@ -64,7 +64,7 @@ def _translate(text: str) -> str:
 
 
 def normalize_text(text: str) -> str:
-    return _normalize(text)[0]
+    return normalize_sliceable(text)[0]
 
 
 def normalize_sliceable(text: str) -> tuple[str, bool]:
@@ -72,10 +72,6 @@ def normalize_sliceable(text: str) -> tuple[str, bool]:
     same slice of ``text`` (``normalize_text(text[s:e]) == out[s:e]``): true unless one of the
     rewrites that read their neighbours (space-grouped thousands, middle dots) could apply
     somewhere. A caller needing many pieces of the text normalised then slices instead."""
-    return _normalize(text)
-
-
-def _normalize(text: str) -> tuple[str, bool]:
     if text.isascii() and (text.isprintable() or text.replace("\n", "").isprintable()):
         # no control character but newlines (isprintable), nothing else to map (every key is
         # non-ASCII): C-level tests instead of the scan, for a third of the abstracts

@@ -31,7 +31,12 @@ _LONG = 8
 @cache
 def _no_break_words() -> frozenset[str]:
     words = frozenset(w.lower() for w in load_lexicon("sentences").entries["no_break_after"])
-    assert all(len(w) < _LONG and w[-1].isalpha() for w in words), "sentence_starts' shortcuts assume these"
+    # (a check of the data, not an assert: sentence_starts' shortcuts would go wrong silently
+    # under python -O)
+    bad = sorted(w for w in words if len(w) >= _LONG or not w[-1].isalpha())
+    if bad:
+        raise ValueError(f"sentences.lexicon.json: no_break_after entries must be shorter than {_LONG} "
+                         f"characters and end in a letter (sentence_starts relies on it): {bad}")
     return words
 
 

@@ -59,29 +59,25 @@ def index_sentences(record: TrialRecord | None, index: dict[int, tuple[str, int]
         _ACTIVE.record, _ACTIVE.index = record, _build_index(record) if index is None else index
 
 
-def _sentences(record: TrialRecord) -> dict[int, tuple[str, int]]:
+def sentence_index(record: TrialRecord) -> dict[int, tuple[str, int]]:
+    """sentence index -> (normalised text, start) of the record's sentences (do not mutate)."""
     if getattr(_ACTIVE, "record", None) is record:
         return _ACTIVE.index
     return _build_index(record)
-
-
-def sentence_index(record: TrialRecord) -> dict[int, tuple[str, int]]:
-    """sentence index -> (normalised text, start) of the record's sentences (do not mutate)."""
-    return _sentences(record)
 
 
 def sentence_text(record: TrialRecord, index: int | None) -> str | None:
     """Normalised text of sentence ``index`` (dashes, minus signs, odd spaces unified)."""
     if index is None:
         return None
-    hit = _sentences(record).get(index)
+    hit = sentence_index(record).get(index)
     return hit[0] if hit else None
 
 
 def sentence_start(record: TrialRecord, index: int | None) -> int | None:
     if index is None:
         return None
-    hit = _sentences(record).get(index)
+    hit = sentence_index(record).get(index)
     return hit[1] if hit else None
 
 
@@ -175,7 +171,7 @@ def _may_state_alpha(text: str) -> bool:
 
 def stated_alpha(record: TrialRecord, default: float = 0.05) -> float:
     """The significance level the report states ("P < 0.01 was considered significant")."""
-    for text, _start in _sentences(record).values():
+    for text, _start in sentence_index(record).values():
         m = _ALPHA.search(text) if _may_state_alpha(text) else None
         if m:
             v = float(next(g for g in m.groups() if g))

@@ -97,26 +97,20 @@ class Context:
 
     def evidence(self, start: int, end: int, rule: str | None = None, uncertain: bool = False) -> dict[str, Any]:
         """Provenance fields for a value at ``text[start:end]`` (trailing space trimmed)."""
-        # (called for every value every field reads: sentence_index and section_label
-        # written out, and page_at asked only of a PDF)
         text = self.text
         while end > start and text[end - 1].isspace():
             end -= 1
         while start < end and text[start].isspace():
             start += 1
-        idx = bisect_right(self.sent_starts, start) - 1
-        if idx < 0:
-            idx = 0
+        idx = self.sentence_index(start)
         self.used_sentences.add(idx)
-        doc = self.document
-        sec = doc.section_at(start)
         return {
             "text": text[start:end],
             "start": start,
             "end": end,
-            "section": sec.label if sec else None,
+            "section": self.section_label(start),
             "sentence": idx,
-            "page": doc.page_at(start) if doc.page_starts else None,
+            "page": self.document.page_at(start),
             "rule": rule,
             "uncertain": uncertain,
         }

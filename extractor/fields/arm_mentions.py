@@ -15,6 +15,7 @@ from extractor.fields.arm_candidates import (
     _S,
     _after_space,
     _Arm,
+    _followed_by,
     _plain_case,
 )
 from extractor.fields.arm_labels import (
@@ -419,9 +420,7 @@ def _each_group(sent: str, low: str) -> bool:
     """Whether each_n can match: "groups of" / "arms of", or "each" / "per" / "every" and
     whitespace, then "group" / "arm" after at most one more word ("20 per group", "in each
     treatment arm"). Its number, which may be a word, is tried at every position: a slow scan."""
-    if not _plain_case(sent):
-        return True
-    if any(low.startswith("of", k) for k in _after_space(low, ("groups", "arms"))):
+    if not _plain_case(sent) or _followed_by(sent, low, ("groups", "arms"), ("of",)):
         return True
     n = len(low)
     for k in _after_space(low, ("each", "per", "every")):
