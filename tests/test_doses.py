@@ -112,3 +112,29 @@ def test_a_long_run_of_digits_is_tried_once_by_the_power_and_million_amounts_and
     assert [(d.value, d.unit) for a in r.arms for d in a.doses] == [(5.0, "mg")]
     assert [(a.label, a.n) for a in r.arms if a.label == "placebo"] == [("placebo", 63)]
     assert find_doses("2 million cells/kg")[0].value == 2_000_000
+
+
+def test_body_surface_area_dose_is_per_square_metre() -> None:
+    # chemotherapy doses are per m2 of body surface; "mg m-2" (BJC style) and a schedule
+    # after the unit ("120 mg/m2/1-21": days 1-21) give the same unit
+    assert [(d.value, d.unit) for d in find_doses("cisplatin 75 mg/m2 on day 1")] == [(75, "mg/m2")]
+    assert [(d.value, d.unit) for d in find_doses("capecitabine 1250 mg m-2 two times daily")] == [(1250, "mg/m2")]
+    assert [(d.value, d.unit) for d in find_doses("epirubicin 120 mg/m2/1-21")] == [(120, "mg/m2")]
+    # body-mass and left-ventricular-mass indices are measurements, not doses
+    assert find_doses("BMI 32 kg/m2") == [] and find_doses("left ventricular mass index 120 g/m2") == []
+
+
+def test_infusion_rate_is_a_dose() -> None:
+    assert [(d.value, d.unit) for d in find_doses("isoproterenol infusion (5 μg/min)")] == [(5, "μg/min")]
+    assert [(d.value, d.unit) for d in find_doses("ropivacaine 0.2% at 5 mL/hr in the epidural space")] == [(5, "mL/h")]
+    assert find_doses("creatinine clearance 80 mL/min") == []
+
+
+def test_power_of_ten_international_units() -> None:
+    # "10 × 106 IU m−2": a PDF-flattened 10^6, per m2; read as 6 IU or 106 IU before
+    d = find_doses("four doses of 10 × 106 IU m-2 twice daily subcutaneously")[0]
+    assert (d.value, d.unit) == (10_000_000, "IU/m2")
+    assert [(d.value, d.unit) for d in find_doses("interferon alfa 3 × 10^6 IU three times a week")] == [(3_000_000, "IU")]
+    # twice 100 IU is not a power of ten; an exponent alone is never an amount
+    assert [(d.value, d.unit) for d in find_doses("2 × 100 IU of insulin")] == [(100, "IU")]
+    assert all(d.value != 6 for d in find_doses("a dose of 10^6 IU"))

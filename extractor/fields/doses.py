@@ -43,6 +43,10 @@ def normalise_unit(unit: str) -> str:
     """Written unit -> canonical form from the units lexicon ("mg.kg-1" -> "mg/kg", "µg" -> "μg")."""
     key = _rx(r"\s+").sub("", unit).lower().replace("µ", "μ")
     key = _rx(r"/\d+(?:\.\d+)?ml/").sub("/", key)  # "3.5 g/140 mL/day": the amount per day
+    # per square metre of body surface: "mg m-2" is "mg/m2"; a schedule written after it
+    # ("120 mg/m2/1-21": days 1 to 21) is not part of the unit
+    key = _rx(r"^([^/]+?)m-2$").sub(r"\1/m2", key)
+    key = _rx(r"^([^/]+/m)[2²](?:/.*)?$").sub(r"\g<1>2", key)
     canon = load_lexicon("units").entries["canonical"]
     if key in canon:
         return canon[key]
