@@ -326,3 +326,44 @@ def test_a_long_run_of_digits_before_no_space_is_scanned_once_and_loses_no_field
     assert r.warnings == []
     assert r.sample_size.randomized == 187
     assert [(a.label, a.n) for a in r.arms if a.label == "placebo"] == [("placebo", 93)]
+
+
+def test_a_year_before_the_count_is_not_the_sample_size() -> None:
+    # the adjective run of "2010 ... patients" took "and July 2013, 269" as modifiers: about
+    # twenty abstracts of the 3,147 reported a year as the randomised total
+    ss = _ss("RESULTS: Between April 2010 and July 2013, 269 patients were enrolled and assigned to treatment groups.")
+    assert (ss.randomized, ss.evidence["randomized"].text) == (269, "269")
+    assert _ss("RESULTS: Between November 1999 and June 2001, 39 patients were randomized for the study.").randomized == 39
+
+
+def test_a_count_of_sites_before_the_count_of_people_is_not_the_sample_size() -> None:
+    ss = _ss("Thirty eight general practices and 601 (365 usual care, 236 additional lifestyle support) patients "
+             "were recruited and randomised independently.")
+    assert ss.randomized == 601
+
+
+def test_a_number_inside_a_name_stays_a_modifier() -> None:
+    # "type 2", "1 or 2": numbers that belong to the noun phrase, not a second count
+    assert _ss("METHODS: 49 type 2 diabetes patients with neuropathy were randomized into two groups.").randomized == 49
+    ss = _ss("METHODS: Fifty two ASA physical status 1 or 2 patients were enrolled in a randomized trial.")
+    assert ss.randomized == 52
+
+
+def test_counts_allocated_to_each_arm_sum_to_the_total() -> None:
+    ss = _ss("RESULTS: Eighteen patients were randomized to receive atacicept and 9 to receive placebo.")
+    assert (ss.randomized, ss.derived, ss.derivation) == (27, True, "Eighteen + 9 (the counts allocated to each arm)")
+    ss = _ss("FINDINGS: Between May 18, 2010, and Feb 26, 2015, 27 patients were randomly assigned to the standard care, "
+             "26 to the G-CSF group, and 28 to the G-CSF plus stem-cell infusion group.")
+    assert ss.randomized == 81
+    ss = _ss("Thirty patients were randomly assigned to receive acarbose, and 30 patients were assigned to receive pioglitazone.")
+    assert ss.randomized == 60
+
+
+def test_a_total_split_into_arms_is_not_summed_again() -> None:
+    ss = _ss("5800 participants were randomised, of whom 2915 smokers were allocated to the txt2stop intervention and "
+             "2885 were allocated to the control group.")
+    assert (ss.randomized, ss.derived) == (5800, False)
+    ss = _ss("METHODS: 90 obese female patients were randomly assigned to conditions (31 to ECT, 30 to CBT, and 29 to IP).")
+    assert (ss.randomized, ss.derived) == (90, False)
+    # a later count that is no arm's: part of the randomised
+    assert _ss("Prior to trial halt, 101 participants were randomized and 50 received primaquine.").randomized == 101

@@ -67,6 +67,8 @@ _SITES = compile_regex(
 # completers or the analysed set, said within the same clause.
 _COMPLETERS = compile_regex(r"(?:[^.;]|\.(?=\d)){0,80}?\b(?:completed|were\s+able\s+to\s+complete|were\s+analy[sz]ed|were\s+followed|followed\s+up|lost\s+to)\b", regex.I)
 _WEAK = frozenset({"in_num_people", "people_n_equals"})
+# rules whose count is the subject of an allocation verb ("21 patients were assigned to ...")
+_ALLOCATED = frozenset({"num_people_randomized", "lead_count_randomized"})
 _RANDOMISED_WORD = compile_regex(r"\brandomi[sz]|\ballocat|\bassigned\b", regex.I)
 # Cheap gates (speed): a rule runs on a sentence only when the sentence holds one of its cue
 # words, its runs of a-z (``_WORDS``; found as the words of ``_letters_only``, the same).
@@ -186,6 +188,21 @@ _EACH_ARM_AFTER = compile_regex(
     r"(?:in|to|into|for)\s+each\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:arm|group)s?\b", regex.I)
 _MIN_N = 2
 _PER_ARM_AFTER = compile_regex(r"\s+(?:and|or|vs\.?|versus)\s+\d", regex.I)
+# "25 patients were randomly assigned to X and the other 25 to Y", "21 patients were assigned
+# to A, while 24 patients received B", "18 to A, 9 to B and 9 to C": the next arm's count after
+# the count of a rule's match (searched only after a count of an allocation rule, about one
+# a document)
+_ARM_COUNT = compile_regex(
+    r"(?:[,;]|\b(?:and|while|whereas))\s+(?:the\s+(?:other|remaining)\s+)?(?P<n2>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w-]+\s+)?"
+    r"(?:(?:were|was)\s+(?:randomly\s+)?)?(?:received|given|assigned|allocated|randomi[sz]ed|to)\b", regex.I)
+# the first count has an arm of its own ("were randomized to varenicline", "received X")
+_OWN_ARM = compile_regex(r"\b(?:to|received|receive|given)\b", regex.I)
+# "5800 were randomised, of whom 2915 were allocated to A and 2885 to B", "90 patients were
+# assigned to conditions (31 to ECT, 30 to CBT, and 29 to IP)", "131 were assigned to two
+# groups: 65 to A and 66 to B": the parts of a total
+_PARTS_OF_TOTAL = compile_regex(
+    r"\bof\s+(?:whom|which|these|them)\b|[:(\[]\s*\d|\b(?:to|into)\s+(?:two|three|four|[2-4])\s+(?:[\w-]+\s+)?(?:groups|arms)\b", regex.I)
+_MAX_ARM_GAP = 120
 _PER_ARM_BEFORE = compile_regex(r"\b(?:group|arm)\s*$|\b(?:in\s+the\s+[\w/+-]+(?:\s+[\w/+-]+)?\s+(?:group|arm)\s*)$", regex.I)
 _ANALYSED_AFTER = compile_regex(r"\s+(?:[\w-]+\s+){0,3}?(?:were\s+analy[sz]ed|completed\b|were\s+able\s+to\s+complete\b|had\s+full\s+data)", regex.I)
 # literal-led ("cluster" first, its \b checked behind it): regex's fast literal scan
@@ -399,6 +416,14 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
             # per-arm counts ("32 and 31 subjects", "In the carbetocin group 462 subjects")
             if _PER_ARM_AFTER.match(sent, me) or _PER_ARM_BEFORE.search(sent[max(0, ms - 40) : ms]) or _PER_PERSON_BEFORE.search(sent[max(0, ms - 40) : ms]):
                 continue
+            if rid in _ALLOCATED:
+                arms_total = _arm_counts(sent, me)
+                if arms_total is not None:
+                    # the count of one arm: the total is the sum of every arm's count (at the
+                    # rule's rank: it comes first, so it outranks the next arm's own count)
+                    parts = [gd["n"].strip(), *arms_total[1]]
+                    value += arms_total[0]
+                    derivation = " + ".join(parts) + " (the counts allocated to each arm)"
             # "239 patients were enrolled in each arm": a per-arm count; the total only where
             # an equal allocation says how many arms there are
             if _EACH_ARM_AFTER.match(sent, me, me + _AFTER_WINDOW):
@@ -425,6 +450,30 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
         cand = (prio, -pos, value, s + ms, s + me, rid, gd.get("noun"), derivation)
         if key not in best or cand[:2] > best[key][:2]:
             best[key] = cand
+
+
+def _arm_counts(sent: str, end: int) -> tuple[int, list[str]] | None:
+    """The counts of the other arms when the count of a match ending at ``end`` is one arm's
+    ("18 patients were randomized to A and 9 to B"): (their sum, their texts), or None when
+    the count is a total ("5800 were randomised, of whom 2915 ... and 2885 ...", "Forty were
+    randomized; 18 to A and 22 to B", "90 were assigned to conditions (31 to A, 30 to B, and
+    29 to C)") or nothing follows as a list of arm counts."""
+    m = _ARM_COUNT.search(sent, end)
+    if m is None:
+        return None
+    head = sent[end : m.start()]
+    if _PARTS_OF_TOTAL.search(head) or not _OWN_ARM.search(head):
+        return None
+    total, texts = 0, []
+    while m is not None:
+        n = parse_int(m.group("n2"))
+        if n is None:
+            return None
+        total += n
+        texts.append(m.group("n2"))
+        nxt = _ARM_COUNT.search(sent, m.end(), min(len(sent), m.end() + _MAX_ARM_GAP))
+        m = nxt if nxt is not None and "." not in sent[m.end() : nxt.start()] else None
+    return total, texts
 
 
 def _derivation(gd: dict) -> str | None:
