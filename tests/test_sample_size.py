@@ -367,3 +367,16 @@ def test_a_total_split_into_arms_is_not_summed_again() -> None:
     assert (ss.randomized, ss.derived) == (90, False)
     # a later count that is no arm's: part of the randomised
     assert _ss("Prior to trial halt, 101 participants were randomized and 50 received primaquine.").randomized == 101
+
+
+def test_a_year_after_a_month_is_never_a_count() -> None:
+    ss = _ss("METHODS: Between March 2007 and April 2011, children with a history of RUTI were randomly assigned to "
+             "receive probiotics or antibiotics. RESULTS: Forty-one children completed the study.")
+    assert ss.randomized != 2007
+    assert _ss("From June 2013 to June 2014, 120 patients were randomly divided into two groups.").randomized == 120
+
+
+def test_a_count_of_groups_of_people_is_not_a_count_of_people() -> None:
+    ss = _ss("In a trial from 2007 to 2011, two groups of patients (35 patients in each group) were enrolled in the study.")
+    assert ss.randomized != 2
+    assert _ss("Patients were randomized into two groups of 30 patients each.").randomized == 60
