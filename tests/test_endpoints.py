@@ -180,3 +180,17 @@ def test_a_long_run_of_spaces_in_an_outcome_list_loses_no_field() -> None:
     spaced = [" ".join(e.text.split()) for e in r.endpoints]
     assert spaced == [e.text for e in extract_text(text.format(" ")).endpoints]
     assert {"HDL cholesterol (HDL-C)", "triglycerides"} <= set(spaced)
+
+
+def test_a_bracketed_definition_or_the_analysis_set_is_not_part_of_the_outcome() -> None:
+    def texts(t: str) -> list[str]:
+        return [e.text for e in extract_text(t).endpoints]
+
+    assert texts("The primary endpoint was overall survival (defined as the time from randomisation until "
+                 "death from any cause).") == ["overall survival"]
+    assert texts("The primary outcomes were mortality and renal outcome in intention-to-treat analysis.") == [
+        "mortality", "renal outcome"]
+    # a definition outside brackets, and an abbreviation in brackets, stay
+    assert texts("The primary outcome was a composite measure of visual performance in glare, defined by "
+                 "change in DG and PSR.") == ["a composite measure of visual performance in glare, defined by change in DG and PSR"]
+    assert texts("The primary endpoint was progression-free survival (PFS).") == ["progression-free survival (PFS)"]

@@ -43,6 +43,14 @@ _NAME_ENDS = frozenset(
 )
 _CONNECTIVE_END = re.compile(r"(?:[,;]\s*(?:and\s+|while\s+|whereas\s+)?|\s+and\s+)(?:the\s+|a\s+)?(?:key\s+)?$")
 _LEAD_TRIM = re.compile(r"(?:and|or|as\s+well\s+as|also|:|e\.g\.,?|i\.e\.,?)\s+", re.I)
+# what follows an outcome's name without naming it: a definition in brackets ("overall survival
+# (defined as the time from randomisation until death)") and the analysis set ("renal outcome
+# in intention-to-treat analysis"); a definition outside brackets stays ("..., defined by change
+# in DG and PSR")
+_TRAILING_QUALIFIER = re.compile(
+    r"\s*\((?:defined|measured|assessed|calculated)\s+(?:as|by|using|with)\b[^()]*\)$"
+    r"|,?\s+(?:in|for)\s+(?:the\s+)?(?:modified\s+)?(?:intention[- ]to[- ]treat|ITT|mITT|per[- ]protocol|full\s+analysis)"
+    r"(?:\s+(?:analysis|analyses|population|set|cohort))?$", re.I)
 
 
 @cache
@@ -156,6 +164,10 @@ def _clean(ctx: Context, a: int, b: int) -> tuple[int, int]:
         a = m.end()
     while b > a and t[b - 1] in " ,;:.":
         b -= 1
+    if t[b - 1 : b] == ")" or t[b - 1 : b].isalpha():
+        q = _TRAILING_QUALIFIER.search(t, a, b)
+        if q is not None and q.start() > a:
+            b = q.start()
     return a, b
 
 
