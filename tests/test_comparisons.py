@@ -702,3 +702,42 @@ def test_a_percent_past_100_derives_no_events_and_loses_no_field() -> None:
     assert values("-" + "9" * 305) == [(-float("9" * 305), None, 900)]
     assert values("150") == [(150.0, None, 900)]
     assert values("40") == [(40.0, 800, 900)]
+
+
+@pytest.mark.parametrize(
+    "text,outcome,direction",
+    [
+        ("METHODS: Patients were randomized to ketamine (n = 20) or placebo (n = 20).\nRESULTS: Pain relief was better "
+         "in the ketamine group than in the placebo group (P = 0.01).", "Pain relief", "increased"),
+        ("RESULTS: Ultrasound-guided ILI+IHG provided better pain control than US-guided posterior TAP (P = 0.01).",
+         "pain control", "increased"),
+        ("RESULTS: Relief of postoperative pain was better in the ketamine group than in the placebo group (P = 0.01).",
+         "Relief of postoperative pain", "increased"),
+        ("RESULTS: Freedom from pain at 2 hours was better with drug than with placebo (P = 0.01).",
+         "Freedom from pain at 2 hours", "increased"),
+        ("RESULTS: Control of nausea and vomiting was better with drug than with placebo (P = 0.01).",
+         "Control of nausea and vomiting", "increased"),
+        ("RESULTS: Pain relief was worse in the ketamine group than in the placebo group (P = 0.01).",
+         "Pain relief", "decreased"),
+        # the adverse outcome itself still turns the word round
+        ("RESULTS: Pain was better in the ketamine group than in the placebo group (P = 0.01).", "Pain", "decreased"),
+        ("RESULTS: Pain scores were better in the ketamine group than in the placebo group (P = 0.01).",
+         "Pain scores", "decreased"),
+        ("RESULTS: Pain in the control group was worse than in the drug group (P = 0.01).", "Pain", "decreased"),
+    ],
+)
+def test_pain_relief_is_a_benefit_not_an_adverse_outcome(text: str, outcome: str, direction: str) -> None:
+    c, _ = _one(text, outcome)
+    assert (c.outcome, c.direction) == (outcome, direction)
+
+
+def test_adverse_reads_relief_heads_on_either_side_of_the_adverse_word() -> None:
+    from extractor.fields.cue_words import _cues, adverse
+
+    cues = _cues()
+    for benefit in ("pain relief", "relief of pain", "freedom from postoperative pain", "symptom control",
+                    "resolution of symptoms", "pain free", "pain-free days", "pain reduction", "nausea prevention"):
+        assert not adverse(benefit, cues), benefit
+    for harm in ("pain", "pain scores", "pain in the control group", "relief and pain", "nausea and pain relief",
+                 "mortality", "time to relief and the incidence of vomiting"):
+        assert adverse(harm, cues), harm
