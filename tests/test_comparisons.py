@@ -702,3 +702,90 @@ def test_a_percent_past_100_derives_no_events_and_loses_no_field() -> None:
     assert values("-" + "9" * 305) == [(-float("9" * 305), None, 900)]
     assert values("150") == [(150.0, None, 900)]
     assert values("40") == [(40.0, 800, 900)]
+
+
+@pytest.mark.parametrize(
+    "text,outcome,direction",
+    [
+        ("METHODS: Patients were randomized to ketamine (n = 20) or placebo (n = 20).\nRESULTS: Pain relief was better "
+         "in the ketamine group than in the placebo group (P = 0.01).", "Pain relief", "increased"),
+        ("RESULTS: Ultrasound-guided ILI+IHG provided better pain control than US-guided posterior TAP (P = 0.01).",
+         "pain control", "increased"),
+        ("RESULTS: Relief of postoperative pain was better in the ketamine group than in the placebo group (P = 0.01).",
+         "Relief of postoperative pain", "increased"),
+        ("RESULTS: Freedom from pain at 2 hours was better with drug than with placebo (P = 0.01).",
+         "Freedom from pain at 2 hours", "increased"),
+        ("RESULTS: Control of nausea and vomiting was better with drug than with placebo (P = 0.01).",
+         "Control of nausea and vomiting", "increased"),
+        ("RESULTS: Pain relief was worse in the ketamine group than in the placebo group (P = 0.01).",
+         "Pain relief", "decreased"),
+        # the adverse outcome itself still turns the word round
+        ("RESULTS: Pain was better in the ketamine group than in the placebo group (P = 0.01).", "Pain", "decreased"),
+        ("RESULTS: Pain scores were better in the ketamine group than in the placebo group (P = 0.01).",
+         "Pain scores", "decreased"),
+        ("RESULTS: Pain in the control group was worse than in the drug group (P = 0.01).", "Pain", "decreased"),
+    ],
+)
+def test_pain_relief_is_a_benefit_not_an_adverse_outcome(text: str, outcome: str, direction: str) -> None:
+    c, _ = _one(text, outcome)
+    assert (c.outcome, c.direction) == (outcome, direction)
+
+
+def test_adverse_reads_relief_heads_on_either_side_of_the_adverse_word() -> None:
+    from extractor.fields.cue_words import _cues, adverse
+
+    cues = _cues()
+    for benefit in ("pain relief", "relief of pain", "freedom from postoperative pain", "symptom control",
+                    "resolution of symptoms", "pain free", "pain-free days", "pain reduction", "nausea prevention"):
+        assert not adverse(benefit, cues), benefit
+    for harm in ("pain", "pain scores", "pain in the control group", "relief and pain", "nausea and pain relief",
+                 "mortality", "time to relief and the incidence of vomiting"):
+        assert adverse(harm, cues), harm
+
+
+@pytest.mark.parametrize(
+    "text,outcome",
+    [
+        # "who"/"that" restricting the people counted: the outcome runs through the clause
+        ("RESULTS: The proportion of patients who were part time sick-listed was significantly higher in the "
+         "intervention group (10/18) than in the control group (2/15) (p = 0.027).",
+         "proportion of patients who were part time sick-listed"),
+        ("RESULTS: Number of patients who developed sore throat was significantly higher in the Succinylcholine group "
+         "(75%) compared to Cisatracurium group (27.5%) (P = 0.001).", "Number of patients who developed sore throat"),
+        ("RESULTS: The total number of complications (46 vs. 99, p = 0.043) and the proportion of patients who developed "
+         "one or more complications (19.2 vs. 34.7%, p = 0.034) were smaller in the GDFR group.",
+         "proportion of patients who developed one or more complications"),
+        # a leading "Among <people> who ...,": the subject follows the comma
+        ("RESULTS: Among children who had not received FU-VAS, mortality in the second and third year of life did "
+         "not differ according to reception of neonatal VAS or placebo (P = 0.4).",
+         "mortality in the second and third year of life"),
+        # "which" opens the clause reporting the result: the outcome ends before it
+        ("RESULTS: 3rd month postoperative assessment revealed Lag screw group to have better biting efficiency, and "
+         "better bone healing which was statistically significant when compared with miniplate group.",
+         "better bone healing"),
+        ("RESULTS: The mean of state of anxiety, which was 36.4 ± 5.1 before intervention, was reduced by the fifth "
+         "day to 31.2 ± 5.1 in the massage group (P < 0.0001).", "mean of state of anxiety"),
+        # a demonstrative "that" names what the comparative word follows
+        ("RESULTS: Overall, IFN-β-1a had a safety profile similar to that of placebo (P = 0.6).", "safety profile"),
+        ("METHODS: Patients were randomized to CKD-828 or S-amlodipine 2.5 mg.\nRESULTS: CKD-828 exhibited superior "
+         "BP-lowering effects to that of S-amlodipine 2.5 mg (P = 0.0028).", "BP-lowering effects"),
+        # the people a statement is about are no outcome: the object of their verb is
+        ("RESULTS: Subjects who remained in remission had a higher DI (P = 0.02) than those with relapse.", "DI"),
+    ],
+)
+def test_comparison_outcome_does_not_end_in_a_relative_pronoun(text: str, outcome: str) -> None:
+    outcomes = [c.outcome for c in extract_text(text).comparisons]
+    assert outcome in outcomes, outcomes
+    assert not [o for o in outcomes if o.split()[-1].lower() in ("who", "that", "which")], outcomes
+
+
+def test_outcome_that_does_not_end_in_a_pronoun_is_left_as_it_was() -> None:
+    # the pronoun is inside the phrase, or a word only ends like one ("glucose", "wheat")
+    for text, outcome in (
+        ("RESULTS: The proportion of patients who achieved an ACR20 response at week 14 was higher with drug than "
+         "with placebo (P = 0.01).", "proportion of patients who achieved an ACR20 response at week 14"),
+        ("RESULTS: Fasting glucose was lower with drug than with placebo (P = 0.01).", "Fasting glucose"),
+        ("RESULTS: Those in the effective group were significantly younger than those in the non-effective group "
+         "(P=0.012).", "Those"),
+    ):
+        assert outcome in [c.outcome for c in extract_text(text).comparisons]

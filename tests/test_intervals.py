@@ -258,3 +258,27 @@ def test_a_sentence_of_many_ci_labels_is_scanned_for_unlabelled_intervals_once(m
     assert len(scans) == 2  # one per sentence holding a label
     ivs = [(i.lower, i.upper, i.measure, i.estimate) for i in r.intervals]
     assert ivs == [(1.1, 1.3, "OR", 1.2)] * 300 + [(0.8, 1.0, "OR", 0.9), (1.1, 3.3, "RR", 2.0)]
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # the "95" of the next label is no upper bound: one bound and no pair, no interval
+        ("Mortality was lower with drug A (OR 0.70, 95% CI 0.81, 95% CI 0.81).", []),
+        ("Mortality was lower with drug A (OR 0.70, 95% CI 0.81 to 95 % confidence interval 0.9).", []),
+        ("Mortality was lower with drug A (OR 0.70, 95% CI 0.81-95%-CI 0.9).", []),
+        # a lone bound before the next labelled interval: that interval keeps its bounds, and the
+        # lone bound is not its estimate
+        ("Mortality was lower (OR 0.70, 95% CI 1.2, 95% CI 0.5-0.9).", [(95, 0.5, 0.9, "OR", None)]),
+        ("Mortality was lower (OR 0.70; 95% CI 0.5, 95% CI 0.4-1.0).", [(95, 0.4, 1.0, "OR", None)]),
+        # two labelled intervals, and an interval ending before a plain label, read as before
+        ("Mortality was lower (OR 0.70, 95% CI 0.5-0.9; 99% CI 0.4-1.0).",
+         [(95, 0.5, 0.9, "OR", 0.7), (99, 0.4, 1.0, "OR", None)]),
+        ("Pain scores were 65% and 53% (95% CI 0.60 - 0.69, CI 0.48 - 0.57, p = 0.0002).",
+         [(95, 0.6, 0.69, None, None), (None, 0.48, 0.57, None, None)]),
+        # a number after a label that opens a bracket is still that interval's estimate
+        ("Mortality was lower (HR, 95% CI: 0.8 (0.6-1.0)).", [(95, 0.6, 1.0, "HR", 0.8)]),
+    ],
+)
+def test_interval_upper_bound_is_not_the_level_of_the_next_ci_label(sentence: str, expected) -> None:
+    assert _iv(sentence) == expected

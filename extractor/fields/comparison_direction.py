@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import regex
 
-from extractor.fields.cue_words import _Runs, _word_runs
+from extractor.fields.cue_words import _Runs, _word_runs, adverse
 from extractor.records import ArmValue
 from extractor.regex_cache import compile_regex
 
@@ -83,8 +83,7 @@ def _word_cues(text: str, cues, outcome: str, runs: _Runs | None = None) -> tupl
     if best:
         _, d, cue = best
         if d in ("better", "worse"):
-            adverse = bool(cues["adverse_outcomes"].search(outcome))
-            d = "increased" if (d == "better") != adverse else "decreased"
+            d = "increased" if (d == "better") != adverse(outcome, cues) else "decreased"
         direction = d
     significant = None
     if nd:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from extractor.fields.comparison_groups import _Mention
-from extractor.fields.cue_words import _WORD_GAPS, _ascii_words, _finditer, _plain
+from extractor.fields.cue_words import _WORD_GAPS, _ascii_words, _finditer, _plain, _rule_word_gates
 from extractor.regex_cache import compile_regex
 from extractor.words import TOK
 
@@ -62,6 +62,32 @@ _SUBJECT_VERB_END = compile_regex(
     r"resulted\s+in|led\s+to)$", regex.I)
 
 
+# a phrase ending in a relative pronoun ("the proportion of patients who"): the rule stopped at
+# the relative clause's verb, taking it for the sentence's. "which" opens a clause that reports
+# the result ("B cells which were increased"), a "that" after "to"/"than"/"as" is a
+# demonstrative ("superior effects to that of S-amlodipine"): the outcome ends before either.
+# "who" and any other "that" restrict the noun ("patients who developed sore throat"): the
+# outcome runs through the clause to the sentence's verb (_through_clause).
+_RELATIVE_END = compile_regex(r"(?:\s*,)?\s+(?:(?P<demo>(?:to|than|as)\s+that)|(?P<rel>which|who|whom|whose|that))\s*$"
+                              r"|^(?:which|who|whom|whose|that|those)$", regex.I | regex.REVERSE)
+_PRONOUN_ENDS = ("who", "hom", "ose", "ich", "hat")
+# the words the relative clause's verb may be (the out_subject rule's verbs) and a run of
+# them with the spaces between, glued so the rule reads past them to the next verb
+_CLAUSE_VERBS = compile_regex(r"(?:\s+(?:" + "|".join(sorted(_rule_word_gates().get("out_subject", ()), key=lambda w: (-len(w), w)))
+                              + r")\b)+", regex.I)
+# the words a phrase may have before its relative pronoun ("the proportion of patients
+# with diabetes who"): a longer one holds the sentence's own verb
+_LONGEST_ANTECEDENT = 6
+_COUNTED = compile_regex(r"\bof\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){1,3}(?:who|that)\s*$", regex.I | regex.REVERSE)
+_CLAUSE_BREAK = compile_regex(r"[,;()\[\]]")
+_LEADING_PP = compile_regex(r"^(?:among|in|for|of|at|within)\b", regex.I)
+# "IFN-beta-1a had a safety profile similar to that of placebo": the outcome is the noun phrase
+# the comparative word follows, after its verb or "with"
+_PHRASE_BEFORE = compile_regex(
+    r"\b(?:had|has|have|showed|shows|show|with|exhibited|produced|offers?|offered|provided|achieved)\s+"
+    r"(?:(?:an?|the|their|its)\s+)?(?P<np>[\w-]+(?:\s+[\w-]+){0,3}?)\s+$", regex.I | regex.REVERSE)
+
+
 # the first letters of _TRIM_HEAD's words: a phrase starting with another ASCII character
 # has none of them to trim (the regex call costs more than the test)
 _TRIM_HEAD_FIRST = frozenset("abwhmftirsonABWHMFTIRSON")
@@ -111,6 +137,9 @@ def _outcome(head: str, cues, mentions: list[_Mention], low: str | None = None,
             o, o0 = m.group("o"), m.start("o")
             o, o0 = _clean_outcome(o, o0)
             o = _cut_at_group(o, o0, mentions)
+            o_end = m.end("o")
+            if o[-3:].lower() in _PRONOUN_ENDS:
+                o, o0, o_end = _relative_end(head, o, o0, rid, m, mentions)
             # an outcome needs a letter or digit; upper case counts ("MVC", "BMI")
             if len(o) < 2 or not TOK.search(o.lower()):
                 continue
@@ -131,7 +160,7 @@ def _outcome(head: str, cues, mentions: list[_Mention], low: str | None = None,
                 # ends in a verb of the group, the outcome is the object
                 # "No significant differences were found in X": the subject is a qualified
                 # difference, the outcome follows it (out_diff_in)
-                weak_subject = bool(_WEAK_VERB.match(head, m.end("o")) or _SUBJECT_VERB_END.search(o)
+                weak_subject = bool(_WEAK_VERB.match(head, o_end) or _SUBJECT_VERB_END.search(o)
                                     or _BARE_CHANGE.match(o))
             elif rid == "out_had_more" and (cues["significant"].fullmatch(o) or o.lower() in ("than", "in", "with")):
                 continue
@@ -152,6 +181,67 @@ def _outcome(head: str, cues, mentions: list[_Mention], low: str | None = None,
         if rid in cands:
             return cands[rid]
     return anaphor
+
+
+def _relative_end(head: str, o: str, o0: int, rid: str, m: regex.Match[str],
+                  mentions: list[_Mention]) -> tuple[str, int, int]:
+    """(phrase, its offset, where the rule's phrase ends) for a phrase ``o`` (at ``o0`` in
+    ``head``, read by rule ``rid`` from the match ``m``) that may end in a relative pronoun;
+    an empty phrase when none can be read."""
+    t = _RELATIVE_END.search(o)
+    if t is None:
+        return o, o0, m.end("o")
+    if t.group("rel") is None and t.group("demo") is None:
+        # the phrase is only a pronoun: "similar to that of placebo" names what is compared
+        # before the comparative word; a subject "Those" is left as it was
+        if rid == "out_subject" and o.lower() == "those":
+            return o, o0, m.end("o")
+        p = _PHRASE_BEFORE.search(head, 0, m.start()) if rid == "out_had_more" else None
+        return (p.group("np"), p.start("np"), m.end("o")) if p else ("", o0, m.end("o"))
+    if t.group("demo") is not None or t.group("rel").lower() == "which" or rid != "out_subject":
+        return o[: t.start()], o0, m.end("o")
+    if len(o[: t.start()].split(None, _LONGEST_ANTECEDENT)) > _LONGEST_ANTECEDENT:
+        # "Patients who received alvimopan experienced a shorter length of stay versus those
+        # in who did not": the rule ran past a verb it does not know; nothing to read
+        return "", o0, m.end("o")
+    return _through_clause(head, o0, o0 + t.end(), mentions)
+
+
+def _through_clause(head: str, o0: int, rel_end: int, mentions: list[_Mention]) -> tuple[str, int, int]:
+    """The out_subject phrase (at ``o0`` in ``head``) read again with the relative clause's
+    verb (after ``rel_end``) glued to its pronoun: "the proportion of patients who were part
+    time sick-listed" (up to "was significantly higher"); a clause running to the head's end
+    is read to it ("the proportion of patients who developed one or more complications
+    (19.2 vs. 34.7%"). A clause a comma ends without a verb after it is the population of a
+    leading "Among ...,", whose subject follows the comma; any other is no outcome."""
+    v = _CLAUSE_VERBS.match(head, rel_end)
+    if v is None:
+        return "", 0, rel_end
+    glued = head[:rel_end] + regex.sub(r"\s", "_", head[rel_end:v.end()]) + head[v.end():]
+    for m in _finditer("out_subject", glued):
+        if m.end("o") > v.end():
+            return _read(head, m.start("o"), m.end("o"), mentions)
+    leading_pp = _LEADING_PP.match(head, o0) is not None
+    # the head ends where the numbers begin, maybe at their bracket: "complications (". Read
+    # to it only for people counted ("the proportion of patients who"): "Patients who had
+    # received X exhibited similar admission rates" runs on through a verb the rule does not know
+    tail = head[v.end():].rstrip(" ,;:([")
+    if not leading_pp and _CLAUSE_BREAK.search(tail) is None and _COUNTED.search(head, o0, rel_end):
+        return _read(head, o0, v.end() + len(tail), mentions)
+    comma = head.find(",", v.end())
+    if comma < 0 or not leading_pp:
+        return "", 0, rel_end
+    for m in _finditer("out_subject", head[comma + 1:]):
+        return _read(head, comma + 1 + m.start("o"), comma + 1 + m.end("o"), mentions)
+    return "", 0, rel_end
+
+
+def _read(head: str, a: int, b: int, mentions: list[_Mention]) -> tuple[str, int, int]:
+    """(phrase, offset, end) of the outcome in ``head[a:b]``, cleaned as a rule's is."""
+    o, o0 = _clean_outcome(head[a:b], a)
+    if _LEADING_PP.match(o) is not None:
+        return "", 0, b  # "Among children who had ...": a population, not an outcome
+    return _cut_at_group(o, o0, mentions), o0, b
 
 
 def _cut_at_group(o: str, o0: int, mentions: list[_Mention]) -> str:
@@ -178,6 +268,10 @@ def _is_group_phrase(o: str, mentions: list[_Mention], o0: int, cues) -> bool:
 
 def _fallback_outcome(head: str) -> tuple[str, int] | None:
     text, start = _clean_outcome(head, 0)
+    t = _RELATIVE_END.search(text) if text[-3:].lower() in _PRONOUN_ENDS else None
+    if t is not None:
+        # "The mean of state of anxiety, which was 36.4": the clause holds the numbers
+        text = text[: t.start()]
     # drop trailing cue words / numbers, keep a short phrase
     words = text.split()
     if not words or len(words) > 14 or not TOK.search(text):

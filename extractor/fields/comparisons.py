@@ -66,6 +66,7 @@ from extractor.fields.cue_words import (
     _Runs,  # noqa: F401
     _spaced_runs,
     _word_runs,
+    adverse,
     tokens,  # noqa: F401
 )
 from extractor.numbers import parse_decimal
@@ -403,7 +404,7 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
         if direction in ("increased", "decreased") and (cues["better"].search(pc) or cues["worse"].search(pc)):
             # "superior for the relief of pain (P < 0.05), and facial swelling (P < 0.05)": a
             # word of valence shared by a list reads anew for each outcome
-            if bool(cues["adverse_outcomes"].search(outcome)) != bool(cues["adverse_outcomes"].search(prev["outcome"])):
+            if adverse(outcome, cues) != adverse(prev["outcome"], cues):
                 direction = _flip(direction)
     if borrowed is not None and direction is None and significant is not False:
         direction = borrowed.direction
@@ -716,7 +717,7 @@ def _object_list_items(ctx: Context, c: Comparison, cue: str | None, head_end: i
     out = []
     pos = c.outcome_end
     valence = bool(cue) and (cues["better"].search(cue) is not None or cues["worse"].search(cue) is not None)
-    adverse = cues["adverse_outcomes"].search(c.outcome) is not None
+    first_adverse = adverse(c.outcome, cues)
     while pos < head_end and len(out) < 8:
         m = _OBJECT_LIST.match(ctx.norm, pos, head_end)
         if m is None:
@@ -727,7 +728,7 @@ def _object_list_items(ctx: Context, c: Comparison, cue: str | None, head_end: i
             break  # a new statement, not an item
         a = m.start(g)
         d = c.direction
-        if valence and not adverse and c.direction in ("increased", "decreased") and cues["adverse_outcomes"].search(item):
+        if valence and not first_adverse and c.direction in ("increased", "decreased") and adverse(item, cues):
             # only a known adverse item turns the word round: an item not in the list after an
             # adverse first item ("pain, P/V discharge") is most likely adverse too
             d = _flip(d)

@@ -354,6 +354,32 @@ def _cues() -> dict[str, regex.Pattern[str]]:
 
 
 @cache
+def _relief_heads() -> tuple[frozenset[str], regex.Pattern[str], regex.Pattern[str]]:
+    """(head words, head right after an adverse word, head with of/from before it) of the
+    lexicon's 'adverse_relieved'."""
+    heads = load_lexicon("comparisons").entries["adverse_relieved"]
+    alt = "|".join(regex.escape(w) for w in sorted(heads, key=lambda w: (-len(w), w)))
+    after = compile_regex(rf"\s+(?:{alt})\b", regex.I)
+    # anchored at the adverse word's start: matched from the end, not tried at every start
+    before = compile_regex(rf"\b(?:{alt})\s+(?:of|from)\s+(?:[\w-]+\s+){{0,3}}$", regex.I | regex.REVERSE)
+    return frozenset(w.lower() for w in heads), after, before
+
+
+def adverse(outcome: str, cues: dict) -> bool:
+    """Whether more of ``outcome`` is worse, so a word of valence turns round ("improved
+    pain": less pain): it names an adverse thing ('adverse_outcomes') other than as the
+    object of its relief or absence ('adverse_relieved': "pain relief", "relief of pain",
+    "freedom from pain" are benefits)."""
+    hits = list(cues["adverse_outcomes"].finditer(outcome))
+    if not hits:
+        return False
+    heads, after, before = _relief_heads()
+    if heads.isdisjoint(_RUN.findall(outcome.lower())):
+        return True
+    return any(after.match(outcome, m.end()) is None and before.search(outcome, 0, m.start()) is None for m in hits)
+
+
+@cache
 def _rule_gates() -> dict[str, tuple[str, ...]]:
     g = load_lexicon("comparisons").entries["rule_gates"]
     return {k: tuple(v) for k, v in g.items() if not k.startswith("_")}
