@@ -380,3 +380,28 @@ def test_a_count_of_groups_of_people_is_not_a_count_of_people() -> None:
     ss = _ss("In a trial from 2007 to 2011, two groups of patients (35 patients in each group) were enrolled in the study.")
     assert ss.randomized != 2
     assert _ss("Patients were randomized into two groups of 30 patients each.").randomized == 60
+
+
+def test_the_number_of_a_name_is_not_a_count() -> None:
+    # "type 2 diabetes ... units of two secondary health centres ... were allocated" gave 2
+    ss = _ss("A total of 151 adults (76% women, mean age 52.5) with type 2 diabetes (HbA1c≥8%), treated in the "
+             "diabetes consultation units of two secondary health centres in Bamako, were allocated to peer-led "
+             "structured patient education (n = 76) or conventional care (n = 75).")
+    assert ss.randomized == 151
+    # a count of sites alone still stands
+    assert _ss("Thirteen practices were randomised to intervention or control.").randomized == 13
+
+
+def test_a_count_of_excluded_people_or_of_one_arm_is_not_the_total() -> None:
+    ss = _ss("RESULTS: In total, 4 patients were excluded from the analyses, 50 patients were in the TA group, "
+             "and 46 in the placebo group.")
+    assert ss.randomized not in (4, 50)
+    assert _ss("RESULTS: Ten patients dropped out of the study from each treatment arm.").randomized is None
+
+
+def test_a_determiner_after_a_comma_starts_a_new_noun_phrase() -> None:
+    # "In two ... studies, all volunteers": the count is of studies
+    ss = _ss("METHODS: In two double-blind, parallel-arm, randomized controlled studies, all volunteers started "
+             "with a run-in.")
+    assert ss.randomized is None
+    assert _ss("Thirty-two healthy, young men were randomized.").randomized == 32

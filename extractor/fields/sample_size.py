@@ -203,6 +203,10 @@ _OWN_ARM = compile_regex(r"\b(?:to|received|receive|given)\b", regex.I)
 _PARTS_OF_TOTAL = compile_regex(
     r"\bof\s+(?:whom|which|these|them)\b|[:(\[]\s*\d|\b(?:to|into)\s+(?:two|three|four|[2-4])\s+(?:[\w-]+\s+)?(?:groups|arms)\b", regex.I)
 _MAX_ARM_GAP = 120
+_EXCLUDED_AFTER = compile_regex(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:were|was|had\s+been)\s+(?:subsequently\s+|later\s+)?(?:excluded|withdrawn|lost|dropped)\b"
+    r"|\s*(?:[\w-]+\s+){0,2}?(?:withdrew|dropped\s+out|discontinued)\b", regex.I)
+_IN_ARM_AFTER = compile_regex(r"\s+(?:[\w-]+\s+){0,2}?(?:were|was)\s+in\s+the\s+(?:[\w/+-]+\s+){1,3}?(?:group|arm)\b", regex.I)
 _PER_ARM_BEFORE = compile_regex(r"\b(?:group|arm)\s*$|\b(?:in\s+the\s+[\w/+-]+(?:\s+[\w/+-]+)?\s+(?:group|arm)\s*)$", regex.I)
 _ANALYSED_AFTER = compile_regex(r"\s+(?:[\w-]+\s+){0,3}?(?:were\s+analy[sz]ed|completed\b|were\s+able\s+to\s+complete\b|had\s+full\s+data)", regex.I)
 # literal-led ("cluster" first, its \b checked behind it): regex's fast literal scan
@@ -413,6 +417,10 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
             # a count of screened/eligible people is never the randomised total
             if rid not in ("of_screened_randomized",) and _SCREENED.search(sent[me : me + 60]) and not _ELIGIBLE_RANDOMISED.match(sent, me, me + _AFTER_WINDOW):
                 continue
+            # "In total, 4 patients were excluded from the analyses": who left, not who was
+            # randomised; "50 patients were in the TA group": one arm
+            if _EXCLUDED_AFTER.match(sent, me, me + _AFTER_WINDOW) or _IN_ARM_AFTER.match(sent, me, me + _AFTER_WINDOW):
+                continue
             # per-arm counts ("32 and 31 subjects", "In the carbetocin group 462 subjects")
             if _PER_ARM_AFTER.match(sent, me) or _PER_ARM_BEFORE.search(sent[max(0, ms - 40) : ms]) or _PER_PERSON_BEFORE.search(sent[max(0, ms - 40) : ms]):
                 continue
@@ -443,6 +451,10 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
             # ("conducted in six outpatient practices": a weak fallback count of sites is the setting)
             if noun and not cluster and _SITES.match(noun) and (rid in _WEAK or not _RANDOMISED_WORD.search(sent)):
                 continue
+            # a count of sites outside a cluster trial ("adults ... treated in the units of two
+            # health centres, were allocated") yields to any count of people
+            if noun and not cluster and _SITES.match(noun):
+                prio = min(prio, 1)
             # in a cluster trial the clusters are the unit randomised
             if cluster and _unit(gd.get("noun")) and rid != "eyes_of_patients":
                 prio = 7
