@@ -357,6 +357,8 @@ def test_counts_allocated_to_each_arm_sum_to_the_total() -> None:
     assert ss.randomized == 81
     ss = _ss("Thirty patients were randomly assigned to receive acarbose, and 30 patients were assigned to receive pioglitazone.")
     assert ss.randomized == 60
+    # the verb first: "we randomly assigned 162 patients to A and 164 to B"
+    assert _ss("We randomly assigned 162 patients to the salbutamol group and 164 to the placebo group.").randomized == 326
 
 
 def test_a_total_split_into_arms_is_not_summed_again() -> None:

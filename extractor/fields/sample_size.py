@@ -68,7 +68,7 @@ _SITES = compile_regex(
 _COMPLETERS = compile_regex(r"(?:[^.;]|\.(?=\d)){0,80}?\b(?:completed|were\s+able\s+to\s+complete|were\s+analy[sz]ed|were\s+followed|followed\s+up|lost\s+to)\b", regex.I)
 _WEAK = frozenset({"in_num_people", "people_n_equals"})
 # rules whose count is the subject of an allocation verb ("21 patients were assigned to ...")
-_ALLOCATED = frozenset({"num_people_randomized", "lead_count_randomized"})
+_ALLOCATED = frozenset({"num_people_randomized", "lead_count_randomized", "randomized_num_people"})
 _RANDOMISED_WORD = compile_regex(r"\brandomi[sz]|\ballocat|\bassigned\b", regex.I)
 # Cheap gates (speed): a rule runs on a sentence only when the sentence holds one of its cue
 # words, its runs of a-z (``_WORDS``; found as the words of ``_letters_only``, the same).
