@@ -407,3 +407,10 @@ def test_a_determiner_after_a_comma_starts_a_new_noun_phrase() -> None:
              "with a run-in.")
     assert ss.randomized is None
     assert _ss("Thirty-two healthy, young men were randomized.").randomized == 32
+
+
+def test_completers_with_their_arms_counts_in_brackets_are_the_analysed_total() -> None:
+    ss = _ss("METHODS: Eighty infants aged four weeks to five months were enrolled; 72 (test group = 37; control group = 35) "
+             "completed the study.")
+    assert (ss.randomized, ss.analyzed) == (80, 72)
+    assert _ss("RESULTS: Of 421 enrolled participants, 417 (99%) completed follow-up.").analyzed == 417
