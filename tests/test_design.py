@@ -75,10 +75,16 @@ def test_blinding(text: str, expected: str | None) -> None:
 
 @pytest.mark.parametrize(
     "raw,expected",
-    [("III", "3"), ("IIb", "2b"), ("II/III", "2/3"), ("1/2a", "1/2a"), ("I-II", "1/2"), ("2", "2")],
+    [("III", "3"), ("IIb", "2b"), ("II/III", "2/3"), ("1/2a", "1/2a"), ("I-II", "1-2"), ("2", "2"), ("2–3", "2–3"),
+     ("II / III", "2/3")],
 )
 def test_normalise_phase(raw: str, expected: str) -> None:
     assert normalise_phase(raw) == expected
+
+
+def test_phase_keeps_its_written_separator() -> None:
+    # "phase 2–3" (an en dash, which normalisation makes a hyphen) is "2–3" as written
+    assert design("In this multicentre, randomised, open-label phase 2–3 trial, we recruited patients.").phase == "2–3"
 
 
 def test_phase_needs_a_trial_noun() -> None:

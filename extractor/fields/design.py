@@ -52,16 +52,20 @@ _BOOL_LABELS = {
 
 
 def normalise_phase(raw: str) -> str:
-    """'III' -> '3', 'IIb' -> '2b', 'II/III' -> '2/3', '1/2a' -> '1/2a', 'I-II' -> '1/2'."""
-    parts = re.split(r"\s*[/-]\s*", raw.strip())
+    """'III' -> '3', 'IIb' -> '2b', 'II/III' -> '2/3', '1/2a' -> '1/2a', 'I-II' -> '1-2',
+    '2–3' -> '2–3': Roman numerals in Arabic, the separator as written (SCHEMA: "as written")."""
+    pieces = re.split(r"\s*([/–—-])\s*", raw.strip())
     out = []
-    for p in parts:
+    for k, p in enumerate(pieces):
+        if k % 2:
+            out.append(p)  # a separator
+            continue
         m = re.fullmatch(r"(IV|III|II|I|[1-4])([abcABC]?)", p, re.I)
         if not m:
             return raw
         num = m.group(1).upper()
         out.append(_ROMAN.get(num, num) + m.group(2).lower())
-    return "/".join(out)
+    return "".join(out)
 
 
 # Cheap substring gates (on each lower-cased sentence) before a rule's regex runs there: most
@@ -383,7 +387,8 @@ def extract(ctx: Context) -> Design:
     phases = usable("phase")
     if phases:
         s, e, rid, m = phases[0]
-        design.phase = normalise_phase(m.group("phase"))
+        # from the text as written: normalisation turns an en dash into a hyphen
+        design.phase = normalise_phase(ctx.text[m.start("phase") : m.end("phase")])
         note("phase", s, e, rid)
 
     # -- allocation ratio: evidence is the ratio itself
