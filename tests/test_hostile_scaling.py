@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractor.api import extract_text
 from extractor.fields.events import _Taken
 from extractor.fields.sample_size import _AFTER_WINDOW, _EACH_ARM_AFTER
 from extractor.rules import Budget
@@ -35,3 +36,27 @@ def test_the_each_arm_phrase_is_still_read_within_its_window() -> None:
     me = len("Sixty")  # the end of the count
     assert _EACH_ARM_AFTER.match(sent, me, me + _AFTER_WINDOW)
     assert not _EACH_ARM_AFTER.match("Sixty patients completed the study.", me, me + _AFTER_WINDOW)
+
+
+def _rates(text: str) -> list[tuple[int, int, float | None, str | None]]:
+    r = extract_text(text)
+    assert r.warnings == []
+    return [(e.events, e.total, e.percent, e.rule) for e in r.event_rates]
+
+
+def test_a_long_run_of_spaces_after_a_reversed_total_is_read_in_one_pass() -> None:
+    # er_reversed's "\s+" after the total and the lazy words after it split a run of spaces
+    # every way, each split reading the run on for "(" and ",": 2,500 spaces took 1.2 s and
+    # 10,000 (PDF layout) 19 s, the field lost to the regex time limit
+    text = "Title\n\nRESULTS: Of the 695{}eligible patients, 465 (67%) were randomized."
+    assert _rates(text.format(" " * 20_000)) == _rates(text.format(" ")) == [(465, 695, 67.0, "er_reversed")]
+
+
+def test_a_sentence_of_many_antecedent_counts_reads_its_totals_once() -> None:
+    # each "115 (44.4%) of them" rescanned its sentence from the start for totals: quadratic,
+    # and 1,000 of them in one sentence (a table flattened by PDF extraction) timed the field out
+    for unit, rate in (("259 patients, 115 (44.4%) of them, ", (115, 259, 44.4, "er_of_them")),
+                       ("259 patients had 40.5% (n = 17) ", (17, 259, 40.5, "er_pct_n"))):
+        rates = _rates("Title\n\nRESULTS: " + unit * 1_500 + "in all.")
+        assert len(rates) == 1_500 and set(rates) == {rate}
+
