@@ -70,3 +70,19 @@ def test_a_sentence_of_many_intervals_is_not_rescanned_for_each_measure() -> Non
     r = extract_text("Title\n\nRESULTS: " + unit * 1_000 + "in all.")
     assert r.warnings == [] and len(r.intervals) == 1_000
     assert {(i.measure, i.estimate, i.lower, i.upper) for i in r.intervals} == {(one[0].measure, 0.5, 0.3, 0.7)}
+
+
+def test_long_runs_of_spaces_in_p_values_are_read_in_one_pass() -> None:
+    # <<ptok>>'s "\s*[-‐ ]?\s*value", <<qual>>'s "\s*[-_]?\s*", the spaces before the
+    # comparator and <<sci>>'s after "10", and p_more's "and\s+" before "\s*": each pair split a
+    # run of spaces every way when what followed did not match (10,000 spaces after "P": 12 s),
+    # and the field was lost to the regex time limit
+    def ps(text: str) -> list[tuple[str, float, str | None]]:
+        r = extract_text(text)
+        assert r.warnings == []
+        return [(p.comparator, p.value, p.rule) for p in r.p_values]
+
+    for text in ("Title\n\nRESULTS: The response differed between groups (P{}= .015).",
+                 "Title\n\nRESULTS: Pain and fatigue fell (P = 0.006 and{}0.044, respectively).",
+                 "Title\n\nRESULTS: Pain fell (P = 0.01), significant at the 5%{}level."):
+        assert ps(text.format(" " * 20_000)) == ps(text.format(" ")) != []
