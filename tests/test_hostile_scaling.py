@@ -86,3 +86,24 @@ def test_long_runs_of_spaces_in_p_values_are_read_in_one_pass() -> None:
                  "Title\n\nRESULTS: Pain and fatigue fell (P = 0.006 and{}0.044, respectively).",
                  "Title\n\nRESULTS: Pain fell (P = 0.01), significant at the 5%{}level."):
         assert ps(text.format(" " * 20_000)) == ps(text.format(" ")) != []
+
+
+def test_long_runs_of_spaces_in_compared_values_and_outcomes_are_read_in_one_pass() -> None:
+    # vs_pair's and resp_pair's spaces after a value were split every way between their
+    # adjacent "\s*" (10,000 spaces: 8 s); the out_* outcome's <<stop>> read the rest of a run
+    # at each of its spaces, and "\s+" before the outcome gave the run back a space at a time
+    # (10,000: 0.5 to 21 s); each lost the field to the regex time limit
+    def outcomes(text: str) -> list[tuple[str | None, str | None]]:
+        r = extract_text(text)
+        assert r.warnings == []
+        return [(" ".join(c.outcome.split()) if c.outcome else None, c.direction) for c in r.comparisons]
+
+    for text in ("Title\n\nRESULTS: Pain scores were 3.1{}vs 4.2 with placebo (P = 0.01).",
+                 "Title\n\nRESULTS: Response rates were 53.3%{}and 86.6% in patients treated with sorafenib and "
+                 "capecitabine, respectively (P = 0.01).",
+                 "Title\n\nRESULTS: There were no significant differences in days{}alive off ventilation between "
+                 "the groups (P = 0.4).",
+                 "Title\n\nRESULTS: The drug did not improve 30-day survival{}or ventilator-free days in patients (P = 0.3).",
+                 "Title\n\nRESULTS: Patients given the drug had significantly higher Euroscore{}values than controls "
+                 "(P = 0.01)."):
+        assert outcomes(text.format(" " * 20_000)) == outcomes(text.format(" ")) != []
