@@ -34,10 +34,13 @@ def comparator(raw: str) -> str | None:
 
 
 def p_number(raw: str) -> float | None:
-    """A p-value's number: ".015", "0,022", "10^-4", "1e-4", "2 × 10-5"."""
+    """A p-value's number: ".015", "0,022", "10^-4", "1e-4", "2 × 10-5"; None for one that
+    cannot be read. A scientific number is parse_scientific's alone: float() reads
+    "1e-999...9", whose exponent parse_scientific refuses, as 0.0, a different number."""
     raw = raw.strip()
-    v = parse_scientific(raw) if ("10" in raw and any(c in raw for c in "^-x×*·")) or "e" in raw.lower() else None
-    if v is None:
+    if ("10" in raw and any(c in raw for c in "^-x×*·")) or "e" in raw.lower():
+        v = parse_scientific(raw)
+    else:
         v = parse_decimal(raw)
     if v is None or not 0 <= v <= 1:
         return None
