@@ -99,7 +99,6 @@ _Totals = list[tuple[int, int, int]]
 # abstracts (the longest has 961 characters), and a bound on the totals and the gap read for
 # each count of a sentence flattened from a table (50,000 characters of counts)
 _ANTECEDENT_REACH = 1_000
-_DIGIT = compile_regex(r"\d")
 
 
 def _sentence_totals(ctx: Context, sent: int, cache: dict[int, _Totals]) -> _Totals:
@@ -124,10 +123,10 @@ def _antecedent_total(
     ctx: Context, pos: int, events: int, pct: float | None, by_total: dict[int, _Taken], cache: dict[int, _Totals]
 ) -> tuple[int, bool] | None:
     """The total a "115 (44.4%) of them" count belongs to: the nearest earlier number in the
-    sentence that the percent agrees with; failing that, the nearest earlier number if the
-    sentence's structure makes it a total ("42 women ... had a 47.5% (n = 17)", "control
-    group (n = 122) 34.3% (n = 33)"), returned as uncertain (True) because its percent
-    disagrees. Structure means a count of people or a named group's size, with no other
+    sentence (within _ANTECEDENT_REACH) that the percent agrees with; failing that, the
+    nearest earlier number if the sentence's structure makes it a total ("42 women ... had a
+    47.5% (n = 17)", "control group (n = 122) 34.3% (n = 33)"), returned as uncertain (True)
+    because its percent disagrees. Structure means a count of people or a named group's size, with no other
     number between it and the count except counts already read as rates of that same total
     ("259 patients, 115 (44.4%) of them ..., and 144 (62.6%) of them")."""
     totals = _sentence_totals(ctx, ctx.sentence_index(pos), cache)
@@ -159,7 +158,7 @@ def _antecedent_total(
 
 def _only_rates_of(taken: _Taken | None, norm: str, a: int, b: int) -> bool:
     """No digit in ``norm[a:b]`` but those of the rates already read of the same total."""
-    return all(taken is not None and taken.overlaps(d.start(), d.end()) for d in _DIGIT.finditer(norm, a, b))
+    return all(taken is not None and taken.overlaps(i, i + 1) for i in range(a, b) if norm[i].isdigit())
 
 
 def _windowed(rule, norm: str, triggers: list[tuple[int, int]], back: int, ahead: int):
