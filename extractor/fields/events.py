@@ -120,7 +120,7 @@ def _sentence_totals(ctx: Context, sent: int, cache: dict[int, _Totals]) -> _Tot
 
 
 def _antecedent_total(
-    ctx: Context, pos: int, events: int, pct: float | None, by_total: dict[int, _Taken], cache: dict[int, _Totals]
+    ctx: Context, pos: int, events: int, pct: float | None, by_total: _ByTotal, cache: dict[int, _Totals]
 ) -> tuple[int, bool] | None:
     """The total a "115 (44.4%) of them" count belongs to: the nearest earlier number in the
     sentence (within _ANTECEDENT_REACH) that the percent agrees with; failing that, the
@@ -242,9 +242,21 @@ class _Taken:
         return any(s < b and a < e for s, e in self.spans[lo:hi])
 
 
-def _add(out: list[EventRate], by_total: dict[int, _Taken], rate: EventRate) -> None:
-    out.append(rate)
-    by_total.setdefault(rate.total, _Taken()).append((rate.start, rate.end))
+class _ByTotal:
+    """The spans of the rates read so far, by total: indexed when first asked for (only an
+    antecedent count that needs its sentence's structure asks), each rate once, where a scan
+    of every rate for each such count was quadratic in a sentence of them."""
+
+    def __init__(self, rates: list[EventRate]) -> None:
+        self.rates = rates
+        self.indexed = 0
+        self.index: dict[int, _Taken] = {}
+
+    def get(self, total: int) -> _Taken | None:
+        for r in self.rates[self.indexed:]:
+            self.index.setdefault(r.total, _Taken()).append((r.start, r.end))
+        self.indexed = len(self.rates)
+        return self.index.get(total)
 
 
 def find(ctx: Context) -> list[EventRate]:
@@ -253,7 +265,6 @@ def find(ctx: Context) -> list[EventRate]:
     out: list[EventRate] = []
     spans = _Taken()
     overlaps = spans.overlaps
-    by_total: dict[int, _Taken] = {}  # the spans of the rates read, by total
 
     # in the lower-cased text where plain_case holds: the same positions, found by a
     # case-sensitive literal scan (a third faster)
@@ -282,21 +293,25 @@ def find(ctx: Context) -> list[EventRate]:
             else:
                 pct_ok = True
             start = m.start() if pct_ok else min(m.start("events"), m.start("total"))
-            _add(out, by_total, EventRate(
-                events=events,
-                total=total,
-                percent=pct if pct_ok else None,
-                **ctx.evidence(start, m.end(), rule=rid),
-            ))
+            out.append(
+                EventRate(
+                    events=events,
+                    total=total,
+                    percent=pct if pct_ok else None,
+                    **ctx.evidence(start, m.end(), rule=rid),
+                )
+            )
             spans.append((m.start(), m.end()))
 
     totals: dict[int, _Totals] = {}  # by sentence index
+    by_total: _ByTotal | None = None  # made for the few documents with an antecedent count
     for rid in _ANTECEDENT:
         pre = _PREFILTERS.get(rid)
         if pre is not None and not pre.search(norm):
             continue
         if rid == "er_of_them" and not _spans_at(_OF_THEM, norm, ofs):
             continue
+        by_total = by_total or _ByTotal(out)
         rule = rf.by_id(rid)
         for m in rule.finditer(norm):
             if overlaps(m.start(), m.end()):
@@ -309,8 +324,8 @@ def find(ctx: Context) -> list[EventRate]:
             if found is None:
                 continue
             total, uncertain = found
-            _add(out, by_total, EventRate(events=events, total=total, percent=pct,
-                                          **ctx.evidence(m.start(), m.end(), rule=rid, uncertain=uncertain)))
+            out.append(EventRate(events=events, total=total, percent=pct,
+                                 **ctx.evidence(m.start(), m.end(), rule=rid, uncertain=uncertain)))
             spans.append((m.start(), m.end()))
 
     out.sort(key=lambda e: e.start)
