@@ -1,5 +1,6 @@
-"""Guards that keep a hostile text (one pattern repeated 50,000 times) from making a field
-quadratic. Figures live in benchmarks/hostile.py; these tests pin the mechanisms."""
+"""Guards that keep a hostile text (one pattern repeated 50,000 times, a run of tens of
+thousands of spaces from PDF layout) from making a field quadratic. Figures live in
+benchmarks/hostile.py; these tests pin the mechanisms."""
 
 from __future__ import annotations
 
