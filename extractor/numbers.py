@@ -52,6 +52,10 @@ def parse_decimal(s: str) -> float | None:
         s = s.replace(",", "")
     elif _DEC_COMMA.match(s):
         s = s.replace(",", ".")
+    # float() reads more than a decimal: "1e-999...9" as 0.0 (an exponent parse_scientific
+    # refuses, so a different number) and "1_000"; "nan" and "inf" are not finite
+    if "e" in s or "E" in s or "_" in s:
+        return None
     try:
         v = float(s)
     except ValueError:

@@ -136,3 +136,15 @@ def test_an_exponent_of_thousands_of_digits_is_no_number_and_raises_nothing() ->
     assert parse_number("2 × 10^-" + "9" * 5000) is None
     assert parse_scientific("2 × 10-5") == 2e-05 and parse_scientific("1e-300") == 1e-300
     assert parse_scientific("10^-0005") == 1e-05
+
+
+def test_a_scientific_number_past_parse_scientific_is_no_decimal_either() -> None:
+    # parse_decimal handed anything to float(), which reads "1e-999...9" as 0.0: parse_number
+    # (decimal first) read an exponent parse_scientific refuses as a different number
+    from extractor.numbers import parse_decimal
+
+    for s in ("1e-" + "9" * 30, "1E5", "0.5e-4", "1_000"):
+        assert parse_decimal(s) is None
+    assert parse_number("1e-" + "9" * 30) is None and parse_number("1e-301") is None
+    assert parse_number("1e-4") == 1e-4 and parse_number("1.2E-3") == pytest.approx(1.2e-3)
+    assert parse_decimal("1.") == 1.0 and parse_decimal("+2.6") == 2.6 and parse_decimal("0,022") == 0.022

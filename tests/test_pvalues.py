@@ -92,3 +92,13 @@ def test_p_value_followed_by_level_is_a_threshold() -> None:
     assert _p(s) == []
     # "... on PS or AS (": the abbreviation AS is not the word "as" of "significant as"
     assert _p("Ketamine had no significant effects on PS or AS (all P > 0.07).") == [(">", 0.07)]
+
+
+def test_a_p_value_whose_exponent_cannot_be_read_is_no_other_number() -> None:
+    # "1e-999...9": <<sci>> read at most three exponent digits, so the rule took "P = 1" (1.0,
+    # from the mantissa); and p_number's fallback float() read the whole as 0.0. Either is a
+    # different number: a scientific number parse_scientific refuses is no p-value
+    for v in ("1e-" + "9" * 30, "1 × 10-" + "9" * 30, "0.5e-" + "9" * 4, "10^-" + "9" * 400):
+        assert _p(f"The response differed between groups (P = {v}).") == []
+    assert _p("The response differed between groups (P = 1e-300).") == [("=", 1e-300)]
+    assert _p("The response differed between groups (P = 2 × 10-5).") == [("=", 2e-05)]

@@ -93,45 +93,72 @@ def _is_date_like(events: int, total: int) -> bool:
     return 1900 <= total <= 2100 and 1 <= events <= 12  # "12/2019"
 
 
+# A sentence's totals: (start, end, value) of each total_candidate match, in order
+_Totals = list[tuple[int, int, int]]
+# How far before its count an antecedent total may start: past any sentence of the 3,147
+# abstracts (the longest has 961 characters), and a bound on the totals and the gap read for
+# each count of a sentence flattened from a table (50,000 characters of counts)
+_ANTECEDENT_REACH = 1_000
+
+
+def _sentence_totals(ctx: Context, sent: int, cache: dict[int, _Totals]) -> _Totals:
+    """The totals of sentence ``sent``, scanned once for all its antecedent counts: a scan
+    from the sentence's start for each count was quadratic in a sentence of many counts
+    ("259 patients, 115 (44.4%) of them, " 1,000 times timed the field out). Each match is
+    read to the sentence's end, so a number just before a count is judged with what follows it
+    ("259 (40.5% (n = 17))": 259 has a percent, no total), as at any other place."""
+    found = cache.get(sent)
+    if found is None:
+        s = ctx.sent_starts[sent]
+        e = ctx.sent_starts[sent + 1] if sent + 1 < len(ctx.sent_starts) else len(ctx.norm)
+        found = cache[sent] = []
+        for m in load_rules("events").by_id("total_candidate").finditer(ctx.norm, s, e):
+            n = parse_int(m.group("total"))
+            if n is not None:
+                found.append((m.start("total"), m.end("total"), n))
+    return found
+
+
 def _antecedent_total(
-    ctx: Context, pos: int, events: int, pct: float | None, earlier: list[EventRate]
+    ctx: Context, pos: int, events: int, pct: float | None, by_total: _ByTotal, cache: dict[int, _Totals]
 ) -> tuple[int, bool] | None:
     """The total a "115 (44.4%) of them" count belongs to: the nearest earlier number in the
-    sentence that the percent agrees with; failing that, the nearest earlier number if the
-    sentence's structure makes it a total ("42 women ... had a 47.5% (n = 17)", "control
-    group (n = 122) 34.3% (n = 33)"), returned as uncertain (True) because its percent
-    disagrees. Structure means a count of people or a named group's size, with no other
+    sentence (within _ANTECEDENT_REACH) that the percent agrees with; failing that, the
+    nearest earlier number if the sentence's structure makes it a total ("42 women ... had a
+    47.5% (n = 17)", "control group (n = 122) 34.3% (n = 33)"), returned as uncertain (True)
+    because its percent disagrees. Structure means a count of people or a named group's size, with no other
     number between it and the count except counts already read as rates of that same total
     ("259 patients, 115 (44.4%) of them ..., and 144 (62.6%) of them")."""
-    rules = load_rules("events")
-    rule = rules.by_id("total_candidate")
-    sent = ctx.sentence_index(pos)
-    s = ctx.sent_starts[sent]
+    totals = _sentence_totals(ctx, ctx.sentence_index(pos), cache)
     best = None
-    nearest: regex.Match[str] | None = None
-    for m in rule.finditer(ctx.norm, s, pos):
-        n = parse_int(m.group("total"))
-        if n is None or n <= events:
+    nearest: tuple[int, int, int] | None = None
+    # from the count backwards: the first total above the count is the nearest, the first
+    # that the percent agrees with is the best
+    first = bisect_left(totals, (pos - _ANTECEDENT_REACH,))
+    for i in range(bisect_right(totals, (pos, pos)) - 1, first - 1, -1):
+        t = totals[i]
+        n = t[2]
+        if t[1] > pos or n <= events:
             continue
-        nearest = m
+        if nearest is None:
+            nearest = t
         if pct is not None and abs(100.0 * events / n - pct) > _PCT_TOLERANCE:
             continue
         best = n
+        break
     if best is not None:
         return best, False
     if nearest is not None and pct is not None:
-        structural = rules.by_id("total_structural").regex
-        n = parse_int(nearest.group("total"))
-        a = nearest.end("total")
-        gap = list(ctx.norm[a:pos])
-        for r in earlier:
-            if r.total == n:
-                for i in range(max(r.start, a), min(r.end, pos)):
-                    gap[i - a] = " "
-        if not any(c.isdigit() for c in gap) and bounded(structural.match, ctx.norm, nearest.start("total"), pos):
-            assert n is not None
+        structural = load_rules("events").by_id("total_structural").regex
+        start, a, n = nearest
+        if _only_rates_of(by_total.get(n), ctx.norm, a, pos) and bounded(structural.match, ctx.norm, start, pos):
             return n, True
     return None
+
+
+def _only_rates_of(taken: _Taken | None, norm: str, a: int, b: int) -> bool:
+    """No digit in ``norm[a:b]`` but those of the rates already read of the same total."""
+    return all(taken is not None and taken.overlaps(i, i + 1) for i in range(a, b) if norm[i].isdigit())
 
 
 def _windowed(rule, norm: str, triggers: list[tuple[int, int]], back: int, ahead: int):
@@ -215,6 +242,23 @@ class _Taken:
         return any(s < b and a < e for s, e in self.spans[lo:hi])
 
 
+class _ByTotal:
+    """The spans of the rates read so far, by total: indexed when first asked for (only an
+    antecedent count that needs its sentence's structure asks), each rate once, where a scan
+    of every rate for each such count was quadratic in a sentence of them."""
+
+    def __init__(self, rates: list[EventRate]) -> None:
+        self.rates = rates
+        self.indexed = 0
+        self.index: dict[int, _Taken] = {}
+
+    def get(self, total: int) -> _Taken | None:
+        for r in self.rates[self.indexed:]:
+            self.index.setdefault(r.total, _Taken()).append((r.start, r.end))
+        self.indexed = len(self.rates)
+        return self.index.get(total)
+
+
 def find(ctx: Context) -> list[EventRate]:
     rf = load_rules("events")
     norm = ctx.norm
@@ -259,12 +303,15 @@ def find(ctx: Context) -> list[EventRate]:
             )
             spans.append((m.start(), m.end()))
 
+    totals: dict[int, _Totals] = {}  # by sentence index
+    by_total: _ByTotal | None = None  # made for the few documents with an antecedent count
     for rid in _ANTECEDENT:
         pre = _PREFILTERS.get(rid)
         if pre is not None and not pre.search(norm):
             continue
         if rid == "er_of_them" and not _spans_at(_OF_THEM, norm, ofs):
             continue
+        by_total = by_total or _ByTotal(out)
         rule = rf.by_id(rid)
         for m in rule.finditer(norm):
             if overlaps(m.start(), m.end()):
@@ -273,7 +320,7 @@ def find(ctx: Context) -> list[EventRate]:
             pct = _pct(m)
             if events is None:
                 continue
-            found = _antecedent_total(ctx, m.start(), events, pct, out)
+            found = _antecedent_total(ctx, m.start(), events, pct, by_total, totals)
             if found is None:
                 continue
             total, uncertain = found

@@ -239,6 +239,13 @@ def _within(est: float | None, lower: float, upper: float) -> bool:
     return lo <= est <= hi
 
 
+# How far before an estimate its measure is looked for ("mean difference ... 0.5 (95% CI ...)"):
+# past any sentence of the 3,147 abstracts (the longest has 961 characters). Unbounded, each
+# interval rescanned its sentence from the start, quadratic in a sentence of intervals (a table
+# flattened into one sentence: 700 intervals in 35,000 characters timed the field out)
+_MEASURE_REACH = 1_000
+
+
 def _decide_measure(
     ctx: Context, sent_start: int, est_start: int, label: str | None, unit: str, declared: str | None,
     share: tuple[int, str] | None = None,
@@ -247,20 +254,22 @@ def _decide_measure(
         return label
     if declared:
         return declared
-    near = _nearest_measure(ctx, sent_start, est_start)
+    # the sentence's text before the estimate, within _MEASURE_REACH of it
+    lo = max(sent_start, est_start - _MEASURE_REACH)
+    near = _nearest_measure(ctx, lo, est_start)
     if near in (None, "mean", "median", "proportion"):
-        before = ctx.norm[sent_start:est_start]
+        before = ctx.norm[lo:est_start]
         # "no difference in mean number of days (-1%; 95% CI ...)" is a difference of means
         if bounded(_words("difference_words").search, before):
             return "MD"
         if near is None and bounded(_words("percentage_point").search, unit):
             return "RD"
     # share = (interval end, estimate as written), given when the estimate was read
-    if near is None and share is not None and _share_of_group(ctx, sent_start, est_start, share[0], share[1], unit):
+    if near is None and share is not None and _share_of_group(ctx, lo, est_start, share[0], share[1], unit):
         return "proportion"
     # "changes in trough FEV1 versus placebo were 0.219 (95% CI ...)", "Compared to controls body
     # weight (-17.0 (95% CI ...))": a value against the control arm is a difference of means
-    if near is None and share is not None and _against_control(ctx, sent_start, est_start, share[0]):
+    if near is None and share is not None and _against_control(ctx, lo, est_start, share[0]):
         return "MD"
     if near is None:
         # "... was sustained at 6 months (0.48: 95% CI ...)": the measure was named in the
@@ -269,7 +278,7 @@ def _decide_measure(
         if sent > 0:
             prev_start = ctx.sent_starts[sent - 1]
             if ctx.section_label(prev_start) == ctx.section_label(sent_start):
-                near = _nearest_measure(ctx, prev_start, sent_start)
+                near = _nearest_measure(ctx, max(prev_start, sent_start - _MEASURE_REACH), sent_start)
     return near
 
 
