@@ -132,3 +132,13 @@ def test_a_rule_reads_a_long_run_of_spaces_in_one_pass(field: str, rule: str, te
     pattern = load_rules(field).by_id(rule).regex
     spaced = text.format(" " * 40_000)
     list(pattern.finditer(spaced, timeout=1.0))  # TimeoutError past the limit
+
+
+def test_a_long_run_of_spaces_inside_a_count_phrase_keeps_the_sample_size_field() -> None:
+    # the count's modifiers look back over the spaces before a number ("2010 and 2012, 269
+    # patients"); an unbounded \s+ in that lookbehind, tried at each word, was quadratic and
+    # 20,000 spaces timed the field out
+    for text in ("Between 2010 and{}2012, 269 patients were randomized.", "Thirty type 2{}and 4{}patients were enrolled."):
+        r = extract_text(text.format(" " * 20_000, " " * 20_000))
+        assert r.warnings == []
+    assert extract_text("Between 2010 and{}2012, 269 patients were randomized.".format(" " * 20_000)).sample_size.randomized == 269
