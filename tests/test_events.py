@@ -154,3 +154,15 @@ def test_word_ending_in_a_blocking_word_does_not_block() -> None:
     got = [(e.events, e.total, e.percent) for e in extract_text(text, id="x").event_rates]
     assert got == [(21, 125, 16.8), (1, 41, 2.4)]
     assert extract_text("Software version 2 of 5 was used.", id="x").event_rates == []
+
+
+def test_a_total_in_words_is_a_rate_before_people_or_a_clause() -> None:
+    def rates(t: str) -> list[tuple[int, int]]:
+        return [(e.events, e.total) for e in extract_text(t).event_rates]
+
+    assert rates("Five of five participants receiving DSM265 developed parasitemia, compared with six of six "
+                 "in the placebo group.") == [(5, 5), (6, 6)]
+    assert rates("Five of nine subjects in the esomeprazole group compared with 2 of eight in the placebo group.") == [(5, 9), (2, 8)]
+    # a choice among groups is not a rate
+    assert rates("Patients were randomized to one of two treatments.") == []
+    assert rates("Children were assigned to one of three groups.") == []

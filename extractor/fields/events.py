@@ -31,12 +31,16 @@ _DIRECT = ("er_slash", "er_of", "er_reversed", "er_from_which")
 # the 695 eligible, 465"), er_from_which ("of whom") and er_of_them ("of them"). One scan
 # finds every "of" any of them can use (_OF); per-rule patterns then match at those few
 # positions only. Each rule's own scan of the document cost as much as this one.
+# a total in words ("five of six participants"): up to twenty, as small trials write them
+_WORD_TOTAL = (r"(?:twenty|nineteen|eighteen|seventeen|sixteen|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|"
+               r"eight|seven|six|five|four|three|two|one)\b")
 _OF = compile_regex(
-    r"of(?<=\bof)(?=\s+(?:(?:(?:the|these|those|all|a\s+total\s+of)\s+)?\d|(?:whom|which|them|these|those)\b))", regex.I
+    r"of(?<=\bof)(?=\s+(?:(?:(?:the|these|those|all|a\s+total\s+of)\s+)?(?:\d|" + _WORD_TOTAL + r")"
+    r"|(?:whom|which|them|these|those)\b))", regex.I
 )
 _OF_LOW = compile_regex(_OF.pattern)
 # er_of's trigger; it holds no second "of", so its matches at _OF positions are its finditer
-_OF_COUNT = compile_regex(r"of\s+(?:the\s+|all\s+|these\s+)?\d", regex.I)
+_OF_COUNT = compile_regex(r"of\s+(?:the\s+|all\s+|these\s+)?(?:\d|" + _WORD_TOTAL + ")", regex.I)
 _OF_WHICH = compile_regex(r"of\s+(?:which|whom)\b", regex.I)
 _OF_THEM = compile_regex(r"of\s+(?:them|these|those|whom)\b", regex.I)  # er_of_them's prefilter
 # A trigger is a tuple of patterns whose matches never overlap one another: one literal-led
