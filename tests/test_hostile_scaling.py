@@ -124,6 +124,8 @@ def test_long_runs_of_spaces_in_compared_values_and_outcomes_are_read_in_one_pas
     ("pvalues", "p_value", "P = 10{}x"),
     ("pvalues", "p_more", " and{}0.4 mmol/l"),
     ("pvalues", "sig_level_after", "{}level."),
+    ("teststats", "ts_r", "r{}x"),
+    ("teststats", "ts_chi2", "χ2{}x"),
 ])
 def test_a_rule_reads_a_long_run_of_spaces_in_one_pass(field: str, rule: str, text: str) -> None:
     # each took 0.2 to 21 s over 10,000 spaces (quadratic: a run split every way between
@@ -142,3 +144,14 @@ def test_a_long_run_of_spaces_inside_a_count_phrase_keeps_the_sample_size_field(
         r = extract_text(text.format(" " * 20_000, " " * 20_000))
         assert r.warnings == []
     assert extract_text("Between 2010 and{}2012, 269 patients were randomized.".format(" " * 20_000)).sample_size.randomized == 269
+
+
+
+def test_the_test_statistic_gates_read_a_long_run_of_spaces_before_a_sign_in_one_pass() -> None:
+    # the gate's lookbehind had a "\s*" either side of an optional bracket: a run of spaces
+    # before "=" was split every way (20,000 spaces: 1.3 s for one "=")
+    from extractor.fields.teststats import _GATES
+
+    for gate in _GATES:
+        gate.search("(P" + " " * 40_000 + "= .015) t" + " " * 40_000 + "< 3", timeout=1.0)
+    assert [(s.test, s.value) for s in extract_text("The groups differed, t(24)   = 2.3, P = .03.").test_statistics] == [("t", 2.3)]
