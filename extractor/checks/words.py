@@ -102,7 +102,7 @@ def _claims(sentence: str) -> tuple[Claim, ...]:
     for m in (_SIGNIF.finditer(sentence) if not plain else _signif_at(sentence, low) if signif else ()):
         if any(s <= m.start() < e for s, e in neg_spans):
             continue
-        before = sentence[max(0, m.start() - 40):m.start()]
+        before = sentence[max(0, m.start() - 70):m.start()]  # (70: "None of the differences between the two groups were")
         # the negation must be in the same clause
         clause = _CLAUSE_BREAK.split(before)[-1]
         if _NOT_A_CLAIM.search(before) or _HEDGE.search(before) or _QUOTED.search(before):
