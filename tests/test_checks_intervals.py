@@ -173,3 +173,14 @@ def test_ratio_midpoint_needs_a_named_ratio():
     c = "HR  = 0.61; 95% CI: 0.49–0.95"
     text = f"Screening was associated with a significant decrease in thyroid cancer risk for men ({c})."
     assert len(run("CI_RATIO_MIDPOINT", record(text, ci=[bare(c, 0.49, 0.95, "HR", 0.61)]))) == 1
+
+
+def test_ratio_midpoint_asymmetry_of_an_exact_interval():
+    # PMC5820389: 0.74 vs midpoint 0.796, 14% of the half-width: profile/exact intervals do that
+    c = "0.74 (95% CI 0.48–1.32"
+    text = f"The hazard ratio for sustainable return to work was {c}, p = 0.165), in favor of the outpatient program."
+    assert run("CI_RATIO_MIDPOINT", record(text, ci=[bare(c, 0.48, 1.32, "HR", 0.74)])) == []
+    # PMC64502: 0.75 vs midpoint 0.589, 42%: still flagged ("relative rate of" names a ratio)
+    c = "0.75, 95% CI 0.33–1.05"
+    text = f"The response rate was 43/195 (22%) and 57/194 (29%) for standard quality paper (relative rate of response {c}, p = 0.1)."
+    assert len(run("CI_RATIO_MIDPOINT", record(text, ci=[bare(c, 0.33, 1.05, "RR", 0.75)]))) == 1

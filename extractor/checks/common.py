@@ -135,7 +135,8 @@ _CLAUSE_MEASURES = [
     (re.compile(r"\bnumbers?\s+needed\s+to\b|\bNN[TH]\b", re.I), "NNT"),
     # a level, not a contrast: "achieved RR of 61.7 %, ... and median PFS of 13.1 months (95 % CI
     # ...)" (RR a response rate there); "mean difference", "rate ratio" end later and win
-    (re.compile(r"\b(?:medians?|means?|average|proportions?|rates?\s+of)\b", re.I), "LEVEL"),
+    # (not "rate of": "relative rate of response 0.75, 95% CI 0.33–1.05" is a ratio)
+    (re.compile(r"\b(?:medians?|means?|average|proportions?)\b", re.I), "LEVEL"),
 ]
 CLAUSE_REACH = 80  # characters before an interval searched for the name of its measure
 

@@ -257,8 +257,9 @@ _PERCENT_ESTIMATE = re.compile(r"^[^\d]{0,40}\d+(?:[.·]\d+)?\s*%(?!\s*(?:CI|con
     "ratio estimate off the geometric midpoint of its CI",
     "estimate ≈ √(lower·upper) for RR, OR, HR, IRR (Wald intervals are symmetric on the log scale), "
     "where the ratio is named in the interval's text or its clause and the estimate is no percent",
-    "√ over the rounding corners of both bounds must overlap the estimate's rounding interval; a "
-    "warning, since exact or profile-likelihood intervals are legitimately asymmetric",
+    "√ over the rounding corners of both bounds must overlap the estimate's rounding interval, and "
+    "the estimate be off the midpoint by ≥ 20% of the half-width (log scale); a warning, since "
+    "exact or profile-likelihood intervals are legitimately asymmetric",
     needs=("intervals",),
 )
 def ci_ratio_midpoint(record: TrialRecord) -> list[Flag]:
@@ -278,11 +279,13 @@ def ci_ratio_midpoint(record: TrialRecord) -> list[Flag]:
         mid = (math.sqrt(lo[0] * up[0]), math.sqrt(lo[1] * up[1]))
         if overlaps(mid, est):
             continue
-        # a modest asymmetry (< 10% on the log scale of the half-width) is method, not error
+        # a modest asymmetry (< 20% of the half-width on the log scale) is method, not error:
+        # exact, profile-likelihood and score intervals (and an estimate from another model)
+        # are off the Wald midpoint by 10-18% in the audited reports; the typos by 25-50%
         half = (math.log(ci.upper) - math.log(ci.lower)) / 2
         centre = math.sqrt(ci.lower * ci.upper)
         off = abs(math.log(ci.estimate) - math.log(centre))
-        if half > 0 and off < 0.1 * half:
+        if half > 0 and off < 0.2 * half:
             continue
         out.append(flag("CI_RATIO_MIDPOINT", "warning",
                         f"{ci.text!r}: the geometric midpoint of {ci.lower:g} to {ci.upper:g} is "
