@@ -138,6 +138,10 @@ def test_orphan_reduction_beside_the_interval_of_the_change():
     assert run("CI_ESTIMATE_OUTSIDE", record(text, ci=[bare(c, -42, -21)])) == []
     text = text.replace("reduced by", "increased by")
     assert len(run("CI_ESTIMATE_OUTSIDE", record(text, ci=[bare(c, -42, -21)]))) == 1
+    # PMC3718630: the reduction named a few words before the number
+    c = "95% CI −47 to −20"
+    text = f"Women in the intervention arm had a significant reduction in dietary glycaemic load (33 points, {c}), (p < 0.001)."
+    assert run("CI_ESTIMATE_OUTSIDE", record(text, ci=[bare(c, -47, -20)])) == []
 
 
 def test_interval_of_a_fall_written_by_magnitude_is_not_reversed():

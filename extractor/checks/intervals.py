@@ -149,9 +149,9 @@ _LEVEL_FIRST = re.compile(r"^\s*\d+(?:\.\d+)?\s*%\s*(?:CI|confidence|credible)",
 _P_BEFORE = re.compile(r"\bp\s*(?:[<=>≤≥]\s*)?$", re.I)
 _PAIR_BEFORE = re.compile(
     r"\d\s*%?\s*(?:\(\w+\)\s*)?(?:v|vs|versus|to|and|compared\s+(?:with|to))\.?\s*$", re.I)
-# "reduced by 32% (95% CI −42 to −21)": a reduction written as a positive number
-_REDUCTION_BEFORE = re.compile(r"\b(?:reduc\w*|decreas\w*|declin\w*|lower\w*|fell|drop\w*)\s+(?:by|of)?\s*$",
-                               re.I)
+# "reduced by 32% (95% CI −42 to −21)", "a significant reduction in dietary glycaemic load (33
+# points, 95% CI −47 to −20)": a reduction written as a positive number
+_REDUCTION_BEFORE = re.compile(r"\b(?:reduc\w*|decreas\w*|declin\w*|lower\w*|fell|drop\w*)\b", re.I)
 
 
 def orphan_estimate(record: TrialRecord, ci: Interval) -> tuple[float, Evidence] | None:
@@ -201,7 +201,7 @@ def _other_scale(record: TrialRecord, ci: Interval, estimate: float, ev: Evidenc
     if "%" in after and "%" not in ci.text.split("CI")[-1] and abs(ci.lower) <= 1 and abs(ci.upper) <= 1 \
             and lo[0] <= estimate / 100 <= up[1]:
         return True
-    before = text[max(0, ev.start - base - 30):ev.start - base]
+    before = text[max(0, ev.start - base - 60):ev.start - base]
     return estimate > 0 and lo[0] <= -estimate <= up[1] and _REDUCTION_BEFORE.search(before) is not None
 
 
