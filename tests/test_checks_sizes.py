@@ -166,3 +166,30 @@ def test_planned_per_arm_is_not_the_target_total():
     assert run("RANDOMIZED_VS_PLANNED", rec) == []
     rec = sized(text.replace(" per arm", ""), [], (118, "118", 0), planned=(108, "108", 0))
     assert len(run("RANDOMIZED_VS_PLANNED", rec)) == 1
+
+
+def test_arm_sum_more_groups_than_arms():
+    # PMC4006208: three groups, two of them read as arms
+    text = ("A total of 300 systemically healthy subjects were randomly allocated into 3 groups: Aloe vera "
+            "mouthwash group (n=100), control group (=100)-chlorhexidene group and saline water-Placebo (n=100).")
+    arms = [("Aloe vera mouthwash", 100, "100", 1), ("saline water-Placebo", 100, "100", 2)]
+    assert run("ARM_SUM_MISMATCH", sized(text, arms, (300, "300", 0))) == []
+    # PMC4266769 with one arm's n changed: three groups, three arms (the total's own "n = 105" is no group)
+    text = ("Patients undergoing ambulatory knee arthroscopy or inguinal hernia repair surgery (n = 105) were "
+            "randomized into 3 groups: Group1 paracetamol/naproxen (n = 38), Group 2 paracetamol/CR oxycodone "
+            "for 24 hours (n = 35), and Group 3 paracetamol/CR oxycodone for 48 hours (n = 35).")
+    arms = [("paracetamol/naproxen", 38, "38", 0), ("oxycodone 24 h", 35, "35", 0), ("oxycodone 48 h", 35, "35", 1)]
+    assert len(run("ARM_SUM_MISMATCH", sized(text, arms, (105, "105", 0)))) == 1
+
+
+def test_arm_sum_counts_ten_times_apart():
+    # PMC2710065: event counts per group read as arm sizes beside 200 recruited
+    text = ("A total of 200 patients with initial negative urine cultures were recruited. In 1 patient from the "
+            "antibiotic group and 2 patients from the no prophylaxis group, the urine cultures were positive.")
+    arms = [("antibiotic", 1, "1", 0), ("no prophylaxis", 2, "2", 1)]
+    assert run("ARM_SUM_MISMATCH", sized(text, arms, (200, "200", 0))) == []
+    # PMC5697397: 10 + 12 beside 24
+    text = ("A total of 24 young resistance trained men and women took part in this randomized controlled study. "
+            "Participants received either WPC-80 and native whey (n = 10), in a crossover design, or milk (n = 12).")
+    arms = [("native whey", 10, "10", 0), ("milk", 12, "12", 0)]
+    assert len(run("ARM_SUM_MISMATCH", sized(text, arms, (24, "24", 0)))) == 1

@@ -20,6 +20,9 @@ _ANALYSIS_SET = re.compile(
     r"^(?:m?ITT|PP|per[- ]protocol|intention[- ]to[- ]treat|safety|efficacy|completers?)\b", re.I)
 # "three experimental groups (n=15)": one n standing for several groups
 _SEVERAL_GROUPS = re.compile(r"\b(?:two|three|four|five|six|[2-9])\s+(?:[\w-]+\s+){0,2}groups\s*$", re.I)
+_N_EQUALS = re.compile(r"\b[nN]\s*=\s*(\d+)")
+_N_GROUPS = re.compile(r"\b(two|three|four|five|six|[2-9])\s+(?:[\w-]+\s+){0,2}?(?:groups|arms)\b", re.I)
+_GROUP_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _RANDOMISED = re.compile(r"\brandomi[sz]\w*|\brandomly\b|\ballocated\b|\bassigned\b", re.I)
 _RANDOMLY = re.compile(r"\brandomi[sz]\w*|\brandomly\b", re.I)
 _DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d.])|(?<![\d.,])\d+(?![\d.,]\d)")
@@ -39,8 +42,10 @@ def _arm_evidence(record: TrialRecord) -> list[Evidence]:
     "none: counts are exact; a warning because reports sometimes give analysed numbers per arm. "
     "Not checked when the smaller count's sentence speaks of completers, the analysed or "
     "exclusions (and not of randomisation), when the arms add up to a number stated beside them or beside the total, when "
-    "the total is per group ('59 to each group'), or when an arm is an analysis set (ITT, PP), "
-    "one n stands for several groups, or an n has a leading zero (a fragment of '1,093')",
+    "the total is per group ('59 to each group'), when the arms' sentences give more groups or "
+    "'n =' counts than there are arms (an arm missed), when the sum and the total are ten times "
+    "apart (event counts, clusters), or when an arm is an analysis set (ITT, PP), one n stands "
+    "for several groups, or an n has a leading zero (a fragment of '1,093')",
 )
 def arm_sum_mismatch(record: TrialRecord) -> list[Flag]:
     ss = record.sample_size
@@ -80,6 +85,23 @@ def _per_group(record: TrialRecord, ev: Evidence | None) -> bool:
     return _PER_GROUP.match(text, ev.end - base) is not None
 
 
+def _more_groups_than_arms(record: TrialRecord, arm_evs: list[Evidence]) -> bool:
+    """The arms' sentences give more groups than the record has arms ("randomly allocated into
+    3 groups: ... (n=100), ... (=100) ... (n=100)" read as two arms; "(n = 17), ... (n = 16),
+    or placebo (n = 15)" with one arm missed): the arms are incomplete, their sum says nothing."""
+    k = len(record.arms)
+    # (the totals' own "n = 105" in "(n = 105) were randomized into 3 groups" is no group)
+    totals = {record.sample_size.randomized, record.sample_size.analyzed}
+    for t in {_text(record, e) for e in arm_evs}:
+        if sum(int(n) not in totals for n in _N_EQUALS.findall(t)) > k:
+            return True
+        for m in _N_GROUPS.finditer(t):
+            word = m.group(1).lower()
+            if _GROUP_COUNTS.get(word, int(word) if word.isdigit() else 0) > k:
+                return True
+    return False
+
+
 def _arms_not_comparable(record: TrialRecord, total: int) -> bool:
     """Readings under which per-arm n and the total randomised legitimately differ, or under
     which the arms' n are not arm sizes at all (see the guards' comments)."""
@@ -93,6 +115,13 @@ def _arms_not_comparable(record: TrialRecord, total: int) -> bool:
     if any(_SEVERAL_GROUPS.search(e.text) for a in record.arms for e in a.evidence if e not in arm_evs):
         return True
     if _per_group(record, tot_ev):
+        return True
+    # counts ten times apart are not two readings of one trial's size: one of them counts
+    # events ("In 1 patient from the antibiotic group and 2 patients from the no prophylaxis
+    # group" beside 200 recruited) or other units (27 randomised clusters beside 499,734 people)
+    if total * 10 <= (ss.randomized or 0) or (ss.randomized or 0) * 10 <= total:
+        return True
+    if _more_groups_than_arms(record, arm_evs):
         return True
     arm_texts = {_text(record, e) for e in arm_evs}
     # the arms add up to a total the report states beside them ("A total of 200 residents
