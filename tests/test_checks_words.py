@@ -193,3 +193,30 @@ def test_ratio_named_in_the_clause():
     text = f"There was no significant difference in Cmax of vandetanib (GLSmean ratio {t2})."
     assert len(run("WORDS_VS_CI", record(text, ci=[dict(text=t2, lower=1.05, upper=1.21, estimate=1.13,
                                                         measure="MD", level=90.0)]))) == 1
+
+
+def test_hedged_claim_keeps_its_value_from_an_earlier_claim():
+    # PMC5360580: the p belongs to "nearly significant", not to "improved significantly"
+    text = ("In mild AD patients, WMS-R improved significantly in the treatment group, and the between group "
+            "difference was nearly significant (P = 0.067).")
+    assert run("WORDS_VS_P", record(text, p=[("P = 0.067", "=", 0.067)])) == []
+    text = "In mild AD patients, WMS-R improved significantly in the treatment group (P = 0.067)."
+    assert len(run("WORDS_VS_P", record(text, p=[("P = 0.067", "=", 0.067)]))) == 1
+
+
+def test_failed_to_find_is_a_negation():
+    # PMC3688436
+    text = ("Over the course of 4 weeks, we failed to find that donepezil produced any significant difference "
+            "in the YMRS (6.71 units difference, t = −1.44, P = 0.16) as compared to placebo.")
+    assert run("WORDS_VS_P", record(text, p=[("P = 0.16", "=", 0.16)])) == []
+    text = text.replace("we failed to find that donepezil produced", "donepezil produced")
+    assert len(run("WORDS_VS_P", record(text, p=[("P = 0.16", "=", 0.16)]))) == 1
+
+
+def test_claim_in_an_although_clause_is_not_the_main_clauses():
+    # PMC4018592: the p is of the main clause after the comma
+    text = ("Although no significant difference was seen in newborns' height and Apgar score between the two "
+            "groups, mean birth weight (3.3 ± 0.4 vs. 3.1 ± 0.4 kg, P = 0.04) of the infants was higher.")
+    assert run("WORDS_VS_P", record(text, p=[("P = 0.04", "=", 0.04)])) == []
+    text = "No significant difference was seen in newborns' mean birth weight (3.3 ± 0.4 vs. 3.1 ± 0.4 kg, P = 0.04)."
+    assert len(run("WORDS_VS_P", record(text, p=[("P = 0.04", "=", 0.04)]))) == 1

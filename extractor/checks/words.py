@@ -25,7 +25,9 @@ _SIGNIF = re.compile(
 # are names, not negations; "n't" ends a word ("didn't"), so no \b before it
 _NEGATION = re.compile(
     r"(?:(?:\b(?:no|not|non(?!-)|nor|none|without|neither|never|failed\s+to|lack\s+of|did\s+not)|n't)\b[\w\s-]{0,25}"
-    r"|\bnone\s+of\b[\w\s-]{0,60})$",  # "None of the differences between the two groups were significant"
+    r"|\b(?:none\s+of|failed\s+to\s+(?:find|show|detect|demonstrate))\b[\w\s-]{0,60})$",
+    # "None of the differences between the two groups were significant", "we failed to find that
+    # donepezil produced any significant difference"
     re.I)
 _NEG_PHRASE = re.compile(
     r"""\b(?: (?:did|does|do)\s+not\s+(?:significantly\s+)?differ
@@ -44,6 +46,9 @@ _HEDGE = re.compile(
 # a claim in quotation marks is a statement the report quotes (a questionnaire item), not its own
 # (a straight "'" only after a space: "patients' significantly" is a possessive)
 _QUOTED = re.compile(r"(?:[‘“\"]|(?:^|\s)')\s*$")
+# a claim in a clause opened by one of these is subordinate: the main clause after its comma
+# states something else
+_SUBORDINATE = re.compile(r"\b(?:although|though|while|whereas)\b[^,;]*$", re.I)
 _CONTRAST = re.compile(
     r"\b(?:but|except|whereas|while|although|though|however|yet|unlike|until|in\s+contrast)\b", re.I)
 # "(p=0.016, p=0.0003, p=0.176, and p=0.173, respectively)": the p-values are listed in the
@@ -65,6 +70,9 @@ class Claim:
     end: int
     positive: bool  # True: "significantly improved"; False: "no difference"
     text: str
+    # False for a hedged or quoted claim ("nearly significant", "‘no difference’"): it decides
+    # nothing, but a value after it is its value, not that of an earlier claim
+    decides: bool = True
 
 
 def claims(sentence: str) -> list[Claim]:
@@ -97,21 +105,21 @@ def _claims(sentence: str) -> tuple[Claim, ...]:
     out: list[Claim] = []
     neg_spans = [(m.start(), m.end()) for m in _NEG_PHRASE.finditer(sentence)] if neg else []
     for s, e in neg_spans:
-        if not _QUOTED.search(sentence[max(0, s - 3):s]):
-            out.append(Claim(s, e, False, sentence[s:e]))
+        out.append(Claim(s, e, False, sentence[s:e], decides=not _QUOTED.search(sentence[max(0, s - 3):s])))
     for m in (_SIGNIF.finditer(sentence) if not plain else _signif_at(sentence, low) if signif else ()):
         if any(s <= m.start() < e for s, e in neg_spans):
             continue
         before = sentence[max(0, m.start() - 70):m.start()]  # (70: "None of the differences between the two groups were")
         # the negation must be in the same clause
         clause = _CLAUSE_BREAK.split(before)[-1]
-        if _NOT_A_CLAIM.search(before) or _HEDGE.search(before) or _QUOTED.search(before):
+        if _NOT_A_CLAIM.search(before):
             continue
+        decides = not (_HEDGE.search(before) or _QUOTED.search(before))
         positive = not _NEGATION.search(clause)
         nxt = _NEXT_WORD.match(sentence, m.end())
         shown_end = nxt.end() if nxt else m.end()
         shown_start = m.start() - len(clause) if not positive else m.start()
-        out.append(Claim(m.start(), m.end(), positive, sentence[max(0, shown_start):shown_end].strip()))
+        out.append(Claim(m.start(), m.end(), positive, sentence[max(0, shown_start):shown_end].strip(), decides))
     return tuple(sorted(out, key=lambda c: c.start))
 
 
@@ -121,6 +129,8 @@ def paired_claim(record: TrialRecord, value: Evidence, sentence: str, base: int)
     if not before:
         return None
     c = before[-1]
+    if not c.decides:
+        return None
     between = (base + c.end, value.start)
     others = [v for v in [*record.p_values, *record.intervals] if v is not value and v.sentence == value.sentence]
     if any(between[0] <= v.start < between[1] for v in others):
@@ -130,7 +140,21 @@ def paired_claim(record: TrialRecord, value: Evidence, sentence: str, base: int)
         return None
     if _RESPECTIVELY.match(sentence, value.end - base):
         return None
+    if _SUBORDINATE.search(sentence[:c.start]) and _comma_outside_brackets(gap):
+        return None  # "Although no significant difference was seen in X, Y (P = 0.04) was higher"
     return c
+
+
+def _comma_outside_brackets(gap: str) -> bool:
+    depth = 0
+    for ch in gap:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            return True
+    return False
 
 
 def _clause_ends(gap: str) -> bool:
