@@ -2,7 +2,9 @@
 
 Pairing: the p-value belongs to an interval when it sits in the same sentence and starts
 within ``P_AFTER_CI_MAX`` characters after the interval ends, with no other interval in
-between ("RR 0.88; 95% CI 0.64-1.21; P = 0.43").
+between ("RR 0.88; 95% CI 0.64-1.21; P = 0.43"); not a p of another test, one opening the
+next interval, or one shared by group values (see p_after_interval). The measure is the one
+named in the interval's text or clause, else the extracted one.
 
 The p implied by an interval (Altman & Bland, BMJ 2011;343:d2304): on the log scale for
 ratios, SE = (ln U − ln L) / (2·z), z = ln(est)/SE; for differences SE = (U − L)/(2·z),

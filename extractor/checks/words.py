@@ -2,7 +2,10 @@
 spans the null), and a claim of no difference beside a significant one.
 
 A claim is paired with the nearest value after it in the same sentence, with no other
-p-value, interval or contrasting conjunction ("but", "except", "whereas") in between.
+p-value, interval or contrasting conjunction ("but", "except", "whereas") in between, and
+within one statement (no ';' outside brackets, no missed sentence break, not across the comma
+that ends an "Although ..." clause, not a list of p-values "..., respectively"). Hedged
+("nearly significant") and quoted claims decide nothing.
 """
 
 from __future__ import annotations
