@@ -49,3 +49,18 @@ def test_adjusted_estimate_is_only_info():
     rec = record(text, rates=[("51/104 (49.0%)", 51, 104, 49.0), ("46/106 (43.4%)", 46, 106, 43.4)],
                  ci=[dict(text=t, lower=0.57, upper=3.21, estimate=1.36, measure="OR")])
     assert [f.severity for f in run("EFFECT_RECOMPUTE", rec)] == ["info"]
+
+
+def test_adjor_abbreviation_says_adjusted():
+    # PMC3074545: "51/88 (58.4%) vs 27/42 (64.3%) AdjOR 0.47, CI 0.21 to 1.05"
+    t = "AdjOR 0.47, CI 0.21 to 1.05"
+    text = f"A trend was evident favouring the intervention: proportions of women with CAS scores ≥7, 51/88 vs 27/42 {t})."
+    rec = record(text, rates=[("51/88", 51, 88, None), ("27/42", 27, 42, None)],
+                 ci=[dict(text=t, lower=0.21, upper=1.05, estimate=0.47, measure="OR")])
+    assert [f.severity for f in run("EFFECT_RECOMPUTE", rec)] == ["info"]
+    # PMC3580622: a crude odds ratio that the counts do not give stays a warning
+    t = "odds ratio for surgical referral, 0.17; 95% CI, 0.03 to 0.87"
+    text = f"Surgical referral was lower in the t-PA-DNase group than in the placebo group (2 of 48 vs. 8 of 51; {t}; P = 0.03)."
+    rec = record(text, rates=[("2 of 48", 2, 48, None), ("8 of 51", 8, 51, None)],
+                 ci=[dict(text=t, lower=0.03, upper=0.87, estimate=0.17, measure="OR")])
+    assert [f.severity for f in run("EFFECT_RECOMPUTE", rec)] == ["warning"]

@@ -82,3 +82,109 @@ def test_uncertain_interval_cannot_raise_an_error_in_any_check():
     t = RR.replace("0.64-1.21", "1.21-0.64")
     rec = record(SENT.replace(RR, t), ci=[ci(t, lower=1.21, upper=0.64, uncertain=True)])
     assert [f.severity for f in run("CI_REVERSED", rec)] == ["warning"]
+
+
+# --- guards against numbers that are not the interval's estimate, and intervals that only look
+# reversed (audit of the flags on 3,147 abstracts)
+
+
+def bare(text, lower, upper, measure="MD", estimate=None):
+    return dict(text=text, lower=lower, upper=upper, estimate=estimate, measure=measure, level=95.0)
+
+
+def test_orphan_estimate_that_is_a_p_value():
+    # PMC2652457: "(p = 0.02, 95% CI = 0.83–12.19, effect size = 0.8)"
+    c = "95% CI = 0.83–12.19"
+    text = f"Students who watched the CAL package had superior retention scores (p = 0.02, {c}, effect size = 0.8)."
+    assert run("CI_ESTIMATE_OUTSIDE", record(text, ci=[bare(c, 0.83, 12.19)])) == []
+    text = f"Students who watched the CAL package had superior retention scores (difference 0.02, {c}, effect size = 0.8)."
+    assert len(run("CI_ESTIMATE_OUTSIDE", record(text, ci=[bare(c, 0.83, 12.19)]))) == 1
+
+
+def test_orphan_estimate_that_is_a_unit_or_a_denominator():
+    # PMC5529957 "dyn s/cm5 (95% CI ...)", PMC3994324 "14.47/17 (CI, 13.85, 15.0)"
+    c = "95% CI −214 to −48"
+    text = f"Riociguat decreased resistance in persistent patients (n=72; −131 dyn s/cm5 ({c}); p=0.0025)."
+    assert run("CI_ESTIMATE_OUTSIDE", record(text, ci=[bare(c, -214, -48)])) == []
+    c = "CI, 13.85, 15.0"
+    text = f"Participants in the intervention group were more satisfied, with a mean score of 14.47/17 ({c})."
+    assert run("CI_ESTIMATE_OUTSIDE", record(text, ci=[bare(c, 13.85, 15.0, "mean")])) == []
+    text = f"Participants in the intervention group were more satisfied, with a mean score of 17 ({c})."
+    assert len(run("CI_ESTIMATE_OUTSIDE", record(text, ci=[bare(c, 13.85, 15.0, "mean")]))) == 1
+
+
+def test_orphan_estimate_that_is_the_second_group_value():
+    # PMC2500197: "(8% v 29%, 95% confidence interval for difference 16% to 24%)"
+    c = "95% confidence interval for difference 16% to 24%"
+    text = f"Intervention parents were less likely than controls to discuss no new topics (8% v 29%, {c})."
+    assert run("CI_ESTIMATE_OUTSIDE", record(text, ci=[bare(c, 16, 24)])) == []
+    text = f"Intervention parents were less likely than controls to discuss no new topics (difference 29%, {c})."
+    assert len(run("CI_ESTIMATE_OUTSIDE", record(text, ci=[bare(c, 16, 24)]))) == 1
+
+
+def test_orphan_percent_beside_proportions():
+    # PMC5851532: "specificity of 98.2% (95% CI: 0.96, 1.00; p<0.0001)"
+    c = "95% CI: 0.96, 1.00"
+    text = f"The self-collected test demonstrated a specificity of 98.2% ({c}; p<0.0001)."
+    assert run("CI_ESTIMATE_OUTSIDE", record(text, ci=[bare(c, 0.96, 1.00, "proportion")])) == []
+    text = text.replace("98.2%", "92.2%")
+    assert len(run("CI_ESTIMATE_OUTSIDE", record(text, ci=[bare(c, 0.96, 1.00, "proportion")]))) == 1
+
+
+def test_orphan_reduction_beside_the_interval_of_the_change():
+    # PMC3816860: "reduced by 32% (95% CI −42 to −21; P < 0.05)"
+    c = "95% CI −42 to −21"
+    text = f"UACR at week 24 was reduced by 32% ({c}; P < 0.05) with linagliptin."
+    assert run("CI_ESTIMATE_OUTSIDE", record(text, ci=[bare(c, -42, -21)])) == []
+    text = text.replace("reduced by", "increased by")
+    assert len(run("CI_ESTIMATE_OUTSIDE", record(text, ci=[bare(c, -42, -21)]))) == 1
+    # PMC3718630: the reduction named a few words before the number
+    c = "95% CI −47 to −20"
+    text = f"Women in the intervention arm had a significant reduction in dietary glycaemic load (33 points, {c}), (p < 0.001)."
+    assert run("CI_ESTIMATE_OUTSIDE", record(text, ci=[bare(c, -47, -20)])) == []
+
+
+def test_interval_of_a_fall_written_by_magnitude_is_not_reversed():
+    # PMC3608893: "HbA1c declined by 0.7% (95% CI: −0.4 to −1.0%)"
+    c = "95% CI: −0.4 to −1.0%"
+    text = f"HbA1c declined by 0.7% ({c}) in the PCD group."
+    assert run("CI_REVERSED", record(text, ci=[bare(c, -1.0, -0.4)])) == []
+    # PMC4776406: a ratio written upper bound first
+    c = "odds ratio [OR] = 2.69, confidence interval [CI] = 7.24–1.00"
+    text = f"Subjects in the comprehensive care group were more likely to experience a good trajectory ({c}, p = 0.049)."
+    assert [f.severity for f in run("CI_REVERSED", record(text, ci=[bare(c, 1.00, 7.24, "OR", 2.69)]))] == ["error"]
+
+
+def test_minus_printed_as_two_is_not_reversed():
+    # PMC3656395: "(difference between groups = 0.13; CI 20.8–0.35)" for −0.8 to 0.35
+    c = "CI 20.8–0.35"
+    text = f"The programme was no more effective than usual care, as shown by HbA1c levels (difference between groups = 0.13; {c})."
+    assert run("CI_REVERSED", record(text, ci=[bare(c, 0.35, 20.8)])) == []
+    text = text.replace("= 0.13;", "= 5.13;")
+    assert len(run("CI_REVERSED", record(text, ci=[bare(c, 0.35, 20.8)]))) == 1
+
+
+def test_ratio_midpoint_needs_a_named_ratio():
+    # PMC4610679: a number needed to treat the extractor called a hazard ratio
+    c = "21 (95% CI 12–79"
+    text = f"The number needed to receive the intervention to prevent one death was {c})."
+    assert run("CI_RATIO_MIDPOINT", record(text, ci=[bare(c, 12, 79, "HR", 21)])) == []
+    # PMC2277487: a rate in percent
+    c = "33·2% [25·3–41·2]"
+    text = f"The increase was 9·2% (from {c} to 42·4%) in patients undergoing resection."
+    assert run("CI_RATIO_MIDPOINT", record(text, ci=[bare(c, 25.3, 41.2, "HR", 33.2)])) == []
+    # PMC4156403: a named hazard ratio off its midpoint
+    c = "HR  = 0.61; 95% CI: 0.49–0.95"
+    text = f"Screening was associated with a significant decrease in thyroid cancer risk for men ({c})."
+    assert len(run("CI_RATIO_MIDPOINT", record(text, ci=[bare(c, 0.49, 0.95, "HR", 0.61)]))) == 1
+
+
+def test_ratio_midpoint_asymmetry_of_an_exact_interval():
+    # PMC5820389: 0.74 vs midpoint 0.796, 14% of the half-width: profile/exact intervals do that
+    c = "0.74 (95% CI 0.48–1.32"
+    text = f"The hazard ratio for sustainable return to work was {c}, p = 0.165), in favor of the outpatient program."
+    assert run("CI_RATIO_MIDPOINT", record(text, ci=[bare(c, 0.48, 1.32, "HR", 0.74)])) == []
+    # PMC64502: 0.75 vs midpoint 0.589, 42%: still flagged ("relative rate of" names a ratio)
+    c = "0.75, 95% CI 0.33–1.05"
+    text = f"The response rate was 43/195 (22%) and 57/194 (29%) for standard quality paper (relative rate of response {c}, p = 0.1)."
+    assert len(run("CI_RATIO_MIDPOINT", record(text, ci=[bare(c, 0.33, 1.05, "RR", 0.75)]))) == 1

@@ -75,3 +75,81 @@ def test_p_too_far_after_the_interval_is_not_paired():
             f"satisfaction score did not change (P = 0.45).")
     rec = record(text, ci=[ci(t, 0.18, 0.91, 0.41, "HR")], p=[("P = 0.45", "=", 0.45)])
     assert run("P_CI_SIGNIFICANCE", rec) == []
+
+
+# --- guards against a p paired with the wrong interval or read on the wrong scale
+# (audit of the flags on 3,147 abstracts)
+
+
+def test_p_of_a_non_inferiority_test_is_not_the_intervals():
+    # PMC5724392
+    d = "difference (95% CI) = 4.54 (0.10, 8.98)"
+    text = f"Final TCD velocities were 143 and 138 cm/sec, respectively, with {d}, non-inferiority p=0.0000001."
+    rec = record(text, ci=[ci(d, 0.10, 8.98, 4.54, "MD")], p=[("p=0.0000001", "=", 1e-7)])
+    assert run("P_CI_MISMATCH", rec) == []
+    text = text.replace("non-inferiority ", "")
+    rec = record(text, ci=[ci(d, 0.10, 8.98, 4.54, "MD")], p=[("p=0.0000001", "=", 1e-7)])
+    assert len(run("P_CI_MISMATCH", rec)) == 1
+
+
+def test_one_sided_p_is_not_the_intervals():
+    # PMC3664320
+    hr = "hazard ratio 0.390; 95% confidence interval 0.130–1.173"
+    text = f"Median progression-free survival was 12.1 months for axitinib ({hr}; stratified one-sided P = 0.0401)."
+    rec = record(text, ci=[ci(hr, 0.130, 1.173, 0.390, "HR")], p=[("P = 0.0401", "=", 0.0401)])
+    assert run("P_CI_SIGNIFICANCE", rec) == []
+    text = text.replace("stratified one-sided ", "")
+    rec = record(text, ci=[ci(hr, 0.130, 1.173, 0.390, "HR")], p=[("P = 0.0401", "=", 0.0401)])
+    assert len(run("P_CI_SIGNIFICANCE", rec)) == 1
+
+
+def test_p_that_opens_the_next_interval_is_its():
+    # PMC5859768: "(P < .01; 95% CI = 0.22 - 3.26) and Quick DASH reduction (P < .01; 95% CI = 8.48 - 24.67)"
+    a, b = "95% CI = 0.22 - 3.26", "95% CI = 8.48 - 24.67"
+    text = (f"Bonferroni's correction showed statistically significant differences for CP intensity (P < .01; {a}) "
+            f"and Quick DASH reduction (P < .01; {b}) in favor of the OI treatment.")
+    rec = record(text, ci=[ci(a, 0.22, 3.26, None, "MD"), ci(b, 8.48, 24.67, None, "MD")],
+                 p=[("P < .01", "<", 0.01), ("P < .01", "<", 0.01)])
+    rec.p_values[1] = rec.p_values[1].model_copy(update={"start": text.find("P < .01", text.find(a)),
+                                                          "end": text.find("P < .01", text.find(a)) + 7})
+    assert p_after_interval(rec, rec.intervals[0]) is None
+    # PMC5466093: the p after its own interval
+    md = "mean difference: 1.15 mmol/L (95% CI: 0.48–1.81"
+    text = f"Persistently higher lactate during the intervention period was associated with AKI ({md}); P = 0.01]."
+    rec = record(text, ci=[ci(md, 0.48, 1.81, 1.15, "MD")], p=[("P = 0.01", "=", 0.01)])
+    assert len(run("P_CI_MISMATCH", rec)) == 1
+
+
+def test_one_p_shared_by_group_values():
+    # PMC3994324: a p for the comparison of two groups' levels, each with its own interval
+    c1, c2 = "77.2% (CI, 73.0, 81.4", "74.8% (CI, 69.7, 79.9"
+    text = f"No significant difference in mean adherence was identified with {c1}) for the control group and {c2}) for the intervention group (p = 0.47)."
+    rec = record(text, ci=[ci(c1, 73.0, 81.4, 77.2, "MD"), ci(c2, 69.7, 79.9, 74.8, "MD")], p=[("p = 0.47", "=", 0.47)])
+    assert run("P_CI_SIGNIFICANCE", rec) == []
+    # PMC1774569: a named ratio keeps its p
+    rr = "RR 0.58 CI 0.35–0.96"
+    text = f"Risk of non-completion of detoxification was reduced if allocated buprenorphine (68% vs 88%, {rr}, p = 0.065)."
+    rec = record(text, ci=[ci(rr, 0.35, 0.96, 0.58, "RR")], p=[("p = 0.065", "=", 0.065)])
+    assert len(run("P_CI_SIGNIFICANCE", rec)) == 1
+
+
+def test_relative_hazard_is_a_ratio():
+    # PMC2722000: the extractor's measure a difference; "relative hazard" names a ratio
+    t = "0.248, 95% confidence interval (CI): 0.067-0.919"
+    text = f"On multivariate analysis, antibiotic prophylaxis (relative hazard: {t}, p=0.037) was a determinant of early rebleeding."
+    rec = record(text, ci=[ci(t, 0.067, 0.919, 0.248, "MD")], p=[("p=0.037", "=", 0.037)])
+    assert run("P_CI_MISMATCH", rec) == []
+    text = text.replace("p=0.037", "p=0.0001")
+    rec = record(text, ci=[ci(t, 0.067, 0.919, 0.248, "MD")], p=[("p=0.0001", "=", 0.0001)])
+    assert len(run("P_CI_MISMATCH", rec)) == 1
+
+
+def test_middle_dot_decimals_are_read():
+    # PMC2277487: "1·00" was read as 0 decimals and the bound widened to [0.5, 1.5]
+    hr = "HR 0·77 [0·60–1·00]"
+    text = f"The absolute increase was 8·1% in eligible patients ({hr}; p=0·041)."
+    rec = record(text, ci=[ci(hr, 0.60, 1.00, 0.77, "HR")], p=[("p=0·041", "=", 0.041)])
+    assert run("P_CI_MISMATCH", rec) == []
+    text = text.replace("p=0·041", "p=0·0041")
+    rec = record(text, ci=[ci(hr, 0.60, 1.00, 0.77, "HR")], p=[("p=0·0041", "=", 0.0041)])
+    assert len(run("P_CI_MISMATCH", rec)) == 1

@@ -79,3 +79,13 @@ def test_confidence_level_after_a_count_is_not_its_percent():
     assert not [f for f in rec.flags if f.code == "PCT_MISMATCH"]
     # nor is the tail of "2,111" an estimate of the interval
     assert not [f for f in rec.flags if f.code == "CI_ESTIMATE_OUTSIDE"]
+
+
+def test_percent_rounded_in_two_steps():
+    # PMC5614421: 42/402 = 10.448% -> 10.45% -> 10.5%
+    text = "The incidence of respiratory distress syndrome was similar in both study groups—10.5% (42/402) in the progesterone group."
+    assert run("PCT_MISMATCH", record(text, rates=[("10.5% (42/402)", 42, 402, 10.5)])) == []
+    # PMC1871574: 2/59 = 3.39%, no rounding gives 4%
+    text = "At one year, there were 4/59 (7%) intervention quitters, compared to 2/59 (4%) control quitters."
+    flags = run("PCT_MISMATCH", record(text, rates=[("4/59 (7%)", 4, 59, 7.0), ("2/59 (4%)", 2, 59, 4.0)]))
+    assert [f.spans[0].text for f in flags] == ["2/59 (4%)"]

@@ -60,3 +60,19 @@ def test_degrees_of_freedom_past_a_billion_recompute_no_p_and_lose_no_check():
     assert abs(p_from_statistic("t", 2.1, 1e9, None) - 0.0357288) < 1e-6
     r = extract_text("Title\n\nRESULTS: Scores differed, t(99999999999999) = 2.1, p = .03.")
     assert r.warnings == [] and r.flags == []
+
+
+def test_r_with_n_in_place_of_df():
+    # PMC3620559: "r (17) = −0.20, p = 0.44" is consistent with n = 17 (df 15)
+    text = "The oocyte yields did not differ (AMH, r (17) = −0.20, p = 0.44; BMI, r (17) =0.02, p = 0.96)."
+    rec = record(text, tests=[ts("r (17) = −0.20, p = 0.44", "r", -0.20, 17, p=0.44),
+                              ts("r (17) =0.02, p = 0.96", "r", 0.02, 17, p=0.96)])
+    # the second fits neither df 17 nor df 15
+    assert [f.spans[0].text for f in run("TESTSTAT_P", rec)] == ["r (17) =0.02, p = 0.96"]
+
+
+def test_p_cut_short_by_a_malformed_number():
+    # PMC3376123: "MWU Z = −2.4 p = .0.018" read as p = .0
+    text = "Executive function improved at 12 weeks (MWU Z = −2.4 p = .0.018, MWU Z = −3.0 p = 0.005)."
+    rec = record(text, tests=[ts("Z = −2.4 p = .0", "z", -2.4, p=0.0), ts("Z = −3.0 p = 0.005", "z", -3.0, p=0.005)])
+    assert [f.spans[0].text for f in run("TESTSTAT_P", rec)] == ["Z = −3.0 p = 0.005"]

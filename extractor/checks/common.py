@@ -121,6 +121,55 @@ def named_measure(ci: Interval) -> bool:
     return bool(_MEASURE_ABBR.search(ci.text)) or any(rx.search(ci.text) for rx, _ in _MEASURE_WORDS)
 
 
+# measures named in words the extractor's measure may miss; "NNT" has no null, so the checks
+# that need one skip it ("the number needed to treat was 21 (95% CI 12–79)")
+# (not the bare word "difference" there: in a clause it is as often the claim, "there was no
+# difference in the net financial impact [profit of €408 (327–489) vs ...]", as the measure)
+_CLAUSE_MEASURES = [
+    *[(rx, name) for rx, name in _MEASURE_WORDS if name != "MD"],
+    (re.compile(r"\bmean\s+differences?\b", re.I), "MD"),
+    (re.compile(r"\brelative\s+hazards?\b", re.I), "HR"),
+    (re.compile(r"\brelative\s+odds\b", re.I), "OR"),
+    (re.compile(r"\brelative\s+rates?\b", re.I), "IRR"),
+    (re.compile(r"\bratios?\b", re.I), "RR"),
+    (re.compile(r"\bnumbers?\s+needed\s+to\b|\bNN[TH]\b", re.I), "NNT"),
+    # a level, not a contrast: "achieved RR of 61.7 %, ... and median PFS of 13.1 months (95 % CI
+    # ...)" (RR a response rate there); "mean difference", "rate ratio" end later and win
+    # (not "rate of": "relative rate of response 0.75, 95% CI 0.33–1.05" is a ratio)
+    (re.compile(r"\b(?:medians?|means?|average|proportions?)\b", re.I), "LEVEL"),
+]
+CLAUSE_REACH = 80  # characters before an interval searched for the name of its measure
+
+
+def stated_measure(record: TrialRecord, ci: Interval) -> str | None:
+    """The measure the report names for ``ci``: in its own text, else the name nearest before
+    it in its clause (back to the previous p-value or interval of the sentence, at most
+    CLAUSE_REACH characters): "relative hazard: 0.248, 95% CI ...", "mortality ratio 0·95, 95%
+    CI ...". None when no name is written there."""
+    own = [name for rx, name in _MEASURE_WORDS if rx.search(ci.text)]
+    if own:
+        return ci.measure if ci.measure in own else own[0]
+    if named_measure(ci):  # "aOR 0.428, 95% CI ...": an abbreviation only _MEASURE_ABBR knows
+        return measure_of(ci)
+    text, base = sentence_text(record, ci.sentence), sentence_start(record, ci.sentence)
+    if text is None or base is None:
+        return None
+    a = ci.start - base
+    start = max(0, a - CLAUSE_REACH)
+    for v in (*record.p_values, *record.intervals):
+        if v is not ci and v.sentence == ci.sentence and v.end <= ci.start:
+            start = max(start, v.end - base)
+    clause = text[start:max(start, a)]
+    # the name ending nearest the interval; at a tie the more specific (earlier) pattern
+    hits = [(m.end(), -k, name) for k, (rx, name) in enumerate(_CLAUSE_MEASURES) for m in rx.finditer(clause)]
+    return max(hits)[2] if hits else None
+
+
+def effect_measure(record: TrialRecord, ci: Interval) -> str | None:
+    """The measure stated for ``ci`` where the report names one, else the extracted one."""
+    return stated_measure(record, ci) or measure_of(ci)
+
+
 def null_of(measure: str | None) -> float | None:
     if measure in RATIO_MEASURES:
         return 1.0
@@ -129,10 +178,43 @@ def null_of(measure: str | None) -> float | None:
     return None
 
 
+# a p-value of another test than the interval's: against a margin, one-sided, of an interaction
+_OTHER_TEST = re.compile(
+    r"\b(?:non-?inferiority|equivalence|one-?sided|one-?tailed|superiority|interaction|trend|"
+    r"heterogeneity)\b", re.I)
+_P_OPENS_INTERVAL = re.compile(r"[\s;,]{0,4}")
+
+
 def p_after_interval(record: TrialRecord, ci: Interval) -> PValue | None:
     """The p-value that belongs to ``ci``: in the same sentence, starting within
     P_AFTER_CI_MAX characters after the interval ends, with no other interval (estimate)
-    starting in between."""
+    starting in between. Not when the words between name another test ("non-inferiority p"),
+    when the p opens the next interval's statement ("(P < .01; 95% CI = 0.22 - 3.26) and X
+    (P < .01; 95% CI = ...)"), or when it is shared with an earlier interval of the sentence
+    that has no p of its own and ``ci`` names no measure ("162.8 (95% CI ...), 197.0 (...),
+    208.0 (...) p = 0.037": one p for the comparison of several groups)."""
+    p = _p_after(record, ci)
+    if p is None:
+        return None
+    text, base = sentence_text(record, ci.sentence), sentence_start(record, ci.sentence)
+    if text is not None and base is not None:
+        if _OTHER_TEST.search(text[max(0, ci.end - base):max(0, p.start - base)]):
+            return None
+        after = p.end - base
+        m = _P_OPENS_INTERVAL.match(text, after)
+        if m and any(o.sentence == ci.sentence and o.start - base == m.end() for o in record.intervals):
+            return None
+    if not named_measure(ci):
+        earlier = [o for o in record.intervals
+                   if o is not ci and o.sentence == ci.sentence and o.end <= ci.start]
+        if earlier:
+            last = max(earlier, key=lambda o: o.end)
+            if not any(last.end <= q.start < ci.start for q in record.p_values):
+                return None
+    return p
+
+
+def _p_after(record: TrialRecord, ci: Interval) -> PValue | None:
     best: PValue | None = None
     for p in record.p_values:
         if not same_sentence(p, ci) and ci.sentence is not None:

@@ -14,7 +14,9 @@ from extractor.checks.common import flag, measure_of, sentence_text
 from extractor.checks.stats import half_unit, value_decimals
 from extractor.records import EventRate, Flag, Interval, TrialRecord
 
-_ADJUSTED = re.compile(r"\b(?:adjust\w*|multivariable|multivariate|stratified|covariates?|Mantel|weighted)\b", re.I)
+_ADJUSTED = re.compile(
+    r"\b(?:adjust\w*|multivariable|multivariate|stratified|covariates?|Mantel|weighted)\b"
+    r"|\bAdj(?:OR|RR|HR|IRR)\b|\ba(?:OR|RR|HR|IRR)\b", re.I)
 
 
 def arm_rates(record: TrialRecord, ci: Interval) -> tuple[EventRate, EventRate] | None:
@@ -57,7 +59,8 @@ def recompute(measure: str, a: EventRate, b: EventRate, percent_units: bool) -> 
     "effect estimate does not match the arms' counts",
     "RR = (a/n₁)/(b/n₂); OR = [a/(n₁−a)]/[b/(n₂−b)]; RD = a/n₁ − b/n₂ (either arm as reference)",
     "the estimate's rounding interval must contain the recomputed value; a warning (info when "
-    "the sentence says the estimate is adjusted), since adjusted or stratified estimates differ",
+    "the sentence says the estimate is adjusted: 'adjusted', 'multivariable', 'AdjOR', 'aOR', ...), "
+    "since adjusted or stratified estimates differ",
     needs=("intervals",),
 )
 def effect_recompute(record: TrialRecord) -> list[Flag]:
@@ -79,9 +82,9 @@ def effect_recompute(record: TrialRecord) -> list[Flag]:
         if abs(best - ci.estimate) <= h:
             continue
         sentence = sentence_text(record, ci.sentence) or ""
-        severity = "info" if _ADJUSTED.search(sentence) else "warning"
+        adjusted = _ADJUSTED.search(sentence) or _ADJUSTED.search(ci.text)
         out.append(flag(
-            "EFFECT_RECOMPUTE", severity,
+            "EFFECT_RECOMPUTE", "info" if adjusted else "warning",
             f"{m} recomputed from {a.events}/{a.total} and {b.events}/{b.total} is {best:.3g}, "
             f"but {ci.text!r} reports {ci.estimate:g} (fine if the estimate is adjusted)",
             [a, b, ci], recomputed=round(best, 4)))

@@ -2,7 +2,9 @@
 
 Pairing: the p-value belongs to an interval when it sits in the same sentence and starts
 within ``P_AFTER_CI_MAX`` characters after the interval ends, with no other interval in
-between ("RR 0.88; 95% CI 0.64-1.21; P = 0.43").
+between ("RR 0.88; 95% CI 0.64-1.21; P = 0.43"); not a p of another test, one opening the
+next interval, or one shared by group values (see p_after_interval). The measure is the one
+named in the interval's text or clause, else the extracted one.
 
 The p implied by an interval (Altman & Bland, BMJ 2011;343:d2304): on the log scale for
 ratios, SE = (ln U − ln L) / (2·z), z = ln(est)/SE; for differences SE = (U − L)/(2·z),
@@ -15,7 +17,14 @@ import itertools
 import math
 
 from extractor.checks import register
-from extractor.checks.common import RATIO_MEASURES, flag, measure_of, named_measure, null_of, p_after_interval
+from extractor.checks.common import (
+    RATIO_MEASURES,
+    effect_measure,
+    flag,
+    named_measure,
+    null_of,
+    p_after_interval,
+)
 from extractor.checks.intervals import widened
 from extractor.checks.stats import fmt, norm_p_two_sided, norm_ppf, p_interval, value_decimals
 from extractor.records import Flag, Interval, PValue, TrialRecord
@@ -79,6 +88,8 @@ def ci_excludes_null(ci: Interval, null: float) -> bool | None:
 
 def p_significant(p: PValue, alpha: float) -> bool | None:
     """True if the reported p is surely below alpha, False if surely not, else None."""
+    if p.value <= 0 and p.comparator in ("<", "<="):
+        return None  # "p < 0" is no p-value ("p < 0/001" with a slash for the decimal point)
     d = value_decimals(p.value, p.text)
     lo, hi = p_interval(p.comparator, p.value, d)
     if p.comparator in ("<", "<=") and p.value <= alpha and not (p.comparator == "<=" and p.value == alpha):
@@ -94,7 +105,7 @@ def p_significant(p: PValue, alpha: float) -> bool | None:
 
 def pairs(record: TrialRecord):
     for ci in record.intervals:
-        m = measure_of(ci)
+        m = effect_measure(record, ci)
         null = null_of(m)
         if null is None or m is None:
             continue
@@ -109,7 +120,10 @@ def pairs(record: TrialRecord):
     "p-value and interval disagree on significance",
     "CI at level L excludes the null (1 for ratios, 0 for differences) ⇔ p < 1 − L/100",
     "bounds widened by their rounding (a bound that may equal the null decides nothing); "
-    "'P = 0.05' decides nothing; error if the p implied by the CI is also ≥3× off",
+    "'P = 0.05' decides nothing; error if the p implied by the CI is also ≥3× off; the measure as "
+    "named in the interval's text or clause; no pair when the p is of another test "
+    "(non-inferiority, one-sided, interaction), opens the next interval or is shared by several "
+    "intervals that name no measure (group values)",
     needs=("intervals",),
 )
 def p_ci_significance(record: TrialRecord) -> list[Flag]:
@@ -147,7 +161,8 @@ def p_ci_significance(record: TrialRecord) -> list[Flag]:
     "p = 2·(1 − Φ(|z|)), z = ln(est)/SE, SE = (ln U − ln L)/(2·z_{1−α/2}) for ratios; "
     "z = est/SE, SE = (U − L)/(2·z_{1−α/2}) for differences",
     "p implied over the rounding corners of estimate and bounds, then ×/÷ 2 for the normal "
-    "approximation, must overlap the reported p's rounding interval ('<' and '>' are one-sided ranges)",
+    "approximation, must overlap the reported p's rounding interval ('<' and '>' are one-sided ranges); "
+    "pairs and measures as for P_CI_SIGNIFICANCE",
     needs=("intervals",),
 )
 def p_ci_mismatch(record: TrialRecord) -> list[Flag]:

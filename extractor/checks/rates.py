@@ -4,6 +4,7 @@ decimals the percent was written with."""
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from extractor.checks import register
 from extractor.checks.common import flag, sentence_start, sentence_text
@@ -36,6 +37,15 @@ def percent_consistent(events: int, total: int, percent: float, d: int) -> bool:
         return True
     lo, hi = rounding_interval(percent, d, truncation=True)
     return lo <= exact < hi
+
+
+def double_rounded(events: int, total: int, percent: float, d: int) -> bool:
+    """True when rounding ``events/total`` first to d+1 decimals, then to d, gives ``percent``
+    (42/402 = 10.448% -> 10.45% -> 10.5%): two-step rounding, a rounding habit, not an error."""
+    exact = Decimal(100 * events) / Decimal(total)
+    step = exact.quantize(Decimal(1).scaleb(-(d + 1)), rounding=ROUND_HALF_UP)
+    twice = step.quantize(Decimal(1).scaleb(-d), rounding=ROUND_HALF_UP)
+    return abs(float(twice) - percent) < 1e-9
 
 
 # a percent written right beside an x/n the extractor kept without it ("43.7% (51/139)",
@@ -78,7 +88,8 @@ def adjacent_percent(record: TrialRecord, r: EventRate) -> tuple[float, Evidence
     "percent does not match x/n",
     "100·x/n rounded (or truncated) to the percent's decimals = reported percent",
     "percent ± half a unit of its last decimal (37.5% admits [37.45, 37.55]); truncation "
-    "[p, p + one unit) also accepted (2/3 as 66%)",
+    "[p, p + one unit) also accepted (2/3 as 66%), and so is rounding in two steps, to one more "
+    "decimal first (42/402 = 10.448% -> 10.45% -> 10.5%)",
     needs=("event_rates",),
 )
 def pct_mismatch(record: TrialRecord) -> list[Flag]:
@@ -97,7 +108,8 @@ def pct_mismatch(record: TrialRecord) -> list[Flag]:
             d = decimals(pev.text.rstrip("% "))
             shown = r.text if r.start <= pev.start < r.end else f"{pev.text} beside {r.text}"
             extra.append(pev)
-        if percent > 100 or percent_consistent(r.events, r.total, percent, d):
+        if percent > 100 or percent_consistent(r.events, r.total, percent, d) \
+                or double_rounded(r.events, r.total, percent, d):
             continue
         exact = 100.0 * r.events / r.total
         # a percent of the complement ("12/40 (70% without)") is not a mismatch we can be sure of

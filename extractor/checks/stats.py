@@ -220,6 +220,10 @@ def value_decimals(value: float, text: str | None = None) -> int:
     asked for each bound of an interval by several checks.
     """
     if text:
+        # the Lancet's decimal point ("HR 0·77 [0·60–1·00]"): unread, "1·00" fell back to the
+        # float 1.0, taken as 0 decimals, and the bound was widened to [0.5, 1.5]
+        if "·" in text:
+            text = text.replace("·", ".")
         for m in _NUM.finditer(text):
             tok = m.group(0)
             v = parse_decimal(tok)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from extractor.checks import register
-from extractor.checks.common import flag, local_text
+from extractor.checks.common import flag, local_text, sentence_start, sentence_text
 from extractor.checks.stats import fmt, p_from_statistic, p_interval, rounding_interval, value_decimals
 from extractor.records import Flag, TestStatistic, TrialRecord
 
@@ -20,14 +20,16 @@ ALPHA = 0.05
 _ONE_TAILED = re.compile(r"\b(?:one-?\s?tailed|one-?\s?sided|directional)\b", re.I)
 
 
-def recomputed_range(t: TestStatistic) -> tuple[float, float, float] | None:
-    """(min, max, central) p over the rounding interval of the statistic."""
-    central = p_from_statistic(t.test, t.value, t.df1, t.df2)
+def recomputed_range(t: TestStatistic, df1: float | None = None) -> tuple[float, float, float] | None:
+    """(min, max, central) p over the rounding interval of the statistic (``df1``: in place of
+    the statistic's own)."""
+    df1 = t.df1 if df1 is None else df1
+    central = p_from_statistic(t.test, t.value, df1, t.df2)
     if central is None:
         return None
     d = value_decimals(t.value, t.text)
     lo, hi = rounding_interval(abs(t.value), d)
-    ps = [p_from_statistic(t.test, v, t.df1, t.df2) for v in (max(lo, 0.0), hi)]
+    ps = [p_from_statistic(t.test, v, df1, t.df2) for v in (max(lo, 0.0), hi)]
     vals = [p for p in ps if p is not None]
     return min(vals), max(vals), central
 
@@ -47,6 +49,11 @@ def _check(t: TestStatistic, one_tailed: bool) -> tuple[bool, bool, float] | Non
     ranges = [(pmin, pmax)]
     if one_tailed and t.test in ("t", "z", "r"):
         ranges.append((pmin / 2, pmax / 2))
+    # "r (17) = −0.20, p = 0.44": reports often write n, not its df n − 2, after r
+    if t.test == "r" and t.df1 and t.df1 > 3:
+        alt = recomputed_range(t, t.df1 - 2)
+        if alt is not None:
+            ranges.append(alt[:2])
     if any(lo <= phi and plo <= hi for lo, hi in ranges):
         return True, False, central
     reported_sig = phi < ALPHA or (t.p_comparator in ("<", "<=") and t.p_value <= ALPHA)
@@ -57,17 +64,30 @@ def _check(t: TestStatistic, one_tailed: bool) -> tuple[bool, bool, float] | Non
     return False, decision, central
 
 
+def _p_cut_short(record: TrialRecord, t: TestStatistic) -> bool:
+    """The p was read from a malformed number and cut short: "p = .0.018" read as p = .0,
+    the rest of the number right after the statistic's text."""
+    text, base = sentence_text(record, t.sentence), sentence_start(record, t.sentence)
+    if text is None or base is None:
+        return False
+    return re.match(r"\.?\d", text[t.end - base:t.end - base + 2]) is not None
+
+
 @register(
     "TESTSTAT_P",
     "p does not match its test statistic",
     "p = 2·P(T_df > |t|); P(F_{df1,df2} > F); P(χ²_df > x); 2·(1 − Φ(|z|))",
     "statistic and p each widened by their rounding (statcheck); half p accepted for stated "
-    "one-tailed tests; warning, or error when the decision at α = .05 flips",
+    "one-tailed tests; for r, df = n − 2 also tried ('r (17)' often gives n); a p cut short "
+    "by a malformed number ('p = .0.018') is not checked; warning, or error when the decision "
+    "at α = .05 flips",
     needs=("test_statistics",),
 )
 def teststat_p(record: TrialRecord) -> list[Flag]:
     out = []
     for t in record.test_statistics:
+        if _p_cut_short(record, t):
+            continue
         one_tailed = bool(_ONE_TAILED.search(local_text(record, t)))
         res = _check(t, one_tailed)
         if res is None or res[0]:

@@ -2,7 +2,10 @@
 spans the null), and a claim of no difference beside a significant one.
 
 A claim is paired with the nearest value after it in the same sentence, with no other
-p-value, interval or contrasting conjunction ("but", "except", "whereas") in between.
+p-value, interval or contrasting conjunction ("but", "except", "whereas") in between, and
+within one statement (no ';' outside brackets, no missed sentence break, not across the comma
+that ends an "Although ..." clause, not a list of p-values "..., respectively"). Hedged
+("nearly significant") and quoted claims decide nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.checks import register
-from extractor.checks.common import flag, measure_of, null_of, sentence_index, stated_alpha
+from extractor.checks.common import flag, null_of, sentence_index, stated_alpha, stated_measure
 from extractor.checks.pvalues import ci_excludes_null, p_significant
 from extractor.normalize import plain_case
 from extractor.records import Evidence, Flag, Interval, PValue, TrialRecord
@@ -21,8 +24,14 @@ from extractor.scan import finditer_at, literal_starts
 
 _SIGNIF = re.compile(
     r"\b(?:(?:statistically\s+)?significant(?:ly)?|reach(?:ed|ing)?\s+(?:statistical\s+)?significance)\b", re.I)
+# "non" only on its own ("non significant"): "non-HDL", "Non-participants", "non-completers"
+# are names, not negations; "n't" ends a word ("didn't"), so no \b before it
 _NEGATION = re.compile(
-    r"\b(?:no|not|non|nor|without|neither|never|failed\s+to|lack\s+of|did\s+not|n't)\b[\w\s-]{0,25}$", re.I)
+    r"(?:(?:\b(?:no|not|non(?!-)|nor|none|without|neither|never|failed\s+to|lack\s+of|did\s+not)|n't)\b[\w\s-]{0,25}"
+    r"|\b(?:none\s+of|failed\s+to\s+(?:find|show|detect|demonstrate))\b[\w\s-]{0,60})$",
+    # "None of the differences between the two groups were significant", "we failed to find that
+    # donepezil produced any significant difference"
+    re.I)
 _NEG_PHRASE = re.compile(
     r"""\b(?: (?:did|does|do)\s+not\s+(?:significantly\s+)?differ
             | no\s+(?:(?:statistically|significant|\w+)\s+){0,2}differences?
@@ -32,7 +41,25 @@ _NEG_PHRASE = re.compile(
     re.I | re.X,
 )
 _NOT_A_CLAIM = re.compile(r"\b(?:clinically|considered|defined\s+as|level\s+of)\s*$", re.I)
-_CONTRAST = re.compile(r"\b(?:but|except|whereas|while|although|however|yet|unlike|until|in\s+contrast)\b", re.I)
+# a hedged claim ("borderline significant", "marginally significant", "near significant",
+# "approached significance") asserts neither significance nor its absence
+_HEDGE = re.compile(
+    r"\b(?:borderline|marginal(?:ly)?|near(?:ly)?|almost|approach(?:ed|es|ing)?|trend(?:ed|ing)?(?:\s+towards?)?)"
+    r"[\s-]+(?:(?:statistically|statistical)\s+)?$", re.I)
+# a claim in quotation marks is a statement the report quotes (a questionnaire item), not its own
+# (a straight "'" only after a space: "patients' significantly" is a possessive)
+_QUOTED = re.compile(r"(?:[‘“\"]|(?:^|\s)')\s*$")
+# a claim in a clause opened by one of these is subordinate: the main clause after its comma
+# states something else
+_SUBORDINATE = re.compile(r"\b(?:although|though|while|whereas)\b[^,;]*$", re.I)
+_CONTRAST = re.compile(
+    r"\b(?:but|except|whereas|while|although|though|however|yet|unlike|until|in\s+contrast)\b", re.I)
+# "(p=0.016, p=0.0003, p=0.176, and p=0.173, respectively)": the p-values are listed in the
+# order of several claims, not each after its own
+_RESPECTIVELY = re.compile(r"(?:[^.;]|\.(?=\d)){0,120}?\brespectively\b", re.I)
+# a sentence the splitter missed: ". " then a capitalised word, the word before the period
+# not an abbreviation ("vs. Placebo", "et al. Trial")
+_SENTENCE_BREAK = re.compile(r"(?<!\bvs)(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<![A-Z])\.\s+[A-Z][a-z]+\b")
 # compiled once (re's cache lookup per call costs more than these short matches)
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
 _NEXT_WORD = re.compile(r"\s+[\w-]+")
@@ -46,6 +73,9 @@ class Claim:
     end: int
     positive: bool  # True: "significantly improved"; False: "no difference"
     text: str
+    # False for a hedged or quoted claim ("nearly significant", "‘no difference’"): it decides
+    # nothing, but a value after it is its value, not that of an earlier claim
+    decides: bool = True
 
 
 def claims(sentence: str) -> list[Claim]:
@@ -78,20 +108,21 @@ def _claims(sentence: str) -> tuple[Claim, ...]:
     out: list[Claim] = []
     neg_spans = [(m.start(), m.end()) for m in _NEG_PHRASE.finditer(sentence)] if neg else []
     for s, e in neg_spans:
-        out.append(Claim(s, e, False, sentence[s:e]))
+        out.append(Claim(s, e, False, sentence[s:e], decides=not _QUOTED.search(sentence[max(0, s - 3):s])))
     for m in (_SIGNIF.finditer(sentence) if not plain else _signif_at(sentence, low) if signif else ()):
         if any(s <= m.start() < e for s, e in neg_spans):
             continue
-        before = sentence[max(0, m.start() - 40):m.start()]
+        before = sentence[max(0, m.start() - 70):m.start()]  # (70: "None of the differences between the two groups were")
         # the negation must be in the same clause
         clause = _CLAUSE_BREAK.split(before)[-1]
         if _NOT_A_CLAIM.search(before):
             continue
+        decides = not (_HEDGE.search(before) or _QUOTED.search(before))
         positive = not _NEGATION.search(clause)
         nxt = _NEXT_WORD.match(sentence, m.end())
         shown_end = nxt.end() if nxt else m.end()
         shown_start = m.start() - len(clause) if not positive else m.start()
-        out.append(Claim(m.start(), m.end(), positive, sentence[max(0, shown_start):shown_end].strip()))
+        out.append(Claim(m.start(), m.end(), positive, sentence[max(0, shown_start):shown_end].strip(), decides))
     return tuple(sorted(out, key=lambda c: c.start))
 
 
@@ -101,13 +132,46 @@ def paired_claim(record: TrialRecord, value: Evidence, sentence: str, base: int)
     if not before:
         return None
     c = before[-1]
+    if not c.decides:
+        return None
     between = (base + c.end, value.start)
     others = [v for v in [*record.p_values, *record.intervals] if v is not value and v.sentence == value.sentence]
     if any(between[0] <= v.start < between[1] for v in others):
         return None
-    if _CONTRAST.search(sentence[c.end:pos]):
+    gap = sentence[c.end:pos]
+    if _CONTRAST.search(gap) or _SENTENCE_BREAK.search(gap) or _clause_ends(gap):
         return None
+    if _RESPECTIVELY.match(sentence, value.end - base):
+        return None
+    if _SUBORDINATE.search(sentence[:c.start]) and _comma_outside_brackets(gap):
+        return None  # "Although no significant difference was seen in X, Y (P = 0.04) was higher"
     return c
+
+
+def _comma_outside_brackets(gap: str) -> bool:
+    depth = 0
+    for ch in gap:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            return True
+    return False
+
+
+def _clause_ends(gap: str) -> bool:
+    """True when a semicolon outside brackets separates the claim from the value ("no
+    differences in X; the rates of Y were lower ... P < 0.05"): a new statement begins."""
+    depth = 0
+    for ch in gap:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch == ";" and depth == 0:
+            return True
+    return False
 
 
 def _sentence_of(record: TrialRecord, v: Evidence) -> tuple[str, int] | None:
@@ -120,7 +184,10 @@ def _sentence_of(record: TrialRecord, v: Evidence) -> tuple[str, int] | None:
     "words contradict the p-value",
     "'significantly …' needs p < α; 'no difference' / 'did not differ' / 'not significant' needs p ≥ α",
     "α as stated in the report (default 0.05); p widened by its rounding; 'P = 0.05' decides "
-    "nothing; equivalence and non-inferiority sentences are skipped",
+    "nothing; equivalence and non-inferiority sentences are skipped; a claim pairs with a value "
+    "only in its own statement (no 'but'/'though', no ';' outside brackets, no missed sentence "
+    "break in between; not p-values listed '..., respectively'); hedged ('borderline "
+    "significant') and quoted claims are none; 'non-' in a name ('non-HDL') negates nothing",
     needs=("p_values",),
 )
 def words_vs_p(record: TrialRecord) -> list[Flag]:
@@ -152,14 +219,19 @@ def words_vs_p(record: TrialRecord) -> list[Flag]:
 @register(
     "WORDS_VS_CI",
     "words contradict the interval",
-    "'significantly …' needs a CI that excludes the null; 'no difference' needs one that includes it",
-    "bounds widened by their rounding; a bound that may equal the null decides nothing",
+    "'significantly …' needs a CI that excludes the null; 'no difference' needs one that includes it "
+    "(only intervals whose measure is named in their text or clause)",
+    "bounds widened by their rounding; a bound that may equal the null decides nothing; claims "
+    "paired as for WORDS_VS_P",
     needs=("intervals",),
 )
 def words_vs_ci(record: TrialRecord) -> list[Flag]:
     out = []
     for ci in record.intervals:
-        null = null_of(measure_of(ci))
+        # the measure must be named in the interval's text or clause: an interval that names
+        # none may be one group's value ("77.2% (CI, 73.0, 81.4) for the control group"),
+        # which says nothing about a difference between groups
+        null = null_of(stated_measure(record, ci))
         if null is None:
             continue
         sb = _sentence_of(record, ci)
