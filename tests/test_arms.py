@@ -759,8 +759,15 @@ def test_each_arms_gate_admits_every_must_match_example_of_its_rule() -> None:
     # a gate decides, with string tests, that its rule cannot match a sentence: it must let
     # through every example its rule has to match (patterns/arms.json), or the gate is wrong
     from extractor.fields.arm_candidates import _followed_by
+    from extractor.fields.arm_labels import _has_control_word
     from extractor.fields.arm_lists import _list_follows, _to_either_or_receive
-    from extractor.fields.arm_mentions import _count_matches, _each_group, _group_word_ends
+    from extractor.fields.arm_mentions import (
+        _RAND_WORD,
+        _count_matches,
+        _counts_to_gate,
+        _each_group,
+        _group_word_ends,
+    )
     from extractor.fields.arm_pairs import _ACTIVE_OR, _ACTIVE_WORDS
     from extractor.rules import load_rules
 
@@ -773,6 +780,8 @@ def test_each_arms_gate_admits_every_must_match_example_of_its_rule() -> None:
         "each_n": _each_group,
         "active_or_sham": lambda s, lo: _followed_by(s, lo, _ACTIVE_WORDS, _ACTIVE_OR),
         "n_in_group": n_in_group,
+        "counts_to": _counts_to_gate,
+        "total_paren_counts": lambda s, lo: "(" in s and _has_control_word(lo) and _RAND_WORD.search(s) is not None,
     }
     rules = load_rules("arms")
     for rid, gate in gates.items():
@@ -791,3 +800,54 @@ def test_a_long_list_of_thousands_groups_is_read_one_way_and_loses_no_field() ->
                      "32 and 31 subjects were enrolled under the PHF and HAART arms, respectively.")
     assert r.warnings == []
     assert [(a.label, a.n) for a in r.arms] == [("PHF", 32), ("HAART", 31)]
+
+
+def test_counts_to_counts_allocated_each_to_its_group_in_one_sentence() -> None:
+    text = ("Patients who did not respond were randomly allocated to follow-up invitations by either telephone or mail "
+            "four weeks after the initial invitation. Of 952 patients who did not respond to the initial mailed invitation, "
+            "we randomly allocated 480 to follow-up invitation by telephone and 472 to follow-up invitation by mail.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.n) for a in arms] == [("telephone", 480), ("mail", 472)]
+
+
+def test_counts_to_three_groups_after_were_assigned() -> None:
+    text = "Overall, 52 were assigned to exercise, 50 to diet and 51 to usual care."
+    arms = extract_text(text).arms
+    assert [(a.label, a.n) for a in arms] == [("exercise", 52), ("diet", 50), ("usual care", 51)]
+
+
+def test_counts_to_keeps_a_count_that_equals_the_total_read_elsewhere() -> None:
+    # sample_size reads 493 as the total; the sentence still allocates 493 to varenicline
+    text = "RESULTS: Overall, 493 subjects were randomized to varenicline and 166 to placebo."
+    arms = extract_text(text).arms
+    assert [(a.label, a.n) for a in arms] == [("varenicline", 493), ("placebo", 166)]
+
+
+def test_counts_to_does_not_read_an_outcome_sentence() -> None:
+    text = ("Patients were randomized to telephone or mail follow-up. "
+            "Of these, 480 patients in the telephone group responded and 12 patients moved to another practice.")
+    arms = extract_text(text).arms
+    assert [a.n for a in arms] == [None, None]
+
+
+def test_total_paren_counts_split_a_total_into_named_counts_before_the_noun() -> None:
+    text = ("Thirty eight general practices and 601 (365 usual care, 236 additional lifestyle support) patients were "
+            "recruited and randomised independently between September 2009 and February 2010.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.n, a.role) for a in arms] == [("usual care", 365, "control"),
+                                                      ("additional lifestyle support", 236, "intervention")]
+
+
+def test_total_paren_counts_needs_counts_that_add_up_and_a_control() -> None:
+    # a split of who took part (no control), or counts that do not add up to the total, name no arms
+    assert extract_text("In all, 75 (40 Caucasian, 35 Asian) patients were randomised.").arms == []
+    assert extract_text("In all, 601 (365 usual care, 200 additional lifestyle support) patients were randomised.").arms == []
+
+
+def test_a_time_phrase_after_the_last_item_of_an_allocation_list_is_not_part_of_its_label() -> None:
+    text = ("Patients who did not respond were randomly allocated to follow-up invitations by either telephone or mail "
+            "four weeks after the initial invitation.")
+    assert [a.label for a in extract_text(text).arms] == ["telephone", "mail"]
+    text = ("Forty-one women were randomly assigned to receive either 200 IU of intranasal salmon calcitonin or placebo "
+            "daily for 3 months following fracture.")
+    assert [a.label for a in extract_text(text).arms] == ["intranasal salmon calcitonin", "placebo"]

@@ -48,6 +48,14 @@ _LIST_STOP = compile_regex(
 )
 _FOR = compile_regex(r"\s+(?:for|over|during)\s+(?:\d|at\s+least|a\b|the\b|\w+\s+(?:weeks|months|days|years))", regex.I)
 
+# "by either telephone or mail four weeks after the initial invitation": a time phrase after
+# the last item times the whole allocation (no list word follows it), it names no arm
+_TIME_TAIL = compile_regex(
+    r"(?:,?\s+(?:for|over|during|within|starting|beginning))?"
+    r"\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+"
+    r"(?:after|before|following|from|post)\b(?:(?!\s(?:or|and|versus|vs)\s)[^,])*$", regex.I)
+_TIME_UNITS = ("minute", "hour", "day", "week", "month", "year")
+
 _GROUPS_K = compile_regex(r"\b(?:in|into)\s+(?:one\s+of\s+)?(two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}?(?:groups|arms)", regex.I)
 _K = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 
@@ -153,6 +161,10 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
             add_on = _add_on_arms(ctx, lst, s + lst_start) if "addition" in lst else []
             if add_on:
                 return add_on
+            if any(u in lst for u in _TIME_UNITS):
+                tail = _TIME_TAIL.search(lst)
+                if tail:
+                    lst = lst[: tail.start()]
             stop = _LIST_STOP.search(lst)
             if stop:
                 lst = lst[: stop.start()]

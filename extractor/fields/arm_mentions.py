@@ -77,6 +77,37 @@ def _paren_counts(sent: str, s: int) -> list[_Arm]:
                              n_span=(s + m.start(ng), s + m.end(ng)), rule="arms:paren_counts"))
         if len(pair) == 2 and sum(_is_control(x.label, []) for x in pair) == 1:
             out.extend(pair)
+    if _RAND_WORD.search(sent):
+        out.extend(x for x in _total_paren_counts(sent, s) if not any(o.n_span == x.n_span for o in out))
+    return out
+
+
+_RAND_WORD = compile_regex(r"randomi[sz]|allocat|assign", regex.I)
+_PAREN_ITEM = compile_regex(r"(?:^|\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?P<n>\d+)\s+(?P<label>[A-Za-z][^()=<>%;,\d]*?)\s*(?=[,;]|\s+and\s+\d|$)")
+
+
+def _total_paren_counts(sent: str, s: int) -> list[_Arm]:
+    """"601 (365 usual care, 236 additional lifestyle support) patients were recruited and
+    randomised": a total split into named counts before the people counted. Kept only when the
+    counts add up to the total and one group is a control ("75 (40 Caucasian, 35 Asian)
+    patients" splits who took part, not the allocation)."""
+    out: list[_Arm] = []
+    for m in load_rules("arms").by_id("total_paren_counts").finditer(sent):
+        if _COMPLETERS.search(sent, max(0, m.start() - 80), m.start()):
+            continue
+        base = s + m.start("items")
+        items = []
+        for x in _PAREN_ITEM.finditer(m.group("items")):
+            label = _strip_regimen(clean_label(x.group("label")))
+            if not label or _NOISE.search(label) or not tokens(label) or _PEOPLE_WORD.search(label) or _nwords(label) > 6:
+                break
+            items.append(_Arm(label, base + x.start("label"), base + x.end("label"), n=int(x.group("n")),
+                              n_span=(base + x.start("n"), base + x.end("n")), rule="arms:total_paren_counts"))
+        else:
+            if (len(items) >= 2 and len(items) == len(_WHOLE_NUMBER.findall(m.group("items")))
+                    and sum(a.n or 0 for a in items) == parse_int(m.group("total"))
+                    and sum(_is_control(a.label, []) for a in items) == 1):
+                out.extend(items)
     return out
 
 
@@ -103,6 +134,50 @@ def _dash_counts(sent: str, s: int) -> list[_Arm]:
             out.append(_Arm(label, base + x.start(2), base + x.end(2), n=n, n_span=(base + x.start(1), base + x.end(1)),
                             rule="arms:dash_counts"))
     return out
+
+
+_TO_ITEM = compile_regex(
+    r"(?:^|\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:patients|subjects|participants|women|men|"
+    r"children|eyes|cases|infants|volunteers|adults)\s+)?(?:(?:were|was)\s+(?:randomly\s+)?(?:allocated|assigned|randomi[sz]ed)\s+)?"
+    r"to\s+(?:receive\s+)?(?P<label>[^.;()]{2,80}?)(?=(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)\d|$)", regex.I)
+_TO_ENDS = ("allocated", "assigned", "randomized", "randomised")
+# the second form, "52 were assigned to X, 50 to Y": a count, then "were" / "was" and the allocation
+_N_WERE_GATE = re.compile(r"\d\s+(?:[a-z]+\s+)?(?:were|was)\s+(?:randomly\s+)?(?:allocated|assigned|randomi[sz]ed)\s+to\s")
+
+
+def _counts_to_gate(sent: str, low: str) -> bool:
+    """Whether counts_to can match: two " to ", and a count right after an allocation word
+    ("allocated 480 to") or before "were assigned to". Plain string tests first: the rule's
+    lookahead is tried at every position."""
+    if not _plain_case(sent):
+        return True
+    if low.count(" to ") < 2:
+        return False
+    return any(_DIGIT.match(low, k) for k in _after_space(low, _TO_ENDS)) or _N_WERE_GATE.search(low) is not None
+
+
+def _counts_to(sent: str, s: int) -> list[_Arm]:
+    """"we randomly allocated 480 to follow-up invitation by telephone and 472 to follow-up
+    invitation by mail": counts allocated in one sentence, each to its group."""
+    out: list[_Arm] = []
+    for m in load_rules("arms").by_id("counts_to").finditer(sent):
+        base = s + m.start("items")
+        items = []
+        for x in _TO_ITEM.finditer(m.group("items")):
+            raw = _FOR_TAIL.split(x.group("label"))[0]
+            label = _strip_regimen(clean_label(raw))
+            if not label or _NOISE.search(label) or not tokens(label) or _nwords(label) > 6:
+                break
+            items.append(_Arm(label, base + x.start("label"), base + x.start("label") + len(raw), n=parse_int(x.group("n")),
+                              n_span=(base + x.start("n"), base + x.end("n")), rule="arms:counts_to",
+                              item=(base + x.start("n"), base + x.end("label"))))
+        else:
+            if len(items) >= 2 and len({frozenset(tokens(a.label)) for a in items}) == len(items):
+                out.extend(items)
+    return out
+
+
+_FOR_TAIL = compile_regex(r"\s+(?:for|over|during)\s+(?=\d|\w+\s+(?:weeks|months|days|years)\b)", regex.I)
 
 
 _GROUP_WORDS = ("group", "arm")
@@ -238,6 +313,12 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                     # "[control group, CG]": the role is the name's; "received conventional craniotomy
                     # (CC group, CG)": the treatment names the same group elsewhere
                     found[-1].aliases += [m.group("name"), clean_label(m.group("what"))]
+        if "rand" in cues and _counts_to_gate(sent, low):
+            # its items replace the single mentions of their counts ("493 subjects were randomized
+            # to varenicline"): arms.extract trusts a count allocated in a list (rule counts_to)
+            listed = _counts_to(sent, s)
+            spans = {x.n_span for x in listed}
+            found = [f for f in found if f.n_span not in spans] + listed
         if "(" in sent and _has_control_word(low):
             found.extend(x for x in _paren_counts(sent, s) if not any(f.n_span == x.n_span for f in found))
         found.extend(x for x in dash if not any(f.n_span == x.n_span for f in found))

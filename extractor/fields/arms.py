@@ -218,9 +218,12 @@ def extract(ctx: Context) -> list[Arm]:
     total = ss.randomized if isinstance(ss, SampleSize) else None
     _each_n(ctx, sents, arms)
     if total is not None:
+        # a count allocated to its group ("493 were randomized to varenicline and 166 to placebo")
+        # is that group's n even where the total read elsewhere is that count
+        stated = {x.n_span for group in mentions for x in group if x.rule == "arms:counts_to"}
         for a in arms:
             # one arm cannot hold every participant ("22 regions divided into an intervention group or ...")
-            if a.n == total:
+            if a.n == total and a.n_span not in stated:
                 a.n = a.n_span = None
     _rate_sizes(ctx, arms, total)
     _paren_named_counts(ctx, sents, arms, abbrevs)
