@@ -851,3 +851,31 @@ def test_a_time_phrase_after_the_last_item_of_an_allocation_list_is_not_part_of_
     text = ("Forty-one women were randomly assigned to receive either 200 IU of intranasal salmon calcitonin or placebo "
             "daily for 3 months following fracture.")
     assert [a.label for a in extract_text(text).arms] == ["intranasal salmon calcitonin", "placebo"]
+
+
+def test_an_allocation_item_sized_by_a_bare_count_after_its_group_word() -> None:
+    text = ("This clinical trial study included 80 school-aged children who were selected using sequential sampling and "
+            "randomly divided into two groups: a massage group (40) and a control group (40).")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("massage", 40), ("control", 40)]
+    text = "METHODS: Patients with GERD were randomly allocated to education (102 patients) or control (109 patients)."
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("education", 102), ("control", 109)]
+
+
+def test_an_allocation_item_with_an_amount_in_parenthesis_has_no_size() -> None:
+    text = "Patients were randomly allocated to metformin (500 mg) or placebo (2 tablets)."
+    assert [a.n for a in extract_text(text).arms] == [None, None]
+
+
+def test_a_later_allocation_list_that_sizes_every_group_outranks_one_that_sizes_none() -> None:
+    text = ("We randomly assigned patients 1:1 to receive peri-operative epirubicin, cisplatin, and capecitabine "
+            "chemotherapy or chemotherapy plus bevacizumab, in addition to surgery. "
+            "FINDINGS: Between Oct 31, 2007, and March 25, 2014, 1063 patients were enrolled and randomly assigned to "
+            "receive chemotherapy alone (n=533) or chemotherapy plus bevacizumab (n=530).")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("chemotherapy", 533), ("chemotherapy plus bevacizumab", 530)]
+
+
+def test_a_later_sized_list_of_the_same_groups_gives_the_sizes_and_keeps_the_first_names() -> None:
+    text = ("Preterm infants were randomly assigned to usual prenatal care (control group) or osteopathic manipulative "
+            "treatment (study group). RESULTS: A total of 695 newborns were randomly assigned to either the study group "
+            "(n= 352) or the control group (n=343).")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("usual prenatal care", 343), ("osteopathic manipulative", 352)]

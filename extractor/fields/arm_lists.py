@@ -4,6 +4,8 @@ colon, and "A, B and C, respectively" lists with their per-arm n."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 from extractor.fields import Context
@@ -21,6 +23,7 @@ from extractor.fields.arm_labels import (
     _nwords,
     _paren,
     _rx,
+    _same,
     _short_form,
     _strip_doses,
     _strip_regimen,
@@ -68,6 +71,11 @@ _MODIFIER = compile_regex(
 
 _EITHER = compile_regex(r"\s(?:with\s+)?either\s+(?=\S)", regex.I)
 _N_EQ = compile_regex(r"\bn\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)")
+
+# an item's size without "n =": "a massage group (40)", "metformin (30 patients)"
+_ITEM_COUNT = compile_regex(
+    r"(?:\b(?:group|arm)\s*\(\s*(\d{1,5})\s*\)|\(\s*(\d{1,5})\s+(?:patients|participants|subjects|children|women|men|"
+    r"cases|eyes|infants|volunteers|adults)\s*\))", regex.I)
 
 _DANGLING_OR = compile_regex(r"\s+(?:or|and)$", regex.I)
 _AMOUNT_ONLY = compile_regex(r"^\d+(?:\.\d+)?\s?(?:mg|g|mcg|μg|µg|mL|IU)$", regex.I)
@@ -144,6 +152,41 @@ def _list_follows(sent: str, low: str) -> bool:
 
 
 def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
+    """The first allocation list, unless it gives no group its size and a later one gives every
+    group its size: "randomly assigned ... to receive peri-operative epirubicin, cisplatin, and
+    capecitabine chemotherapy or chemotherapy plus bevacizumab" (a regimen's commas split it)
+    ... "randomly assigned to receive chemotherapy alone (n=533) or chemotherapy plus
+    bevacizumab (n=530)"."""
+    lists = _allocation_lists(ctx, sents)
+    first = next(lists, [])
+    if not first or any(a.n is not None for a in first):
+        return first
+    sized = next((x for x in lists if all(a.n is not None for a in x)), None)
+    if sized is None:
+        return first
+    # the same groups named again ("osteopathic manipulative treatment (study group)" ... "the
+    # study group (n= 352)"): the first names stay, the sizes are the later list's
+    hits = [next((f for f in first if _names(ctx, f, x.label)), None) for x in sized]
+    if len(sized) == len(first) and None not in hits and len({id(f) for f in hits}) == len(first):
+        for f, x in zip(hits, sized, strict=True):
+            f.n, f.n_span = x.n, x.n_span  # type: ignore[union-attr]
+        return first
+    return sized
+
+
+def _names(ctx: Context, arm: _Arm, label: str) -> bool:
+    """Whether ``label`` names ``arm``: its label, an alias, or the group name in its item's
+    closing parenthesis ("(study group)")."""
+    own = [arm.label, *arm.aliases]
+    if arm.item:
+        named = _group_paren(ctx.norm[arm.item[0] : arm.item[1]])
+        if named:
+            own.append(named)
+    return any(_same(o, label, {}) for o in own)
+
+
+def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
+    """Every allocation list of two or more arms, in order."""
     rules = load_rules("arms")
     lead, direct = rules.by_id("allocation_list"), rules.by_id("allocation_list_direct")
     for s, _e, sent, low, cues in sents:
@@ -160,7 +203,8 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
             lst = m.group("list")
             add_on = _add_on_arms(ctx, lst, s + lst_start) if "addition" in lst else []
             if add_on:
-                return add_on
+                yield add_on
+                continue
             if any(u in lst for u in _TIME_UNITS):
                 tail = _TIME_TAIL.search(lst)
                 if tail:
@@ -219,8 +263,10 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                     a, raw, carry = carry, lst[carry:b], None
                 n = None
                 nm = _N_EQ.search(raw) if "=" in raw else None
+                if nm is None and "(" in raw:
+                    nm = _ITEM_COUNT.search(raw)
                 if nm:
-                    n = parse_int(nm.group(1))
+                    n = parse_int(nm.group(nm.lastindex or 1))
                 label, cell_unit = _strip_doses(clean_label(raw))
                 label = _strip_via(_strip_regimen(clean_label(label)))
                 long_label, label = label, _short_form(raw) or label
@@ -245,7 +291,8 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                 if long_label != label:
                     arm.aliases.append(long_label)
                 if nm:
-                    arm.n_span = (s + lst_start + a + nm.start(1), s + lst_start + a + nm.end(1))
+                    g = nm.lastindex or 1
+                    arm.n_span = (s + lst_start + a + nm.start(g), s + lst_start + a + nm.end(g))
                 per_dose = _dose_alternatives(ctx, arm, raw, s + lst_start + a) if nm is None else []
                 arms.extend(per_dose or [arm])
                 plain.append(arm)
@@ -255,8 +302,7 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                 arms = arms[:k]
             if len(arms) >= 2:
                 _dose_labels(ctx, arms)
-                return arms
-    return []
+                yield arms
 
 
 # a marker starts the text or follows a space or a separator ("(2400 mg/d)" holds no marker "d)")
