@@ -879,3 +879,15 @@ def test_a_later_sized_list_of_the_same_groups_gives_the_sizes_and_keeps_the_fir
             "treatment (study group). RESULTS: A total of 695 newborns were randomly assigned to either the study group "
             "(n= 352) or the control group (n=343).")
     assert [(a.label, a.n) for a in extract_text(text).arms] == [("usual prenatal care", 343), ("osteopathic manipulative", 352)]
+
+
+def test_an_allocation_item_sized_in_its_group_parenthesis() -> None:
+    text = ("A total of 59 patients were enrolled. Patients were randomised to receive cefepime (C group, 20 patients), "
+            "cefepime with amikacin (C-A group, "
+            "19 patients) or cefepime with levofloxacin (C-L group, 20 patients).")
+    assert [a.n for a in extract_text(text).arms] == [20, 19, 20]
+
+
+def test_counts_to_after_had_been_allocated() -> None:
+    text = "RESULTS: Of the 156 Japanese patients, 104 had been allocated to olanzapine and 52 to placebo."
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("olanzapine", 104), ("placebo", 52)]

@@ -72,10 +72,11 @@ _MODIFIER = compile_regex(
 _EITHER = compile_regex(r"\s(?:with\s+)?either\s+(?=\S)", regex.I)
 _N_EQ = compile_regex(r"\bn\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)")
 
-# an item's size without "n =": "a massage group (40)", "metformin (30 patients)"
+# an item's size without "n =": "a massage group (40)", "metformin (30 patients)", "cefepime (C
+# group, 20 patients)"
 _ITEM_COUNT = compile_regex(
-    r"(?:\b(?:group|arm)\s*\(\s*(\d{1,5})\s*\)|\(\s*(\d{1,5})\s+(?:patients|participants|subjects|children|women|men|"
-    r"cases|eyes|infants|volunteers|adults)\s*\))", regex.I)
+    r"(?:\b(?:group|arm)\s*\(\s*(\d{1,5})\s*\)|\((?:[^(),;]*[,;]\s*)?(\d{1,5})\s+(?:patients|participants|subjects|children|"
+    r"women|men|cases|eyes|infants|volunteers|adults)\s*\))", regex.I)
 
 _DANGLING_OR = compile_regex(r"\s+(?:or|and)$", regex.I)
 _AMOUNT_ONLY = compile_regex(r"^\d+(?:\.\d+)?\s?(?:mg|g|mcg|μg|µg|mL|IU)$", regex.I)

@@ -138,11 +138,11 @@ def _dash_counts(sent: str, s: int) -> list[_Arm]:
 
 _TO_ITEM = compile_regex(
     r"(?:^|\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:patients|subjects|participants|women|men|"
-    r"children|eyes|cases|infants|volunteers|adults)\s+)?(?:(?:were|was)\s+(?:randomly\s+)?(?:allocated|assigned|randomi[sz]ed)\s+)?"
+    r"children|eyes|cases|infants|volunteers|adults)\s+)?(?:(?:were|was|had\s+been|have\s+been)\s+(?:randomly\s+)?(?:allocated|assigned|randomi[sz]ed)\s+)?"
     r"to\s+(?:receive\s+)?(?P<label>[^.;()]{2,80}?)(?=(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)\d|$)", regex.I)
 _TO_ENDS = ("allocated", "assigned", "randomized", "randomised")
 # the second form, "52 were assigned to X, 50 to Y": a count, then "were" / "was" and the allocation
-_N_WERE_GATE = re.compile(r"\d\s+(?:[a-z]+\s+)?(?:were|was)\s+(?:randomly\s+)?(?:allocated|assigned|randomi[sz]ed)\s+to\s")
+_N_WERE_GATE = re.compile(r"\d\s+(?:[a-z]+\s+)?(?:were|was|had\s+been|have\s+been)\s+(?:randomly\s+)?(?:allocated|assigned|randomi[sz]ed)\s+to\s")
 
 
 def _counts_to_gate(sent: str, low: str) -> bool:
