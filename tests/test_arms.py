@@ -891,3 +891,29 @@ def test_an_allocation_item_sized_in_its_group_parenthesis() -> None:
 def test_counts_to_after_had_been_allocated() -> None:
     text = "RESULTS: Of the 156 Japanese patients, 104 had been allocated to olanzapine and 52 to placebo."
     assert [(a.label, a.n) for a in extract_text(text).arms] == [("olanzapine", 104), ("placebo", 52)]
+
+
+def test_a_duration_or_size_adjective_before_an_arm_name_does_not_reject_it() -> None:
+    text = ("A total of 40 women with ruptured ectopic tubal pregnancy were randomized into a 10-mm transumbilical group "
+            "(n = 20) or a 5-mm transabdominal group (n = 20) according to the port used for specimen removal.")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("transumbilical", 20), ("transabdominal", 20)]
+    text = ("Participants with prediabetes were recruited from a university worksite and randomized to receive a 16-week "
+            "lifestyle intervention (n = 35) or usual care (n = 34).")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("lifestyle intervention", 35), ("usual care", 34)]
+
+
+def test_a_duration_before_a_regimen_word_is_kept_out_of_the_arms() -> None:
+    # "12-weeks of HIT", "a 10-day course of zinc": the span of a regimen, not a name
+    from extractor.fields.arm_labels import _strip_lead_measure
+    assert _strip_lead_measure("12-weeks of HIT") == "12-weeks of HIT"
+    assert _strip_lead_measure("10-day course of zinc") == "10-day course of zinc"
+    assert _strip_lead_measure("8-week crossover treatments with risperidone") == "8-week crossover treatments with risperidone"
+    assert _strip_lead_measure("12-week SSRI") == "SSRI"
+
+
+def test_a_control_named_before_its_abbreviation_and_n_is_the_control() -> None:
+    text = ("Patients diagnosed with a major depressive episode were randomized to an 11-week intervention "
+            "(1 week/CBM-I + 10 weeks/iCBT; n = 38) that was delivered via the Internet with no face-to-face patient "
+            "contact or to a wait-list control (WLC; n = 31).")
+    arms = extract_text(text).arms
+    assert [(a.label, a.n, a.role) for a in arms] == [("intervention", 38, "intervention"), ("WLC", 31, "control")]

@@ -319,6 +319,24 @@ def _strip_regimen(label: str) -> str:
     return out if tokens(out) else label
 
 
+# "a 16-week lifestyle intervention", "a 10-mm transumbilical group": a duration or size written
+# as an adjective before the name (a label may not start with a number)
+# ... but "12-weeks of HIT", "a 10-day course of zinc", "8-week treatment with placebo", "6-week
+# trials": what follows is the regimen's or the study's span, not a name
+_LEAD_MEASURE = compile_regex(
+    r"^\d+(?:\.\d+)?-(?:weeks?|days?|months?|years?|hours?|h|minutes?|min|mm|cm|sessions?)\s+(?=[A-Za-z])"
+    r"(?!(?:[\w-]+\s+){0,2}(?:of|with)\b|(?:trials?|studies|study|follow-up|period|phase|treatments?|courses?|cycles?|sessions?)\b)", regex.I)
+
+
+def _strip_lead_measure(label: str) -> str:
+    """A label without a leading duration or size adjective ("16-week lifestyle intervention" ->
+    "lifestyle intervention"), where one is there (a plain test first)."""
+    if not label[:1].isdigit():
+        return label
+    m = _LEAD_MEASURE.match(label)
+    return label[m.end() :] if m and tokens(label[m.end() :]) else label
+
+
 _VIA = compile_regex(r"\s+via\s.*$", regex.I)
 
 

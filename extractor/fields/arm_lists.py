@@ -26,6 +26,7 @@ from extractor.fields.arm_labels import (
     _same,
     _short_form,
     _strip_doses,
+    _strip_lead_measure,
     _strip_regimen,
     _strip_via,
     _whole_short_form,
@@ -269,7 +270,7 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
                 if nm:
                     n = parse_int(nm.group(nm.lastindex or 1))
                 label, cell_unit = _strip_doses(clean_label(raw))
-                label = _strip_via(_strip_regimen(clean_label(label)))
+                label = _strip_lead_measure(_strip_via(_strip_regimen(clean_label(label))))
                 long_label, label = label, _short_form(raw) or label
                 if (not label or _GENERIC.match(label)) and cell_unit:
                     label = cell_unit

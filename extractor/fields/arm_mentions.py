@@ -27,6 +27,7 @@ from extractor.fields.arm_labels import (
     _rx,
     _same,
     _strip_doses,
+    _strip_lead_measure,
     _strip_regimen,
     clean_label,
     tokens,
@@ -243,6 +244,9 @@ def _count_matches(rule: Rule, sent: str, low: str) -> Iterable[regex.Match[str]
     return rule.finditer(sent)
 
 
+_LAST_LIST_WORD = compile_regex(r"\b(?:to|either|or|and|versus|vs|into|receive|received|with|including|groups?:?)\s+(?=\S)")
+
+
 def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
     """Groups of (label, n) mentions, one list per sentence with at least one."""
     rules = load_rules("arms")
@@ -273,8 +277,9 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                     if rid == "group_of_n":
                         raw = raw.split(" into ")[-1].split(" and ")[-1]
                     lstart = m.start() - len(raw)
+                outer = None
                 if rid == "arm_n" and m.group("inner") and m.group("inner").strip()[:1].isalpha():
-                    raw = m.group("inner")
+                    outer, raw = raw, m.group("inner")
                 if rid == "group_included_n":
                     raw = "group " + raw
                 if rid == "arm_n_list":
@@ -289,8 +294,8 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                 population = False
                 label = raw.split(" in ")[0] if rid == "n_received" else raw
                 # the name follows the last list word ("randomized to receive X (n = 342)")
-                label = _rx(r"\b(?:to|either|or|and|versus|vs|into|receive|received|with|including|groups?:?)\s+(?=\S)").split(label)[-1]
-                label = _strip_regimen(clean_label(label))
+                label = _LAST_LIST_WORD.split(label)[-1]
+                label = _strip_lead_measure(_strip_regimen(clean_label(label)))
                 n = parse_int(m.group("n"))
                 if _rx(r"^[IVX]{1,4}$|^[A-Z]\d?$").match(label):
                     label = "group " + label  # "group I included 100 patients"
@@ -309,6 +314,11 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                 item = (s + lstart, s + m.end()) if rid in ("arm_n", "arm_n_list") else (s + m.start(), s + m.end())
                 found.append(_Arm(label, s + lstart, s + lstart + len(raw), n=n, n_span=(s + m.start("n"), s + m.end("n")),
                                   rule=f"arms:{rid}", item=item))
+                if outer:
+                    # "a wait-list control (WLC; n = 31)": the name before the parenthesis tells the role
+                    named = clean_label(_LAST_LIST_WORD.split(outer)[-1])
+                    if named and _is_control(named, []) and not _is_control(label, []):
+                        found[-1].aliases.append(named)
                 if rid == "n_group_abbrev":
                     # "[control group, CG]": the role is the name's; "received conventional craniotomy
                     # (CC group, CG)": the treatment names the same group elsewhere
