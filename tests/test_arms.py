@@ -917,3 +917,18 @@ def test_a_control_named_before_its_abbreviation_and_n_is_the_control() -> None:
             "contact or to a wait-list control (WLC; n = 31).")
     arms = extract_text(text).arms
     assert [(a.label, a.n, a.role) for a in arms] == [("intervention", 38, "intervention"), ("WLC", 31, "control")]
+
+
+def test_a_clause_that_names_its_group_at_the_end_gives_that_group_its_n() -> None:
+    text = ("One class was selected as the experimental group (n=32) and the other class was considered as the control "
+            "group (n=30).")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("experimental", 32), ("control", 30)]
+    text = ("Desflurane was used as an inhalation anesthetic in group 1 (n = 22), while TIVA with propofol and "
+            "remifentanil was used in group 2 (n = 24).")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("group 1", 22), ("group 2", 24)]
+
+
+def test_a_clause_of_results_that_ends_with_a_group_gives_no_n() -> None:
+    text = ("Patients were randomized to treatment or control. Mean blood loss in the first 24 hours was 962 ± 595 mL in "
+            "the treatment group (n = 79) and 1,178 ± 788 mL in the control group (n = 106), P = 0.04.")
+    assert all(a.n is None for a in extract_text(text).arms)

@@ -244,6 +244,21 @@ def _count_matches(rule: Rule, sent: str, low: str) -> Iterable[regex.Match[str]
     return rule.finditer(sent)
 
 
+_GROUP_ENDS = ("group", "arm", "groups", "arms") + tuple(f"group {c}" for c in "ABCDEFGHIJ123456789") + tuple(
+    f"{w} {c}" for w in ("group", "arm", "Group", "Arm") for c in ("I", "II", "III", "IV"))
+# the group named at the end of a clause: "as the control group", "in group 2", "in the group D"
+_GROUP_TAIL = compile_regex(
+    r"\b(?:the|a|an)\s+(?P<name>(?:[\w/+-]+\s+){0,2}?[\w/+-]+)\s+(?:group|arm)\s*$"
+    r"|\b[Gg]roup\s+(?P<code>[A-Z]{1,3}\d?|[IVX]{1,4}|\d)\s*$")
+_RESULT_WORDS = ("±", "%", "p =", "p=", "p <", "p<", "p-value", "mean", "median", "reported", "compared", "than")
+
+
+def _reports_results(low: str) -> bool:
+    """A sentence of results ("962 ± 595 mL in the treatment group (n = 79)", "reported more symptoms
+    ... than the supervised group (n=4463)"): its counts may be of events or of the analysed."""
+    return any(w in low for w in _RESULT_WORDS)
+
+
 _LAST_LIST_WORD = compile_regex(r"\b(?:to|either|or|and|versus|vs|into|receive|received|with|including|groups?:?)\s+(?=\S)")
 
 
@@ -295,6 +310,12 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                 label = raw.split(" in ")[0] if rid == "n_received" else raw
                 # the name follows the last list word ("randomized to receive X (n = 342)")
                 label = _LAST_LIST_WORD.split(label)[-1]
+                if rid == "arm_n" and outer is None and raw.rstrip().endswith(_GROUP_ENDS):
+                    # "the other class was considered as the control group (n=30)", "was used in group 2
+                    # (n = 24)": a clause names the group at its end
+                    tail = _GROUP_TAIL.search(raw) if not _reports_results(low) and not _DIGIT.search(raw[:-3]) else None
+                    if tail and (_NOISE.search(label) or _nwords(label) > 6):
+                        label = tail.group("name") or "group " + tail.group("code")
                 label = _strip_lead_measure(_strip_regimen(clean_label(label)))
                 n = parse_int(m.group("n"))
                 if _rx(r"^[IVX]{1,4}$|^[A-Z]\d?$").match(label):
@@ -303,7 +324,7 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                 bare = _rx(r"^\d+(?:\.\d+)?\s*(?:mg|g|mcg|μg|µg|IU|mL)\b\s*").sub("", label)
                 if not label or n is None or _NOISE.search(bare) or _nwords(label) > 6:
                     continue
-                if rid == "arm_n" and _rx(r"\d\s*%?\s*$").search(raw.rstrip()):
+                if rid == "arm_n" and _rx(r"\d\s*%?\s*$").search(raw.rstrip()) and not label.startswith("group "):
                     continue
                 # "21 (30.9%) cases in RT group" counts an outcome, not the allocation
                 if rid == "n_in_group" and "%" in sent[m.start("n") : m.start("label")]:
