@@ -762,6 +762,7 @@ def test_each_arms_gate_admits_every_must_match_example_of_its_rule() -> None:
     from extractor.fields.arm_labels import _has_control_word
     from extractor.fields.arm_lists import _list_follows, _to_either_or_receive
     from extractor.fields.arm_mentions import (
+        _CODE_COMMA_N,
         _RAND_WORD,
         _count_matches,
         _counts_to_gate,
@@ -781,6 +782,7 @@ def test_each_arms_gate_admits_every_must_match_example_of_its_rule() -> None:
         "active_or_sham": lambda s, lo: _followed_by(s, lo, _ACTIVE_WORDS, _ACTIVE_OR),
         "n_in_group": n_in_group,
         "counts_to": _counts_to_gate,
+        "arm_n_list": lambda s, lo: ";" in s or "roup" in s and _CODE_COMMA_N.search(s) is not None,
         "total_paren_counts": lambda s, lo: "(" in s and _has_control_word(lo) and _RAND_WORD.search(s) is not None,
     }
     rules = load_rules("arms")
@@ -932,3 +934,13 @@ def test_a_clause_of_results_that_ends_with_a_group_gives_no_n() -> None:
     text = ("Patients were randomized to treatment or control. Mean blood loss in the first 24 hours was 962 ± 595 mL in "
             "the treatment group (n = 79) and 1,178 ± 788 mL in the control group (n = 106), P = 0.04.")
     assert all(a.n is None for a in extract_text(text).arms)
+
+
+def test_a_coded_groups_count_after_a_comma_in_its_parenthesis() -> None:
+    # "group P" is a group's code, not the "p" of a p-value
+    text = ("A total of 60 patients (ASA I and II) of either sex, between 18 years and 50 years were given either "
+            "nalbuphine 0.2 mg/kg (group N, n = 30) or pentazocine 0.5 mg/kg (group P, n = 30) 5 min before induction.")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("group N", 30), ("group P", 30)]
+    text = ("Patients were divided into 2 groups so as to receive (Group 1, n=35) or not receive (Group 2, n=35) 900 mg/day "
+            "of n-acetylcysteine for 7 days before the operation.")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("group 1", 35), ("group 2", 35)]

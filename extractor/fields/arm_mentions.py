@@ -202,13 +202,19 @@ def _people_cue(doc_low: str, s: int, nxt: int) -> bool:
     return any(doc_low.find(w, s, nxt + len(w) - 1) >= 0 for w in _PEOPLE_CUE)
 
 
+_GROUP_CODE_ONLY = compile_regex(r"^group\s+(?:[A-Z]{1,3}\d?|[IVX]{1,4}|\d{1,2})$")
+_CODE_COMMA_N = compile_regex(r"[(\[]\s*[Gg]roup\s+(?:[A-Z]{1,3}\d?|[IVX]{1,4}|\d{1,2})\s*,\s*n\s*=")
+
+
 def _count_rules(sent: str, low: str, cues: set[str], doc_low: str, s: int, nxt: int) -> list[str]:
     """The count rules that may match in a sentence, in order. Plain string tests: each rule
     runs only where the words it needs are in place ("group" + whitespace + "of")."""
     out = []
     if "=" in sent:
         out.append("arm_n")
-        if ";" in sent:
+        # a list "(A, n = 17; B, n = 23)", or a coded group's count "(group N, n = 30)" (a
+        # treatment's name there is the group's second name: the list before it names the arm)
+        if ";" in sent or "roup" in sent and _CODE_COMMA_N.search(sent):
             out.append("arm_n_list")
     plain = _plain_case(sent)
     # what follows "group" / "arm" and whitespace decides three rules: found once
@@ -322,7 +328,10 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                     label = "group " + label  # "group I included 100 patients"
                 # a leading amount names a dose arm ("10 mg L + 2 mg total Z (n = 24)")
                 bare = _rx(r"^\d+(?:\.\d+)?\s*(?:mg|g|mcg|μg|µg|IU|mL)\b\s*").sub("", label)
-                if not label or n is None or _NOISE.search(bare) or _nwords(label) > 6:
+                if rid == "arm_n_list" and label.startswith("Group ") and _GROUP_CODE_ONLY.match("g" + label[1:]):
+                    label = "g" + label[1:]  # "(Group 1, n=35)": the code as group_code writes it
+                # "group P" is a code, not a p-value's "p"
+                if not label or n is None or _NOISE.search(bare) and not _GROUP_CODE_ONLY.match(label) or _nwords(label) > 6:
                     continue
                 if rid == "arm_n" and _rx(r"\d\s*%?\s*$").search(raw.rstrip()) and not label.startswith("group "):
                     continue
