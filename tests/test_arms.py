@@ -931,7 +931,7 @@ def test_a_clause_that_names_its_group_at_the_end_gives_that_group_its_n() -> No
 
 
 def test_a_clause_of_results_that_ends_with_a_group_gives_no_n() -> None:
-    text = ("Patients were randomized to treatment or control. Mean blood loss in the first 24 hours was 962 ± 595 mL in "
+    text = ("Patients were randomized. Mean blood loss in the first 24 hours was 962 ± 595 mL in "
             "the treatment group (n = 79) and 1,178 ± 788 mL in the control group (n = 106), P = 0.04.")
     assert all(a.n is None for a in extract_text(text).arms)
 
@@ -944,3 +944,24 @@ def test_a_coded_groups_count_after_a_comma_in_its_parenthesis() -> None:
     text = ("Patients were divided into 2 groups so as to receive (Group 1, n=35) or not receive (Group 2, n=35) 900 mg/day "
             "of n-acetylcysteine for 7 days before the operation.")
     assert [(a.label, a.n) for a in extract_text(text).arms] == [("group 1", 35), ("group 2", 35)]
+
+
+def test_intervention_or_control_names_two_arms() -> None:
+    assert [(a.label, a.role) for a in extract_text("RESULT: 200 patients were randomised to either intervention or control.").arms] == [
+        ("intervention", "intervention"), ("control", "control")]
+    text = "A total of 100 patients over 50 years old were recruited and blindly randomized into the treatment or control group."
+    assert [a.label for a in extract_text(text).arms] == ["treatment", "control"]
+
+
+def test_a_bare_intervention_without_a_control_beside_it_is_no_arm() -> None:
+    assert extract_text("Patients were randomised to either intervention or usual waiting.").arms == []
+
+
+def test_events_and_completers_in_a_group_are_not_its_allocation() -> None:
+    text = ("Communities were randomized to intervention or control. Only 2 UDs were identified in the intervention group "
+            "at discharge. Fifty patients from the treatment group and 49 patients in the control group completed the "
+            "3-month follow-up.")
+    assert [a.n for a in extract_text(text).arms] == [None, None]
+    text = ("Fifty orderlies were placed in a case group and another 50 orderlies were placed in the control group. "
+            "Within the trial, 324 patients were further randomly assigned to the epoetin alfa group.")
+    assert 50 in [a.n for a in extract_text(text).arms]

@@ -187,6 +187,16 @@ def _names(ctx: Context, arm: _Arm, label: str) -> bool:
     return any(_same(o, label, {}) for o in own)
 
 
+def _paired_with_control(lst: str, items: list[tuple[int, int]], idx: int) -> bool:
+    """Whether a list of two items pairs its item ``idx`` with a control ("intervention or
+    control", "the treatment or control group")."""
+    if len(items) != 2 or "control" not in lst.lower():
+        return False
+    x, y = items[1 - idx]
+    other = lst[x:y]
+    return _rx(r"^\s*(?:the\s+|a\s+|an\s+)?control(?:\s+(?:group|arm|condition))?\s*$", regex.I).match(other) is not None
+
+
 def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
     """Every allocation list of two or more arms, in order."""
     rules = load_rules("arms")
@@ -284,8 +294,11 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
                     # "12 hours of game play (game group)", "30 min (SLOW treatment)": the name the
                     # abstract gives the group outranks a description of its regimen
                     label = named
-                # "an intervention group" names a group; a bare "intervention" in a list does not
-                generic = _GENERIC.match(label) and not (label.lower() == "intervention" and _rx(r"\b(?:group|arm)s?\b").search(lst))
+                # "an intervention group" names a group; a bare "intervention" in a list does not, but
+                # beside a control it does ("randomised to either intervention or control")
+                generic = _GENERIC.match(label) and not (
+                    label.lower() == "intervention" and _rx(r"\b(?:group|arm)s?\b").search(lst)
+                    or label.lower() in ("intervention", "treatment") and _paired_with_control(lst, items, idx))
                 if not label or _NOISE.search(label) or generic or _nwords(label) > 6:
                     continue
                 arm = _Arm(label, s + lst_start + a, s + lst_start + b, n=n, rule="arms:allocation_list",

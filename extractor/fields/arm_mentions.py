@@ -202,6 +202,11 @@ def _people_cue(doc_low: str, s: int, nxt: int) -> bool:
     return any(doc_low.find(w, s, nxt + len(w) - 1) >= 0 for w in _PEOPLE_CUE)
 
 
+_OTHER_VERB = compile_regex(
+    r"\b(?:were|was)\s+(?!(?:randomi[sz]ed|randomly|further|then|subsequently|also|assigned|allocated|included|enrolled|"
+    r"placed|put|entered|recruited|selected|divided|distributed|registered|"
+    r"in|to|from|into|under)\b)[a-z]", regex.I)
+_COMPLETED_AFTER = compile_regex(r"\s+(?:\w+\s+)?(?:completed|had\b|withdr|dropped\s+out|died|discontinued)", regex.I)
 _GROUP_CODE_ONLY = compile_regex(r"^group\s+(?:[A-Z]{1,3}\d?|[IVX]{1,4}|\d{1,2})$")
 _CODE_COMMA_N = compile_regex(r"[(\[]\s*[Gg]roup\s+(?:[A-Z]{1,3}\d?|[IVX]{1,4}|\d{1,2})\s*,\s*n\s*=")
 
@@ -337,6 +342,11 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                     continue
                 # "21 (30.9%) cases in RT group" counts an outcome, not the allocation
                 if rid == "n_in_group" and "%" in sent[m.start("n") : m.start("label")]:
+                    continue
+                # "Only 2 UDs were identified in the intervention group", "49 patients in the control
+                # group completed the follow-up": events and completers, not the allocation
+                if rid == "n_in_group" and (_OTHER_VERB.search(sent, m.end("n"), m.start("label"))
+                                            or _COMPLETED_AFTER.match(sent, m.end())):
                     continue
                 if any(x.start == s + m.start() for x in found):
                     continue
