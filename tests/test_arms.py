@@ -965,3 +965,24 @@ def test_events_and_completers_in_a_group_are_not_its_allocation() -> None:
     text = ("Fifty orderlies were placed in a case group and another 50 orderlies were placed in the control group. "
             "Within the trial, 324 patients were further randomly assigned to the epoetin alfa group.")
     assert 50 in [a.n for a in extract_text(text).arms]
+
+
+def test_a_ratio_in_parentheses_before_the_allocation_list() -> None:
+    text = ("In the GO-BEFORE study, 637 MTX-naive adult patients with active RA were randomized (1:1:1:1) to placebo + MTX "
+            "(group 1), golimumab 100 mg + placebo (group 2), golimumab 50 mg + MTX (group 3), or golimumab 100 mg + MTX "
+            "(group 4).")
+    assert len(extract_text(text).arms) == 4
+    text = "Patients were randomly assigned (1:1) to everolimus 10 mg/d (n = 207) or placebo (n = 203)."
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("everolimus", 207), ("placebo", 203)]
+
+
+def test_an_add_on_arm_named_by_its_abbreviation_is_not_the_control() -> None:
+    text = ("Patients were randomly assigned (1:1) to receiving standard treatment plus MZR (MZR group) or standard "
+            "treatment (control group).")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [("MZR", "intervention"), ("standard treatment", "control")]
+
+
+def test_what_was_done_after_the_allocation_is_not_an_arm() -> None:
+    text = ("Participants were randomized to receive AUCB or placebo, evaluated at baseline, 12, and 24 weeks, received "
+            "the opposite infusion, then re-evaluated at the same time points.")
+    assert [a.label for a in extract_text(text).arms] == ["AUCB", "placebo"]

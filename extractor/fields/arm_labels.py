@@ -168,6 +168,7 @@ def _control_re() -> regex.Pattern[str]:
 _ADD_ON = compile_regex(r"^(?:conventional|standard|usual|routine)\b.*?(?:\s(?:plus|with|combined\s+with)\s|\s?\+\s?)\S", regex.I)
 
 
+_ADD_ON_ALIAS = compile_regex(r"(?:conventional|standard|usual|routine)\s+(?:[\w-]+\s+){0,2}?(?:plus|combined\s+with|\+)\s", regex.I)
 _WITHOUT = compile_regex(r"\bwithout\s", regex.I)
 
 
@@ -182,7 +183,9 @@ def _is_control_names(label: str, aliases: tuple[str, ...]) -> bool:
         return False
     if _WITHOUT.search(label):
         return True  # "CP without sorafenib": the regimen without the studied add-on
-    return any(_control_re().search(name) for name in (label, *aliases))
+    # an alias "standard treatment plus MZR" names the add-on arm, not the control ("the standard
+    # treatment of quinine with SP" is the control)
+    return any(_control_re().search(name) for name in (label, *aliases) if name is label or not _ADD_ON_ALIAS.match(name))
 
 
 def _same(a: str, b: str, abbrevs: dict[str, str]) -> bool:

@@ -45,7 +45,9 @@ _LIST_STOP = compile_regex(
     r"[,]?\s+(?:in\s+addition\s+to|along\s+with|after\s+(?:a|the|an)\b|before\b|during\b|using\b|by\s+(?:a|the|block|simple|computer|stratified)\b|"
     r"according\s+to|stratified|based\s+on|at\s+a\s+ratio|in\s+a\s+\d|with\s+a\s+(?:follow|ratio)|"
     r"who\b|which\b|where\b|respectively|to\s+(?:determine|evaluate|assess|compare|examine|investigate)\b)|"
-    r"\s*,\s*(?:and\s+)?(?:then|followed|all|patients|participants|subjects|each|administered|given)\b|\s+and\s+(?:then|were|was)\b|"
+    r"\s*,\s*(?:and\s+)?(?:then|followed|all|patients|participants|subjects|each|administered|given)\b|"
+    # "randomized to receive AUCB or placebo, evaluated at baseline, 12, and 24 weeks": what was done next
+    r"\s*,\s*(?:evaluated|assessed|measured|examined|monitored|observed|crossed)\b|\s+and\s+(?:then|were|was)\b|"
     # "WBV training or control followed by cross-over after a 2-week washout period": the design, not an arm
     r"\s+followed\s+by\s+(?:a\s+)?cross-?over\b",
     regex.I,
@@ -142,6 +144,7 @@ def _to_either_or_receive(sent: str, low: str) -> bool:
 _RAND_ENDS = ("randomized", "randomised", "randomization", "randomisation", "assigned", "allocated", "divided",
               "distributed", "selected")
 _LIST_LEADS = ("in", "to", "between")
+_PAREN_DIGIT = compile_regex(r"\(\d")
 
 
 def _list_follows(sent: str, low: str) -> bool:
@@ -150,7 +153,9 @@ def _list_follows(sent: str, low: str) -> bool:
     have none ("this randomized controlled trial", "randomization was stratified")."""
     if not _plain_case(sent):
         return True
-    return any(low.startswith(_LIST_LEADS, k) or _DIGIT.match(low, k) for k in _after_space(low, _RAND_ENDS))
+    # a ratio may stand in parentheses: "randomized (1:1:1:1) to placebo + MTX (group 1), ..."
+    return any(low.startswith(_LIST_LEADS, k) or _DIGIT.match(low, k) or _PAREN_DIGIT.match(low, k)
+               for k in _after_space(low, _RAND_ENDS))
 
 
 def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
