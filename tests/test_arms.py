@@ -986,3 +986,8 @@ def test_what_was_done_after_the_allocation_is_not_an_arm() -> None:
     text = ("Participants were randomized to receive AUCB or placebo, evaluated at baseline, 12, and 24 weeks, received "
             "the opposite infusion, then re-evaluated at the same time points.")
     assert [a.label for a in extract_text(text).arms] == ["AUCB", "placebo"]
+
+
+def test_groups_named_in_a_parenthesis_after_one_of_k_groups() -> None:
+    text = "30 adult patients were randomly allocated to one of two groups (the PLMA or I-gel group)."
+    assert [a.label for a in extract_text(text).arms] == ["PLMA", "I-gel"]
