@@ -991,3 +991,18 @@ def test_what_was_done_after_the_allocation_is_not_an_arm() -> None:
 def test_groups_named_in_a_parenthesis_after_one_of_k_groups() -> None:
     text = "30 adult patients were randomly allocated to one of two groups (the PLMA or I-gel group)."
     assert [a.label for a in extract_text(text).arms] == ["PLMA", "I-gel"]
+
+
+def test_a_total_read_from_one_arms_allocated_count_becomes_the_sum_of_the_arms() -> None:
+    r = extract_text("RESULTS: Overall, 493 subjects were randomized to varenicline and 166 to placebo.")
+    assert [(a.label, a.n) for a in r.arms] == [("varenicline", 493), ("placebo", 166)]
+    assert (r.sample_size.randomized, r.sample_size.derived) == (659, True)
+
+
+def test_counts_to_three_groups_with_a_comma_before_the_last_and_outranks_a_shorter_list() -> None:
+    text = ("Patients were randomly assigned to standard care or G-CSF. FINDINGS: Between May 18, 2010, and Feb 26, 2015, "
+            "27 patients were randomly assigned to the standard care, 26 to the G-CSF group, and 28 to the G-CSF plus "
+            "stem-cell infusion group.")
+    r = extract_text(text)
+    assert [a.n for a in r.arms] == [27, 26, 28]
+    assert r.sample_size.randomized == 81
