@@ -763,7 +763,7 @@ def test_each_arms_gate_admits_every_must_match_example_of_its_rule() -> None:
     from extractor.fields.arm_lists import _list_follows, _to_either_or_receive
     from extractor.fields.arm_mentions import (
         _CODE_COMMA_N,
-        _RAND_WORD,
+        _count_before_paren,
         _count_matches,
         _counts_to_gate,
         _each_group,
@@ -782,8 +782,10 @@ def test_each_arms_gate_admits_every_must_match_example_of_its_rule() -> None:
         "active_or_sham": lambda s, lo: _followed_by(s, lo, _ACTIVE_WORDS, _ACTIVE_OR),
         "n_in_group": n_in_group,
         "counts_to": _counts_to_gate,
-        "arm_n_list": lambda s, lo: ";" in s or "roup" in s and _CODE_COMMA_N.search(s) is not None,
-        "total_paren_counts": lambda s, lo: "(" in s and _has_control_word(lo) and _RAND_WORD.search(s) is not None,
+        "arm_n_list": lambda s, lo: ";" in s or "roup" in s and (", n" in s or ",n" in s) and _CODE_COMMA_N.search(s) is not None,
+        # its caller's gates: "(", a control word and the sentence's "rand" cue
+        "total_paren_counts": lambda s, lo: "(" in s and _has_control_word(lo) and any(
+            w in lo for w in ("random", "allocat", "assign", "divided")) and _count_before_paren(s),
     }
     rules = load_rules("arms")
     for rid, gate in gates.items():

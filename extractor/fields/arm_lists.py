@@ -4,6 +4,7 @@ colon, and "A, B and C, respectively" lists with their per-arm n."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -60,7 +61,8 @@ _TIME_TAIL = compile_regex(
     r"(?:,?\s+(?:for|over|during|within|starting|beginning))?"
     r"\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+"
     r"(?:after|before|following|from|post)\b(?:(?!\s(?:or|and|versus|vs)\s)[^,])*$", regex.I)
-_TIME_UNITS = ("minute", "hour", "day", "week", "month", "year")
+# its gate: a unit, then "after" / "before" ... (one C-level search; stdlib re's \s is str.isspace)
+_TIME_GATE = re.compile(r"(?:minute|hour|day|week|month|year)s?\s+(?:after|before|following|from|post)", re.I)
 
 _GROUPS_K = compile_regex(r"\b(?:in|into)\s+(?:one\s+of\s+)?(two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}?(?:groups|arms)", regex.I)
 _K = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
@@ -74,12 +76,22 @@ _MODIFIER = compile_regex(
 
 _EITHER = compile_regex(r"\s(?:with\s+)?either\s+(?=\S)", regex.I)
 _N_EQ = compile_regex(r"\bn\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)")
+_N_EQ_GATE = re.compile(r"n\s*=")  # _N_EQ without its word boundary and count: a superset, one C-level scan
 
 # an item's size without "n =": "a massage group (40)", "metformin (30 patients)", "cefepime (C
 # group, 20 patients)"
 _ITEM_COUNT = compile_regex(
     r"(?:\b(?:group|arm)\s*\(\s*(\d{1,5})\s*\)|\((?:[^(),;]*[,;]\s*)?(\d{1,5})\s+(?:patients|participants|subjects|children|"
     r"women|men|cases|eyes|infants|volunteers|adults)\s*\))", regex.I)
+
+_COUNT_WORDS = re.compile(r"group|arm|patients|participants|subjects|children|men|cases|eyes|infants|volunteers|adults", re.I)
+
+
+def _may_count(text: str) -> bool:
+    """Whether _ITEM_COUNT can match: it needs a group word or a people word (one C-level
+    search; text beyond ASCII, where case folding differs, passes)."""
+    return not text.isascii() or _COUNT_WORDS.search(text) is not None
+
 
 _DANGLING_OR = compile_regex(r"\s+(?:or|and)$", regex.I)
 _AMOUNT_ONLY = compile_regex(r"^\d+(?:\.\d+)?\s?(?:mg|g|mcg|μg|µg|mL|IU)$", regex.I)
@@ -144,7 +156,6 @@ def _to_either_or_receive(sent: str, low: str) -> bool:
 _RAND_ENDS = ("randomized", "randomised", "randomization", "randomisation", "assigned", "allocated", "divided",
               "distributed", "selected")
 _LIST_LEADS = ("in", "to", "between")
-_PAREN_DIGIT = compile_regex(r"\(\d")
 
 
 def _list_follows(sent: str, low: str) -> bool:
@@ -154,7 +165,9 @@ def _list_follows(sent: str, low: str) -> bool:
     if not _plain_case(sent):
         return True
     # a ratio may stand in parentheses: "randomized (1:1:1:1) to placebo + MTX (group 1), ..."
-    return any(low.startswith(_LIST_LEADS, k) or _DIGIT.match(low, k) or _PAREN_DIGIT.match(low, k)
+    if "(" not in low:
+        return any(low.startswith(_LIST_LEADS, k) or _DIGIT.match(low, k) for k in _after_space(low, _RAND_ENDS))
+    return any(low.startswith(_LIST_LEADS, k) or _DIGIT.match(low, k) or low.startswith("(", k) and low[k + 1 : k + 2].isdigit()
                for k in _after_space(low, _RAND_ENDS))
 
 
@@ -202,12 +215,24 @@ def _paired_with_control(lst: str, items: list[tuple[int, int]], idx: int) -> bo
     return _rx(r"^\s*(?:the\s+|a\s+|an\s+)?control(?:\s+(?:group|arm|condition))?\s*$", regex.I).match(other) is not None
 
 
+def _sizes_two(sent: str, low: str) -> bool:
+    """Whether a sentence may size two groups: two "n =" (as _N_EQ finds them, spaces aside), or
+    two item counts ("(40 patients)", "group (40)")."""
+    if "=" in sent and len(_N_EQ_GATE.findall(low)) >= 2:
+        return True
+    return "(" in sent and _may_count(sent) and len(_ITEM_COUNT.findall(sent)) >= 2
+
+
 def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
-    """Every allocation list of two or more arms, in order."""
+    """Every allocation list of two or more arms, in order; after the first, only lists that may
+    size their groups ("= 12", "(40 patients)", "group (40)"): no other is wanted."""
     rules = load_rules("arms")
     lead, direct = rules.by_id("allocation_list"), rules.by_id("allocation_list_direct")
+    found = False
     for s, _e, sent, low, cues in sents:
         if "rand" not in cues:
+            continue
+        if found and not _sizes_two(sent, low):
             continue
         if _to_either_or_receive(sent, low):
             rule = lead
@@ -220,9 +245,11 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
             lst = m.group("list")
             add_on = _add_on_arms(ctx, lst, s + lst_start) if "addition" in lst else []
             if add_on:
+                found = True
                 yield add_on
-                continue
-            if any(u in lst for u in _TIME_UNITS):
+                break  # the rest of its sentence is not searched again: a later list is in a later one
+            # ... its unit and link hold no comma and only the part after the last comma may follow
+            if _TIME_GATE.search(lst, lst.rfind(",") + 1):
                 tail = _TIME_TAIL.search(lst)
                 if tail:
                     lst = lst[: tail.start()]
@@ -280,7 +307,7 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
                     a, raw, carry = carry, lst[carry:b], None
                 n = None
                 nm = _N_EQ.search(raw) if "=" in raw else None
-                if nm is None and "(" in raw:
+                if nm is None and "(" in raw and _may_count(raw):
                     nm = _ITEM_COUNT.search(raw)
                 if nm:
                     n = parse_int(nm.group(nm.lastindex or 1))
@@ -322,7 +349,9 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
                 arms = arms[:k]
             if len(arms) >= 2:
                 _dose_labels(ctx, arms)
+                found = True
                 yield arms
+                break
 
 
 # a marker starts the text or follows a space or a separator ("(2400 mg/d)" holds no marker "d)")

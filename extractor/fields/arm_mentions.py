@@ -62,9 +62,10 @@ _NOT_ARM_HEAD = compile_regex(
 _COMPLETERS = compile_regex(r"\b(?:complet|analy[sz]|follow|remain|drop|withdr|lost|discontinu|evaluabl|assessed)", regex.I)
 
 
-def _paren_counts(sent: str, s: int) -> list[_Arm]:
+def _paren_counts(sent: str, s: int, rand: bool = False) -> list[_Arm]:
     """"22 (11 intervention and 11 control) villages": two groups counted in one parenthesis,
-    kept only when one of them is a control (men and women, minutes, events are not arms)."""
+    kept only when one of them is a control (men and women, minutes, events are not arms); in a
+    sentence that names the allocation (``rand``, its cue), a total split into named counts too."""
     out: list[_Arm] = []
     for m in load_rules("arms").by_id("paren_counts").finditer(sent):
         if _COMPLETERS.search(sent, max(0, m.start() - 80), m.start()):
@@ -78,13 +79,26 @@ def _paren_counts(sent: str, s: int) -> list[_Arm]:
                              n_span=(s + m.start(ng), s + m.end(ng)), rule="arms:paren_counts"))
         if len(pair) == 2 and sum(_is_control(x.label, []) for x in pair) == 1:
             out.extend(pair)
-    if _RAND_WORD.search(sent):
+    if rand:
         out.extend(x for x in _total_paren_counts(sent, s) if not any(o.n_span == x.n_span for o in out))
     return out
 
 
-_RAND_WORD = compile_regex(r"randomi[sz]|allocat|assign", regex.I)
 _PAREN_ITEM = compile_regex(r"(?:^|\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?P<n>\d+)\s+(?P<label>[A-Za-z][^()=<>%;,\d]*?)\s*(?=[,;]|\s+and\s+\d|$)")
+
+
+def _count_before_paren(sent: str) -> bool:
+    """Whether some "(" follows a digit, directly or after spaces ("601 (365 usual care, ...")):
+    total_paren_counts needs one; a plain string scan, most parentheses follow a word."""
+    i = sent.find("(")
+    while i > 0:
+        j = i - 1
+        while j > 0 and sent[j].isspace():
+            j -= 1
+        if sent[j].isdigit():
+            return True
+        i = sent.find("(", i + 1)
+    return False
 
 
 def _total_paren_counts(sent: str, s: int) -> list[_Arm]:
@@ -93,6 +107,8 @@ def _total_paren_counts(sent: str, s: int) -> list[_Arm]:
     counts add up to the total and one group is a control ("75 (40 Caucasian, 35 Asian)
     patients" splits who took part, not the allocation)."""
     out: list[_Arm] = []
+    if not _count_before_paren(sent):
+        return out
     for m in load_rules("arms").by_id("total_paren_counts").finditer(sent):
         if _COMPLETERS.search(sent, max(0, m.start() - 80), m.start()):
             continue
@@ -141,20 +157,22 @@ _TO_ITEM = compile_regex(
     r"(?:^|\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:patients|subjects|participants|women|men|"
     r"children|eyes|cases|infants|volunteers|adults)\s+)?(?:(?:were|was|had\s+been|have\s+been)\s+(?:randomly\s+)?(?:allocated|assigned|randomi[sz]ed)\s+)?"
     r"to\s+(?:receive\s+)?(?P<label>[^.;()]{2,80}?)(?=(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)\d|$)", regex.I)
-_TO_ENDS = ("allocated", "assigned", "randomized", "randomised")
-# the second form, "52 were assigned to X, 50 to Y": a count, then "were" / "was" and the allocation
-_N_WERE_GATE = re.compile(r"\d\s+(?:[a-z]+\s+)?(?:were|was|had\s+been|have\s+been)\s+(?:randomly\s+)?(?:allocated|assigned|randomi[sz]ed)\s+to\s")
+# a count right after an allocation word ("allocated 480 to"), or the second form, "52 were
+# assigned to X, 50 to Y": a count, then "were" / "was" and the allocation (one C-level search of
+# the lower-cased sentence; stdlib re's \s is str.isspace)
+_COUNTS_TO_GATE = re.compile(
+    r"(?:allocated|assigned|randomi[sz]ed)\s+\d"
+    r"|\d\s+(?:[a-z]+\s+)?(?:were|was|had\s+been|have\s+been)\s+(?:randomly\s+)?(?:allocated|assigned|randomi[sz]ed)\s+to\s")
 
 
 def _counts_to_gate(sent: str, low: str) -> bool:
     """Whether counts_to can match: two " to ", and a count right after an allocation word
     ("allocated 480 to") or before "were assigned to". Plain string tests first: the rule's
     lookahead is tried at every position."""
-    if not _plain_case(sent):
-        return True
-    if low.count(" to ") < 2:
+    i = low.find(" to ")
+    if (i < 0 or low.find(" to ", i + 3) < 0) and _plain_case(sent):
         return False
-    return any(_DIGIT.match(low, k) for k in _after_space(low, _TO_ENDS)) or _N_WERE_GATE.search(low) is not None
+    return not _plain_case(sent) or _COUNTS_TO_GATE.search(low) is not None
 
 
 def _counts_to(sent: str, s: int) -> list[_Arm]:
@@ -219,7 +237,7 @@ def _count_rules(sent: str, low: str, cues: set[str], doc_low: str, s: int, nxt:
         out.append("arm_n")
         # a list "(A, n = 17; B, n = 23)", or a coded group's count "(group N, n = 30)" (a
         # treatment's name there is the group's second name: the list before it names the arm)
-        if ";" in sent or "roup" in sent and _CODE_COMMA_N.search(sent):
+        if ";" in sent or "roup" in sent and (", n" in sent or ",n" in sent) and _CODE_COMMA_N.search(sent):
             out.append("arm_n_list")
     plain = _plain_case(sent)
     # what follows "group" / "arm" and whitespace decides three rules: found once
@@ -370,7 +388,7 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
             spans = {x.n_span for x in listed}
             found = [f for f in found if f.n_span not in spans] + listed
         if "(" in sent and _has_control_word(low):
-            found.extend(x for x in _paren_counts(sent, s) if not any(f.n_span == x.n_span for f in found))
+            found.extend(x for x in _paren_counts(sent, s, "rand" in cues) if not any(f.n_span == x.n_span for f in found))
         found.extend(x for x in dash if not any(f.n_span == x.n_span for f in found))
         if found:
             out.append(sorted(found, key=lambda a: a.start))
