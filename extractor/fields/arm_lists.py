@@ -61,8 +61,17 @@ _TIME_TAIL = compile_regex(
     r"(?:,?\s+(?:for|over|during|within|starting|beginning))?"
     r"\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+"
     r"(?:after|before|following|from|post)\b(?:(?!\s(?:or|and|versus|vs)\s)[^,])*$", regex.I)
-# its gate: a unit, then "after" / "before" ... (one C-level search; stdlib re's \s is str.isspace)
-_TIME_GATE = re.compile(r"(?:minute|hour|day|week|month|year)s?\s+(?:after|before|following|from|post)", re.I)
+_TIME_UNITS = ("minute", "hour", "day", "week", "month", "year")
+_TIME_LINKS = ("after", "before", "following", "from", "post")
+
+
+def _time_tail_gate(tail: str) -> bool:
+    """Whether _TIME_TAIL can match in a list's part after its last comma: a unit and a link
+    word there (plain string tests of the lower-cased part; beyond ASCII it runs)."""
+    if not tail.isascii():
+        return True
+    low = tail.lower()
+    return any(u in low for u in _TIME_UNITS) and any(w in low for w in _TIME_LINKS)
 
 _GROUPS_K = compile_regex(r"\b(?:in|into)\s+(?:one\s+of\s+)?(two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}?(?:groups|arms)", regex.I)
 _K = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
@@ -84,13 +93,16 @@ _ITEM_COUNT = compile_regex(
     r"(?:\b(?:group|arm)\s*\(\s*(\d{1,5})\s*\)|\((?:[^(),;]*[,;]\s*)?(\d{1,5})\s+(?:patients|participants|subjects|children|"
     r"women|men|cases|eyes|infants|volunteers|adults)\s*\))", regex.I)
 
-_COUNT_WORDS = re.compile(r"group|arm|patients|participants|subjects|children|men|cases|eyes|infants|volunteers|adults", re.I)
+# _ITEM_COUNT's gate: its count after "group (" or before a people word and ")" (one C-level
+# search; stdlib re's \s is str.isspace)
+_COUNT_GATE = re.compile(
+    r"(?:group|arm)\s*\(\s*\d|\d\s+(?:patients|participants|subjects|children|women|men|cases|eyes|infants|volunteers|adults)\s*\)",
+    re.I)
 
 
 def _may_count(text: str) -> bool:
-    """Whether _ITEM_COUNT can match: it needs a group word or a people word (one C-level
-    search; text beyond ASCII, where case folding differs, passes)."""
-    return not text.isascii() or _COUNT_WORDS.search(text) is not None
+    """Whether _ITEM_COUNT can match (text beyond ASCII, where case folding differs, passes)."""
+    return not text.isascii() or _COUNT_GATE.search(text) is not None
 
 
 _DANGLING_OR = compile_regex(r"\s+(?:or|and)$", regex.I)
@@ -249,7 +261,7 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
                 yield add_on
                 break  # the rest of its sentence is not searched again: a later list is in a later one
             # ... its unit and link hold no comma and only the part after the last comma may follow
-            if _TIME_GATE.search(lst, lst.rfind(",") + 1):
+            if _time_tail_gate(lst[lst.rfind(",") + 1 :]):
                 tail = _TIME_TAIL.search(lst)
                 if tail:
                     lst = lst[: tail.start()]
