@@ -759,8 +759,16 @@ def test_each_arms_gate_admits_every_must_match_example_of_its_rule() -> None:
     # a gate decides, with string tests, that its rule cannot match a sentence: it must let
     # through every example its rule has to match (patterns/arms.json), or the gate is wrong
     from extractor.fields.arm_candidates import _followed_by
+    from extractor.fields.arm_labels import _has_control_word
     from extractor.fields.arm_lists import _list_follows, _to_either_or_receive
-    from extractor.fields.arm_mentions import _count_matches, _each_group, _group_word_ends
+    from extractor.fields.arm_mentions import (
+        _CODE_COMMA_N,
+        _count_before_paren,
+        _count_matches,
+        _counts_to_gate,
+        _each_group,
+        _group_word_ends,
+    )
     from extractor.fields.arm_pairs import _ACTIVE_OR, _ACTIVE_WORDS
     from extractor.rules import load_rules
 
@@ -773,6 +781,11 @@ def test_each_arms_gate_admits_every_must_match_example_of_its_rule() -> None:
         "each_n": _each_group,
         "active_or_sham": lambda s, lo: _followed_by(s, lo, _ACTIVE_WORDS, _ACTIVE_OR),
         "n_in_group": n_in_group,
+        "counts_to": _counts_to_gate,
+        "arm_n_list": lambda s, lo: ";" in s or "roup" in s and (", n" in s or ",n" in s) and _CODE_COMMA_N.search(s) is not None,
+        # its caller's gates: "(", a control word and the sentence's "rand" cue
+        "total_paren_counts": lambda s, lo: "(" in s and _has_control_word(lo) and any(
+            w in lo for w in ("random", "allocat", "assign", "divided")) and _count_before_paren(s),
     }
     rules = load_rules("arms")
     for rid, gate in gates.items():
@@ -791,3 +804,207 @@ def test_a_long_list_of_thousands_groups_is_read_one_way_and_loses_no_field() ->
                      "32 and 31 subjects were enrolled under the PHF and HAART arms, respectively.")
     assert r.warnings == []
     assert [(a.label, a.n) for a in r.arms] == [("PHF", 32), ("HAART", 31)]
+
+
+def test_counts_to_counts_allocated_each_to_its_group_in_one_sentence() -> None:
+    text = ("Patients who did not respond were randomly allocated to follow-up invitations by either telephone or mail "
+            "four weeks after the initial invitation. Of 952 patients who did not respond to the initial mailed invitation, "
+            "we randomly allocated 480 to follow-up invitation by telephone and 472 to follow-up invitation by mail.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.n) for a in arms] == [("telephone", 480), ("mail", 472)]
+
+
+def test_counts_to_three_groups_after_were_assigned() -> None:
+    text = "Overall, 52 were assigned to exercise, 50 to diet and 51 to usual care."
+    arms = extract_text(text).arms
+    assert [(a.label, a.n) for a in arms] == [("exercise", 52), ("diet", 50), ("usual care", 51)]
+
+
+def test_counts_to_keeps_a_count_that_equals_the_total_read_elsewhere() -> None:
+    # sample_size reads 493 as the total; the sentence still allocates 493 to varenicline
+    text = "RESULTS: Overall, 493 subjects were randomized to varenicline and 166 to placebo."
+    arms = extract_text(text).arms
+    assert [(a.label, a.n) for a in arms] == [("varenicline", 493), ("placebo", 166)]
+
+
+def test_counts_to_does_not_read_an_outcome_sentence() -> None:
+    text = ("Patients were randomized to telephone or mail follow-up. "
+            "Of these, 480 patients in the telephone group responded and 12 patients moved to another practice.")
+    arms = extract_text(text).arms
+    assert [a.n for a in arms] == [None, None]
+
+
+def test_total_paren_counts_split_a_total_into_named_counts_before_the_noun() -> None:
+    text = ("Thirty eight general practices and 601 (365 usual care, 236 additional lifestyle support) patients were "
+            "recruited and randomised independently between September 2009 and February 2010.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.n, a.role) for a in arms] == [("usual care", 365, "control"),
+                                                      ("additional lifestyle support", 236, "intervention")]
+
+
+def test_total_paren_counts_needs_counts_that_add_up_and_a_control() -> None:
+    # a split of who took part (no control), or counts that do not add up to the total, name no arms
+    assert extract_text("In all, 75 (40 Caucasian, 35 Asian) patients were randomised.").arms == []
+    assert extract_text("In all, 601 (365 usual care, 200 additional lifestyle support) patients were randomised.").arms == []
+
+
+def test_a_time_phrase_after_the_last_item_of_an_allocation_list_is_not_part_of_its_label() -> None:
+    text = ("Patients who did not respond were randomly allocated to follow-up invitations by either telephone or mail "
+            "four weeks after the initial invitation.")
+    assert [a.label for a in extract_text(text).arms] == ["telephone", "mail"]
+    text = ("Forty-one women were randomly assigned to receive either 200 IU of intranasal salmon calcitonin or placebo "
+            "daily for 3 months following fracture.")
+    assert [a.label for a in extract_text(text).arms] == ["intranasal salmon calcitonin", "placebo"]
+
+
+def test_an_allocation_item_sized_by_a_bare_count_after_its_group_word() -> None:
+    text = ("This clinical trial study included 80 school-aged children who were selected using sequential sampling and "
+            "randomly divided into two groups: a massage group (40) and a control group (40).")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("massage", 40), ("control", 40)]
+    text = "METHODS: Patients with GERD were randomly allocated to education (102 patients) or control (109 patients)."
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("education", 102), ("control", 109)]
+
+
+def test_an_allocation_item_with_an_amount_in_parenthesis_has_no_size() -> None:
+    text = "Patients were randomly allocated to metformin (500 mg) or placebo (2 tablets)."
+    assert [a.n for a in extract_text(text).arms] == [None, None]
+
+
+def test_a_later_allocation_list_that_sizes_every_group_outranks_one_that_sizes_none() -> None:
+    text = ("We randomly assigned patients 1:1 to receive peri-operative epirubicin, cisplatin, and capecitabine "
+            "chemotherapy or chemotherapy plus bevacizumab, in addition to surgery. "
+            "FINDINGS: Between Oct 31, 2007, and March 25, 2014, 1063 patients were enrolled and randomly assigned to "
+            "receive chemotherapy alone (n=533) or chemotherapy plus bevacizumab (n=530).")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("chemotherapy", 533), ("chemotherapy plus bevacizumab", 530)]
+
+
+def test_a_later_sized_list_of_the_same_groups_gives_the_sizes_and_keeps_the_first_names() -> None:
+    text = ("Preterm infants were randomly assigned to usual prenatal care (control group) or osteopathic manipulative "
+            "treatment (study group). RESULTS: A total of 695 newborns were randomly assigned to either the study group "
+            "(n= 352) or the control group (n=343).")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("usual prenatal care", 343), ("osteopathic manipulative", 352)]
+
+
+def test_an_allocation_item_sized_in_its_group_parenthesis() -> None:
+    text = ("A total of 59 patients were enrolled. Patients were randomised to receive cefepime (C group, 20 patients), "
+            "cefepime with amikacin (C-A group, "
+            "19 patients) or cefepime with levofloxacin (C-L group, 20 patients).")
+    assert [a.n for a in extract_text(text).arms] == [20, 19, 20]
+
+
+def test_counts_to_after_had_been_allocated() -> None:
+    text = "RESULTS: Of the 156 Japanese patients, 104 had been allocated to olanzapine and 52 to placebo."
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("olanzapine", 104), ("placebo", 52)]
+
+
+def test_a_duration_or_size_adjective_before_an_arm_name_does_not_reject_it() -> None:
+    text = ("A total of 40 women with ruptured ectopic tubal pregnancy were randomized into a 10-mm transumbilical group "
+            "(n = 20) or a 5-mm transabdominal group (n = 20) according to the port used for specimen removal.")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("transumbilical", 20), ("transabdominal", 20)]
+    text = ("Participants with prediabetes were recruited from a university worksite and randomized to receive a 16-week "
+            "lifestyle intervention (n = 35) or usual care (n = 34).")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("lifestyle intervention", 35), ("usual care", 34)]
+
+
+def test_a_duration_before_a_regimen_word_is_kept_out_of_the_arms() -> None:
+    # "12-weeks of HIT", "a 10-day course of zinc": the span of a regimen, not a name
+    from extractor.fields.arm_labels import _strip_lead_measure
+    assert _strip_lead_measure("12-weeks of HIT") == "12-weeks of HIT"
+    assert _strip_lead_measure("10-day course of zinc") == "10-day course of zinc"
+    assert _strip_lead_measure("8-week crossover treatments with risperidone") == "8-week crossover treatments with risperidone"
+    assert _strip_lead_measure("12-week SSRI") == "SSRI"
+
+
+def test_a_control_named_before_its_abbreviation_and_n_is_the_control() -> None:
+    text = ("Patients diagnosed with a major depressive episode were randomized to an 11-week intervention "
+            "(1 week/CBM-I + 10 weeks/iCBT; n = 38) that was delivered via the Internet with no face-to-face patient "
+            "contact or to a wait-list control (WLC; n = 31).")
+    arms = extract_text(text).arms
+    assert [(a.label, a.n, a.role) for a in arms] == [("intervention", 38, "intervention"), ("WLC", 31, "control")]
+
+
+def test_a_clause_that_names_its_group_at_the_end_gives_that_group_its_n() -> None:
+    text = ("One class was selected as the experimental group (n=32) and the other class was considered as the control "
+            "group (n=30).")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("experimental", 32), ("control", 30)]
+    text = ("Desflurane was used as an inhalation anesthetic in group 1 (n = 22), while TIVA with propofol and "
+            "remifentanil was used in group 2 (n = 24).")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("group 1", 22), ("group 2", 24)]
+
+
+def test_a_clause_of_results_that_ends_with_a_group_gives_no_n() -> None:
+    text = ("Patients were randomized. Mean blood loss in the first 24 hours was 962 ± 595 mL in "
+            "the treatment group (n = 79) and 1,178 ± 788 mL in the control group (n = 106), P = 0.04.")
+    assert all(a.n is None for a in extract_text(text).arms)
+
+
+def test_a_coded_groups_count_after_a_comma_in_its_parenthesis() -> None:
+    # "group P" is a group's code, not the "p" of a p-value
+    text = ("A total of 60 patients (ASA I and II) of either sex, between 18 years and 50 years were given either "
+            "nalbuphine 0.2 mg/kg (group N, n = 30) or pentazocine 0.5 mg/kg (group P, n = 30) 5 min before induction.")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("group N", 30), ("group P", 30)]
+    text = ("Patients were divided into 2 groups so as to receive (Group 1, n=35) or not receive (Group 2, n=35) 900 mg/day "
+            "of n-acetylcysteine for 7 days before the operation.")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("group 1", 35), ("group 2", 35)]
+
+
+def test_intervention_or_control_names_two_arms() -> None:
+    assert [(a.label, a.role) for a in extract_text("RESULT: 200 patients were randomised to either intervention or control.").arms] == [
+        ("intervention", "intervention"), ("control", "control")]
+    text = "A total of 100 patients over 50 years old were recruited and blindly randomized into the treatment or control group."
+    assert [a.label for a in extract_text(text).arms] == ["treatment", "control"]
+
+
+def test_a_bare_intervention_without_a_control_beside_it_is_no_arm() -> None:
+    assert extract_text("Patients were randomised to either intervention or usual waiting.").arms == []
+
+
+def test_events_and_completers_in_a_group_are_not_its_allocation() -> None:
+    text = ("Communities were randomized to intervention or control. Only 2 UDs were identified in the intervention group "
+            "at discharge. Fifty patients from the treatment group and 49 patients in the control group completed the "
+            "3-month follow-up.")
+    assert [a.n for a in extract_text(text).arms] == [None, None]
+    text = ("Fifty orderlies were placed in a case group and another 50 orderlies were placed in the control group. "
+            "Within the trial, 324 patients were further randomly assigned to the epoetin alfa group.")
+    assert 50 in [a.n for a in extract_text(text).arms]
+
+
+def test_a_ratio_in_parentheses_before_the_allocation_list() -> None:
+    text = ("In the GO-BEFORE study, 637 MTX-naive adult patients with active RA were randomized (1:1:1:1) to placebo + MTX "
+            "(group 1), golimumab 100 mg + placebo (group 2), golimumab 50 mg + MTX (group 3), or golimumab 100 mg + MTX "
+            "(group 4).")
+    assert len(extract_text(text).arms) == 4
+    text = "Patients were randomly assigned (1:1) to everolimus 10 mg/d (n = 207) or placebo (n = 203)."
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("everolimus", 207), ("placebo", 203)]
+
+
+def test_an_add_on_arm_named_by_its_abbreviation_is_not_the_control() -> None:
+    text = ("Patients were randomly assigned (1:1) to receiving standard treatment plus MZR (MZR group) or standard "
+            "treatment (control group).")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [("MZR", "intervention"), ("standard treatment", "control")]
+
+
+def test_what_was_done_after_the_allocation_is_not_an_arm() -> None:
+    text = ("Participants were randomized to receive AUCB or placebo, evaluated at baseline, 12, and 24 weeks, received "
+            "the opposite infusion, then re-evaluated at the same time points.")
+    assert [a.label for a in extract_text(text).arms] == ["AUCB", "placebo"]
+
+
+def test_groups_named_in_a_parenthesis_after_one_of_k_groups() -> None:
+    text = "30 adult patients were randomly allocated to one of two groups (the PLMA or I-gel group)."
+    assert [a.label for a in extract_text(text).arms] == ["PLMA", "I-gel"]
+
+
+def test_a_total_read_from_one_arms_allocated_count_becomes_the_sum_of_the_arms() -> None:
+    r = extract_text("RESULTS: Overall, 493 subjects were randomized to varenicline and 166 to placebo.")
+    assert [(a.label, a.n) for a in r.arms] == [("varenicline", 493), ("placebo", 166)]
+    assert (r.sample_size.randomized, r.sample_size.derived) == (659, True)
+
+
+def test_counts_to_three_groups_with_a_comma_before_the_last_and_outranks_a_shorter_list() -> None:
+    text = ("Patients were randomly assigned to standard care or G-CSF. FINDINGS: Between May 18, 2010, and Feb 26, 2015, "
+            "27 patients were randomly assigned to the standard care, 26 to the G-CSF group, and 28 to the G-CSF plus "
+            "stem-cell infusion group.")
+    r = extract_text(text)
+    assert [a.n for a in r.arms] == [27, 26, 28]
+    assert r.sample_size.randomized == 81

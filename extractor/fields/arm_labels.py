@@ -168,6 +168,7 @@ def _control_re() -> regex.Pattern[str]:
 _ADD_ON = compile_regex(r"^(?:conventional|standard|usual|routine)\b.*?(?:\s(?:plus|with|combined\s+with)\s|\s?\+\s?)\S", regex.I)
 
 
+_ADD_ON_ALIAS = compile_regex(r"(?:conventional|standard|usual|routine)\s+(?:[\w-]+\s+){0,2}?(?:plus|combined\s+with|\+)\s", regex.I)
 _WITHOUT = compile_regex(r"\bwithout\s", regex.I)
 
 
@@ -182,7 +183,9 @@ def _is_control_names(label: str, aliases: tuple[str, ...]) -> bool:
         return False
     if _WITHOUT.search(label):
         return True  # "CP without sorafenib": the regimen without the studied add-on
-    return any(_control_re().search(name) for name in (label, *aliases))
+    # an alias "standard treatment plus MZR" names the add-on arm, not the control ("the standard
+    # treatment of quinine with SP" is the control)
+    return any(_control_re().search(name) for name in (label, *aliases) if name is label or not _ADD_ON_ALIAS.match(name))
 
 
 def _same(a: str, b: str, abbrevs: dict[str, str]) -> bool:
@@ -317,6 +320,24 @@ def _strip_regimen(label: str) -> str:
     out = _REGIMEN_WORDS.sub(" ", label)
     out = _rx(r"\s+").sub(" ", out).strip(" ,;:-")
     return out if tokens(out) else label
+
+
+# "a 16-week lifestyle intervention", "a 10-mm transumbilical group": a duration or size written
+# as an adjective before the name (a label may not start with a number)
+# ... but "12-weeks of HIT", "a 10-day course of zinc", "8-week treatment with placebo", "6-week
+# trials": what follows is the regimen's or the study's span, not a name
+_LEAD_MEASURE = compile_regex(
+    r"^\d+(?:\.\d+)?-(?:weeks?|days?|months?|years?|hours?|h|minutes?|min|mm|cm|sessions?)\s+(?=[A-Za-z])"
+    r"(?!(?:[\w-]+\s+){0,2}(?:of|with)\b|(?:trials?|studies|study|follow-up|period|phase|treatments?|courses?|cycles?|sessions?)\b)", regex.I)
+
+
+def _strip_lead_measure(label: str) -> str:
+    """A label without a leading duration or size adjective ("16-week lifestyle intervention" ->
+    "lifestyle intervention"), where one is there (a plain test first)."""
+    if not label[:1].isdigit():
+        return label
+    m = _LEAD_MEASURE.match(label)
+    return label[m.end() :] if m and tokens(label[m.end() :]) else label
 
 
 _VIA = compile_regex(r"\s+via\s.*$", regex.I)

@@ -4,6 +4,9 @@ colon, and "A, B and C, respectively" lists with their per-arm n."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 import regex
 
 from extractor.fields import Context
@@ -21,8 +24,10 @@ from extractor.fields.arm_labels import (
     _nwords,
     _paren,
     _rx,
+    _same,
     _short_form,
     _strip_doses,
+    _strip_lead_measure,
     _strip_regimen,
     _strip_via,
     _whole_short_form,
@@ -41,12 +46,32 @@ _LIST_STOP = compile_regex(
     r"[,]?\s+(?:in\s+addition\s+to|along\s+with|after\s+(?:a|the|an)\b|before\b|during\b|using\b|by\s+(?:a|the|block|simple|computer|stratified)\b|"
     r"according\s+to|stratified|based\s+on|at\s+a\s+ratio|in\s+a\s+\d|with\s+a\s+(?:follow|ratio)|"
     r"who\b|which\b|where\b|respectively|to\s+(?:determine|evaluate|assess|compare|examine|investigate)\b)|"
-    r"\s*,\s*(?:and\s+)?(?:then|followed|all|patients|participants|subjects|each|administered|given)\b|\s+and\s+(?:then|were|was)\b|"
+    r"\s*,\s*(?:and\s+)?(?:then|followed|all|patients|participants|subjects|each|administered|given)\b|"
+    # "randomized to receive AUCB or placebo, evaluated at baseline, 12, and 24 weeks": what was done next
+    r"\s*,\s*(?:evaluated|assessed|measured|examined|monitored|observed|crossed)\b|\s+and\s+(?:then|were|was)\b|"
     # "WBV training or control followed by cross-over after a 2-week washout period": the design, not an arm
     r"\s+followed\s+by\s+(?:a\s+)?cross-?over\b",
     regex.I,
 )
 _FOR = compile_regex(r"\s+(?:for|over|during)\s+(?:\d|at\s+least|a\b|the\b|\w+\s+(?:weeks|months|days|years))", regex.I)
+
+# "by either telephone or mail four weeks after the initial invitation": a time phrase after
+# the last item times the whole allocation (no list word follows it), it names no arm
+_TIME_TAIL = compile_regex(
+    r"(?:,?\s+(?:for|over|during|within|starting|beginning))?"
+    r"\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+"
+    r"(?:after|before|following|from|post)\b(?:(?!\s(?:or|and|versus|vs)\s)[^,])*$", regex.I)
+_TIME_UNITS = ("minute", "hour", "day", "week", "month", "year")
+_TIME_LINKS = ("after", "before", "following", "from", "post")
+
+
+def _time_tail_gate(tail: str) -> bool:
+    """Whether _TIME_TAIL can match in a list's part after its last comma: a unit and a link
+    word there (plain string tests of the lower-cased part; beyond ASCII it runs)."""
+    if not tail.isascii():
+        return True
+    low = tail.lower()
+    return any(u in low for u in _TIME_UNITS) and any(w in low for w in _TIME_LINKS)
 
 _GROUPS_K = compile_regex(r"\b(?:in|into)\s+(?:one\s+of\s+)?(two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}?(?:groups|arms)", regex.I)
 _K = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
@@ -60,6 +85,25 @@ _MODIFIER = compile_regex(
 
 _EITHER = compile_regex(r"\s(?:with\s+)?either\s+(?=\S)", regex.I)
 _N_EQ = compile_regex(r"\bn\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)")
+_N_EQ_GATE = re.compile(r"n\s*=")  # _N_EQ without its word boundary and count: a superset, one C-level scan
+
+# an item's size without "n =": "a massage group (40)", "metformin (30 patients)", "cefepime (C
+# group, 20 patients)"
+_ITEM_COUNT = compile_regex(
+    r"(?:\b(?:group|arm)\s*\(\s*(\d{1,5})\s*\)|\((?:[^(),;]*[,;]\s*)?(\d{1,5})\s+(?:patients|participants|subjects|children|"
+    r"women|men|cases|eyes|infants|volunteers|adults)\s*\))", regex.I)
+
+# _ITEM_COUNT's gate: its count after "group (" or before a people word and ")" (one C-level
+# search; stdlib re's \s is str.isspace)
+_COUNT_GATE = re.compile(
+    r"(?:group|arm)\s*\(\s*\d|\d\s+(?:patients|participants|subjects|children|women|men|cases|eyes|infants|volunteers|adults)\s*\)",
+    re.I)
+
+
+def _may_count(text: str) -> bool:
+    """Whether _ITEM_COUNT can match (text beyond ASCII, where case folding differs, passes)."""
+    return not text.isascii() or _COUNT_GATE.search(text) is not None
+
 
 _DANGLING_OR = compile_regex(r"\s+(?:or|and)$", regex.I)
 _AMOUNT_ONLY = compile_regex(r"^\d+(?:\.\d+)?\s?(?:mg|g|mcg|μg|µg|mL|IU)$", regex.I)
@@ -132,14 +176,75 @@ def _list_follows(sent: str, low: str) -> bool:
     have none ("this randomized controlled trial", "randomization was stratified")."""
     if not _plain_case(sent):
         return True
-    return any(low.startswith(_LIST_LEADS, k) or _DIGIT.match(low, k) for k in _after_space(low, _RAND_ENDS))
+    # a ratio may stand in parentheses: "randomized (1:1:1:1) to placebo + MTX (group 1), ..."
+    if "(" not in low:
+        return any(low.startswith(_LIST_LEADS, k) or _DIGIT.match(low, k) for k in _after_space(low, _RAND_ENDS))
+    return any(low.startswith(_LIST_LEADS, k) or _DIGIT.match(low, k) or low.startswith("(", k) and low[k + 1 : k + 2].isdigit()
+               for k in _after_space(low, _RAND_ENDS))
 
 
 def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
+    """The first allocation list, unless it gives no group its size and a later one gives every
+    group its size: "randomly assigned ... to receive peri-operative epirubicin, cisplatin, and
+    capecitabine chemotherapy or chemotherapy plus bevacizumab" (a regimen's commas split it)
+    ... "randomly assigned to receive chemotherapy alone (n=533) or chemotherapy plus
+    bevacizumab (n=530)"."""
+    lists = _allocation_lists(ctx, sents)
+    first = next(lists, [])
+    if not first or any(a.n is not None for a in first):
+        return first
+    sized = next((x for x in lists if all(a.n is not None for a in x)), None)
+    if sized is None:
+        return first
+    # the same groups named again ("osteopathic manipulative treatment (study group)" ... "the
+    # study group (n= 352)"): the first names stay, the sizes are the later list's
+    hits = [next((f for f in first if _names(ctx, f, x.label)), None) for x in sized]
+    if len(sized) == len(first) and None not in hits and len({id(f) for f in hits}) == len(first):
+        for f, x in zip(hits, sized, strict=True):
+            f.n, f.n_span = x.n, x.n_span  # type: ignore[union-attr]
+        return first
+    return sized
+
+
+def _names(ctx: Context, arm: _Arm, label: str) -> bool:
+    """Whether ``label`` names ``arm``: its label, an alias, or the group name in its item's
+    closing parenthesis ("(study group)")."""
+    own = [arm.label, *arm.aliases]
+    if arm.item:
+        named = _group_paren(ctx.norm[arm.item[0] : arm.item[1]])
+        if named:
+            own.append(named)
+    return any(_same(o, label, {}) for o in own)
+
+
+def _paired_with_control(lst: str, items: list[tuple[int, int]], idx: int) -> bool:
+    """Whether a list of two items pairs its item ``idx`` with a control ("intervention or
+    control", "the treatment or control group")."""
+    if len(items) != 2 or "control" not in lst.lower():
+        return False
+    x, y = items[1 - idx]
+    other = lst[x:y]
+    return _rx(r"^\s*(?:the\s+|a\s+|an\s+)?control(?:\s+(?:group|arm|condition))?\s*$", regex.I).match(other) is not None
+
+
+def _sizes_two(sent: str, low: str) -> bool:
+    """Whether a sentence may size two groups: two "n =" (as _N_EQ finds them, spaces aside), or
+    two item counts ("(40 patients)", "group (40)")."""
+    if "=" in sent and len(_N_EQ_GATE.findall(low)) >= 2:
+        return True
+    return "(" in sent and _may_count(sent) and len(_ITEM_COUNT.findall(sent)) >= 2
+
+
+def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
+    """Every allocation list of two or more arms, in order; after the first, only lists that may
+    size their groups ("= 12", "(40 patients)", "group (40)"): no other is wanted."""
     rules = load_rules("arms")
     lead, direct = rules.by_id("allocation_list"), rules.by_id("allocation_list_direct")
+    found = False
     for s, _e, sent, low, cues in sents:
         if "rand" not in cues:
+            continue
+        if found and not _sizes_two(sent, low):
             continue
         if _to_either_or_receive(sent, low):
             rule = lead
@@ -152,7 +257,14 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
             lst = m.group("list")
             add_on = _add_on_arms(ctx, lst, s + lst_start) if "addition" in lst else []
             if add_on:
-                return add_on
+                found = True
+                yield add_on
+                break  # the rest of its sentence is not searched again: a later list is in a later one
+            # ... its unit and link hold no comma and only the part after the last comma may follow
+            if _time_tail_gate(lst[lst.rfind(",") + 1 :]):
+                tail = _TIME_TAIL.search(lst)
+                if tail:
+                    lst = lst[: tail.start()]
             stop = _LIST_STOP.search(lst)
             if stop:
                 lst = lst[: stop.start()]
@@ -207,10 +319,12 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                     a, raw, carry = carry, lst[carry:b], None
                 n = None
                 nm = _N_EQ.search(raw) if "=" in raw else None
+                if nm is None and "(" in raw and _may_count(raw):
+                    nm = _ITEM_COUNT.search(raw)
                 if nm:
-                    n = parse_int(nm.group(1))
+                    n = parse_int(nm.group(nm.lastindex or 1))
                 label, cell_unit = _strip_doses(clean_label(raw))
-                label = _strip_via(_strip_regimen(clean_label(label)))
+                label = _strip_lead_measure(_strip_via(_strip_regimen(clean_label(label))))
                 long_label, label = label, _short_form(raw) or label
                 if (not label or _GENERIC.match(label)) and cell_unit:
                     label = cell_unit
@@ -224,8 +338,11 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                     # "12 hours of game play (game group)", "30 min (SLOW treatment)": the name the
                     # abstract gives the group outranks a description of its regimen
                     label = named
-                # "an intervention group" names a group; a bare "intervention" in a list does not
-                generic = _GENERIC.match(label) and not (label.lower() == "intervention" and _rx(r"\b(?:group|arm)s?\b").search(lst))
+                # "an intervention group" names a group; a bare "intervention" in a list does not, but
+                # beside a control it does ("randomised to either intervention or control")
+                generic = _GENERIC.match(label) and not (
+                    label.lower() == "intervention" and _rx(r"\b(?:group|arm)s?\b").search(lst)
+                    or label.lower() in ("intervention", "treatment") and _paired_with_control(lst, items, idx))
                 if not label or _NOISE.search(label) or generic or _nwords(label) > 6:
                     continue
                 arm = _Arm(label, s + lst_start + a, s + lst_start + b, n=n, rule="arms:allocation_list",
@@ -233,7 +350,8 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                 if long_label != label:
                     arm.aliases.append(long_label)
                 if nm:
-                    arm.n_span = (s + lst_start + a + nm.start(1), s + lst_start + a + nm.end(1))
+                    g = nm.lastindex or 1
+                    arm.n_span = (s + lst_start + a + nm.start(g), s + lst_start + a + nm.end(g))
                 per_dose = _dose_alternatives(ctx, arm, raw, s + lst_start + a) if nm is None else []
                 arms.extend(per_dose or [arm])
                 plain.append(arm)
@@ -243,8 +361,9 @@ def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                 arms = arms[:k]
             if len(arms) >= 2:
                 _dose_labels(ctx, arms)
-                return arms
-    return []
+                found = True
+                yield arms
+                break
 
 
 # a marker starts the text or follows a space or a separator ("(2400 mg/d)" holds no marker "d)")

@@ -27,6 +27,7 @@ from extractor.fields.arm_labels import (
     _rx,
     _same,
     _strip_doses,
+    _strip_lead_measure,
     _strip_regimen,
     clean_label,
     tokens,
@@ -61,9 +62,10 @@ _NOT_ARM_HEAD = compile_regex(
 _COMPLETERS = compile_regex(r"\b(?:complet|analy[sz]|follow|remain|drop|withdr|lost|discontinu|evaluabl|assessed)", regex.I)
 
 
-def _paren_counts(sent: str, s: int) -> list[_Arm]:
+def _paren_counts(sent: str, s: int, rand: bool = False) -> list[_Arm]:
     """"22 (11 intervention and 11 control) villages": two groups counted in one parenthesis,
-    kept only when one of them is a control (men and women, minutes, events are not arms)."""
+    kept only when one of them is a control (men and women, minutes, events are not arms); in a
+    sentence that names the allocation (``rand``, its cue), a total split into named counts too."""
     out: list[_Arm] = []
     for m in load_rules("arms").by_id("paren_counts").finditer(sent):
         if _COMPLETERS.search(sent, max(0, m.start() - 80), m.start()):
@@ -77,6 +79,52 @@ def _paren_counts(sent: str, s: int) -> list[_Arm]:
                              n_span=(s + m.start(ng), s + m.end(ng)), rule="arms:paren_counts"))
         if len(pair) == 2 and sum(_is_control(x.label, []) for x in pair) == 1:
             out.extend(pair)
+    if rand:
+        out.extend(x for x in _total_paren_counts(sent, s) if not any(o.n_span == x.n_span for o in out))
+    return out
+
+
+_PAREN_ITEM = compile_regex(r"(?:^|\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?P<n>\d+)\s+(?P<label>[A-Za-z][^()=<>%;,\d]*?)\s*(?=[,;]|\s+and\s+\d|$)")
+
+
+def _count_before_paren(sent: str) -> bool:
+    """Whether some "(" follows a digit, directly or after spaces ("601 (365 usual care, ...")):
+    total_paren_counts needs one; a plain string scan, most parentheses follow a word."""
+    i = sent.find("(")
+    while i > 0:
+        j = i - 1
+        while j > 0 and sent[j].isspace():
+            j -= 1
+        if sent[j].isdigit():
+            return True
+        i = sent.find("(", i + 1)
+    return False
+
+
+def _total_paren_counts(sent: str, s: int) -> list[_Arm]:
+    """"601 (365 usual care, 236 additional lifestyle support) patients were recruited and
+    randomised": a total split into named counts before the people counted. Kept only when the
+    counts add up to the total and one group is a control ("75 (40 Caucasian, 35 Asian)
+    patients" splits who took part, not the allocation)."""
+    out: list[_Arm] = []
+    if not _count_before_paren(sent):
+        return out
+    for m in load_rules("arms").by_id("total_paren_counts").finditer(sent):
+        if _COMPLETERS.search(sent, max(0, m.start() - 80), m.start()):
+            continue
+        base = s + m.start("items")
+        items = []
+        for x in _PAREN_ITEM.finditer(m.group("items")):
+            label = _strip_regimen(clean_label(x.group("label")))
+            if not label or _NOISE.search(label) or not tokens(label) or _PEOPLE_WORD.search(label) or _nwords(label) > 6:
+                break
+            items.append(_Arm(label, base + x.start("label"), base + x.end("label"), n=int(x.group("n")),
+                              n_span=(base + x.start("n"), base + x.end("n")), rule="arms:total_paren_counts"))
+        else:
+            if (len(items) >= 2 and len(items) == len(_WHOLE_NUMBER.findall(m.group("items")))
+                    and sum(a.n or 0 for a in items) == parse_int(m.group("total"))
+                    and sum(_is_control(a.label, []) for a in items) == 1):
+                out.extend(items)
     return out
 
 
@@ -105,6 +153,52 @@ def _dash_counts(sent: str, s: int) -> list[_Arm]:
     return out
 
 
+_TO_ITEM = compile_regex(
+    r"(?:^|\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:patients|subjects|participants|women|men|"
+    r"children|eyes|cases|infants|volunteers|adults)\s+)?(?:(?:were|was|had\s+been|have\s+been)\s+(?:randomly\s+)?(?:allocated|assigned|randomi[sz]ed)\s+)?"
+    r"to\s+(?:receive\s+)?(?P<label>[^.;()]{2,80}?)(?=(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)\d|$)", regex.I)
+# a count right after an allocation word ("allocated 480 to"), or the second form, "52 were
+# assigned to X, 50 to Y": a count, then "were" / "was" and the allocation (one C-level search of
+# the lower-cased sentence; stdlib re's \s is str.isspace)
+_COUNTS_TO_GATE = re.compile(
+    r"(?:allocated|assigned|randomi[sz]ed)\s+\d"
+    r"|\d\s+(?:[a-z]+\s+)?(?:were|was|had\s+been|have\s+been)\s+(?:randomly\s+)?(?:allocated|assigned|randomi[sz]ed)\s+to\s")
+
+
+def _counts_to_gate(sent: str, low: str) -> bool:
+    """Whether counts_to can match: two " to ", and a count right after an allocation word
+    ("allocated 480 to") or before "were assigned to". Plain string tests first: the rule's
+    lookahead is tried at every position."""
+    i = low.find(" to ")
+    if (i < 0 or low.find(" to ", i + 3) < 0) and _plain_case(sent):
+        return False
+    return not _plain_case(sent) or _COUNTS_TO_GATE.search(low) is not None
+
+
+def _counts_to(sent: str, s: int) -> list[_Arm]:
+    """"we randomly allocated 480 to follow-up invitation by telephone and 472 to follow-up
+    invitation by mail": counts allocated in one sentence, each to its group."""
+    out: list[_Arm] = []
+    for m in load_rules("arms").by_id("counts_to").finditer(sent):
+        base = s + m.start("items")
+        items = []
+        for x in _TO_ITEM.finditer(m.group("items")):
+            raw = _FOR_TAIL.split(x.group("label"))[0]
+            label = _strip_regimen(clean_label(raw))
+            if not label or _NOISE.search(label) or not tokens(label) or _nwords(label) > 6:
+                break
+            items.append(_Arm(label, base + x.start("label"), base + x.start("label") + len(raw), n=parse_int(x.group("n")),
+                              n_span=(base + x.start("n"), base + x.end("n")), rule="arms:counts_to",
+                              item=(base + x.start("n"), base + x.end("label"))))
+        else:
+            if len(items) >= 2 and len({frozenset(tokens(a.label)) for a in items}) == len(items):
+                out.extend(items)
+    return out
+
+
+_FOR_TAIL = compile_regex(r"\s+(?:for|over|during)\s+(?=\d|\w+\s+(?:weeks|months|days|years)\b)", regex.I)
+
+
 _GROUP_WORDS = ("group", "arm")
 _N_RECEIVED_PEOPLE = ("patients", "participants", "subjects", "children", "women", "men", "others", "cases", "volunteers")
 # n_received's gate: a word of _N_RECEIVED_PEOPLE, whitespace, then "were" / "received" / "to", in
@@ -126,13 +220,24 @@ def _people_cue(doc_low: str, s: int, nxt: int) -> bool:
     return any(doc_low.find(w, s, nxt + len(w) - 1) >= 0 for w in _PEOPLE_CUE)
 
 
+_OTHER_VERB = compile_regex(
+    r"\b(?:were|was)\s+(?!(?:randomi[sz]ed|randomly|further|then|subsequently|also|assigned|allocated|included|enrolled|"
+    r"placed|put|entered|recruited|selected|divided|distributed|registered|"
+    r"in|to|from|into|under)\b)[a-z]", regex.I)
+_COMPLETED_AFTER = compile_regex(r"\s+(?:\w+\s+)?(?:completed|had\b|withdr|dropped\s+out|died|discontinued)", regex.I)
+_GROUP_CODE_ONLY = compile_regex(r"^group\s+(?:[A-Z]{1,3}\d?|[IVX]{1,4}|\d{1,2})$")
+_CODE_COMMA_N = compile_regex(r"[(\[]\s*[Gg]roup\s+(?:[A-Z]{1,3}\d?|[IVX]{1,4}|\d{1,2})\s*,\s*n\s*=")
+
+
 def _count_rules(sent: str, low: str, cues: set[str], doc_low: str, s: int, nxt: int) -> list[str]:
     """The count rules that may match in a sentence, in order. Plain string tests: each rule
     runs only where the words it needs are in place ("group" + whitespace + "of")."""
     out = []
     if "=" in sent:
         out.append("arm_n")
-        if ";" in sent:
+        # a list "(A, n = 17; B, n = 23)", or a coded group's count "(group N, n = 30)" (a
+        # treatment's name there is the group's second name: the list before it names the arm)
+        if ";" in sent or "roup" in sent and (", n" in sent or ",n" in sent) and _CODE_COMMA_N.search(sent):
             out.append("arm_n_list")
     plain = _plain_case(sent)
     # what follows "group" / "arm" and whitespace decides three rules: found once
@@ -168,6 +273,24 @@ def _count_matches(rule: Rule, sent: str, low: str) -> Iterable[regex.Match[str]
     return rule.finditer(sent)
 
 
+_GROUP_ENDS = ("group", "arm", "groups", "arms") + tuple(f"group {c}" for c in "ABCDEFGHIJ123456789") + tuple(
+    f"{w} {c}" for w in ("group", "arm", "Group", "Arm") for c in ("I", "II", "III", "IV"))
+# the group named at the end of a clause: "as the control group", "in group 2", "in the group D"
+_GROUP_TAIL = compile_regex(
+    r"\b(?:the|a|an)\s+(?P<name>(?:[\w/+-]+\s+){0,2}?[\w/+-]+)\s+(?:group|arm)\s*$"
+    r"|\b[Gg]roup\s+(?P<code>[A-Z]{1,3}\d?|[IVX]{1,4}|\d)\s*$")
+_RESULT_WORDS = ("±", "%", "p =", "p=", "p <", "p<", "p-value", "mean", "median", "reported", "compared", "than")
+
+
+def _reports_results(low: str) -> bool:
+    """A sentence of results ("962 ± 595 mL in the treatment group (n = 79)", "reported more symptoms
+    ... than the supervised group (n=4463)"): its counts may be of events or of the analysed."""
+    return any(w in low for w in _RESULT_WORDS)
+
+
+_LAST_LIST_WORD = compile_regex(r"\b(?:to|either|or|and|versus|vs|into|receive|received|with|including|groups?:?)\s+(?=\S)")
+
+
 def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
     """Groups of (label, n) mentions, one list per sentence with at least one."""
     rules = load_rules("arms")
@@ -198,8 +321,9 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                     if rid == "group_of_n":
                         raw = raw.split(" into ")[-1].split(" and ")[-1]
                     lstart = m.start() - len(raw)
+                outer = None
                 if rid == "arm_n" and m.group("inner") and m.group("inner").strip()[:1].isalpha():
-                    raw = m.group("inner")
+                    outer, raw = raw, m.group("inner")
                 if rid == "group_included_n":
                     raw = "group " + raw
                 if rid == "arm_n_list":
@@ -214,19 +338,33 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                 population = False
                 label = raw.split(" in ")[0] if rid == "n_received" else raw
                 # the name follows the last list word ("randomized to receive X (n = 342)")
-                label = _rx(r"\b(?:to|either|or|and|versus|vs|into|receive|received|with|including|groups?:?)\s+(?=\S)").split(label)[-1]
-                label = _strip_regimen(clean_label(label))
+                label = _LAST_LIST_WORD.split(label)[-1]
+                if rid == "arm_n" and outer is None and raw.rstrip().endswith(_GROUP_ENDS):
+                    # "the other class was considered as the control group (n=30)", "was used in group 2
+                    # (n = 24)": a clause names the group at its end
+                    tail = _GROUP_TAIL.search(raw) if not _reports_results(low) and not _DIGIT.search(raw[:-3]) else None
+                    if tail and (_NOISE.search(label) or _nwords(label) > 6):
+                        label = tail.group("name") or "group " + tail.group("code")
+                label = _strip_lead_measure(_strip_regimen(clean_label(label)))
                 n = parse_int(m.group("n"))
                 if _rx(r"^[IVX]{1,4}$|^[A-Z]\d?$").match(label):
                     label = "group " + label  # "group I included 100 patients"
                 # a leading amount names a dose arm ("10 mg L + 2 mg total Z (n = 24)")
                 bare = _rx(r"^\d+(?:\.\d+)?\s*(?:mg|g|mcg|μg|µg|IU|mL)\b\s*").sub("", label)
-                if not label or n is None or _NOISE.search(bare) or _nwords(label) > 6:
+                if rid == "arm_n_list" and label.startswith("Group ") and _GROUP_CODE_ONLY.match("g" + label[1:]):
+                    label = "g" + label[1:]  # "(Group 1, n=35)": the code as group_code writes it
+                # "group P" is a code, not a p-value's "p"
+                if not label or n is None or _NOISE.search(bare) and not _GROUP_CODE_ONLY.match(label) or _nwords(label) > 6:
                     continue
-                if rid == "arm_n" and _rx(r"\d\s*%?\s*$").search(raw.rstrip()):
+                if rid == "arm_n" and _rx(r"\d\s*%?\s*$").search(raw.rstrip()) and not label.startswith("group "):
                     continue
                 # "21 (30.9%) cases in RT group" counts an outcome, not the allocation
                 if rid == "n_in_group" and "%" in sent[m.start("n") : m.start("label")]:
+                    continue
+                # "Only 2 UDs were identified in the intervention group", "49 patients in the control
+                # group completed the follow-up": events and completers, not the allocation
+                if rid == "n_in_group" and (_OTHER_VERB.search(sent, m.end("n"), m.start("label"))
+                                            or _COMPLETED_AFTER.match(sent, m.end())):
                     continue
                 if any(x.start == s + m.start() for x in found):
                     continue
@@ -234,12 +372,23 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                 item = (s + lstart, s + m.end()) if rid in ("arm_n", "arm_n_list") else (s + m.start(), s + m.end())
                 found.append(_Arm(label, s + lstart, s + lstart + len(raw), n=n, n_span=(s + m.start("n"), s + m.end("n")),
                                   rule=f"arms:{rid}", item=item))
+                if outer:
+                    # "a wait-list control (WLC; n = 31)": the name before the parenthesis tells the role
+                    named = clean_label(_LAST_LIST_WORD.split(outer)[-1])
+                    if named and _is_control(named, []) and not _is_control(label, []):
+                        found[-1].aliases.append(named)
                 if rid == "n_group_abbrev":
                     # "[control group, CG]": the role is the name's; "received conventional craniotomy
                     # (CC group, CG)": the treatment names the same group elsewhere
                     found[-1].aliases += [m.group("name"), clean_label(m.group("what"))]
+        if "rand" in cues and _counts_to_gate(sent, low):
+            # its items replace the single mentions of their counts ("493 subjects were randomized
+            # to varenicline"): arms.extract trusts a count allocated in a list (rule counts_to)
+            listed = _counts_to(sent, s)
+            spans = {x.n_span for x in listed}
+            found = [f for f in found if f.n_span not in spans] + listed
         if "(" in sent and _has_control_word(low):
-            found.extend(x for x in _paren_counts(sent, s) if not any(f.n_span == x.n_span for f in found))
+            found.extend(x for x in _paren_counts(sent, s, "rand" in cues) if not any(f.n_span == x.n_span for f in found))
         found.extend(x for x in dash if not any(f.n_span == x.n_span for f in found))
         if found:
             out.append(sorted(found, key=lambda a: a.start))

@@ -133,6 +133,19 @@ def _abbreviated(arms: list[_Arm], abbrevs: dict[str, str]) -> list[str]:
     return out
 
 
+def _total_was_an_arms_count(ss: SampleSize, arms: list[_Arm], stated: set[tuple[int, int] | None]) -> bool:
+    """Whether the randomised total was read from the very count that a list allocating every
+    arm its count gives one arm ("493 subjects were randomized to varenicline and 166 to placebo")."""
+    ev = ss.evidence.get("randomized")
+    if ev is None or ss.randomized is None or not all(a.n is not None and a.n_span in stated for a in arms):
+        return False
+    # ... and the list allocates no group the arms left out ("27 to standard care, 26 to G-CSF and 28
+    # to G-CSF plus stem-cell infusion" read as two arms)
+    if {a.n_span for a in arms} != stated:
+        return False
+    return any(a.n == ss.randomized and a.n_span is not None and a.n_span[0] <= ev.start < a.n_span[1] for a in arms)
+
+
 def _doc_k(ctx: Context) -> int | None:
     """The number of groups the abstract states ("randomized into three groups"), if any."""
     # the pattern ends at "groups" / "arms": most abstracts have neither
@@ -173,6 +186,12 @@ def extract(ctx: Context) -> list[Arm]:
         arms = listed
         for group in mentions:
             _merge(arms, group, abbrevs, create=False)
+    # counts allocated each to its group in one sentence name every group: more of them than an
+    # allocation list names ("27 ... to the standard care, 26 to the G-CSF group, and 28 to the G-CSF
+    # plus stem-cell infusion group" after "standard care or G-CSF") outrank it
+    allotted = next((g for g in mentions if sum(x.rule == "arms:counts_to" for x in g) > max(len(arms), 1)), None)
+    if allotted is not None:
+        arms = [x for x in allotted if x.rule == "arms:counts_to"]
     if arms:
         for group in mentions:
             _merge(arms, group, abbrevs, create=False)
@@ -217,10 +236,14 @@ def extract(ctx: Context) -> list[Arm]:
     ss = ctx.results.get("sample_size")
     total = ss.randomized if isinstance(ss, SampleSize) else None
     _each_n(ctx, sents, arms)
+    stated: set[tuple[int, int] | None] = set()
     if total is not None:
+        # a count allocated to its group ("493 were randomized to varenicline and 166 to placebo")
+        # is that group's n even where the total read elsewhere is that count
+        stated = {x.n_span for group in mentions for x in group if x.rule == "arms:counts_to"}
         for a in arms:
             # one arm cannot hold every participant ("22 regions divided into an intervention group or ...")
-            if a.n == total:
+            if a.n == total and a.n_span not in stated:
                 a.n = a.n_span = None
     _rate_sizes(ctx, arms, total)
     _paren_named_counts(ctx, sents, arms, abbrevs)
@@ -251,6 +274,10 @@ def extract(ctx: Context) -> list[Arm]:
         aliases = a.aliases if label == a.label else [a.label, *a.aliases]
         out.append(Arm(label=label, role="control" if ctl else "intervention", n=a.n,
                        doses=doses, aliases=aliases, evidence=ev))
+    if isinstance(ss, SampleSize) and stated and _total_was_an_arms_count(ss, arms, stated):
+        # "493 subjects were randomized to varenicline and 166 to placebo": the total read was the
+        # first arm's count; every arm's count is stated in the allocation, the total is their sum
+        ss.randomized = None
     if isinstance(ss, SampleSize) and ss.randomized is None and all(a.n is not None for a in out):
         ss.randomized = sum(a.n for a in out)  # type: ignore[misc]
         ss.derived = True
