@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
+from functools import lru_cache
 
 from extractor.normalize import normalize_text
 from extractor.records import Evidence, Flag, Interval, PValue, Severity, TrialRecord
@@ -146,7 +147,7 @@ def stated_measure(record: TrialRecord, ci: Interval) -> str | None:
     it in its clause (back to the previous p-value or interval of the sentence, at most
     CLAUSE_REACH characters): "relative hazard: 0.248, 95% CI ...", "mortality ratio 0·95, 95%
     CI ...". None when no name is written there."""
-    own = [name for rx, name in _MEASURE_WORDS if rx.search(ci.text)]
+    own = _own_measures(ci.text)
     if own:
         return ci.measure if ci.measure in own else own[0]
     if named_measure(ci):  # "aOR 0.428, 95% CI ...": an abbreviation only _MEASURE_ABBR knows
@@ -159,8 +160,18 @@ def stated_measure(record: TrialRecord, ci: Interval) -> str | None:
     for v in (*record.p_values, *record.intervals):
         if v is not ci and v.sentence == ci.sentence and v.end <= ci.start:
             start = max(start, v.end - base)
-    clause = text[start:max(start, a)]
-    # the name ending nearest the interval; at a tie the more specific (earlier) pattern
+    return _clause_measure(text[start:max(start, a)])
+
+
+# several checks ask for the measure of the same interval: the answers for a text are cached
+@lru_cache(maxsize=4096)
+def _own_measures(text: str) -> tuple[str, ...]:
+    return tuple(name for rx, name in _MEASURE_WORDS if rx.search(text))
+
+
+@lru_cache(maxsize=4096)
+def _clause_measure(clause: str) -> str | None:
+    """The measure named nearest the clause's end; at a tie the more specific (earlier) pattern."""
     hits = [(m.end(), -k, name) for k, (rx, name) in enumerate(_CLAUSE_MEASURES) for m in rx.finditer(clause)]
     return max(hits)[2] if hits else None
 
