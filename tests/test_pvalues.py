@@ -102,3 +102,11 @@ def test_a_p_value_whose_exponent_cannot_be_read_is_no_other_number() -> None:
         assert _p(f"The response differed between groups (P = {v}).") == []
     assert _p("The response differed between groups (P = 1e-300).") == [("=", 1e-300)]
     assert _p("The response differed between groups (P = 2 × 10-5).") == [("=", 2e-05)]
+
+
+def test_a_slash_for_the_decimal_point_is_read_not_cut_to_zero() -> None:
+    # "P<0/001" (Persian typography): read as "P < 0" (value 0.0) before
+    r = extract_text("There were significant differences in Hb (p = 0/03) and ferritin (p = 0/04), "
+                     "but the incidence of anemia exhibited no difference (p < 0/001).")
+    assert [(p.comparator, p.value) for p in r.p_values] == [("=", 0.03), ("=", 0.04), ("<", 0.001)]
+    assert extract_text("The ratio 0/1 was reported.").p_values == []

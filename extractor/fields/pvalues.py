@@ -34,10 +34,12 @@ def comparator(raw: str) -> str | None:
 
 
 def p_number(raw: str) -> float | None:
-    """A p-value's number: ".015", "0,022", "10^-4", "1e-4", "2 × 10-5"; None for one that
+    """A p-value's number: ".015", "0,022", "0/001", "10^-4", "1e-4", "2 × 10-5"; None for one that
     cannot be read. A scientific number is parse_scientific's alone: float() reads
     "1e-999...9", whose exponent parse_scientific refuses, as 0.0, a different number."""
     raw = raw.strip()
+    if raw.startswith("0/"):
+        raw = "0." + raw[2:]  # "P<0/001": a slash for the decimal point (Persian typography)
     if ("10" in raw and any(c in raw for c in "^-x×*·")) or "e" in raw.lower():
         v = parse_scientific(raw)
     else:
