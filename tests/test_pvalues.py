@@ -110,3 +110,10 @@ def test_a_slash_for_the_decimal_point_is_read_not_cut_to_zero() -> None:
                      "but the incidence of anemia exhibited no difference (p < 0/001).")
     assert [(p.comparator, p.value) for p in r.p_values] == [("=", 0.03), ("=", 0.04), ("<", 0.001)]
     assert extract_text("The ratio 0/1 was reported.").p_values == []
+
+
+def test_a_number_with_two_decimal_points_is_no_p_value() -> None:
+    # "p = .0.018" was read as p = 0.0, and "P = 1.38 times" (a group P) as p = 1
+    assert extract_text("Weight correlated with age (r = 0.62, p = .0.018).").p_values == []
+    assert extract_text("Use was higher (PD = 1 time, P = 1.38 times and D = 1.5 times).").p_values == []
+    assert [p.value for p in extract_text("The difference was significant (P=0.03).").p_values] == [0.03]
