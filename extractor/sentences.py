@@ -40,6 +40,11 @@ def _no_break_words() -> frozenset[str]:
     return words
 
 
+def _after_number(text: str, j: int) -> bool:
+    """The word at ``j`` follows a number and one space ("2 y")."""
+    return j >= 2 and text[j - 1] == " " and text[j - 2].isdigit()
+
+
 def sentence_starts(text: str, forced: list[int] | tuple[int, ...] = ()) -> list[int]:
     """Character offsets where sentences start: a pure function of the text.
 
@@ -66,7 +71,9 @@ def sentence_starts(text: str, forced: list[int] | tuple[int, ...] = ()) -> list
             while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "."):
                 j -= 1
             word = text[j:p].lower()
-            if word in nobreak or (len(word) == 1 and word.isalpha()):
+            # a single letter is an initial ("J. Smith"), but not a unit after a number
+            # ("followed for 2 y. The ...", "at 3 h. Blood ...")
+            if word in nobreak or (len(word) == 1 and word.isalpha() and not _after_number(text, j)):
                 continue
             if word == "al" and text[max(0, j - 3) : p].lower().endswith("et al"):
                 continue

@@ -148,3 +148,11 @@ def test_a_scientific_number_past_parse_scientific_is_no_decimal_either() -> Non
     assert parse_number("1e-" + "9" * 30) is None and parse_number("1e-301") is None
     assert parse_number("1e-4") == 1e-4 and parse_number("1.2E-3") == pytest.approx(1.2e-3)
     assert parse_decimal("1.") == 1.0 and parse_decimal("+2.6") == 2.6 and parse_decimal("0,022") == 0.022
+
+
+def test_a_unit_letter_after_a_number_ends_a_sentence() -> None:
+    # "for 2 y. The cumulative rates ...": "y" is the unit of "2", not an initial, and a
+    # comparison's outcome ran on into the next sentence
+    text = "Malaria rose for 2 y. The cumulative rates fell. At 3 h. Blood was drawn by J. Smith et al."
+    starts = sentence_starts(text)
+    assert [text[s:s + 9] for s in starts] == ["Malaria r", "The cumul", "At 3 h. B", "Blood was"]
