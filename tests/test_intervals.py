@@ -282,3 +282,15 @@ def test_a_sentence_of_many_ci_labels_is_scanned_for_unlabelled_intervals_once(m
 )
 def test_interval_upper_bound_is_not_the_level_of_the_next_ci_label(sentence: str, expected) -> None:
     assert _iv(sentence) == expected
+
+
+def test_relative_hazard_mortality_ratio_and_mean_ratio_name_their_measure() -> None:
+    def measures(t: str) -> list[str | None]:
+        return [i.measure for i in extract_text(t).intervals]
+
+    assert measures("On multivariate analysis, antibiotic prophylaxis (relative hazard: 0.248, 95% confidence "
+                    "interval (CI): 0.067-0.919, p=0.037) was protective.") == ["HR"]
+    assert measures("Mortality did not differ (mortality ratio 0.95, 95% CI 0.89 to 1.02).") == ["RR"]
+    assert measures("Cmax rose (GLSmean ratio 1.03; 90% CI 0.95, 1.11).") == ["other"]
+    # a mean difference stays one
+    assert measures("Weight was 12.72 kg versus 12.68 kg (difference 0.04 kg, 95% CI -0.14 to 0.21).") == ["MD"]
