@@ -188,3 +188,14 @@ def test_ratio_midpoint_asymmetry_of_an_exact_interval():
     c = "0.75, 95% CI 0.33–1.05"
     text = f"The response rate was 43/195 (22%) and 57/194 (29%) for standard quality paper (relative rate of response {c}, p = 0.1)."
     assert len(run("CI_RATIO_MIDPOINT", record(text, ci=[bare(c, 0.33, 1.05, "RR", 0.75)]))) == 1
+
+
+def test_a_measure_named_inside_the_interval_wins_over_the_clause_before_it() -> None:
+    # "absolute reduction 0·14 [SE 0·11], mortality ratio 0·96, 95% CI 0·89–1·03": the interval
+    # names a ratio (null 1), the clause before it a reduction (null 0), which gave a false flag
+    from extractor.api import extract_text
+    r = extract_text("Deaths per child-care centre were 3·01 retinol versus 3·15 control (absolute reduction 0·14 "
+                     "[SE 0·11], mortality ratio 0·96, 95% CI 0·89–1·03, p=0·22), suggesting similar risks.")
+    assert [f.code for f in r.flags if f.code.startswith("P_CI")] == []
+    r = extract_text("Mortality was lower (mortality ratio 0·80, 95% CI 0·70–0·91; p=0·45).")
+    assert "P_CI_SIGNIFICANCE" in [f.code for f in r.flags]

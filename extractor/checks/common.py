@@ -152,6 +152,11 @@ def stated_measure(record: TrialRecord, ci: Interval) -> str | None:
         return ci.measure if ci.measure in own else own[0]
     if named_measure(ci):  # "aOR 0.428, 95% CI ...": an abbreviation only _MEASURE_ABBR knows
         return measure_of(ci)
+    # a name the interval's own text opens with ("mortality ratio 0·96, 95% CI ..."): the
+    # clause before it may name another measure
+    inner = _clause_measure(ci.text)
+    if inner is not None:
+        return inner
     text, base = sentence_text(record, ci.sentence), sentence_start(record, ci.sentence)
     if text is None or base is None:
         return None
