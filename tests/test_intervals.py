@@ -294,3 +294,14 @@ def test_relative_hazard_mortality_ratio_and_mean_ratio_name_their_measure() -> 
     assert measures("Cmax rose (GLSmean ratio 1.03; 90% CI 0.95, 1.11).") == ["other"]
     # a mean difference stays one
     assert measures("Weight was 12.72 kg versus 12.68 kg (difference 0.04 kg, 95% CI -0.14 to 0.21).") == ["MD"]
+
+
+def test_a_contrast_named_as_the_subject_wins_over_a_level_word_in_its_complement() -> None:
+    def measures(t: str) -> list[str | None]:
+        return [i.measure for i in extract_text(t).intervals]
+
+    # "incidence" (a proportion word) sits inside "the hazard ratio for ..."
+    assert measures("The hazard ratio for the incidence of primary AVF failure was 0.72 (CI 95%, 0.41–1.01).") == ["HR"]
+    # across a clause break the level word stands
+    assert measures("The hazard ratio was 0.72 (95% CI, 0.41–1.01), and the median survival was 12 months "
+                    "(95% CI 10-14).") == ["HR", "median"]

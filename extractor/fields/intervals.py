@@ -186,17 +186,34 @@ def _measure_starts(norm: str, start: int, end: int) -> list[int] | None:
     return [m.start() for m in _LETTER_RUN.finditer(norm, start, end) if m.group() in ab or m.group().lower() in ph]
 
 
+_CONTRASTS = frozenset({"RR", "OR", "HR", "IRR", "RD", "MD", "SMD"})
+_LEVELS = frozenset({"mean", "median", "proportion"})
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]")
+
+
 def _nearest_measure(ctx: Context, start: int, end: int) -> str | None:
+    """The measure named nearest before ``end``; but a contrast named as the subject of the
+    clause wins over a level word in its complement ("The hazard ratio for the incidence of
+    AVF failure was 0.72 (95% CI ...)": a hazard ratio, not a proportion)."""
     pat = _measures()[0]
-    last = None
+    found = []
     starts = _measure_starts(ctx.norm, start, end)
     if starts is None:
         for m in bounded(pat.finditer, ctx.norm, start, end):
-            last = m
+            found.append(m)
     else:
         for m in finditer_at(pat, ctx.norm, starts, end):
-            last = m
-    return _measure_of(last.group()) if last else None
+            found.append(m)
+    if not found:
+        return None
+    near = _measure_of(found[-1].group())
+    if near in _LEVELS:
+        for m in reversed(found[:-1]):
+            if _CLAUSE_BREAK.search(ctx.norm, m.end(), end):
+                break
+            if _measure_of(m.group()) in _CONTRASTS:
+                return _measure_of(m.group())
+    return near
 
 
 _BOUND_TAIL = compile_regex(r"%?-?(?:points?)?$")  # compiled once: regex's own cache lookup is slow
