@@ -302,8 +302,8 @@ def test_more_than_a_quantity_is_not_a_direction_word() -> None:
                 "group (P = 0.01).", "Hospital stay")
     assert c.direction == "decreased" and c.significant is True
     c, _ = _one("RESULTS: More patients in the PVB group than in the control group were satisfied (80% vs 50%, "
-                "P = 0.01).", "patients")
-    assert c.direction == "increased"
+                "P = 0.01).", "satisfied")
+    assert c.direction == "increased" and c.outcome == "satisfied"  # what they were, not "patients"
 
 
 def test_groups_named_once_carry_over_to_later_items_of_the_sentence() -> None:
@@ -789,3 +789,89 @@ def test_outcome_that_does_not_end_in_a_pronoun_is_left_as_it_was() -> None:
          "(P=0.012).", "Those"),
     ):
         assert outcome in [c.outcome for c in extract_text(text).comparisons]
+
+
+# outcomes that were a word naming nothing ("patients", "by", "from", "it", "At", "groups",
+# "either", "them", "25"): the outcome is read where the sentence names it, or there is none
+
+
+def test_more_patients_in_a_group_who_reported_x_has_x_as_outcome() -> None:
+    c, _ = _one("RESULTS: At 12 months, more patients in the intervention group reported monitoring weights daily "
+                "(79% vs. 29%, p < 0.0001).", "weights")
+    assert c.outcome == "monitoring weights daily" and c.direction == "increased"
+    c, _ = _one("RESULTS: Finally, less patients in RTX group required tolterodine, compared with control, "
+                "P=0.009.", "tolterodine")
+    assert c.outcome == "tolterodine" and c.direction == "decreased"
+    # negative: the predicate is negated ("did not experience"): no outcome of the people
+    rec = extract_text("RESULTS: Fewer patients in Group P2.5 did not experience any nausea or vomiting throughout "
+                       "the study (49%) compared with those in Group P7.5 (67%) and Group P+D (81%; P<0.01).")
+    assert not [c for c in rec.comparisons if c.outcome.lower() in ("patients", "did not experience any nausea")]
+
+
+def test_reduced_by_or_increased_from_has_the_subject_as_outcome() -> None:
+    c, _ = _one("RESULTS: In comparison to placebo, LDL-cholesterol was significantly reduced by 7% and 4% "
+                "(P < 0.05) at both week 3 and week 4.", "LDL")
+    assert c.outcome == "LDL-cholesterol" and c.direction == "decreased"
+    c, _ = _one("RESULTS: With alogliptin, mean plasma glucose increased from 175.4 ± 50.9 mg/dL to 195.3 ± 55.0 "
+                "mg/dL after 12 weeks and HbA1c increased significantly from 8.0% to 8.3% (P < 0.05).", "glucose")
+    assert c.outcome == "mean plasma glucose"
+    c, _ = _one("RESULTS: The risk of major adverse CV events (MACE: first occurrence of CV death, non-fatal "
+                "myocardial infarction, or non-fatal stroke) was reduced by 14% relative to placebo (HR 0.86; "
+                "95.02% CI: 0.74–0.99; P = 0.04 for superiority).", "risk")
+    assert c.outcome == "risk of major adverse CV events"
+    # negative: the subject is a group ("Participants in the yoga group"): no "by" outcome
+    rec = extract_text("RESULTS: Participants in the yoga group improved by (on average) 5.7 (95% confidence "
+                       "interval 3.1 to 14.7) points more on the PFDI-20 than did participants in the control group "
+                       "(P = 0.1).")
+    assert not [c for c in rec.comparisons if c.outcome.lower() in ("by", "participants in the yoga group")]
+    # negative: a noun ("a significant increase from"), not a verb: its subject is not read
+    rec = extract_text("RESULTS: The mean PPI score in group II showed a significant increase from when compared "
+                       "to group I.")
+    assert "from" not in [c.outcome for c in rec.comparisons]
+
+
+def test_it_or_from_in_a_later_clause_names_the_earlier_clauses_outcome() -> None:
+    rec = extract_text("RESULTS: After 30 days, mean SAR decreased from 0.26 ± 0.14 to 0.19 ± 0.10 μmol/mL in the "
+                       "29.5 mL dose group (P < 0.01) and from 0.26 ± 0.22 to 0.18 ± 0.11 μmol/mL in the 118 mL dose "
+                       "group (P < 0.001).")
+    assert [c.outcome for c in rec.comparisons] == ["mean SAR", "mean SAR"]
+    # negative: nothing before the pronoun to refer to: no comparison on "it"
+    rec = extract_text("RESULTS: In the patients who did not develop TM, it was 3.39 ± 1.18 days (p = 0.001).")
+    assert "it" not in [c.outcome for c in rec.comparisons]
+
+
+def test_leading_at_follow_up_is_skipped_for_the_outcome_after_it() -> None:
+    c, _ = _one("RESULTS: At the median follow up of 17 (range 1–39) months, the median PFS was 10.3 months in the "
+                "XELIRI and 9.3 months in the FOLFIRI arm (p = 0.78), the median OS was 30.7 months in the XELIRI "
+                "arm and 16.6 months in the FOLFIRI arm (p = 0.16).", "PFS")
+    assert c.outcome == "median PFS" and c.direction == "no difference"
+    # negative: a leading time with no comma after its numbers: nothing is read
+    rec = extract_text("RESULTS: At the median follow up of 17 months nothing else was reported (p = 0.78).")
+    assert "At" not in [c.outcome for c in rec.comparisons]
+
+
+def test_change_in_any_or_either_group_names_no_outcome() -> None:
+    c, _ = _one("RESULTS: Serum magnesium showed no significant changes in any groups.", "magnesium")
+    assert c.outcome == "Serum magnesium"
+    c, _ = _one("RESULTS: Emergency room or acute visits to a physician for asthma did not significantly change in "
+                "either group.", "asthma")
+    assert c.outcome == "Emergency room or acute visits to a physician for asthma"
+    rec = extract_text("RESULTS: Between 24 and 48 h, there was no statistically significant difference in both "
+                       "groups (p = 0.710).")
+    assert not [c for c in rec.comparisons if c.outcome.lower().endswith(("groups", "difference"))]
+    # negative: "both of them" is no subject
+    rec = extract_text("RESULTS: The H. pylori eradication rate of group A was slightly higher than group B "
+                       "(P < 0.05) and both of them were obviously higher than group C (P < 0.05).")
+    assert not [c for c in rec.comparisons if c.outcome.lower().startswith("them")]
+
+
+def test_25_oh_d_is_one_outcome_not_cut_at_its_bracket() -> None:
+    c, _ = _one("RESULTS: Atorvastatin and rosuvastatin did not significantly affect 25(OH)D levels in this "
+                "study.", "OH")
+    assert c.outcome.startswith("25(OH)D levels")
+    rec = extract_text("RESULTS: In addition, changes in serum levels of phosphate, 25(OH)D, or PTH were not "
+                       "significantly different between the two groups.")
+    assert "25(OH)D" in [c.outcome for c in rec.comparisons]
+    # negative: a bracket after a word that is not glued into it still ends the outcome
+    c, _ = _one("RESULTS: There was no significant difference in pain(p = 0.3).", "pain")
+    assert c.outcome == "pain"

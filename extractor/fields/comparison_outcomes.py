@@ -12,7 +12,7 @@ from extractor.regex_cache import compile_regex
 from extractor.words import TOK
 
 _BAD_SUBJECT = compile_regex(
-    r"^(?:there|it|this|these|that|we|they|our|results?|data|analysis|analyses|findings?|both|all|none|no|each|"
+    r"^(?:there|it|them|either|this|these|that|we|they|our|results?|data|analysis|analyses|findings?|both|all|none|no|each|"
     r"which|such|the\s+(?:difference|results?|study|trial)|(?:the\s+)?(?:treatment|intervention|therapy|"
     r"administration|use)(?:\s+(?:with|of)\s+\w+)?|(?:two|three|four|both|all)\s+(?:groups|arms)|"
     r"(?:[\w\-]+\s+)?(?:patients|subjects|participants|women|men|children|infants))$",
@@ -119,6 +119,85 @@ def _clean_outcome(text: str, start: int) -> tuple[str, int]:
     return text, start
 
 
+# "LDL-cholesterol was significantly reduced by 7%": a change verb followed by "by"/"from" has
+# its outcome as its subject, the phrase before the verb (and its auxiliaries) back to a clause
+# break; "a significant increase from" (a noun, not a verb in -ed) has none
+# the words an out_diff_in object may be that name the groups, not an outcome
+_NO_OUTCOME = frozenset(("groups", "group", "either", "both", "any", "them", "arms"))
+_CHANGE_BY = compile_regex(r"(?:by|from)(?:\s+[-+−–]?[\d.]|$)", regex.I)
+_BRACKETED = compile_regex(r"\s*\([^()]*\)")
+_LIST_END = compile_regex(r"\s(?:and|or)\s", regex.I)
+_PRONOUN_START = compile_regex(r"\s*(?:this|that|these|it|they|we)\b", regex.I)
+# "the rate of infection in the intervention group": the group the subject is measured in
+_IN_GROUP_END = compile_regex(r"\s+(?:in|among|for)\s+(?:the\s+)?[^\s,;()]+(?:\s+[^\s,;()]+){0,3}?\s+(?:group|arm)s?\s*$",
+                              regex.I)
+_SUBJECT_BEFORE = compile_regex(
+    r"(?P<s>[^,;:()\[\]]+?)\s+(?:(?:was|were|is|are|has|have|had|been|being|not|significantly|statistically|also|"
+    r"further|only|slightly|markedly|substantially|both)\s+)*$", regex.I)
+# "more patients in the intervention group reported monitoring weights daily": the people
+# counted name no outcome; what they did or had (after their group) does
+_PEOPLE = frozenset(("patients", "subjects", "participants", "infants", "children", "women", "men"))
+_PEOPLE_PREDICATE = compile_regex(
+    r"\s+(?:in|of|from|on|receiving|given)\s+(?:the\s+)?[^,;()\[\]]{0,60}?\b(?:groups?|arms?|cohorts?)"
+    r"(?:\s+(?-i:[A-Z][\w.+-]*|\d+))?\s+(?:than\s+(?:in\s+)?(?:the\s+)?[^,;()\[\]]{0,60}?\b(?:groups?|arms?)\s+)?"
+    r"(?:who\s+)?(?P<p>[^,;()\[\]]+)", regex.I)
+# a verb of having: the outcome is its object ("had anemia"); "were hungry": the complement;
+# any other verb stays with its object ("discontinued treatment")
+_HAVE_VERB = compile_regex(
+    r"^(?:had|has|have|reported|experienced|required|developed|achieved|needed|suffered|showed|attained|"
+    r"were|was)\s+(?:(?:any|an?|the|some)\s+)?", regex.I)
+_PREDICATE_END = compile_regex(
+    r"\s+(?:compared|than|versus|vs\b|relative\s+to|at\s+(?:week|month|day|\d)|throughout|until|respectively|"
+    r"and\s+(?:had|has|have|were|was|did))\b", regex.I)
+
+
+def _subject_before(head: str, verb_at: int, mentions: list[_Mention], cues) -> tuple[str, int] | None:
+    """(phrase, offset) of the subject of the change verb at ``verb_at`` in ``head``."""
+    verb = head[verb_at:].split(None, 1)[:1]
+    if not verb or not verb[0].lower().endswith("ed"):
+        return None
+    # brackets blanked: "The risk of MACE (CV death, MI, or stroke) was reduced by 14%"
+    flat = _BRACKETED.sub(lambda b: " " * len(b.group()), head[:verb_at])
+    # the subject starts after a clause break, a full stop the sentence split missed ("vitamins
+    # C and E. MDA increased") or a "that" of reporting ("analysis showed that total FIQ scores")
+    cut = max(flat.rfind(c) for c in ",;:")
+    dot = flat.rfind(". ")
+    cut = max(cut, dot + 1) if dot >= 0 else cut
+    before = flat.rfind(",", 0, cut) if cut >= 0 and flat[cut] == "," else -1
+    if before >= 0 and len(flat[before + 1:cut].split()) <= 3 and _LIST_END.search(flat, cut):
+        return None  # "in humans, bovines, snails, cow dung and mice": the subject ends a list
+    that = flat.lower().rfind(" that ", cut + 1)
+    if that >= 0:
+        cut = that + 5
+    m = _SUBJECT_BEFORE.search(flat, cut + 1)
+    if m is None or _PRONOUN_START.match(m.group("s")):
+        return None
+    s0, s1 = m.span("s")
+    o, o0 = _clean_outcome(_IN_GROUP_END.sub("", head[s0:s1]), s0)
+    o = _cut_at_group(o, o0, mentions)
+    if len(o) < 2 or _BAD_SUBJECT.match(o) or _is_group_phrase(o, mentions, o0, cues):
+        return None
+    return o, o0
+
+
+def _people_predicate(head: str, people_end: int) -> tuple[str, int] | None:
+    """(phrase, offset) of what the people counted before ``people_end`` did or had."""
+    m = _PEOPLE_PREDICATE.match(head, people_end)
+    if m is None:
+        return None
+    p, p0 = m.group("p"), m.start("p")
+    if regex.match(r"(?:did|do|does|were|was)\s+not\b|not\b|no\b", p, regex.I):
+        return None  # "fewer patients did not experience any nausea": the negation is the outcome's
+    v = _HAVE_VERB.match(p)
+    if v:
+        p, p0 = p[v.end():], p0 + v.end()
+    e = _PREDICATE_END.search(p)
+    if e:
+        p = p[: e.start()]
+    p, p0 = _clean_outcome(p.rstrip(), p0)
+    return (p, p0) if len(p) >= 2 and TOK.search(p.lower()) else None
+
+
 def _outcome(head: str, cues, mentions: list[_Mention], low: str | None = None,
              words: list[str] | None = None) -> tuple[str, int, str] | None:
     """(phrase, offset in head, rule) of the outcome named in the words before the numbers.
@@ -127,6 +206,7 @@ def _outcome(head: str, cues, mentions: list[_Mention], low: str | None = None,
     cands: dict[str, tuple[str, int, str]] = {}
     weak_subject = False
     anaphor = None
+    nothing = False  # a rule read a word naming nothing: no phrase of the head is the outcome
     if low is None:
         low = head.lower()
         words = _ascii_words(low, _WORD_GAPS) if _plain(head) else None  # for the rules' gates
@@ -153,6 +233,7 @@ def _outcome(head: str, cues, mentions: list[_Mention], low: str | None = None,
                 if anaphoric and not anaphor:
                     anaphor = (o, o0, "anaphor")
                 if anaphoric or _BAD_SUBJECT.match(o) or _is_group_phrase(o, mentions, o0, cues):
+                    nothing = nothing or o.lower() in _NO_OUTCOME
                     continue
                 if len(o.split()) > 25:
                     continue
@@ -164,8 +245,28 @@ def _outcome(head: str, cues, mentions: list[_Mention], low: str | None = None,
                                     or _BARE_CHANGE.match(o))
             elif rid == "out_had_more" and (cues["significant"].fullmatch(o) or o.lower() in ("than", "in", "with")):
                 continue
+            elif rid == "out_diff_in" and o.lower() in _NO_OUTCOME:
+                nothing = True
+                continue  # "no significant changes in any groups": the rule read the groups
             elif rid != "out_diff_in" and _is_group_phrase(o, mentions, o0, cues):
                 continue
+            elif rid == "out_group_verb" and o.lower() in _NO_OUTCOME:
+                nothing = True
+                continue  # "did not significantly change in either group"
+            if rid in ("out_had_more", "out_group_verb"):
+                low_o = o.lower()
+                if _CHANGE_BY.match(low_o):
+                    # "by 0.68": a phrase of numbers, kept when no subject can be read
+                    read = _subject_before(head, m.start(), mentions, cues) or (
+                        None if low_o in ("by", "from") else (o, o0))
+                elif low_o in _PEOPLE and rid == "out_had_more":
+                    read = _people_predicate(head, o0 + len(o))
+                else:
+                    read = (o, o0)
+                if read is None:
+                    nothing = True
+                    continue
+                o, o0 = read
             cands[rid] = (o, o0, rid)
             break
         # the rules are in order of precedence: once one has a candidate, a later rule's can
@@ -180,7 +281,7 @@ def _outcome(head: str, cues, mentions: list[_Mention], low: str | None = None,
     for rid in ("out_subject_list", "out_subject", "out_diff_in", "out_had_more", "out_group_verb"):
         if rid in cands:
             return cands[rid]
-    return anaphor
+    return anaphor or (("", 0, "nothing") if nothing else None)
 
 
 def _relative_end(head: str, o: str, o0: int, rid: str, m: regex.Match[str],

@@ -359,6 +359,8 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
 
     whole = p0 == seg.start and p1 == seg.end
     found = none or _outcome(head, cues, mentions, *((low, words) if whole else ()))
+    if found and found[2] == "nothing":
+        return None  # the words name no outcome ("no change in either group")
     rule = None
     inherited = False
     if found and found[2] == "anaphor" and last is None:
@@ -371,6 +373,8 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
             # "... improved survival (91% vs 42%), SAE-free survival (P = .008)": the words
             # before the first number of a later group name the next outcome in the list
             fb = None
+        if fb is not None and fb[0].lower() in _NAMES_NOTHING:
+            fb = _recover_outcome(ctx, seg, sent_s, p0, cues)
         if fb is None:
             return None
         o, o0 = fb
@@ -379,8 +383,10 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
     o_abs0 = p0 + o0
     o_abs1 = o_abs0 + len(o)
     outcome = ctx.text[o_abs0:o_abs1]
+    # the words to blank: none of an outcome read outside the piece (_recover_outcome)
+    m0, m1 = (p0, p0) if o_abs0 < p0 or (piece and o_abs1 > p1) else (o_abs0, o_abs1)
     # a group word inside the outcome ("workload for glucose control") is not a side
-    r0, r1 = o_abs0 - seg.start, o_abs1 - seg.start
+    r0, r1 = m0 - seg.start, m1 - seg.start
     mentions = [m for m in mentions if not (r0 <= m.start and m.end <= r1)]
     # "This difference was not significant": the outcome is the previous sentence's
     borrowed = last if rule == "anaphor" else None
@@ -388,9 +394,9 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
         outcome = borrowed.outcome
 
     # words, with the outcome phrase blanked ("improvement of ARDS" is not a direction cue)
-    masked = text[: o_abs0 - seg.start] + " " * len(o) + text[o_abs1 - seg.start:]
+    masked = text[:r0] + " " * (r1 - r0) + text[r1:]
     if piece:
-        words = ctx.norm[p0:o_abs0] + " " * len(o) + ctx.norm[o_abs1:p1]
+        words = ctx.norm[p0:m0] + " " * (m1 - m0) + ctx.norm[m1:p1]
         direction, significant, cue = _word_cues(words, cues, outcome)
         if significant is None:
             significant = _word_cues(masked, cues, outcome)[1]
@@ -550,6 +556,34 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
             "sides": (intervention, comparator, i_arm, c_arm, flipped) if focus is not None or inherit is not None else None}
 
 
+# a phrase left of the numbers that is one word naming nothing: a pronoun ("while it was 2.06"),
+# the preposition of a change ("and from 0.26 to 0.18"), a leading time ("At the median
+# follow up of 17 months, the median PFS was ...") or the groups ("In both groups")
+_NAMES_NOTHING = frozenset(("it", "them", "they", "from", "by", "at", "to", "in", "after", "groups", "either"))
+_LEAD_TIME_WORD = (["At"], ["After"], ["In"], ["By"], ["at"], ["after"], ["in"], ["by"])
+
+
+def _recover_outcome(ctx: Context, seg: _Segment, sent_s: int, p0: int, cues) -> tuple[str, int] | None:
+    """(phrase, offset from ``p0``) of the outcome a segment whose own words name nothing
+    refers to: read from the sentence before it ("mean SAR decreased from X ... and from Y"),
+    or, for a segment that starts the sentence with a time or setting, after that phrase's
+    comma ("At the median follow up of 17 months, the median PFS was"). None: no outcome."""
+    if seg.start > sent_s:
+        a, b = sent_s, seg.start
+    elif ctx.norm[p0:seg.head_end].split(None, 1)[:1] in _LEAD_TIME_WORD and seg.anchors:
+        comma = ctx.norm.find(",", seg.anchors[0].end, seg.end)
+        if comma < 0:
+            return None
+        later = [x.start for x in seg.anchors[1:] if x.kind in ("p", "ci") and x.start > comma]
+        a, b = comma + 1, min(later, default=seg.end)
+    else:
+        return None
+    found = _outcome(ctx.norm[a:b], cues, [])
+    if found is None or not found[0] or found[0].lower() in _NAMES_NOTHING:
+        return None
+    return found[0], a - p0 + found[1]
+
+
 def _words_may_compare(text: str, cues) -> bool:
     """A segment without numbers is a comparison only with a significance word, or a
     reference marker and a direction word."""
@@ -704,8 +738,11 @@ def _list_items(ctx: Context, c: Comparison) -> list[Comparison]:
 
 # "improvement in A, B and C (p < 0.05)": the items after the first outcome of a change noun
 # ("no differences in A, B, or C": an "or" list as well)
-_OBJECT_LIST = compile_regex(r"\s*,\s*(?:(?:and|or)\s+)?([^,;()\[\]]{2,60}?)(?=\s*,|\s+(?:and|or)\s+|\s*[.;(\[]|\s*$)"
-                             r"|\s+(?:and|or)\s+([^,;()\[\]]{2,60}?)(?=\s*[,.;(\[]|\s*$)", regex.I)
+# an item may hold a bracket glued inside a word ("25(OH)D"), which ends no item
+_OBJECT_LIST = compile_regex(r"\s*,\s*(?:(?:and|or)\s+)?((?:[^,;()\[\]]|(?<=\w)\([A-Za-z\d]{1,4}\)(?=\w)){2,60}?)"
+                             r"(?=\s*,|\s+(?:and|or)\s+|\s*[.;\[]|\s*\((?![A-Za-z\d]{1,4}\)\w)|\s*$)"
+                             r"|\s+(?:and|or)\s+((?:[^,;()\[\]]|(?<=\w)\([A-Za-z\d]{1,4}\)(?=\w)){2,60}?)"
+                             r"(?=\s*[,.;\[]|\s*\((?![A-Za-z\d]{1,4}\)\w)|\s*$)", regex.I)
 
 
 def _object_list_items(ctx: Context, c: Comparison, cue: str | None, head_end: int, cues) -> list[Comparison]:
