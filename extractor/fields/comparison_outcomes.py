@@ -12,7 +12,7 @@ from extractor.regex_cache import compile_regex
 from extractor.words import TOK
 
 _BAD_SUBJECT = compile_regex(
-    r"^(?:there|it|them|either|this|these|that|we|they|our|results?|data|analysis|analyses|findings?|both|all|none|no|each|"
+    r"^(?:there|it|them|either|this|these|those|that|we|they|our|results?|data|analysis|analyses|findings?|both|all|none|no|each|"
     r"which|such|the\s+(?:difference|results?|study|trial)|(?:the\s+)?(?:treatment|intervention|therapy|"
     r"administration|use)(?:\s+(?:with|of)\s+\w+)?|(?:two|three|four|both|all)\s+(?:groups|arms)|"
     r"(?:[\w\-]+\s+)?(?:patients|subjects|participants|women|men|children|infants))$",
@@ -123,7 +123,7 @@ def _clean_outcome(text: str, start: int) -> tuple[str, int]:
 # its outcome as its subject, the phrase before the verb (and its auxiliaries) back to a clause
 # break; "a significant increase from" (a noun, not a verb in -ed) has none
 # the words an out_diff_in object may be that name the groups, not an outcome
-_NO_OUTCOME = frozenset(("groups", "group", "either", "both", "any", "them", "arms"))
+_NO_OUTCOME = frozenset(("groups", "group", "either", "both", "any", "them", "those", "arms"))
 _CHANGE_BY = compile_regex(r"(?:by|from)(?:\s+[-+−–]?[\d.]|$)", regex.I)
 _BRACKETED = compile_regex(r"\s*\([^()]*\)")
 _LIST_END = compile_regex(r"\s(?:and|or)\s", regex.I)
