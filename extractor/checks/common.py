@@ -107,11 +107,8 @@ def measure_of(ci: Interval) -> str | None:
     """The interval's measure, else one read from its own text ("hazard ratio", "difference")."""
     if ci.measure:
         return ci.measure
-    t = ci.text
-    for rx, m in _MEASURE_WORDS:
-        if rx.search(t):
-            return m
-    return None
+    own = _own_measures(ci.text)  # (the first pattern that matches, as cached)
+    return own[0] if own else None
 
 
 _MEASURE_ABBR = re.compile(r"\b(?:RR|OR|HR|IRR|RD|MD|SMD|aOR|aHR|aRR)\b")
@@ -119,7 +116,7 @@ _MEASURE_ABBR = re.compile(r"\b(?:RR|OR|HR|IRR|RD|MD|SMD|aOR|aHR|aRR)\b")
 
 def named_measure(ci: Interval) -> bool:
     """True when the interval's own text names its measure ("RR 0.88", "hazard ratio, 0.71")."""
-    return bool(_MEASURE_ABBR.search(ci.text)) or any(rx.search(ci.text) for rx, _ in _MEASURE_WORDS)
+    return bool(_MEASURE_ABBR.search(ci.text)) or bool(_own_measures(ci.text))
 
 
 # measures named in words the extractor's measure may miss; "NNT" has no null, so the checks

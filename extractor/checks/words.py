@@ -149,6 +149,8 @@ def paired_claim(record: TrialRecord, value: Evidence, sentence: str, base: int)
 
 
 def _comma_outside_brackets(gap: str) -> bool:
+    if "," not in gap:  # (most gaps: no scan character by character)
+        return False
     depth = 0
     for ch in gap:
         if ch in "([":
@@ -163,6 +165,8 @@ def _comma_outside_brackets(gap: str) -> bool:
 def _clause_ends(gap: str) -> bool:
     """True when a semicolon outside brackets separates the claim from the value ("no
     differences in X; the rates of Y were lower ... P < 0.05"): a new statement begins."""
+    if ";" not in gap:  # (most gaps: no scan character by character)
+        return False
     depth = 0
     for ch in gap:
         if ch in "([":
