@@ -54,6 +54,7 @@ def index_sentences(record: TrialRecord | None, index: dict[int, tuple[str, int]
     asks for the same few sentences, so they are normalised once per run, not once per ask.
     ``index``: what ``_build_index(record)`` returns, where the caller has it (the pipeline
     slices it from the normalised document text)."""
+    _ACTIVE.measures = {}  # id of an interval of the record -> its stated_measure
     if record is None:
         _ACTIVE.record, _ACTIVE.index = None, None
     else:
@@ -140,6 +141,18 @@ CLAUSE_REACH = 80  # characters before an interval searched for the name of its 
 
 
 def stated_measure(record: TrialRecord, ci: Interval) -> str | None:
+    """``_stated_measure``, once per interval of the record ``run_all`` is checking (several
+    checks ask for it; the interval is alive for the run, so its id is a key)."""
+    if getattr(_ACTIVE, "record", None) is not record:
+        return _stated_measure(record, ci)
+    memo = _ACTIVE.measures
+    key = id(ci)
+    if key not in memo:
+        memo[key] = _stated_measure(record, ci)
+    return memo[key]
+
+
+def _stated_measure(record: TrialRecord, ci: Interval) -> str | None:
     """The measure the report names for ``ci``: in its own text, else the name nearest before
     it in its clause (back to the previous p-value or interval of the sentence, at most
     CLAUSE_REACH characters): "relative hazard: 0.248, 95% CI ...", "mortality ratio 0·95, 95%

@@ -127,25 +127,36 @@ def _claims(sentence: str) -> tuple[Claim, ...]:
 
 
 def paired_claim(record: TrialRecord, value: Evidence, sentence: str, base: int) -> Claim | None:
+    c = _last_claim(sentence, value.start - base)
+    return c if c is not None and _pairs(record, value, sentence, base, c) else None
+
+
+def _last_claim(sentence: str, pos: int) -> Claim | None:
+    """The claim of ``sentence`` last before ``pos`` (the one a value there may pair with),
+    when it decides."""
+    last = None
+    for c in _claims(sentence):
+        if c.end <= pos:
+            last = c
+    return last if last is not None and last.decides else None
+
+
+def _pairs(record: TrialRecord, value: Evidence, sentence: str, base: int, c: Claim) -> bool:
+    """True when ``value`` (at ``base`` + its offset in ``sentence``) is the value of the
+    claim ``c`` before it: one statement, nothing between that has its own claim."""
     pos = value.start - base
-    before = [c for c in _claims(sentence) if c.end <= pos]
-    if not before:
-        return None
-    c = before[-1]
-    if not c.decides:
-        return None
     between = (base + c.end, value.start)
     others = [v for v in [*record.p_values, *record.intervals] if v is not value and v.sentence == value.sentence]
     if any(between[0] <= v.start < between[1] for v in others):
-        return None
+        return False
     gap = sentence[c.end:pos]
     if _CONTRAST.search(gap) or _SENTENCE_BREAK.search(gap) or _clause_ends(gap):
-        return None
+        return False
     if _RESPECTIVELY.match(sentence, value.end - base):
-        return None
+        return False
     if _SUBORDINATE.search(sentence[:c.start]) and _comma_outside_brackets(gap):
-        return None  # "Although no significant difference was seen in X, Y (P = 0.04) was higher"
-    return c
+        return False  # "Although no significant difference was seen in X, Y (P = 0.04) was higher"
+    return True
 
 
 def _comma_outside_brackets(gap: str) -> bool:
@@ -202,13 +213,15 @@ def words_vs_p(record: TrialRecord) -> list[Flag]:
         if sb is None:
             continue
         sentence, base = sb
-        c = paired_claim(record, p, sentence, base)
+        # the claim before the p first, whether the two pair after (the gap tests): words that
+        # agree with the p flag nothing either way, and most do
+        c = _last_claim(sentence, p.start - base)
         if c is None:
             continue
         if alpha is None:
             alpha = stated_alpha(record)
         sig = p_significant(p, alpha)
-        if sig is None or sig == c.positive:
+        if sig is None or sig == c.positive or not _pairs(record, p, sentence, base, c):
             continue
         if not c.positive and _EQUIVALENCE.search(sentence):
             continue
@@ -242,11 +255,11 @@ def words_vs_ci(record: TrialRecord) -> list[Flag]:
         if sb is None:
             continue
         sentence, base = sb
-        c = paired_claim(record, ci, sentence, base)
+        c = _last_claim(sentence, ci.start - base)  # (pairing tested last, as for words_vs_p)
         if c is None:
             continue
         excl = ci_excludes_null(ci, null)
-        if excl is None or excl == c.positive:
+        if excl is None or excl == c.positive or not _pairs(record, ci, sentence, base, c):
             continue
         if not c.positive and _EQUIVALENCE.search(sentence):
             continue
