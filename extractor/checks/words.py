@@ -93,6 +93,22 @@ def _signif_at(sentence: str, low: str) -> Iterator[re.Match[str]]:
     yield from finditer_at(_SIGNIF, sentence, literal_starts(low, _SIGNIF_LEADS))
 
 
+# Where every _NEG_PHRASE match starts ("do" leads "does", "no" leads "not" and "non"): its
+# leading \b makes the scan try every character
+_NEG_LEADS = ("did", "do", "no", "insignific")
+# Literals every match of _NOT_A_CLAIM, _HEDGE, _QUOTED, _NEGATION holds (lower-cased;
+# "no" is in "not", "non", "nor", "none", "did not")
+_NOT_A_CLAIM_WORDS = ("clinically", "considered", "defined", "level")
+_HEDGE_WORDS = ("borderline", "marginal", "near", "almost", "approach", "trend")
+_QUOTES = ("‘", "“", '"', "'")
+_NEGATION_WORDS = ("no", "n't", "without", "neither", "never", "failed", "lack")
+
+
+def _holds(text: str | None, literals: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``literals``; True when ``text`` is None (not known)."""
+    return text is None or any(map(text.__contains__, literals))
+
+
 @lru_cache(maxsize=256)
 def _claims(sentence: str) -> tuple[Claim, ...]:
     # a pure function of the sentence, asked once per p-value and interval in it
@@ -106,7 +122,9 @@ def _claims(sentence: str) -> tuple[Claim, ...]:
     if not signif and not neg:
         return ()
     out: list[Claim] = []
-    neg_spans = [(m.start(), m.end()) for m in _NEG_PHRASE.finditer(sentence)] if neg else []
+    negs = () if not neg else _NEG_PHRASE.finditer(sentence) if not plain else \
+        finditer_at(_NEG_PHRASE, sentence, literal_starts(low, _NEG_LEADS))
+    neg_spans = [(m.start(), m.end()) for m in negs]
     for s, e in neg_spans:
         out.append(Claim(s, e, False, sentence[s:e], decides=not _QUOTED.search(sentence[max(0, s - 3):s])))
     for m in (_SIGNIF.finditer(sentence) if not plain else _signif_at(sentence, low) if signif else ()):
@@ -115,10 +133,14 @@ def _claims(sentence: str) -> tuple[Claim, ...]:
         before = sentence[max(0, m.start() - 70):m.start()]  # (70: "None of the differences between the two groups were")
         # the negation must be in the same clause
         clause = _CLAUSE_BREAK.split(before)[-1]
-        if _NOT_A_CLAIM.search(before):
+        # (speed) these end-anchored searches try every position of the text before: a
+        # literal every match holds gates each (exact where plain_case holds)
+        bl = before.lower() if plain else None
+        if _holds(bl, _NOT_A_CLAIM_WORDS) and _NOT_A_CLAIM.search(before):
             continue
-        decides = not (_HEDGE.search(before) or _QUOTED.search(before))
-        positive = not _NEGATION.search(clause)
+        decides = not ((_holds(bl, _HEDGE_WORDS) and _HEDGE.search(before))
+                       or (_holds(before, _QUOTES) and _QUOTED.search(before)))
+        positive = not (_holds(bl, _NEGATION_WORDS) and _NEGATION.search(clause))
         nxt = _NEXT_WORD.match(sentence, m.end())
         shown_end = nxt.end() if nxt else m.end()
         shown_start = m.start() - len(clause) if not positive else m.start()
