@@ -54,6 +54,7 @@ def index_sentences(record: TrialRecord | None, index: dict[int, tuple[str, int]
     asks for the same few sentences, so they are normalised once per run, not once per ask.
     ``index``: what ``_build_index(record)`` returns, where the caller has it (the pipeline
     slices it from the normalised document text)."""
+    _ACTIVE.measures = {}  # id of an interval of the record -> its stated_measure
     if record is None:
         _ACTIVE.record, _ACTIVE.index = None, None
     else:
@@ -107,11 +108,8 @@ def measure_of(ci: Interval) -> str | None:
     """The interval's measure, else one read from its own text ("hazard ratio", "difference")."""
     if ci.measure:
         return ci.measure
-    t = ci.text
-    for rx, m in _MEASURE_WORDS:
-        if rx.search(t):
-            return m
-    return None
+    own = _own_measures(ci.text)  # (the first pattern that matches, as cached)
+    return own[0] if own else None
 
 
 _MEASURE_ABBR = re.compile(r"\b(?:RR|OR|HR|IRR|RD|MD|SMD|aOR|aHR|aRR)\b")
@@ -119,7 +117,7 @@ _MEASURE_ABBR = re.compile(r"\b(?:RR|OR|HR|IRR|RD|MD|SMD|aOR|aHR|aRR)\b")
 
 def named_measure(ci: Interval) -> bool:
     """True when the interval's own text names its measure ("RR 0.88", "hazard ratio, 0.71")."""
-    return bool(_MEASURE_ABBR.search(ci.text)) or any(rx.search(ci.text) for rx, _ in _MEASURE_WORDS)
+    return bool(_MEASURE_ABBR.search(ci.text)) or bool(_own_measures(ci.text))
 
 
 # measures named in words the extractor's measure may miss; "NNT" has no null, so the checks
@@ -143,6 +141,18 @@ CLAUSE_REACH = 80  # characters before an interval searched for the name of its 
 
 
 def stated_measure(record: TrialRecord, ci: Interval) -> str | None:
+    """``_stated_measure``, once per interval of the record ``run_all`` is checking (several
+    checks ask for it; the interval is alive for the run, so its id is a key)."""
+    if getattr(_ACTIVE, "record", None) is not record:
+        return _stated_measure(record, ci)
+    memo = _ACTIVE.measures
+    key = id(ci)
+    if key not in memo:
+        memo[key] = _stated_measure(record, ci)
+    return memo[key]
+
+
+def _stated_measure(record: TrialRecord, ci: Interval) -> str | None:
     """The measure the report names for ``ci``: in its own text, else the name nearest before
     it in its clause (back to the previous p-value or interval of the sentence, at most
     CLAUSE_REACH characters): "relative hazard: 0.248, 95% CI ...", "mortality ratio 0·95, 95%

@@ -212,6 +212,19 @@ _NUM = re.compile(r"(?<![\d.])-?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?![\d])")
 
 
 @lru_cache(maxsize=1024)
+def _numbers_in(text: str) -> tuple[tuple[float, str], ...]:
+    """(value, token) of every number token of ``text`` that parses, in order: read once for
+    the several values (an interval's bounds and estimate) looked up in the same text."""
+    out = []
+    for m in _NUM.finditer(text):
+        tok = m.group(0)
+        v = parse_decimal(tok)
+        if v is not None:
+            out.append((v, tok))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1024)
 def value_decimals(value: float, text: str | None = None) -> int:
     """Decimals the number was reported with: read from the first token of ``text`` that
     parses to ``value``; else the shortest repr of the float, which never claims more
@@ -224,10 +237,8 @@ def value_decimals(value: float, text: str | None = None) -> int:
         # float 1.0, taken as 0 decimals, and the bound was widened to [0.5, 1.5]
         if "·" in text:
             text = text.replace("·", ".")
-        for m in _NUM.finditer(text):
-            tok = m.group(0)
-            v = parse_decimal(tok)
-            if v is not None and math.isclose(abs(v), abs(value), rel_tol=1e-9, abs_tol=1e-12):
+        for v, tok in _numbers_in(text):
+            if math.isclose(abs(v), abs(value), rel_tol=1e-9, abs_tol=1e-12):
                 return decimals(tok)
     r = repr(float(abs(value)))
     if "e" in r or "E" in r:

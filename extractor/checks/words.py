@@ -93,6 +93,22 @@ def _signif_at(sentence: str, low: str) -> Iterator[re.Match[str]]:
     yield from finditer_at(_SIGNIF, sentence, literal_starts(low, _SIGNIF_LEADS))
 
 
+# Where every _NEG_PHRASE match starts ("do" leads "does", "no" leads "not" and "non"): its
+# leading \b makes the scan try every character
+_NEG_LEADS = ("did", "do", "no", "insignific")
+# Literals every match of _NOT_A_CLAIM, _HEDGE, _QUOTED, _NEGATION holds (lower-cased;
+# "no" is in "not", "non", "nor", "none", "did not")
+_NOT_A_CLAIM_WORDS = ("clinically", "considered", "defined", "level")
+_HEDGE_WORDS = ("borderline", "marginal", "near", "almost", "approach", "trend")
+_QUOTES = ("‘", "“", '"', "'")
+_NEGATION_WORDS = ("no", "n't", "without", "neither", "never", "failed", "lack")
+
+
+def _holds(text: str | None, literals: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``literals``; True when ``text`` is None (not known)."""
+    return text is None or any(map(text.__contains__, literals))
+
+
 @lru_cache(maxsize=256)
 def _claims(sentence: str) -> tuple[Claim, ...]:
     # a pure function of the sentence, asked once per p-value and interval in it
@@ -106,7 +122,9 @@ def _claims(sentence: str) -> tuple[Claim, ...]:
     if not signif and not neg:
         return ()
     out: list[Claim] = []
-    neg_spans = [(m.start(), m.end()) for m in _NEG_PHRASE.finditer(sentence)] if neg else []
+    negs = () if not neg else _NEG_PHRASE.finditer(sentence) if not plain else \
+        finditer_at(_NEG_PHRASE, sentence, literal_starts(low, _NEG_LEADS))
+    neg_spans = [(m.start(), m.end()) for m in negs]
     for s, e in neg_spans:
         out.append(Claim(s, e, False, sentence[s:e], decides=not _QUOTED.search(sentence[max(0, s - 3):s])))
     for m in (_SIGNIF.finditer(sentence) if not plain else _signif_at(sentence, low) if signif else ()):
@@ -115,10 +133,14 @@ def _claims(sentence: str) -> tuple[Claim, ...]:
         before = sentence[max(0, m.start() - 70):m.start()]  # (70: "None of the differences between the two groups were")
         # the negation must be in the same clause
         clause = _CLAUSE_BREAK.split(before)[-1]
-        if _NOT_A_CLAIM.search(before):
+        # (speed) these end-anchored searches try every position of the text before: a
+        # literal every match holds gates each (exact where plain_case holds)
+        bl = before.lower() if plain else None
+        if _holds(bl, _NOT_A_CLAIM_WORDS) and _NOT_A_CLAIM.search(before):
             continue
-        decides = not (_HEDGE.search(before) or _QUOTED.search(before))
-        positive = not _NEGATION.search(clause)
+        decides = not ((_holds(bl, _HEDGE_WORDS) and _HEDGE.search(before))
+                       or (_holds(before, _QUOTES) and _QUOTED.search(before)))
+        positive = not (_holds(bl, _NEGATION_WORDS) and _NEGATION.search(clause))
         nxt = _NEXT_WORD.match(sentence, m.end())
         shown_end = nxt.end() if nxt else m.end()
         shown_start = m.start() - len(clause) if not positive else m.start()
@@ -127,28 +149,41 @@ def _claims(sentence: str) -> tuple[Claim, ...]:
 
 
 def paired_claim(record: TrialRecord, value: Evidence, sentence: str, base: int) -> Claim | None:
+    c = _last_claim(sentence, value.start - base)
+    return c if c is not None and _pairs(record, value, sentence, base, c) else None
+
+
+def _last_claim(sentence: str, pos: int) -> Claim | None:
+    """The claim of ``sentence`` last before ``pos`` (the one a value there may pair with),
+    when it decides."""
+    last = None
+    for c in _claims(sentence):
+        if c.end <= pos:
+            last = c
+    return last if last is not None and last.decides else None
+
+
+def _pairs(record: TrialRecord, value: Evidence, sentence: str, base: int, c: Claim) -> bool:
+    """True when ``value`` (at ``base`` + its offset in ``sentence``) is the value of the
+    claim ``c`` before it: one statement, nothing between that has its own claim."""
     pos = value.start - base
-    before = [c for c in _claims(sentence) if c.end <= pos]
-    if not before:
-        return None
-    c = before[-1]
-    if not c.decides:
-        return None
     between = (base + c.end, value.start)
     others = [v for v in [*record.p_values, *record.intervals] if v is not value and v.sentence == value.sentence]
     if any(between[0] <= v.start < between[1] for v in others):
-        return None
+        return False
     gap = sentence[c.end:pos]
     if _CONTRAST.search(gap) or _SENTENCE_BREAK.search(gap) or _clause_ends(gap):
-        return None
+        return False
     if _RESPECTIVELY.match(sentence, value.end - base):
-        return None
+        return False
     if _SUBORDINATE.search(sentence[:c.start]) and _comma_outside_brackets(gap):
-        return None  # "Although no significant difference was seen in X, Y (P = 0.04) was higher"
-    return c
+        return False  # "Although no significant difference was seen in X, Y (P = 0.04) was higher"
+    return True
 
 
 def _comma_outside_brackets(gap: str) -> bool:
+    if "," not in gap:  # (most gaps: no scan character by character)
+        return False
     depth = 0
     for ch in gap:
         if ch in "([":
@@ -163,6 +198,8 @@ def _comma_outside_brackets(gap: str) -> bool:
 def _clause_ends(gap: str) -> bool:
     """True when a semicolon outside brackets separates the claim from the value ("no
     differences in X; the rates of Y were lower ... P < 0.05"): a new statement begins."""
+    if ";" not in gap:  # (most gaps: no scan character by character)
+        return False
     depth = 0
     for ch in gap:
         if ch in "([":
@@ -198,13 +235,15 @@ def words_vs_p(record: TrialRecord) -> list[Flag]:
         if sb is None:
             continue
         sentence, base = sb
-        c = paired_claim(record, p, sentence, base)
+        # the claim before the p first, whether the two pair after (the gap tests): words that
+        # agree with the p flag nothing either way, and most do
+        c = _last_claim(sentence, p.start - base)
         if c is None:
             continue
         if alpha is None:
             alpha = stated_alpha(record)
         sig = p_significant(p, alpha)
-        if sig is None or sig == c.positive:
+        if sig is None or sig == c.positive or not _pairs(record, p, sentence, base, c):
             continue
         if not c.positive and _EQUIVALENCE.search(sentence):
             continue
@@ -238,11 +277,11 @@ def words_vs_ci(record: TrialRecord) -> list[Flag]:
         if sb is None:
             continue
         sentence, base = sb
-        c = paired_claim(record, ci, sentence, base)
+        c = _last_claim(sentence, ci.start - base)  # (pairing tested last, as for words_vs_p)
         if c is None:
             continue
         excl = ci_excludes_null(ci, null)
-        if excl is None or excl == c.positive:
+        if excl is None or excl == c.positive or not _pairs(record, ci, sentence, base, c):
             continue
         if not c.positive and _EQUIVALENCE.search(sentence):
             continue

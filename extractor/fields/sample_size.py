@@ -363,6 +363,12 @@ def extract(ctx: Context) -> SampleSize:
                     # can beat neither a higher rank nor an earlier count of the same rank
                     break
                 rules = _fallback_rules(sent, people)
+            elif not cluster and "randomized" in best and -best["randomized"][1] < s:
+                # (speed) the best total so far is in an earlier sentence: a rule that yields
+                # only totals of no higher rank cannot beat it here (the guards in _scan can
+                # only lower a rank outside a cluster trial)
+                rank = best["randomized"][0]
+                rules = [r for r in rules if PRIORITY.get(r.id, 0) > rank or r.id not in _totals_only()]
             if rules:
                 starts = starts_at.get(s)
                 if starts is None:
@@ -385,6 +391,14 @@ def extract(ctx: Context) -> SampleSize:
     return ss
 
 
+@cache
+def _totals_only() -> frozenset[str]:
+    """Ids of the rules whose every candidate is a randomised total (no planned or analysed
+    count, no part of a total)."""
+    return frozenset(r.id for r in load_rules("sample_size").rules
+                     if r.id not in _ANALYSED_RULES and not {"planned", "part"} & set(r.regex.groupindex))
+
+
 def _equal_arms(ctx: Context) -> int | None:
     """Number of arms of an equal allocation ("randomized 1 : 1" -> 2), or None."""
     design = ctx.results.get("design")
@@ -395,6 +409,9 @@ def _equal_arms(ctx: Context) -> int | None:
     return len(parts) if len(parts) > 1 and len(set(parts)) == 1 else None
 
 
+_ANALYSED_RULES = ("completed_analyzed", "data_available_analyzed")
+
+
 def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster: bool, arms_k: int | None = None,
           starts: tuple[list[int], list[int]] | None = None) -> None:
     """Candidates of ``rules`` in one sentence (starting at ``s``; ``starts`` as ``_matches``
@@ -403,9 +420,15 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
         if value < _MIN_N:
             continue
         derivation: str | None = None
+        if group == "n" and rid not in _ANALYSED_RULES:
+            # (speed) outside a cluster trial the guards below only drop a candidate or lower
+            # its rank: one that cannot beat the best so far even at its rule's rank is
+            # skipped before them (most candidates after the first strong one)
+            if not cluster and "randomized" in best and (PRIORITY.get(rid, 0), -(s + ms)) <= best["randomized"][:2]:
+                continue
         if group == "planned":
             key, prio = "planned", 1
-        elif rid in ("completed_analyzed", "data_available_analyzed"):
+        elif rid in _ANALYSED_RULES:
             key, prio = "analyzed", 1
         elif group == "part":
             key, prio = ("analyzed", 0) if rid == "of_total_enrolled" and _completes(sent, me) else ("", 0)
