@@ -1008,3 +1008,18 @@ def test_counts_to_three_groups_with_a_comma_before_the_last_and_outranks_a_shor
     r = extract_text(text)
     assert [a.n for a in r.arms] == [27, 26, 28]
     assert r.sample_size.randomized == 81
+
+
+def test_a_one_letter_prefix_joined_by_a_hyphen_stays_in_the_label() -> None:
+    # "G-CSF" lost its "G-" as if "G" were the unit gram before a name ("mg N-acetylcysteine")
+    from extractor.fields.arm_labels import _strip_regimen
+
+    text = ("FINDINGS: Between May 18, 2010, and Feb 26, 2015, 27 patients were randomly assigned to the standard care, "
+            "26 to the G-CSF group, and 28 to the G-CSF plus stem-cell infusion group.")
+    assert [a.label for a in extract_text(text).arms] == ["standard care", "G-CSF", "G-CSF plus stem-cell infusion"]
+    for name in ("G-CSF", "L-arginine", "N-acetylcysteine", "D-dimer"):
+        assert _strip_regimen(name) == name
+    # must not: a unit before a name is still dropped
+    assert _strip_regimen("mg N-acetylcysteine iv one hour") == "N-acetylcysteine"
+    assert _strip_regimen("g creatine") == "creatine"
+

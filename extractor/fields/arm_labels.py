@@ -61,9 +61,10 @@ def not_an_arm(label: str) -> bool:
 _ROLE_WORDS = {"group", "arm", "treatment", "patient", "subject", "recipient", "participant", "the", "a", "an", "of", "with",
                "receiving", "treated", "condition", "therapy", "in"}
 
-# regimen words dropped from labels (kept when nothing else is left)
+# regimen words dropped from labels (kept when nothing else is left); a unit at the start is
+# no unit when a hyphen joins it to a name ("G-CSF", "L-arginine" keep their one-letter prefix)
 _REGIMEN_WORDS = compile_regex(
-    r"^(?:mg|g|mcg|μg|ml)\b|\b(?:iv|i\.v\.|orally|intravenously|(?:once|twice|thrice)(?:[\s-](?:daily|a\s+day|weekly))?|daily|"
+    r"^(?:mg|g|mcg|μg|ml)\b(?!-\w)|\b(?:iv|i\.v\.|orally|intravenously|(?:once|twice|thrice)(?:[\s-](?:daily|a\s+day|weekly))?|daily|"
     r"(?:one|two|three|\d+)\s+(?:hours?|days?|weeks?)\s+(?:before|after)\b.*|(?<!\bfor\s)(?:one|two|\d+)\s+(?:hours?|h|min|minutes)$|every\s+(?:\d+\s+|other\s+)?(?:hours?|days?|weeks?|months?)|each\s+(?:morning|evening|night|day)|"
     r"by\s+(?:subcutaneous|intravenous|intramuscular|oral|intranasal)\b.*|"
     # dosing codes and cycles: "sorafenib 400 mg bid", "dacarbazine repeated on 3-week cycle"
