@@ -1023,3 +1023,42 @@ def test_a_one_letter_prefix_joined_by_a_hyphen_stays_in_the_label() -> None:
     assert _strip_regimen("mg N-acetylcysteine iv one hour") == "N-acetylcysteine"
     assert _strip_regimen("g creatine") == "creatine"
 
+
+GO_BEFORE = ("METHODS: In the GO-BEFORE study, 637 MTX-naive adult patients with active RA were randomized (1:1:1:1) to "
+             "placebo + MTX (group 1), golimumab 100 mg + placebo (group 2), golimumab 50 mg + MTX (group 3), or "
+             "golimumab 100 mg + MTX (group 4).")
+
+
+def test_active_drug_plus_placebo_is_the_intervention_of_a_factorial_trial() -> None:
+    # the placebo of "golimumab 100 mg + placebo" stands for MTX: the arm is golimumab's, and its
+    # label keeps the amount, as the golimumab arms differ by dose
+    arms = extract_text("Golimumab in methotrexate-naive rheumatoid arthritis. " + GO_BEFORE).arms
+    assert [(a.label, a.role) for a in arms] == [
+        ("placebo + MTX", "control"), ("golimumab 100 mg + placebo", "intervention"),
+        ("golimumab 50 mg + MTX", "intervention"), ("golimumab 100 mg + MTX", "intervention")]
+    assert [[(d.value, d.unit) for d in a.doses] for a in arms] == [[], [(100, "mg")], [(50, "mg")], [(100, "mg")]]
+
+
+def test_background_therapy_plus_placebo_stays_the_control() -> None:
+    # must not: the drug beside the placebo is in every arm (background), so the placebo arm is the control
+    text = ("Patients were randomized to simvastatin plus fenofibrate (n = 40) or simvastatin plus placebo (n = 40).")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [
+        ("simvastatin plus fenofibrate", "intervention"), ("simvastatin plus placebo", "control")]
+    # must not: a lone "placebo + X" arm with no other control is left a control
+    text = "Patients were randomized to galunisertib plus lomustine (n = 79) or placebo plus lomustine (n = 40)."
+    assert [a.role for a in extract_text(text).arms] == ["intervention", "control"]
+
+
+def test_drug_plus_placebo_beside_a_plain_placebo_arm_is_an_intervention() -> None:
+    text = ("Patients were randomized to placebo (n = 30), exenatide plus placebo (n = 30) or exenatide plus "
+            "metformin (n = 30).")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [
+        ("placebo", "control"), ("exenatide plus placebo", "intervention"), ("exenatide plus metformin", "intervention")]
+
+
+def test_an_aim_called_control_is_no_control_term_of_a_combination() -> None:
+    from extractor.fields.arms import _partner
+
+    assert _partner("glycaemic and weight control") == frozenset()
+    assert _partner("golimumab 100 mg + placebo") == frozenset({"golimumab"})
+    assert _partner("placebo injections plus methotrexate capsules") == frozenset({"methotrexate"})
