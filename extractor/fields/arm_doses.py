@@ -46,11 +46,16 @@ def _dose_labels(ctx: Context, arms: list[_Arm]) -> None:
     "golimumab 50 mg + MTX"), and a combination keeps its partner after the amount, which
     tells it from the same amount with another partner."""
     found: dict[int, tuple[str, int, int]] = {}  # arm index -> (cleaned item, start and end of its first amount)
+    items = [clean_label(ctx.norm[a.item[0] : a.item[1]]) if a.item else "" for a in arms]
+    with_digit = [any(c.isdigit() for c in raw) for raw in items]
+    # two items with amounts may name one drug at two amounts; else only the twins of one label
+    # ("prednisolone" and "prednisolone") are read
+    several = sum(with_digit) >= 2
     for i, a in enumerate(arms):
-        if not a.item:
+        raw = items[i]
+        if not with_digit[i] or not several and sum(_same(a.label, o.label, {}) for o in arms) < 2:
             continue
-        raw = clean_label(ctx.norm[a.item[0] : a.item[1]])
-        ds = find_doses(raw, first_only=True) if any(c.isdigit() for c in raw) else []
+        ds = find_doses(raw, first_only=True)
         if ds and raw[: ds[0].start].strip():
             amount_end = _AMOUNT_END.match(raw, ds[0].start)
             found[i] = (raw, ds[0].start, amount_end.end() if amount_end else ds[0].end)

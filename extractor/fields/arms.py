@@ -150,8 +150,8 @@ def _active_with_placebo(arms: list[_Arm], controls: list[bool], low: str) -> li
     - beside a control without a partner ("placebo"), the arm is an intervention;
     - two such arms ("placebo + MTX", "golimumab 100 mg + placebo") beside one combining both
       ("golimumab 50 mg + MTX"), a factorial trial: the placebo of the control stands for the
-      drug studied (see ``_studied``); the other is an
-      intervention. Without an arm combining them (a double-dummy head-to-head trial) both are.
+      drug studied (``_studied``); the other arm is an intervention. Without an arm combining
+      them (a double-dummy head-to-head trial) both are.
     """
     partners = [_partner(a.label) if c else frozenset() for a, c in zip(arms, controls, strict=True)]
     if not any(partners):
