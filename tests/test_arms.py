@@ -1062,3 +1062,18 @@ def test_an_aim_called_control_is_no_control_term_of_a_combination() -> None:
     assert _partner("glycaemic and weight control") == frozenset()
     assert _partner("golimumab 100 mg + placebo") == frozenset({"golimumab"})
     assert _partner("placebo injections plus methotrexate capsules") == frozenset({"methotrexate"})
+
+
+def test_a_no_treatment_group_is_not_merged_with_the_group_given_the_treatment() -> None:
+    # "no aspirin" merged into "aspirin" (token subset): the aspirin arm became a control
+    from extractor.fields.arm_labels import _same
+
+    text = ("METHODS: Patients were randomly allocated to receive aspirin (81 mg or 100 mg daily, aspirin group) or no "
+            "aspirin (no aspirin group). RESULTS: Positive urine dipstick albumin developed in 297 patients in the aspirin "
+            "group (n = 1,075) and 270 patients in the no aspirin group (n = 1,098) during follow-up.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.role) for a in arms] == [("aspirin", "intervention"), ("no aspirin", "control")]
+    assert not _same("aspirin", "patients in the no aspirin", {})
+    # must not: two names of one group given no treatment, or of one given the drug, still match
+    assert _same("no aspirin", "patients in the no aspirin", {})
+    assert _same("aspirin", "low-dose aspirin", {})

@@ -189,10 +189,20 @@ def _is_control_names(label: str, aliases: tuple[str, ...]) -> bool:
     return any(_control_re().search(name) for name in (label, *aliases) if name is label or not _ADD_ON_ALIAS.match(name))
 
 
+_NEGATION = compile_regex(r"(?:^|\b(?:the|in|of|to)\s+)(?:no|without)\s+(?=\w)", regex.I)
+
+
+def _negated(label: str) -> bool:
+    """"no aspirin", "patients in the no aspirin": a group named by what it does not get."""
+    return _NEGATION.search(label) is not None
+
+
 def _same(a: str, b: str, abbrevs: dict[str, str]) -> bool:
     if a.lower() == b.lower():
         return True  # "group A": its only token is a role word, so token sets cannot tell
     ta, tb = tokens(a), tokens(b)
+    if ("no" in ta or "without" in ta) != ("no" in tb or "without" in tb) and _negated(a) != _negated(b):
+        return False  # "no aspirin" is the group that does not get aspirin
     if ta and tb and (ta <= tb or tb <= ta):
         return True
     if not abbrevs:
