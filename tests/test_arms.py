@@ -1077,3 +1077,26 @@ def test_a_no_treatment_group_is_not_merged_with_the_group_given_the_treatment()
     # must not: two names of one group given no treatment, or of one given the drug, still match
     assert _same("no aspirin", "patients in the no aspirin", {})
     assert _same("aspirin", "low-dose aspirin", {})
+
+
+def test_a_trial_comparing_a_drug_with_placebo_names_the_two_arms() -> None:
+    text = ("METHODS: Post hoc analysis of the Hip Intervention Program (HIP) study, a randomized controlled trial comparing "
+            "risedronate with placebo for reducing the risk of hip fracture in elderly women.")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [("risedronate", "intervention"), ("placebo", "control")]
+    # must not: two treatments of one kind, or a comparison of methods outside a trial's design
+    assert extract_text("METHODS: A randomised controlled study comparing two different ESD models to treatment as usual.").arms == []
+    assert extract_text("METHODS: Robustness tests were done by comparing ANCOVA with three comparative methods.").arms == []
+
+
+def test_people_named_in_a_comparison_are_not_an_arm() -> None:
+    # "compared to those who received CON": the treatment after the people is the arm's name
+    text = ("Growth hormone during exercise after glucose.\nPlasma hGH concentrations were significantly higher in subjects "
+            "who received CHO compared to those who received CON at 15 and 30 min.")
+    assert [a.label for a in extract_text(text).arms] == ["CHO", "CON"]
+    text = ("Homeopathic syrup in children with cough.\nThe present prospective observational study investigated children "
+            "affected by wet acute cough, comparing those "
+            "who received the homeopathic syrup versus those treated with the homeopathic syrup plus antibiotic.")
+    assert [a.label for a in extract_text(text).arms] == ["homeopathic syrup", "homeopathic syrup plus antibiotic"]
+    # must not: people alone ("children or adults") are no arm
+    assert extract_text("Relaxants in infants.\nBACKGROUND: Infants usually respond differently to a neuromuscular relaxant "
+                        "compared to children or adults.").arms == []
