@@ -1100,3 +1100,16 @@ def test_people_named_in_a_comparison_are_not_an_arm() -> None:
     # must not: people alone ("children or adults") are no arm
     assert extract_text("Relaxants in infants.\nBACKGROUND: Infants usually respond differently to a neuromuscular relaxant "
                         "compared to children or adults.").arms == []
+
+
+def test_a_mention_goes_to_the_arm_of_its_very_name_before_a_shorter_one() -> None:
+    # "galunisertib plus lomustine (n = 79)" was merged into a "galunisertib" arm (token subset)
+    text = ("METHODS: 158 patients were randomized to galunisertib plus lomustine (n = 79), galunisertib (n = 39) and "
+            "placebo+lomustine (n = 40).")
+    arms = extract_text(text).arms
+    assert [(a.label, a.n) for a in arms] == [
+        ("galunisertib plus lomustine", 79), ("galunisertib", 39), ("placebo+lomustine", 40)]
+    assert all(al not in {"galunisertib", "galunisertib plus lomustine"} for a in arms for al in a.aliases)
+    # must not: a shorter mention of one arm still joins it
+    text = "Patients were randomized to oral iron (n = 40) or intravenous iron sucrose (n = 40). The iron sucrose group improved."
+    assert [a.label for a in extract_text(text).arms] == ["oral iron", "intravenous iron sucrose"]
