@@ -48,9 +48,10 @@ def _dose_labels(ctx: Context, arms: list[_Arm]) -> None:
     found: dict[int, tuple[str, int, int]] = {}  # arm index -> (cleaned item, start and end of its first amount)
     items = [clean_label(ctx.norm[a.item[0] : a.item[1]]) if a.item else "" for a in arms]
     with_digit = [any(c.isdigit() for c in raw) for raw in items]
-    # two items with amounts may name one drug at two amounts; else only the twins of one label
-    # ("prednisolone" and "prednisolone") are read
-    several = sum(with_digit) >= 2
+    # two items with amounts that start with one word may name one drug at two amounts; else
+    # only the twins of one label ("prednisolone" and "prednisolone") are read
+    firsts = [raw.split(None, 1)[0].casefold() for raw, d in zip(items, with_digit, strict=True) if d]
+    several = len(firsts) > len(set(firsts))
     for i, a in enumerate(arms):
         raw = items[i]
         if not with_digit[i] or not several and sum(_same(a.label, o.label, {}) for o in arms) < 2:
