@@ -1008,3 +1008,108 @@ def test_counts_to_three_groups_with_a_comma_before_the_last_and_outranks_a_shor
     r = extract_text(text)
     assert [a.n for a in r.arms] == [27, 26, 28]
     assert r.sample_size.randomized == 81
+
+
+def test_a_one_letter_prefix_joined_by_a_hyphen_stays_in_the_label() -> None:
+    # "G-CSF" lost its "G-" as if "G" were the unit gram before a name ("mg N-acetylcysteine")
+    from extractor.fields.arm_labels import _strip_regimen
+
+    text = ("FINDINGS: Between May 18, 2010, and Feb 26, 2015, 27 patients were randomly assigned to the standard care, "
+            "26 to the G-CSF group, and 28 to the G-CSF plus stem-cell infusion group.")
+    assert [a.label for a in extract_text(text).arms] == ["standard care", "G-CSF", "G-CSF plus stem-cell infusion"]
+    for name in ("G-CSF", "L-arginine", "N-acetylcysteine", "D-dimer"):
+        assert _strip_regimen(name) == name
+    # must not: a unit before a name is still dropped
+    assert _strip_regimen("mg N-acetylcysteine iv one hour") == "N-acetylcysteine"
+    assert _strip_regimen("g creatine") == "creatine"
+
+
+GO_BEFORE = ("METHODS: In the GO-BEFORE study, 637 MTX-naive adult patients with active RA were randomized (1:1:1:1) to "
+             "placebo + MTX (group 1), golimumab 100 mg + placebo (group 2), golimumab 50 mg + MTX (group 3), or "
+             "golimumab 100 mg + MTX (group 4).")
+
+
+def test_active_drug_plus_placebo_is_the_intervention_of_a_factorial_trial() -> None:
+    # the placebo of "golimumab 100 mg + placebo" stands for MTX: the arm is golimumab's, and its
+    # label keeps the amount, as the golimumab arms differ by dose
+    arms = extract_text("Golimumab in methotrexate-naive rheumatoid arthritis. " + GO_BEFORE).arms
+    assert [(a.label, a.role) for a in arms] == [
+        ("placebo + MTX", "control"), ("golimumab 100 mg + placebo", "intervention"),
+        ("golimumab 50 mg + MTX", "intervention"), ("golimumab 100 mg + MTX", "intervention")]
+    assert [[(d.value, d.unit) for d in a.doses] for a in arms] == [[], [(100, "mg")], [(50, "mg")], [(100, "mg")]]
+
+
+def test_background_therapy_plus_placebo_stays_the_control() -> None:
+    # must not: the drug beside the placebo is in every arm (background), so the placebo arm is the control
+    text = ("Patients were randomized to simvastatin plus fenofibrate (n = 40) or simvastatin plus placebo (n = 40).")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [
+        ("simvastatin plus fenofibrate", "intervention"), ("simvastatin plus placebo", "control")]
+    # must not: a lone "placebo + X" arm with no other control is left a control
+    text = "Patients were randomized to galunisertib plus lomustine (n = 79) or placebo plus lomustine (n = 40)."
+    assert [a.role for a in extract_text(text).arms] == ["intervention", "control"]
+
+
+def test_drug_plus_placebo_beside_a_plain_placebo_arm_is_an_intervention() -> None:
+    text = ("Patients were randomized to placebo (n = 30), exenatide plus placebo (n = 30) or exenatide plus "
+            "metformin (n = 30).")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [
+        ("placebo", "control"), ("exenatide plus placebo", "intervention"), ("exenatide plus metformin", "intervention")]
+
+
+def test_an_aim_called_control_is_no_control_term_of_a_combination() -> None:
+    from extractor.fields.arms import _partner
+
+    assert _partner("glycaemic and weight control") == frozenset()
+    assert _partner("golimumab 100 mg + placebo") == frozenset({"golimumab"})
+    assert _partner("placebo injections plus methotrexate capsules") == frozenset({"methotrexate"})
+
+
+def test_a_no_treatment_group_is_not_merged_with_the_group_given_the_treatment() -> None:
+    # "no aspirin" merged into "aspirin" (token subset): the aspirin arm became a control
+    from extractor.fields.arm_labels import _same
+
+    text = ("METHODS: Patients were randomly allocated to receive aspirin (81 mg or 100 mg daily, aspirin group) or no "
+            "aspirin (no aspirin group). RESULTS: Positive urine dipstick albumin developed in 297 patients in the aspirin "
+            "group (n = 1,075) and 270 patients in the no aspirin group (n = 1,098) during follow-up.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.role) for a in arms] == [("aspirin", "intervention"), ("no aspirin", "control")]
+    assert not _same("aspirin", "patients in the no aspirin", {})
+    # must not: two names of one group given no treatment, or of one given the drug, still match
+    assert _same("no aspirin", "patients in the no aspirin", {})
+    assert _same("aspirin", "low-dose aspirin", {})
+
+
+def test_a_trial_comparing_a_drug_with_placebo_names_the_two_arms() -> None:
+    text = ("METHODS: Post hoc analysis of the Hip Intervention Program (HIP) study, a randomized controlled trial comparing "
+            "risedronate with placebo for reducing the risk of hip fracture in elderly women.")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [("risedronate", "intervention"), ("placebo", "control")]
+    # must not: two treatments of one kind, or a comparison of methods outside a trial's design
+    assert extract_text("METHODS: A randomised controlled study comparing two different ESD models to treatment as usual.").arms == []
+    assert extract_text("METHODS: Robustness tests were done by comparing ANCOVA with three comparative methods.").arms == []
+
+
+def test_people_named_in_a_comparison_are_not_an_arm() -> None:
+    # "compared to those who received CON": the treatment after the people is the arm's name
+    text = ("Growth hormone during exercise after glucose.\nPlasma hGH concentrations were significantly higher in subjects "
+            "who received CHO compared to those who received CON at 15 and 30 min.")
+    assert [a.label for a in extract_text(text).arms] == ["CHO", "CON"]
+    text = ("Homeopathic syrup in children with cough.\nThe present prospective observational study investigated children "
+            "affected by wet acute cough, comparing those "
+            "who received the homeopathic syrup versus those treated with the homeopathic syrup plus antibiotic.")
+    assert [a.label for a in extract_text(text).arms] == ["homeopathic syrup", "homeopathic syrup plus antibiotic"]
+    # must not: people alone ("children or adults") are no arm
+    assert extract_text("Relaxants in infants.\nBACKGROUND: Infants usually respond differently to a neuromuscular relaxant "
+                        "compared to children or adults.").arms == []
+
+
+def test_a_mention_goes_to_the_arm_of_its_very_name_before_a_shorter_one() -> None:
+    # "galunisertib plus lomustine (n = 79)" was merged into a "galunisertib" arm (token subset)
+    text = ("METHODS: 158 patients were randomized to galunisertib plus lomustine (n = 79), galunisertib (n = 39) and "
+            "placebo+lomustine (n = 40).")
+    arms = extract_text(text).arms
+    assert [(a.label, a.n) for a in arms] == [
+        ("galunisertib plus lomustine", 79), ("galunisertib", 39), ("placebo+lomustine", 40)]
+    assert all(al not in {"galunisertib", "galunisertib plus lomustine"} for a in arms for al in a.aliases)
+    # must not: a shorter mention of one arm still joins it
+    text = "Patients were randomized to oral iron (n = 40) or intravenous iron sucrose (n = 40). The iron sucrose group improved."
+    assert [a.label for a in extract_text(text).arms] == ["oral iron", "intravenous iron sucrose"]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from extractor.api import extract_text
 from extractor.fields.doses import find_doses, normalise_unit
 
 
@@ -138,3 +139,50 @@ def test_power_of_ten_international_units() -> None:
     # twice 100 IU is not a power of ten; an exponent alone is never an amount
     assert [(d.value, d.unit) for d in find_doses("2 × 100 IU of insulin")] == [(100, "IU")]
     assert all(d.value != 6 for d in find_doses("a dose of 10^6 IU"))
+
+
+ST03 = ("METHODS: We randomly assigned patients 1:1 to receive peri-operative epirubicin, cisplatin, and capecitabine "
+        "chemotherapy or chemotherapy plus bevacizumab, in addition to surgery. Patients in the control group (chemotherapy "
+        "alone) received three pre-operative and three post-operative cycles of epirubicin, cisplatin, and capecitabine "
+        "chemotherapy: 50 mg/m2 epirubicin and 60 mg/m2 cisplatin on day 1 and 1250 mg/m2 oral capecitabine on days 1-21. "
+        "Patients in the investigational group received the same treatment as the control group plus 7.5 mg/kg intravenous "
+        "bevacizumab on day 1 of every cycle of chemotherapy and for six further doses once every 21 days following "
+        "chemotherapy, as maintenance treatment. FINDINGS: 1063 patients were randomly assigned to receive chemotherapy "
+        "alone (n=533) or chemotherapy plus bevacizumab (n=530).")
+
+
+def test_a_co_treatment_every_arm_receives_is_not_the_control_arms_dose() -> None:
+    arms = extract_text(ST03).arms
+    assert [(a.label, a.role) for a in arms] == [("chemotherapy", "control"), ("chemotherapy plus bevacizumab", "intervention")]
+    assert arms[0].doses == []
+    assert [(d.value, d.unit) for d in arms[1].doses] == [(7.5, "mg/kg")]
+
+
+def test_the_same_treatment_as_the_control_group_plus_names_the_add_on() -> None:
+    from extractor.fields.arm_doses import _ADDITION, _SAME_AS_CONTROL
+
+    low = "patients in the investigational group received the same treatment as the control group plus 7.5 mg/kg bevacizumab"
+    assert _SAME_AS_CONTROL.search(low) and _ADDITION.search(low)
+    # must not: the same treatment without an add-on
+    low = "patients in both groups received the same treatment as the control group during surgery"
+    assert not _SAME_AS_CONTROL.search(low) and not _ADDITION.search(low)
+
+
+def test_a_treatment_named_in_a_no_treatment_arm_is_not_shared() -> None:
+    # must not: "no aspirin" does not receive aspirin, so the aspirin arm keeps its doses
+    text = ("Patients were randomly allocated to receive aspirin (81 mg or 100 mg daily, aspirin group; n = 1262) "
+            "or no aspirin (no aspirin group; n = 1277).")
+    arms = extract_text(text).arms
+    assert [(d.value, d.unit) for d in arms[0].doses][:1] == [(81, "mg")]
+
+
+def test_the_control_treatment_named_in_every_arm_is_a_co_treatment() -> None:
+    from extractor.fields.arm_candidates import _Arm
+    from extractor.fields.arms import _in_every_arm
+
+    chemo, beva = _Arm("chemotherapy", 0, 1), _Arm("chemotherapy plus bevacizumab", 0, 1)
+    assert _in_every_arm(chemo, [chemo, beva])
+    # must not: another arm without it, or one that names it only as withheld
+    assert not _in_every_arm(chemo, [chemo, _Arm("bevacizumab", 0, 1)])
+    aspirin = _Arm("aspirin", 0, 1)
+    assert not _in_every_arm(aspirin, [aspirin, _Arm("no aspirin", 0, 1)])

@@ -5,12 +5,22 @@ of a "respectively" list, and labels that keep their amount when arms differ onl
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 
 import regex
 
 from extractor.fields import Context
 from extractor.fields.arm_candidates import _S, _Arm, _followed_by, _plain_case
-from extractor.fields.arm_labels import _find_word, _rx, _same, _Span, clean_label
+from extractor.fields.arm_labels import (
+    _find_word,
+    _rx,
+    _same,
+    _Span,
+    _strip_doses,
+    _strip_regimen,
+    clean_label,
+    tokens,
+)
 from extractor.fields.doses import find_doses, has_dose
 from extractor.numbers import parse_decimal
 from extractor.records import Dose
@@ -24,22 +34,66 @@ _EACH_NEXT = ("the", "patients", "participants", "subjects", "groups", "arms", "
 _AMOUNT_END = compile_regex(r"\d+(?:[.,]\d+)?\s*-?\s*(?:[^\s,;()]+)")
 
 
+# what follows an amount in a combination's item: its partner ("golimumab 100 mg + placebo",
+# "golimumab 100 mg injections plus placebo capsules")
+_COMBINED = compile_regex(r"(?:^|\s)(?:\+|plus\s|and\s|with\s|combined\s+with\s)\s*(?=\S)", regex.I)
+
+
 def _dose_labels(ctx: Context, arms: list[_Arm]) -> None:
     """Arms that differ only by dose ("prednisolone 7.5 mg ... or prednisolone 30 mg") keep
-    the name with its amount ("prednisolone 7.5 mg"), the shortest phrase telling them apart."""
-    for a in arms:
-        if not a.item or sum(_same(a.label, o.label, {}) for o in arms) < 2:
+    the name with its amount ("prednisolone 7.5 mg"), the shortest phrase telling them apart;
+    so does every item naming that drug with another amount ("golimumab 100 mg + placebo",
+    "golimumab 50 mg + MTX"), and a combination keeps its partner after the amount, which
+    tells it from the same amount with another partner."""
+    found: dict[int, tuple[str, int, int]] = {}  # arm index -> (cleaned item, start and end of its first amount)
+    items = [clean_label(ctx.norm[a.item[0] : a.item[1]]) if a.item else "" for a in arms]
+    with_digit = [any(c.isdigit() for c in raw) for raw in items]
+    # two items with amounts that start with one word may name one drug at two amounts; else
+    # only the twins of one label ("prednisolone" and "prednisolone") are read
+    firsts = [raw.split(None, 1)[0].casefold() for raw, d in zip(items, with_digit, strict=True) if d]
+    several = len(firsts) > len(set(firsts))
+    for i, a in enumerate(arms):
+        raw = items[i]
+        if not with_digit[i] or not several and sum(_same(a.label, o.label, {}) for o in arms) < 2:
             continue
-        raw = clean_label(ctx.norm[a.item[0] : a.item[1]])
         ds = find_doses(raw, first_only=True)
         if ds and raw[: ds[0].start].strip():
             amount_end = _AMOUNT_END.match(raw, ds[0].start)
-            a.label = raw[: amount_end.end() if amount_end else ds[0].end].strip()
+            found[i] = (raw, ds[0].start, amount_end.end() if amount_end else ds[0].end)
+    if not found:
+        return
+    # one drug named with two different amounts: the arms differ by dose; decided before any
+    # label changes, as a relabelled arm no longer matches its twin ("golimumab 50 mg" and
+    # "golimumab + MTX"); an arm called by something else (an abbreviation: "EPI-EPO") keeps it
+    amounts: dict[str, set[str]] = {}
+    for raw, start, end in found.values():
+        amounts.setdefault(raw[:start].strip().casefold(), set()).add(raw[start:end].casefold())
+    by_dose = {i for i, (raw, start, _end) in found.items()
+               if len(amounts[head := raw[:start].strip().casefold()]) >= 2 and arms[i].label.casefold().startswith(head)}
+    for i in found:
+        if i not in by_dose and sum(_same(arms[i].label, o.label, {}) for o in arms) < 2:
+            continue
+        raw, _start, end = found[i]
+        label = raw[:end].strip()
+        rest = _strip_regimen(_strip_doses(raw[end:])[0])
+        combined = _COMBINED.search(rest) if rest else None
+        if combined and any(t.isalpha() for t in tokens(rest[combined.end() :])):
+            label = f"{label} {rest}"
+        arms[i].label = label
 
 
 _OTHER_LEAD = compile_regex(r"(?:;|\bor\b|\band\b|,)\s+(?:the\s+)?$", regex.I)
 
-_ADDITION = compile_regex(r"\b(?:group|arm)\s+(?:also\s+)?received,?\s+in\s+addition\b|\b(?:group|arm)\s+additionally\s+received\b")
+_ADDITION = compile_regex(r"\b(?:group|arm)\s+(?:also\s+)?received,?\s+in\s+addition\b|\b(?:group|arm)\s+additionally\s+received\b|"
+                          r"\bsame\s+(?:treatment|regimen|therapy|protocol|intervention|care)\s+as\s+(?:in\s+)?the\s+(?:control|placebo|comparator)\s+(?:group|arm)s?\s*,?\s+"
+                          r"(?:plus|and|with|in\s+addition\s+to|together\s+with)\s")
+# "Patients in the investigational group received the same treatment as the control group plus
+# 7·5 mg/kg intravenous bevacizumab": what follows is the add-on, the dose of the arm it names
+_SAME_AS_CONTROL = compile_regex(
+    r"\bsame\s+(?:treatment|regimen|therapy|protocol|intervention|care)\s+as\s+(?:in\s+)?the\s+(?:control|placebo|comparator)\s+(?:group|arm)s?\s*,?\s+"
+    r"(?:plus|and|with|in\s+addition\s+to|together\s+with)\s+")
+# words of a combination's label that name no drug ("chemotherapy plus bevacizumab")
+_LINK_WORDS = frozenset("plus and with combined alone only or".split())
 _SUBJECT_VERB = compile_regex(r"\s+(?:(?:group|arm)\s+)?(?:patients\s+|participants\s+)?(?:received|were\s+given|was\s+given|were\s+treated\s+with|was\s+treated\s+with)\b")
 _RECEIVE = compile_regex(r"\breceiv|administ|given|treated\s+with|infus|inject", regex.I)
 _DOSE_CUE = compile_regex(r"\breceiv|administ|given|treated\s+with|infus|inject|\d\s*(?:mg|g|mcg|μg|µg|ug|iu|units?|ml|mmol|cells)\b", regex.I)
@@ -132,12 +186,29 @@ def _dose_spans(arm: _Arm, dose_sents: list[_S]) -> Iterator[tuple[int, int]]:
             break
 
 
+def _add_on_spans(arm: _Arm, others: list[_Arm], dose_sents: list[_S]) -> Iterator[tuple[int, int]]:
+    """The add-on of "the same treatment as the control group plus 7·5 mg/kg bevacizumab ..."
+    (to the end of the sentence), where it names a word of the arm's label that no other arm's has."""
+    own = {t for t in tokens(arm.label) if t.isalpha() and t not in _LINK_WORDS}
+    own -= {t for o in others for t in tokens(o.label)}
+    if not own:
+        return
+    for s, e, sent, low in dose_sents:
+        m = _SAME_AS_CONTROL.search(low) if "same" in low else None
+        if m and any(_find_word(low, w, m.end()) for w in own):
+            stop = _rx(r"\.\s+(?=[A-Z])").search(sent, m.end())
+            yield s + m.end(), s + stop.start() if stop else e
+
+
 def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
            dose_sents: list[_S]) -> list[Dose]:
     out: list[Dose] = []
     seen = set()
     other_names: list[str] | None = None
-    for a, b in _dose_spans(arm, dose_sents):
+    spans = _dose_spans(arm, dose_sents)
+    if not is_control:
+        spans = chain(spans, _add_on_spans(arm, others, dose_sents))
+    for a, b in spans:
         if other_names is None:
             # the other arms' names (lower-cased), once per arm rather than once per passage
             other_names = [n.lower() for o in others for n in [o.label, *o.aliases]

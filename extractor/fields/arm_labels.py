@@ -61,9 +61,10 @@ def not_an_arm(label: str) -> bool:
 _ROLE_WORDS = {"group", "arm", "treatment", "patient", "subject", "recipient", "participant", "the", "a", "an", "of", "with",
                "receiving", "treated", "condition", "therapy", "in"}
 
-# regimen words dropped from labels (kept when nothing else is left)
+# regimen words dropped from labels (kept when nothing else is left); a unit at the start is
+# no unit when a hyphen joins it to a name ("G-CSF", "L-arginine" keep their one-letter prefix)
 _REGIMEN_WORDS = compile_regex(
-    r"^(?:mg|g|mcg|μg|ml)\b|\b(?:iv|i\.v\.|orally|intravenously|(?:once|twice|thrice)(?:[\s-](?:daily|a\s+day|weekly))?|daily|"
+    r"^(?:mg|g|mcg|μg|ml)\b(?!-\w)|\b(?:iv|i\.v\.|orally|intravenously|(?:once|twice|thrice)(?:[\s-](?:daily|a\s+day|weekly))?|daily|"
     r"(?:one|two|three|\d+)\s+(?:hours?|days?|weeks?)\s+(?:before|after)\b.*|(?<!\bfor\s)(?:one|two|\d+)\s+(?:hours?|h|min|minutes)$|every\s+(?:\d+\s+|other\s+)?(?:hours?|days?|weeks?|months?)|each\s+(?:morning|evening|night|day)|"
     r"by\s+(?:subcutaneous|intravenous|intramuscular|oral|intranasal)\b.*|"
     # dosing codes and cycles: "sorafenib 400 mg bid", "dacarbazine repeated on 3-week cycle"
@@ -188,10 +189,20 @@ def _is_control_names(label: str, aliases: tuple[str, ...]) -> bool:
     return any(_control_re().search(name) for name in (label, *aliases) if name is label or not _ADD_ON_ALIAS.match(name))
 
 
+_NEGATION = compile_regex(r"(?:^|\b(?:the|in|of|to)\s+)(?:no|without)\s+(?=\w)", regex.I)
+
+
+def _negated(label: str) -> bool:
+    """"no aspirin", "patients in the no aspirin": a group named by what it does not get."""
+    return _NEGATION.search(label) is not None
+
+
 def _same(a: str, b: str, abbrevs: dict[str, str]) -> bool:
     if a.lower() == b.lower():
         return True  # "group A": its only token is a role word, so token sets cannot tell
     ta, tb = tokens(a), tokens(b)
+    if ("no" in ta or "without" in ta) != ("no" in tb or "without" in tb) and _negated(a) != _negated(b):
+        return False  # "no aspirin" is the group that does not get aspirin
     if ta and tb and (ta <= tb or tb <= ta):
         return True
     if not abbrevs:

@@ -399,6 +399,10 @@ def _merge(arms: list[_Arm], extra: list[_Arm], abbrevs: dict[str, str], create:
     created: list[_Arm] = []
     for x in extra:
         hit = next((a for a in arms if _same(a.label, x.label, abbrevs)), None)
+        if hit is not None and hit.label.lower() != x.label.lower() and tokens(hit.label) != (xt := tokens(x.label)):
+            # an arm of the very name comes first: "chemotherapy plus bevacizumab" is that arm,
+            # not a superset of the "chemotherapy" arm named before it
+            hit = next((a for a in arms if a.label.lower() == x.label.lower() or xt and tokens(a.label) == xt), hit)
         if hit is None and x.aliases:  # a count that also gives the group's treatment ("n_group_abbrev")
             hit = next((a for a in arms if any(_same(a.label, al, abbrevs) for al in x.aliases if tokens(al))), None)
         # groups listed with their own n in one sentence are distinct ("IIT; n=33 ... IIT + LMWH; n=34")

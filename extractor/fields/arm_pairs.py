@@ -79,29 +79,49 @@ _OUTCOME_NOUN = compile_regex(
     r"\b(?:levels?|scores?|rates?|concentrations?|values?|counts?|ratios?|indices|index)$", regex.I)
 
 
+# "subjects who received CHO compared to those who received CON": the treatment after the people;
+# "those treated", "children or adults" name people, not a treatment
+_PEOPLE = compile_regex(r"^(?:patients|participants|subjects|children|women|men|mothers|adults|infants|people|those)(?![\w-])", regex.I)
+_WITH_NAME = compile_regex(
+    r"\s+with\s+(?P<x>[\w/+-]+(?:\s+[\w/+-]+){0,5}?)(?=\s+(?:in|for|on|at|after|among|during|was|were|is|are|to|up)\b|[:.,;(]|$)", regex.I)
+_PEOPLE_GIVEN = compile_regex(
+    r"^(?:patients|participants|subjects|children|women|men|mothers|adults|infants|people|those)\s+(?:who\s+|that\s+)?"
+    r"(?:received|were\s+(?:treated|given)|treated|given)(?:\s+with)?\s+(?=\S)", regex.I)
+
+
 def _text_versus(ctx: Context, sents: list[_S]) -> list[_Arm]:
     """"a trial of HFCWO compared with conventional treatment": the first comparison stated
     before the results (the title rule, run only on sentences that say versus/compared)."""
-    rule = load_rules("arms").by_id("title_versus")
-    for s, _e, sent, _low, cues in sents:
+    rules = load_rules("arms")
+    rule, comparing = rules.by_id("title_versus"), rules.by_id("text_comparing")
+    for s, _e, sent, low, cues in sents:
         sec = (ctx.section_label(s) or "").upper()
         if "RESULT" in sec or "CONCLU" in sec:
             break
         cue = _VERSUS_GATE.search(sent) if "versus" in cues else None
-        if not cue:
+        if cue:
+            # the first name is at most four words before the first "versus"
+            found = rule.finditer(sent, max(0, cue.start() - 80))
+        elif "comparing " in low:
+            found = comparing.finditer(sent)  # "a trial comparing risedronate with placebo"
+        else:
             continue
-        # the first name is at most four words before the first "versus"
-        for m in rule.finditer(sent, max(0, cue.start() - 80)):
+        for m in found:
             arms = []
             for g in ("a", "b"):
                 label = clean_label(m.group(g))
                 label = _rx(r"^(?:.*\s)?(?:of|with|between)\s+(?=\S)", regex.I).sub("", label)  # "pilot study of HFCWO"
                 label = _rx(r"\s+as$", regex.I).sub("", label)  # "X as compared to Y"
+                label = _PEOPLE_GIVEN.sub("", label) if label[:1] in "pPsScCwWmMaAiItT" else label
+                if g == "b" and _PEOPLE.match(label):
+                    # "versus those treated with the homeopathic syrup plus antibiotic": the name runs on after "with"
+                    ext = _WITH_NAME.match(sent, m.end(g))
+                    label = clean_label(ext.group("x")) if ext else label
                 # "in MA vs NHW adults" compares populations, not treatments; "serum BDNF
                 # levels as compared to the placebo group" compares an outcome, not an arm
                 if (not label or _NOISE.search(label) or not tokens(label) or _GENERIC.match(label)
                         or _rx(r"^(?:in|among|on|at|for)\s", regex.I).match(label)
-                        or _OUTCOME_NOUN.search(label)):
+                        or _OUTCOME_NOUN.search(label) or _PEOPLE.match(label)):
                     break
                 arms.append(_Arm(label, s + m.start(g), s + m.end(g), rule="arms:text_versus"))
             if len(arms) == 2:

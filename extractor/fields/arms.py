@@ -34,6 +34,7 @@ from extractor.fields.arm_labels import (
     _is_control,
     _rx,
     _same,
+    _strip_doses,
     clean_label,
     not_an_arm,
     split_items,
@@ -105,6 +106,94 @@ def _marked_control(low: str, arm: _Arm) -> bool:
                 return True
             m = _find_word(low, name, m.b + 1)
     return False
+
+
+# "golimumab 100 mg + placebo", "methylphenidate plus placebo": a combination with a control term
+_PARTS = compile_regex(r"\s*\+\s*|\s+(?:plus|and|with|combined\s+with)\s+", regex.I)
+# dosage forms and words that do not name the partner ("placebo injections plus methotrexate capsules")
+_AIM_CONTROL = compile_regex(r"^[\w-]+\s+controls?$", regex.I)
+_FORM_WORDS = frozenset("injection capsule tablet infusion pill matching matched dose".split())
+
+
+def _partner(label: str) -> frozenset[str]:
+    """Content tokens of X in a label "X + placebo" (one part a control term, the other not;
+    amounts and dosage forms left out), or none."""
+    low = label.lower()
+    if "+" not in low and " plus " not in low and " and " not in low and " with " not in low:
+        return frozenset()
+    parts = _PARTS.split(label)
+    if len(parts) != 2:
+        return frozenset()
+    # "weight control" is an aim, not a control treatment
+    ctl = [_is_control(p, []) and not _AIM_CONTROL.match(p) for p in parts]
+    if ctl[0] == ctl[1]:
+        return frozenset()
+    other = parts[1] if ctl[0] else parts[0]
+    return frozenset(t for t in tokens(_strip_doses(other)[0]) if t not in _FORM_WORDS and t.isalpha())
+
+
+def _studied(x: frozenset[str], labels: list[str], label_tokens: list[frozenset[str]], low: str) -> tuple[bool, int, int]:
+    """How much the drug X looks studied rather than background: named with two amounts in the
+    labels ("golimumab 50 mg", "golimumab 100 mg"), in more labels, named earlier (the title
+    and objective name the drug studied first)."""
+    amounts = {m.group(1) for w in x for label in labels
+               for m in _rx(rf"\b{regex.escape(w)}\s+(\d+(?:[.,]\d+)?\s*[^\s+]+)", regex.I).finditer(label)}
+    first = min((m.a for w in x if (m := _find_word(low, w)) is not None), default=len(low))
+    return len(amounts) >= 2, sum(x <= t for t in label_tokens), -first
+
+
+def _active_with_placebo(arms: list[_Arm], controls: list[bool], low: str) -> list[bool]:
+    """Roles of arms "X + placebo" whose label holds a control term only for the other drug.
+
+    - X in every arm ("simvastatin plus placebo" vs "simvastatin plus fenofibrate") is the
+      background therapy: the arm is the control;
+    - beside a control without a partner ("placebo"), the arm is an intervention;
+    - two such arms ("placebo + MTX", "golimumab 100 mg + placebo") beside one combining both
+      ("golimumab 50 mg + MTX"), a factorial trial: the placebo of the control stands for the
+      drug studied (``_studied``); the other arm is an intervention. Without an arm combining
+      them (a double-dummy head-to-head trial) both are.
+    """
+    partners = [_partner(a.label) if c else frozenset() for a, c in zip(arms, controls, strict=True)]
+    if not any(partners):
+        return controls
+    label_tokens = [tokens(a.label) for a in arms]
+
+    def in_arms(x: frozenset[str]) -> int:
+        return sum(x <= t for t in label_tokens)
+
+    combos = [i for i, p in enumerate(partners) if p and in_arms(p) < len(arms)]
+    if not combos:
+        return controls
+    out = list(controls)
+    plain_control = any(c and not p for c, p in zip(controls, partners, strict=True))
+    if plain_control:
+        for i in combos:
+            out[i] = False
+    elif len(combos) >= 2:
+        both = frozenset().union(*(partners[i] for i in combos))
+        if any(both <= t for t in label_tokens):
+            labels = [a.label for a in arms]
+            keys = {i: _studied(partners[i], labels, label_tokens, low) for i in combos}
+            least = min(keys.values())
+            if sum(k == least for k in keys.values()) > 1:
+                return controls  # nothing tells the drug studied from the background
+            for i in combos:
+                out[i] = keys[i] == least
+        else:
+            for i in combos:
+                out[i] = False
+    return out
+
+
+_NEGATED = compile_regex(r"^(?:no|without|non)\b", regex.I)
+
+
+def _in_every_arm(arm: _Arm, arms: list[_Arm]) -> bool:
+    """"chemotherapy" beside "chemotherapy plus bevacizumab": every arm's label names the
+    control's treatment, a co-treatment of all arms, so its amounts are no dose of the control."""
+    own = frozenset(t for t in tokens(arm.label) if t.isalpha())
+    # ... naming it as received: "no aspirin" does not
+    return bool(own) and all(own <= tokens(o.label) and not _NEGATED.match(o.label) for o in arms)
 
 
 def _abbreviated(arms: list[_Arm], abbrevs: dict[str, str]) -> list[str]:
@@ -261,6 +350,7 @@ def extract(ctx: Context) -> list[Arm]:
     if not all(c or m for c, m in zip(controls, marked, strict=True)):
         # a mark on every arm ("conventional vs standard ...") tells none of them apart
         controls = [c or m for c, m in zip(controls, marked, strict=True)]
+    controls = _active_with_placebo(arms, controls, low_doc)
     # "The Ketamine group received, in addition, ...": what the control receives is a co-treatment
     shared = any(_ADDITION.search(low) for _s, _e, _sent, low in dose_sents)
     labels = _abbreviated(arms, abbrevs)
@@ -269,7 +359,7 @@ def extract(ctx: Context) -> list[Arm]:
         if a.n_span:
             ev.append(Evidence(**ctx.evidence(*a.n_span, rule=a.rule)))
         doses = a.fixed_doses or _doses(ctx, a, [o for o in arms if o is not a], ctl, dose_sents)
-        if ctl and (shared or _rx(r"^(?:no|without)\s", regex.I).match(a.label)) and not a.fixed_doses:
+        if ctl and (shared or _rx(r"^(?:no|without)\s", regex.I).match(a.label) or _in_every_arm(a, arms)) and not a.fixed_doses:
             doses = []
         aliases = a.aliases if label == a.label else [a.label, *a.aliases]
         out.append(Arm(label=label, role="control" if ctl else "intervention", n=a.n,
