@@ -160,7 +160,7 @@ def _stated_measure(record: TrialRecord, ci: Interval) -> str | None:
     own = _own_measures(ci.text)
     if own:
         return ci.measure if ci.measure in own else own[0]
-    if named_measure(ci):  # "aOR 0.428, 95% CI ...": an abbreviation only _MEASURE_ABBR knows
+    if _MEASURE_ABBR.search(ci.text):  # "aOR 0.428, 95% CI ...": an abbreviation only it knows
         return measure_of(ci)
     # a name the interval's own text opens with ("mortality ratio 0·96, 95% CI ..."): the
     # clause before it may name another measure

@@ -181,8 +181,9 @@ def _pairs(record: TrialRecord, value: Evidence, sentence: str, base: int, c: Cl
     return True
 
 
-def _comma_outside_brackets(gap: str) -> bool:
-    if "," not in gap:  # (most gaps: no scan character by character)
+def _outside_brackets(gap: str, mark: str) -> bool:
+    """True when ``mark`` occurs in ``gap`` outside round and square brackets."""
+    if mark not in gap:  # (most gaps: no scan character by character)
         return False
     depth = 0
     for ch in gap:
@@ -190,25 +191,19 @@ def _comma_outside_brackets(gap: str) -> bool:
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
-        elif ch == "," and depth == 0:
+        elif ch == mark and depth == 0:
             return True
     return False
+
+
+def _comma_outside_brackets(gap: str) -> bool:
+    return _outside_brackets(gap, ",")
 
 
 def _clause_ends(gap: str) -> bool:
     """True when a semicolon outside brackets separates the claim from the value ("no
     differences in X; the rates of Y were lower ... P < 0.05"): a new statement begins."""
-    if ";" not in gap:  # (most gaps: no scan character by character)
-        return False
-    depth = 0
-    for ch in gap:
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-        elif ch == ";" and depth == 0:
-            return True
-    return False
+    return _outside_brackets(gap, ";")
 
 
 def _sentence_of(record: TrialRecord, v: Evidence) -> tuple[str, int] | None:

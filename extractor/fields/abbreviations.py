@@ -17,7 +17,6 @@ FIELD = "abbreviations"
 
 # "(SF)" or "(SF;" / "(SF," : a short form of 2-10 characters with at least one letter.
 _PAREN = compile_regex(r"\(\s*([^()\s;,]{1,10}(?:\s[^()\s;,]{1,10})?)\s*[;,)]")
-_WORD = compile_regex(r"[\w'-]+|[^\w\s]")
 
 
 def is_short_form(sf: str) -> bool:
