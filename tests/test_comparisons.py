@@ -877,3 +877,33 @@ def test_25_oh_d_is_one_outcome_not_cut_at_its_bracket() -> None:
     # negative: a bracket after a word that is not glued into it still ends the outcome
     c, _ = _one("RESULTS: There was no significant difference in pain(p = 0.3).", "pain")
     assert c.outcome == "pain"
+
+
+def test_the_words_before_there_was_name_no_outcome() -> None:
+    # PMC4676931: the time before "there was" was the outcome ("At week 12 there")
+    c, rec = _one("RESULTS: At week 12 there was no significant difference between groups for the reduction in "
+                  "total BDI-IA score (primary efficacy variable).", "BDI-IA")
+    assert c.significant is False and c.direction == "no difference"
+    assert not [x for x in rec.comparisons if x.outcome.lower().endswith("there")]
+    # a baseline statement names no outcome at all: no comparison rather than "At baseline there"
+    assert extract_text("RESULTS: At baseline there were no differences between groups.").comparisons == []
+
+
+def test_a_difference_between_two_named_arms_in_an_outcome() -> None:
+    # PMC4994668 and PMC4223523: "between X and Y in Z" (the groups named, not "groups")
+    c, _ = _one("INTERPRETATION: There was no significant difference between ciclosporin and infliximab in "
+                "clinical effectiveness.", "clinical effectiveness")
+    assert c.outcome == "clinical effectiveness" and c.significant is False
+    # the arms are not the outcome when no phrase follows them
+    rec = extract_text("RESULTS: No significant difference between ciclosporin and infliximab was found.")
+    assert not [x for x in rec.comparisons if "infliximab" in x.outcome]
+
+
+def test_in_terms_of_is_a_preposition_of_the_outcome() -> None:
+    # PMC3381083: "terms of early and late postoperative complications" was the outcome
+    c, _ = _one("RESULTS: There was no significant difference between the two groups in terms of early and late "
+                "postoperative complications.", "complications")
+    assert c.outcome == "early and late postoperative complications"
+    c, _ = _one("RESULTS: No significant differences were found between the IT and TA groups or in relation to "
+                "the PCS.", "PCS")
+    assert c.outcome == "PCS"

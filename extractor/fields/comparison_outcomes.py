@@ -123,7 +123,8 @@ def _clean_outcome(text: str, start: int) -> tuple[str, int]:
 # its outcome as its subject, the phrase before the verb (and its auxiliaries) back to a clause
 # break; "a significant increase from" (a noun, not a verb in -ed) has none
 # the words an out_diff_in object may be that name the groups, not an outcome
-_NO_OUTCOME = frozenset(("groups", "group", "either", "both", "any", "them", "those", "arms"))
+# (and a count the group noun was cut from: "between the data of the two groups")
+_NO_OUTCOME = frozenset(("groups", "group", "either", "both", "any", "them", "those", "arms", "two", "three", "four"))
 _CHANGE_BY = compile_regex(r"(?:by|from)(?:\s+[-+−–]?[\d.]|$)", regex.I)
 _BRACKETED = compile_regex(r"\s*\([^()]*\)")
 _LIST_END = compile_regex(r"\s(?:and|or)\s", regex.I)
@@ -232,8 +233,11 @@ def _outcome(head: str, cues, mentions: list[_Mention], low: str | None = None,
                 anaphoric = _ANAPHOR.match(o) is not None
                 if anaphoric and not anaphor:
                     anaphor = (o, o0, "anaphor")
-                if anaphoric or _BAD_SUBJECT.match(o) or _is_group_phrase(o, mentions, o0, cues):
-                    nothing = nothing or o.lower() in _NO_OUTCOME
+                existential = _existential(o)
+                if anaphoric or existential or _BAD_SUBJECT.match(o) or _is_group_phrase(o, mentions, o0, cues):
+                    # "At baseline there were no differences between groups": the words before
+                    # "there" name no outcome, and the whole head is none either (no fallback)
+                    nothing = nothing or existential or o.lower() in _NO_OUTCOME
                     continue
                 if len(o.split()) > 25:
                     continue
@@ -282,6 +286,13 @@ def _outcome(head: str, cues, mentions: list[_Mention], low: str | None = None,
         if rid in cands:
             return cands[rid]
     return anaphor or (("", 0, "nothing") if nothing else None)
+
+
+def _existential(o: str) -> bool:
+    """The phrase before the verb ends in the "there" of "there was/were" ("At week 12 there
+    was no difference in X", "These results indicate that there were fewer ..."): what
+    precedes it is a time, a setting or a report, and the subject follows the verb."""
+    return o[-5:].lower() == "there" and (len(o) == 5 or not o[-6].isalnum())
 
 
 def _relative_end(head: str, o: str, o0: int, rid: str, m: regex.Match[str],
