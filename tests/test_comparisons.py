@@ -907,3 +907,14 @@ def test_in_terms_of_is_a_preposition_of_the_outcome() -> None:
     c, _ = _one("RESULTS: No significant differences were found between the IT and TA groups or in relation to "
                 "the PCS.", "PCS")
     assert c.outcome == "PCS"
+
+
+def test_a_time_after_the_change_verb_is_not_the_outcome() -> None:
+    # PMC5863418: "at 168 h" was the outcome; the subject of the verb is
+    c, _ = _one("RESULTS: In the PEA group, TNF-α concentration was significantly decreased at 168 h, meanwhile "
+                "in the SL group, this value remained increased at this time point.", "TNF")
+    assert c.outcome == "TNF-α concentration"
+    # "on" may name the measure the groups were compared on: it stays the outcome
+    c, _ = _one("RESULTS: Participants who read the condom instructions did not perform significantly better on "
+                "the demonstration task, F (1, 203) = 2.90, P = 0.09.", "demonstration task")
+    assert c.outcome.startswith("on the demonstration task")

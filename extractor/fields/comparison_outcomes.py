@@ -125,6 +125,10 @@ def _clean_outcome(text: str, start: int) -> tuple[str, int]:
 # the words an out_diff_in object may be that name the groups, not an outcome
 # (and a count the group noun was cut from: "between the data of the two groups")
 _NO_OUTCOME = frozenset(("groups", "group", "either", "both", "any", "them", "those", "arms", "two", "three", "four"))
+# the first words of a phrase after a change verb that says when or under what it changed
+# ("at 168 h", "after cannulation", "following both therapies"); not "on", which may name
+# the measure ("performed better on the demonstration task")
+_WHEN_WORDS = frozenset(("at", "after", "following", "during", "over", "before", "within", "throughout", "until"))
 _CHANGE_BY = compile_regex(r"(?:by|from)(?:\s+[-+−–]?[\d.]|$)", regex.I)
 _BRACKETED = compile_regex(r"\s*\([^()]*\)")
 _LIST_END = compile_regex(r"\s(?:and|or)\s", regex.I)
@@ -265,6 +269,10 @@ def _outcome(head: str, cues, mentions: list[_Mention], low: str | None = None,
                         None if low_o in ("by", "from") else (o, o0))
                 elif low_o in _PEOPLE and rid == "out_had_more":
                     read = _people_predicate(head, o0 + len(o))
+                elif low_o.split(None, 1)[0] in _WHEN_WORDS:
+                    # "mean SBP, DBP and MAP significantly reduced after cannulation": the phrase
+                    # after the verb is when or under what it changed; the subject is the outcome
+                    read = _subject_before(head, m.start(), mentions, cues) or (o, o0)
                 else:
                     read = (o, o0)
                 if read is None:
