@@ -918,3 +918,21 @@ def test_a_time_after_the_change_verb_is_not_the_outcome() -> None:
     c, _ = _one("RESULTS: Participants who read the condom instructions did not perform significantly better on "
                 "the demonstration task, F (1, 203) = 2.90, P = 0.09.", "demonstration task")
     assert c.outcome.startswith("on the demonstration task")
+
+
+def test_a_group_phrase_holds_no_preposition() -> None:
+    # PMC3581780: the side was "side effects between the groups"
+    c, _ = _one("RESULTS: No differences were observed in use of antiemetics and the side effects between the groups.",
+                "antiemetics")
+    assert c.intervention == "groups"
+    # PMC3936115: the outcome was cut to "subjective quality", its side was "life in the study group"
+    c, _ = _one("RESULTS: The subjective quality of life in the study group was higher than in the control group.",
+                "quality")
+    assert c.outcome == "subjective quality of life" and c.intervention == "study group"
+
+
+def test_people_counted_in_a_group_keep_the_groups_side() -> None:
+    # PMC3718630: "Compared to women in the control arm" is the reference group
+    c, _ = _one("RESULTS: Compared to women in the control arm, women in the intervention arm had a significant "
+                "reduction in dietary glycaemic load (33 points, 95% CI −47 to −20), (p < 0.001).", "glycaemic")
+    assert c.direction == "decreased" and c.comparator == "control"
