@@ -936,3 +936,14 @@ def test_people_counted_in_a_group_keep_the_groups_side() -> None:
     c, _ = _one("RESULTS: Compared to women in the control arm, women in the intervention arm had a significant "
                 "reduction in dietary glycaemic load (33 points, 95% CI −47 to −20), (p < 0.001).", "glycaemic")
     assert c.direction == "decreased" and c.comparator == "control"
+
+
+def test_a_change_from_baseline_set_against_the_other_groups_is_a_comparison() -> None:
+    # PMC4950806: the decimal point of "4.0" ended the look for "vs" after "from baseline"
+    rec = extract_text("RESULTS: The percentage change in lumbar BMD from baseline to the end of treatment was "
+                       "−0.4±4.0% for the AC group vs. 6.8±6.3% for the AD group (P=0.015).")
+    assert [c for c in rec.comparisons if "lumbar BMD" in c.outcome and c.significant is True]
+    # a change within each group, set against nothing, is still no comparison
+    rec = extract_text("RESULTS: The percentage change in lumbar BMD from baseline to the end of treatment was "
+                       "−0.4±4.0% (P=0.015).")
+    assert not rec.comparisons

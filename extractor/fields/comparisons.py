@@ -93,7 +93,9 @@ _GAP_SOFT = {"and", "respectively", "vs", "versus", "or", "the", "in", "for", "e
 _GAP_BOUNDARY = compile_regex(r";|,\s*(?:and|but|while|whereas)\b|\bwhereas\b|\bwhile\b|\bbut\b", regex.I)
 _WITHIN = compile_regex(
     r"\bwithin[-\s]+groups?\b|\b(?:from\s+(?:baseline|pre-?(?:op|operative|operatively|treatment|intervention)\b)|at\s+baseline\s+to)\b"
-    r"(?![^.]{0,60}\b(?:than|compared|versus|vs)\b)", regex.I)
+    # a decimal point is no full stop: "from baseline was -361 ± 271.3 in the combination group
+    # compared with 141 ± 241.9 in the switching group" sets the groups' changes against each other
+    r"(?!(?:[^.]|\.(?=\d)){0,150}?\b(?:than|compared|versus|vs)\b)", regex.I)
 # "HbA1c was reduced significantly in both groups (P < 0.01)": a change within each group,
 # not a difference between them -- unless the statement also sets the groups against each
 # other ("than", "between", "differed", "versus" before a word, not between two numbers)
