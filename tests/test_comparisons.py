@@ -947,3 +947,23 @@ def test_a_change_from_baseline_set_against_the_other_groups_is_a_comparison() -
     rec = extract_text("RESULTS: The percentage change in lumbar BMD from baseline to the end of treatment was "
                        "−0.4±4.0% (P=0.015).")
     assert not rec.comparisons
+
+
+def test_counts_before_the_outcome_name_what_the_people_had() -> None:
+    # PMC5610854: the sentence starts with the counts; the outcome is what the eyes required
+    c, _ = _one("RESULTS: 17 of the 38 eyes in group 1 (44.7%) required IOP-lowering medications as compared to "
+                "seven of the 111 eyes in group 2 (6.3%).", "IOP")
+    assert c.outcome == "IOP-lowering medications" and c.direction == "increased"
+    # a verb of a relative clause is not what was counted
+    rec = extract_text("RESULTS: 19 out of 70 (27%) patients who completed the trial were seen again versus "
+                       "1 out of 88 patients (1%).")
+    assert not [x for x in rec.comparisons if x.outcome.startswith("completed")]
+
+
+def test_a_value_assigned_to_placebo_after_compared_with_is_the_reference() -> None:
+    # PMC3781545: "compared with 6 out of 33 (18%) assigned to placebo": placebo is the reference,
+    # read over more than the 40 characters a marker is looked for in
+    c, _ = _one("RESULTS: Eleven out of 35 individuals (31%) assigned to liraglutide discontinued the study compared "
+                "with 6 out of 33 (18%) assigned to placebo (P = 0.26).", "discontinued")
+    assert c.comparator == "placebo" and c.direction == "increased" and c.significant is False
+    assert c.intervention_values.events == 11 and c.comparator_values.events == 6

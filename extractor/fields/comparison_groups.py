@@ -27,9 +27,10 @@ from extractor.regex_cache import compile_regex
 from extractor.rules import load_lexicon
 
 # "1 (0.6%) TT versus 15 (8.6%) DO": the group named after the value that follows "versus"
-# is a reference group, as in "versus 15 (8.6%) in DO"
+# is a reference group, as in "versus 15 (8.6%) in DO" and "compared with 6 out of 33 (18%)
+# assigned to placebo"
 _REF_VALUE = compile_regex(
-    r"\b(?:versus|vs\.?|compared\s+(?:with|to))\s+\d+(?:\.\d+)?\s*%?\s*(?:\(\s*\d[\d.,%\s]{0,12}\)\s*)?(?:(?:in|with|for|among)\s+(?:the\s+)?)?$",
+    r"\b(?:versus|vs\.?|compared\s+(?:with|to))\s+\d+(?:\.\d+)?\s*%?\s*(?:(?:out\s+)?of\s+\d+\s*)?(?:\(\s*\d[\d.,%\s]{0,12}\)\s*)?(?:(?:in|with|for|among|(?:assigned|allocated|randomi[sz]ed)\s+to|receiving|treated\s+with)\s+(?:the\s+)?)?$",
     regex.I)
 # a group named by the absence of a treatment ("non-tourniquet group", "without bisacodyl arm")
 _NEGATED_GROUP = compile_regex(r"(?:non-?|without\s+|no\s+)([A-Za-z][\w]*)(?=[\s-]+(?:group|arm|cohort)s?\b|$)", regex.I)
@@ -229,6 +230,20 @@ def _group_words(txt: str) -> tuple[bool, str | None]:
     return _cues()["control"].search(txt) is not None, neg.group(1) if neg else None
 
 
+# _REF_VALUE reads back from the group over its value: "compared with 6 out of 33 (18%)
+# assigned to " is longer than the 40 characters a marker before a group is looked for in
+_REF_VALUE_SPAN = 70
+
+
+def _ref_value(seg: str, pos: int) -> bool:
+    """A value after "versus"/"compared with" comes just before the group at ``pos``."""
+    before = seg[max(0, pos - _REF_VALUE_SPAN): pos]
+    low = before.lower()
+    if _plain(before) and "vs" not in low and "versus" not in low and "compared" not in low:
+        return False  # none of _REF_VALUE's words (see _plain)
+    return _REF_VALUE.search(before) is not None
+
+
 def _mentions(seg: str, arm_res, cues, low: str | None = None, words: list[str] | None = None) -> list[_Mention]:
     """The groups ``seg`` names. ``low``: ``seg`` lower-cased, and ``words`` its words
     (``_ascii_words``, None when ``seg`` is not ``_plain``), when the caller has them."""
@@ -246,9 +261,7 @@ def _mentions(seg: str, arm_res, cues, low: str | None = None, words: list[str] 
         # text, where they are as written unless it has a letter like "ſ" (see _plain)
         low = before.lower()
         plain = _plain(before)
-        if (not (plain and _no_ref_marker(low)) and cues["ref_marker"].search(before)) or (
-                not (plain and "vs" not in low and "versus" not in low and "compared" not in low)
-                and _REF_VALUE.search(before)):
+        if (not (plain and _no_ref_marker(low)) and cues["ref_marker"].search(before)) or _ref_value(seg, pos):
             return "ref"
         if not (plain and "between" not in low) and cues["between"].search(before):
             return "neutral"

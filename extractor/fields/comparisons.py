@@ -52,7 +52,7 @@ from extractor.fields.comparison_groups import (
     _Mention,
     _mentions,
 )
-from extractor.fields.comparison_outcomes import _fallback_outcome, _outcome
+from extractor.fields.comparison_outcomes import _clean_outcome, _cut_at_group, _fallback_outcome, _outcome
 from extractor.fields.cue_words import (
     _RUN,  # noqa: F401
     _WORD_GAPS,
@@ -371,16 +371,17 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
         o, o0, rule = found
     else:
         fb = _fallback_outcome(head)
-        if fb is None and seg.anchors:
-            # "... improved survival (91% vs 42%), SAE-free survival (P = .008)": the words
-            # before the first number of a later group name the next outcome in the list
-            fb = None
+        rule = "out_list"
+        if fb is None and piece is None and len(values) >= 2 and not head.strip(" ,;:(["):
+            # "17 of the 38 eyes in group 1 (44.7%) required IOP-lowering medications as
+            # compared to seven of the 111 eyes in group 2": the counts come first
+            fb = _outcome_after_counts(ctx.norm, seg, mentions)
+            rule = "out_after_counts"
         if fb is not None and fb[0].lower() in _NAMES_NOTHING:
             fb = _recover_outcome(ctx, seg, sent_s, p0, cues)
         if fb is None:
             return None
         o, o0 = fb
-        rule = "out_list"
         inherited = prev is not None and head.lstrip().startswith((",", "and")) and not cues["gate"].search(head)
     o_abs0 = p0 + o0
     o_abs1 = o_abs0 + len(o)
@@ -584,6 +585,29 @@ def _recover_outcome(ctx: Context, seg: _Segment, sent_s: int, p0: int, cues) ->
     if found is None or not found[0] or found[0].lower() in _NAMES_NOTHING:
         return None
     return found[0], a - p0 + found[1]
+
+
+# what the people counted had or did: a verb of having takes its object as the outcome ("had
+# virological failure"), any other verb is part of it ("discontinued the study"); not a verb
+# of a relative clause ("patients who completed the trial had ...")
+_AFTER_COUNTS = compile_regex(
+    r"(?<!\bwho\s)(?<!\bthat\s)\b(?:(?P<have>had|developed|experienced|suffered|presented\s+with|showed|achieved|"
+    r"attained|required|needed)|(?P<act>discontinued|completed|initiated|passed|relapsed|withdrew|quit|underwent))"
+    r"\s+(?P<o>[^\s,;()\[\]][^,;()\[\]]{1,79}?)"
+    r"(?=\s+(?:as\s+opposed\s+to|as\s+compared|compared|versus|vs\b|than|while|whereas|respectively)\b|\s*[,;(\[]|\s*\.?$)",
+    regex.I)
+
+
+def _outcome_after_counts(norm: str, seg: _Segment, mentions: list[_Mention]) -> tuple[str, int] | None:
+    """(phrase, offset from the segment's start) of what the people counted before it had or
+    did, read after the segment's first counts; None when no verb of the list follows them."""
+    m = _AFTER_COUNTS.search(norm, seg.anchors[0].end, seg.end)
+    if m is None:
+        return None
+    a = m.start("act") if m.group("act") else m.start("o")
+    o, o0 = _clean_outcome(norm[a:m.end("o")], a - seg.start)
+    o = _cut_at_group(o, o0, mentions)
+    return (o, o0) if len(o) >= 2 and TOK.search(o.lower()) else None
 
 
 def _words_may_compare(text: str, cues) -> bool:
