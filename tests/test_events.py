@@ -166,3 +166,38 @@ def test_a_total_in_words_is_a_rate_before_people_or_a_clause() -> None:
     # a choice among groups is not a rate
     assert rates("Patients were randomized to one of two treatments.") == []
     assert rates("Children were assigned to one of three groups.") == []
+
+
+def test_count_of_whom_without_percent_takes_a_people_count_before_it() -> None:
+    def rates(t: str) -> list[tuple[int, int, bool]]:
+        return [(e.events, e.total, e.uncertain) for e in extract_text(t).event_rates]
+
+    assert rates("RESULTS: In Group A, 23 patients had TM, 4 of whom developed associated ineffective drainage, while "
+                 "the patients in group B did not.") == [(4, 23, False)]
+    assert rates("During the study period, a total of 72 patients were recorded, and 65 of them met the inclusion "
+                 "criteria.") == [(65, 72, False)]
+    # another number between the people count and the count: the pairing is not certain, so no rate
+    assert rates("Between August 2003 and June 2005, 107 women began HAART at a median of 30 wk of gestation, 102 of "
+                 "them with zidovudine (ZDV), lamivudine (3TC), and nevirapine (NVP).") == []
+    # no count of people before it: "three of whom" has no total
+    assert rates("Patients from one single primary care practice participated in the study, three of whom dropped "
+                 "out.") == []
+
+
+def test_count_with_percent_of_whom_divides_a_people_count_with_its_own_percent() -> None:
+    text = "New AF was found in 10 (4.9%) subjects, 7 (70%) of whom had reported pulse irregularity."
+    assert [(e.events, e.total, e.percent) for e in extract_text(text).event_rates] == [(7, 10, 70.0)]
+    # a percent that disagrees with that count is not paired with it
+    text = "New AF was found in 10 (4.9%) subjects, 7 (40%) of whom had reported pulse irregularity."
+    assert extract_text(text).event_rates == []
+
+
+def test_reversed_count_after_only() -> None:
+    def rates(t: str) -> list[tuple[int, int, float | None]]:
+        return [(e.events, e.total, e.percent) for e in extract_text(t).event_rates]
+
+    assert rates("RESULTS: Of the 180 families in the intervention group, only 55 (30%) received the full program "
+                 "with 53% attending at least one module.") == [(55, 180, 30.0)]
+    # "only 20%" is a percent of the total, not a count
+    assert rates("Of the 24 subjects who completed the study, only 20% achieved the target blood pressure.") == []
+

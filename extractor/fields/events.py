@@ -48,7 +48,7 @@ _OF_THEM = compile_regex(r"of\s+(?:them|these|those|whom)\b", regex.I)  # er_of_
 # where the alternation "(?:from|of|among)" is tried at every character ("of which" is _OF_WHICH).
 _FROM_WHICH = tuple(compile_regex(w + r"(?<=\b" + w + r")\s+(?:which|whom)\b", regex.I) for w in ("from", "among"))
 # (back, ahead): the window around a trigger in which the rule runs
-_WINDOWS = {"er_of": (90, 40), "er_from_which": (150, 40)}
+_WINDOWS = {"er_of": (90, 40), "er_from_which": (150, 40), "er_of_them": (60, 0)}
 _ANTECEDENT = ("er_of_them", "er_pct_n")
 # A piece of the rule that every match holds, led by a literal so regex finds it at C speed:
 # a document without one skips the rule's scan (most have no "42/112", "(n = 17)" or "of them").
@@ -132,7 +132,8 @@ def _antecedent_total(
     47.5% (n = 17)", "control group (n = 122) 34.3% (n = 33)"), returned as uncertain (True)
     because its percent disagrees. Structure means a count of people or a named group's size, with no other
     number between it and the count except counts already read as rates of that same total
-    ("259 patients, 115 (44.4%) of them ..., and 144 (62.6%) of them")."""
+    ("259 patients, 115 (44.4%) of them ..., and 144 (62.6%) of them"). A count with no percent
+    ("23 patients had TM, 4 of whom") takes only such a structural total, as certain."""
     totals = _sentence_totals(ctx, ctx.sentence_index(pos), cache)
     best = None
     nearest: tuple[int, int, int] | None = None
@@ -150,13 +151,15 @@ def _antecedent_total(
             continue
         best = n
         break
-    if best is not None:
+    if best is not None and pct is not None:
         return best, False
-    if nearest is not None and pct is not None:
+    # without a percent to check the pairing, only a structural total is taken, and as certain:
+    # no stated percent can disagree with it ("23 patients had TM, 4 of whom")
+    if nearest is not None:
         structural = load_rules("events").by_id("total_structural").regex
         start, a, n = nearest
         if _only_rates_of(by_total.get(n), ctx.norm, a, pos) and bounded(structural.match, ctx.norm, start, pos):
-            return n, True
+            return n, pct is not None
     return None
 
 
@@ -313,11 +316,17 @@ def find(ctx: Context) -> list[EventRate]:
         pre = _PREFILTERS.get(rid)
         if pre is not None and not pre.search(norm):
             continue
-        if rid == "er_of_them" and not _spans_at(_OF_THEM, norm, ofs):
-            continue
-        by_total = by_total or _ByTotal(out)
         rule = rf.by_id(rid)
-        for m in rule.finditer(norm):
+        if rid == "er_of_them":
+            # its count may be a word ("three of whom"): the alternation runs only before a trigger
+            triggers = _spans_at(_OF_THEM, norm, ofs)
+            if not triggers:
+                continue
+            matches = _windowed(rule, norm, triggers, *_WINDOWS[rid])
+        else:
+            matches = rule.finditer(norm)
+        by_total = by_total or _ByTotal(out)
+        for m in matches:
             if overlaps(m.start(), m.end()):
                 continue
             events = _count(m.group("events"))
