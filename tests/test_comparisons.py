@@ -967,3 +967,16 @@ def test_a_value_assigned_to_placebo_after_compared_with_is_the_reference() -> N
                 "with 6 out of 33 (18%) assigned to placebo (P = 0.26).", "discontinued")
     assert c.comparator == "placebo" and c.direction == "increased" and c.significant is False
     assert c.intervention_values.events == 11 and c.comparator_values.events == 6
+
+
+def test_a_tally_of_arms_or_domains_is_no_arms_value() -> None:
+    # PMC3606371: "6 of 8 health domains" was taken as one arm's value, and the comparison
+    # lost its words' significance
+    rec = extract_text("RESULTS: SF-36 Summary Scores for physical and mental components and for 6 of 8 health domains "
+                       "showed significantly greater improvements at week16 for the ETN + MTX group.")
+    assert rec.event_rates and all(c.significant is True for c in rec.comparisons) and rec.comparisons
+    # a count of people is one arm's value
+    rec = extract_text("RESULTS: Five of nine subjects in the esomeprazole group compared with 2 of eight subjects in "
+                       "the placebo group experienced exacerbations (p = 0.334).")
+    c = rec.comparisons[0]
+    assert c.intervention_values.events == 5 and c.comparator_values.events == 2

@@ -192,12 +192,27 @@ def test_count_with_percent_of_whom_divides_a_people_count_with_its_own_percent(
     assert extract_text(text).event_rates == []
 
 
-def test_reversed_count_after_only() -> None:
+def test_reversed_count_after_only_or_none() -> None:
     def rates(t: str) -> list[tuple[int, int, float | None]]:
         return [(e.events, e.total, e.percent) for e in extract_text(t).event_rates]
 
     assert rates("RESULTS: Of the 180 families in the intervention group, only 55 (30%) received the full program "
                  "with 53% attending at least one module.") == [(55, 180, 30.0)]
+    assert rates("Of 15 serious AEs, none were considered vaccination-related; 1 led to study withdrawal (premature "
+                 "labor, day 364; aP4 group).") == [(0, 15, None)]
     # "only 20%" is a percent of the total, not a count
     assert rates("Of the 24 subjects who completed the study, only 20% achieved the target blood pressure.") == []
 
+
+def test_tally_over_a_set_of_arms_or_domains_is_an_event_rate_but_one_of_them_is_a_choice() -> None:
+    def rates(t: str) -> list[tuple[int, int]]:
+        return [(e.events, e.total) for e in extract_text(t).event_rates]
+
+    assert rates("In the analysis of cumulative pain intensity scores through 72 hours, liposome bupivacaine was "
+                 "associated with lower pain scores than the comparator in 16 of 19 treatment arms assessed, achieving "
+                 "statistically significant differences compared with bupivacaine HCl (P < 0.05) in five of 17 "
+                 "treatment arms.") == [(16, 19), (5, 17)]
+    assert rates("Fidelity was higher for VA-DPP delivery compared to MOVE! for five of seven domains assessed.") == [(5, 7)]
+    assert rates("A total of 126 uncomplicated falciparum malaria patients were randomized to one of 3 treatment arms "
+                 "(artesunate monotherapy with 2 or 4 mg/kg/day once daily).") == []
+    assert rates("Patients received 2 of 3 treatment cycles.") == []

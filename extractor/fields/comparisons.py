@@ -199,6 +199,13 @@ def _anchors(ctx: Context, s: int, e: int, by_sent: dict[int, list[_Anchor]], se
     return anchors
 
 
+# what a count of a set of arms, domains or questions counts ("16 of 19 treatment arms", "five
+# of seven domains"): events has it for a rate, but it is no value of one arm
+_TALLY_SET = compile_regex(r"\s+(?:[a-z-]+\s+)?(?:arms|domains|subscales|questions)\b", regex.I)
+# ... or inside the rate: "Of 16 instruments, none"
+_TALLY_NOUN = compile_regex(r"\b(?:arms|domains|subscales|questions|instruments|items|scales)\b", regex.I)
+
+
 def _index_results(ctx: Context) -> dict[int, list[_Anchor]]:
     by: dict[int, list[_Anchor]] = {}
 
@@ -210,6 +217,8 @@ def _index_results(ctx: Context) -> dict[int, list[_Anchor]]:
     for iv in ctx.results.get("intervals") or []:
         add(_Anchor(iv.start, iv.end, "ci", iv))
     for er in ctx.results.get("event_rates") or []:
+        if _TALLY_SET.match(ctx.norm, er.end) or _TALLY_NOUN.search(ctx.norm, er.start, er.end):
+            continue  # "lower pain scores in 16 of 19 treatment arms": a tally of arms, no arm's value
         add(_Anchor(er.start, er.end, "er", er, [ArmValue(events=er.events, total=er.total, percent=er.percent)]))
     for sm in ctx.results.get("summaries") or []:
         if sm.statistic == "median":

@@ -294,6 +294,8 @@ def find(ctx: Context) -> list[EventRate]:
                 continue
             if rid == "er_of" and (_blocked(ctx, m.start("events")) or (events == 1 and _one_of_choice(ctx, m.start("events")))):
                 continue
+            if rid == "er_of" and events < 2 and m.group("set"):
+                continue  # "one of three arms" is the arm chosen; "16 of 19 treatment arms" a tally
             pct = _pct(m)
             if pct is not None and abs(100.0 * events / total - pct) > 5 * _PCT_TOLERANCE:
                 pct_ok = False
