@@ -980,3 +980,14 @@ def test_a_tally_of_arms_or_domains_is_no_arms_value() -> None:
                        "the placebo group experienced exacerbations (p = 0.334).")
     c = rec.comparisons[0]
     assert c.intervention_values.events == 5 and c.comparator_values.events == 2
+
+
+def test_people_counted_as_the_subject_are_no_outcome_what_they_had_is() -> None:
+    # PMC1414018: "Fewer GDT patients" was the outcome
+    c, _ = _one("RESULTS: Fewer GDT patients developed complications (27 patients (44%) versus 41 patients (68%); "
+                "p = 0.003, relative risk 0.63; 95% confidence intervals 0.46 to 0.87).", "complications")
+    assert c.outcome == "complications" and c.direction == "decreased"
+    # a phrase naming more than the people keeps its own reading
+    c, _ = _one("RESULTS: The proportion of plasmodial RT-PCR positive children was similar in both groups at week 16 "
+                "(IPM group 16.6% vs placebo group 14.3%; P = 0.47).", "children")
+    assert c.outcome == "proportion of plasmodial RT-PCR positive children"

@@ -378,6 +378,12 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
         found = (found[0], found[1], "out_subject")  # nothing to refer to: the phrase stands
     if found:
         o, o0, rule = found
+        if piece is None and rule in ("out_had_more", "out_subject") and _names_people(o):
+            # "fewer dalteparin-treated patients (2/74 [2.7 %]) experienced ≥1 adjudicated
+            # symptomatic rVTE": the people counted are no outcome; what they had is
+            did = _outcome_after_counts(ctx.norm, seg, mentions, p0 + o0 + len(o))
+            if did is not None:
+                (o, o0), rule = did, "out_people_had"
     else:
         fb = _fallback_outcome(head)
         rule = "out_list"
@@ -600,23 +606,36 @@ def _recover_outcome(ctx: Context, seg: _Segment, sent_s: int, p0: int, cues) ->
 # virological failure"), any other verb is part of it ("discontinued the study"); not a verb
 # of a relative clause ("patients who completed the trial had ...")
 _AFTER_COUNTS = compile_regex(
-    r"(?<!\bwho\s)(?<!\bthat\s)\b(?:(?P<have>had|developed|experienced|suffered|presented\s+with|showed|achieved|"
+    r"(?<!\bwho\s)(?<!\bthat\s)\b(?:(?P<have>had|developed|experienced|suffered|presented\s+with|achieved|"
     r"attained|required|needed)|(?P<act>discontinued|completed|initiated|passed|relapsed|withdrew|quit|underwent))"
     r"\s+(?P<o>[^\s,;()\[\]][^,;()\[\]]{1,79}?)"
     r"(?=\s+(?:as\s+opposed\s+to|as\s+compared|compared|versus|vs\b|than|while|whereas|respectively)\b|\s*[,;(\[]|\s*\.?$)",
     regex.I)
 
 
-def _outcome_after_counts(norm: str, seg: _Segment, mentions: list[_Mention]) -> tuple[str, int] | None:
+def _outcome_after_counts(norm: str, seg: _Segment, mentions: list[_Mention], start: int | None = None
+                          ) -> tuple[str, int] | None:
     """(phrase, offset from the segment's start) of what the people counted before it had or
-    did, read after the segment's first counts; None when no verb of the list follows them."""
-    m = _AFTER_COUNTS.search(norm, seg.anchors[0].end, seg.end)
+    did, read after the segment's first counts (or after ``start``); None when no verb of the
+    list follows them."""
+    m = _AFTER_COUNTS.search(norm, seg.anchors[0].end if start is None else start, seg.end)
     if m is None:
         return None
     a = m.start("act") if m.group("act") else m.start("o")
     o, o0 = _clean_outcome(norm[a:m.end("o")], a - seg.start)
     o = _cut_at_group(o, o0, mentions)
     return (o, o0) if len(o) >= 2 and TOK.search(o.lower()) else None
+
+
+# the people a phrase may count: "more male STI patients", "fewer dalteparin-treated patients"
+_PEOPLE_WORDS = frozenset(("patients", "subjects", "participants", "infants", "children", "women", "men",
+                           "individuals", "people", "students", "mothers", "smokers"))
+
+
+def _names_people(o: str) -> bool:
+    """The phrase is a few words ending in people counted."""
+    words = o.split()
+    return len(words) <= 4 and words[-1].lower() in _PEOPLE_WORDS
 
 
 def _words_may_compare(text: str, cues) -> bool:
