@@ -991,3 +991,13 @@ def test_people_counted_as_the_subject_are_no_outcome_what_they_had_is() -> None
     c, _ = _one("RESULTS: The proportion of plasmodial RT-PCR positive children was similar in both groups at week 16 "
                 "(IPM group 16.6% vs placebo group 14.3%; P = 0.47).", "children")
     assert c.outcome == "proportion of plasmodial RT-PCR positive children"
+
+
+def test_an_outcome_read_up_to_the_numbers_ends_where_their_bracket_opens() -> None:
+    # PMC5910333: "SF-12 PCS (6.2 points" was the outcome: the bracket's number is no other field's
+    c, _ = _one("RESULTS: Only the clinic arm increased the 6 MW (172.4 ft, P = 0.02) and SF-12 PCS (6.2 points, "
+                "P < 0.001).", "SF-12")
+    assert c.outcome == "SF-12 PCS"
+    # a bracket closed inside the outcome stays ("25(OH)D", "(SAEs)")
+    c, _ = _one("RESULTS: Serum 25(OH)D levels (P < 0.001).", "25(OH)D")
+    assert c.outcome.endswith("25(OH)D levels")

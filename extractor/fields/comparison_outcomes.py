@@ -386,12 +386,31 @@ def _is_group_phrase(o: str, mentions: list[_Mention], o0: int, cues) -> bool:
     return covered >= 0.6 * len(o) or (len(o.split(None, 2)) <= 2 and bool(cues["control"].fullmatch(o)))
 
 
+def _unclosed_bracket(text: str) -> int | None:
+    """Where the first bracket that ``text`` never closes opens; None when each is closed."""
+    if "(" not in text and "[" not in text:
+        return None
+    opened: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in "([":
+            opened.append(i)
+        elif ch in ")]" and opened:
+            opened.pop()
+    return opened[0] if opened else None
+
+
 def _fallback_outcome(head: str) -> tuple[str, int] | None:
     text, start = _clean_outcome(head, 0)
     t = _RELATIVE_END.search(text) if text[-3:].lower() in _PRONOUN_ENDS else None
     if t is not None:
         # "The mean of state of anxiety, which was 36.4": the clause holds the numbers
         text = text[: t.start()]
+    # "docosahexaenoic acid (+31%", "SF-12 PCS (6.2 points": the head runs on to the first number
+    # another field read (a p-value), through a bracket of numbers no field did; the outcome
+    # ends where that bracket opens
+    cut = _unclosed_bracket(text)
+    if cut is not None:
+        text = text[:cut].rstrip(" ,;:")
     # drop trailing cue words / numbers, keep a short phrase
     words = text.split()
     if not words or len(words) > 14 or not TOK.search(text):
