@@ -1001,3 +1001,14 @@ def test_an_outcome_read_up_to_the_numbers_ends_where_their_bracket_opens() -> N
     # a bracket closed inside the outcome stays ("25(OH)D", "(SAEs)")
     c, _ = _one("RESULTS: Serum 25(OH)D levels (P < 0.001).", "25(OH)D")
     assert c.outcome.endswith("25(OH)D levels")
+
+
+def test_the_size_of_the_change_is_not_part_of_the_outcome() -> None:
+    # PMC3702091: "depression by 37%" was the outcome
+    rec = extract_text("RESULTS: Also, the strength and endurance training had reduced the anxiety by 27% (P = .0001), "
+                       "depression by 37% (P = .0001) and C-reactive proteins by 20% (P = .0001).")
+    outcomes = [c.outcome for c in rec.comparisons]
+    assert "depression" in outcomes and "C-reactive proteins" in outcomes
+    # a name ending in a number keeps it
+    c, _ = _one("RESULTS: Levels of MMP-8 were lower in the MPT group than in the placebo group (p = 0.0016).", "MMP")
+    assert c.outcome.endswith("MMP-8")

@@ -116,7 +116,20 @@ def _clean_outcome(text: str, start: int) -> tuple[str, int]:
     t = _TRIM_TAIL.search(text) if _ENDS_IN_TAIL_WORD.search(text) else None
     if t:
         text = text[: t.start()]
-    return text, start
+    return _without_amount(text), start
+
+
+# "urinary nitric oxide by 17.5 %", "internal work of 1.19%": the size of the change the rule
+# read on into, not part of the outcome
+_TRAILING_AMOUNT = compile_regex(r"\s+(?:by|of)\s+(?:about\s+|approximately\s+|~|≈)?[-−–+]?\d[\d.,]*\s*(?:%|percent)?$",
+                                 regex.I | regex.REVERSE)
+
+
+def _without_amount(text: str) -> str:
+    if not text[-1:].isdigit() and not text.endswith("%"):
+        return text
+    m = _TRAILING_AMOUNT.search(text)
+    return text[: m.start()] if m and m.start() > 0 else text
 
 
 # "LDL-cholesterol was significantly reduced by 7%": a change verb followed by "by"/"from" has
