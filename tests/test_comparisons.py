@@ -1012,3 +1012,25 @@ def test_the_size_of_the_change_is_not_part_of_the_outcome() -> None:
     # a name ending in a number keeps it
     c, _ = _one("RESULTS: Levels of MMP-8 were lower in the MPT group than in the placebo group (p = 0.0016).", "MMP")
     assert c.outcome.endswith("MMP-8")
+
+
+def test_a_list_item_starting_with_or_loses_the_or() -> None:
+    # PMC5548257: "or the saturation of oxygen" was the outcome
+    rec = extract_text("RESULTS: The vitamin D supplementation did not have any significant effect on the exercise "
+                       "capacity (p-value=0.175) or the saturation of oxygen (p-value = 0.635).")
+    assert "saturation of oxygen" in [c.outcome for c in rec.comparisons]
+    # "OR", the odds ratio, is no conjunction
+    c, _ = _one("RESULTS: Compared to subgroup 1, subgroup 2 had a significantly lower OR for tissue contamination.",
+                "tissue")
+    assert c.outcome.startswith("OR")
+
+
+def test_a_difference_whose_statistics_come_first_is_in_what_follows_them() -> None:
+    # PMC3549413: the outcome was "significant difference"
+    c, _ = _one("RESULTS: There was also a significant difference (p < 0.05) in BMD between the groups at Ward's "
+                "triangle in favor of the GBB group.", "BMD")
+    assert c.outcome == "BMD" and c.significant is True
+    # with nothing after the statistics, the phrase stays (the statistics still compare the groups)
+    rec = extract_text("RESULTS: For the knowledge tests, there was no statistically significant difference between "
+                       "the groups (P = 0.14).")
+    assert [x.significant for x in rec.comparisons] == [False]

@@ -32,7 +32,7 @@ _TRIM_TAIL = compile_regex(r"(?<!\s)(?:\s+(?:" + _TAIL_WORDS + r"))+\s*$", regex
 # from the end only (REVERSE), where _TRIM_TAIL's search for the words' start tries every position
 _ENDS_IN_TAIL_WORD = compile_regex(r"\s(?:" + _TAIL_WORDS + r")\s*$", regex.I | regex.REVERSE)
 _TRIM_HEAD = compile_regex(
-    r"^(?:(?:and|but|while|whereas|however|also|moreover|furthermore|the|a|an|in|addition|respectively|similarly|"
+    r"^(?:(?:and|(?-i:or|nor)|but|while|whereas|however|also|moreover|furthermore|the|a|an|in|addition|respectively|similarly|"
     r"overall|significantly|statistically|both|all|of|for|with|as|well|there|was|were|no|any|to)\b[\s,]*)+",
     regex.I,
 )
@@ -90,7 +90,7 @@ _PHRASE_BEFORE = compile_regex(
 
 # the first letters of _TRIM_HEAD's words: a phrase starting with another ASCII character
 # has none of them to trim (the regex call costs more than the test)
-_TRIM_HEAD_FIRST = frozenset("abwhmftirsonABWHMFTIRSON")
+_TRIM_HEAD_FIRST = frozenset("abwhmftirsonABWHMFTIRSON")  # ("or", "nor": o, n)
 
 
 def _clean_outcome(text: str, start: int) -> tuple[str, int]:

@@ -392,7 +392,11 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
             # compared to seven of the 111 eyes in group 2": the counts come first
             fb = _outcome_after_counts(ctx.norm, seg, mentions)
             rule = "out_after_counts"
-        if fb is not None and fb[0].lower() in _NAMES_NOTHING:
+        if fb is not None and _ONLY_A_DIFFERENCE.match(fb[0]) and seg.anchors:
+            # "a significant difference (p < 0.05) in BMD between the groups": what differed follows
+            # (with none read, the phrase stays: the statistics still say how the groups compare)
+            fb = _outcome_after_difference(ctx.norm, seg) or _recover_outcome(ctx, seg, sent_s, p0, cues) or fb
+        elif fb is not None and fb[0].lower() in _NAMES_NOTHING:
             fb = _recover_outcome(ctx, seg, sent_s, p0, cues)
         if fb is None:
             return None
@@ -577,6 +581,27 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
 # a phrase left of the numbers that is one word naming nothing: a pronoun ("while it was 2.06"),
 # the preposition of a change ("and from 0.26 to 0.18"), a leading time ("At the median
 # follow up of 17 months, the median PFS was ...") or the groups ("In both groups")
+# "there was no significant difference between both groups (p < 0.01)": a phrase of the
+# difference itself names no outcome; it is the earlier clause's, or none
+_ONLY_A_DIFFERENCE = compile_regex(
+    r"(?:(?:no|a|the|any|statistically|significant|non-?significant|significantly)\s+)+"
+    r"(?:differences?|associations?|interactions?|effects?|changes?|results?)?\s*$", regex.I)
+_AFTER_DIFFERENCE = compile_regex(
+    r"[\s)\]]*(?:in\s+favou?r\s+of\s+(?:the\s+)?[\w\-+/]+(?:\s+group)?\s+)?"
+    r"(?:in(?!\s+favou?r\b)|on|for|regarding|with\s+respect\s+to)\s+(?:the\s+)?(?P<o>[^\s,;()\[\]][^,;()\[\]]{1,79}?)"
+    r"(?=\s+(?:between|among|in\s+favou?r|at|after|was|were|than|compared|versus|vs)\b|\s*[,;(\[]|\s*\.?$)", regex.I)
+
+
+def _outcome_after_difference(norm: str, seg: _Segment) -> tuple[str, int] | None:
+    """(phrase, offset from the segment's start) of what a difference whose statistics come
+    first was in: "a significant difference (p < 0.05) in BMD between the groups"."""
+    m = _AFTER_DIFFERENCE.match(norm, seg.anchors[0].end, seg.end)
+    if m is None:
+        return None
+    o, o0 = _clean_outcome(m.group("o"), m.start("o") - seg.start)
+    return (o, o0) if len(o) >= 2 and TOK.search(o.lower()) else None
+
+
 _NAMES_NOTHING = frozenset(("it", "them", "they", "from", "by", "at", "to", "in", "after", "groups", "either"))
 _LEAD_TIME_WORD = (["At"], ["After"], ["In"], ["By"], ["at"], ["after"], ["in"], ["by"])
 
