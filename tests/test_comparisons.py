@@ -1034,3 +1034,17 @@ def test_a_difference_whose_statistics_come_first_is_in_what_follows_them() -> N
     rec = extract_text("RESULTS: For the knowledge tests, there was no statistically significant difference between "
                        "the groups (P = 0.14).")
     assert [x.significant for x in rec.comparisons] == [False]
+
+
+def test_each_outcome_of_a_list_keeps_its_own_effect_interval() -> None:
+    # PMC5592353: weight, BMI, WC ... each with its mean difference took the first interval only
+    rec = extract_text("RESULTS: Between group results obtained over the course of a year showed statistically "
+                       "significant mean differences between weight (–3.4 kg (95% CI –5.5, –1.3)), BMI kg/m2 (–1.14 "
+                       "(95% CI –1.9, –0.41)), WC (–4.6 cm (95% CI –6.8, –2.3)).")
+    by = {c.outcome: (c.lower, c.upper) for c in rec.comparisons}
+    assert by.get("BMI kg/m2") == (-1.9, -0.41)
+    # one arm's value with its interval on each side of "after"/"versus" is one comparison
+    rec = extract_text("RESULTS: The proportion of subjects needing additional uterotonic treatment was 3.1 % (95 % CI "
+                       "1.7–5.1 %) after carbetocin and 7.2 % (5.8–8.9 %) after oxytocin; relative risk 0.41 (0.19–0.85); "
+                       "p = 0.0110.")
+    assert [c.outcome for c in rec.comparisons] == ["proportion of subjects needing additional uterotonic treatment"]

@@ -38,7 +38,7 @@ from extractor.fields import Context
 
 # the field was one module: other code and the tests import the names marked F401 from here
 from extractor.fields.comparison_direction import (
-    DIFF_MEASURES,  # noqa: F401
+    DIFF_MEASURES,
     RATIO_MEASURES,
     _flip,
     _numeric_direction,
@@ -231,6 +231,16 @@ def _index_results(ctx: Context) -> dict[int, list[_Anchor]]:
     return by
 
 
+# an interval is an effect's (not one arm's value, "3.1 % (95 % CI 1.7–5.1 %) after carbetocin
+# and 7.2 % (5.8–8.9 %) after oxytocin") when it names a ratio or a difference
+_EFFECT_MEASURES = RATIO_MEASURES | DIFF_MEASURES
+_GAP_MARKER = compile_regex(r"\b(?:versus|vs|than|compared|respectively)\b", regex.I)
+
+
+def _effect(a: _Anchor) -> bool:
+    return getattr(a.obj, "measure", None) in _EFFECT_MEASURES
+
+
 def _group(sent: str, s: int, anchors: list[_Anchor]) -> list[list[_Anchor]]:
     """Split a sentence's anchors into comparisons: a p-value closes a group."""
     groups: list[list[_Anchor]] = []
@@ -241,6 +251,10 @@ def _group(sent: str, s: int, anchors: list[_Anchor]) -> list[list[_Anchor]]:
             words = [w for w in _GAP_WORDS.findall(gap) if w.lower() not in _GAP_SOFT]
             has_p = any(x.kind == "p" for x in cur)
             new = (has_p and (len(words) >= 2 or (a.kind != "p" and words)))
+            # "weight (-3.4 kg (95% CI -5.5, -1.3)), BMI (-1.14 (95% CI -1.9, -0.41))": an
+            # interval closes its outcome's group as a p-value does, where words name the next
+            new = new or (a.kind == "ci" and words and _effect(a) and any(x.kind == "ci" and _effect(x) for x in cur)
+                          and not _GAP_MARKER.search(gap))
             new = new or (_GAP_BOUNDARY.search(gap) is not None and len(words) >= 3)
             new = new or len(words) >= 10
             if has_p and a.kind == "p" and not words and not _GAP_BOUNDARY.search(gap):
