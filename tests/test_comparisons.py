@@ -1048,3 +1048,12 @@ def test_each_outcome_of_a_list_keeps_its_own_effect_interval() -> None:
                        "1.7–5.1 %) after carbetocin and 7.2 % (5.8–8.9 %) after oxytocin; relative risk 0.41 (0.19–0.85); "
                        "p = 0.0110.")
     assert [c.outcome for c in rec.comparisons] == ["proportion of subjects needing additional uterotonic treatment"]
+
+
+def test_the_effects_interval_is_preferred_to_one_arms() -> None:
+    # PMC3816860: the interval of the placebo arm's change was taken, not the difference's
+    rec = extract_text("RESULTS: UACR at week 24 was reduced by 32% (95% CI −42 to −21; P < 0.05) with linagliptin "
+                       "compared with 6% (95% CI −27 to +23) with placebo, with a between-group difference of 28% "
+                       "(95% CI −47 to −2; P = 0.035).")
+    assert any((c.lower, c.upper) == (-47.0, -2.0) for c in rec.comparisons)
+    assert not any((c.lower, c.upper) == (-27.0, 23.0) for c in rec.comparisons)

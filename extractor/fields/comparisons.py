@@ -541,7 +541,9 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
         iv = _arm_value_for_percent(iv.model_copy(update={"arm": intervention}), i_arm)
         cv = _arm_value_for_percent(cv.model_copy(update={"arm": comparator}), c_arm)
 
-    ci = cis[0] if cis else None
+    # the effect's interval, where one arm's comes first ("3.1 % (95 % CI 1.7-5.1 %) after
+    # carbetocin and 7.2 % (5.8-8.9 %) after oxytocin; relative risk 0.41 (0.19-0.85)")
+    ci = next((x for x in cis if getattr(x, "measure", None) in _EFFECT_MEASURES), cis[0]) if cis else None
     p = pvals[0] if pvals else None
     measure = getattr(ci, "measure", None) if ci is not None else None
     estimate = getattr(ci, "estimate", None) if ci is not None else None
