@@ -148,7 +148,8 @@ def test_group_named_by_a_letter_is_a_side() -> None:
     # PMC5752787 (train): "Group T" / "Group H" are the arms, not a bare "Group"
     c, _ = _one("RESULTS: At 72 h, Group T had significantly higher sodium levels as compared to Group H "
                 "(133.4 ± 1.9 vs. 131.3 ± 2.4 mEq/L).", "sodium")
-    assert c.intervention == "Group T" and c.comparator == "Group H"
+    # (named by the arm's label, as the arms field writes it)
+    assert c.intervention.lower() == "group t" and c.comparator.lower() == "group h"
     assert c.direction == "increased" and c.significant is True
 
 
@@ -1057,3 +1058,17 @@ def test_the_effects_interval_is_preferred_to_one_arms() -> None:
                        "(95% CI −47 to −2; P = 0.035).")
     assert any((c.lower, c.upper) == (-47.0, -2.0) for c in rec.comparisons)
     assert not any((c.lower, c.upper) == (-27.0, 23.0) for c in rec.comparisons)
+
+
+def test_every_group_named_at_once_is_no_side() -> None:
+    # PMC3965881: the intervention was "two groups"
+    rec = extract_text("RESULTS: Our findings suggested that both drugs significantly lessen the ADP level; even so there "
+                       "was no significant difference between two groups in PRP and ADP factors.")
+    c = next(x for x in rec.comparisons if "PRP" in x.outcome)
+    assert c.intervention is None and c.comparator is None
+    # a group written in other capitals is the arm ("Group B" for the arm "group B")
+    rec = extract_text("METHODS: Patients were randomized to group A (n = 20) or group B (n = 20).\n"
+                       "RESULTS: The mean adequacy of consent index score was higher in Group B than in Group A "
+                       "(p < 0.001).")
+    c = rec.comparisons[0]
+    assert (c.intervention, c.comparator) == ("group B", "group A")

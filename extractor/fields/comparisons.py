@@ -237,6 +237,12 @@ _EFFECT_MEASURES = RATIO_MEASURES | DIFF_MEASURES
 _GAP_MARKER = compile_regex(r"\b(?:versus|vs|than|compared|respectively)\b", regex.I)
 
 
+# a phrase naming every group at once ("the two groups", "both groups", "treatment groups")
+_ALL_THE_GROUPS = compile_regex(
+    r"(?:the\s+|both\s+|all\s+|either\s+)?(?:(?:two|three|four|2|3|4|both|all|the|study|treatment|active\s+treatment|"
+    r"intervention|randomi[sz]ed)\s+)?(?:groups|arms)", regex.I)
+
+
 def _effect(a: _Anchor) -> bool:
     return getattr(a.obj, "measure", None) in _EFFECT_MEASURES
 
@@ -480,7 +486,14 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
             if len(ctrl) == 1:
                 m.arm = ctrl[0]
                 return ctrl[0].label
-        return ctx.text[seg.start + m.start: seg.start + m.end]
+        text = ctx.text[seg.start + m.start: seg.start + m.end]
+        if _ALL_THE_GROUPS.fullmatch(text):
+            return None  # "between the two groups": every group, no side
+        same = next((a for a in arms if a.label.lower() == text.lower()), None)
+        if same is not None:
+            m.arm = same  # "Group A" is the arm "group A"
+            return same.label
+        return text
 
     def arm_of(m: _Mention | None):
         return m.arm if m is not None else None
@@ -530,10 +543,11 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
         ia = [a for a in arms if a.role == "intervention"]
         ca = [a for a in arms if a.role == "control"]
         if len(ia) == 1 and len(ca) == 1:
-            if i_arm is None and c_arm is not ia[0] and (inter_m is None):
+            # "no difference between the two groups" names both arms: the two of the trial
+            if i_arm is None and c_arm is not ia[0] and (inter_m is None or _ALL_THE_GROUPS.fullmatch(inter_m.text)):
                 i_arm = ia[0]
                 intervention = intervention or ia[0].label
-            if c_arm is None and i_arm is not ca[0] and comp_m is None:
+            if c_arm is None and i_arm is not ca[0] and (comp_m is None or _ALL_THE_GROUPS.fullmatch(comp_m.text)):
                 c_arm = ca[0]
                 comparator = comparator or ca[0].label
 
