@@ -925,7 +925,7 @@ def test_a_group_phrase_holds_no_preposition() -> None:
     # PMC3581780: the side was "side effects between the groups"
     c, _ = _one("RESULTS: No differences were observed in use of antiemetics and the side effects between the groups.",
                 "antiemetics")
-    assert c.intervention == "groups"
+    assert c.intervention is None  # "the groups": every group, no side (not "side effects between the groups")
     # PMC3936115: the outcome was cut to "subjective quality", its side was "life in the study group"
     c, _ = _one("RESULTS: The subjective quality of life in the study group was higher than in the control group.",
                 "quality")
