@@ -1072,3 +1072,9 @@ def test_every_group_named_at_once_is_no_side() -> None:
                        "(p < 0.001).")
     c = rec.comparisons[0]
     assert (c.intervention, c.comparator) == ("group B", "group A")
+
+
+def test_a_two_letter_outcome_is_cut_at_its_group() -> None:
+    # PMC3972946: "RR in Group C" was the outcome, and group C lost its side
+    c, _ = _one("RESULTS: RR in Group C was higher than in Group P at postoperative 1st and 2nd hours.", "RR")
+    assert c.outcome == "RR" and c.intervention.lower() == "group c" and c.comparator.lower() == "group p"

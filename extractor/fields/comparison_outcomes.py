@@ -382,7 +382,7 @@ def _cut_at_group(o: str, o0: int, mentions: list[_Mention]) -> str:
     for m in mentions:
         if o0 < m.start < o0 + len(o):
             cut = _CUT_AT_GROUP.search(o[: m.start - o0])
-            if cut and cut.start() > 2:
+            if cut and cut.start() >= 2:  # "RR in Group C": a two-letter outcome stays
                 return o[: cut.start()].rstrip(" ,")
     return o
 
