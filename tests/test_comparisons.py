@@ -1078,3 +1078,13 @@ def test_a_two_letter_outcome_is_cut_at_its_group() -> None:
     # PMC3972946: "RR in Group C" was the outcome, and group C lost its side
     c, _ = _one("RESULTS: RR in Group C was higher than in Group P at postoperative 1st and 2nd hours.", "RR")
     assert c.outcome == "RR" and c.intervention.lower() == "group c" and c.comparator.lower() == "group p"
+
+
+def test_either_group_names_no_side_but_all_intervention_groups_do() -> None:
+    # PMC2699720: "either group" was the intervention
+    c, _ = _one("RESULTS: There was no significant change in A1C between the groups at 1 year (p = 0.4).", "A1C")
+    assert c.intervention is None
+    # PMC2699722: "all intervention groups compared with the control group" is a side
+    c, _ = _one("RESULTS: Time to next visit was longer in all intervention groups compared with that for the control "
+                "group (P < 0.05).", "Time to next visit")
+    assert c.intervention == "intervention groups"

@@ -237,10 +237,20 @@ _EFFECT_MEASURES = RATIO_MEASURES | DIFF_MEASURES
 _GAP_MARKER = compile_regex(r"\b(?:versus|vs|than|compared|respectively)\b", regex.I)
 
 
-# a phrase naming every group at once ("the two groups", "both groups", "treatment groups")
+# a phrase naming every group at once ("the two groups", "both groups", "the study groups"); a
+# kind of group alone ("the treatment groups", "experimental groups") is a side (all but control)
 _ALL_THE_GROUPS = compile_regex(
-    r"(?:the\s+|both\s+|all\s+|either\s+)?(?:(?:two|three|four|2|3|4|both|all|the|study|treatment|active\s+treatment|"
-    r"intervention|randomi[sz]ed)\s+)?(?:groups|arms)", regex.I)
+    r"(?:the\s+|both\s+|all\s+|either\s+)?(?:two|three|four|2|3|4|both|all|the)\s+"
+    r"(?:(?:study|treatment|active\s+treatment|intervention|randomi[sz]ed|experimental)\s+)?(?:groups|arms)"
+    r"|(?:the\s+)?(?:study\s+|randomi[sz]ed\s+)?(?:groups|arms)"
+    r"|(?:either|each)\s+(?:group|arm)"
+    r"|(?:the\s+)?(?:intervention|experimental|treatment|study)\s+and\s+(?:the\s+)?control\s+(?:groups|arms)", regex.I)
+
+
+def _all_groups(m: _Mention) -> bool:
+    """The mention names every group at once: "the two groups", or groups after "between"."""
+    return (_ALL_THE_GROUPS.fullmatch(m.text) is not None
+            or (m.side == "neutral" and m.arm is None and m.text.lower().endswith(("groups", "arms"))))
 
 
 def _effect(a: _Anchor) -> bool:
@@ -487,7 +497,7 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
                 m.arm = ctrl[0]
                 return ctrl[0].label
         text = ctx.text[seg.start + m.start: seg.start + m.end]
-        if _ALL_THE_GROUPS.fullmatch(text):
+        if _all_groups(m):
             return None  # "between the two groups": every group, no side
         same = next((a for a in arms if a.label.lower() == text.lower()), None)
         if same is not None:
@@ -544,10 +554,10 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
         ca = [a for a in arms if a.role == "control"]
         if len(ia) == 1 and len(ca) == 1:
             # "no difference between the two groups" names both arms: the two of the trial
-            if i_arm is None and c_arm is not ia[0] and (inter_m is None or _ALL_THE_GROUPS.fullmatch(inter_m.text)):
+            if i_arm is None and c_arm is not ia[0] and (inter_m is None or _all_groups(inter_m)):
                 i_arm = ia[0]
                 intervention = intervention or ia[0].label
-            if c_arm is None and i_arm is not ca[0] and (comp_m is None or _ALL_THE_GROUPS.fullmatch(comp_m.text)):
+            if c_arm is None and i_arm is not ca[0] and (comp_m is None or _all_groups(comp_m)):
                 c_arm = ca[0]
                 comparator = comparator or ca[0].label
 
