@@ -89,3 +89,15 @@ def test_percent_rounded_in_two_steps():
     text = "At one year, there were 4/59 (7%) intervention quitters, compared to 2/59 (4%) control quitters."
     flags = run("PCT_MISMATCH", record(text, rates=[("4/59 (7%)", 4, 59, 7.0), ("2/59 (4%)", 2, 59, 4.0)]))
     assert [f.spans[0].text for f in flags] == ["2/59 (4%)"]
+
+
+def test_a_percent_of_the_totals_own_clause_is_not_the_counts_share() -> None:
+    # PMC4307639: "(55.1% response rate)" describes the 1,102 surveys returned, not 983 of them
+    from extractor.api import extract_text
+
+    rec = extract_text("RESULTS: Of 1,102 surveys returned (55.1% response rate), 983 were from physicians.")
+    assert [(e.events, e.total) for e in rec.event_rates] == [(983, 1102)]
+    assert not [f for f in rec.flags if f.code == "PCT_MISMATCH"]
+    # a percent after the count is still its share, and checked
+    rec = extract_text("RESULTS: Of 1,102 surveys returned, 983 (55.1%) were from physicians.")
+    assert [f.code for f in rec.flags if f.code == "PCT_MISMATCH"]

@@ -64,6 +64,10 @@ def adjacent_percent(record: TrialRecord, r: EventRate) -> tuple[float, Evidence
     if not (0 <= a <= b <= len(text)):
         return None
     inside = _PCT.search(text, a, b)
+    if inside and r.rule == "er_reversed" and inside.start() < text.rfind(",", a, b):
+        # "Of 1,102 surveys returned (55.1% response rate), 983": a percent of the total's own
+        # clause, before the count, is not the count's share
+        inside = None
     m = _PCT_BEFORE.search(text[max(0, a - 20):a])
     if inside:
         m, s0, e0 = inside, inside.start(1), inside.end(0)
