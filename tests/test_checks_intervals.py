@@ -199,3 +199,16 @@ def test_a_measure_named_inside_the_interval_wins_over_the_clause_before_it() ->
     assert [f.code for f in r.flags if f.code.startswith("P_CI")] == []
     r = extract_text("Mortality was lower (mortality ratio 0·80, 95% CI 0·70–0·91; p=0·45).")
     assert "P_CI_SIGNIFICANCE" in [f.code for f in r.flags]
+
+
+def test_a_reductions_size_written_unsigned_beside_a_negative_interval_is_only_info() -> None:
+    # PMC3816860: "a between-group difference of 28% (95% CI −47 to −2)" was an error
+    from extractor.api import extract_text
+
+    rec = extract_text("RESULTS: UACR at week 24 was reduced by 32% with linagliptin compared with 6% with placebo, "
+                       "with a between-group difference of 28% (95% CI −47 to −2; P = 0.035).")
+    flags = [f for f in rec.flags if f.code == "CI_ESTIMATE_OUTSIDE"]
+    assert [f.severity for f in flags] == ["info"]
+    # an estimate outside whose negative is outside too is still an error
+    rec = extract_text("RESULTS: The between-group difference was 58% (95% CI −47 to −2; P = 0.035).")
+    assert [f.severity for f in rec.flags if f.code == "CI_ESTIMATE_OUTSIDE"] == ["error"]

@@ -212,7 +212,8 @@ def _other_scale(record: TrialRecord, ci: Interval, estimate: float, ev: Evidenc
     "each number widened by half a unit of its last written decimal; a number read back from "
     "before an interval without an estimate is not taken for one when it is a p-value, a unit "
     "or denominator ('cm5', '/17'), the second of two group values ('8% v 29%, 95% CI for "
-    "difference ...'), a percent beside proportions, or a reduction beside a negative interval",
+    "difference ...'), a percent beside proportions, or a reduction beside a negative interval; "
+    "an estimate whose negative lies inside is only info (a reduction's size written unsigned)",
     needs=("intervals",),
 )
 def ci_estimate_outside(record: TrialRecord) -> list[Flag]:
@@ -243,9 +244,14 @@ def ci_estimate_outside(record: TrialRecord) -> list[Flag]:
             # sentence may not be the estimate at all ("97 patients ... 95% CI 16.1-19.3")
             # (a number right after a measure name, "relative risk [RR], 1.88; 95% CI ...", is one)
             certain = not ci.uncertain and not values[-1].uncertain
-            out.append(flag("CI_ESTIMATE_OUTSIDE", "error" if certain else "warning",
+            severity, note = "error" if certain else "warning", ""
+            if not (-est[0] < lo[0] or -est[1] > up[1]):
+                # "a between-group difference of 28% (95% CI -47 to -2)": the size of a reduction
+                # written without its sign; the report is loose, the numbers agree
+                severity, note = "info", f"; {-estimate:g} lies inside: a reduction's size written without its sign?"
+            out.append(flag("CI_ESTIMATE_OUTSIDE", severity,
                             f"{shown!r}: estimate {estimate:g} lies {side} its interval "
-                            f"{ci.lower:g} to {ci.upper:g}", values))
+                            f"{ci.lower:g} to {ci.upper:g}{note}", values))
     return out
 
 
