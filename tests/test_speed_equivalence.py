@@ -62,3 +62,23 @@ def test_blinding_inferred_from_the_parties_blinded_when_no_term_is_written() ->
     design = extract_text(text, id="x").design
     assert design.blinding == "single-blind"
     assert design.evidence["blinding"].rule == "blind_single_parties"
+
+
+SENTENCE = "Primary outcome data were available for 5524 (95%) participants."
+
+
+def test_control_characters_of_a_utf8_file_are_blanked_when_found_in_its_bytes() -> None:
+    # decode_bytes tells a UTF-8 file's control characters from its bytes (the odd bytes, FF,
+    # and a C1 control's two bytes): each still becomes one space
+    from extractor.ingest.decode import decode_bytes
+
+    for ctrl in ("\x0c", "\x07", "\x85", "\x9f", "\x7f"):
+        text, enc = decode_bytes((SENTENCE[:8] + ctrl + SENTENCE[9:]).encode("utf-8"))
+        assert enc == "utf-8" and text == SENTENCE[:8] + " " + SENTENCE[9:]
+
+
+def test_utf8_file_without_control_characters_is_kept_as_written() -> None:
+    from extractor.ingest.decode import decode_bytes
+
+    text = "Mean age 61 ± 9 years; 5524 (95%) participants\u00a0analysed \u2013 all.\r\n"
+    assert decode_bytes(text.encode("utf-8")) == (text.replace("\r\n", "\n"), "utf-8")
