@@ -24,9 +24,11 @@ def record_json(record: TrialRecord) -> str:
     many JSONL readers treat them as line ends, which would cut a record in two.
     """
     # pydantic-core writes the JSON itself (compact, UTF-8, fields in model order): 4x faster
-    # than model_dump + json.dumps, and a NaN/inf can never come out as invalid JSON
+    # than model_dump + json.dumps, and a NaN/inf can never come out as invalid JSON. Its
+    # serializer is called directly: model_dump_json is this same call with every option
+    # passed at its default, and building those thirteen keywords cost ~5% of the call.
     try:
-        s = record.model_dump_json()
+        s = record.__pydantic_serializer__.to_json(record).decode()
     except PydanticSerializationError:  # a lone surrogate in text passed through the API
         s = json.dumps(record.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
     # three substring tests (a C-level character search) rather than a character-class scan,

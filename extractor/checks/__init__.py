@@ -75,14 +75,10 @@ def run_all(record: TrialRecord, sentence_texts: dict[int, tuple[str, int]] | No
     """Every registered check's flags. ``sentence_texts``: sentence index -> (normalised text,
     start) of ``record.sentences``, where the caller has them (see index_sentences)."""
     flags: list[Flag] = []
-    checks = all_checks()  # (imported first: _NEEDED is complete after)
+    checks = _checks_for(record)
     index_sentences(record, sentence_texts)
-    # the record lists holding values, looked up once rather than once per check
-    filled = {f for f in _NEEDED if getattr(record, f)}
     try:
         for check in checks:
-            if check.needs and filled.isdisjoint(check.needs):
-                continue
             try:
                 flags.extend(check.func(record))
             except Exception as e:  # a broken check must not lose the record
@@ -90,3 +86,29 @@ def run_all(record: TrialRecord, sentence_texts: dict[int, tuple[str, int]] | No
     finally:
         index_sentences(None)
     return flags
+
+
+# (size of the registry) -> (the record lists some check needs, in a fixed order; which checks
+# run for each pattern of those lists being empty or not). Few patterns occur (most records
+# have no intervals, test statistics or summaries), so the choice among the ~20 checks is made
+# once per pattern instead of once per record; the registry only grows (register refuses to
+# replace a check), so its size tells a stale entry.
+_PLANS: dict[int, tuple[tuple[str, ...], dict[tuple[bool, ...], tuple[Check, ...]]]] = {}
+
+
+def _checks_for(record: TrialRecord) -> tuple[Check, ...]:
+    """The registered checks, in order, that can flag something in ``record``: those needing
+    no list, or one of whose lists holds a value (the others are skipped)."""
+    if not _imported:
+        all_checks()  # (imports the check modules: _NEEDED is complete after)
+    plan = _PLANS.get(len(REGISTRY))
+    if plan is None:
+        plan = _PLANS[len(REGISTRY)] = (tuple(sorted(_NEEDED)), {})
+    needed, chosen = plan
+    # (the field values are the model's __dict__ entries: a C-level map, no frame per list)
+    key = tuple(map(bool, map(record.__dict__.__getitem__, needed)))
+    checks = chosen.get(key)
+    if checks is None:
+        filled = {f for f, full in zip(needed, key, strict=True) if full}
+        checks = chosen[key] = tuple(c for c in REGISTRY.values() if not c.needs or not filled.isdisjoint(c.needs))
+    return checks

@@ -21,7 +21,9 @@ _PAREN = compile_regex(r"\(\s*([^()\s;,]{1,10}(?:\s[^()\s;,]{1,10})?)\s*[;,)]")
 
 def is_short_form(sf: str) -> bool:
     """Schwartz & Hearst: 2..10 characters, starts alphanumeric, contains a letter."""
-    return 2 <= len(sf) <= 10 and sf[0].isalnum() and any(c.isalpha() for c in sf) and len(sf.split()) <= 2
+    # (a first letter is the letter: the generator, a frame per call, only for "5-HT", "2DG")
+    return (2 <= len(sf) <= 10 and sf[0].isalnum() and (sf[0].isalpha() or any(c.isalpha() for c in sf))
+            and len(sf.split()) <= 2)
 
 
 def best_long_form(short: str, candidate: str) -> str | None:

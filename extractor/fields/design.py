@@ -31,11 +31,12 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from functools import cache, lru_cache
+from operator import itemgetter
 
 from extractor.fields import Context
 from extractor.normalize import plain_case
 from extractor.records import Design, Evidence
-from extractor.rules import Rule, load_rules
+from extractor.rules import SHORT_SPAN, Rule, load_rules
 
 FIELD = "design"
 
@@ -245,6 +246,7 @@ def _sentence_masks(ctx: Context, scans: tuple[_Scan, ...] = _ALL_SCANS) -> dict
 _Own = tuple[tuple[str, ...], ...] | None
 _BLINDING = ("blinding:triple-blind", "blinding:double-blind", "blinding:single-blind", "blinding:open-label")
 _Hit = tuple[int, int, str, re.Match]
+_START = itemgetter(0)  # a hit's start: the order extract reads a label's hits in
 
 
 @cache
@@ -313,14 +315,19 @@ def _collect_labels(ctx: Context, masks: dict[int, int], done: set[str], found: 
         seg = low[s:e]
         if "allocation_ratio" in labels and not _RATIO.search(low, s, e):
             labels.remove("allocation_ratio")
+        # (_runs and Rule.finditer inlined here and below: two Python calls per rule and
+        # sentence; the rare sentence longer than SHORT_SPAN still goes through finditer's timeout)
+        short = e - s <= SHORT_SPAN
         hits = [(label, m.start(), m.end(), rule.id, m) for label in labels for rule, own in by_label.get(label, ())
-                if _runs(own, plain, seg) for m in rule.finditer(norm, s, e)]
+                if own is None or not plain or _rule_gate_ok(own, seg)
+                for m in (rule.regex.finditer(norm, s, e) if short else rule.finditer(norm, s, e))]
         if not hits:
             continue
         blocks = []
         for rule, gate, own in local_rules:
-            if (gate is None or _local_gate_ok(gate, seg)) and _runs(own, plain, seg):
-                found_local = [(m.start(), m.end()) for m in rule.finditer(norm, s, e)]
+            if (gate is None or _local_gate_ok(gate, seg)) and (own is None or not plain or _rule_gate_ok(own, seg)):
+                found_local = [(m.start(), m.end())
+                               for m in (rule.regex.finditer(norm, s, e) if short else rule.finditer(norm, s, e))]
                 if found_local and rule.label == "context_block":
                     break  # (a sentence about other or future trials: none of its matches counts)
                 blocks += found_local
@@ -328,8 +335,12 @@ def _collect_labels(ctx: Context, masks: dict[int, int], done: set[str], found: 
             for label, ms, me, rid, m in hits:
                 if not any(bs < me and ms < be for bs, be in blocks):
                     found[label].append((ms, me, rid, m))
-            done.update(label for label, *_ in hits if label in found and label not in _BLINDING)
-            if any(not rid.endswith("_parties") for label in _BLINDING for _s, _e, rid, _m in found.get(label, ())):
+            labels_hit = {label for label, *_ in hits}
+            done.update(label for label in labels_hit if label in found and label not in _BLINDING)
+            # (found's blinding matches change only with a blinding hit in this sentence: with
+            # none, the test below gives what it gave at the last sentence that had one)
+            if not labels_hit.isdisjoint(_BLINDING) and any(
+                    not rid.endswith("_parties") for label in _BLINDING for _s, _e, rid, _m in found.get(label, ())):
                 done.update(_BLINDING)  # an explicit term outranks any later one and every inferred one
 
 
@@ -342,7 +353,9 @@ def extract(ctx: Context) -> Design:
         _collect_late(ctx, masks, found)  # (only now can an observational or implied design count)
 
     def usable(label: str) -> list[_Hit]:
-        return sorted(found.get(label, []), key=lambda x: x[0])
+        # (most labels have no match: no sort, and no key function built per call)
+        hits = found.get(label)
+        return sorted(hits, key=_START) if hits else []
 
     design = Design()
     ev: dict[str, Evidence] = {}

@@ -34,6 +34,7 @@ FIELD = "endpoints"
 _GATE = re.compile(r"primary|secondary", re.I)
 # (?<!\s): a separator starts where its run of spaces does; tried at each space of a long run,
 # each reading the run to its end, the scan was quadratic (10,000 spaces: 1 s)
+_BRACKET = re.compile(r"[()\[\]]")
 _SEP = re.compile(r";\s+(?:and\s+)?|,\s+(?:and\s+|as\s+well\s+as\s+)?|(?<!\s)\s+and\s+|(?<!\s)\s+as\s+well\s+as\s+")
 _SHARED_SUFFIX = re.compile(r"\w-(?:based|related|induced|associated|specific|dependent|free|adjusted)$", re.I)
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}$")
@@ -110,7 +111,12 @@ def _split(ctx: Context, s: int, e: int) -> list[tuple[int, int, tuple[int, int]
     depth = 0
     i = s
     seps = {m.start() + s: m.end() + s for m in _SEP.finditer(body)}
-    while i < e:
+    # only a bracket or a separator start changes anything: the scan visits those positions in
+    # order (each at most once, past the end of a separator taken), not every character
+    for i_next in sorted({*(m.start() + s for m in _BRACKET.finditer(body)), *seps}):
+        if i_next < i:
+            continue
+        i = i_next
         c = norm[i]
         if c in "([":
             depth += 1
