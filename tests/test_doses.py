@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from extractor.api import extract_text
+from extractor.fields.arm_doses import _regimen_before_label
 from extractor.fields.doses import find_doses, normalise_unit
+from extractor.normalize import normalize_text
 
 
 def test_flattened_power_of_ten_cells() -> None:
@@ -186,3 +188,41 @@ def test_the_control_treatment_named_in_every_arm_is_a_co_treatment() -> None:
     assert not _in_every_arm(chemo, [chemo, _Arm("bevacizumab", 0, 1)])
     aspirin = _Arm("aspirin", 0, 1)
     assert not _in_every_arm(aspirin, [aspirin, _Arm("no aspirin", 0, 1)])
+
+
+def test_per_kilogram_written_with_negative_powers_is_per_kilogram() -> None:
+    # "μg kg−1" was read as "μg" and "g · kg−1 · d−1" as "g": the per-kilogram part was lost
+    text = normalize_text("METHODS: Detomidine at 80 μg kg−1 was administered to ten calves sublingually (GEL) "
+                          "and at 30 μg kg−1 to ten control calves IV (V. jugularis).")
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False)] == [(80, "μg/kg"), (30, "μg/kg")]
+    text = normalize_text("we compared the effects of a HP (5 g · kg−1 · d−1) versus normal protein (NP, 2 g · kg−1 · d−1) "
+                          "enteral diet on protein kinetics")
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False)] == [(5, "g/kg/day"), (2, "g/kg/day")]
+
+
+def test_oxygen_uptake_per_kilogram_per_minute_is_no_dose() -> None:
+    assert find_doses(normalize_text("VO2peak 45.2 ml·kg−1·min−1")) == []
+
+
+def test_label_in_parentheses_names_the_regimen_before_it() -> None:
+    # the label after its regimen took the amount after it, the next arm's ("1 mg" for group 1)
+    text = ("METHODS: Sixteen eyes of 16 patients with corneal NV were randomly assigned for an injection with 2.5 mg of "
+            "bevacizumab (group 1, n = 8) or 1 mg of ranibizumab (group 2, n = 8) through subconjunctival and "
+            "intrastromal routes.")
+    assert [(a.label, [(d.value, d.unit) for d in a.doses]) for a in extract_text(text).arms] == [
+        ("group 1", [(2.5, "mg")]), ("group 2", [(1, "mg")])]
+    text = ("MATERIALS AND METHODS: A total of 60 patients (ASA I and II) of either sex, between 18 years and 50 years were "
+            "given either nalbuphine 0.2 mg/kg (group N, n = 30) or pentazocine 0.5 mg/kg (group P, n = 30) 5 min before "
+            "induction of general anesthesia.")
+    assert [[(d.value, d.unit) for d in a.doses] for a in extract_text(text).arms] == [[(0.2, "mg/kg")], [(0.5, "mg/kg")]]
+
+
+def test_parenthesis_after_a_weight_or_before_an_amount_names_no_regimen() -> None:
+    # the animals' weight is no dose of the group listed after it
+    text = "METHODS: Male rats weighing 260–300 g were randomly allocated into three groups (sham, exercise, and ischemia)."
+    assert all(a.doses == [] for a in extract_text(text).arms)
+    # "tiotropium (TIO) 18 μg od": an abbreviation in parentheses, its amount after it
+    sent = ("SHINE was a 26-week, multicenter, randomized, double-blind, parallel-group study that evaluated safety and "
+            "efficacy of indacaterol (IND)/glycopyrronium (GLY) 110/50 μg once daily (od) compared with GLY 50 μg od, "
+            "IND 150 μg od, open-label tiotropium (TIO) 18 μg od, and placebo.")
+    assert _regimen_before_label(sent, sent.index("TIO")) is None

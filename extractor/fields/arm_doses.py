@@ -149,6 +149,33 @@ def _amount_of(sent: str, low: str, name: str, mm: _Span) -> tuple[int, int] | N
     return None
 
 
+# where the regimen written before a parenthesised label starts: after the last bracket, colon,
+# semicolon, sentence end, alternative or "either" ("... or 1 mg of ranibizumab (group 2"); not
+# after a comma, as one regimen often holds one ("1 g intravenous PCM, in 100 ml solution (Group I)")
+_CLAUSE_MARK = compile_regex(r"[;:()\[\]]|\.\s|\b(?:or|versus|vs\.?|either)\s", regex.I)
+# a clause that is no regimen of the arm: a placebo's, or the weight of the animals ("rats
+# weighing 260–300 g (sham, exercise, and ischemia)"); saline as a diluent ("magnesium 50 mg in
+# normal saline 1 mL (group RM)") is no placebo
+_NOT_REGIMEN = compile_regex(r"placebo|vehicle|sham|\bweigh(?:ing|ed)\b|"
+                             r"(?<!\b(?:in|with)\s+(?:normal\s+|physiological\s+|isotonic\s+)?)saline", regex.I)
+# "tiotropium (TIO) 18 μg od": the parenthesis defines an abbreviation and the amount follows it
+_AMOUNT_AFTER = compile_regex(r"[^()]*\)\s*(?:at\s+)?\d+(?:\.\d+)?\s*(?:mg|g|mcg|μg|µg|ug|iu|units?|ml|mmol|cells)\b", regex.I)
+
+
+def _regimen_before_label(sent: str, name_start: int) -> tuple[int, int] | None:
+    """The clause before the "(" of a label in parentheses ("2.5 mg of bevacizumab (group 1,
+    n = 8)"), which names the regimen just written: its span in ``sent`` (at most 150
+    characters), or None when empty, a placebo's, or the amount follows the parenthesis."""
+    if _AMOUNT_AFTER.match(sent, name_start):
+        return None
+    head_end = sent.rindex("(", 0, name_start)
+    start = max(0, head_end - 150)
+    for m in _CLAUSE_MARK.finditer(sent, start, head_end):
+        start = m.end()
+    head = sent[start:head_end]
+    return (start, head_end) if head.strip() and not _NOT_REGIMEN.search(head) else None
+
+
 def _dose_spans(arm: _Arm, dose_sents: list[_S]) -> Iterator[tuple[int, int]]:
     """The passages that may state the arm's regimen, in order: its list item, then sentences
     naming the arm as the subject ("The Ketamine group received ..."), right after a dose
@@ -181,6 +208,10 @@ def _dose_spans(arm: _Arm, dose_sents: list[_S]) -> Iterator[tuple[int, int]]:
             else:
                 # the amount just before the name ("0.5 mg/kg ketamine", "50 mcg in Group S") or after it
                 before = sent[max(0, mm.start() - 80) : mm.start()]
+                if before.endswith(("(", "( ")):
+                    head = _regimen_before_label(sent, mm.start())
+                    if head:
+                        yield s + head[0], s + head[1]
                 lead = _rx(r"(?:^|[,;:()]|\.\s|\band\b|\bwith\b|\bof\b)\s*[^,;:()]*$").search(before)
                 yield s + mm.start() - len(before) + (lead.start() if lead else len(before)), min(e, s + mm.end() + 60)
             break

@@ -47,9 +47,16 @@ def normalise_unit(unit: str) -> str:
     # ("120 mg/m2/1-21": days 1 to 21) is not part of the unit
     key = _rx(r"^([^/]+?)m-2$").sub(r"\1/m2", key)
     key = _rx(r"^([^/]+/m)[2²](?:/.*)?$").sub(r"\g<1>2", key)
+    # per kilogram written with negative powers: "μg kg-1", "mg.kg-1.day-1", "ng · kg-1 · min-1"
+    per_kg = _rx(r"^([^/]+?)[.·⋅]?kg-1(?:[.·⋅]?(h|hr|min|day|d)-1)?$").match(key) if "kg-1" in key else None
+    if per_kg:
+        per = {"d": "day", "hr": "h"}.get(per_kg[2], per_kg[2])
+        key = f"{per_kg[1]}/kg/{per}" if per else f"{per_kg[1]}/kg"
     canon = load_lexicon("units").entries["canonical"]
     if key in canon:
         return canon[key]
+    if per_kg:
+        return key
     cells = load_lexicon("units").entries["cell_words"]
     if key in cells or key.endswith(("cells", "mscs", "msc")):
         return "cells"
