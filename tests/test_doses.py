@@ -226,3 +226,14 @@ def test_parenthesis_after_a_weight_or_before_an_amount_names_no_regimen() -> No
             "efficacy of indacaterol (IND)/glycopyrronium (GLY) 110/50 μg once daily (od) compared with GLY 50 μg od, "
             "IND 150 μg od, open-label tiotropium (TIO) 18 μg od, and placebo.")
     assert _regimen_before_label(sent, sent.index("TIO")) is None
+
+
+def test_list_of_amounts_with_one_unit_is_one_regimen_per_number() -> None:
+    # "10, 20, or 30 mg": only "20, or 30 mg" was read (as one amount, 20) and 10 was lost
+    text = ("METHODS: In this 16-week, placebo-controlled study, 352 patients with moderate to severe plaque psoriasis "
+            "received placebo or apremilast (10, 20, or 30 mg BID)")
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False, regimens=True)] == [(10, "mg"), (20, "mg"), (30, "mg")]
+    assert find_doses(text)[0].value == 10
+    # two numbers stay alternatives of one regimen
+    assert [(d.value, d.unit) for d in find_doses("multiple ascending dose (5 or 10 mg/day, 7 days)",
+                                                  first_only=False, regimens=True)] == [(5, "mg/day")]

@@ -68,6 +68,7 @@ def normalise_route(route: str) -> str:
 
 
 _DIGIT = compile_regex(r"\d")
+_NUMBER = compile_regex(r"\d+(?:\.\d+)?")
 
 
 def _amount_rules(text: str, ranges: bool) -> list[str]:
@@ -78,6 +79,8 @@ def _amount_rules(text: str, ranges: bool) -> list[str]:
     if "illion" in text.lower():
         out.append("amount_million")
     if ranges:
+        if ", " in text:
+            out.append("amount_list")
         out.append("amount_range")
     out.append("amount_unit")
     return out
@@ -124,8 +127,17 @@ def _amounts(text: str, ranges: bool = True) -> list[tuple[int, int, float | Non
                 value = parse_decimal(gd["value"])
                 unit = _rx(r"^(?:million|billion)\s+").sub("", unit)
             taken.append((m.start(), m.end()))
+            if rid == "amount_list":
+                out.extend(_list_amounts(m, normalise_unit(unit)))
+                continue
             out.append((m.start(), m.end(), value, normalise_unit(unit), rid))
     return sorted(out)
+
+
+def _list_amounts(m: regex.Match[str], unit: str) -> list[tuple[int, int, float | None, str, str]]:
+    """"10, 20, or 30 mg": one amount per number, the last one's span running through the unit."""
+    nums = list(_NUMBER.finditer(m.string, m.start(), m.start("unit")))
+    return [(n.start(), m.end() if n is nums[-1] else n.end(), parse_decimal(n.group(0)), unit, "amount_list") for n in nums]
 
 
 # text between two amounts that starts a new regimen: "bolus 5 IU, bolus 10 IU or ...",
