@@ -237,3 +237,10 @@ def test_list_of_amounts_with_one_unit_is_one_regimen_per_number() -> None:
     # two numbers stay alternatives of one regimen
     assert [(d.value, d.unit) for d in find_doses("multiple ascending dose (5 or 10 mg/day, 7 days)",
                                                   first_only=False, regimens=True)] == [(5, "mg/day")]
+
+
+def test_amount_after_a_comparison_sign_is_a_bound_not_a_dose() -> None:
+    # "prostate volume >30 g", "(< 50 g day−1 CHO": an inclusion criterion or a diet's limit
+    text = normalize_text("LCHF (< 50 g day−1 CHO; 78% energy as fat; 2.1 g kg−1 day−1 protein; LCHF, n = 10)")
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False, regimens=True)] == [(2.1, "g/kg/day")]
+    assert find_doses("METHODS: 200 patients with cancer pain (requiring ≤ 540 mg/d of oral morphine) participated") == []
