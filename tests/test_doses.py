@@ -244,3 +244,30 @@ def test_amount_after_a_comparison_sign_is_a_bound_not_a_dose() -> None:
     text = normalize_text("LCHF (< 50 g day−1 CHO; 78% energy as fat; 2.1 g kg−1 day−1 protein; LCHF, n = 10)")
     assert [(d.value, d.unit) for d in find_doses(text, first_only=False, regimens=True)] == [(2.1, "g/kg/day")]
     assert find_doses("METHODS: 200 patients with cancer pain (requiring ≤ 540 mg/d of oral morphine) participated") == []
+
+
+def test_concentration_is_the_dose_where_no_amount_with_a_unit_is_given() -> None:
+    # "erythromycin ointment 2%", "2% whole turmeric gel": no amount with a unit, so no dose was read
+    text = "or erythromycin ointment 2% followed by doxycycline in case of insufficient activity."
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False, regimens=True, concentrations=True)] == [(2, "%")]
+    text = "topical subgingival application of 2% whole turmeric gel"
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False, regimens=True, concentrations=True)] == [(2, "%")]
+    # an amount with a unit comes first, and a concentration is read only when asked for
+    text = "In Group B, 20 ml of 0.5% (100 mg) bupivacaine was added to 480 ml of normal saline"
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False, regimens=True, concentrations=True)][0] == (20, "mL")
+    assert find_doses("or erythromycin ointment 2% followed by doxycycline", first_only=False, regimens=True) == []
+
+
+def test_percent_of_people_or_of_saline_is_no_concentration() -> None:
+    for text in ("Only 11% of those patients visiting the control group of practices",
+                 "and Group C received intranasal saline 0.9% after the induction of general anesthesia",
+                 "Downstaging was observed in 21 (30.9%) cases in RT group"):
+        assert find_doses(text, first_only=False, regimens=True, concentrations=True) == []
+
+
+def test_concentration_before_another_arm_is_not_its_dose() -> None:
+    text = ("METHODS: A total of 90 adult female patients American Society of Anesthesiologists physical status I or II were "
+            "randomized to Group B (n = 45) receiving TAP block with 0.25% bupivacaine and Group N (n = 45) with normal "
+            "saline followed by general anesthesia.")
+    assert [(a.label, [(d.value, d.unit) for d in a.doses]) for a in extract_text(text).arms] == [
+        ("Group B", [(0.25, "%")]), ("Group N", [])]

@@ -231,14 +231,18 @@ def _add_on_spans(arm: _Arm, others: list[_Arm], dose_sents: list[_S]) -> Iterat
             yield s + m.end(), s + stop.start() if stop else e
 
 
+_PLACEBO = compile_regex(r"placebo|saline|vehicle|sham", regex.I)
+
+
 def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
            dose_sents: list[_S]) -> list[Dose]:
     out: list[Dose] = []
-    seen = set()
+    seen: set[tuple] = set()
     other_names: list[str] | None = None
     spans = _dose_spans(arm, dose_sents)
     if not is_control:
         spans = chain(spans, _add_on_spans(arm, others, dose_sents))
+    with_percent: list[tuple[int, str]] = []
     for a, b in spans:
         if other_names is None:
             # the other arms' names (lower-cased), once per arm rather than once per passage
@@ -254,21 +258,55 @@ def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
                 if om and om.start() > 0:
                     text = text[: om.start()]
                     text_low = text.lower()
-        here: set[tuple] = set()
-        for d in find_doses(text, first_only=False, regimens=True):
-            # one regimen list may repeat an amount ("bolus 5 IU, ... or bolus 5 IU followed by");
-            # another passage repeating it restates the same regimen
-            key = (d.value, d.unit)
-            if key in seen and key not in here:
-                continue
-            seen.add(key)
-            here.add(key)
-            if is_control and _rx(r"placebo|saline|vehicle|sham", regex.I).search(text):
-                continue
-            out.append(Dose(value=d.value, unit=d.unit, route=d.route, frequency=d.frequency, duration=d.duration,
-                            **ctx.evidence(a + d.start, a + d.end, rule=d.rule)))
+        out = _passage_doses(ctx, a, text, is_control, seen, concentrations=False)
+        if out:
+            return out
+        if "%" in text and not _PLACEBO.search(text):
+            with_percent.append((a, text))
+    # no passage states an amount with a unit: a concentration is the dose ("calcipotriene 0.005%"),
+    # unless the passage names a placebo, whose arm it may be ("Group N (n = 45) with normal saline")
+    for a, text in with_percent:
+        cut = _own_clause_start(text, arm)
+        out = _passage_doses(ctx, a + cut, text[cut:], is_control, seen, concentrations=True)
         if out:
             break
+    return out
+
+
+_CLAUSE_BREAK = compile_regex(r"[,;]|\b(?:and|or)\s", regex.I)
+
+
+def _own_clause_start(text: str, arm: _Arm) -> int:
+    """Where the clause naming the arm starts in ``text``: a concentration before it belongs to
+    another arm ("with 0.25% bupivacaine and Group N (n = 45)"); 0 when the name is not there."""
+    low = text.lower()
+    for name in [arm.label, *arm.aliases]:
+        m = _find_word(low, name.lower(), 0) if len(name) >= 2 else None
+        if m:
+            start = 0
+            for b in _CLAUSE_BREAK.finditer(text, 0, m.start()):
+                start = b.end()
+            return start
+    return 0
+
+
+def _passage_doses(ctx: Context, a: int, text: str, is_control: bool, seen: set[tuple],
+                   concentrations: bool) -> list[Dose]:
+    """The regimens of one passage (``text``, at ``a`` in the document) not already read in an earlier one."""
+    out: list[Dose] = []
+    here: set[tuple] = set()
+    for d in find_doses(text, first_only=False, regimens=True, concentrations=concentrations):
+        # one regimen list may repeat an amount ("bolus 5 IU, ... or bolus 5 IU followed by");
+        # another passage repeating it restates the same regimen
+        key = (d.value, d.unit)
+        if key in seen and key not in here:
+            continue
+        seen.add(key)
+        here.add(key)
+        if is_control and _PLACEBO.search(text):
+            continue
+        out.append(Dose(value=d.value, unit=d.unit, route=d.route, frequency=d.frequency, duration=d.duration,
+                        **ctx.evidence(a + d.start, a + d.end, rule=d.rule)))
     return out
 
 

@@ -140,6 +140,17 @@ def _list_amounts(m: regex.Match[str], unit: str) -> list[tuple[int, int, float 
     return [(n.start(), m.end() if n is nums[-1] else n.end(), parse_decimal(n.group(0)), unit, "amount_list") for n in nums]
 
 
+def _concentrations(text: str) -> list[tuple[int, int, float | None, str, str]]:
+    """Concentrations ("0.005%") that may be a regimen's amount, in order; above 5% a
+    concentration is rarely a drug's ("sorbitol 10%", "7.5% sucrose")."""
+    out = []
+    for m in load_rules("doses").by_id("amount_percent").finditer(text):
+        v = parse_decimal(m.group("value"))
+        if v is not None and v <= 5:
+            out.append((m.start(), m.end(), v, "%", "amount_percent"))
+    return out
+
+
 # text between two amounts that starts a new regimen: "bolus 5 IU, bolus 10 IU or ...",
 # "110 mg and 150 mg"; anything else ("+", "followed by", "and morphine") continues one regimen
 _NEW_REGIMEN = compile_regex(r"\s*(?:,|;|\bor\b|\band\b|,\s*(?:or|and)\b)\s*(?:(?:a|the)\s+)?(?:(?:bolus|dose|doses|infusion)\s+(?:of\s+)?)?$", regex.I)
@@ -148,16 +159,20 @@ _NEW_REGIMEN = compile_regex(r"\s*(?:,|;|\bor\b|\band\b|,\s*(?:or|and)\b)\s*(?:(
 _WINDOW_STOP = compile_regex(r"[;]|\(n\s*=|\bor\b|\bversus\b|\bvs\b")
 
 
-def find_doses(text: str, first_only: bool = True, regimens: bool = False, ranges: bool = True) -> list[DoseMatch]:
+def find_doses(text: str, first_only: bool = True, regimens: bool = False, ranges: bool = True,
+               concentrations: bool = False) -> list[DoseMatch]:
     """Doses in ``text`` (one arm's description). With ``first_only``, amounts joined by
     "+"/"and"/"followed by" to the first one are parts of one regimen, so only the first
     amount is reported (SCHEMA: value/unit are the first dose amount). With ``regimens``,
     the first amount of every regimen of a list is reported ("110 mg and 150 mg", "bolus 5 IU,
     bolus 10 IU or bolus 5 IU followed by 10 IU" -> 5, 10, 5). "1 to 10 g", "160/4.5 μg" and
     "5 or 10 mg/day" are one amount, the first number's; ``ranges=False`` reads only the last
-    (for lists whose numbers belong to different arms: "at 10, 20 and 40 mcg/kg/min")."""
+    (for lists whose numbers belong to different arms: "at 10, 20 and 40 mcg/kg/min"). With
+    ``concentrations``, a text without any amount gives its concentrations ("calcipotriene 0.005%")."""
     rules = load_rules("doses")
     amounts = _amounts(text, ranges)
+    if not amounts and concentrations and "%" in text:
+        amounts = _concentrations(text)
     if not amounts:
         return []
     if regimens:
