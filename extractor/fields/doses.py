@@ -69,6 +69,8 @@ def normalise_route(route: str) -> str:
 
 _DIGIT = compile_regex(r"\d")
 _NUMBER = compile_regex(r"\d+(?:\.\d+)?")
+# what every list of amounts holds ("10, 20, or 30 mg"): a number, a comma and a space, a number
+_LIST_GATE = compile_regex(r"\d,\s+\d")
 
 
 def _amount_rules(text: str, ranges: bool) -> list[str]:
@@ -79,7 +81,7 @@ def _amount_rules(text: str, ranges: bool) -> list[str]:
     if "illion" in text.lower():
         out.append("amount_million")
     if ranges:
-        if ", " in text:
+        if ", " in text and _LIST_GATE.search(text):
             out.append("amount_list")
         out.append("amount_range")
     out.append("amount_unit")
@@ -168,11 +170,10 @@ def find_doses(text: str, first_only: bool = True, regimens: bool = False, range
     bolus 10 IU or bolus 5 IU followed by 10 IU" -> 5, 10, 5). "1 to 10 g", "160/4.5 μg" and
     "5 or 10 mg/day" are one amount, the first number's; ``ranges=False`` reads only the last
     (for lists whose numbers belong to different arms: "at 10, 20 and 40 mcg/kg/min"). With
-    ``concentrations``, a text without any amount gives its concentrations ("calcipotriene 0.005%")."""
+    ``concentrations``, only concentrations are read ("calcipotriene 0.005%"), for a text where
+    no amount with a unit is."""
     rules = load_rules("doses")
-    amounts = _amounts(text, ranges)
-    if not amounts and concentrations and "%" in text:
-        amounts = _concentrations(text)
+    amounts = _concentrations(text) if concentrations else _amounts(text, ranges)
     if not amounts:
         return []
     if regimens:
