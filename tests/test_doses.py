@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from extractor.api import extract_text
-from extractor.fields.arm_doses import _regimen_before_label
+from extractor.fields.arm_candidates import _Arm
+from extractor.fields.arm_doses import _regimen_before_label, _shared_spans
 from extractor.fields.doses import find_doses, normalise_unit
 from extractor.normalize import normalize_text
 
@@ -271,3 +272,23 @@ def test_concentration_before_another_arm_is_not_its_dose() -> None:
             "saline followed by general anesthesia.")
     assert [(a.label, [(d.value, d.unit) for d in a.doses]) for a in extract_text(text).arms] == [
         ("Group B", [(0.25, "%")]), ("Group N", [])]
+
+
+def _shared_amounts(label: str, sent: str) -> list[str]:
+    return [sent[a:b] for a, b in _shared_spans(_Arm(label, 0, 0), [(0, len(sent), sent, sent.lower())])]
+
+
+def test_amount_written_once_for_either_arm_is_each_arms_dose() -> None:
+    # the second arm of "40 mg of either A or B" had no dose
+    sent = ("ABSTRACT.METHOD: In this multicentre, prospective, randomized, double‐blind, active controlled parallel arm "
+            "study, 120 patients with moderate to severe RA were given 40 mg of either test adalimumab (Exemptia) or "
+            "reference adalimumab (Humira) by subcutaneous route every other week for 12 weeks.")
+    assert _shared_amounts("reference adalimumab", sent) == ["40 mg"]
+    sent = ("METHODOLOGY/PRINCIPAL FINDINGS: Thirty-four Fabry disease patients were treated with either agalsidase alfa "
+            "or agalsidase beta at equal dose of 0.2 mg/kg biweekly.")
+    assert _shared_amounts("agalsidase alfa", sent) == ["0.2 mg/kg biweekly"]
+    # an arm the list does not name, or a list without an amount, shares nothing
+    assert _shared_amounts("placebo", sent) == []
+    sent = ("METHODS: Women scheduled for cesarean delivery were randomized to receive a single dose of either 3 g of "
+            "ampicillin-sulbactam or 1.5 g of cefuroxime intravenously, after umbilical cord clamping.")
+    assert _shared_amounts("cefuroxime", sent) == []

@@ -217,6 +217,27 @@ def _dose_spans(arm: _Arm, dose_sents: list[_S]) -> Iterator[tuple[int, int]]:
             break
 
 
+# one amount written once for the arms it lists: "40 mg of either test adalimumab (Exemptia) or
+# reference adalimumab (Humira)", "treated with either agalsidase alfa or agalsidase beta at
+# equal dose of 0.2 mg/kg biweekly"
+_AMOUNT_OF_EITHER = compile_regex(r"(?<![\w.,])(?P<amount>\d+(?:\.\d+)?\s*[^\s,;()]+)\s+(?:of\s+)?either\s+(?P<alts>[^.;]{3,160})")
+_EITHER_AT_DOSE = compile_regex(r"\beither\s+(?P<alts>[^.;]{3,160}?)\s+(?:at|in|with)\s+(?:an?\s+|the\s+)?"
+                                r"(?:equal|same|identical|equivalent)\s+doses?\s+(?:of\s+)?(?P<amount>\d(?:[^,;().]|\.\d){0,40})", regex.I)
+
+
+def _shared_spans(arm: _Arm, dose_sents: list[_S]) -> Iterator[tuple[int, int]]:
+    """The amount written once for an "either ... or ..." list of arms that names this arm."""
+    names = [n.lower() for n in [arm.label, *arm.aliases] if len(n) >= 2]
+    for s, _e, sent, low in dose_sents:
+        if "either" not in low:
+            continue
+        for rx in (_AMOUNT_OF_EITHER, _EITHER_AT_DOSE):
+            for m in rx.finditer(sent):
+                alts = low[m.start("alts") : m.end("alts")]
+                if any(_find_word(alts, name, 0) for name in names) and has_dose(m.group("amount")):
+                    yield s + m.start("amount"), s + m.end("amount")
+
+
 def _add_on_spans(arm: _Arm, others: list[_Arm], dose_sents: list[_S]) -> Iterator[tuple[int, int]]:
     """The add-on of "the same treatment as the control group plus 7·5 mg/kg bevacizumab ..."
     (to the end of the sentence), where it names a word of the arm's label that no other arm's has."""
@@ -241,7 +262,7 @@ def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
     other_names: list[str] | None = None
     spans = _dose_spans(arm, dose_sents)
     if not is_control:
-        spans = chain(spans, _add_on_spans(arm, others, dose_sents))
+        spans = chain(spans, _add_on_spans(arm, others, dose_sents), _shared_spans(arm, dose_sents))
     with_percent: list[tuple[int, str]] = []
     for a, b in spans:
         if other_names is None:
