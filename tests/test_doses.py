@@ -292,3 +292,13 @@ def test_amount_written_once_for_either_arm_is_each_arms_dose() -> None:
     sent = ("METHODS: Women scheduled for cesarean delivery were randomized to receive a single dose of either 3 g of "
             "ampicillin-sulbactam or 1.5 g of cefuroxime intravenously, after umbilical cord clamping.")
     assert _shared_amounts("cefuroxime", sent) == []
+
+
+def test_amount_of_saline_itself_is_no_dose() -> None:
+    # "500 ml of normal saline" was the saline group's dose; "20 ml of ... bupivacaine" stays group B's
+    text = ("METHODS: Sixty patients undergoing LC were included in this prospective, double-blind, randomised study. "
+            "Patients were divided into two (n = 30) groups. In Group S, intraperitoneal irrigation was done with 500 ml "
+            "of normal saline. In Group B, 20 ml of 0.5% (100 mg) bupivacaine was added to 480 ml of normal saline for "
+            "intraperitoneal irrigation during and after surgery.")
+    assert [(a.label, [(d.value, d.unit) for d in a.doses]) for a in extract_text(text).arms] == [
+        ("group S", []), ("group B", [(20, "mL")])]

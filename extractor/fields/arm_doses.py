@@ -253,6 +253,12 @@ def _add_on_spans(arm: _Arm, others: list[_Arm], dose_sents: list[_S]) -> Iterat
 
 
 _PLACEBO = compile_regex(r"placebo|saline|vehicle|sham", regex.I)
+# what follows the amount of a placebo or a vehicle itself ("In Group S, intraperitoneal irrigation
+# was done with 500 ml of normal saline"), not of a solution holding a drug ("10 mL of saline
+# solution containing 0.5 mg/kg ketamine")
+_VEHICLE_AMOUNT = compile_regex(
+    r"\)?\s+(?:of\s+)?(?:(?:0\.9\s*%|normal|physiological|isotonic)\s+)?(?:saline|NaCl|sodium\s+chloride|placebo|vehicle)\b"
+    r"(?!\s+(?:solution\s+)?(?:containing|with|plus|and)\b)", regex.I)
 
 
 def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
@@ -317,6 +323,10 @@ def _passage_doses(ctx: Context, a: int, text: str, is_control: bool, seen: set[
     out: list[Dose] = []
     here: set[tuple] = set()
     for d in find_doses(text, first_only=False, regimens=True, concentrations=concentrations):
+        # what follows the amount in the document: the passage may end inside "500 ml of normal saline"
+        tail = ctx.norm[a + d.amount_end : a + d.amount_end + 60]
+        if _PLACEBO.search(tail) and _VEHICLE_AMOUNT.match(tail):
+            continue  # the amount of a vehicle, no drug's dose
         # one regimen list may repeat an amount ("bolus 5 IU, ... or bolus 5 IU followed by");
         # another passage repeating it restates the same regimen
         key = (d.value, d.unit)
