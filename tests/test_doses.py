@@ -302,3 +302,12 @@ def test_amount_of_saline_itself_is_no_dose() -> None:
             "intraperitoneal irrigation during and after surgery.")
     assert [(a.label, [(d.value, d.unit) for d in a.doses]) for a in extract_text(text).arms] == [
         ("group S", []), ("group B", [(20, "mL")])]
+
+
+def test_rate_per_hour_written_out_is_a_dose_but_a_clearance_is_not() -> None:
+    # "3 ml/kg/h" and "100 ml/hour" were not read at all (the "/" after "ml" or "ml/kg" stopped the unit)
+    text = "In the GDFR group, (1) fluid maintenance was restricted to 3\xa0ml/kg/h of a crystalloid solution"
+    assert [(d.value, d.unit) for d in find_doses(text)] == [(3, "ml/kg/h")]
+    text = "plus NS (100 ml/hour) (Group A)"
+    assert [(d.value, d.unit) for d in find_doses(text)] == [(100, "ml/hour")]
+    assert find_doses("Both therapies were performed at a blood flow of 100 to 120 ml/min") == []
