@@ -311,3 +311,18 @@ def test_rate_per_hour_written_out_is_a_dose_but_a_clearance_is_not() -> None:
     text = "plus NS (100 ml/hour) (Group A)"
     assert [(d.value, d.unit) for d in find_doses(text)] == [(100, "ml/hour")]
     assert find_doses("Both therapies were performed at a blood flow of 100 to 120 ml/min") == []
+
+
+def test_frequency_after_a_slash_ends_the_unit() -> None:
+    # "600 mg/twice daily" was not read, so the arm took the saline rate written after it
+    text = "oral NAC (600 mg/twice daily) plus NS (100 ml/hour) (Group A)"
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False, regimens=True)] == [(600, "mg")]
+    assert [(d.value, d.unit) for d in find_doses(" Ninety three patients were randomized to receive 75 mg/daily of "
+                                                 "clopidogrel or placebo")] == [(75, "mg")]
+    assert find_doses("serum creatinine (Cr) level > 1.5 mg/dl or glomerular filtration rate (GFR) ≥ 60") == []
+
+
+def test_placebo_named_in_parentheses_before_the_label_names_no_regimen() -> None:
+    sent = ("The other 20 patients were treated with Godhuma Vati (placebo) at a dose of 500 mg once daily for 30 days "
+            "(Group B)")
+    assert _regimen_before_label(sent, sent.index("Group B")) is None

@@ -173,7 +173,15 @@ def _regimen_before_label(sent: str, name_start: int) -> tuple[int, int] | None:
     for m in _CLAUSE_MARK.finditer(sent, start, head_end):
         start = m.end()
     head = sent[start:head_end]
-    return (start, head_end) if head.strip() and not _NOT_REGIMEN.search(head) else None
+    if not head.strip():
+        return None
+    # a parenthesis just before the clause qualifies its drug: "Godhuma Vati (placebo) at a dose
+    # of 500 mg once daily for 30 days (Group B)"
+    check = head
+    if sent[:start].rstrip().endswith(")"):
+        opened = sent.rfind("(", 0, start)
+        check = sent[max(0, opened - 40) : head_end] if opened >= 0 else head
+    return None if _NOT_REGIMEN.search(check) else (start, head_end)
 
 
 def _dose_spans(arm: _Arm, dose_sents: list[_S]) -> Iterator[tuple[int, int]]:
