@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from extractor.api import extract_text
 from extractor.fields.arm_candidates import _Arm
-from extractor.fields.arm_doses import _regimen_before_label, _shared_spans
+from extractor.fields.arm_doses import _dose_spans, _regimen_before_label, _shared_spans
 from extractor.fields.doses import find_doses, normalise_unit
 from extractor.normalize import normalize_text
 
@@ -326,3 +326,13 @@ def test_placebo_named_in_parentheses_before_the_label_names_no_regimen() -> Non
     sent = ("The other 20 patients were treated with Godhuma Vati (placebo) at a dose of 500 mg once daily for 30 days "
             "(Group B)")
     assert _regimen_before_label(sent, sent.index("Group B")) is None
+
+
+def test_label_in_parentheses_ends_its_regimen_at_the_next_alternative() -> None:
+    # the control took the morphine arm's amount written after "or"
+    sent = ("METHODS: Forty-two patients were randomized for general anesthesia (control group n=22) or 400 μg of "
+            "intrathecal morphine followed by general anesthesia (morphine group n=20).")
+    spans = list(_dose_spans(_Arm("control", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert spans and not any("400" in sent[a:b] for a, b in spans)
+    spans = list(_dose_spans(_Arm("morphine", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert any("400 μg" in sent[a:b] for a, b in spans)

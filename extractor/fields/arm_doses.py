@@ -162,6 +162,9 @@ _NOT_REGIMEN = compile_regex(r"placebo|vehicle|sham|\bweigh(?:ing|ed)\b|"
 _AMOUNT_AFTER = compile_regex(r"[^()]*\)\s*(?:at\s+)?\d+(?:\.\d+)?\s*(?:mg|g|mcg|μg|µg|ug|iu|units?|ml|mmol|cells)\b", regex.I)
 
 
+_NEXT_ALTERNATIVE = compile_regex(r"\)[^()]*?(?:\s(?:or|versus|vs\.?)\s|;)")
+
+
 def _regimen_before_label(sent: str, name_start: int) -> tuple[int, int] | None:
     """The clause before the "(" of a label in parentheses ("2.5 mg of bevacizumab (group 1,
     n = 8)"), which names the regimen just written: its span in ``sent`` (at most 150
@@ -216,12 +219,18 @@ def _dose_spans(arm: _Arm, dose_sents: list[_S]) -> Iterator[tuple[int, int]]:
             else:
                 # the amount just before the name ("0.5 mg/kg ketamine", "50 mcg in Group S") or after it
                 before = sent[max(0, mm.start() - 80) : mm.start()]
+                end = min(e, s + mm.end() + 60)
                 if before.endswith(("(", "( ")):
                     head = _regimen_before_label(sent, mm.start())
                     if head:
                         yield s + head[0], s + head[1]
+                    # the label closes its regimen: what follows the next alternative is another
+                    # arm's ("general anesthesia (control group n=22) or 400 μg of intrathecal morphine")
+                    alt = _NEXT_ALTERNATIVE.search(sent, mm.end(), end - s)
+                    if alt:
+                        end = s + alt.start()
                 lead = _rx(r"(?:^|[,;:()]|\.\s|\band\b|\bwith\b|\bof\b)\s*[^,;:()]*$").search(before)
-                yield s + mm.start() - len(before) + (lead.start() if lead else len(before)), min(e, s + mm.end() + 60)
+                yield s + mm.start() - len(before) + (lead.start() if lead else len(before)), end
             break
 
 
