@@ -317,8 +317,6 @@ def test_frequency_after_a_slash_ends_the_unit() -> None:
     # "600 mg/twice daily" was not read, so the arm took the saline rate written after it
     text = "oral NAC (600 mg/twice daily) plus NS (100 ml/hour) (Group A)"
     assert [(d.value, d.unit) for d in find_doses(text, first_only=False, regimens=True)] == [(600, "mg")]
-    assert [(d.value, d.unit) for d in find_doses(" Ninety three patients were randomized to receive 75 mg/daily of "
-                                                 "clopidogrel or placebo")] == [(75, "mg")]
     assert find_doses("serum creatinine (Cr) level > 1.5 mg/dl or glomerular filtration rate (GFR) ≥ 60") == []
 
 
