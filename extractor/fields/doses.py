@@ -81,7 +81,7 @@ def _amount_rules(text: str, ranges: bool) -> list[str]:
     if "illion" in text.lower():
         out.append("amount_million")
     if ranges:
-        if ", " in text and _LIST_GATE.search(text):
+        if ", " in text and (" or " in text or " and " in text) and _LIST_GATE.search(text):
             out.append("amount_list")
         out.append("amount_range")
     out.append("amount_unit")
@@ -128,18 +128,30 @@ def _amounts(text: str, ranges: bool = True) -> list[tuple[int, int, float | Non
             else:
                 value = parse_decimal(gd["value"])
                 unit = _rx(r"^(?:million|billion)\s+").sub("", unit)
-            taken.append((m.start(), m.end()))
+            end = m.end()
+            if "kg" in text[end : end + 6] and unit.lower() in _PER_KG_UNITS:
+                per_kg = _PER_KG.match(text, end)
+                if per_kg:
+                    end, unit = per_kg.end(), unit + per_kg.group(0)
+            taken.append((m.start(), end))
             if rid == "amount_list":
-                out.extend(_list_amounts(m, normalise_unit(unit)))
+                out.extend(_list_amounts(m, end, normalise_unit(unit)))
                 continue
-            out.append((m.start(), m.end(), value, normalise_unit(unit), rid))
+            out.append((m.start(), end, value, normalise_unit(unit), rid))
     return sorted(out)
 
 
-def _list_amounts(m: regex.Match[str], unit: str) -> list[tuple[int, int, float | None, str, str]]:
-    """"10, 20, or 30 mg": one amount per number, the last one's span running through the unit."""
+# per kilogram written with negative powers after a mass or volume ("80 μg kg-1", "5 g · kg-1 ·
+# d-1", "10 mg.kg-1"): read after the amount's match, where "kg" follows, as an alternative of
+# the unit pattern was tried at every number and cost the amount rules 10%
+_PER_KG_UNITS = frozenset(("mg", "g", "μg", "µg", "ug", "mcg", "ng", "ml"))
+_PER_KG = compile_regex(r"\s*[.·⋅]?\s*kg\s*-\s*1(?:\s*[.·⋅]?\s*(?:h|hr|min|day|d)\s*-\s*1)?(?!\d)")
+
+
+def _list_amounts(m: regex.Match[str], end: int, unit: str) -> list[tuple[int, int, float | None, str, str]]:
+    """"10, 20, or 30 mg": one amount per number, the last one's span running through the unit (to ``end``)."""
     nums = list(_NUMBER.finditer(m.string, m.start(), m.start("unit")))
-    return [(n.start(), m.end() if n is nums[-1] else n.end(), parse_decimal(n.group(0)), unit, "amount_list") for n in nums]
+    return [(n.start(), end if n is nums[-1] else n.end(), parse_decimal(n.group(0)), unit, "amount_list") for n in nums]
 
 
 def _concentrations(text: str) -> list[tuple[int, int, float | None, str, str]]:
