@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 from extractor.api import extract_text
+from extractor.fields.arm_candidates import _Arm
+from extractor.fields.arm_doses import _dose_spans, _regimen_before_label, _shared_spans
 from extractor.fields.doses import find_doses, normalise_unit
+from extractor.normalize import normalize_text
 
 
 def test_flattened_power_of_ten_cells() -> None:
@@ -186,3 +189,148 @@ def test_the_control_treatment_named_in_every_arm_is_a_co_treatment() -> None:
     assert not _in_every_arm(chemo, [chemo, _Arm("bevacizumab", 0, 1)])
     aspirin = _Arm("aspirin", 0, 1)
     assert not _in_every_arm(aspirin, [aspirin, _Arm("no aspirin", 0, 1)])
+
+
+def test_per_kilogram_written_with_negative_powers_is_per_kilogram() -> None:
+    # "μg kg−1" was read as "μg" and "g · kg−1 · d−1" as "g": the per-kilogram part was lost
+    text = normalize_text("METHODS: Detomidine at 80 μg kg−1 was administered to ten calves sublingually (GEL) "
+                          "and at 30 μg kg−1 to ten control calves IV (V. jugularis).")
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False)] == [(80, "μg/kg"), (30, "μg/kg")]
+    text = normalize_text("we compared the effects of a HP (5 g · kg−1 · d−1) versus normal protein (NP, 2 g · kg−1 · d−1) "
+                          "enteral diet on protein kinetics")
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False)] == [(5, "g/kg/day"), (2, "g/kg/day")]
+
+
+def test_oxygen_uptake_per_kilogram_per_minute_is_no_dose() -> None:
+    assert find_doses(normalize_text("VO2peak 45.2 ml·kg−1·min−1")) == []
+
+
+def test_label_in_parentheses_names_the_regimen_before_it() -> None:
+    # the label after its regimen took the amount after it, the next arm's ("1 mg" for group 1)
+    text = ("METHODS: Sixteen eyes of 16 patients with corneal NV were randomly assigned for an injection with 2.5 mg of "
+            "bevacizumab (group 1, n = 8) or 1 mg of ranibizumab (group 2, n = 8) through subconjunctival and "
+            "intrastromal routes.")
+    assert [(a.label, [(d.value, d.unit) for d in a.doses]) for a in extract_text(text).arms] == [
+        ("group 1", [(2.5, "mg")]), ("group 2", [(1, "mg")])]
+    text = ("MATERIALS AND METHODS: A total of 60 patients (ASA I and II) of either sex, between 18 years and 50 years were "
+            "given either nalbuphine 0.2 mg/kg (group N, n = 30) or pentazocine 0.5 mg/kg (group P, n = 30) 5 min before "
+            "induction of general anesthesia.")
+    assert [[(d.value, d.unit) for d in a.doses] for a in extract_text(text).arms] == [[(0.2, "mg/kg")], [(0.5, "mg/kg")]]
+
+
+def test_parenthesis_after_a_weight_or_before_an_amount_names_no_regimen() -> None:
+    # the animals' weight is no dose of the group listed after it
+    text = "METHODS: Male rats weighing 260–300 g were randomly allocated into three groups (sham, exercise, and ischemia)."
+    assert all(a.doses == [] for a in extract_text(text).arms)
+    # "tiotropium (TIO) 18 μg od": an abbreviation in parentheses, its amount after it
+    sent = ("SHINE was a 26-week, multicenter, randomized, double-blind, parallel-group study that evaluated safety and "
+            "efficacy of indacaterol (IND)/glycopyrronium (GLY) 110/50 μg once daily (od) compared with GLY 50 μg od, "
+            "IND 150 μg od, open-label tiotropium (TIO) 18 μg od, and placebo.")
+    assert _regimen_before_label(sent, sent.index("TIO")) is None
+
+
+def test_list_of_amounts_with_one_unit_is_one_regimen_per_number() -> None:
+    # "10, 20, or 30 mg": only "20, or 30 mg" was read (as one amount, 20) and 10 was lost
+    text = ("METHODS: In this 16-week, placebo-controlled study, 352 patients with moderate to severe plaque psoriasis "
+            "received placebo or apremilast (10, 20, or 30 mg BID)")
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False, regimens=True)] == [(10, "mg"), (20, "mg"), (30, "mg")]
+    assert find_doses(text)[0].value == 10
+    # two numbers stay alternatives of one regimen
+    assert [(d.value, d.unit) for d in find_doses("multiple ascending dose (5 or 10 mg/day, 7 days)",
+                                                  first_only=False, regimens=True)] == [(5, "mg/day")]
+
+
+def test_amount_after_a_comparison_sign_is_a_bound_not_a_dose() -> None:
+    # "prostate volume >30 g", "(< 50 g day−1 CHO": an inclusion criterion or a diet's limit
+    text = normalize_text("LCHF (< 50 g day−1 CHO; 78% energy as fat; 2.1 g kg−1 day−1 protein; LCHF, n = 10)")
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False, regimens=True)] == [(2.1, "g/kg/day")]
+    assert find_doses("METHODS: 200 patients with cancer pain (requiring ≤ 540 mg/d of oral morphine) participated") == []
+
+
+def test_concentration_is_the_dose_where_no_amount_with_a_unit_is_given() -> None:
+    # "erythromycin ointment 2%", "2% whole turmeric gel": no amount with a unit, so no dose was read
+    text = "or erythromycin ointment 2% followed by doxycycline in case of insufficient activity."
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False, regimens=True, concentrations=True)] == [(2, "%")]
+    text = "topical subgingival application of 2% whole turmeric gel"
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False, regimens=True, concentrations=True)] == [(2, "%")]
+    # a concentration is read only when asked for: an arm's amount with a unit comes first
+    text = "In Group B, 20 ml of 0.5% (100 mg) bupivacaine was added to 480 ml of normal saline"
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False, regimens=True)][0] == (20, "mL")
+    assert find_doses("or erythromycin ointment 2% followed by doxycycline", first_only=False, regimens=True) == []
+
+
+def test_percent_of_people_or_of_saline_is_no_concentration() -> None:
+    for text in ("Only 11% of those patients visiting the control group of practices",
+                 "and Group C received intranasal saline 0.9% after the induction of general anesthesia",
+                 "Downstaging was observed in 21 (30.9%) cases in RT group"):
+        assert find_doses(text, first_only=False, regimens=True, concentrations=True) == []
+
+
+def test_concentration_before_another_arm_is_not_its_dose() -> None:
+    text = ("METHODS: A total of 90 adult female patients American Society of Anesthesiologists physical status I or II were "
+            "randomized to Group B (n = 45) receiving TAP block with 0.25% bupivacaine and Group N (n = 45) with normal "
+            "saline followed by general anesthesia.")
+    assert [(a.label, [(d.value, d.unit) for d in a.doses]) for a in extract_text(text).arms] == [
+        ("Group B", [(0.25, "%")]), ("Group N", [])]
+
+
+def _shared_amounts(label: str, sent: str) -> list[str]:
+    return [sent[a:b] for a, b in _shared_spans(_Arm(label, 0, 0), [(0, len(sent), sent, sent.lower())])]
+
+
+def test_amount_written_once_for_either_arm_is_each_arms_dose() -> None:
+    # the second arm of "40 mg of either A or B" had no dose
+    sent = ("ABSTRACT.METHOD: In this multicentre, prospective, randomized, double‐blind, active controlled parallel arm "
+            "study, 120 patients with moderate to severe RA were given 40 mg of either test adalimumab (Exemptia) or "
+            "reference adalimumab (Humira) by subcutaneous route every other week for 12 weeks.")
+    assert _shared_amounts("reference adalimumab", sent) == ["40 mg"]
+    sent = ("METHODOLOGY/PRINCIPAL FINDINGS: Thirty-four Fabry disease patients were treated with either agalsidase alfa "
+            "or agalsidase beta at equal dose of 0.2 mg/kg biweekly.")
+    assert _shared_amounts("agalsidase alfa", sent) == ["0.2 mg/kg biweekly"]
+    # an arm the list does not name, or a list without an amount, shares nothing
+    assert _shared_amounts("placebo", sent) == []
+    sent = ("METHODS: Women scheduled for cesarean delivery were randomized to receive a single dose of either 3 g of "
+            "ampicillin-sulbactam or 1.5 g of cefuroxime intravenously, after umbilical cord clamping.")
+    assert _shared_amounts("cefuroxime", sent) == []
+
+
+def test_amount_of_saline_itself_is_no_dose() -> None:
+    # "500 ml of normal saline" was the saline group's dose; "20 ml of ... bupivacaine" stays group B's
+    text = ("METHODS: Sixty patients undergoing LC were included in this prospective, double-blind, randomised study. "
+            "Patients were divided into two (n = 30) groups. In Group S, intraperitoneal irrigation was done with 500 ml "
+            "of normal saline. In Group B, 20 ml of 0.5% (100 mg) bupivacaine was added to 480 ml of normal saline for "
+            "intraperitoneal irrigation during and after surgery.")
+    assert [(a.label, [(d.value, d.unit) for d in a.doses]) for a in extract_text(text).arms] == [
+        ("group S", []), ("group B", [(20, "mL")])]
+
+
+def test_rate_per_hour_written_out_is_a_dose_but_a_clearance_is_not() -> None:
+    # "3 ml/kg/h" and "100 ml/hour" were not read at all (the "/" after "ml" or "ml/kg" stopped the unit)
+    text = "In the GDFR group, (1) fluid maintenance was restricted to 3\xa0ml/kg/h of a crystalloid solution"
+    assert [(d.value, d.unit) for d in find_doses(text)] == [(3, "ml/kg/h")]
+    text = "plus NS (100 ml/hour) (Group A)"
+    assert [(d.value, d.unit) for d in find_doses(text)] == [(100, "ml/hour")]
+    assert find_doses("Both therapies were performed at a blood flow of 100 to 120 ml/min") == []
+
+
+def test_frequency_after_a_slash_ends_the_unit() -> None:
+    # "600 mg/twice daily" was not read, so the arm took the saline rate written after it
+    text = "oral NAC (600 mg/twice daily) plus NS (100 ml/hour) (Group A)"
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False, regimens=True)] == [(600, "mg")]
+    assert find_doses("serum creatinine (Cr) level > 1.5 mg/dl or glomerular filtration rate (GFR) ≥ 60") == []
+
+
+def test_placebo_named_in_parentheses_before_the_label_names_no_regimen() -> None:
+    sent = ("The other 20 patients were treated with Godhuma Vati (placebo) at a dose of 500 mg once daily for 30 days "
+            "(Group B)")
+    assert _regimen_before_label(sent, sent.index("Group B")) is None
+
+
+def test_label_in_parentheses_ends_its_regimen_at_the_next_alternative() -> None:
+    # the control took the morphine arm's amount written after "or"
+    sent = ("METHODS: Forty-two patients were randomized for general anesthesia (control group n=22) or 400 μg of "
+            "intrathecal morphine followed by general anesthesia (morphine group n=20).")
+    spans = list(_dose_spans(_Arm("control", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert spans and not any("400" in sent[a:b] for a, b in spans)
+    spans = list(_dose_spans(_Arm("morphine", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert any("400 μg" in sent[a:b] for a, b in spans)

@@ -149,6 +149,44 @@ def _amount_of(sent: str, low: str, name: str, mm: _Span) -> tuple[int, int] | N
     return None
 
 
+# where the regimen written before a parenthesised label starts: after the last bracket, colon,
+# semicolon, sentence end, alternative or "either" ("... or 1 mg of ranibizumab (group 2"); not
+# after a comma, as one regimen often holds one ("1 g intravenous PCM, in 100 ml solution (Group I)")
+_CLAUSE_MARK = compile_regex(r"[;:()\[\]]|\.\s|\b(?:or|versus|vs\.?|either)\s", regex.I)
+# a clause that is no regimen of the arm: a placebo's, or the weight of the animals ("rats
+# weighing 260–300 g (sham, exercise, and ischemia)"); saline as a diluent ("magnesium 50 mg in
+# normal saline 1 mL (group RM)") is no placebo
+_NOT_REGIMEN = compile_regex(r"placebo|vehicle|sham|\bweigh(?:ing|ed)\b|"
+                             r"(?<!\b(?:in|with)\s+(?:normal\s+|physiological\s+|isotonic\s+)?)saline", regex.I)
+# "tiotropium (TIO) 18 μg od": the parenthesis defines an abbreviation and the amount follows it
+_AMOUNT_AFTER = compile_regex(r"[^()]*\)\s*(?:at\s+)?\d+(?:\.\d+)?\s*(?:mg|g|mcg|μg|µg|ug|iu|units?|ml|mmol|cells)\b", regex.I)
+
+
+_NEXT_ALTERNATIVE = compile_regex(r"\)[^()]*?(?:\s(?:or|versus|vs\.?)\s|;)")
+
+
+def _regimen_before_label(sent: str, name_start: int) -> tuple[int, int] | None:
+    """The clause before the "(" of a label in parentheses ("2.5 mg of bevacizumab (group 1,
+    n = 8)"), which names the regimen just written: its span in ``sent`` (at most 150
+    characters), or None when empty, a placebo's, or the amount follows the parenthesis."""
+    if _AMOUNT_AFTER.match(sent, name_start):
+        return None
+    head_end = sent.rindex("(", 0, name_start)
+    start = max(0, head_end - 150)
+    for m in _CLAUSE_MARK.finditer(sent, start, head_end):
+        start = m.end()
+    head = sent[start:head_end]
+    if not head.strip():
+        return None
+    # a parenthesis just before the clause qualifies its drug: "Godhuma Vati (placebo) at a dose
+    # of 500 mg once daily for 30 days (Group B)"
+    check = head
+    if sent[:start].rstrip().endswith(")"):
+        opened = sent.rfind("(", 0, start)
+        check = sent[max(0, opened - 40) : head_end] if opened >= 0 else head
+    return None if _NOT_REGIMEN.search(check) else (start, head_end)
+
+
 def _dose_spans(arm: _Arm, dose_sents: list[_S]) -> Iterator[tuple[int, int]]:
     """The passages that may state the arm's regimen, in order: its list item, then sentences
     naming the arm as the subject ("The Ketamine group received ..."), right after a dose
@@ -181,9 +219,40 @@ def _dose_spans(arm: _Arm, dose_sents: list[_S]) -> Iterator[tuple[int, int]]:
             else:
                 # the amount just before the name ("0.5 mg/kg ketamine", "50 mcg in Group S") or after it
                 before = sent[max(0, mm.start() - 80) : mm.start()]
+                end = min(e, s + mm.end() + 60)
+                if before.endswith(("(", "( ")):
+                    head = _regimen_before_label(sent, mm.start())
+                    if head:
+                        yield s + head[0], s + head[1]
+                    # the label closes its regimen: what follows the next alternative is another
+                    # arm's ("general anesthesia (control group n=22) or 400 μg of intrathecal morphine")
+                    alt = _NEXT_ALTERNATIVE.search(sent, mm.end(), end - s)
+                    if alt:
+                        end = s + alt.start()
                 lead = _rx(r"(?:^|[,;:()]|\.\s|\band\b|\bwith\b|\bof\b)\s*[^,;:()]*$").search(before)
-                yield s + mm.start() - len(before) + (lead.start() if lead else len(before)), min(e, s + mm.end() + 60)
+                yield s + mm.start() - len(before) + (lead.start() if lead else len(before)), end
             break
+
+
+# one amount written once for the arms it lists: "40 mg of either test adalimumab (Exemptia) or
+# reference adalimumab (Humira)", "treated with either agalsidase alfa or agalsidase beta at
+# equal dose of 0.2 mg/kg biweekly"
+_AMOUNT_OF_EITHER = compile_regex(r"(?<![\w.,])(?P<amount>\d+(?:\.\d+)?\s*[^\s,;()]+)\s+(?:of\s+)?either\s+(?P<alts>[^.;]{3,160})")
+_EITHER_AT_DOSE = compile_regex(r"\beither\s+(?P<alts>[^.;]{3,160}?)\s+(?:at|in|with)\s+(?:an?\s+|the\s+)?"
+                                r"(?:equal|same|identical|equivalent)\s+doses?\s+(?:of\s+)?(?P<amount>\d(?:[^,;().]|\.\d){0,40})", regex.I)
+
+
+def _shared_spans(arm: _Arm, dose_sents: list[_S]) -> Iterator[tuple[int, int]]:
+    """The amount written once for an "either ... or ..." list of arms that names this arm."""
+    names = [n.lower() for n in [arm.label, *arm.aliases] if len(n) >= 2]
+    for s, _e, sent, low in dose_sents:
+        if "either" not in low:
+            continue
+        for rx in (_AMOUNT_OF_EITHER, _EITHER_AT_DOSE):
+            for m in rx.finditer(sent):
+                alts = low[m.start("alts") : m.end("alts")]
+                if any(_find_word(alts, name, 0) for name in names) and has_dose(m.group("amount")):
+                    yield s + m.start("amount"), s + m.end("amount")
 
 
 def _add_on_spans(arm: _Arm, others: list[_Arm], dose_sents: list[_S]) -> Iterator[tuple[int, int]]:
@@ -200,14 +269,24 @@ def _add_on_spans(arm: _Arm, others: list[_Arm], dose_sents: list[_S]) -> Iterat
             yield s + m.end(), s + stop.start() if stop else e
 
 
+_PLACEBO = compile_regex(r"placebo|saline|vehicle|sham", regex.I)
+# what follows the amount of a placebo or a vehicle itself ("In Group S, intraperitoneal irrigation
+# was done with 500 ml of normal saline"), not of a solution holding a drug ("10 mL of saline
+# solution containing 0.5 mg/kg ketamine")
+_VEHICLE_AMOUNT = compile_regex(
+    r"\)?\s+(?:of\s+)?(?:(?:0\.9\s*%|normal|physiological|isotonic)\s+)?(?:saline|NaCl|sodium\s+chloride|placebo|vehicle)\b"
+    r"(?!\s+(?:solution\s+)?(?:containing|with|plus|and)\b)", regex.I)
+
+
 def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
            dose_sents: list[_S]) -> list[Dose]:
     out: list[Dose] = []
-    seen = set()
+    seen: set[tuple] = set()
     other_names: list[str] | None = None
     spans = _dose_spans(arm, dose_sents)
     if not is_control:
-        spans = chain(spans, _add_on_spans(arm, others, dose_sents))
+        spans = chain(spans, _add_on_spans(arm, others, dose_sents), _shared_spans(arm, dose_sents))
+    with_percent: list[tuple[int, str]] = []
     for a, b in spans:
         if other_names is None:
             # the other arms' names (lower-cased), once per arm rather than once per passage
@@ -223,21 +302,59 @@ def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
                 if om and om.start() > 0:
                     text = text[: om.start()]
                     text_low = text.lower()
-        here: set[tuple] = set()
-        for d in find_doses(text, first_only=False, regimens=True):
-            # one regimen list may repeat an amount ("bolus 5 IU, ... or bolus 5 IU followed by");
-            # another passage repeating it restates the same regimen
-            key = (d.value, d.unit)
-            if key in seen and key not in here:
-                continue
-            seen.add(key)
-            here.add(key)
-            if is_control and _rx(r"placebo|saline|vehicle|sham", regex.I).search(text):
-                continue
-            out.append(Dose(value=d.value, unit=d.unit, route=d.route, frequency=d.frequency, duration=d.duration,
-                            **ctx.evidence(a + d.start, a + d.end, rule=d.rule)))
+        out = _passage_doses(ctx, a, text, is_control, seen, concentrations=False)
+        if out:
+            return out
+        if "%" in text and not _PLACEBO.search(text):
+            with_percent.append((a, text))
+    # no passage states an amount with a unit: a concentration is the dose ("calcipotriene 0.005%"),
+    # unless the passage names a placebo, whose arm it may be ("Group N (n = 45) with normal saline")
+    for a, text in with_percent:
+        cut = _own_clause_start(text, arm)
+        out = _passage_doses(ctx, a + cut, text[cut:], is_control, seen, concentrations=True)
         if out:
             break
+    return out
+
+
+_CLAUSE_BREAK = compile_regex(r"[,;]|\b(?:and|or)\s", regex.I)
+
+
+def _own_clause_start(text: str, arm: _Arm) -> int:
+    """Where the clause naming the arm starts in ``text``: a concentration before it belongs to
+    another arm ("with 0.25% bupivacaine and Group N (n = 45)"); 0 when the name is not there."""
+    low = text.lower()
+    for name in [arm.label, *arm.aliases]:
+        m = _find_word(low, name.lower(), 0) if len(name) >= 2 else None
+        if m:
+            start = 0
+            for b in _CLAUSE_BREAK.finditer(text, 0, m.start()):
+                start = b.end()
+            return start
+    return 0
+
+
+def _passage_doses(ctx: Context, a: int, text: str, is_control: bool, seen: set[tuple],
+                   concentrations: bool) -> list[Dose]:
+    """The regimens of one passage (``text``, at ``a`` in the document) not already read in an earlier one."""
+    out: list[Dose] = []
+    here: set[tuple] = set()
+    for d in find_doses(text, first_only=False, regimens=True, concentrations=concentrations):
+        # what follows the amount in the document: the passage may end inside "500 ml of normal saline"
+        tail = ctx.norm[a + d.amount_end : a + d.amount_end + 60]
+        if _PLACEBO.search(tail) and _VEHICLE_AMOUNT.match(tail):
+            continue  # the amount of a vehicle, no drug's dose
+        # one regimen list may repeat an amount ("bolus 5 IU, ... or bolus 5 IU followed by");
+        # another passage repeating it restates the same regimen
+        key = (d.value, d.unit)
+        if key in seen and key not in here:
+            continue
+        seen.add(key)
+        here.add(key)
+        if is_control and _PLACEBO.search(text):
+            continue
+        out.append(Dose(value=d.value, unit=d.unit, route=d.route, frequency=d.frequency, duration=d.duration,
+                        **ctx.evidence(a + d.start, a + d.end, rule=d.rule)))
     return out
 
 

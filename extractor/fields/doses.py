@@ -47,9 +47,16 @@ def normalise_unit(unit: str) -> str:
     # ("120 mg/m2/1-21": days 1 to 21) is not part of the unit
     key = _rx(r"^([^/]+?)m-2$").sub(r"\1/m2", key)
     key = _rx(r"^([^/]+/m)[2²](?:/.*)?$").sub(r"\g<1>2", key)
+    # per kilogram written with negative powers: "μg kg-1", "mg.kg-1.day-1", "ng · kg-1 · min-1"
+    per_kg = _rx(r"^([^/]+?)[.·⋅]?kg-1(?:[.·⋅]?(h|hr|min|day|d)-1)?$").match(key) if "kg-1" in key else None
+    if per_kg:
+        per = {"d": "day", "hr": "h"}.get(per_kg[2], per_kg[2])
+        key = f"{per_kg[1]}/kg/{per}" if per else f"{per_kg[1]}/kg"
     canon = load_lexicon("units").entries["canonical"]
     if key in canon:
         return canon[key]
+    if per_kg:
+        return key
     cells = load_lexicon("units").entries["cell_words"]
     if key in cells or key.endswith(("cells", "mscs", "msc")):
         return "cells"
@@ -61,6 +68,9 @@ def normalise_route(route: str) -> str:
 
 
 _DIGIT = compile_regex(r"\d")
+_NUMBER = compile_regex(r"\d+(?:\.\d+)?")
+# what every list of amounts holds ("10, 20, or 30 mg"): a number, a comma and a space, a number
+_LIST_GATE = compile_regex(r"\d,\s+\d")
 
 
 def _amount_rules(text: str, ranges: bool) -> list[str]:
@@ -71,6 +81,8 @@ def _amount_rules(text: str, ranges: bool) -> list[str]:
     if "illion" in text.lower():
         out.append("amount_million")
     if ranges:
+        if ", " in text and (" or " in text or " and " in text) and _LIST_GATE.search(text):
+            out.append("amount_list")
         out.append("amount_range")
     out.append("amount_unit")
     return out
@@ -116,9 +128,41 @@ def _amounts(text: str, ranges: bool = True) -> list[tuple[int, int, float | Non
             else:
                 value = parse_decimal(gd["value"])
                 unit = _rx(r"^(?:million|billion)\s+").sub("", unit)
-            taken.append((m.start(), m.end()))
-            out.append((m.start(), m.end(), value, normalise_unit(unit), rid))
+            end = m.end()
+            if "kg" in text[end : end + 6] and unit.lower() in _PER_KG_UNITS:
+                per_kg = _PER_KG.match(text, end)
+                if per_kg:
+                    end, unit = per_kg.end(), unit + per_kg.group(0)
+            taken.append((m.start(), end))
+            if rid == "amount_list":
+                out.extend(_list_amounts(m, end, normalise_unit(unit)))
+                continue
+            out.append((m.start(), end, value, normalise_unit(unit), rid))
     return sorted(out)
+
+
+# per kilogram written with negative powers after a mass or volume ("80 μg kg-1", "5 g · kg-1 ·
+# d-1", "10 mg.kg-1"): read after the amount's match, where "kg" follows, as an alternative of
+# the unit pattern was tried at every number and cost the amount rules 10%
+_PER_KG_UNITS = frozenset(("mg", "g", "μg", "µg", "ug", "mcg", "ng", "ml"))
+_PER_KG = compile_regex(r"\s*[.·⋅]?\s*kg\s*-\s*1(?:\s*[.·⋅]?\s*(?:h|hr|min|day|d)\s*-\s*1)?(?!\d)")
+
+
+def _list_amounts(m: regex.Match[str], end: int, unit: str) -> list[tuple[int, int, float | None, str, str]]:
+    """"10, 20, or 30 mg": one amount per number, the last one's span running through the unit (to ``end``)."""
+    nums = list(_NUMBER.finditer(m.string, m.start(), m.start("unit")))
+    return [(n.start(), end if n is nums[-1] else n.end(), parse_decimal(n.group(0)), unit, "amount_list") for n in nums]
+
+
+def _concentrations(text: str) -> list[tuple[int, int, float | None, str, str]]:
+    """Concentrations ("0.005%") that may be a regimen's amount, in order; above 5% a
+    concentration is rarely a drug's ("sorbitol 10%", "7.5% sucrose")."""
+    out = []
+    for m in load_rules("doses").by_id("amount_percent").finditer(text):
+        v = parse_decimal(m.group("value"))
+        if v is not None and v <= 5:
+            out.append((m.start(), m.end(), v, "%", "amount_percent"))
+    return out
 
 
 # text between two amounts that starts a new regimen: "bolus 5 IU, bolus 10 IU or ...",
@@ -129,16 +173,19 @@ _NEW_REGIMEN = compile_regex(r"\s*(?:,|;|\bor\b|\band\b|,\s*(?:or|and)\b)\s*(?:(
 _WINDOW_STOP = compile_regex(r"[;]|\(n\s*=|\bor\b|\bversus\b|\bvs\b")
 
 
-def find_doses(text: str, first_only: bool = True, regimens: bool = False, ranges: bool = True) -> list[DoseMatch]:
+def find_doses(text: str, first_only: bool = True, regimens: bool = False, ranges: bool = True,
+               concentrations: bool = False) -> list[DoseMatch]:
     """Doses in ``text`` (one arm's description). With ``first_only``, amounts joined by
     "+"/"and"/"followed by" to the first one are parts of one regimen, so only the first
     amount is reported (SCHEMA: value/unit are the first dose amount). With ``regimens``,
     the first amount of every regimen of a list is reported ("110 mg and 150 mg", "bolus 5 IU,
     bolus 10 IU or bolus 5 IU followed by 10 IU" -> 5, 10, 5). "1 to 10 g", "160/4.5 μg" and
     "5 or 10 mg/day" are one amount, the first number's; ``ranges=False`` reads only the last
-    (for lists whose numbers belong to different arms: "at 10, 20 and 40 mcg/kg/min")."""
+    (for lists whose numbers belong to different arms: "at 10, 20 and 40 mcg/kg/min"). With
+    ``concentrations``, only concentrations are read ("calcipotriene 0.005%"), for a text where
+    no amount with a unit is."""
     rules = load_rules("doses")
-    amounts = _amounts(text, ranges)
+    amounts = _concentrations(text) if concentrations else _amounts(text, ranges)
     if not amounts:
         return []
     if regimens:
