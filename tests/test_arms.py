@@ -1113,3 +1113,41 @@ def test_a_mention_goes_to_the_arm_of_its_very_name_before_a_shorter_one() -> No
     # must not: a shorter mention of one arm still joins it
     text = "Patients were randomized to oral iron (n = 40) or intravenous iron sucrose (n = 40). The iron sucrose group improved."
     assert [a.label for a in extract_text(text).arms] == ["oral iron", "intravenous iron sucrose"]
+
+
+def test_either_or_names_may_hold_a_decimal_amount() -> None:
+    text = ("Thirty-one insulin-resistant adults received 3.9 g/day EPA+DHA or placebo for 6 months in a randomized "
+            "double-blind study.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.role) for a in arms] == [("EPA+DHA", "intervention"), ("placebo", "control")]
+
+
+def test_either_comma_or_names_two_arms() -> None:
+    text = ("Women were asked to record their nausea and vomiting for three days, and then participants received either "
+            "ginger capsules, or a placebo for four days.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.role) for a in arms] == [("ginger capsules", "intervention"), ("placebo", "control")]
+
+
+def test_comma_or_without_either_ends_a_clause_not_a_name() -> None:
+    text = ("Patients were randomly assigned immediately postoperatively to receive either fluid and/or dobutamine therapy "
+            "to maintain/restore their preoperative oxygen delivery, or protocolized standard care (oxygen delivery only recorded).")
+    assert not any("maintain" in a.label for a in extract_text(text).arms)
+
+
+def test_either_or_pair_that_starts_a_longer_list_is_no_pair() -> None:
+    text = ("252 GPs were randomised either to an active strategy (training module with administration of the guideline), "
+            "or to a passive dissemination (administration of the guideline only), or to usual care (control).")
+    assert len(extract_text(text).arms) != 2
+
+
+def test_treated_with_x_or_placebo_names_two_arms() -> None:
+    text = ("Patients with progressive/relapsing-remitting MS and Expanded Disability Status Scale score of 4.0–7.0 were "
+            "treated with PR-fampridine or placebo twice daily for 24 weeks.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.role) for a in arms] == [("PR-fampridine", "intervention"), ("placebo", "control")]
+
+
+def test_treated_with_x_or_y_without_placebo_names_no_arms() -> None:
+    text = "Patients with hypertension were treated with amlodipine or atenolol by their physicians before enrolment."
+    assert extract_text(text).arms == []

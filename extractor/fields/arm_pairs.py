@@ -130,6 +130,8 @@ def _text_versus(ctx: Context, sents: list[_S]) -> list[_Arm]:
 
 
 _OR = compile_regex(r"\sor\s", regex.I)
+# what follows a pair that is only the start of a longer list: "(training ...), or to usual care"
+_OR_MORE = compile_regex(r"(?:\s*\([^()]{0,120}\))?\s*,?\s+or\s", regex.I)
 
 
 def _either_or(ctx: Context, sents: list[_S]) -> list[_Arm]:
@@ -138,11 +140,24 @@ def _either_or(ctx: Context, sents: list[_S]) -> list[_Arm]:
     for s, _e, sent, low, cues in sents:
         # "supplementation with either placebo or sodium nitrate": "either" and a placebo name the
         # arms without an allocation word
-        placebo_pair = not cues & _ALLOC_CUES and "either" in low and ("placebo" in low or "sham" in low)
+        # ... and so do a treatment verb and a placebo ("were treated with PR-fampridine or placebo")
+        placebo_pair = (not cues & _ALLOC_CUES and ("either" in low or "dose" in cues)
+                        and ("placebo" in low or "sham" in low))
         if not cues & _ALLOC_CUES and not placebo_pair or not _OR.search(sent):
             continue  # the pattern joins its two names with "or"
         for m in rule.finditer(sent):
-            if placebo_pair and not (" either " in m.group(0) or m.group(0).lower().startswith("either")):
+            either = " either " in m.group(0) or m.group(0).lower().startswith("either")
+            if placebo_pair and not either and "dose" not in cues:
+                continue
+            # "either X, or Y" joins two names; a comma before "or" elsewhere ends a clause ("to maintain
+            # their oxygen delivery, or protocolized standard care"); a comma within "(80 mg, n = 20)" does neither
+            comma = "," in sent[m.end("a") : m.start("b")].rsplit(")", 1)[-1]
+            if comma and not either:
+                continue
+            # "to X, or to Y, or to usual care", "no premedication, or triazolam 0.25 mg or 0.375 mg":
+            # a list of three or more, of which the pair names only two
+            more = _OR_MORE.match(sent, m.end())
+            if more and (comma or "," in more.group()):
                 continue
             # "patients with probable or definite ALS" describes who took part, not the arms
             if m.group(0).lower().startswith("with") and _PEOPLE_BEFORE.search(sent[max(0, m.start() - 30) : m.start()]):
@@ -159,6 +174,10 @@ def _either_or(ctx: Context, sents: list[_S]) -> list[_Arm]:
             for g in ("a", "b"):
                 label, _cell = _strip_doses(clean_label(m.group(g)))
                 label = clean_label(label)
+                # timing is the regimen's: "normal saline 2 minutes (before extubation)"; not a
+                # range's end ("EC sessions 30-45 minutes")
+                bare = _strip_regimen(label)
+                label = bare if bare[-1:].isalpha() else label
                 if not label or _NOISE.search(label) or _GENERIC.match(label) or not tokens(label):
                     break
                 arms.append(_Arm(label, s + m.start(g), s + m.end(g), rule="arms:either_or", item=(s + m.start(g), s + m.end(g))))
