@@ -1151,3 +1151,15 @@ def test_treated_with_x_or_placebo_names_two_arms() -> None:
 def test_treated_with_x_or_y_without_placebo_names_no_arms() -> None:
     text = "Patients with hypertension were treated with amlodipine or atenolol by their physicians before enrolment."
     assert extract_text(text).arms == []
+
+
+def test_amount_of_x_or_placebo_names_two_arms() -> None:
+    text = "After 1 month of observation, three infusions of infliximab (5 mg/kg) or placebo were given."
+    arms = extract_text(text).arms
+    assert [(a.label, a.role) for a in arms] == [("infliximab", "intervention"), ("placebo", "control")]
+
+
+def test_amount_of_x_or_placebo_that_ends_a_longer_list_is_no_pair() -> None:
+    text = ("Based on either administration of 0.1 gram of Frankincense extract or 0.2 gram of its powder or placebo and "
+            "whether the patients undergone scaling and root planning (SRP) or not, they were randomly assigned to 6 groups.")
+    assert [a.label for a in extract_text(text).arms] != ["its powder", "placebo"]

@@ -25,7 +25,7 @@ from extractor.fields.arm_labels import (
 )
 from extractor.fields.doses import find_doses
 from extractor.regex_cache import compile_regex
-from extractor.rules import load_rules
+from extractor.rules import Rule, load_rules
 
 _PEOPLE_BEFORE = compile_regex(r"\b(?:patients|subjects|participants|women|men|children|adults|infants|people|volunteers)\s*$", regex.I)
 _VERSUS_GATE = compile_regex(r"\bversus\b|\bvs\b|\bcompared\s+(?:with|to)\b", regex.I)
@@ -131,21 +131,41 @@ def _text_versus(ctx: Context, sents: list[_S]) -> list[_Arm]:
 
 _OR = compile_regex(r"\sor\s", regex.I)
 # what follows a pair that is only the start of a longer list: "(training ...), or to usual care"
+# before "of X or placebo": it ends a longer list ("either 9 g of EG (...), 0.1 g/kg of NaHCO3 or a placebo",
+# "0.1 gram of extract or 0.2 gram of its powder or placebo")
+_LIST_BEFORE = compile_regex(r"\sor\s|\beither\b[^.;]*,", regex.I)
 _OR_MORE = compile_regex(r"(?:\s*\([^()]{0,120}\))?\s*,?\s+or\s", regex.I)
 
 
+_PLACEBO_WORDS = ("placebo", "sham", "vehicle", "saline")
+
+
 def _either_or(ctx: Context, sents: list[_S]) -> list[_Arm]:
-    """"with either terbutaline or placebo" in a sentence about allocation or treatment."""
-    rule = load_rules("arms").by_id("either_or")
+    """"with either terbutaline or placebo" in a sentence about allocation or treatment; else
+    "three infusions of infliximab (5 mg/kg) or placebo" anywhere (a separate rule, run only
+    where the first finds no pair: its "of" would take the place of a match of the first)."""
+    rules = load_rules("arms")
+    pair = _or_pair(sents, rules.by_id("either_or"))
+    if pair:
+        return pair
+    return _or_pair([x for x in sents if " of " in x[3] and any(w in x[3] for w in _PLACEBO_WORDS)],
+                    rules.by_id("placebo_of"), of=True)
+
+
+def _or_pair(sents: list[_S], rule: Rule, of: bool = False) -> list[_Arm]:
+    """The first pair of names ``rule`` joins with "or" in ``sents``."""
     for s, _e, sent, low, cues in sents:
         # "supplementation with either placebo or sodium nitrate": "either" and a placebo name the
         # arms without an allocation word
         # ... and so do a treatment verb and a placebo ("were treated with PR-fampridine or placebo")
-        placebo_pair = (not cues & _ALLOC_CUES and ("either" in low or "dose" in cues)
+        placebo_pair = (not of and not cues & _ALLOC_CUES and ("either" in low or "dose" in cues)
                         and ("placebo" in low or "sham" in low))
-        if not cues & _ALLOC_CUES and not placebo_pair or not _OR.search(sent):
+        if not of and (not cues & _ALLOC_CUES and not placebo_pair or not _OR.search(sent)):
             continue  # the pattern joins its two names with "or"
         for m in rule.finditer(sent):
+            # "of genuine or sham exposure" is active_or_sham's; "of X or 0.2 gram of Y or placebo" a longer list
+            if of and (m.group("a").lower() in _ACTIVE_WORDS or _LIST_BEFORE.search(sent, max(0, m.start() - 60), m.start())):
+                continue
             either = " either " in m.group(0) or m.group(0).lower().startswith("either")
             if placebo_pair and not either and "dose" not in cues:
                 continue
