@@ -1163,3 +1163,29 @@ def test_amount_of_x_or_placebo_that_ends_a_longer_list_is_no_pair() -> None:
     text = ("Based on either administration of 0.1 gram of Frankincense extract or 0.2 gram of its powder or placebo and "
             "whether the patients undergone scaling and root planning (SRP) or not, they were randomly assigned to 6 groups.")
     assert [a.label for a in extract_text(text).arms] != ["its powder", "placebo"]
+
+
+def test_named_group_with_comma_n_gives_arm_and_size() -> None:
+    text = ("Patients received either 5,000 U/kg ulinastatin (ulinastatin group, n=41) or the equivalent volume of normal "
+            "saline (control group, n=69) before aortic cross clamping.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.role, a.n) for a in arms] == [("ulinastatin", "intervention", 41), ("control", "control", 69)]
+
+
+def test_named_group_with_comma_n_does_not_rename_a_listed_arm() -> None:
+    text = ("Thirty adult patients undergoing laparoscopic major abdominal surgery were randomized to receive either room "
+            "temperature CO2 (control group, n = 15) or heated CO2 (heated group, n = 15).")
+    arms = extract_text(text).arms
+    assert [(a.label, a.n) for a in arms] == [("room temperature CO2", 15), ("heated CO2", 15)]
+
+
+def test_intervention_or_control_with_counts_in_parentheses() -> None:
+    text = ("Twenty-four community preschools in Kingston, Jamaica were randomly assigned to intervention (12 schools, "
+            "37 teachers) or control (12 schools, 36 teachers).")
+    arms = extract_text(text).arms
+    assert [(a.label, a.role) for a in arms] == [("intervention", "intervention"), ("control", "control")]
+
+
+def test_bare_intervention_beside_an_active_treatment_is_no_arm() -> None:
+    text = "Patients were randomly assigned to intervention (education) or metformin (500 mg daily)."
+    assert [a.label for a in extract_text(text).arms] != ["intervention", "metformin"]

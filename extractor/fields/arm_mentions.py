@@ -226,6 +226,7 @@ _OTHER_VERB = compile_regex(
     r"in|to|from|into|under)\b)[a-z]", regex.I)
 _COMPLETED_AFTER = compile_regex(r"\s+(?:\w+\s+)?(?:completed|had\b|withdr|dropped\s+out|died|discontinued)", regex.I)
 _GROUP_CODE_ONLY = compile_regex(r"^group\s+(?:[A-Z]{1,3}\d?|[IVX]{1,4}|\d{1,2})$")
+_NAMED_COMMA_N = compile_regex(r"[(\[]\s*[A-Za-z][^;:()=\[\],]{0,40}?\s(?:[Gg]roup|[Aa]rm)\s*,\s*n\s*=")
 _CODE_COMMA_N = compile_regex(r"[(\[]\s*[Gg]roup\s+(?:[A-Z]{1,3}\d?|[IVX]{1,4}|\d{1,2})\s*,\s*n\s*=")
 
 
@@ -237,7 +238,9 @@ def _count_rules(sent: str, low: str, cues: set[str], doc_low: str, s: int, nxt:
         out.append("arm_n")
         # a list "(A, n = 17; B, n = 23)", or a coded group's count "(group N, n = 30)" (a
         # treatment's name there is the group's second name: the list before it names the arm)
-        if ";" in sent or "roup" in sent and (", n" in sent or ",n" in sent) and _CODE_COMMA_N.search(sent):
+        # ... or a named group's ("(intervention group, n = 32)", "(ulinastatin group, n=41)")
+        if ";" in sent or ("roup" in sent or "arm," in sent) and (", n" in sent or ",n" in sent) and (
+                _CODE_COMMA_N.search(sent) or _NAMED_COMMA_N.search(sent)):
             out.append("arm_n_list")
     plain = _plain_case(sent)
     # what follows "group" / "arm" and whitespace decides three rules: found once
@@ -311,6 +314,9 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
         population = False
         nxt = sents[idx + 1][0] if idx + 1 < len(sents) else len(doc_low)
         for rid in _count_rules(sent, low, cues, doc_low, s, nxt):
+            # "X (intervention group, n = 32)": a group's name beside the treatment that names it in a list
+            # (rule named_n): it gives a size, never a name for an arm found otherwise
+            tag = "named_n" if rid == "arm_n_list" and ";" not in sent and not _CODE_COMMA_N.search(sent) else rid
             for m in _count_matches(rules.by_id(rid), sent, low):
                 if "label" in m.groupdict():
                     raw, lstart = m.group("label"), m.start("label")
@@ -371,7 +377,7 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                 # the item runs from the name through its count: "10 mg L + 2 mg total Z (1 mg Z ...; n = 24)"
                 item = (s + lstart, s + m.end()) if rid in ("arm_n", "arm_n_list") else (s + m.start(), s + m.end())
                 found.append(_Arm(label, s + lstart, s + lstart + len(raw), n=n, n_span=(s + m.start("n"), s + m.end("n")),
-                                  rule=f"arms:{rid}", item=item))
+                                  rule=f"arms:{tag}", item=item))
                 if outer:
                     # "a wait-list control (WLC; n = 31)": the name before the parenthesis tells the role
                     named = clean_label(_LAST_LIST_WORD.split(outer)[-1])
@@ -417,7 +423,8 @@ def _merge(arms: list[_Arm], extra: list[_Arm], abbrevs: dict[str, str], create:
             hit.n, hit.n_span = x.n, x.n_span
         if x.label != hit.label and x.label not in hit.aliases:
             hit.aliases.append(x.label)
-            if len(x.label) < len(hit.label) and len(tokens(x.label)) >= 1 and not _GENERIC.match(x.label):
+            if (len(x.label) < len(hit.label) and len(tokens(x.label)) >= 1 and not _GENERIC.match(x.label)
+                    and x.rule != "arms:named_n"):
                 hit.aliases.remove(x.label)
                 hit.aliases.append(hit.label)
                 hit.label = x.label

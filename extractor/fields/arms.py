@@ -339,7 +339,7 @@ def extract(ctx: Context) -> list[Arm]:
     if not any(_is_control(a.label, a.aliases) for a in arms) and ((k := k or _doc_k(ctx)) is None or len(arms) < k):
         # "compared with a control group with standard medical care alone (n = 122)": a control
         # group stated with its own n is an arm even when the allocation list left it out
-        extra = next((x for group in mentions for x in group if x.n is not None and _is_control(x.label, [])
+        extra = next((x for group in mentions for x in group if x.n is not None and _is_control(x.label, []) and x.rule != "arms:named_n"
                       and not any(_same(a.label, x.label, abbrevs) for a in arms)), None)
         if extra:
             arms.append(extra)
