@@ -1189,3 +1189,25 @@ def test_intervention_or_control_with_counts_in_parentheses() -> None:
 def test_bare_intervention_beside_an_active_treatment_is_no_arm() -> None:
     text = "Patients were randomly assigned to intervention (education) or metformin (500 mg daily)."
     assert [a.label for a in extract_text(text).arms] != ["intervention", "metformin"]
+
+
+def test_groups_known_by_place_and_what_they_received() -> None:
+    text = ("We studied 31 adult chronic hemodialysis patients and divided them into two groups. "
+            "The first group (n = 20) received 1500 mg/dialysis interval (every other day) oral L-carnitine. "
+            "The control group (n = 11) received placebo for one month.")
+    arms = extract_text(text).arms
+    assert [(a.role, a.n) for a in arms] == [("intervention", 20), ("control", 11)]
+    assert arms[1].label == "placebo"
+
+
+def test_control_group_named_by_what_it_received_keeps_its_role() -> None:
+    text = ("Intervention group took omega-3 supplements with dose of 2 g/day for 6 months (two capsules), but control "
+            "group received two olive oil capsules.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.role) for a in arms] == [("omega-3 supplements", "intervention"), ("olive oil capsules", "control")]
+
+
+def test_one_group_that_received_something_is_no_arm_list() -> None:
+    text = ("Butylphthalide after stroke\nMETHODS: The treatment group received intravenous drips of butylphthalide.\n"
+            "RESULTS: The control group received more rescue analgesia.")
+    assert extract_text(text).arms == []

@@ -673,3 +673,43 @@ def _code_names(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
             continue  # the treatment already names another arm: the code adds nothing
         a.aliases.append(a.label)
         a.label = name
+
+
+_RECEIVED_VERBS = ("receiv", "given", "took", "provided", "treated", "underwent", "administered", " got ")
+_ROLE_KEYS = frozenset({"control", "intervention", "treatment", "experimental", "placebo"})
+
+
+def _group_received(ctx: Context, sents: list[_S]) -> list[_Arm]:
+    """Groups known by place or role, each with what it received, one sentence each: "The first
+    group (n = 20) received ... oral L-carnitine. The control group (n = 11) received placebo".
+    Read before the results (a result says what a group received more of); two groups at least,
+    each named by what it received, or by its role ("control") where that is no usable name."""
+    rule = load_rules("arms").by_id("group_received")
+    found: dict[str, _Arm] = {}
+    for s, _e, sent, low, cues in sents:
+        sec = (ctx.section_label(s) or "").upper()
+        if "RESULT" in sec or "CONCLU" in sec:
+            break
+        if "group" not in cues or not any(v in low for v in _RECEIVED_VERBS):
+            continue
+        for m in rule.finditer(sent):
+            key = m.group("key").lower()
+            if key == "one" and found:
+                key = "other"  # "one group received placebo ... while the other group was given diclofenac"
+            if key in found:
+                continue
+            label = _code_name(m.group("label"))
+            if len(label) < 3:
+                # no usable name ("1500 mg/dialysis interval ... oral L-carnitine"): the group's own
+                # words name it, so that the groups are still counted
+                label = key if key in _ROLE_KEYS else f"{key} group"
+            n = parse_int(m.group("n")) if m.group("n") else None
+            n_span = (s + m.start("n"), s + m.end("n")) if m.group("n") else None
+            found[key] = _Arm(label, s + m.start("label"), s + m.end("label"), n=n, n_span=n_span,
+                              rule="arms:group_received", item=(s + m.start(), s + m.end()))
+            if key in ("control", "placebo") and label != key:
+                found[key].aliases.append(key)  # "control group received two olive oil capsules": the role
+    arms = list(found.values())
+    if len(arms) < 2 or any(_same(a.label, b.label, {}) for i, a in enumerate(arms) for b in arms[i + 1 :]):
+        return []
+    return arms

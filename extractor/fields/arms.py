@@ -54,6 +54,7 @@ from extractor.fields.arm_mentions import (
     _count_mentions,
     _each_n,
     _group_mentions,
+    _group_received,
     _merge,
     _paren_named_counts,
     _rate_sizes,
@@ -304,6 +305,8 @@ def extract(ctx: Context) -> list[Arm]:
             arms = named
             for group in mentions:
                 _merge(arms, group, abbrevs, create=False)
+    if len(arms) < 2:
+        arms = _group_received(ctx, sents)
     if len(arms) < 2:
         arms = _k_list_arms(ctx, sents)
     if len(arms) < 2:
