@@ -1211,3 +1211,21 @@ def test_one_group_that_received_something_is_no_arm_list() -> None:
     text = ("Butylphthalide after stroke\nMETHODS: The treatment group received intravenous drips of butylphthalide.\n"
             "RESULTS: The control group received more rescue analgesia.")
     assert extract_text(text).arms == []
+
+
+def test_versus_between_names_with_abbreviations() -> None:
+    text = ("A prospective, contralateral comparison of photorefractive keratectomy (PRK) versus thin-flap LASIK: "
+            "assessment of visual function")
+    assert [a.label for a in extract_text(text).arms] == ["PRK", "thin-flap LASIK"]
+
+
+def test_compared_with_before_an_abbreviation_is_no_pair_of_names() -> None:
+    text = ("Patients with chronic obstructive pulmonary disease (COPD) demonstrate reduced levels of daily physical "
+            "activity (DPA) compared to healthy controls.")
+    assert extract_text(text).arms == []
+
+
+def test_versus_name_that_ends_a_coordination_is_no_arm() -> None:
+    text = ("The aim of this study was to compare the effect of combination lamivudine (LAM) and adefovir dipivoxil (ADV) "
+            "versus entecavir (ETV) monotherapy for naive HBeAg-positive chronic hepatitis B patients.")
+    assert not any(a.label.startswith("and ") for a in extract_text(text).arms)

@@ -27,6 +27,7 @@ from extractor.fields.doses import find_doses
 from extractor.regex_cache import compile_regex
 from extractor.rules import Rule, load_rules
 
+_COORD_END = compile_regex(r"^(?:and|or)\s", regex.I)
 _PEOPLE_BEFORE = compile_regex(r"\b(?:patients|subjects|participants|women|men|children|adults|infants|people|volunteers)\s*$", regex.I)
 _VERSUS_GATE = compile_regex(r"\bversus\b|\bvs\b|\bcompared\s+(?:with|to)\b", regex.I)
 
@@ -45,7 +46,8 @@ def _title_versus(ctx: Context) -> list[_Arm]:
     arms = []
     for g in ("a", "b"):
         label = _rx(r"^(?:.*\s)?(?:of|with|between)\s+(?=\S)", regex.I).sub("", clean_label(m.group(g)))
-        if label and not _NOISE.search(label):
+        # "lamivudine (LAM) and adefovir dipivoxil (ADV) versus entecavir": the end of a coordination, not a name
+        if label and not _NOISE.search(label) and not _COORD_END.match(label):
             arms.append(_Arm(label, pos + m.start(g), pos + m.end(g), rule="arms:title_versus"))
     return arms if len(arms) == 2 else []
 
@@ -110,7 +112,7 @@ def _text_versus(ctx: Context, sents: list[_S]) -> list[_Arm]:
             arms = []
             for g in ("a", "b"):
                 label = clean_label(m.group(g))
-                label = _rx(r"^(?:.*\s)?(?:of|with|between)\s+(?=\S)", regex.I).sub("", label)  # "pilot study of HFCWO"
+                label = _rx(r"^(?:.*\s)?(?:of|with|between|comparing|compare)\s+(?=\S)", regex.I).sub("", label)  # "pilot study of HFCWO"
                 label = _rx(r"\s+as$", regex.I).sub("", label)  # "X as compared to Y"
                 label = _PEOPLE_GIVEN.sub("", label) if label[:1] in "pPsScCwWmMaAiItT" else label
                 if g == "b" and _PEOPLE.match(label):
@@ -119,8 +121,9 @@ def _text_versus(ctx: Context, sents: list[_S]) -> list[_Arm]:
                     label = clean_label(ext.group("x")) if ext else label
                 # "in MA vs NHW adults" compares populations, not treatments; "serum BDNF
                 # levels as compared to the placebo group" compares an outcome, not an arm
+                # "lamivudine (LAM) and adefovir dipivoxil (ADV) versus entecavir": the end of a coordination, not a name
                 if (not label or _NOISE.search(label) or not tokens(label) or _GENERIC.match(label)
-                        or _rx(r"^(?:in|among|on|at|for)\s", regex.I).match(label)
+                        or _rx(r"^(?:in|among|on|at|for)\s", regex.I).match(label) or _COORD_END.match(label)
                         or _OUTCOME_NOUN.search(label) or _PEOPLE.match(label)):
                     break
                 arms.append(_Arm(label, s + m.start(g), s + m.end(g), rule="arms:text_versus"))
