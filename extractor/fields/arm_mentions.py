@@ -5,6 +5,7 @@ mentions of one group, and arm sizes from "each" counts or event-rate denominato
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 
 import regex
@@ -675,8 +676,43 @@ def _code_names(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
         a.label = name
 
 
-_RECEIVED_VERBS = ("receiv", "given", "took", "provided", "treated", "underwent", "administered", " got ")
+# what may follow "group" / "arm" and whitespace where group_received can match: its verb, a count
+# "(n = 20)", or a comma ("the control group, received")
+_GROUP_NEXT = ("received", "was", "were", "took", "underwent", "got", "(", ",")
 _ROLE_KEYS = frozenset({"control", "intervention", "treatment", "experimental", "placebo"})
+
+
+_GROUP_KEYS = ("first", "second", "third", "fourth", "fifth", "other", "control", "intervention", "treatment",
+               "experimental", "study", "placebo", "one")
+
+
+def _key_groups(low: str, end: int) -> list[int]:
+    """Where a word of group_received's keys and whitespace come before "group" / " arm" ("the first
+    group", "control arm") in ``low[:end]``: its gate, a scan of the few places these words occur
+    ("arm" as the sentence cues find it, after a space)."""
+    out = []
+    n = len(low)
+    for w in ("group", " arm"):
+        i = low.find(w, 0, end)
+        while i >= 0:
+            j = i + (w[0] == " ")
+            k = j - 1
+            while k >= 0 and low[k].isspace():
+                k -= 1
+            if k < j - 1 and low.endswith(_GROUP_KEYS, 0, k + 1):
+                # ... and the verb, a count or a comma after it ("first group (n = 20) received")
+                after = i + len(w)
+                while after < n and low[after].isspace():
+                    after += 1
+                if low.startswith(_GROUP_NEXT, after):
+                    out.append(j)
+            i = low.find(w, i + 1, end)
+    return out
+
+
+def _before_results(ctx: Context) -> int:
+    """Where the results begin (the first section labelled results or conclusions), or the end."""
+    return next((x.start for x in ctx.document.sections if "RESULT" in x.label or "CONCLU" in x.label), len(ctx.low))
 
 
 def _group_received(ctx: Context, sents: list[_S]) -> list[_Arm]:
@@ -684,14 +720,23 @@ def _group_received(ctx: Context, sents: list[_S]) -> list[_Arm]:
     group (n = 20) received ... oral L-carnitine. The control group (n = 11) received placebo".
     Read before the results (a result says what a group received more of); two groups at least,
     each named by what it received, or by its role ("control") where that is no usable name."""
+    at = _key_groups(ctx.low, _before_results(ctx))  # the results are not read: only the text before them
+    if at:
+        # only the sentences that hold such a name (most abstracts have none)
+        starts = [x[0] for x in sents]
+        todo = [sents[i] for i in sorted({bisect_right(starts, p) - 1 for p in at}) if i >= 0]
+    elif _plain_case(ctx.norm):
+        return []
+    else:
+        todo = sents  # the lower-cased text may not say where: every sentence is tried
     rule = load_rules("arms").by_id("group_received")
     found: dict[str, _Arm] = {}
-    for s, _e, sent, low, cues in sents:
+    for s, _e, sent, low, cues in todo:
+        if "group" not in cues or not at and not _followed_by(sent, low, _GROUP_WORDS, _GROUP_NEXT, space=False):
+            continue  # (where ``at`` found the sentence, it found the verb or count after "group" too)
         sec = (ctx.section_label(s) or "").upper()
         if "RESULT" in sec or "CONCLU" in sec:
             break
-        if "group" not in cues or not any(v in low for v in _RECEIVED_VERBS):
-            continue
         for m in rule.finditer(sent):
             key = m.group("key").lower()
             if key == "one" and found:

@@ -32,6 +32,15 @@ _PEOPLE_BEFORE = compile_regex(r"\b(?:patients|subjects|participants|women|men|c
 _VERSUS_GATE = compile_regex(r"\bversus\b|\bvs\b|\bcompared\s+(?:with|to)\b", regex.I)
 
 
+def _versus_rule(text: str, low: str) -> Rule:
+    """title_versus, or versus_abbrev where ")" comes right before "versus" / "vs" ("keratectomy (PRK)
+    versus"): only it reads an abbreviation after the first name, and it is the slower."""
+    rules = load_rules("arms")
+    if _followed_by(text, low, (")",), ("versus", "vs"), space=False):
+        return rules.by_id("versus_abbrev")
+    return rules.by_id("title_versus")
+
+
 def _title_versus(ctx: Context) -> list[_Arm]:
     title = ctx.document.title or ""
     pos = ctx.text.find(title) if title else -1
@@ -40,7 +49,7 @@ def _title_versus(ctx: Context) -> list[_Arm]:
     cue = _VERSUS_GATE.search(title)
     if not cue:
         return []
-    m = next(iter(load_rules("arms").by_id("title_versus").finditer(title, max(0, cue.start() - 80))), None)
+    m = next(iter(_versus_rule(title, title.lower()).finditer(title, max(0, cue.start() - 80))), None)
     if not m:
         return []
     arms = []
@@ -95,7 +104,7 @@ def _text_versus(ctx: Context, sents: list[_S]) -> list[_Arm]:
     """"a trial of HFCWO compared with conventional treatment": the first comparison stated
     before the results (the title rule, run only on sentences that say versus/compared)."""
     rules = load_rules("arms")
-    rule, comparing = rules.by_id("title_versus"), rules.by_id("text_comparing")
+    comparing = rules.by_id("text_comparing")
     for s, _e, sent, low, cues in sents:
         sec = (ctx.section_label(s) or "").upper()
         if "RESULT" in sec or "CONCLU" in sec:
@@ -103,7 +112,7 @@ def _text_versus(ctx: Context, sents: list[_S]) -> list[_Arm]:
         cue = _VERSUS_GATE.search(sent) if "versus" in cues else None
         if cue:
             # the first name is at most four words before the first "versus"
-            found = rule.finditer(sent, max(0, cue.start() - 80))
+            found = _versus_rule(sent, low).finditer(sent, max(0, cue.start() - 80))
         elif "comparing " in low:
             found = comparing.finditer(sent)  # "a trial comparing risedronate with placebo"
         else:
@@ -140,7 +149,7 @@ _LIST_BEFORE = compile_regex(r"\sor\s|\beither\b[^.;]*,", regex.I)
 _OR_MORE = compile_regex(r"(?:\s*\([^()]{0,120}\))?\s*,?\s+or\s", regex.I)
 
 
-_PLACEBO_WORDS = ("placebo", "sham", "vehicle", "saline")
+_PLACEBO_WORDS = ("placebo", "sham")  # placebo_of's (a vehicle or saline control is named otherwise, mostly)
 
 
 def _either_or(ctx: Context, sents: list[_S]) -> list[_Arm]:
@@ -149,9 +158,10 @@ def _either_or(ctx: Context, sents: list[_S]) -> list[_Arm]:
     where the first finds no pair: its "of" would take the place of a match of the first)."""
     rules = load_rules("arms")
     pair = _or_pair(sents, rules.by_id("either_or"))
-    if pair:
+    if pair or not any(w in ctx.low for w in _PLACEBO_WORDS):
         return pair
-    return _or_pair([x for x in sents if " of " in x[3] and any(w in x[3] for w in _PLACEBO_WORDS)],
+    # the pattern needs a placebo word (a plain string test first) and "or" between spaces
+    return _or_pair([x for x in sents if any(w in x[3] for w in _PLACEBO_WORDS) and _OR.search(x[2])],
                     rules.by_id("placebo_of"), of=True)
 
 
