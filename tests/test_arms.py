@@ -1229,3 +1229,11 @@ def test_versus_name_that_ends_a_coordination_is_no_arm() -> None:
     text = ("The aim of this study was to compare the effect of combination lamivudine (LAM) and adefovir dipivoxil (ADV) "
             "versus entecavir (ETV) monotherapy for naive HBeAg-positive chronic hepatitis B patients.")
     assert not any(a.label.startswith("and ") for a in extract_text(text).arms)
+
+
+
+def test_a_coded_groups_drug_not_its_saline_vehicle_names_it() -> None:
+    from extractor.fields.arm_mentions import _code_name
+
+    assert _code_name("magnesium 50 mg in normal saline 1 mL") == "magnesium"
+    assert _code_name("normal saline") == "normal saline"

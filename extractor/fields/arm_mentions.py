@@ -625,12 +625,17 @@ _CONCENTRATION = compile_regex(r"\b\d+(?:\.\d+)?\s*%\s*(?=[A-Za-z])")
 # "same dose of dexmedetomidine", "more fluid than group C", "those in the antihistamine"
 _NOT_A_NAME = compile_regex(
     r"^(?:with|without|not|no|first|second|third|while|whereas|those|patients|subjects|same|similar|equal|compare\w*|safety|"
-    r"efficacy|effects?|more|less|loaded|corresponding|only|either|both|all|this|that|these|we|in|of|at|to|for)\b"
+    r"efficacy|effects?|more|less|loaded|corresponding|only|either|both|all|this|that|these|we|in|of|at|to|for|from)\b"
     r"|\b(?:than|group|groups|received|receiving|was|were|in\s+the)\b|\s\d+$", regex.I)
+
+
+_IN_VEHICLE = compile_regex(r"(?<=\w.*)\s+(?:diluted\s+|dissolved\s+)?in\s+(?:\d+(?:\.\d+)?\s*m[lL]\s+(?:of\s+)?)?(?:normal\s+|physiological\s+)?saline\b.*$")
 
 
 def _code_name(raw: str) -> str:
     """The usable name of a coded group's treatment ("20% lipid emulsion" -> "lipid emulsion"), or ""."""
+    if "saline" in raw:  # "magnesium 50 mg in normal saline 1 mL": the drug, not its vehicle, names the group
+        raw = _IN_VEHICLE.sub("", raw)
     label = _strip_regimen(clean_label(_strip_doses(_CONCENTRATION.sub("", clean_label(raw)))[0]))
     if (not label or _NOISE.search(label) or not tokens(label) or _GENERIC.match(label) or _nwords(label) > 6
             or _NOT_A_NAME.search(label)):
