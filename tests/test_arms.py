@@ -1237,3 +1237,9 @@ def test_a_coded_groups_drug_not_its_saline_vehicle_names_it() -> None:
 
     assert _code_name("magnesium 50 mg in normal saline 1 mL") == "magnesium"
     assert _code_name("normal saline") == "normal saline"
+
+
+def test_end_of_a_range_per_group_is_no_arm_size() -> None:
+    text = ("Female alpacas were assigned randomly to 6 groups (n = 15 to 17 per group) in a 2 × 3 factorial design to test "
+            "the effect of seminal plasma versus phosphate-buffered saline (PBS) given by intramuscular injection.")
+    assert all(a.n is None for a in extract_text(text).arms)

@@ -597,6 +597,9 @@ def _each_group(sent: str, low: str) -> bool:
     return False
 
 
+_RANGE_BEFORE = compile_regex(r"\d\s*(?:to|-)\s*$")
+
+
 def _each_n(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
     """"three groups of 20 each", "(30 eyes in each treatment arm)": every arm without n gets it."""
     if not arms or all(a.n is not None for a in arms) or any(a.n is not None for a in arms):
@@ -609,7 +612,8 @@ def _each_n(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
         rids = (["each_n"] if "each" in cues and _each_group(sent, low) else []) + (["each_n_paren"] if "(n" in low else [])
         for m in (m for rid in rids for m in rules.by_id(rid).finditer(sent)):
             n = parse_int(m.group("n"))
-            if n:
+            # "(n = 15 to 17 per group)": the end of a range is no group's size
+            if n and not _RANGE_BEFORE.search(sent, max(0, m.start("n") - 12), m.start("n")):
                 for a in arms:
                     a.n, a.n_span = n, (s + m.start("n"), s + m.end("n"))
                 return
