@@ -729,7 +729,8 @@ def _group_received(ctx: Context, sents: list[_S]) -> list[_Arm]:
     group (n = 20) received ... oral L-carnitine. The control group (n = 11) received placebo".
     Read before the results (a result says what a group received more of); two groups at least,
     each named by what it received, or by its role ("control") where that is no usable name."""
-    at = _key_groups(ctx.low, _before_results(ctx))  # the results are not read: only the text before them
+    results = _before_results(ctx)
+    at = _key_groups(ctx.low, results)  # the results are not read: only the text before them
     if at:
         # only the sentences that hold such a name (most abstracts have none)
         starts = [x[0] for x in sents]
@@ -743,8 +744,7 @@ def _group_received(ctx: Context, sents: list[_S]) -> list[_Arm]:
     for s, _e, sent, low, cues in todo:
         if "group" not in cues or not at and not _followed_by(sent, low, _GROUP_WORDS, _GROUP_NEXT, space=False):
             continue  # (where ``at`` found the sentence, it found the verb or count after "group" too)
-        sec = (ctx.section_label(s) or "").upper()
-        if "RESULT" in sec or "CONCLU" in sec:
+        if s >= results:
             break
         for m in rule.finditer(sent):
             key = m.group("key").lower()
