@@ -16,6 +16,7 @@ from extractor.fields.arm_candidates import (
     _S,
     _after_space,
     _Arm,
+    _before_results,
     _followed_by,
     _plain_case,
 )
@@ -717,11 +718,6 @@ def _key_groups(low: str, end: int) -> list[int]:
                     out.append(j)
             i = low.find(w, i + 1, end)
     return out
-
-
-def _before_results(ctx: Context) -> int:
-    """Where the results begin (the first section labelled results or conclusions), or the end."""
-    return next((x.start for x in ctx.document.sections if "RESULT" in x.label or "CONCLU" in x.label), len(ctx.low))
 
 
 def _group_received(ctx: Context, sents: list[_S]) -> list[_Arm]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from extractor.fields import Context
-from extractor.fields.arm_candidates import _ALLOC_CUES, _S, _Arm, _followed_by
+from extractor.fields.arm_candidates import _ALLOC_CUES, _S, _Arm, _before_results, _followed_by
 from extractor.fields.arm_doses import _respective_doses
 from extractor.fields.arm_labels import (
     _GENERIC,
@@ -105,9 +105,9 @@ def _text_versus(ctx: Context, sents: list[_S]) -> list[_Arm]:
     before the results (the title rule, run only on sentences that say versus/compared)."""
     rules = load_rules("arms")
     comparing = rules.by_id("text_comparing")
+    results = _before_results(ctx)
     for s, _e, sent, low, cues in sents:
-        sec = (ctx.section_label(s) or "").upper()
-        if "RESULT" in sec or "CONCLU" in sec:
+        if s >= results:
             break
         cue = _VERSUS_GATE.search(sent) if "versus" in cues else None
         if cue:
