@@ -1113,3 +1113,133 @@ def test_a_mention_goes_to_the_arm_of_its_very_name_before_a_shorter_one() -> No
     # must not: a shorter mention of one arm still joins it
     text = "Patients were randomized to oral iron (n = 40) or intravenous iron sucrose (n = 40). The iron sucrose group improved."
     assert [a.label for a in extract_text(text).arms] == ["oral iron", "intravenous iron sucrose"]
+
+
+def test_either_or_names_may_hold_a_decimal_amount() -> None:
+    text = ("Thirty-one insulin-resistant adults received 3.9 g/day EPA+DHA or placebo for 6 months in a randomized "
+            "double-blind study.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.role) for a in arms] == [("EPA+DHA", "intervention"), ("placebo", "control")]
+
+
+def test_either_comma_or_names_two_arms() -> None:
+    text = ("Women were asked to record their nausea and vomiting for three days, and then participants received either "
+            "ginger capsules, or a placebo for four days.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.role) for a in arms] == [("ginger capsules", "intervention"), ("placebo", "control")]
+
+
+def test_comma_or_without_either_ends_a_clause_not_a_name() -> None:
+    text = ("Patients were randomly assigned immediately postoperatively to receive either fluid and/or dobutamine therapy "
+            "to maintain/restore their preoperative oxygen delivery, or protocolized standard care (oxygen delivery only recorded).")
+    assert not any("maintain" in a.label for a in extract_text(text).arms)
+
+
+def test_either_or_pair_that_starts_a_longer_list_is_no_pair() -> None:
+    text = ("252 GPs were randomised either to an active strategy (training module with administration of the guideline), "
+            "or to a passive dissemination (administration of the guideline only), or to usual care (control).")
+    assert len(extract_text(text).arms) != 2
+
+
+def test_treated_with_x_or_placebo_names_two_arms() -> None:
+    text = ("Patients with progressive/relapsing-remitting MS and Expanded Disability Status Scale score of 4.0–7.0 were "
+            "treated with PR-fampridine or placebo twice daily for 24 weeks.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.role) for a in arms] == [("PR-fampridine", "intervention"), ("placebo", "control")]
+
+
+def test_treated_with_x_or_y_without_placebo_names_no_arms() -> None:
+    text = "Patients with hypertension were treated with amlodipine or atenolol by their physicians before enrolment."
+    assert extract_text(text).arms == []
+
+
+def test_amount_of_x_or_placebo_names_two_arms() -> None:
+    text = "After 1 month of observation, three infusions of infliximab (5 mg/kg) or placebo were given."
+    arms = extract_text(text).arms
+    assert [(a.label, a.role) for a in arms] == [("infliximab", "intervention"), ("placebo", "control")]
+
+
+def test_amount_of_x_or_placebo_that_ends_a_longer_list_is_no_pair() -> None:
+    text = ("Based on either administration of 0.1 gram of Frankincense extract or 0.2 gram of its powder or placebo and "
+            "whether the patients undergone scaling and root planning (SRP) or not, they were randomly assigned to 6 groups.")
+    assert [a.label for a in extract_text(text).arms] != ["its powder", "placebo"]
+
+
+def test_named_group_with_comma_n_gives_arm_and_size() -> None:
+    text = ("Patients received either 5,000 U/kg ulinastatin (ulinastatin group, n=41) or the equivalent volume of normal "
+            "saline (control group, n=69) before aortic cross clamping.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.role, a.n) for a in arms] == [("ulinastatin", "intervention", 41), ("control", "control", 69)]
+
+
+def test_named_group_with_comma_n_does_not_rename_a_listed_arm() -> None:
+    text = ("Thirty adult patients undergoing laparoscopic major abdominal surgery were randomized to receive either room "
+            "temperature CO2 (control group, n = 15) or heated CO2 (heated group, n = 15).")
+    arms = extract_text(text).arms
+    assert [(a.label, a.n) for a in arms] == [("room temperature CO2", 15), ("heated CO2", 15)]
+
+
+def test_intervention_or_control_with_counts_in_parentheses() -> None:
+    text = ("Twenty-four community preschools in Kingston, Jamaica were randomly assigned to intervention (12 schools, "
+            "37 teachers) or control (12 schools, 36 teachers).")
+    arms = extract_text(text).arms
+    assert [(a.label, a.role) for a in arms] == [("intervention", "intervention"), ("control", "control")]
+
+
+def test_bare_intervention_beside_an_active_treatment_is_no_arm() -> None:
+    text = "Patients were randomly assigned to intervention (education) or metformin (500 mg daily)."
+    assert [a.label for a in extract_text(text).arms] != ["intervention", "metformin"]
+
+
+def test_groups_known_by_place_and_what_they_received() -> None:
+    text = ("We studied 31 adult chronic hemodialysis patients and divided them into two groups. "
+            "The first group (n = 20) received 1500 mg/dialysis interval (every other day) oral L-carnitine. "
+            "The control group (n = 11) received placebo for one month.")
+    arms = extract_text(text).arms
+    assert [(a.role, a.n) for a in arms] == [("intervention", 20), ("control", 11)]
+    assert arms[1].label == "placebo"
+
+
+def test_control_group_named_by_what_it_received_keeps_its_role() -> None:
+    text = ("Intervention group took omega-3 supplements with dose of 2 g/day for 6 months (two capsules), but control "
+            "group received two olive oil capsules.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.role) for a in arms] == [("omega-3 supplements", "intervention"), ("olive oil capsules", "control")]
+
+
+def test_one_group_that_received_something_is_no_arm_list() -> None:
+    text = ("Butylphthalide after stroke\nMETHODS: The treatment group received intravenous drips of butylphthalide.\n"
+            "RESULTS: The control group received more rescue analgesia.")
+    assert extract_text(text).arms == []
+
+
+def test_versus_between_names_with_abbreviations() -> None:
+    text = ("A prospective, contralateral comparison of photorefractive keratectomy (PRK) versus thin-flap LASIK: "
+            "assessment of visual function")
+    assert [a.label for a in extract_text(text).arms] == ["PRK", "thin-flap LASIK"]
+
+
+def test_compared_with_before_an_abbreviation_is_no_pair_of_names() -> None:
+    text = ("Patients with chronic obstructive pulmonary disease (COPD) demonstrate reduced levels of daily physical "
+            "activity (DPA) compared to healthy controls.")
+    assert extract_text(text).arms == []
+
+
+def test_versus_name_that_ends_a_coordination_is_no_arm() -> None:
+    text = ("The aim of this study was to compare the effect of combination lamivudine (LAM) and adefovir dipivoxil (ADV) "
+            "versus entecavir (ETV) monotherapy for naive HBeAg-positive chronic hepatitis B patients.")
+    assert not any(a.label.startswith("and ") for a in extract_text(text).arms)
+
+
+
+def test_a_coded_groups_drug_not_its_saline_vehicle_names_it() -> None:
+    from extractor.fields.arm_mentions import _code_name
+
+    assert _code_name("magnesium 50 mg in normal saline 1 mL") == "magnesium"
+    assert _code_name("normal saline") == "normal saline"
+
+
+def test_end_of_a_range_per_group_is_no_arm_size() -> None:
+    text = ("Female alpacas were assigned randomly to 6 groups (n = 15 to 17 per group) in a 2 × 3 factorial design to test "
+            "the effect of seminal plasma versus phosphate-buffered saline (PBS) given by intramuscular injection.")
+    assert all(a.n is None for a in extract_text(text).arms)

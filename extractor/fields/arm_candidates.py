@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from extractor.fields import Context
 from extractor.normalize import plain_case
 from extractor.records import Dose
 from extractor.regex_cache import compile_regex
@@ -81,6 +82,12 @@ def _doc_cues(low: str, starts: list[int], ends: list[int]) -> list[set[str]]:
 
 
 _ALLOC_CUES = frozenset({"rand", "cross", "received"})
+
+
+def _before_results(ctx: Context) -> int:
+    """Where the results begin (the first section labelled results or conclusions), or the end: the
+    rules that read only the methods stop at this offset (one look at the sections, not one per sentence)."""
+    return next((x.start for x in ctx.document.sections if "RESULT" in x.label or "CONCLU" in x.label), len(ctx.low))
 
 # where ``_plain_case`` fails, the gates below, which look for words with str.find in the
 # lower-cased text, let the pattern run

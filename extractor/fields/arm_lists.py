@@ -224,6 +224,8 @@ def _paired_with_control(lst: str, items: list[tuple[int, int]], idx: int) -> bo
         return False
     x, y = items[1 - idx]
     other = lst[x:y]
+    if "(" in other:  # "control (12 schools, 36 teachers)": its counts are no part of its name
+        other = _rx(r"\([^()]*\)").sub(" ", other)
     return _rx(r"^\s*(?:the\s+|a\s+|an\s+)?control(?:\s+(?:group|arm|condition))?\s*$", regex.I).match(other) is not None
 
 

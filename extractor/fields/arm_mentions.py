@@ -5,6 +5,7 @@ mentions of one group, and arm sizes from "each" counts or event-rate denominato
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 
 import regex
@@ -15,6 +16,7 @@ from extractor.fields.arm_candidates import (
     _S,
     _after_space,
     _Arm,
+    _before_results,
     _followed_by,
     _plain_case,
 )
@@ -226,6 +228,7 @@ _OTHER_VERB = compile_regex(
     r"in|to|from|into|under)\b)[a-z]", regex.I)
 _COMPLETED_AFTER = compile_regex(r"\s+(?:\w+\s+)?(?:completed|had\b|withdr|dropped\s+out|died|discontinued)", regex.I)
 _GROUP_CODE_ONLY = compile_regex(r"^group\s+(?:[A-Z]{1,3}\d?|[IVX]{1,4}|\d{1,2})$")
+_NAMED_COMMA_N = compile_regex(r"[(\[]\s*[A-Za-z][^;:()=\[\],]{0,40}?\s(?:[Gg]roup|[Aa]rm)\s*,\s*n\s*=")
 _CODE_COMMA_N = compile_regex(r"[(\[]\s*[Gg]roup\s+(?:[A-Z]{1,3}\d?|[IVX]{1,4}|\d{1,2})\s*,\s*n\s*=")
 
 
@@ -237,7 +240,9 @@ def _count_rules(sent: str, low: str, cues: set[str], doc_low: str, s: int, nxt:
         out.append("arm_n")
         # a list "(A, n = 17; B, n = 23)", or a coded group's count "(group N, n = 30)" (a
         # treatment's name there is the group's second name: the list before it names the arm)
-        if ";" in sent or "roup" in sent and (", n" in sent or ",n" in sent) and _CODE_COMMA_N.search(sent):
+        # ... or a named group's ("(intervention group, n = 32)", "(ulinastatin group, n=41)")
+        if ";" in sent or ("roup" in sent or "arm," in sent) and (", n" in sent or ",n" in sent) and (
+                _CODE_COMMA_N.search(sent) or _NAMED_COMMA_N.search(sent)):
             out.append("arm_n_list")
     plain = _plain_case(sent)
     # what follows "group" / "arm" and whitespace decides three rules: found once
@@ -311,6 +316,9 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
         population = False
         nxt = sents[idx + 1][0] if idx + 1 < len(sents) else len(doc_low)
         for rid in _count_rules(sent, low, cues, doc_low, s, nxt):
+            # "X (intervention group, n = 32)": a group's name beside the treatment that names it in a list
+            # (rule named_n): it gives a size, never a name for an arm found otherwise
+            tag = "named_n" if rid == "arm_n_list" and ";" not in sent and not _CODE_COMMA_N.search(sent) else rid
             for m in _count_matches(rules.by_id(rid), sent, low):
                 if "label" in m.groupdict():
                     raw, lstart = m.group("label"), m.start("label")
@@ -371,7 +379,7 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                 # the item runs from the name through its count: "10 mg L + 2 mg total Z (1 mg Z ...; n = 24)"
                 item = (s + lstart, s + m.end()) if rid in ("arm_n", "arm_n_list") else (s + m.start(), s + m.end())
                 found.append(_Arm(label, s + lstart, s + lstart + len(raw), n=n, n_span=(s + m.start("n"), s + m.end("n")),
-                                  rule=f"arms:{rid}", item=item))
+                                  rule=f"arms:{tag}", item=item))
                 if outer:
                     # "a wait-list control (WLC; n = 31)": the name before the parenthesis tells the role
                     named = clean_label(_LAST_LIST_WORD.split(outer)[-1])
@@ -417,7 +425,8 @@ def _merge(arms: list[_Arm], extra: list[_Arm], abbrevs: dict[str, str], create:
             hit.n, hit.n_span = x.n, x.n_span
         if x.label != hit.label and x.label not in hit.aliases:
             hit.aliases.append(x.label)
-            if len(x.label) < len(hit.label) and len(tokens(x.label)) >= 1 and not _GENERIC.match(x.label):
+            if (len(x.label) < len(hit.label) and len(tokens(x.label)) >= 1 and not _GENERIC.match(x.label)
+                    and x.rule != "arms:named_n"):
                 hit.aliases.remove(x.label)
                 hit.aliases.append(hit.label)
                 hit.label = x.label
@@ -589,6 +598,9 @@ def _each_group(sent: str, low: str) -> bool:
     return False
 
 
+_RANGE_BEFORE = compile_regex(r"\d\s*(?:to|-)\s*$")
+
+
 def _each_n(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
     """"three groups of 20 each", "(30 eyes in each treatment arm)": every arm without n gets it."""
     if not arms or all(a.n is not None for a in arms) or any(a.n is not None for a in arms):
@@ -601,7 +613,8 @@ def _each_n(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
         rids = (["each_n"] if "each" in cues and _each_group(sent, low) else []) + (["each_n_paren"] if "(n" in low else [])
         for m in (m for rid in rids for m in rules.by_id(rid).finditer(sent)):
             n = parse_int(m.group("n"))
-            if n:
+            # "(n = 15 to 17 per group)": the end of a range is no group's size
+            if n and not _RANGE_BEFORE.search(sent, max(0, m.start("n") - 12), m.start("n")):
                 for a in arms:
                     a.n, a.n_span = n, (s + m.start("n"), s + m.end("n"))
                 return
@@ -617,12 +630,17 @@ _CONCENTRATION = compile_regex(r"\b\d+(?:\.\d+)?\s*%\s*(?=[A-Za-z])")
 # "same dose of dexmedetomidine", "more fluid than group C", "those in the antihistamine"
 _NOT_A_NAME = compile_regex(
     r"^(?:with|without|not|no|first|second|third|while|whereas|those|patients|subjects|same|similar|equal|compare\w*|safety|"
-    r"efficacy|effects?|more|less|loaded|corresponding|only|either|both|all|this|that|these|we|in|of|at|to|for)\b"
+    r"efficacy|effects?|more|less|loaded|corresponding|only|either|both|all|this|that|these|we|in|of|at|to|for|from)\b"
     r"|\b(?:than|group|groups|received|receiving|was|were|in\s+the)\b|\s\d+$", regex.I)
+
+
+_IN_VEHICLE = compile_regex(r"(?<=\w.*)\s+(?:diluted\s+|dissolved\s+)?in\s+(?:\d+(?:\.\d+)?\s*m[lL]\s+(?:of\s+)?)?(?:normal\s+|physiological\s+)?saline\b.*$")
 
 
 def _code_name(raw: str) -> str:
     """The usable name of a coded group's treatment ("20% lipid emulsion" -> "lipid emulsion"), or ""."""
+    if "saline" in raw:  # "magnesium 50 mg in normal saline 1 mL": the drug, not its vehicle, names the group
+        raw = _IN_VEHICLE.sub("", raw)
     label = _strip_regimen(clean_label(_strip_doses(_CONCENTRATION.sub("", clean_label(raw)))[0]))
     if (not label or _NOISE.search(label) or not tokens(label) or _GENERIC.match(label) or _nwords(label) > 6
             or _NOT_A_NAME.search(label)):
@@ -666,3 +684,82 @@ def _code_names(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
             continue  # the treatment already names another arm: the code adds nothing
         a.aliases.append(a.label)
         a.label = name
+
+
+# what may follow "group" / "arm" and whitespace where group_received can match: its verb, a count
+# "(n = 20)", or a comma ("the control group, received")
+_GROUP_NEXT = ("received", "was", "were", "took", "underwent", "got", "(", ",")
+_ROLE_KEYS = frozenset({"control", "intervention", "treatment", "experimental", "placebo"})
+
+
+_GROUP_KEYS = ("first", "second", "third", "fourth", "fifth", "other", "control", "intervention", "treatment",
+               "experimental", "study", "placebo", "one")
+
+
+def _key_groups(low: str, end: int) -> list[int]:
+    """Where a word of group_received's keys and whitespace come before "group" / " arm" ("the first
+    group", "control arm") in ``low[:end]``: its gate, a scan of the few places these words occur
+    ("arm" as the sentence cues find it, after a space)."""
+    out = []
+    n = len(low)
+    for w in ("group", " arm"):
+        i = low.find(w, 0, end)
+        while i >= 0:
+            j = i + (w[0] == " ")
+            k = j - 1
+            while k >= 0 and low[k].isspace():
+                k -= 1
+            if k < j - 1 and low.endswith(_GROUP_KEYS, 0, k + 1):
+                # ... and the verb, a count or a comma after it ("first group (n = 20) received")
+                after = i + len(w)
+                while after < n and low[after].isspace():
+                    after += 1
+                if low.startswith(_GROUP_NEXT, after):
+                    out.append(j)
+            i = low.find(w, i + 1, end)
+    return out
+
+
+def _group_received(ctx: Context, sents: list[_S]) -> list[_Arm]:
+    """Groups known by place or role, each with what it received, one sentence each: "The first
+    group (n = 20) received ... oral L-carnitine. The control group (n = 11) received placebo".
+    Read before the results (a result says what a group received more of); two groups at least,
+    each named by what it received, or by its role ("control") where that is no usable name."""
+    results = _before_results(ctx)
+    at = _key_groups(ctx.low, results)  # the results are not read: only the text before them
+    if at:
+        # only the sentences that hold such a name (most abstracts have none)
+        starts = [x[0] for x in sents]
+        todo = [sents[i] for i in sorted({bisect_right(starts, p) - 1 for p in at}) if i >= 0]
+    elif _plain_case(ctx.norm):
+        return []
+    else:
+        todo = sents  # the lower-cased text may not say where: every sentence is tried
+    rule = load_rules("arms").by_id("group_received")
+    found: dict[str, _Arm] = {}
+    for s, _e, sent, low, cues in todo:
+        if "group" not in cues or not at and not _followed_by(sent, low, _GROUP_WORDS, _GROUP_NEXT, space=False):
+            continue  # (where ``at`` found the sentence, it found the verb or count after "group" too)
+        if s >= results:
+            break
+        for m in rule.finditer(sent):
+            key = m.group("key").lower()
+            if key == "one" and found:
+                key = "other"  # "one group received placebo ... while the other group was given diclofenac"
+            if key in found:
+                continue
+            label = _code_name(m.group("label"))
+            if len(label) < 3:
+                # no usable name ("1500 mg/dialysis interval ... oral L-carnitine"): the group's own
+                # words name it, so that the groups are still counted
+                label = key if key in _ROLE_KEYS else f"{key} group"
+            n = parse_int(m.group("n")) if m.group("n") else None
+            n_span = (s + m.start("n"), s + m.end("n")) if m.group("n") else None
+            found[key] = _Arm(label, s + m.start("label"), s + m.end("label"), n=n, n_span=n_span,
+                              rule="arms:group_received", item=(s + m.start(), s + m.end()))
+            if key in ("control", "placebo") and label != key:
+                found[key].aliases.append(key)  # "control group received two olive oil capsules": the role
+    arms = list(found.values())
+    if len(arms) < 2 or any(_same(a.label, b.label, {}) for i, a in enumerate(arms) for b in arms[i + 1 :]):
+        return []
+    return arms

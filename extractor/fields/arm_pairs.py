@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from extractor.fields import Context
-from extractor.fields.arm_candidates import _ALLOC_CUES, _S, _Arm, _followed_by
+from extractor.fields.arm_candidates import _ALLOC_CUES, _S, _Arm, _before_results, _followed_by
 from extractor.fields.arm_doses import _respective_doses
 from extractor.fields.arm_labels import (
     _GENERIC,
@@ -25,10 +25,20 @@ from extractor.fields.arm_labels import (
 )
 from extractor.fields.doses import find_doses
 from extractor.regex_cache import compile_regex
-from extractor.rules import load_rules
+from extractor.rules import Rule, load_rules
 
+_COORD_END = compile_regex(r"^(?:and|or)\s", regex.I)
 _PEOPLE_BEFORE = compile_regex(r"\b(?:patients|subjects|participants|women|men|children|adults|infants|people|volunteers)\s*$", regex.I)
 _VERSUS_GATE = compile_regex(r"\bversus\b|\bvs\b|\bcompared\s+(?:with|to)\b", regex.I)
+
+
+def _versus_rule(text: str, low: str) -> Rule:
+    """title_versus, or versus_abbrev where ")" comes right before "versus" / "vs" ("keratectomy (PRK)
+    versus"): only it reads an abbreviation after the first name, and it is the slower."""
+    rules = load_rules("arms")
+    if _followed_by(text, low, (")",), ("versus", "vs"), space=False):
+        return rules.by_id("versus_abbrev")
+    return rules.by_id("title_versus")
 
 
 def _title_versus(ctx: Context) -> list[_Arm]:
@@ -39,13 +49,14 @@ def _title_versus(ctx: Context) -> list[_Arm]:
     cue = _VERSUS_GATE.search(title)
     if not cue:
         return []
-    m = next(iter(load_rules("arms").by_id("title_versus").finditer(title, max(0, cue.start() - 80))), None)
+    m = next(iter(_versus_rule(title, title.lower()).finditer(title, max(0, cue.start() - 80))), None)
     if not m:
         return []
     arms = []
     for g in ("a", "b"):
         label = _rx(r"^(?:.*\s)?(?:of|with|between)\s+(?=\S)", regex.I).sub("", clean_label(m.group(g)))
-        if label and not _NOISE.search(label):
+        # "lamivudine (LAM) and adefovir dipivoxil (ADV) versus entecavir": the end of a coordination, not a name
+        if label and not _NOISE.search(label) and not _COORD_END.match(label):
             arms.append(_Arm(label, pos + m.start(g), pos + m.end(g), rule="arms:title_versus"))
     return arms if len(arms) == 2 else []
 
@@ -93,15 +104,15 @@ def _text_versus(ctx: Context, sents: list[_S]) -> list[_Arm]:
     """"a trial of HFCWO compared with conventional treatment": the first comparison stated
     before the results (the title rule, run only on sentences that say versus/compared)."""
     rules = load_rules("arms")
-    rule, comparing = rules.by_id("title_versus"), rules.by_id("text_comparing")
+    comparing = rules.by_id("text_comparing")
+    results = _before_results(ctx)
     for s, _e, sent, low, cues in sents:
-        sec = (ctx.section_label(s) or "").upper()
-        if "RESULT" in sec or "CONCLU" in sec:
+        if s >= results:
             break
         cue = _VERSUS_GATE.search(sent) if "versus" in cues else None
         if cue:
             # the first name is at most four words before the first "versus"
-            found = rule.finditer(sent, max(0, cue.start() - 80))
+            found = _versus_rule(sent, low).finditer(sent, max(0, cue.start() - 80))
         elif "comparing " in low:
             found = comparing.finditer(sent)  # "a trial comparing risedronate with placebo"
         else:
@@ -110,7 +121,7 @@ def _text_versus(ctx: Context, sents: list[_S]) -> list[_Arm]:
             arms = []
             for g in ("a", "b"):
                 label = clean_label(m.group(g))
-                label = _rx(r"^(?:.*\s)?(?:of|with|between)\s+(?=\S)", regex.I).sub("", label)  # "pilot study of HFCWO"
+                label = _rx(r"^(?:.*\s)?(?:of|with|between|comparing|compare)\s+(?=\S)", regex.I).sub("", label)  # "pilot study of HFCWO"
                 label = _rx(r"\s+as$", regex.I).sub("", label)  # "X as compared to Y"
                 label = _PEOPLE_GIVEN.sub("", label) if label[:1] in "pPsScCwWmMaAiItT" else label
                 if g == "b" and _PEOPLE.match(label):
@@ -119,8 +130,9 @@ def _text_versus(ctx: Context, sents: list[_S]) -> list[_Arm]:
                     label = clean_label(ext.group("x")) if ext else label
                 # "in MA vs NHW adults" compares populations, not treatments; "serum BDNF
                 # levels as compared to the placebo group" compares an outcome, not an arm
+                # "lamivudine (LAM) and adefovir dipivoxil (ADV) versus entecavir": the end of a coordination, not a name
                 if (not label or _NOISE.search(label) or not tokens(label) or _GENERIC.match(label)
-                        or _rx(r"^(?:in|among|on|at|for)\s", regex.I).match(label)
+                        or _rx(r"^(?:in|among|on|at|for)\s", regex.I).match(label) or _COORD_END.match(label)
                         or _OUTCOME_NOUN.search(label) or _PEOPLE.match(label)):
                     break
                 arms.append(_Arm(label, s + m.start(g), s + m.end(g), rule="arms:text_versus"))
@@ -130,19 +142,55 @@ def _text_versus(ctx: Context, sents: list[_S]) -> list[_Arm]:
 
 
 _OR = compile_regex(r"\sor\s", regex.I)
+# what follows a pair that is only the start of a longer list: "(training ...), or to usual care"
+# before "of X or placebo": it ends a longer list ("either 9 g of EG (...), 0.1 g/kg of NaHCO3 or a placebo",
+# "0.1 gram of extract or 0.2 gram of its powder or placebo")
+_LIST_BEFORE = compile_regex(r"\sor\s|\beither\b[^.;]*,", regex.I)
+_OR_MORE = compile_regex(r"(?:\s*\([^()]{0,120}\))?\s*,?\s+or\s", regex.I)
+
+
+_PLACEBO_WORDS = ("placebo", "sham")  # placebo_of's (a vehicle or saline control is named otherwise, mostly)
 
 
 def _either_or(ctx: Context, sents: list[_S]) -> list[_Arm]:
-    """"with either terbutaline or placebo" in a sentence about allocation or treatment."""
-    rule = load_rules("arms").by_id("either_or")
+    """"with either terbutaline or placebo" in a sentence about allocation or treatment; else
+    "three infusions of infliximab (5 mg/kg) or placebo" anywhere (a separate rule, run only
+    where the first finds no pair: its "of" would take the place of a match of the first)."""
+    rules = load_rules("arms")
+    pair = _or_pair(sents, rules.by_id("either_or"))
+    if pair or not any(w in ctx.low for w in _PLACEBO_WORDS):
+        return pair
+    # the pattern needs a placebo word (a plain string test first) and "or" between spaces
+    return _or_pair([x for x in sents if any(w in x[3] for w in _PLACEBO_WORDS) and _OR.search(x[2])],
+                    rules.by_id("placebo_of"), of=True)
+
+
+def _or_pair(sents: list[_S], rule: Rule, of: bool = False) -> list[_Arm]:
+    """The first pair of names ``rule`` joins with "or" in ``sents``."""
     for s, _e, sent, low, cues in sents:
         # "supplementation with either placebo or sodium nitrate": "either" and a placebo name the
         # arms without an allocation word
-        placebo_pair = not cues & _ALLOC_CUES and "either" in low and ("placebo" in low or "sham" in low)
-        if not cues & _ALLOC_CUES and not placebo_pair or not _OR.search(sent):
+        # ... and so do a treatment verb and a placebo ("were treated with PR-fampridine or placebo")
+        placebo_pair = (not of and not cues & _ALLOC_CUES and ("either" in low or "dose" in cues)
+                        and ("placebo" in low or "sham" in low))
+        if not of and (not cues & _ALLOC_CUES and not placebo_pair or not _OR.search(sent)):
             continue  # the pattern joins its two names with "or"
         for m in rule.finditer(sent):
-            if placebo_pair and not (" either " in m.group(0) or m.group(0).lower().startswith("either")):
+            # "of genuine or sham exposure" is active_or_sham's; "of X or 0.2 gram of Y or placebo" a longer list
+            if of and (m.group("a").lower() in _ACTIVE_WORDS or _LIST_BEFORE.search(sent, max(0, m.start() - 60), m.start())):
+                continue
+            either = " either " in m.group(0) or m.group(0).lower().startswith("either")
+            if placebo_pair and not either and "dose" not in cues:
+                continue
+            # "either X, or Y" joins two names; a comma before "or" elsewhere ends a clause ("to maintain
+            # their oxygen delivery, or protocolized standard care"); a comma within "(80 mg, n = 20)" does neither
+            comma = "," in sent[m.end("a") : m.start("b")].rsplit(")", 1)[-1]
+            if comma and not either:
+                continue
+            # "to X, or to Y, or to usual care", "no premedication, or triazolam 0.25 mg or 0.375 mg":
+            # a list of three or more, of which the pair names only two
+            more = _OR_MORE.match(sent, m.end())
+            if more and (comma or "," in more.group()):
                 continue
             # "patients with probable or definite ALS" describes who took part, not the arms
             if m.group(0).lower().startswith("with") and _PEOPLE_BEFORE.search(sent[max(0, m.start() - 30) : m.start()]):
@@ -159,6 +207,10 @@ def _either_or(ctx: Context, sents: list[_S]) -> list[_Arm]:
             for g in ("a", "b"):
                 label, _cell = _strip_doses(clean_label(m.group(g)))
                 label = clean_label(label)
+                # timing is the regimen's: "normal saline 2 minutes (before extubation)"; not a
+                # range's end ("EC sessions 30-45 minutes")
+                bare = _strip_regimen(label)
+                label = bare if bare[-1:].isalpha() else label
                 if not label or _NOISE.search(label) or _GENERIC.match(label) or not tokens(label):
                     break
                 arms.append(_Arm(label, s + m.start(g), s + m.end(g), rule="arms:either_or", item=(s + m.start(g), s + m.end(g))))

@@ -54,6 +54,7 @@ from extractor.fields.arm_mentions import (
     _count_mentions,
     _each_n,
     _group_mentions,
+    _group_received,
     _merge,
     _paren_named_counts,
     _rate_sizes,
@@ -305,6 +306,8 @@ def extract(ctx: Context) -> list[Arm]:
             for group in mentions:
                 _merge(arms, group, abbrevs, create=False)
     if len(arms) < 2:
+        arms = _group_received(ctx, sents)
+    if len(arms) < 2:
         arms = _k_list_arms(ctx, sents)
     if len(arms) < 2:
         arms = _either_or(ctx, sents)
@@ -339,7 +342,7 @@ def extract(ctx: Context) -> list[Arm]:
     if not any(_is_control(a.label, a.aliases) for a in arms) and ((k := k or _doc_k(ctx)) is None or len(arms) < k):
         # "compared with a control group with standard medical care alone (n = 122)": a control
         # group stated with its own n is an arm even when the allocation list left it out
-        extra = next((x for group in mentions for x in group if x.n is not None and _is_control(x.label, [])
+        extra = next((x for group in mentions for x in group if x.n is not None and _is_control(x.label, []) and x.rule != "arms:named_n"
                       and not any(_same(a.label, x.label, abbrevs) for a in arms)), None)
         if extra:
             arms.append(extra)
