@@ -1243,3 +1243,22 @@ def test_end_of_a_range_per_group_is_no_arm_size() -> None:
     text = ("Female alpacas were assigned randomly to 6 groups (n = 15 to 17 per group) in a 2 × 3 factorial design to test "
             "the effect of seminal plasma versus phosphate-buffered saline (PBS) given by intramuscular injection.")
     assert all(a.n is None for a in extract_text(text).arms)
+
+
+def test_an_arm_named_by_its_abbreviation_takes_the_long_forms_role() -> None:
+    # PMC4260664: "TAU" (treatment as usual) was an intervention arm
+    rec = extract_text("METHODS: Patients were randomised to internet-based CBT (ICBT) or treatment as usual (TAU).\n"
+                       "RESULTS: ICBT reduced symptoms more than TAU (p = 0.01).")
+    assert {a.label: a.role for a in rec.arms}.get("TAU") == "control"
+    # an abbreviation whose long form names a treatment stays an intervention
+    assert {a.label: a.role for a in rec.arms}.get("ICBT") == "intervention"
+
+
+def test_a_phrase_joining_two_groups_is_no_name_of_either() -> None:
+    # PMC5244530: "between the intervention and control group" made "intervention and control" an
+    # alias of the intervention arm, whose role then read as control
+    rec = extract_text("METHODS: Patients in the intervention group met their GP regularly. The control group received "
+                       "TAU.\nRESULTS: There were no significant differences between the intervention and control group "
+                       "in depression severity (p = 0.4).")
+    arm = next(a for a in rec.arms if a.label == "intervention")
+    assert arm.role == "intervention" and "intervention and control" not in arm.aliases

@@ -403,9 +403,28 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
     return out
 
 
+_COORDINATION = compile_regex(r"\s+(?:and|or|vs\.?|versus)\s+", regex.I)
+
+
+def _names_two_arms(label: str, arms: list[_Arm]) -> bool:
+    """``label`` joins two names of which one is an arm's and the other an arm's or a control
+    word ("intervention and control", "intervention and TAU")."""
+    parts = _COORDINATION.split(label)
+    if len(parts) != 2:
+        return False
+    names = {a.label.lower() for a in arms}
+    a, b = (p.strip().lower() for p in parts)
+    return (a in names or b in names) and (a in names or a in _CONTROL_WORDS) and (b in names or b in _CONTROL_WORDS)
+
+
+_CONTROL_WORDS = frozenset(("control", "controls", "placebo", "usual care", "standard care", "sham"))
+
+
 def _merge(arms: list[_Arm], extra: list[_Arm], abbrevs: dict[str, str], create: bool) -> None:
     created: list[_Arm] = []
     for x in extra:
+        if _names_two_arms(x.label, arms):
+            continue  # "between the intervention and TAU group": both groups, no name of either
         hit = next((a for a in arms if _same(a.label, x.label, abbrevs)), None)
         if hit is not None and hit.label.lower() != x.label.lower() and tokens(hit.label) != (xt := tokens(x.label)):
             # an arm of the very name comes first: "chemotherapy plus bevacizumab" is that arm,

@@ -348,7 +348,9 @@ def extract(ctx: Context) -> list[Arm]:
             arms.append(extra)
     dose_sents = _dose_sentences(ctx, sents)
     out = []
-    controls = [_is_control(a.label, a.aliases) for a in arms]
+    # an arm named by its abbreviation is a control when its long form says so ("TAU",
+    # defined as "treatment as usual")
+    controls = [_is_control(a.label, a.aliases + ([abbrevs[a.label]] if a.label in abbrevs else [])) for a in arms]
     marked = [not c and _marked_control(low_doc, a) for a, c in zip(arms, controls, strict=True)]
     if not all(c or m for c, m in zip(controls, marked, strict=True)):
         # a mark on every arm ("conventional vs standard ...") tells none of them apart
