@@ -414,3 +414,12 @@ def test_completers_with_their_arms_counts_in_brackets_are_the_analysed_total() 
              "completed the study.")
     assert (ss.randomized, ss.analyzed) == (80, 72)
     assert _ss("RESULTS: Of 421 enrolled participants, 417 (99%) completed follow-up.").analyzed == 417
+
+
+def test_eligible_among_the_adjectives_of_the_people_allocated_is_not_a_screened_count() -> None:
+    ss = _ss("Twenty-two eligible healthy untrained young women aged 22-31 years were allocated randomly to the "
+             "30-Hz (n=11) and 50-Hz (n=11) groups.")
+    assert ss.randomized == 22
+    # a part of the eligible people ("N out of M eligible") stays no total
+    assert _ss("A total of 1214 out of 8477 potentially eligible physicians responded to our survey, for an overall "
+               "response rate of 14.3%.").randomized != 1214

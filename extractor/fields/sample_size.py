@@ -175,6 +175,9 @@ def _fallback_rules(sent: str, people: bool) -> list[Rule]:
 _SCREENED = compile_regex(r"\b(?:screened|assessed\s+for\s+eligibility|approached|eligible|contacted)\b", regex.I)
 # "1680 eligible patients were randomized": "eligible" qualifies the people randomised, not a screened count
 _ELIGIBLE_RANDOMISED = compile_regex(r"\s+eligible\s+(?:[\w-]+\s+){1,3}?(?:were|was)\s+(?:\w+ly\s+)?(?:randomi[sz]ed|allocated|assigned)\b", regex.I)
+# the words (adjectives, no number: "1214 out of 8477 eligible physicians" is a part) between a
+# count and a later word of its noun phrase
+_ADJ_WORDS = compile_regex(r"(?:\s+[^\W\d_][\w-]*+)*\s+", regex.V0)
 # "From each patient, two premolars were randomly assigned": a count per person, not a total
 _PER_PERSON_BEFORE = compile_regex(r"\b(?:from|in|of|for)\s+each\s+[\w-]+,?\s*$", regex.I)
 _TEETH = compile_regex(r"^(?:teeth|premolars|molars|incisors)$", regex.I)
@@ -438,7 +441,7 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
             key, prio = "randomized", PRIORITY.get(rid, 0)
             derivation = _derivation(gd)
             # a count of screened/eligible people is never the randomised total
-            if rid not in ("of_screened_randomized",) and _SCREENED.search(sent[me : me + 60]) and not _ELIGIBLE_RANDOMISED.match(sent, me, me + _AFTER_WINDOW):
+            if rid not in ("of_screened_randomized",) and _screened_after(sent, me, gd.get("noun"), rid in _WEAK):
                 continue
             # "In total, 4 patients were excluded from the analyses": who left, not who was
             # randomised; "50 patients were in the TA group": one arm
@@ -485,6 +488,22 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
         cand = (prio, -pos, value, s + ms, s + me, rid, gd.get("noun"), derivation)
         if key not in best or cand[:2] > best[key][:2]:
             best[key] = cand
+
+
+def _screened_after(sent: str, end: int, noun: str | None, weak: bool) -> bool:
+    """Whether a screened/eligible word right after a count ending at ``end`` makes it a count of
+    people screened ("408 patients were assessed for eligibility", "Of 120 eligible patients, 100
+    were randomized") rather than of people allocated."""
+    hit = _SCREENED.search(sent, end, min(len(sent), end + 60))
+    if hit is None:
+        return False
+    if _ELIGIBLE_RANDOMISED.match(sent, end, end + _AFTER_WINDOW):
+        return False
+    # "Twenty-two eligible healthy untrained young women aged 22-31 years were allocated": an
+    # "eligible" among the adjectives before the people noun of a rule with a verb qualifies the
+    # people allocated (a weak rule has no verb: "Of 120 eligible patients, 100 were ...")
+    return weak or not (noun and hit.group().lower() == "eligible" and _ADJ_WORDS.fullmatch(sent, end, hit.start())
+                        and _rx(rf"\s+(?:[\w-]+\s+){{0,6}}?{regex.escape(noun.strip())}\b", regex.I).match(sent, hit.end()))
 
 
 def _arm_counts(sent: str, end: int) -> tuple[int, list[str]] | None:
