@@ -53,14 +53,14 @@ PRIORITY = {
 # Units randomised that are not people: kept in SampleSize.unit.
 _NON_PEOPLE = compile_regex(
     r"^(?:eyes|teeth|premolars|molars|incisors|knees|hands|villages|clusters|communities|centres|centers|regions|schools|classes|practices|"
-    r"households|families|hospitals|wards|units|sites|districts|couples|dyads|pairs)$",
+    r"households|families|hospitals|wards|units|sites|districts|clinics|pharmacies|churches|farms|couples|dyads|pairs)$",
     regex.I,
 )
 # Sites and groupings: the unit randomised only in a cluster trial, or where the sentence says
 # they were randomised; otherwise "13 hospitals in England" describes the setting.
 _SITES = compile_regex(
     r"^(?:villages|clusters|communities|centres|centers|regions|schools|classes|practices|households|"
-    r"hospitals|wards|units|sites|districts)$",
+    r"hospitals|wards|units|sites|districts|clinics|pharmacies|churches|farms)$",
     regex.I,
 )
 # Fallback counts ("133 (76.4%) women (90 I and 43 C) completed follow-up") that describe
@@ -124,7 +124,10 @@ _PEOPLE_WORDS = frozenset(
      "providers relatives caregivers parents fathers carers teachers users veterans members recipients donors survivors pregnancies employees workers "
      "nurses physicians residents cases outpatients inpatients controls eyes teeth premolars molars incisors knees hands villages clusters "
      "communities centres centers regions schools classes practices households families hospitals wards units sites "
-     "districts couples dyads pairs piglets pigs sheep rats mice dogs cats rabbits animals horses cows calves lambs").split()
+     "districts couples dyads pairs piglets pigs sheep rats mice dogs cats rabbits animals horses cows calves lambs "
+     # (less frequent, each a handful of the corpus' abstracts: "252 GPs were randomised", "Ten swine were randomized")
+     "gps practitioners clinicians surgeons doctors dentists paramedics pharmacists midwives trainees interns undergraduates graduates responders housewives mountaineers players cyclists swimmers nonsmokers firefighters recruits soldiers toddlers teenagers clinics pharmacies churches farms "
+     "goats swine hamsters goldfish fish leeches gilts sows foals mares steers bulls macaques monkeys").split()
 )
 _N_EQUALS = compile_regex(r"\(\s*(?:total\s+)?n\s*=", regex.I)
 
@@ -181,6 +184,9 @@ _ADJ_WORDS = compile_regex(r"(?:\s+[^\W\d_][\w-]*+)*\s+", regex.V0)
 # "From each patient, two premolars were randomly assigned": a count per person, not a total
 _PER_PERSON_BEFORE = compile_regex(r"\b(?:from|in|of|for)\s+each\s+[\w-]+,?\s*$", regex.I)
 _TEETH = compile_regex(r"^(?:teeth|premolars|molars|incisors)$", regex.I)
+# "Patients attending 11 otorhinolaryngology clinics in Tokyo ... were enrolled": the sites of the
+# setting, not the unit allocated
+_SETTING_BEFORE = compile_regex(r"\b(?:attending|visiting|from|at|in|across|within|of)\s+(?:the\s+)?$", regex.I)
 _FROM_BEFORE = compile_regex(r"\bfrom\s+(?:the\s+)?$", regex.I)
 # The phrases read after a count are short; a match bounded by this window costs the same on
 # any text, where an unbounded one let regex scan the rest of the sentence for a literal the
@@ -210,6 +216,21 @@ _EXCLUDED_AFTER = compile_regex(
     r"\s*(?:[\w-]+\s+){0,2}?(?:were|was|had\s+been)\s+(?:subsequently\s+|later\s+)?(?:excluded|withdrawn|lost|dropped)\b"
     r"|\s*(?:[\w-]+\s+){0,2}?(?:withdrew|dropped\s+out|discontinued)\b", regex.I)
 _IN_ARM_AFTER = compile_regex(r"\s+(?:[\w-]+\s+){0,2}?(?:were|was)\s+in\s+the\s+(?:[\w/+-]+\s+){1,3}?(?:group|arm)\b", regex.I)
+# "Of the 37 pharmacies in the intervention group": sites of one arm (of a cluster trial, where a
+# count of sites outranks every count of people). (Only sites: "480 patients in the telephone
+# group responded" read as the total keeps arms from taking that outcome count as the arm's n.)
+_SITES_IN_ARM_AFTER = compile_regex(r"\s+(?:[\w-]+\s+){0,2}?in\s+the\s+(?:[\w/+-]+\s+){1,3}?(?:group|arm)\b", regex.I)
+# "Nine general practitioners participated in the critical reading workshop, nine in the problem-based
+# learning workshop, and ten were assigned to the control group": the next group's count follows
+# the first group's own "in the ..." (not a total's list: "287 smokers were recruited: 81 in the III, ...")
+_NEXT_GROUP_IN = compile_regex(
+    r"[^.;:,()]{0,80}?\bin\s+the\b[^.;:,()]{0,60},\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty(?:-\w+)?)\s+in\s+the\b", regex.I)
+# the next group's size after "GPs (n = 289)": "and participants from the general population (n = 513)"
+_NEXT_GROUP_N = compile_regex(r"\s*\)\s+and\s+(?:(?!(?:were|was|received|and)\b)[\w-]+\s+){1,6}?\(\s*n\s*=", regex.I)
+_NO_VERB = _WEAK | {"total_of"}
+_DENOMINATOR_BEFORE = compile_regex(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty))\s+(?:out\s+)?of\s+(?:the\s+)?$", regex.I)
+_SHARE = compile_regex(r"\s*\(\s*\d+(?:\.\d+)?\s*%\s*[),;]")
+_SHARE_OF = compile_regex(r"\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)\s+of\b", regex.I)
 _PER_ARM_BEFORE = compile_regex(r"\b(?:group|arm)\s*$|\b(?:in\s+the\s+[\w/+-]+(?:\s+[\w/+-]+)?\s+(?:group|arm)\s*)$", regex.I)
 _ANALYSED_AFTER = compile_regex(r"\s+(?:[\w-]+\s+){0,3}?(?:were\s+analy[sz]ed|completed\b|were\s+able\s+to\s+complete\b|had\s+full\s+data)", regex.I)
 # literal-led ("cluster" first, its \b checked behind it): regex's fast literal scan
@@ -445,7 +466,8 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
                 continue
             # "In total, 4 patients were excluded from the analyses": who left, not who was
             # randomised; "50 patients were in the TA group": one arm
-            if _EXCLUDED_AFTER.match(sent, me, me + _AFTER_WINDOW) or _IN_ARM_AFTER.match(sent, me, me + _AFTER_WINDOW):
+            if (_EXCLUDED_AFTER.match(sent, me, me + _AFTER_WINDOW) or _IN_ARM_AFTER.match(sent, me, me + _AFTER_WINDOW)
+                    or _NEXT_GROUP_IN.match(sent, _mend, _mend + 120)):
                 continue
             # per-arm counts ("32 and 31 subjects", "In the carbetocin group 462 subjects")
             if _PER_ARM_AFTER.match(sent, me) or _PER_ARM_BEFORE.search(sent[max(0, ms - 40) : ms]) or _PER_PERSON_BEFORE.search(sent[max(0, ms - 40) : ms]):
@@ -474,8 +496,21 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
             if rid in _WEAK and _TEETH.match((gd.get("noun") or "").strip()) and _FROM_BEFORE.search(sent, max(0, ms - 12), ms):
                 continue
             noun = (gd.get("noun") or "").strip()
+            if noun and _SITES.match(noun) and _SITES_IN_ARM_AFTER.match(sent, me, me + _AFTER_WINDOW):
+                continue
             # ("conducted in six outpatient practices": a weak fallback count of sites is the setting)
-            if noun and not cluster and _SITES.match(noun) and (rid in _WEAK or not _RANDOMISED_WORD.search(sent)):
+            if noun and not cluster and _SITES.match(noun) and (rid in _WEAK or not _RANDOMISED_WORD.search(sent)
+                                                                or _SETTING_BEFORE.search(sent, max(0, ms - 20), ms)):
+                continue
+            # "A random sample of GPs (n = 289) and participants from the general population (n = 513)":
+            # the size of one group of a list
+            if rid == "people_n_equals" and _NEXT_GROUP_N.match(sent, me, me + _AFTER_WINDOW):
+                continue
+            # (rules without a verb) "Overall, 180 (81%) of patients given early pramipexole": a part;
+            # "17 pharmacies (50%) provided EAFD": a count with its share is a result (not "(52% females)");
+            # "49 of 393 patients with a second statin prescription": the denominator of a result
+            if rid in _NO_VERB and (_SHARE_OF.match(sent, me, me + _AFTER_WINDOW) or _SHARE.match(sent, _mend, _mend + 40)
+                                    or (rid in _WEAK and _DENOMINATOR_BEFORE.search(sent, max(0, ms - 30), ms))):
                 continue
             # a count of sites outside a cluster trial ("adults ... treated in the units of two
             # health centres, were allocated") yields to any count of people
