@@ -224,7 +224,8 @@ _SITES_IN_ARM_AFTER = compile_regex(r"\s+(?:[\w-]+\s+){0,2}?in\s+the\s+(?:[\w/+-
 # learning workshop, and ten were assigned to the control group": the next group's count follows
 # the first group's own "in the ..." (not a total's list: "287 smokers were recruited: 81 in the III, ...")
 _NEXT_GROUP_IN = compile_regex(
-    r"[^.;:,()]{0,80}?\bin\s+the\b[^.;:,()]{0,60},\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty(?:-\w+)?)\s+in\s+the\b", regex.I)
+    r",\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty(?:-\w+)?)\s+in\s+the\b", regex.I)
+_CLAUSE_END = re.compile(r"[.;:()]")
 # the next group's size after "GPs (n = 289)": "and participants from the general population (n = 513)"
 _NEXT_GROUP_N = compile_regex(r"\s*\)\s+and\s+(?:(?!(?:were|was|received|and)\b)[\w-]+\s+){1,6}?\(\s*n\s*=", regex.I)
 _NO_VERB = _WEAK | {"total_of"}
@@ -467,7 +468,7 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
             # "In total, 4 patients were excluded from the analyses": who left, not who was
             # randomised; "50 patients were in the TA group": one arm
             if (_EXCLUDED_AFTER.match(sent, me, me + _AFTER_WINDOW) or _IN_ARM_AFTER.match(sent, me, me + _AFTER_WINDOW)
-                    or _NEXT_GROUP_IN.match(sent, _mend, _mend + 120)):
+                    or _next_group_in(sent, _mend)):
                 continue
             # per-arm counts ("32 and 31 subjects", "In the carbetocin group 462 subjects")
             if _PER_ARM_AFTER.match(sent, me) or _PER_ARM_BEFORE.search(sent[max(0, ms - 40) : ms]) or _PER_PERSON_BEFORE.search(sent[max(0, ms - 40) : ms]):
@@ -496,10 +497,11 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
             if rid in _WEAK and _TEETH.match((gd.get("noun") or "").strip()) and _FROM_BEFORE.search(sent, max(0, ms - 12), ms):
                 continue
             noun = (gd.get("noun") or "").strip()
-            if noun and _SITES.match(noun) and _SITES_IN_ARM_AFTER.match(sent, me, me + _AFTER_WINDOW):
+            site = bool(noun) and _SITES.match(noun) is not None
+            if site and _SITES_IN_ARM_AFTER.match(sent, me, me + _AFTER_WINDOW):
                 continue
             # ("conducted in six outpatient practices": a weak fallback count of sites is the setting)
-            if noun and not cluster and _SITES.match(noun) and (rid in _WEAK or not _RANDOMISED_WORD.search(sent)
+            if site and not cluster and (rid in _WEAK or not _RANDOMISED_WORD.search(sent)
                                                                 or _SETTING_BEFORE.search(sent, max(0, ms - 20), ms)):
                 continue
             # "A random sample of GPs (n = 289) and participants from the general population (n = 513)":
@@ -509,12 +511,13 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
             # (rules without a verb) "Overall, 180 (81%) of patients given early pramipexole": a part;
             # "17 pharmacies (50%) provided EAFD": a count with its share is a result (not "(52% females)");
             # "49 of 393 patients with a second statin prescription": the denominator of a result
-            if rid in _NO_VERB and (_SHARE_OF.match(sent, me, me + _AFTER_WINDOW) or _SHARE.match(sent, _mend, _mend + 40)
-                                    or (rid in _WEAK and _DENOMINATOR_BEFORE.search(sent, max(0, ms - 30), ms))):
+            if rid in _NO_VERB and (("%" in sent and (_SHARE_OF.match(sent, me, me + _AFTER_WINDOW) or _SHARE.match(sent, _mend, _mend + 40)))
+                                    or (rid in _WEAK and sent.endswith(("of ", "of the "), 0, ms)
+                                        and _DENOMINATOR_BEFORE.search(sent, max(0, ms - 30), ms))):
                 continue
             # a count of sites outside a cluster trial ("adults ... treated in the units of two
             # health centres, were allocated") yields to any count of people
-            if noun and not cluster and _SITES.match(noun):
+            if site and not cluster:
                 prio = min(prio, 1)
             # in a cluster trial the clusters are the unit randomised
             if cluster and _unit(gd.get("noun")) and rid != "eyes_of_patients":
@@ -523,6 +526,18 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
         cand = (prio, -pos, value, s + ms, s + me, rid, gd.get("noun"), derivation)
         if key not in best or cand[:2] > best[key][:2]:
             best[key] = cand
+
+
+def _next_group_in(sent: str, end: int) -> bool:
+    """Whether the clause after a match ending at ``end`` names its group ("... in the A") and the
+    next group's count follows ("..., nine in the B"): ``_NEXT_GROUP_IN``, read with string
+    searches first (it is asked of most candidates)."""
+    comma = sent.find(",", end, end + 141)
+    if comma < 0:
+        return False
+    inside = sent.find(" in the ", end, comma)
+    return (inside >= 0 and _CLAUSE_END.search(sent, end, comma) is None
+            and _NEXT_GROUP_IN.match(sent, comma) is not None)
 
 
 def _screened_after(sent: str, end: int, noun: str | None, weak: bool) -> bool:
