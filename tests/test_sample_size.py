@@ -493,3 +493,19 @@ def test_counts_of_groups_listed_in_turn_are_not_the_total() -> None:
     assert ss.randomized != 9
     ss = _ss("RESULTS: In total, 287 smokers were recruited: 81 in the III, 111 in the IGI, and 95 in the MI.")
     assert ss.randomized == 287
+
+
+def test_groups_of_a_stated_size_without_each_give_the_product() -> None:
+    ss = _ss("They were randomly divided into 2 groups of 30 patients.")
+    assert (ss.randomized, ss.derived, ss.derivation) == (60, True, "2 groups x 30 each")
+    assert _ss("Patients were randomized to two groups of 35 receiving HHHFNC after treatment with nCPAP, with one group "
+               "using MR850 humidifier and the other PMH7000.").randomized == 70
+    # the arms' counts in brackets say the size is the total
+    ss = _ss("METHODS: Two consecutive, randomised, double-blinded, supplementation studies including two homogeneous groups "
+             "of 41 severely burned patients (20 placebo and 21 intervention) admitted to the burn centre of a university "
+             "hospital were combined.")
+    assert ss.randomized == 41
+    # a size of things, not of the people randomised
+    assert _ss("Volunteers were randomized to two groups of three sequential hospital admissions to receive 30 mg (base) "
+               "primaquine, 3 tablets of dihydroartemisinin-piperaquine (120/960 mg), and the drugs together at the same "
+               "doses.").randomized != 6
