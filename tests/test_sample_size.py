@@ -509,3 +509,23 @@ def test_groups_of_a_stated_size_without_each_give_the_product() -> None:
     assert _ss("Volunteers were randomized to two groups of three sequential hospital admissions to receive 30 mg (base) "
                "primaquine, 3 tablets of dihydroartemisinin-piperaquine (120/960 mg), and the drugs together at the same "
                "doses.").randomized != 6
+
+
+def test_one_sex_of_a_sample_given_by_sex_is_not_the_total() -> None:
+    ss = _ss("MATERIALS AND METHODS: A total of 40 males and 40 females were randomly assigned to the four groups, namely "
+             "group I (vehicle control; gum acacia), group II, group III and group IV.")
+    assert (ss.randomized, ss.derived) == (80, True)
+    ss = _ss("Eighty-six medical students comprising 62 men and 24 women were randomly assigned to either 20 min of "
+             "hands-on learning with a bench model simulator or 20 min of video-learning using an instructional video.")
+    assert ss.randomized == 86
+
+
+def test_a_sample_given_by_sex_without_a_verb_sums_its_parts() -> None:
+    ss = _ss("METHODS: Sixteen men and 47 women ranging in age from 18 to 77 years [mean 53 +/- 13] with LDL cholesterol "
+             "levels that were normal or slightly elevated but acceptable for subjects at low risk of coronary artery "
+             "disease were recruited from general gastroenterology and low risk lipid clinics.")
+    assert (ss.randomized, ss.derivation) == (63, "Sixteen + 47 (sum of the stated parts)")
+    # one group's breakdown by sex is not the total
+    ss = _ss("active duty Soldiers participating in a professional military course were assigned to treatment (n = 20; "
+             "16 males and 4 females) or placebo (n = 23; 15 males and 8 females) based on initial marksmanship score.")
+    assert ss.randomized not in (20, 23)

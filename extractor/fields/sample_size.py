@@ -45,6 +45,7 @@ PRIORITY = {
     "of_total_enrolled": 4,
     "sum_of_parts": 4,
     "groups_of_each": 4,
+    "sex_parts": 1,  # (a sum: any stated total comes first)
     "groups_of_n": 1,  # (a product: a stated total of any rank, or an earlier fallback count, comes first)
     "num_people_enrolled": 3,
     "total_of": 2,
@@ -101,6 +102,7 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "sum_of_parts": _ENROL | _RAND,
     "groups_of_each": frozenset({"groups"}),
     "groups_of_n": frozenset({"groups"}),
+    "sex_parts": frozenset({"male", "males", "female", "females", "men", "women", "boys", "girls"}),
     "total_of": frozenset({"total", "totally", "overall", "all"}),
     "in_num_people": frozenset(),  # any sentence with a number; run only as a fallback
     "people_n_equals": frozenset({"n"}),
@@ -117,6 +119,7 @@ _ALSO_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
     "completed_analyzed": (frozenset({"completed", "analyzed", "analysed", "included", "able"}),),
     "of_total_enrolled": (frozenset({"of"}),),
     "groups_of_n": (frozenset({"of"}),),
+    "sex_parts": (frozenset({"and"}),),
 }
 # rules whose count must be followed by a people/unit noun: run only where one occurs
 _NEEDS_PEOPLE = frozenset({"num_people_randomized", "lead_count_randomized", "sum_of_parts", "randomized_num_people", "eyes_of_patients", "num_people_enrolled",
@@ -238,6 +241,9 @@ _SHARE_OF = compile_regex(r"\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)\s+of\b", regex.I)
 # "two groups of 30 patients were randomized": the size of each group, said with a verb (groups_of_n
 # reads the total); a fallback count may be the total ("two homogeneous groups of 41 severely burned
 # patients (20 placebo and 21 intervention)")
+_SEX = r"(?:males?|females?|men|women|boys|girls)"
+_SEX_PART_AFTER = compile_regex(rf"\s+{_SEX}\s+and\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s+{_SEX}\b", regex.I)
+_SEX_PART_BEFORE = compile_regex(rf"\b{_SEX}\s+and\s+$", regex.I)
 _GROUPS_OF_BEFORE = compile_regex(r"\b(?:groups|arms)\s+of\s+$", regex.I)
 _PER_ARM_BEFORE = compile_regex(r"\b(?:group|arm)\s*$|\b(?:in\s+the\s+[\w/+-]+(?:\s+[\w/+-]+)?\s+(?:group|arm)\s*)$", regex.I)
 _ANALYSED_AFTER = compile_regex(r"\s+(?:[\w-]+\s+){0,3}?(?:were\s+analy[sz]ed|completed\b|were\s+able\s+to\s+complete\b|had\s+full\s+data)", regex.I)
@@ -481,6 +487,11 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
             if _PER_ARM_AFTER.match(sent, me) or _PER_ARM_BEFORE.search(sent[max(0, ms - 40) : ms]) or _PER_PERSON_BEFORE.search(sent[max(0, ms - 40) : ms]):
                 continue
             if rid not in _WEAK and "groups of" in sent and _GROUPS_OF_BEFORE.search(sent, max(0, ms - 12), ms):
+                continue
+            # "40 males and 40 females were randomly assigned", "comprising 62 men and 24 women were
+            # randomly assigned": one sex of a sum (sum_of_parts reads the sum)
+            if rid != "sum_of_parts" and " and " in sent and (_SEX_PART_AFTER.match(sent, me, me + _AFTER_WINDOW)
+                                                             or _SEX_PART_BEFORE.search(sent, max(0, ms - 40), ms)):
                 continue
             if rid in _ALLOCATED:
                 arms_total = _arm_counts(sent, me)
