@@ -119,7 +119,8 @@ _ALSO_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
     "completed_analyzed": (frozenset({"completed", "analyzed", "analysed", "included", "able"}),),
     "of_total_enrolled": (frozenset({"of"}),),
     "groups_of_n": (frozenset({"of"}),),
-    "sex_parts": (frozenset({"and"}),),
+    # (a male and a female word: most sentences that name one sex name no breakdown)
+    "sex_parts": (frozenset({"and"}), frozenset({"male", "males", "men", "boys"}), frozenset({"female", "females", "women", "girls"})),
 }
 # rules whose count must be followed by a people/unit noun: run only where one occurs
 _NEEDS_PEOPLE = frozenset({"num_people_randomized", "lead_count_randomized", "sum_of_parts", "randomized_num_people", "eyes_of_patients", "num_people_enrolled",
@@ -262,7 +263,8 @@ def _unit(noun: str | None) -> str | None:
 # what finditer would). A count starts where the <<num>> define can match after \b (a rule
 # opens with \b, or its count follows whitespace, and is followed by whitespace);
 # ``_count_starts`` lists them.
-_AT_COUNT = frozenset({"num_people_randomized", "num_people_enrolled", "sum_of_parts", "of_total_enrolled", "eyes_of_patients"})
+_AT_COUNT = frozenset({"num_people_randomized", "num_people_enrolled", "sum_of_parts", "of_total_enrolled", "eyes_of_patients",
+                       "sex_parts", "groups_of_n"})
 # Rules whose count is followed by a people noun (<<people>>, after the count): only counts
 # before the sentence's last people noun can start them.
 _PEOPLE_AFTER = frozenset({"num_people_randomized", "num_people_enrolled", "sum_of_parts", "eyes_of_patients", "in_num_people"})
@@ -490,8 +492,8 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
                 continue
             # "40 males and 40 females were randomly assigned", "comprising 62 men and 24 women were
             # randomly assigned": one sex of a sum (sum_of_parts reads the sum)
-            if rid != "sum_of_parts" and " and " in sent and (_SEX_PART_AFTER.match(sent, me, me + _AFTER_WINDOW)
-                                                             or _SEX_PART_BEFORE.search(sent, max(0, ms - 40), ms)):
+            if rid != "sum_of_parts" and (_SEX_PART_AFTER.match(sent, me, me + _AFTER_WINDOW)
+                                          or (sent.endswith("and ", 0, ms) and _SEX_PART_BEFORE.search(sent, max(0, ms - 20), ms))):
                 continue
             if rid in _ALLOCATED:
                 arms_total = _arm_counts(sent, me)
