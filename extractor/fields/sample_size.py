@@ -55,14 +55,14 @@ PRIORITY = {
 # Units randomised that are not people: kept in SampleSize.unit.
 _NON_PEOPLE = compile_regex(
     r"^(?:eyes|teeth|premolars|molars|incisors|knees|hands|villages|clusters|communities|centres|centers|regions|schools|classes|practices|"
-    r"households|families|hospitals|wards|units|sites|districts|clinics|pharmacies|churches|farms|couples|dyads|pairs)$",
+    r"households|families|hospitals|wards|units|sites|districts|clinics|pharmacies|churches|couples|dyads|pairs)$",
     regex.I,
 )
 # Sites and groupings: the unit randomised only in a cluster trial, or where the sentence says
 # they were randomised; otherwise "13 hospitals in England" describes the setting.
 _SITES = compile_regex(
     r"^(?:villages|clusters|communities|centres|centers|regions|schools|classes|practices|households|"
-    r"hospitals|wards|units|sites|districts|clinics|pharmacies|churches|farms)$",
+    r"hospitals|wards|units|sites|districts|clinics|pharmacies|churches)$",
     regex.I,
 )
 # Fallback counts ("133 (76.4%) women (90 I and 43 C) completed follow-up") that describe
@@ -133,8 +133,8 @@ _PEOPLE_WORDS = frozenset(
      "communities centres centers regions schools classes practices households families hospitals wards units sites "
      "districts couples dyads pairs piglets pigs sheep rats mice dogs cats rabbits animals horses cows calves lambs "
      # (less frequent, each a handful of the corpus' abstracts: "252 GPs were randomised", "Ten swine were randomized")
-     "gps practitioners clinicians surgeons doctors dentists paramedics pharmacists midwives trainees interns undergraduates graduates responders housewives mountaineers players cyclists swimmers nonsmokers firefighters recruits soldiers toddlers teenagers clinics pharmacies churches farms "
-     "goats swine hamsters goldfish fish leeches gilts sows foals mares steers bulls macaques monkeys").split()
+     "gps practitioners trainees undergraduates graduates responders housewives mountaineers players cyclists swimmers nonsmokers clinics pharmacies churches "
+     "goats swine hamsters goldfish leeches gilts sows steers bulls macaques").split()
 )
 _N_EQUALS = compile_regex(r"\(\s*(?:total\s+)?n\s*=", regex.I)
 
