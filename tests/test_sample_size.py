@@ -414,3 +414,118 @@ def test_completers_with_their_arms_counts_in_brackets_are_the_analysed_total() 
              "completed the study.")
     assert (ss.randomized, ss.analyzed) == (80, 72)
     assert _ss("RESULTS: Of 421 enrolled participants, 417 (99%) completed follow-up.").analyzed == 417
+
+
+def test_eligible_among_the_adjectives_of_the_people_allocated_is_not_a_screened_count() -> None:
+    ss = _ss("Twenty-two eligible healthy untrained young women aged 22-31 years were allocated randomly to the "
+             "30-Hz (n=11) and 50-Hz (n=11) groups.")
+    assert ss.randomized == 22
+    # a part of the eligible people ("N out of M eligible") stays no total
+    assert _ss("A total of 1214 out of 8477 potentially eligible physicians responded to our survey, for an overall "
+               "response rate of 14.3%.").randomized != 1214
+
+
+def test_less_frequent_people_animals_and_sites_are_counted() -> None:
+    ss = _ss("[Subjects and Methods] Thirty-four soccer players were randomly assigned to receive either rest (the control "
+             "group) or three 30-minute sessions of Thai massage over a period of 10 days.")
+    assert ss.randomized == 34
+    assert _ss("METHODS: Ten swine were randomized into 2 groups: group A, colorectal anastomosis without leakage; and group B, "
+               "colorectal anastomosis with leakage.").randomized == 10
+    # in a cluster trial the clinics are the unit randomised
+    ss = _ss("METHODS: The Moffitt Patient Navigation Research Program conducted a cluster randomized design with 10 primary "
+             "care clinics. Patients were navigated from time of a breast screening abnormality to diagnostic resolution.")
+    assert (ss.randomized, ss.unit) == (10, "clinics")
+    # a food is no count: "three fish meals per week"
+    assert _ss("Subjects were randomized either to a healthy Nordic diet (ND, n = 93), rich in whole grain rye and wheat, as "
+               "well as berries, fruits and vegetables, rapeseed oil, three fish meals per week and low-fat dairy products, "
+               "or a control diet (n = 65) for 18/24 weeks.").randomized != 3
+
+
+def test_a_week_or_day_number_is_not_a_count() -> None:
+    ss = _ss("Week 16 ACR20 responders were randomized 1:1:1 at week 18 to CZP 200 mg every 2 weeks, 400 mg every 4 weeks, "
+             "or placebo.")
+    assert ss.randomized != 16
+    assert _ss("Sixteen leeches were randomly divided into 3 groups: a control group, a deep anchoring suture group, and a "
+               "superficial anchoring suture group.").randomized == 16
+
+
+def test_sites_in_one_named_group_of_a_cluster_trial_are_that_arms_not_the_total() -> None:
+    text = ("Implementation of patient education at first and second dispensing of statins in Dutch community pharmacies: "
+            "the sequel of a cluster randomized trial\n\nRESULTS: Of the 37 pharmacies in the intervention group, 17 "
+            "pharmacies (50%) provided EAFD and 12 pharmacies (35.3%) provided EASD compared to 14 pharmacies (45.2%, "
+            "P = 0.715) and 12 pharmacies (38.7%, P = 0.899), respectively, of the 34 pharmacies in the control group.")
+    assert _ss(text).randomized not in (37, 17, 12, 14, 34)
+    # an age group is no arm
+    assert _ss("MATERIALS AND METHODS: Ten patients in the age group of 20-50 years showing bilateral gingival recessions "
+               "were treated.").randomized == 10
+
+
+def test_sites_after_attending_are_the_setting_not_the_unit() -> None:
+    ss = _ss("METHODS: Patients with pollinosis attending 11 otorhinolaryngology clinics in Tokyo during part of pollen "
+             "season (February 18-26) were enrolled and assigned to either an anti-leukotriene agent (pranlukast) or an "
+             "antihistamine based on their symptoms in the previous year.")
+    assert ss.randomized != 11
+    assert _ss("Twenty-one community pharmacies volunteered to participate in the project and were randomly assigned to "
+               "intervention or control groups.").randomized == 21
+
+
+def test_a_group_size_followed_by_the_next_groups_is_not_the_total() -> None:
+    ss = _ss("A random sample of GPs (n = 289) and participants from the general population (n = 513) was used as "
+             "contrast group.")
+    assert ss.randomized != 289
+    ss = _ss("PARTICIPANTS: Smokers (n = 1071) received seven weekly behavioural support sessions and were randomized to "
+             "an NRT product of their choice (n = 418), bupropion (n = 409) or NRT plus bupropion (n = 244).")
+    assert ss.randomized == 1071
+
+
+def test_a_count_with_its_share_or_its_numerator_is_a_result() -> None:
+    ss = _ss("Overall, 180 (81%) of patients given early pramipexole and 179 (84%) patients given delayed pramipexole "
+             "reported adverse events (most frequently nausea).")
+    assert ss.randomized != 180
+    assert _ss("Hospital readmission occurred for 18 of the 103 (17.5%) CoPAT patients.").randomized is None
+    # a share describing the sample is not a result
+    assert _ss("Results. 120 SAH patients (52% females) with a mean age of 50.6 ± 7 years were evaluated.").randomized == 120
+
+
+def test_counts_of_groups_listed_in_turn_are_not_the_total() -> None:
+    ss = _ss("RESULTS: Nine general practitioners participated in the critical reading workshop, nine in the "
+             "problem-based learning workshop, and ten were assigned to the control group.")
+    assert ss.randomized != 9
+    ss = _ss("RESULTS: In total, 287 smokers were recruited: 81 in the III, 111 in the IGI, and 95 in the MI.")
+    assert ss.randomized == 287
+
+
+def test_groups_of_a_stated_size_without_each_give_the_product() -> None:
+    ss = _ss("They were randomly divided into 2 groups of 30 patients.")
+    assert (ss.randomized, ss.derived, ss.derivation) == (60, True, "2 groups x 30 each")
+    assert _ss("Patients were randomized to two groups of 35 receiving HHHFNC after treatment with nCPAP, with one group "
+               "using MR850 humidifier and the other PMH7000.").randomized == 70
+    # the arms' counts in brackets say the size is the total
+    ss = _ss("METHODS: Two consecutive, randomised, double-blinded, supplementation studies including two homogeneous groups "
+             "of 41 severely burned patients (20 placebo and 21 intervention) admitted to the burn centre of a university "
+             "hospital were combined.")
+    assert ss.randomized == 41
+    # a size of things, not of the people randomised
+    assert _ss("Volunteers were randomized to two groups of three sequential hospital admissions to receive 30 mg (base) "
+               "primaquine, 3 tablets of dihydroartemisinin-piperaquine (120/960 mg), and the drugs together at the same "
+               "doses.").randomized != 6
+
+
+def test_one_sex_of_a_sample_given_by_sex_is_not_the_total() -> None:
+    ss = _ss("MATERIALS AND METHODS: A total of 40 males and 40 females were randomly assigned to the four groups, namely "
+             "group I (vehicle control; gum acacia), group II, group III and group IV.")
+    assert (ss.randomized, ss.derived) == (80, True)
+    ss = _ss("Eighty-six medical students comprising 62 men and 24 women were randomly assigned to either 20 min of "
+             "hands-on learning with a bench model simulator or 20 min of video-learning using an instructional video.")
+    assert ss.randomized == 86
+
+
+def test_a_sample_given_by_sex_without_a_verb_sums_its_parts() -> None:
+    ss = _ss("METHODS: Sixteen men and 47 women ranging in age from 18 to 77 years [mean 53 +/- 13] with LDL cholesterol "
+             "levels that were normal or slightly elevated but acceptable for subjects at low risk of coronary artery "
+             "disease were recruited from general gastroenterology and low risk lipid clinics.")
+    assert (ss.randomized, ss.derivation) == (63, "Sixteen + 47 (sum of the stated parts)")
+    # one group's breakdown by sex is not the total
+    ss = _ss("active duty Soldiers participating in a professional military course were assigned to treatment (n = 20; "
+             "16 males and 4 females) or placebo (n = 23; 15 males and 8 females) based on initial marksmanship score.")
+    assert ss.randomized not in (20, 23)

@@ -45,6 +45,8 @@ PRIORITY = {
     "of_total_enrolled": 4,
     "sum_of_parts": 4,
     "groups_of_each": 4,
+    "sex_parts": 1,  # (a sum: any stated total comes first)
+    "groups_of_n": 1,  # (a product: a stated total of any rank, or an earlier fallback count, comes first)
     "num_people_enrolled": 3,
     "total_of": 2,
     "in_num_people": 1,
@@ -53,14 +55,14 @@ PRIORITY = {
 # Units randomised that are not people: kept in SampleSize.unit.
 _NON_PEOPLE = compile_regex(
     r"^(?:eyes|teeth|premolars|molars|incisors|knees|hands|villages|clusters|communities|centres|centers|regions|schools|classes|practices|"
-    r"households|families|hospitals|wards|units|sites|districts|couples|dyads|pairs)$",
+    r"households|families|hospitals|wards|units|sites|districts|clinics|pharmacies|churches|couples|dyads|pairs)$",
     regex.I,
 )
 # Sites and groupings: the unit randomised only in a cluster trial, or where the sentence says
 # they were randomised; otherwise "13 hospitals in England" describes the setting.
 _SITES = compile_regex(
     r"^(?:villages|clusters|communities|centres|centers|regions|schools|classes|practices|households|"
-    r"hospitals|wards|units|sites|districts)$",
+    r"hospitals|wards|units|sites|districts|clinics|pharmacies|churches)$",
     regex.I,
 )
 # Fallback counts ("133 (76.4%) women (90 I and 43 C) completed follow-up") that describe
@@ -99,6 +101,8 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "num_people_enrolled": _ENROL,
     "sum_of_parts": _ENROL | _RAND,
     "groups_of_each": frozenset({"groups"}),
+    "groups_of_n": frozenset({"groups"}),
+    "sex_parts": frozenset({"male", "males", "female", "females", "men", "women", "boys", "girls"}),
     "total_of": frozenset({"total", "totally", "overall", "all"}),
     "in_num_people": frozenset(),  # any sentence with a number; run only as a fallback
     "people_n_equals": frozenset({"n"}),
@@ -114,6 +118,9 @@ _ALSO_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
     "sum_of_parts": (frozenset({"and"}), frozenset({"were", "was"})),
     "completed_analyzed": (frozenset({"completed", "analyzed", "analysed", "included", "able"}),),
     "of_total_enrolled": (frozenset({"of"}),),
+    "groups_of_n": (frozenset({"of"}),),
+    # (a male and a female word: most sentences that name one sex name no breakdown)
+    "sex_parts": (frozenset({"and"}), frozenset({"male", "males", "men", "boys"}), frozenset({"female", "females", "women", "girls"})),
 }
 # rules whose count must be followed by a people/unit noun: run only where one occurs
 _NEEDS_PEOPLE = frozenset({"num_people_randomized", "lead_count_randomized", "sum_of_parts", "randomized_num_people", "eyes_of_patients", "num_people_enrolled",
@@ -124,7 +131,10 @@ _PEOPLE_WORDS = frozenset(
      "providers relatives caregivers parents fathers carers teachers users veterans members recipients donors survivors pregnancies employees workers "
      "nurses physicians residents cases outpatients inpatients controls eyes teeth premolars molars incisors knees hands villages clusters "
      "communities centres centers regions schools classes practices households families hospitals wards units sites "
-     "districts couples dyads pairs piglets pigs sheep rats mice dogs cats rabbits animals horses cows calves lambs").split()
+     "districts couples dyads pairs piglets pigs sheep rats mice dogs cats rabbits animals horses cows calves lambs "
+     # (less frequent, each a handful of the corpus' abstracts: "252 GPs were randomised", "Ten swine were randomized")
+     "gps practitioners trainees undergraduates graduates responders housewives mountaineers players cyclists swimmers nonsmokers clinics pharmacies churches "
+     "goats swine hamsters goldfish leeches gilts sows steers bulls macaques").split()
 )
 _N_EQUALS = compile_regex(r"\(\s*(?:total\s+)?n\s*=", regex.I)
 
@@ -175,9 +185,15 @@ def _fallback_rules(sent: str, people: bool) -> list[Rule]:
 _SCREENED = compile_regex(r"\b(?:screened|assessed\s+for\s+eligibility|approached|eligible|contacted)\b", regex.I)
 # "1680 eligible patients were randomized": "eligible" qualifies the people randomised, not a screened count
 _ELIGIBLE_RANDOMISED = compile_regex(r"\s+eligible\s+(?:[\w-]+\s+){1,3}?(?:were|was)\s+(?:\w+ly\s+)?(?:randomi[sz]ed|allocated|assigned)\b", regex.I)
+# the words (adjectives, no number: "1214 out of 8477 eligible physicians" is a part) between a
+# count and a later word of its noun phrase
+_ADJ_WORDS = compile_regex(r"(?:\s+[^\W\d_][\w-]*+)*\s+", regex.V0)
 # "From each patient, two premolars were randomly assigned": a count per person, not a total
 _PER_PERSON_BEFORE = compile_regex(r"\b(?:from|in|of|for)\s+each\s+[\w-]+,?\s*$", regex.I)
 _TEETH = compile_regex(r"^(?:teeth|premolars|molars|incisors)$", regex.I)
+# "Patients attending 11 otorhinolaryngology clinics in Tokyo ... were enrolled": the sites of the
+# setting, not the unit allocated
+_SETTING_BEFORE = compile_regex(r"\b(?:attending|visiting|from|at|in|across|within|of)\s+(?:the\s+)?$", regex.I)
 _FROM_BEFORE = compile_regex(r"\bfrom\s+(?:the\s+)?$", regex.I)
 # The phrases read after a count are short; a match bounded by this window costs the same on
 # any text, where an unbounded one let regex scan the rest of the sentence for a literal the
@@ -207,6 +223,29 @@ _EXCLUDED_AFTER = compile_regex(
     r"\s*(?:[\w-]+\s+){0,2}?(?:were|was|had\s+been)\s+(?:subsequently\s+|later\s+)?(?:excluded|withdrawn|lost|dropped)\b"
     r"|\s*(?:[\w-]+\s+){0,2}?(?:withdrew|dropped\s+out|discontinued)\b", regex.I)
 _IN_ARM_AFTER = compile_regex(r"\s+(?:[\w-]+\s+){0,2}?(?:were|was)\s+in\s+the\s+(?:[\w/+-]+\s+){1,3}?(?:group|arm)\b", regex.I)
+# "Of the 37 pharmacies in the intervention group": sites of one arm (of a cluster trial, where a
+# count of sites outranks every count of people). (Only sites: "480 patients in the telephone
+# group responded" read as the total keeps arms from taking that outcome count as the arm's n.)
+_SITES_IN_ARM_AFTER = compile_regex(r"\s+(?:[\w-]+\s+){0,2}?in\s+the\s+(?:[\w/+-]+\s+){1,3}?(?:group|arm)\b", regex.I)
+# "Nine general practitioners participated in the critical reading workshop, nine in the problem-based
+# learning workshop, and ten were assigned to the control group": the next group's count follows
+# the first group's own "in the ..." (not a total's list: "287 smokers were recruited: 81 in the III, ...")
+_NEXT_GROUP_IN = compile_regex(
+    r",\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty(?:-\w+)?)\s+in\s+the\b", regex.I)
+_CLAUSE_END = re.compile(r"[.;:()]")
+# the next group's size after "GPs (n = 289)": "and participants from the general population (n = 513)"
+_NEXT_GROUP_N = compile_regex(r"\s*\)\s+and\s+(?:(?!(?:were|was|received|and)\b)[\w-]+\s+){1,6}?\(\s*n\s*=", regex.I)
+_NO_VERB = _WEAK | {"total_of"}
+_DENOMINATOR_BEFORE = compile_regex(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty))\s+(?:out\s+)?of\s+(?:the\s+)?$", regex.I)
+_SHARE = compile_regex(r"\s*\(\s*\d+(?:\.\d+)?\s*%\s*[),;]")
+_SHARE_OF = compile_regex(r"\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)\s+of\b", regex.I)
+# "two groups of 30 patients were randomized": the size of each group, said with a verb (groups_of_n
+# reads the total); a fallback count may be the total ("two homogeneous groups of 41 severely burned
+# patients (20 placebo and 21 intervention)")
+_SEX = r"(?:males?|females?|men|women|boys|girls)"
+_SEX_PART_AFTER = compile_regex(rf"\s+{_SEX}\s+and\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s+{_SEX}\b", regex.I)
+_SEX_PART_BEFORE = compile_regex(rf"\b{_SEX}\s+and\s+$", regex.I)
+_GROUPS_OF_BEFORE = compile_regex(r"\b(?:groups|arms)\s+of\s+$", regex.I)
 _PER_ARM_BEFORE = compile_regex(r"\b(?:group|arm)\s*$|\b(?:in\s+the\s+[\w/+-]+(?:\s+[\w/+-]+)?\s+(?:group|arm)\s*)$", regex.I)
 _ANALYSED_AFTER = compile_regex(r"\s+(?:[\w-]+\s+){0,3}?(?:were\s+analy[sz]ed|completed\b|were\s+able\s+to\s+complete\b|had\s+full\s+data)", regex.I)
 # literal-led ("cluster" first, its \b checked behind it): regex's fast literal scan
@@ -224,7 +263,8 @@ def _unit(noun: str | None) -> str | None:
 # what finditer would). A count starts where the <<num>> define can match after \b (a rule
 # opens with \b, or its count follows whitespace, and is followed by whitespace);
 # ``_count_starts`` lists them.
-_AT_COUNT = frozenset({"num_people_randomized", "num_people_enrolled", "sum_of_parts", "of_total_enrolled", "eyes_of_patients"})
+_AT_COUNT = frozenset({"num_people_randomized", "num_people_enrolled", "sum_of_parts", "of_total_enrolled", "eyes_of_patients",
+                       "sex_parts", "groups_of_n"})
 # Rules whose count is followed by a people noun (<<people>>, after the count): only counts
 # before the sentence's last people noun can start them.
 _PEOPLE_AFTER = frozenset({"num_people_randomized", "num_people_enrolled", "sum_of_parts", "eyes_of_patients", "in_num_people"})
@@ -438,14 +478,22 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
             key, prio = "randomized", PRIORITY.get(rid, 0)
             derivation = _derivation(gd)
             # a count of screened/eligible people is never the randomised total
-            if rid not in ("of_screened_randomized",) and _SCREENED.search(sent[me : me + 60]) and not _ELIGIBLE_RANDOMISED.match(sent, me, me + _AFTER_WINDOW):
+            if rid not in ("of_screened_randomized",) and _screened_after(sent, me, gd.get("noun"), rid in _WEAK):
                 continue
             # "In total, 4 patients were excluded from the analyses": who left, not who was
             # randomised; "50 patients were in the TA group": one arm
-            if _EXCLUDED_AFTER.match(sent, me, me + _AFTER_WINDOW) or _IN_ARM_AFTER.match(sent, me, me + _AFTER_WINDOW):
+            if (_EXCLUDED_AFTER.match(sent, me, me + _AFTER_WINDOW) or _IN_ARM_AFTER.match(sent, me, me + _AFTER_WINDOW)
+                    or _next_group_in(sent, _mend)):
                 continue
             # per-arm counts ("32 and 31 subjects", "In the carbetocin group 462 subjects")
             if _PER_ARM_AFTER.match(sent, me) or _PER_ARM_BEFORE.search(sent[max(0, ms - 40) : ms]) or _PER_PERSON_BEFORE.search(sent[max(0, ms - 40) : ms]):
+                continue
+            if rid not in _WEAK and "groups of" in sent and _GROUPS_OF_BEFORE.search(sent, max(0, ms - 12), ms):
+                continue
+            # "40 males and 40 females were randomly assigned", "comprising 62 men and 24 women were
+            # randomly assigned": one sex of a sum (sum_of_parts reads the sum)
+            if rid != "sum_of_parts" and (_SEX_PART_AFTER.match(sent, me, me + _AFTER_WINDOW)
+                                          or (sent.endswith("and ", 0, ms) and _SEX_PART_BEFORE.search(sent, max(0, ms - 20), ms))):
                 continue
             if rid in _ALLOCATED:
                 arms_total = _arm_counts(sent, me)
@@ -471,12 +519,27 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
             if rid in _WEAK and _TEETH.match((gd.get("noun") or "").strip()) and _FROM_BEFORE.search(sent, max(0, ms - 12), ms):
                 continue
             noun = (gd.get("noun") or "").strip()
+            site = bool(noun) and _SITES.match(noun) is not None
+            if site and _SITES_IN_ARM_AFTER.match(sent, me, me + _AFTER_WINDOW):
+                continue
             # ("conducted in six outpatient practices": a weak fallback count of sites is the setting)
-            if noun and not cluster and _SITES.match(noun) and (rid in _WEAK or not _RANDOMISED_WORD.search(sent)):
+            if site and not cluster and (rid in _WEAK or not _RANDOMISED_WORD.search(sent)
+                                                                or _SETTING_BEFORE.search(sent, max(0, ms - 20), ms)):
+                continue
+            # "A random sample of GPs (n = 289) and participants from the general population (n = 513)":
+            # the size of one group of a list
+            if rid == "people_n_equals" and _NEXT_GROUP_N.match(sent, me, me + _AFTER_WINDOW):
+                continue
+            # (rules without a verb) "Overall, 180 (81%) of patients given early pramipexole": a part;
+            # "17 pharmacies (50%) provided EAFD": a count with its share is a result (not "(52% females)");
+            # "49 of 393 patients with a second statin prescription": the denominator of a result
+            if rid in _NO_VERB and (("%" in sent and (_SHARE_OF.match(sent, me, me + _AFTER_WINDOW) or _SHARE.match(sent, _mend, _mend + 40)))
+                                    or (rid in _WEAK and sent.endswith(("of ", "of the "), 0, ms)
+                                        and _DENOMINATOR_BEFORE.search(sent, max(0, ms - 30), ms))):
                 continue
             # a count of sites outside a cluster trial ("adults ... treated in the units of two
             # health centres, were allocated") yields to any count of people
-            if noun and not cluster and _SITES.match(noun):
+            if site and not cluster:
                 prio = min(prio, 1)
             # in a cluster trial the clusters are the unit randomised
             if cluster and _unit(gd.get("noun")) and rid != "eyes_of_patients":
@@ -485,6 +548,34 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
         cand = (prio, -pos, value, s + ms, s + me, rid, gd.get("noun"), derivation)
         if key not in best or cand[:2] > best[key][:2]:
             best[key] = cand
+
+
+def _next_group_in(sent: str, end: int) -> bool:
+    """Whether the clause after a match ending at ``end`` names its group ("... in the A") and the
+    next group's count follows ("..., nine in the B"): ``_NEXT_GROUP_IN``, read with string
+    searches first (it is asked of most candidates)."""
+    comma = sent.find(",", end, end + 141)
+    if comma < 0:
+        return False
+    inside = sent.find(" in the ", end, comma)
+    return (inside >= 0 and _CLAUSE_END.search(sent, end, comma) is None
+            and _NEXT_GROUP_IN.match(sent, comma) is not None)
+
+
+def _screened_after(sent: str, end: int, noun: str | None, weak: bool) -> bool:
+    """Whether a screened/eligible word right after a count ending at ``end`` makes it a count of
+    people screened ("408 patients were assessed for eligibility", "Of 120 eligible patients, 100
+    were randomized") rather than of people allocated."""
+    hit = _SCREENED.search(sent, end, min(len(sent), end + 60))
+    if hit is None:
+        return False
+    if _ELIGIBLE_RANDOMISED.match(sent, end, end + _AFTER_WINDOW):
+        return False
+    # "Twenty-two eligible healthy untrained young women aged 22-31 years were allocated": an
+    # "eligible" among the adjectives before the people noun of a rule with a verb qualifies the
+    # people allocated (a weak rule has no verb: "Of 120 eligible patients, 100 were ...")
+    return weak or not (noun and hit.group().lower() == "eligible" and _ADJ_WORDS.fullmatch(sent, end, hit.start())
+                        and _rx(rf"\s+(?:[\w-]+\s+){{0,6}}?{regex.escape(noun.strip())}\b", regex.I).match(sent, hit.end()))
 
 
 def _arm_counts(sent: str, end: int) -> tuple[int, list[str]] | None:
