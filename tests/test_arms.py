@@ -1262,3 +1262,16 @@ def test_a_phrase_joining_two_groups_is_no_name_of_either() -> None:
                        "in depression severity (p = 0.4).")
     arm = next(a for a in rec.arms if a.label == "intervention")
     assert arm.role == "intervention" and "intervention and control" not in arm.aliases
+
+
+def test_a_group_known_by_its_number_is_called_by_its_treatment() -> None:
+    # PMC5926629: the arms were "group 1" and "group 2"
+    rec = extract_text("METHODS: Patients were divided into two groups; diclofenac suppository group (Group 1) and "
+                       "Lidocaine group (Group 2).\nRESULTS: Pain was lower in Group 1 (p = 0.01).")
+    labels = [a.label for a in rec.arms]
+    assert "diclofenac suppository" in labels and "group 1" in next(a for a in rec.arms
+                                                                   if a.label == "diclofenac suppository").aliases
+    # a numbered group that no sentence defines keeps its code
+    rec = extract_text("METHODS: Patients were randomized to group 1 (n = 20) or group 2 (n = 20).\n"
+                       "RESULTS: Pain was lower in group 1 (p = 0.01).")
+    assert sorted(a.label for a in rec.arms) == ["group 1", "group 2"]

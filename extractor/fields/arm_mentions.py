@@ -641,7 +641,7 @@ def _each_n(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
 
 # "group SL", or a bare letter from a list ("into 4 groups of A, B, C, and D"); an abbreviation
 # ("CMV", "ANH") is the group's own name, not a code
-_CODE_LABEL = compile_regex(r"^(?:[Gg]roup\s+([A-Z]{1,3}\d?|[IVX]{1,4})|([A-Z]\d?|[IVX]{1,4}))$")
+_CODE_LABEL = compile_regex(r"^(?:[Gg]roup\s+([A-Z]{1,3}\d?|[IVX]{1,4}|\d{1,2})|([A-Z]\d?|[IVX]{1,4}))$")
 _CONCENTRATION = compile_regex(r"\b\d+(?:\.\d+)?\s*%\s*(?=[A-Za-z])")
 
 
