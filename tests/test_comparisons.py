@@ -1088,3 +1088,15 @@ def test_either_group_names_no_side_but_all_intervention_groups_do() -> None:
     c, _ = _one("RESULTS: Time to next visit was longer in all intervention groups compared with that for the control "
                 "group (P < 0.05).", "Time to next visit")
     assert c.intervention == "intervention groups"
+
+
+def test_but_not_for_a_subgroup_keeps_the_outcome_before_it() -> None:
+    # PMC4569275: the outcome was "not for women"
+    rec = extract_text("RESULTS: The HR was significant for men (HR = 2.75, 95% CI 1.49, 5.06, p = 0.001) but not for "
+                       "women (HR = 1.12, 95% CI 0.73, 1.72, p = 0.62).")
+    assert [c.outcome for c in rec.comparisons] == ["HR", "HR"]
+    assert [c.significant for c in rec.comparisons] == [True, False]
+    # "but not X" where X is another outcome: X is the outcome
+    rec = extract_text("RESULTS: PS-FO consumption increased plasma β-carotene (P = 0.0169) but not tocopherol "
+                       "(P = 0.2108).")
+    assert "tocopherol" in [c.outcome for c in rec.comparisons]

@@ -253,6 +253,12 @@ def _all_groups(m: _Mention) -> bool:
             or (m.side == "neutral" and m.arm is None and m.text.lower().endswith(("groups", "arms"))))
 
 
+# an outcome phrase that starts with the negation of a contrast ("but not for women", "not the
+# PS-OO", "not tocopherol"), and the words after it that name a subgroup or a time, not an outcome
+_NOT_LEAD = compile_regex(r"(?:but\s+)?not(?:\s+only)?(?:\s+|$)", regex.I)
+_SUBGROUP_LEAD = compile_regex(r"(?:in|for|with|at|after|during|among|on|before|until)\b|subsequently\b", regex.I)
+
+
 def _effect(a: _Anchor) -> bool:
     return getattr(a.obj, "measure", None) in _EFFECT_MEASURES
 
@@ -432,6 +438,20 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
             return None
         o, o0 = fb
         inherited = prev is not None and head.lstrip().startswith((",", "and")) and not cues["gate"].search(head)
+    same_as_before = None
+    neg = _NOT_LEAD.match(o) if o[:1] in "nNbB" else None
+    if neg is not None:
+        # "significant for men (...) but not for women (...)", "in the PS-FO-fed than the
+        # PS-SO, but not the PS-OO": another group, the same outcome as the clause before;
+        # "increased plasma β-carotene but not tocopherol": the words after "not" are the outcome
+        rest0 = p0 + o0 + neg.end()
+        rest = o[neg.end():]
+        if not rest.strip() or _SUBGROUP_LEAD.match(rest) or any(
+                rest0 <= seg.start + m.start < p0 + o0 + len(o) for m in mentions):
+            # (with no comparison before it in the sentence, the phrase stays as it was read)
+            same_as_before = prev["comparison"] if prev is not None else None
+        else:
+            o, o0 = rest, o0 + neg.end()
     o_abs0 = p0 + o0
     o_abs1 = o_abs0 + len(o)
     outcome = ctx.text[o_abs0:o_abs1]
@@ -441,7 +461,7 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
     r0, r1 = m0 - seg.start, m1 - seg.start
     mentions = [m for m in mentions if not (r0 <= m.start and m.end <= r1)]
     # "This difference was not significant": the outcome is the previous sentence's
-    borrowed = last if rule == "anaphor" else None
+    borrowed = last if rule == "anaphor" else same_as_before
     if borrowed is not None:
         outcome = borrowed.outcome
 
@@ -456,7 +476,11 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
         direction, significant, cue = _word_cues(masked, cues, outcome, _blanked_runs(text, r0, r1))
     if none is not None:
         direction, significant = "no difference", False
-    if inherited and prev is not None and direction is None and significant is None:
+    if same_as_before is not None and not (pvals or cis) and not significant:
+        # "decreased significantly during treatment, but not during the control period": what
+        # held before does not hold for this group
+        direction, significant = "no difference", False
+    elif inherited and prev is not None and direction is None and significant is None:
         direction, significant = prev["direction_words"], prev["significant_words"]
         pc = prev.get("cue") or ""
         if direction in ("increased", "decreased") and (cues["better"].search(pc) or cues["worse"].search(pc)):
@@ -613,6 +637,9 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
         derivation=derivation,
     )
     return {"comparison": c, "direction_words": _flip(direction) if flipped else direction,
+            # a negated clause does not carry its words to the next items ("..., but not in
+            # X, and Y showed significance")
+            "keep_prev": same_as_before is not None,
             "significant_words": words_sig, "cue": cue or (prev.get("cue") if inherited and prev else None),
             "outcome": outcome,
             "sides": (intervention, comparator, i_arm, c_arm, flipped) if focus is not None or inherit is not None else None}
@@ -819,7 +846,8 @@ def extract(ctx: Context) -> list[Comparison]:
                 c = built["comparison"]
                 out.extend(_list_items(ctx, c))
                 out.extend(_object_list_items(ctx, c, built.get("cue"), seg.head_end, cues))
-                prev = built
+                if not built["keep_prev"] or prev is None:
+                    prev = built
                 last = (i, c)
     return out
 
