@@ -57,8 +57,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 return _clean(data.decode(enc)), enc
             except UnicodeDecodeError:
                 pass
-    odd = _odd_bytes(data)
-    if _looks_binary(data, odd):
+    sampled = _sample(data)
+    odd = sampled.translate(None, _TEXT_BYTES)  # the bytes left are the non-text ones
+    if _looks_binary(len(sampled), odd):
         raise IngestError("binary file, not text")
     try:
         return _clean(data.decode("utf-8"), _utf8_controls(data, odd)), "utf-8"
@@ -104,20 +105,13 @@ def _sample(data: bytes) -> bytes:
     return sample
 
 
-def _odd_bytes(data: bytes) -> bytes:
-    """The sampled bytes that are not text bytes (controls other than TAB, LF, FF, CR)."""
-    return _sample(data).translate(None, _TEXT_BYTES)
-
-
-def _looks_binary(data: bytes, odd: bytes | None = None) -> bool:
-    """In the sampled bytes (head and middle), more than 10% are control bytes other than
-    NUL, or more than half are NULs. Text with NULs sprinkled through it (a common export
-    fault) is still text: the NULs are blanked. ``odd``: ``_odd_bytes(data)``, if known."""
-    n = len(_sample(data)) if len(data) > _SAMPLE else len(data)
+def _looks_binary(n: int, odd: bytes) -> bool:
+    """Of the ``n`` sampled bytes (head and middle, ``_sample``), whose non-text bytes
+    (controls other than TAB, LF, FF, CR) are ``odd``: more than 10% are control bytes other
+    than NUL, or more than half are NULs. Text with NULs sprinkled through it (a common export
+    fault) is still text: the NULs are blanked."""
     if not n:
         return False
-    if odd is None:
-        odd = _odd_bytes(data)
     nuls = odd.count(0)
     return (len(odd) - nuls) / n > 0.10 or nuls / n > 0.5
 
