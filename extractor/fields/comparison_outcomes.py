@@ -132,9 +132,6 @@ def _without_amount(text: str) -> str:
     return text[: m.start()] if m and m.start() > 0 else text
 
 
-# "LDL-cholesterol was significantly reduced by 7%": a change verb followed by "by"/"from" has
-# its outcome as its subject, the phrase before the verb (and its auxiliaries) back to a clause
-# break; "a significant increase from" (a noun, not a verb in -ed) has none
 # the words an out_diff_in object may be that name the groups, not an outcome
 # (and a count the group noun was cut from: "between the data of the two groups")
 _NO_OUTCOME = frozenset(("groups", "group", "either", "both", "any", "them", "those", "arms", "two", "three", "four"))
@@ -142,6 +139,9 @@ _NO_OUTCOME = frozenset(("groups", "group", "either", "both", "any", "them", "th
 # ("at 168 h", "after cannulation", "following both therapies"); not "on", which may name
 # the measure ("performed better on the demonstration task")
 _WHEN_WORDS = frozenset(("at", "after", "following", "during", "over", "before", "within", "throughout", "until"))
+# "LDL-cholesterol was significantly reduced by 7%": a change verb followed by "by"/"from" has
+# its outcome as its subject, the phrase before the verb (and its auxiliaries) back to a clause
+# break; "a significant increase from" (a noun, not a verb in -ed) has none
 _CHANGE_BY = compile_regex(r"(?:by|from)(?:\s+[-+−–]?[\d.]|$)", regex.I)
 _BRACKETED = compile_regex(r"\s*\([^()]*\)")
 _LIST_END = compile_regex(r"\s(?:and|or)\s", regex.I)

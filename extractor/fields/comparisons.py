@@ -52,7 +52,13 @@ from extractor.fields.comparison_groups import (
     _Mention,
     _mentions,
 )
-from extractor.fields.comparison_outcomes import _clean_outcome, _cut_at_group, _fallback_outcome, _outcome
+from extractor.fields.comparison_outcomes import (
+    _PEOPLE,
+    _clean_outcome,
+    _cut_at_group,
+    _fallback_outcome,
+    _outcome,
+)
 from extractor.fields.cue_words import (
     _RUN,  # noqa: F401
     _WORD_GAPS,
@@ -645,9 +651,6 @@ def _build(ctx: Context, seg: _Segment, sent_s: int, sent_e: int, arms: list, ar
             "sides": (intervention, comparator, i_arm, c_arm, flipped) if focus is not None or inherit is not None else None}
 
 
-# a phrase left of the numbers that is one word naming nothing: a pronoun ("while it was 2.06"),
-# the preposition of a change ("and from 0.26 to 0.18"), a leading time ("At the median
-# follow up of 17 months, the median PFS was ...") or the groups ("In both groups")
 # "there was no significant difference between both groups (p < 0.01)": a phrase of the
 # difference itself names no outcome; it is the earlier clause's, or none
 _ONLY_A_DIFFERENCE = compile_regex(
@@ -669,6 +672,9 @@ def _outcome_after_difference(norm: str, seg: _Segment) -> tuple[str, int] | Non
     return (o, o0) if len(o) >= 2 and TOK.search(o.lower()) else None
 
 
+# a phrase left of the numbers that is one word naming nothing: a pronoun ("while it was 2.06"),
+# the preposition of a change ("and from 0.26 to 0.18"), a leading time ("At the median
+# follow up of 17 months, the median PFS was ...") or the groups ("In both groups")
 _NAMES_NOTHING = frozenset(("it", "them", "they", "from", "by", "at", "to", "in", "after", "groups", "either"))
 _LEAD_TIME_WORD = (["At"], ["After"], ["In"], ["By"], ["at"], ["after"], ["in"], ["by"])
 
@@ -720,8 +726,8 @@ def _outcome_after_counts(norm: str, seg: _Segment, mentions: list[_Mention], st
 
 
 # the people a phrase may count: "more male STI patients", "fewer dalteparin-treated patients"
-_PEOPLE_WORDS = frozenset(("patients", "subjects", "participants", "infants", "children", "women", "men",
-                           "individuals", "people", "students", "mothers", "smokers"))
+# (the outcome rules' people, and a few that only count people)
+_PEOPLE_WORDS = _PEOPLE | {"individuals", "people", "students", "mothers", "smokers"}
 
 
 def _names_people(o: str) -> bool:
