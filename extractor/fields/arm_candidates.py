@@ -89,6 +89,7 @@ def _before_results(ctx: Context) -> int:
     rules that read only the methods stop at this offset (one look at the sections, not one per sentence)."""
     return next((x.start for x in ctx.document.sections if "RESULT" in x.label or "CONCLU" in x.label), len(ctx.low))
 
+
 # where ``_plain_case`` fails, the gates below, which look for words with str.find in the
 # lower-cased text, let the pattern run
 _plain_case = plain_case

@@ -408,16 +408,13 @@ _COORDINATION = compile_regex(r"\s+(?:and|or|vs\.?|versus)\s+", regex.I)
 
 def _names_two_arms(label: str, arms: list[_Arm]) -> bool:
     """``label`` joins two names of which one is an arm's and the other an arm's or a control
-    word ("intervention and control", "intervention and TAU")."""
+    term ("intervention and control", "intervention and TAU")."""
     parts = _COORDINATION.split(label)
     if len(parts) != 2:
         return False
     names = {a.label.lower() for a in arms}
     a, b = (p.strip().lower() for p in parts)
-    return (a in names or b in names) and (a in names or a in _CONTROL_WORDS) and (b in names or b in _CONTROL_WORDS)
-
-
-_CONTROL_WORDS = frozenset(("control", "controls", "placebo", "usual care", "standard care", "sham"))
+    return (a in names or b in names) and (a in names or _is_control(a, [])) and (b in names or _is_control(b, []))
 
 
 def _merge(arms: list[_Arm], extra: list[_Arm], abbrevs: dict[str, str], create: bool) -> None:

@@ -142,13 +142,11 @@ def _text_versus(ctx: Context, sents: list[_S]) -> list[_Arm]:
 
 
 _OR = compile_regex(r"\sor\s", regex.I)
-# what follows a pair that is only the start of a longer list: "(training ...), or to usual care"
 # before "of X or placebo": it ends a longer list ("either 9 g of EG (...), 0.1 g/kg of NaHCO3 or a placebo",
 # "0.1 gram of extract or 0.2 gram of its powder or placebo")
 _LIST_BEFORE = compile_regex(r"\sor\s|\beither\b[^.;]*,", regex.I)
+# what follows a pair that is only the start of a longer list: "(training ...), or to usual care"
 _OR_MORE = compile_regex(r"(?:\s*\([^()]{0,120}\))?\s*,?\s+or\s", regex.I)
-
-
 _PLACEBO_WORDS = ("placebo", "sham")  # placebo_of's (a vehicle or saline control is named otherwise, mostly)
 
 
