@@ -18,7 +18,14 @@ Three draws have been made, all from the 3,147 abstracts in
    repository (contents and paths).  The remaining ids are sorted and
    ``random.Random(202612043).sample(remaining, 30)`` is taken.
 
-This script reproduces only the third draw.  Run it before the drawn
+4. ``random.Random(202612051)`` -- 30 more abstracts; ``gold-tune4/``.
+   Excluded: as for the third draw (which by then included it), plus every
+   id in ``corpus/heldout/noted_ids.txt``: the PMC ids named in the
+   engineers' notes and in the diffs of changed records read during
+   development up to 2026-12-05, so that the draw holds only abstracts no
+   one has looked at.
+
+This script reproduces only the latest draw.  Run it before the drawn
 abstracts are copied into ``corpus/heldout/abstracts/`` and committed (after
 that the drawn ids are themselves excluded).  Usage:
 
@@ -30,7 +37,7 @@ import re
 import subprocess
 from pathlib import Path
 
-SEED = 202612043
+SEED = 202612051
 N = 30
 PMC = re.compile(r"PMC[0-9]+")
 
@@ -40,6 +47,9 @@ def excluded_ids(repo: Path, shared: Path) -> set:
     for f in (shared / "gold").rglob("*"):
         if f.is_file():
             ex.add(f.stem)
+    noted = repo / "corpus" / "heldout" / "noted_ids.txt"
+    if noted.is_file():
+        ex.update(PMC.findall(noted.read_text()))
     for f in (repo / "corpus" / "heldout" / "abstracts").glob("*.txt"):
         ex.add(f.stem)
     tracked = subprocess.run(["git", "-C", str(repo), "ls-files", "-z"],
