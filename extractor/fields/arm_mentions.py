@@ -647,17 +647,27 @@ _CONCENTRATION = compile_regex(r"\b\d+(?:\.\d+)?\s*%\s*(?=[A-Za-z])")
 _NOT_A_NAME = compile_regex(
     r"^(?:with|without|not|no|first|second|third|while|whereas|those|patients|subjects|same|similar|equal|compare\w*|safety|"
     r"efficacy|effects?|more|less|loaded|corresponding|only|either|both|all|this|that|these|we|in|of|at|to|for|from)\b"
+    # "Group L received a loading dose of 0.5 μg/kg": an amount, not what was given
+    r"|^(?:(?:an?|the)\s+)?(?:(?:loading|single|bolus|maintenance|low|high|higher|lower)\s+)?(?:doses?|bolus|infusion)$"
     r"|\b(?:than|group|groups|received|receiving|was|were|in\s+the)\b|\s\d+$", regex.I)
 
 
 _IN_VEHICLE = compile_regex(r"(?<=\w.*)\s+(?:diluted\s+|dissolved\s+)?in\s+(?:\d+(?:\.\d+)?\s*m[lL]\s+(?:of\s+)?)?(?:normal\s+|physiological\s+)?saline\b.*$")
 
 
+_AMOUNT_OF = compile_regex(r"(\d\s*(?:m[lL]|mg|g|µg|μg|mcg)\b)\s+of\s+")
+_GROUP_WORD_END = compile_regex(r"(?<=\w)\s+(?:treatment\s+)?(?:group|arm)$", regex.I)
+
+
 def _code_name(raw: str) -> str:
     """The usable name of a coded group's treatment ("20% lipid emulsion" -> "lipid emulsion"), or ""."""
     if "saline" in raw:  # "magnesium 50 mg in normal saline 1 mL": the drug, not its vehicle, names the group
         raw = _IN_VEHICLE.sub("", raw)
+    # "transtracheal block with 4 ml of 4% lidocaine": the amount's "of" goes with the amount
+    raw = _AMOUNT_OF.sub(r"\1 ", raw)
     label = _strip_regimen(clean_label(_strip_doses(_CONCENTRATION.sub("", clean_label(raw)))[0]))
+    # "an irsogladine group (Group I; n = 16)": the treatment names the group, not the word "group"
+    label = _GROUP_WORD_END.sub("", label)
     if (not label or _NOISE.search(label) or not tokens(label) or _GENERIC.match(label) or _nwords(label) > 6
             or _NOT_A_NAME.search(label)):
         return ""
@@ -679,12 +689,15 @@ def _code_names(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
         return
     rules = load_rules("arms")
     names: dict[str, str] = {}
-    # plain string gates: a code in parentheses ("(SL)"), a code after "group" ("group B included")
-    defined = tuple(f"({c})" for c in codes) + tuple(f"roup {c})" for c in codes)
+    # plain string gates: a code in parentheses ("(SL)", "(group P, n = 30)"), a code after "group"
+    # ("group B included"), a code and a comma after "in group" ("In Group A, 3MIX-MP was used")
+    defined = tuple(f"({c})" for c in codes) + tuple(f"roup {c}{e}" for c in codes for e in "),;:")
     treated = tuple(f"roup {c} " for c in codes)
+    passive = tuple(f"roup {c}," for c in codes) + tuple(f"roup {c} (" for c in codes)
     for _s, _e, sent, _low, cues in sents:
         rids = ((["code_defined"] if "(" in sent and any(d in sent for d in defined) else [])
-                + (["code_treated"] if "group" in cues and any(t in sent for t in treated) else []))
+                + (["code_treated"] if "group" in cues and any(t in sent for t in treated) else [])
+                + (["code_in_passive"] if "group" in cues and any(t in sent for t in passive) else []))
         for rid in rids:
             for m in rules.by_id(rid).finditer(sent):
                 code = m.group("code")
