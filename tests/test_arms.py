@@ -1314,3 +1314,38 @@ def test_hypertonic_saline_is_a_treatment_not_a_control() -> None:
     text = "Patients were randomized to receive nebulised salbutamol (n = 20) or normal saline (n = 20)."
     assert [a.role for a in extract_text(text).arms] == ["intervention", "control"]
 
+
+def test_groups_named_together_before_one_plural_group_word() -> None:
+    text = ("METHODS: Dogs were prospectively enrolled and randomized. RESULTS: There were no differences in UP, GFR, and "
+            "NaFE between the fenoldopam and the placebo groups.")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [("fenoldopam", "intervention"), ("placebo", "control")]
+    text = ("METHODS: Eighteen sheep were randomly assigned to one of three groups. RESULTS: Values for EVLWST were 8.9, "
+            "11.8 and 18.2 ml/kg in the sham-operated, lipopolysaccharide and oleic acid groups, respectively (P < 0.05).")
+    assert [a.label for a in extract_text(text).arms] == ["sham-operated", "lipopolysaccharide", "oleic acid"]
+    # who the people are, or a body part, names no group
+    text = ("METHODS: SBP was measured in every participant. RESULTS: SBP was significantly different between "
+            "normotensive and hypertensive groups at the following times.")
+    assert extract_text(text).arms == []
+    text = ("Patients were randomized. The primary outcome was the difference in categorization agreement between the "
+            "expert group and sponsors across arms.")
+    assert "sponsors across" not in [a.label for a in extract_text(text).arms]
+
+
+def test_groups_named_by_their_roles_together_only_where_nothing_names_them() -> None:
+    text = ("METHODS: Villages were randomized. RESULTS: Mean weight gain did not differ between the intervention and "
+            "control groups.")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [("intervention", "intervention"), ("control", "control")]
+    # a treatment named elsewhere outranks the role words
+    text = ("METHODS AND RESULTS: Overall, 74 manuscripts were randomized to receive social media exposure, and 78 "
+            "manuscripts were randomized to the control arm. The intervention and control arms were similar based on "
+            "article type (P=0.85). The mean 30-day page views were 409.4 in the social media arm and 450.5 in the control "
+            "arm; there was no evidence of a treatment effect (P=0.38).")
+    assert [a.label for a in extract_text(text).arms] == ["control", "social media"]
+
+
+def test_regimen_before_a_label_in_parentheses_starts_after_the_allocation_verb() -> None:
+    text = ("METHODS: Following venesection of 15 mL/kg of blood, participants were randomized to 20 mL/kg of crystalloid "
+            "over 10 min (FAST treatment) or 30 min (SLOW treatment). RESULTS: Outcomes did not differ between the SLOW "
+            "and FAST groups.")
+    arms = {a.label: [(d.value, d.unit) for d in a.doses] for a in extract_text(text).arms}
+    assert arms["FAST"] == [(20, "mL/kg")]
