@@ -741,10 +741,12 @@ def _code_name(raw: str) -> str:
     if "saline" in raw:  # "magnesium 50 mg in normal saline 1 mL": the drug, not its vehicle, names the group
         raw = _IN_VEHICLE.sub("", raw)
     # "transtracheal block with 4 ml of 4% lidocaine": the amount's "of" goes with the amount
-    raw = _AMOUNT_OF.sub(r"\1 ", raw)
+    if " of " in raw:
+        raw = _AMOUNT_OF.sub(r"\1 ", raw)
     label = _strip_regimen(clean_label(_strip_doses(_CONCENTRATION.sub("", clean_label(raw)))[0]))
     # "an irsogladine group (Group I; n = 16)": the treatment names the group, not the word "group"
-    label = _GROUP_WORD_END.sub("", label)
+    if label[-3:].lower() in ("oup", "arm"):
+        label = _GROUP_WORD_END.sub("", label)
     if (not label or _NOISE.search(label) or not tokens(label) or _GENERIC.match(label) or _nwords(label) > 6
             or _NOT_A_NAME.search(label)):
         return ""
