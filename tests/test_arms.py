@@ -427,7 +427,8 @@ def test_repeated_group_code_is_one_arm() -> None:
     # "group A": its only content word is the article-like letter, so names are compared whole
     text = ("Patients were divided into two groups. In group A, bupivacaine was given; in group B, saline was given. "
             "Pain was lower in group A than in group B, and rescue analgesia in group A was rarer.")
-    assert [a.label for a in extract_text(text).arms] == ["group A", "group B"]
+    # ... each code is one arm, called by the treatment its group was given (code_in_passive), the code kept as alias
+    assert [(a.label, a.aliases) for a in extract_text(text).arms] == [("bupivacaine", ["group A"]), ("saline", ["group B"])]
 
 
 def test_group_name_in_parentheses_replaces_a_regimen_description() -> None:
@@ -942,7 +943,9 @@ def test_a_coded_groups_count_after_a_comma_in_its_parenthesis() -> None:
     # "group P" is a group's code, not the "p" of a p-value
     text = ("A total of 60 patients (ASA I and II) of either sex, between 18 years and 50 years were given either "
             "nalbuphine 0.2 mg/kg (group N, n = 30) or pentazocine 0.5 mg/kg (group P, n = 30) 5 min before induction.")
-    assert [(a.label, a.n) for a in extract_text(text).arms] == [("group N", 30), ("group P", 30)]
+    # ... and the code, with its count after it in the parenthesis, still stands for the treatment before it
+    assert [(a.label, a.n, a.aliases) for a in extract_text(text).arms] == [
+        ("nalbuphine", 30, ["group N"]), ("pentazocine", 30, ["group P"])]
     text = ("Patients were divided into 2 groups so as to receive (Group 1, n=35) or not receive (Group 2, n=35) 900 mg/day "
             "of n-acetylcysteine for 7 days before the operation.")
     assert [(a.label, a.n) for a in extract_text(text).arms] == [("group 1", 35), ("group 2", 35)]
@@ -1275,3 +1278,74 @@ def test_a_group_known_by_its_number_is_called_by_its_treatment() -> None:
     rec = extract_text("METHODS: Patients were randomized to group 1 (n = 20) or group 2 (n = 20).\n"
                        "RESULTS: Pain was lower in group 1 (p = 0.01).")
     assert sorted(a.label for a in rec.arms) == ["group 1", "group 2"]
+
+
+def test_coded_group_that_received_or_was_subjected_to_a_treatment_is_called_by_it() -> None:
+    text = ("The patients were divided into group I (n=29) that received an autogenous tricortical bone graft and group II "
+            "(n=23) that received an allogenous cancellous bone chip graft. The average bone union period was 11.7 weeks in "
+            "group I and 12.1 weeks in group II.")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [
+        ("autogenous tricortical bone graft", 29), ("allogenous cancellous bone chip graft", 23)]
+    text = ("Patients were randomized into two groups. Group A patients were subjected to laparoscopic appendectomy, whereas "
+            "Group B patients were older than 40 years. Pain was lower in group A than in group B.")
+    assert [a.label for a in extract_text(text).arms] == ["laparoscopic appendectomy", "group B"]
+    # "and" ends the name only where the next group's clause starts
+    text = ("Patients were randomized into three groups. Group I received oral midazolam and regional bupivacaine, "
+            "Group II received oral clonidine and group III received placebo. Sedation was deeper in Group II than in Group I.")
+    assert [a.label for a in extract_text(text).arms][:2] == ["oral midazolam and regional bupivacaine", "oral clonidine"]
+
+
+def test_coded_group_given_a_treatment_in_the_passive_is_called_by_it() -> None:
+    text = ("METHODOLOGY: Sixty primary teeth were randomly divided into two groups (Group A and Group B) with thirty teeth in "
+            "each group. In Group A, metronidazole paste was used as intracanal medicament whereas in Group B, conventional "
+            "pulpectomy was performed.")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [
+        ("metronidazole paste", "intervention"), ("conventional pulpectomy", "control")]
+    # a group given "a loading dose" is named by no treatment: the code stays
+    text = ("Forty six patients were randomly assigned to group L or group H. Group L received a loading dose of 0.5 μg/kg "
+            "for 10 minutes while group H received 1 μg/kg.")
+    assert [a.label for a in extract_text(text).arms] == ["group L", "group H"]
+
+
+def test_hypertonic_saline_is_a_treatment_not_a_control() -> None:
+    text = ("Patients were randomized to receive hypertonic saline (n = 20) or oral tolvaptan (n = 20) for hyponatremia.")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [
+        ("hypertonic saline", "intervention"), ("oral tolvaptan", "intervention")]
+    text = "Patients were randomized to receive nebulised salbutamol (n = 20) or normal saline (n = 20)."
+    assert [a.role for a in extract_text(text).arms] == ["intervention", "control"]
+
+
+def test_groups_named_together_before_one_plural_group_word() -> None:
+    text = ("METHODS: Dogs were prospectively enrolled and randomized. RESULTS: There were no differences in UP, GFR, and "
+            "NaFE between the fenoldopam and the placebo groups.")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [("fenoldopam", "intervention"), ("placebo", "control")]
+    text = ("METHODS: Eighteen sheep were randomly assigned to one of three groups. RESULTS: Values for EVLWST were 8.9, "
+            "11.8 and 18.2 ml/kg in the sham-operated, lipopolysaccharide and oleic acid groups, respectively (P < 0.05).")
+    assert [a.label for a in extract_text(text).arms] == ["sham-operated", "lipopolysaccharide", "oleic acid"]
+    # who the people are, or a body part, names no group
+    text = ("METHODS: SBP was measured in every participant. RESULTS: SBP was significantly different between "
+            "normotensive and hypertensive groups at the following times.")
+    assert extract_text(text).arms == []
+    text = ("Patients were randomized. The primary outcome was the difference in categorization agreement between the "
+            "expert group and sponsors across arms.")
+    assert "sponsors across" not in [a.label for a in extract_text(text).arms]
+
+
+def test_groups_named_by_their_roles_together_only_where_nothing_names_them() -> None:
+    text = ("METHODS: Villages were randomized. RESULTS: Mean weight gain did not differ between the intervention and "
+            "control groups.")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [("intervention", "intervention"), ("control", "control")]
+    # a treatment named elsewhere outranks the role words
+    text = ("METHODS AND RESULTS: Overall, 74 manuscripts were randomized to receive social media exposure, and 78 "
+            "manuscripts were randomized to the control arm. The intervention and control arms were similar based on "
+            "article type (P=0.85). The mean 30-day page views were 409.4 in the social media arm and 450.5 in the control "
+            "arm; there was no evidence of a treatment effect (P=0.38).")
+    assert [a.label for a in extract_text(text).arms] == ["control", "social media"]
+
+
+def test_regimen_before_a_label_in_parentheses_starts_after_the_allocation_verb() -> None:
+    text = ("METHODS: Following venesection of 15 mL/kg of blood, participants were randomized to 20 mL/kg of crystalloid "
+            "over 10 min (FAST treatment) or 30 min (SLOW treatment). RESULTS: Outcomes did not differ between the SLOW "
+            "and FAST groups.")
+    arms = {a.label: [(d.value, d.unit) for d in a.doses] for a in extract_text(text).arms}
+    assert arms["FAST"] == [(20, "mL/kg")]

@@ -152,7 +152,9 @@ def _amount_of(sent: str, low: str, name: str, mm: _Span) -> tuple[int, int] | N
 # where the regimen written before a parenthesised label starts: after the last bracket, colon,
 # semicolon, sentence end, alternative or "either" ("... or 1 mg of ranibizumab (group 2"); not
 # after a comma, as one regimen often holds one ("1 g intravenous PCM, in 100 ml solution (Group I)")
-_CLAUSE_MARK = compile_regex(r"[;:()\[\]]|\.\s|\b(?:or|versus|vs\.?|either)\s", regex.I)
+# ... and an allocation verb: "Following venesection of 15 mL/kg of blood, participants were randomized
+# to 20 mL/kg of crystalloid over 10 min (FAST treatment)": the regimen starts after it
+_CLAUSE_MARK = compile_regex(r"[;:()\[\]]|\.\s|\b(?:or|versus|vs\.?|either)\s|\b(?:randomi[sz]ed|allocated|assigned)\s+to\s", regex.I)
 # a clause that is no regimen of the arm: a placebo's, or the weight of the animals ("rats
 # weighing 260–300 g (sham, exercise, and ischemia)"); saline as a diluent ("magnesium 50 mg in
 # normal saline 1 mL (group RM)") is no placebo

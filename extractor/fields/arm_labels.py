@@ -171,6 +171,7 @@ _ADD_ON = compile_regex(r"^(?:conventional|standard|usual|routine)\b.*?(?:\s(?:p
 
 _ADD_ON_ALIAS = compile_regex(r"(?:conventional|standard|usual|routine)\s+(?:[\w-]+\s+){0,2}?(?:plus|combined\s+with|\+)\s", regex.I)
 _WITHOUT = compile_regex(r"\bwithout\s", regex.I)
+_ACTIVE_SALINE = compile_regex(r"\bhypertonic\s+saline\b", regex.I)
 
 
 def _is_control(label: str, aliases: list[str]) -> bool:
@@ -186,7 +187,9 @@ def _is_control_names(label: str, aliases: tuple[str, ...]) -> bool:
         return True  # "CP without sorafenib": the regimen without the studied add-on
     # an alias "standard treatment plus MZR" names the add-on arm, not the control ("the standard
     # treatment of quinine with SP" is the control)
-    return any(_control_re().search(name) for name in (label, *aliases) if name is label or not _ADD_ON_ALIAS.match(name))
+    # "hypertonic saline" is a treatment (of hyponatraemia, bronchiolitis), not the saline of a placebo
+    return any(_control_re().search(_ACTIVE_SALINE.sub("", name) if "ypertonic" in name else name)
+               for name in (label, *aliases) if name is label or not _ADD_ON_ALIAS.match(name))
 
 
 _NEGATION = compile_regex(r"(?:^|\b(?:the|in|of|to)\s+)(?:no|without)\s+(?=\w)", regex.I)

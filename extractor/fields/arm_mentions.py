@@ -564,10 +564,74 @@ def _group_word_ends(sent: str, low: str) -> bool:
     return False
 
 
-def _group_mentions(ctx: Context, sents: list[_S], abbrevs: dict[str, str]) -> list[_Arm]:
-    """Groups named anywhere ("in the Hochu-ekki-to group", "Group S"), merged, in first-mention order."""
+_PLURAL_GROUP = (" groups", " arms")
+_NOT_BEFORE_GROUPS = frozenset("the between among across in of these those study all both two three four".split())
+
+
+def _group_list_windows(sent: str, low: str) -> list[tuple[int, int]]:
+    """Where named_groups_list can match: the 160 characters before each plural group word
+    ("groups", "arms") that hold a coordinating word; the whole sentence where the lower-cased
+    text may not tell. Most sentences have none, and the pattern is tried only there."""
+    if not _plain_case(sent):
+        return [(0, len(sent))]
+    out = []
+    for w in _PLURAL_GROUP:
+        i = low.find(w)
+        while i >= 0:
+            a, b = max(0, i - 160), i + len(w)
+            # the word before the group word names a group: not "the two groups", "between groups"
+            prev = low[low.rfind(" ", 0, i) + 1 : i].rstrip(",")
+            if prev not in _GROUP_STOP and prev not in _NOT_BEFORE_GROUPS:
+                win = low[a:b]
+                if " and " in win or " or " in win or " vs" in win or " versus " in win:
+                    out.append((a, b))
+            i = low.find(w, b)
+    return out
+
+
+_LIST_SPLIT = compile_regex(r"\s*,\s*(?:(?:and|or)\s+)?(?:the\s+)?|\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?", regex.I)
+# who the people are, not what they received: "the male and female groups", "SIBO and non-SIBO groups"
+_SUBGROUP_WORDS = frozenset(
+    "case cases male female males females men women boys girls young elderly older younger adult adults children "
+    "responders non-responders nonresponders positive negative healthy normal survivors nonsurvivors non-survivors "
+    "obese lean smokers non-smokers nonsmokers mothers fathers couples normotensive hypertensive diabetic "
+    "non-diabetic nondiabetic".split())
+# names of a group's role, not of its treatment: "the intervention and control groups" counts the
+# groups but names none of them, so another source's names outrank it (``_group_mentions``' ``lists``)
+_ROLE_NAMES = frozenset("intervention interventional experimental treatment treated active study test control controls "
+                        "placebo usual standard".split())
+
+
+def _listed_groups(m: regex.Match[str], s: int) -> list[_Arm]:
+    """The groups of one named_groups_list match ("the fenoldopam and the placebo groups"), or none
+    where a name is no treatment's: a word of ``_GROUP_STOP`` ("the two and three groups"), a number,
+    who the people are ("male and female groups", "SIBO and non-SIBO")."""
+    text, at = m.group("list"), m.start("list")
+    names, pos = [], 0
+    for part in _LIST_SPLIT.split(text):
+        i = text.find(part, pos)
+        names.append((part, i))
+        pos = i + len(part)
+    low = [p.lower() for p, _i in names]
+    if len(set(low)) < len(low) or any(f"non-{x}" in low or f"non{x}" in low for x in low):
+        return []
+    for p in low:
+        words = p.split()
+        if (not words or any(w.strip(".") in _GROUP_STOP or w in _SUBGROUP_WORDS for w in words)
+                or _DIGIT.search(p) or _NOISE.search(p) or not tokens(p)):
+            return []
+    return [_Arm(p, s + at + i, s + at + i + len(p), rule="arms:named_groups_list") for p, i in names]
+
+
+def _group_mentions(ctx: Context, sents: list[_S], abbrevs: dict[str, str],
+                    lists: list[list[_Arm]] | None = None) -> list[_Arm]:
+    """Groups named anywhere ("in the Hochu-ekki-to group", "Group S"), merged, in first-mention order.
+    ``lists`` receives every list of groups named together ("between the intervention and control
+    groups"), those named only by their roles too: the last source of arms, where nothing names them
+    by treatment."""
     rules = load_rules("arms")
     found: list[_Arm] = []
+    plain_doc = _plain_case(ctx.norm)
     for s, _e, sent, low, cues in sents:
         if "group" not in cues:
             continue
@@ -588,6 +652,19 @@ def _group_mentions(ctx: Context, sents: list[_S], abbrevs: dict[str, str]) -> l
                     if _NOISE.search(label) or not tokens(label) or _rx(r"\d").search(label):
                         continue
                 found.append(_Arm(label, s + a, s + b, rule=f"arms:{rid}"))
+        if plain_doc and " groups" not in low and " arms" not in low:
+            continue  # no plural group word: no list of groups named together (most sentences)
+        seen: set[int] = set()  # a match two windows hold
+        for a, b in _group_list_windows(sent, low):
+            for m in rules.by_id("named_groups_list").finditer(sent, a, b):
+                if m.start() in seen:
+                    continue
+                seen.add(m.start())
+                listed = _listed_groups(m, s)
+                if listed and lists is not None:
+                    lists.append(_listed_groups(m, s))  # its own candidates: merging changes those of ``found``
+                if not all(x.label.lower() in _ROLE_NAMES for x in listed):
+                    found += listed
     found.sort(key=lambda x: x.start)
     arms: list[_Arm] = []
     _merge(arms, found, abbrevs, create=True)
@@ -647,17 +724,29 @@ _CONCENTRATION = compile_regex(r"\b\d+(?:\.\d+)?\s*%\s*(?=[A-Za-z])")
 _NOT_A_NAME = compile_regex(
     r"^(?:with|without|not|no|first|second|third|while|whereas|those|patients|subjects|same|similar|equal|compare\w*|safety|"
     r"efficacy|effects?|more|less|loaded|corresponding|only|either|both|all|this|that|these|we|in|of|at|to|for|from)\b"
+    # "Group L received a loading dose of 0.5 μg/kg": an amount, not what was given
+    r"|^(?:(?:an?|the)\s+)?(?:(?:loading|single|bolus|maintenance|low|high|higher|lower)\s+)?(?:doses?|bolus|infusion)$"
     r"|\b(?:than|group|groups|received|receiving|was|were|in\s+the)\b|\s\d+$", regex.I)
 
 
 _IN_VEHICLE = compile_regex(r"(?<=\w.*)\s+(?:diluted\s+|dissolved\s+)?in\s+(?:\d+(?:\.\d+)?\s*m[lL]\s+(?:of\s+)?)?(?:normal\s+|physiological\s+)?saline\b.*$")
 
 
+_AMOUNT_OF = compile_regex(r"(\d\s*(?:m[lL]|mg|g|µg|μg|mcg)\b)\s+of\s+")
+_GROUP_WORD_END = compile_regex(r"(?<=\w)\s+(?:treatment\s+)?(?:group|arm)$", regex.I)
+
+
 def _code_name(raw: str) -> str:
     """The usable name of a coded group's treatment ("20% lipid emulsion" -> "lipid emulsion"), or ""."""
     if "saline" in raw:  # "magnesium 50 mg in normal saline 1 mL": the drug, not its vehicle, names the group
         raw = _IN_VEHICLE.sub("", raw)
+    # "transtracheal block with 4 ml of 4% lidocaine": the amount's "of" goes with the amount
+    if " of " in raw:
+        raw = _AMOUNT_OF.sub(r"\1 ", raw)
     label = _strip_regimen(clean_label(_strip_doses(_CONCENTRATION.sub("", clean_label(raw)))[0]))
+    # "an irsogladine group (Group I; n = 16)": the treatment names the group, not the word "group"
+    if label[-3:].lower() in ("oup", "arm"):
+        label = _GROUP_WORD_END.sub("", label)
     if (not label or _NOISE.search(label) or not tokens(label) or _GENERIC.match(label) or _nwords(label) > 6
             or _NOT_A_NAME.search(label)):
         return ""
@@ -679,12 +768,14 @@ def _code_names(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
         return
     rules = load_rules("arms")
     names: dict[str, str] = {}
-    # plain string gates: a code in parentheses ("(SL)"), a code after "group" ("group B included")
-    defined = tuple(f"({c})" for c in codes) + tuple(f"roup {c})" for c in codes)
-    treated = tuple(f"roup {c} " for c in codes)
+    # plain string gates: a code in parentheses ("(SL)"), or after "group": "(group P, n = 30)",
+    # "group B included", "In Group A, 3MIX-MP was used"
+    paren = tuple(f"({c})" for c in codes)
+    after_group = tuple(f"roup {c}" for c in codes)
     for _s, _e, sent, _low, cues in sents:
-        rids = ((["code_defined"] if "(" in sent and any(d in sent for d in defined) else [])
-                + (["code_treated"] if "group" in cues and any(t in sent for t in treated) else []))
+        coded = "group" in cues and "roup " in sent and any(t in sent for t in after_group)
+        rids = ((["code_defined"] if "(" in sent and (coded or any(d in sent for d in paren)) else [])
+                + (["code_treated", "code_in_passive"] if coded else []))
         for rid in rids:
             for m in rules.by_id(rid).finditer(sent):
                 code = m.group("code")

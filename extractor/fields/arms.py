@@ -296,9 +296,10 @@ def extract(ctx: Context) -> list[Arm]:
     arms = [a for a in arms if not not_an_arm(a.label)]
     # the stated number of groups, read only where it is used (a search of the whole abstract)
     k: int | None = None
+    group_lists: list[list[_Arm]] = []  # "the intervention and control groups": a last source
     if len(arms) < 2:
         k = _doc_k(ctx)
-        named = _group_mentions(ctx, sents, abbrevs)
+        named = _group_mentions(ctx, sents, abbrevs, group_lists)
         if k and len(named) > k:
             named = named[:k]
         if len(named) >= 2:
@@ -321,6 +322,8 @@ def extract(ctx: Context) -> list[Arm]:
         arms = _text_versus(ctx, sents)
     if len(arms) < 2:
         arms = _title_between(ctx)
+    if len(arms) < 2 and group_lists:
+        arms = group_lists[0]
     arms = [a for a in arms if not not_an_arm(a.label)]
     if len(arms) < 2:
         return []
