@@ -194,3 +194,54 @@ def test_a_bracketed_definition_or_the_analysis_set_is_not_part_of_the_outcome()
     assert texts("The primary outcome was a composite measure of visual performance in glare, defined by "
                  "change in DG and PSR.") == ["a composite measure of visual performance in glare, defined by change in DG and PSR"]
     assert texts("The primary endpoint was progression-free survival (PFS).") == ["progression-free survival (PFS)"]
+
+
+def test_tag_after_outcome_names_it() -> None:
+    # "X (primary outcome)": the outcome runs back to the verb, preposition or clause break before it
+    assert endpoints(
+        "Cough (primary outcome) was significantly more frequent among those with topical compared with intravenous "
+        "lidocaine (46% vs. 26%; P = 0.004)."
+    ) == [("primary", "Cough", None)]
+    assert [(k, t) for k, t, _ in endpoints(
+        "After surgery, patients were given a fentanyl patient-controlled analgesia machine and time to first bowel "
+        "movement (primary outcome) and flatus were recorded."
+    )] == [("primary", "time to first bowel movement")]
+    assert [(k, t) for k, t, _ in endpoints(
+        "Mental health was self-assessed three times using the Hospital Anxiety and Depression Scale (secondary outcome)."
+    )] == [("secondary", "the Hospital Anxiety and Depression Scale")]
+    # a tag after a time point labels the time, not an outcome
+    assert endpoints(
+        "Assessments were done at baseline (before randomisation), after treatment (primary endpoint), and 6 months "
+        "after treatment completion."
+    ) == []
+
+
+def test_tag_in_results_does_not_restate_an_outcome_a_head_named() -> None:
+    text = (
+        "The primary efficacy variable was the change from baseline to week 12 in depressive symptoms measured by the "
+        "Beck Depression Inventory (BDI-IA) total score. At week 12 there was no significant difference between groups "
+        "for the reduction in total BDI-IA score (primary efficacy variable)."
+    )
+    assert [(k, t) for k, t, _ in endpoints(text)] == [
+        ("primary", "the change from baseline to week 12 in depressive symptoms measured by the Beck Depression "
+         "Inventory (BDI-IA) total score"),
+    ]
+
+
+def test_colon_after_head_verb() -> None:
+    text = "Secondary outcomes included: fast overground walking speed, 6-minute walk test, and a battery of clinical measures."
+    assert [(k, t) for k, t, _ in endpoints(text)] == [
+        ("secondary", "fast overground walking speed"),
+        ("secondary", "6-minute walk test"),
+        ("secondary", "a battery of clinical measures"),
+    ]
+    assert endpoints("Primary outcome data were available for 194 participants (91.9%).") == []
+
+
+def test_and_between_bare_numbers_does_not_split_the_outcome() -> None:
+    text = ("Secondary endpoints are: Toxicity (NCI-CTC AE V4.0); time to progression; 3 and 6 months PFS-Rates, best "
+            "response rate and overall survival.")
+    assert [t for _, t, _ in endpoints(text)] == [
+        "Toxicity (NCI-CTC AE V4.0)", "time to progression", "3 and 6 months PFS-Rates", "best response rate",
+        "overall survival",
+    ]

@@ -5,7 +5,9 @@ Three ways a report names them:
 * a head followed by the outcome(s): "The primary endpoint was X", "Secondary outcomes
   included X, Y and Z", "... for the primary endpoint of X";
 * the outcome as subject: "X was used as a secondary indicator";
-* a parenthetical: "(X, primary outcome measures)".
+* a parenthetical: "(X, primary outcome measures)";
+* a bracket labelling the outcome before it: "Cough (primary outcome) was ...". The outcome runs
+  back from the bracket to the clause break, preposition or verb before it (``_before_tag``).
 
 The outcome phrase after a head runs to the end of the sentence, or to the next head in the
 same sentence ("..., and the secondary outcomes were ..."), or to a trailing method clause
@@ -37,6 +39,7 @@ _GATE = re.compile(r"primary|secondary", re.I)
 _BRACKET = re.compile(r"[()\[\]]")
 _SEP = re.compile(r";\s+(?:and\s+)?|,\s+(?:and\s+|as\s+well\s+as\s+)?|(?<!\s)\s+and\s+|(?<!\s)\s+as\s+well\s+as\s+")
 _SHARED_SUFFIX = re.compile(r"\w-(?:based|related|induced|associated|specific|dependent|free|adjusted)$", re.I)
+_BARE_NUMBER = re.compile(r"\d+(?:[-–]\d+)?")
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}$")
 _NAME_ENDS = frozenset(
     "assessment scale index score questionnaire inventory test survey rating impression profile measure battery "
@@ -52,6 +55,26 @@ _TRAILING_QUALIFIER = re.compile(
     r"\s*\((?:defined|measured|assessed|calculated)\s+(?:as|by|using|with)\b[^()]*\)$"
     r"|,?\s+(?:in|for)\s+(?:the\s+)?(?:modified\s+)?(?:intention[- ]to[- ]treat|ITT|mITT|per[- ]protocol|full\s+analysis)"
     r"(?:\s+(?:analysis|analyses|population|set|cohort))?$", re.I)
+
+
+# where an outcome named before its "(primary outcome)" tag starts: after a preposition or verb
+# that introduces it ("for past week drinking (primary outcome)", "whether humour therapy reduces
+# depression (primary outcome)", "using the Checklist ... subscale (primary outcome)"). "in",
+# "of", "to", "at", "with" and "from" are left out: they occur inside outcomes ("change in X",
+# "time to first bowel movement", "proportion of patients with ...", "BP at week 16")
+_TAG_STOP = frozenset(
+    "for on by between among than that which who whom whether using via regarding about including included "
+    "includes include as when while where because if versus vs was were is are be been being has have had "
+    "showed shows show found find reached met achieved demonstrated observed reported examine examined evaluate "
+    "evaluated assess compare compared determine analyse analyze monitor investigate reduce reduces "
+    "improve improves increase increases decrease decreases affects reducing improving increasing decreasing "
+    "besides".split()
+)
+_TAG_TOKEN = re.compile(r"[()\[\]]|[,;:](?=\s|$)|(?:[^\s()\[\],;:]|[,;:](?!\s|$))+")
+# a tag after a time point labels the time, not an outcome ("after treatment (primary endpoint)")
+# ("The week 16 (secondary endpoint) mean change ...")
+_TIME_LEAD = re.compile(
+    r"(?:at|after|before|during|within|on\s+day)\b(?!\s+least\b)|(?:the\s+)?(?:day|week|month|year)\s+\d+\s*$", re.I)
 
 
 @cache
@@ -88,6 +111,45 @@ def _last_clause_break(norm: str, s: int, e: int) -> int:
         elif depth == 0 and c in ",;:" and norm[i + 1] == " ":
             cut = i
     return cut
+
+
+def _before_tag(norm: str, ss: int, pos: int) -> int:
+    """Start of the outcome that ends at the tag bracket at ``pos``: back over words (and whole
+    brackets) to a clause break, an opening bracket that encloses the tag, a stop word, or an
+    "and"/"or" before a lower-case word ("machine and time to first bowel movement (primary
+    outcome)"; "Anxiety and Depression Scale" is one name). ``pos`` if no word precedes."""
+    toks = list(_TAG_TOKEN.finditer(norm, ss, pos))
+    start = pos
+    depth = 0
+    for k in range(len(toks) - 1, -1, -1):
+        t = toks[k]
+        w = t.group()
+        if w in ")]":
+            depth += 1
+        elif w in "([":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth:
+            pass
+        elif w in ",;:" or (w.lower() in _TAG_STOP and (w.islower() or k == 0 or toks[k - 1].group() in ",;:")):
+            # a capital word is a stop word only where a clause starts ("RESULTS: Between groups no
+            # difference in the global GMA (primary outcome)"); inside, it is part of a name
+            # ("Positive and Negative Affect Schedule")
+            break
+        elif w.lower() in ("and", "or") and not norm[start : start + 1].isupper():
+            break
+        start = t.start()
+    return start
+
+
+def _named_before(seen: set[tuple[str, str]], kind: str, text: str) -> bool:
+    """Whether an outcome of this kind already read is this text, or a whole-word part of it or it
+    of that ("Besides the global GMA" after "the global GMA")."""
+    for k, t in seen:
+        if k == kind and (re.search(rf"(?<!\w){re.escape(t)}(?!\w)", text) or re.search(rf"(?<!\w){re.escape(text)}(?!\w)", t)):
+            return True
+    return False
 
 
 def _split(ctx: Context, s: int, e: int) -> list[tuple[int, int, tuple[int, int] | None]]:
@@ -140,6 +202,8 @@ def _split(ctx: Context, s: int, e: int) -> list[tuple[int, int, tuple[int, int]
                     and left[-1].lower() not in _NAME_ENDS)
                 # "pressure and flow-based variables": the hyphenated suffix is shared
                 or (len(left) == 1 and right and _SHARED_SUFFIX.search(right[0]))
+                # "CAR from weeks 5-10 and 5-22", "3 and 6 months PFS-Rates": numbers of one outcome
+                or (right and _BARE_NUMBER.fullmatch(left[-1]) and _BARE_NUMBER.fullmatch(right[0]))
             ):
                 i = j
                 continue
@@ -208,6 +272,8 @@ def extract(ctx: Context) -> list[Endpoint]:
     norm = ctx.norm
     out: list[Endpoint] = []
     seen: set[tuple[str, str]] = set()
+    spans: list[tuple[int, int]] = []  # what was read, so that a tag does not read it again
+    tags: list[tuple[int, int, str, str]] = []  # (outcome start, tag start, kind, rule id)
 
     def add(kind: str, a: int, b: int, rid: str, sched=None) -> None:
         a, b = _clean(ctx, a, b)
@@ -217,6 +283,7 @@ def extract(ctx: Context) -> list[Endpoint]:
         if key in seen:
             return
         seen.add(key)
+        spans.append((a, b))
         tf = _timeframe(ctx, a, b, sched)
         out.append(Endpoint(kind=kind, timeframe=tf, **ctx.evidence(a, b, rule=rid)))  # type: ignore[arg-type]
 
@@ -234,6 +301,10 @@ def extract(ctx: Context) -> list[Endpoint]:
         for r in _rules("subject"):
             for m in r.finditer(norm, ss, se):
                 subjects.append((m.start(), m.end(), _kind(m.group("kind")), r.id))
+        if "(" in norm[ss:se] or "[" in norm[ss:se]:
+            for r in _rules("tag"):
+                for m in r.finditer(norm, ss, se):
+                    tags.append((_before_tag(norm, ss, m.start()), m.start(), _kind(m.group("kind")), r.id))
         parens = []
         for r in _rules("paren"):
             for m in r.finditer(norm, ss, se):
@@ -268,4 +339,15 @@ def extract(ctx: Context) -> list[Endpoint]:
         for a, b, kind, rid in parens:
             for x, y, sched in _split(ctx, a, b):
                 add(kind, x, y, rid, sched)
+    # a report that names its primary (secondary) outcome with a head restates it with a tag in
+    # its results, often in other words ("... for the reduction in total BDI-IA score (primary
+    # efficacy variable)"): tags are read only for a kind that nothing else named
+    named = {e.kind for e in out}
+    for a, b, kind, rid in tags:
+        if kind in named or a >= b or _TIME_LEAD.match(norm, a, b) or any(x < b and a < y for x, y in spans):
+            continue  # named by a head, no outcome before the tag, a time point, or already read
+        if _named_before(seen, kind, norm[a:b].strip().lower()):
+            continue  # results repeat the tag: "the global GMA (primary outcome)" ... "The GMOS (secondary outcome)"
+        for x, y, sched in _split(ctx, a, b):
+            add(kind, x, y, rid, sched)
     return out
