@@ -245,3 +245,27 @@ def test_and_between_bare_numbers_does_not_split_the_outcome() -> None:
         "Toxicity (NCI-CTC AE V4.0)", "time to progression", "3 and 6 months PFS-Rates", "best response rate",
         "overall survival",
     ]
+
+
+def test_modifier_between_primary_and_the_noun() -> None:
+    text = ("Primary antiemetic efficacy variables were the incidence and severity of nausea, the frequency of emetic "
+            "episodes during the first 48 h after surgery, and the need to use a rescue antiemetic medication.")
+    assert [(k, t) for k, t, _ in endpoints(text)] == [
+        ("primary", "the incidence and severity of nausea"),
+        ("primary", "the frequency of emetic episodes during the first 48 h after surgery"),
+        ("primary", "the need to use a rescue antiemetic medication"),
+    ]
+    assert [t for _, t, _ in endpoints(
+        "The co-primary end-points in both studies were wake time after sleep onset (WASO) and sleep latency (SL) "
+        "measured by actigraphy."
+    )] == ["wake time after sleep onset (WASO)", "sleep latency (SL) measured by actigraphy"]
+    assert endpoints(
+        "Before randomization, all participating primary care teams were trained in clinical guidelines for the "
+        "treatment of adolescent depression."
+    ) == []
+
+
+def test_defined_as_belongs_to_the_head() -> None:
+    assert [t for _, t, _ in endpoints(
+        "The primary global outcome of the study was defined as a 10 points improvement in the SF-36 quality of life score."
+    )] == ["a 10 points improvement in the SF-36 quality of life score"]

@@ -195,7 +195,8 @@ def _split(ctx: Context, s: int, e: int) -> list[tuple[int, int, tuple[int, int]
                 i = j  # "physical, mental and social functioning": modifiers of one outcome
                 continue
             if is_and and left and (
-                (len(left) == 1 and left[0].lower() in heads)
+                # "incidence and severity of nausea", "the incidence and severity of nausea"
+                (left[-1].lower() in heads and (len(left) == 1 or (len(left) == 2 and left[0].lower() in ("the", "a"))))
                 # "Psoriasis Area and Severity Index": "and" inside a title-case instrument name
                 # (not after a complete name: "Investigators Global Assessment and Dermatology ...")
                 or (right and _TITLE_WORD.match(left[-1]) and _TITLE_WORD.match(right[0])
