@@ -269,3 +269,47 @@ def test_defined_as_belongs_to_the_head() -> None:
     assert [t for _, t, _ in endpoints(
         "The primary global outcome of the study was defined as a 10 points improvement in the SF-36 quality of life score."
     )] == ["a 10 points improvement in the SF-36 quality of life score"]
+
+
+def test_result_words_reject_only_whole_words() -> None:
+    # "all" rejected "allograft" and "all-cause": a result word counts only as a whole word
+    assert [t for _, t, _ in endpoints("The primary outcome was all-cause neonatal mortality.")] == ["all-cause neonatal mortality"]
+    assert [t for _, t, _ in endpoints(
+        "Secondary endpoints were bone mineral metabolism, renal function, and allograft protocol biopsies."
+    )] == ["bone mineral metabolism", "renal function", "allograft protocol biopsies"]
+    assert endpoints("The primary outcomes were all similar between groups.") == []
+
+
+def test_apposition_without_article_closed_by_comma() -> None:
+    assert [(k, t) for k, t, _ in endpoints(
+        "In these patients, the primary endpoint, clinical remission, was attained in 83 % of patients according to "
+        "DAS28-CRP criteria (p < 0.001) and 69 % according to SDAI criteria (p < 0.001) by week 24."
+    )] == [("primary", "clinical remission")]
+    # a result in the bracket, or a gerund clause, is not an outcome in apposition
+    assert endpoints(
+        "From 210 children who were eligible, 74 met inclusion criteria, 8 withdrew and 10 had insufficient primary "
+        "outcome measures, leaving 56 children (29 female) for analysis."
+    ) == []
+    assert endpoints(
+        "Compared to placebo, patients in the olanzapine group experienced greater improvement in the primary outcome "
+        "measure, MADRS total score (−14.9 vs. −10.7; p = .01)."
+    ) == []
+
+
+def test_subject_list_before_explored_as_secondary_outcomes() -> None:
+    assert [t for _, t, _ in endpoints(
+        "Mood, energy level, fatigue, appetite, dietary intake, and productivity were explored as secondary outcomes."
+    )] == ["Mood", "energy level", "fatigue", "appetite", "dietary intake", "productivity"]
+    assert [t for _, t, _ in endpoints(
+        "Relapse-free survival, overall survival, and intramammary relapse were secondary endpoints estimated with "
+        "Kaplan-Meier and Cox regression methods."
+    )] == ["Relapse-free survival", "overall survival", "intramammary relapse"]
+
+
+def test_modifier_with_its_own_bracket_stays_one_outcome() -> None:
+    # "peak (...) and trough (...) FEV1": coordinated modifiers; "After 4 weeks" opens the sentence, it is
+    # not an item of a list
+    assert [t for _, t, _ in endpoints(
+        "After 4 weeks, peak (0–4 h) and trough (24–26 h) forced expiratory volume in 1 second (FEV1) were assessed as "
+        "the primary efficacy outcome variables."
+    )] == ["peak (0–4 h) and trough (24–26 h) forced expiratory volume in 1 second (FEV1)"]

@@ -40,6 +40,16 @@ _BRACKET = re.compile(r"[()\[\]]")
 _SEP = re.compile(r";\s+(?:and\s+)?|,\s+(?:and\s+|as\s+well\s+as\s+)?|(?<!\s)\s+and\s+|(?<!\s)\s+as\s+well\s+as\s+")
 _SHARED_SUFFIX = re.compile(r"\w-(?:based|related|induced|associated|specific|dependent|free|adjusted)$", re.I)
 _BARE_NUMBER = re.compile(r"\d+(?:[-–]\d+)?")
+# a clause that ends a list: "and productivity", "maximum extension and the neutral position"
+_LIST_TAIL = re.compile(r"(?:and|or)\s|.*?\s(?:and|or)\s")
+# an earlier "item" that opens the sentence instead ("After 4 weeks", "In the ITT population") or
+# holds a verb of its own
+_NOT_LIST_ITEM = re.compile(
+    r"(?:after|at|in|during|following|for|to|from|of|on|overall(?=\s*$)|however|additionally|moreover|also|then|finally|"
+    r"furthermore|thus|therefore|here|similarly|besides|both|with|within|by|since|as|when|while|although|because|if|"
+    r"among|using|compared|[A-Z]+:)\b|.*\b(?:was|were|is|are|had|has|have)\b", re.I)
+_MAX_LIST_ITEM_WORDS = 8
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}$")
 _NAME_ENDS = frozenset(
     "assessment scale index score questionnaire inventory test survey rating impression profile measure battery "
@@ -152,6 +162,27 @@ def _named_before(seen: set[tuple[str, str]], kind: str, text: str) -> bool:
     return False
 
 
+def _subject_start(norm: str, ss: int, hs: int) -> int:
+    """Start of the outcome(s) before a subject head at ``hs``: after the last clause break, or, where
+    that clause ends a list ("Mood, energy level, fatigue, and productivity were explored as
+    secondary outcomes"), at the list's first item: back over ", " while each earlier item is short
+    and is not an opening phrase ("After 4 weeks, peak and trough FEV1 were assessed as ...")."""
+    cut = _last_clause_break(norm, ss, hs)
+    if cut < 0:
+        return ss
+    a = cut + 2
+    if not _LIST_TAIL.match(norm, a, hs):
+        return a
+    while cut >= 0 and norm[cut] == ",":
+        prev = _last_clause_break(norm, ss, cut)
+        b = prev + 2 if prev >= 0 else ss
+        item = norm[b:cut]
+        if len(item.split()) > _MAX_LIST_ITEM_WORDS or _NOT_LIST_ITEM.match(item):
+            break
+        a, cut = b, prev
+    return a
+
+
 def _split(ctx: Context, s: int, e: int) -> list[tuple[int, int, tuple[int, int] | None]]:
     """Split text[s:e] into outcome items: (start, end, schedule span or None)."""
     norm = ctx.norm
@@ -191,8 +222,11 @@ def _split(ctx: Context, s: int, e: int) -> list[tuple[int, int, tuple[int, int]
             right = norm[j:e].split()[:1]
             is_and = norm[i:j].strip().lower() == "and"
             is_comma = norm[i] == ","
-            if (is_and or is_comma) and left and left[-1].lower() in adjectives:
-                i = j  # "physical, mental and social functioning": modifiers of one outcome
+            # "physical, mental and social functioning": modifiers of one outcome; a bracket after the
+            # modifier is its own ("peak (0-4 h) and trough (24-26 h) FEV1")
+            modifier = _TRAILING_BRACKET.sub("", norm[cuts[-1][1] if cuts else s : i]).split()[-1:]
+            if (is_and or is_comma) and modifier and modifier[0].lower() in adjectives:
+                i = j
                 continue
             if is_and and left and (
                 # "incidence and severity of nausea", "the incidence and severity of nausea"
@@ -331,11 +365,7 @@ def extract(ctx: Context) -> list[Endpoint]:
             prev = max([b for b in bounds if b < hs] + [ss])
             if prev != ss:
                 continue  # the subject of a second clause is the previous head's outcome
-            a = ss
-            cut = _last_clause_break(norm, ss, hs)
-            if cut >= 0:
-                a = cut + 2
-            for x, y, sched in _split(ctx, a, hs):
+            for x, y, sched in _split(ctx, _subject_start(norm, ss, hs), hs):
                 add(kind, x, y, rid, sched)
         for a, b, kind, rid in parens:
             for x, y, sched in _split(ctx, a, b):
