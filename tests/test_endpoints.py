@@ -313,3 +313,19 @@ def test_modifier_with_its_own_bracket_stays_one_outcome() -> None:
         "After 4 weeks, peak (0–4 h) and trough (24–26 h) forced expiratory volume in 1 second (FEV1) were assessed as "
         "the primary efficacy outcome variables."
     )] == ["peak (0–4 h) and trough (24–26 h) forced expiratory volume in 1 second (FEV1)"]
+
+
+def test_outcome_between_primary_outcome_of_and_the_verb() -> None:
+    assert [(k, t) for k, t, _ in endpoints(
+        "Primary outcome of nerve functional recovery was measured using a previously validated laser curtain model, "
+        "which measured amplitude of whisking at 2, 4, and 6 post-operatively."
+    )] == [("primary", "nerve functional recovery")]
+    assert [(k, t) for k, t, _ in endpoints(
+        "The secondary outcome of agitation was significantly reduced in the intervention group compared with controls "
+        "over 26 weeks (time by group interaction adjusted for covariates: p=0.011)."
+    )] == [("secondary", "agitation")]
+    # "measure of X is the Y": the outcome is Y, after the verb, which no rule reads here
+    assert endpoints(
+        "Our primary outcome measure of quality of care is the proportion of technical tasks performed by providers, "
+        "as established by Peruvian family planning clinical guidelines."
+    ) == []

@@ -30,10 +30,16 @@ from extractor.fields import Context
 from extractor.normalize import plain_case
 from extractor.records import Endpoint
 from extractor.rules import load_lexicon, load_rules
+from extractor.scan import finditer_at
 
 FIELD = "endpoints"
 
 _GATE = re.compile(r"primary|secondary", re.I)
+# every head, subject, paren, tag and of_head rule reads a kind word and then one of these
+# (<<noun>> in patterns/endpoints.json, or head_paren's "outcome|end point|efficacy"): a sentence
+# without any of them is skipped (a third of the sentences that say "primary" or "secondary")
+_NOUN_WORDS = ("end point", "end-point", "variable", "parameter", "measure", "assessment", "readout", "criteri",
+               "indicator", "efficacy")
 # (?<!\s): a separator starts where its run of spaces does; tried at each space of a long run,
 # each reading the run to its end, the scan was quadratic (10,000 spaces: 1 s)
 _BRACKET = re.compile(r"[()\[\]]")
@@ -81,6 +87,11 @@ _TAG_STOP = frozenset(
     "besides".split()
 )
 _TAG_TOKEN = re.compile(r"[()\[\]]|[,;:](?=\s|$)|(?:[^\s()\[\],;:]|[,;:](?!\s|$))+")
+# a tag's opening bracket to its kind word: "[(\[]\s*(?:[^()\[\];]{1,40};\s*)?(?:the\s+|a\s+|our\s+)?"
+# spans at most 1 + 40 + 1 + 4 characters (and a few spaces)
+_TAG_REACH = 60
+# "primary" to " of " in "primary efficacy outcome measures of": kind word, noun and its prefix
+_OF_WINDOW = 45
 # a tag after a time point labels the time, not an outcome ("after treatment (primary endpoint)")
 # ("The week 16 (secondary endpoint) mean change ...")
 _TIME_LEAD = re.compile(
@@ -153,6 +164,56 @@ def _before_tag(norm: str, ss: int, pos: int) -> int:
     return start
 
 
+def _has_noun_word(low: str, ss: int, se: int) -> bool:
+    # the two commonest first, each a C-level find: cheaper than an alternation regex or a generator
+    if low.find("outcome", ss, se) >= 0 or low.find("endpoint", ss, se) >= 0:
+        return True
+    for w in _NOUN_WORDS:
+        if low.find(w, ss, se) >= 0:
+            return True
+    return False
+
+
+def _kind_positions(low: str, ss: int, se: int) -> list[int]:
+    """Where "primary" or "secondary" occurs in low[ss:se] (``low`` lower-cased, plain case)."""
+    out = []
+    for word in ("primary", "secondary"):
+        i = low.find(word, ss, se)
+        while i >= 0:
+            out.append(i)
+            i = low.find(word, i + 1, se)
+    return out
+
+
+def _brackets_before(low: str, ss: int, kinds: list[int]) -> list[int]:
+    """The nearest "(" or "[" before each kind word, within the reach of a tag's opening
+    ("(HRQoL; the primary outcome)"): the only places a tag_paren match can start."""
+    out = set()
+    for k in kinds:
+        lo = max(ss, k - _TAG_REACH)
+        b = max(low.rfind("(", lo, k), low.rfind("[", lo, k))
+        if b >= 0:
+            out.add(b)
+    return sorted(out)
+
+
+def _word_starts_before(low: str, ss: int, kinds: list[int]) -> list[int]:
+    """For each kind word, the start of its own token and of the two before it: where a rule that
+    reads "(the|our)? (key|co-)?primary ..." can start."""
+    out = set()
+    for k in kinds:
+        j = k
+        for _ in range(3):
+            while j > ss and not low[j - 1].isspace():
+                j -= 1
+            out.add(j)
+            while j > ss and low[j - 1].isspace():
+                j -= 1
+            if j <= ss:
+                break
+    return sorted(out)
+
+
 def _named_before(seen: set[tuple[str, str]], kind: str, text: str) -> bool:
     """Whether an outcome of this kind already read is this text, or a whole-word part of it or it
     of that ("Besides the global GMA" after "the global GMA")."""
@@ -218,13 +279,18 @@ def _split(ctx: Context, s: int, e: int) -> list[tuple[int, int, tuple[int, int]
         elif (depth == 0 and i in seps and not any(a <= i < b for a, b in schedules)
               and (norm[i] == ";" or not any(a <= i < b for a, b in nosplit))):
             j = seps[i]
-            left = norm[cuts[-1][1] if cuts else s : i].split()
-            right = norm[j:e].split()[:1]
+            # the last words of the item so far (only its last two and whether there are more are
+            # read) and the first word after the separator: splitting the whole rest for each
+            # separator was quadratic in a long list
+            left = norm[cuts[-1][1] if cuts else s : i].rsplit(None, 2)
+            right = norm[j:e].split(None, 1)[:1]
             is_and = norm[i:j].strip().lower() == "and"
             is_comma = norm[i] == ","
             # "physical, mental and social functioning": modifiers of one outcome; a bracket after the
             # modifier is its own ("peak (0-4 h) and trough (24-26 h) FEV1")
-            modifier = _TRAILING_BRACKET.sub("", norm[cuts[-1][1] if cuts else s : i]).split()[-1:]
+            modifier = left[-1:]
+            if modifier and modifier[0].endswith(")"):
+                modifier = _TRAILING_BRACKET.sub("", norm[cuts[-1][1] if cuts else s : i]).split()[-1:]
             if (is_and or is_comma) and modifier and modifier[0].lower() in adjectives:
                 i = j
                 continue
@@ -260,7 +326,7 @@ def _split(ctx: Context, s: int, e: int) -> list[tuple[int, int, tuple[int, int]
     return out
 
 
-def _clean(ctx: Context, a: int, b: int) -> tuple[int, int]:
+def _clean(ctx: Context, a: int, b: int, plain: bool = False) -> tuple[int, int]:
     t = ctx.norm
     while a < b and t[a] in " ,;:":
         a += 1
@@ -269,15 +335,25 @@ def _clean(ctx: Context, a: int, b: int) -> tuple[int, int]:
         a = m.end()
     while b > a and t[b - 1] in " ,;:.":
         b -= 1
-    if t[b - 1 : b] == ")" or t[b - 1 : b].isalpha():
+    # (where the lower-cased text is an exact gate, a literal test first: most phrases have neither)
+    if (t[b - 1 : b] == ")" and (not plain or ctx.low.find("(", a, b) >= 0)) or (
+            t[b - 1 : b].isalpha() and (not plain or _qualifier_word(ctx.low, a, b))):
         q = _TRAILING_QUALIFIER.search(t, a, b)
         if q is not None and q.start() > a:
             b = q.start()
     return a, b
 
 
+def _qualifier_word(low: str, a: int, b: int) -> bool:
+    # the words _TRAILING_QUALIFIER's analysis-set branch needs ("intention-to-treat", "ITT",
+    # "mITT", "per protocol", "full analysis"): most phrases have none, and then no regex runs
+    return any(low.find(w, a, b) >= 0 for w in ("intention", "itt", "per", "full"))
+
+
 def _rejected(text: str) -> bool:
-    return any(r.regex.search(text) for r in _rules("reject"))
+    # a reject rule reads the phrase from its start ("^..."): match, not search, which would try
+    # the anchored pattern again at every later position
+    return any(r.regex.match(text) for r in _rules("reject"))
 
 
 def _timeframe(ctx: Context, a: int, b: int, sched: tuple[int, int] | None) -> str | None:
@@ -311,7 +387,7 @@ def extract(ctx: Context) -> list[Endpoint]:
     tags: list[tuple[int, int, str, str]] = []  # (outcome start, tag start, kind, rule id)
 
     def add(kind: str, a: int, b: int, rid: str, sched=None) -> None:
-        a, b = _clean(ctx, a, b)
+        a, b = _clean(ctx, a, b, plain)
         if b - a < 2 or _rejected(norm[a:b]):
             return
         key = (kind, norm[a:b].lower())
@@ -326,6 +402,8 @@ def extract(ctx: Context) -> list[Endpoint]:
         if plain:
             if low.find("primary", ss, se) < 0 and low.find("secondary", ss, se) < 0:
                 continue
+            if not _has_noun_word(low, ss, se):
+                continue  # "primary care", "secondary analysis": no rule can match
         elif (low.find("mary", ss, se) < 0 and low.find("econdary", ss, se) < 0) or not _GATE.search(norm, ss, se):
             continue
         heads = []  # (match start, body start, kind, rule id)
@@ -336,14 +414,33 @@ def extract(ctx: Context) -> list[Endpoint]:
         for r in _rules("subject"):
             for m in r.finditer(norm, ss, se):
                 subjects.append((m.start(), m.end(), _kind(m.group("kind")), r.id))
-        if "(" in norm[ss:se] or "[" in norm[ss:se]:
+        # tags and of_heads are rare: literal tests on the sentence first (a bracket; " of "), then
+        # a regex only where one can start
+        bracket = low.find("(", ss, se) >= 0 or low.find("[", ss, se) >= 0
+        of = low.find(" of ", ss, se) >= 0
+        kinds = _kind_positions(low, ss, se) if plain and (bracket or of) else None
+        # a tag bracket opens a few words before its kind word: match only at such brackets
+        starts = (None if kinds is None else _brackets_before(low, ss, kinds)) if bracket else []
+        if starts is None or starts:
             for r in _rules("tag"):
-                for m in r.finditer(norm, ss, se):
+                found = r.finditer(norm, ss, se) if starts is None else finditer_at(r.regex, norm, starts, se)
+                for m in found:
                     tags.append((_before_tag(norm, ss, m.start()), m.start(), _kind(m.group("kind")), r.id))
         parens = []
         for r in _rules("paren"):
             for m in r.finditer(norm, ss, se):
                 parens.append((m.start("body"), m.end("body"), _kind(m.group("kind")), r.id))
+        # "primary outcome(s) of X was ...": only where " of " follows a kind word closely, and
+        # matched only at the word or two before it ("The", "key", "co-primary")
+        starts = []
+        if of:
+            near = None if kinds is None else [k for k in kinds if 0 <= low.find(" of ", k, k + _OF_WINDOW)]
+            starts = None if near is None else _word_starts_before(low, ss, near) if near else []
+        if starts is None or starts:
+            for r in _rules("of_head"):
+                found = r.finditer(norm, ss, se) if starts is None else finditer_at(r.regex, norm, starts, se)
+                for m in found:
+                    parens.append((m.start("body"), m.end("body"), _kind(m.group("kind")), r.id))
         heads.sort()
         bounds = sorted([h[0] for h in heads] + [x[0] for x in subjects])
         for hs, body_start, kind, rid in heads:
