@@ -329,3 +329,19 @@ def test_outcome_between_primary_outcome_of_and_the_verb() -> None:
         "Our primary outcome measure of quality of care is the proportion of technical tasks performed by providers, "
         "as established by Peruvian family planning clinical guidelines."
     ) == []
+
+
+def test_every_timeframe_rule_example_passes_the_literal_gate() -> None:
+    # endpoints._may_name_time skips the timeframe rules where the phrase has no digit and no
+    # day/week/month/year: a new timeframe rule that needs neither must change that gate
+    from extractor.fields.endpoints import _may_name_time
+    from extractor.rules import load_rules
+
+    class _Ctx:
+        def __init__(self, text: str) -> None:
+            self.norm, self.low = text, text.lower()
+
+    for r in load_rules("endpoints").rules:
+        if r.label == "timeframe":
+            for text in r.examples.match:
+                assert _may_name_time(_Ctx(text), 0, len(text)), (r.id, text)  # type: ignore[arg-type]

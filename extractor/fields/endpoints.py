@@ -56,6 +56,8 @@ _NOT_LIST_ITEM = re.compile(
     r"among|using|compared|[A-Z]+:)\b|.*\b(?:was|were|is|are|had|has|have)\b", re.I)
 _MAX_LIST_ITEM_WORDS = 8
 _TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
+_DIGIT = re.compile(r"\d")
+_TIME_UNITS = ("day", "week", "month", "year")
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}$")
 _NAME_ENDS = frozenset(
     "assessment scale index score questionnaire inventory test survey rating impression profile measure battery "
@@ -254,6 +256,10 @@ def _split(ctx: Context, s: int, e: int) -> list[tuple[int, int, tuple[int, int]
     schedules: list[tuple[int, int]] = []
     for r in _rules("schedule"):
         schedules += [(s + m.start(), s + m.end()) for m in r.finditer(body)]
+    seps = {m.start() + s: m.end() + s for m in _SEP.finditer(body)}
+    if not seps:  # one outcome ("30-day mortality"): nothing to split, no no-split words to find
+        sched = next(((x, y) for x, y in schedules if s < x < e), None)
+        return [(s, sched[0] if sched else e, sched)]
     # past a no-split word, the rest of the phrase (up to the next ";") is one outcome
     nosplit: list[tuple[int, int]] = []
     for r in _rules("nosplit"):
@@ -264,7 +270,6 @@ def _split(ctx: Context, s: int, e: int) -> list[tuple[int, int, tuple[int, int]
     cuts: list[tuple[int, int]] = []
     depth = 0
     i = s
-    seps = {m.start() + s: m.end() + s for m in _SEP.finditer(body)}
     # only a bracket or a separator start changes anything: the scan visits those positions in
     # order (each at most once, past the end of a separator taken), not every character
     for i_next in sorted({*(m.start() + s for m in _BRACKET.finditer(body)), *seps}):
@@ -356,10 +361,18 @@ def _rejected(text: str) -> bool:
     return any(r.regex.match(text) for r in _rules("reject"))
 
 
-def _timeframe(ctx: Context, a: int, b: int, sched: tuple[int, int] | None) -> str | None:
+def _may_name_time(ctx: Context, a: int, b: int) -> bool:
+    """Whether norm[a:b] has what every timeframe rule needs: a digit, or a number word before
+    day/week/month/year ("thirty-day"). Only exact where ctx.low is (plain case)."""
+    return _DIGIT.search(ctx.norm, a, b) is not None or any(ctx.low.find(w, a, b) >= 0 for w in _TIME_UNITS)
+
+
+def _timeframe(ctx: Context, a: int, b: int, sched: tuple[int, int] | None, plain: bool = False) -> str | None:
     if sched:
         x, y = _clean(ctx, *sched)
         return ctx.text[x:y]
+    if plain and not _may_name_time(ctx, a, b):
+        return None  # most outcomes name no time: no regex
     for r in _rules("timeframe"):
         m = r.regex.search(ctx.norm, a, b)
         if m:
@@ -395,7 +408,7 @@ def extract(ctx: Context) -> list[Endpoint]:
             return
         seen.add(key)
         spans.append((a, b))
-        tf = _timeframe(ctx, a, b, sched)
+        tf = _timeframe(ctx, a, b, sched, plain)
         out.append(Endpoint(kind=kind, timeframe=tf, **ctx.evidence(a, b, rule=rid)))  # type: ignore[arg-type]
 
     for _i, ss, se in ctx.sentences():
