@@ -245,6 +245,11 @@ def test_and_between_bare_numbers_does_not_split_the_outcome() -> None:
         "Toxicity (NCI-CTC AE V4.0)", "time to progression", "3 and 6 months PFS-Rates", "best response rate",
         "overall survival",
     ]
+    # the number may carry the list's comma: "CAR from weeks 5-10 and 5-22, and ..."
+    assert [t for _, t, _ in endpoints(
+        "Secondary outcomes were: CAR from weeks 5–10 and 5–22, and carbon monoxide-confirmed 7-day point prevalence "
+        "(7PP) at weeks 10, 22, and 52."
+    )] == ["CAR from weeks 5–10 and 5–22", "carbon monoxide-confirmed 7-day point prevalence (7PP)"]
 
 
 def test_modifier_between_primary_and_the_noun() -> None:

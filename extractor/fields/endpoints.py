@@ -309,7 +309,7 @@ def _split(ctx: Context, s: int, e: int) -> list[tuple[int, int, tuple[int, int]
                 # "pressure and flow-based variables": the hyphenated suffix is shared
                 or (len(left) == 1 and right and _SHARED_SUFFIX.search(right[0]))
                 # "CAR from weeks 5-10 and 5-22", "3 and 6 months PFS-Rates": numbers of one outcome
-                or (right and _BARE_NUMBER.fullmatch(left[-1]) and _BARE_NUMBER.fullmatch(right[0]))
+                or (right and _BARE_NUMBER.fullmatch(left[-1]) and _BARE_NUMBER.fullmatch(right[0].rstrip(",;:.")))
             ):
                 i = j
                 continue
