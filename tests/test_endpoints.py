@@ -350,3 +350,35 @@ def test_every_timeframe_rule_example_passes_the_literal_gate() -> None:
         if r.label == "timeframe":
             for text in r.examples.match:
                 assert _may_name_time(_Ctx(text), 0, len(text)), (r.id, text)  # type: ignore[arg-type]
+
+
+def test_rules_skipped_without_a_bracket_need_one() -> None:
+    # endpoints skips NEEDS_BRACKET rules in a sentence with no "(" or "[": each of their examples
+    # stops matching once its brackets are gone
+    from extractor.fields.endpoints import NEEDS_BRACKET
+    from extractor.rules import load_rules
+
+    rules = {r.id: r for r in load_rules("endpoints").rules}
+    for rid in NEEDS_BRACKET:
+        for text in rules[rid].examples.match:
+            bare = text.translate(str.maketrans("()[]", "    "))
+            assert rules[rid].regex.search(bare) is None, (rid, text)
+
+
+def test_rules_scanned_from_the_kind_word_start_there() -> None:
+    # endpoints scans STARTS_AT_KIND rules from the token before the first "primary"/"secondary":
+    # their patterns must open (after lookbehinds) with the kind word itself
+    from extractor.fields.endpoints import STARTS_AT_KIND
+    from extractor.rules import load_rules
+
+    rules = {r.id: r for r in load_rules("endpoints").rules}
+    for rid in STARTS_AT_KIND:
+        pattern = rules[rid].pattern
+        while pattern.startswith(("(?<!", "(?<=")):
+            depth = 0
+            for i, c in enumerate(pattern):
+                depth += (c == "(") - (c == ")")
+                if depth == 0:
+                    pattern = pattern[i + 1 :]
+                    break
+        assert pattern.startswith("\\b<<kind>>"), rid

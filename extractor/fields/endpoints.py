@@ -92,6 +92,12 @@ _TAG_TOKEN = re.compile(r"[()\[\]]|[,;:](?=\s|$)|(?:[^\s()\[\],;:]|[,;:](?!\s|$)
 # a tag's opening bracket to its kind word: "[(\[]\s*(?:[^()\[\];]{1,40};\s*)?(?:the\s+|a\s+|our\s+)?"
 # spans at most 1 + 40 + 1 + 4 characters (and a few spaces)
 _TAG_REACH = 60
+# rules whose match starts where <<kind>> does, after lookbehinds only (tests/test_endpoints.py
+# checks their patterns)
+STARTS_AT_KIND = frozenset({"head_copula", "head_paren_after", "head_apposition"})
+# paren rules that read a bracket ("(X, primary outcome measures)", "primary outcomes (X and Y)"):
+# skipped in a sentence without one (tests/test_endpoints.py checks their examples need it)
+NEEDS_BRACKET = frozenset({"head_paren", "head_paren_after"})
 # "primary" to " of " in "primary efficacy outcome measures of": kind word, noun and its prefix
 _OF_WINDOW = 45
 # a tag after a time point labels the time, not an outcome ("after treatment (primary endpoint)")
@@ -164,6 +170,18 @@ def _before_tag(norm: str, ss: int, pos: int) -> int:
             break
         start = t.start()
     return start
+
+
+def _token_before(low: str, ss: int, k: int) -> int:
+    """The start of the token before the one holding ``k`` ("key secondary", "co primary")."""
+    j = k
+    while j > ss and not low[j - 1].isspace():
+        j -= 1
+    while j > ss and low[j - 1].isspace():
+        j -= 1
+    while j > ss and not low[j - 1].isspace():
+        j -= 1
+    return j
 
 
 def _has_noun_word(low: str, ss: int, se: int) -> bool:
@@ -413,15 +431,21 @@ def extract(ctx: Context) -> list[Endpoint]:
 
     for _i, ss, se in ctx.sentences():
         if plain:
-            if low.find("primary", ss, se) < 0 and low.find("secondary", ss, se) < 0:
+            p, q = low.find("primary", ss, se), low.find("secondary", ss, se)
+            if p < 0 and q < 0:
                 continue
             if not _has_noun_word(low, ss, se):
                 continue  # "primary care", "secondary analysis": no rule can match
+            # a rule that starts at its kind word ("key secondary", "co-primary") starts at most one
+            # token before the first "primary"/"secondary": it is scanned from there
+            at_kind = _token_before(low, ss, q if p < 0 else p if q < 0 else min(p, q))
         elif (low.find("mary", ss, se) < 0 and low.find("econdary", ss, se) < 0) or not _GATE.search(norm, ss, se):
             continue
+        else:
+            at_kind = ss
         heads = []  # (match start, body start, kind, rule id)
         for r in _rules("head"):
-            for m in r.finditer(norm, ss, se):
+            for m in r.finditer(norm, at_kind if r.id in STARTS_AT_KIND else ss, se):
                 heads.append((m.start(), m.end(), _kind(m.group("kind")), r.id))
         subjects = []
         for r in _rules("subject"):
@@ -441,7 +465,9 @@ def extract(ctx: Context) -> list[Endpoint]:
                     tags.append((_before_tag(norm, ss, m.start()), m.start(), _kind(m.group("kind")), r.id))
         parens = []
         for r in _rules("paren"):
-            for m in r.finditer(norm, ss, se):
+            if r.id in NEEDS_BRACKET and not bracket:
+                continue
+            for m in r.finditer(norm, at_kind if r.id in STARTS_AT_KIND else ss, se):
                 parens.append((m.start("body"), m.end("body"), _kind(m.group("kind")), r.id))
         # "primary outcome(s) of X was ...": only where " of " follows a kind word closely, and
         # matched only at the word or two before it ("The", "key", "co-primary")
