@@ -194,3 +194,191 @@ def test_a_bracketed_definition_or_the_analysis_set_is_not_part_of_the_outcome()
     assert texts("The primary outcome was a composite measure of visual performance in glare, defined by "
                  "change in DG and PSR.") == ["a composite measure of visual performance in glare, defined by change in DG and PSR"]
     assert texts("The primary endpoint was progression-free survival (PFS).") == ["progression-free survival (PFS)"]
+
+
+def test_tag_after_outcome_names_it() -> None:
+    # "X (primary outcome)": the outcome runs back to the verb, preposition or clause break before it
+    assert endpoints(
+        "Cough (primary outcome) was significantly more frequent among those with topical compared with intravenous "
+        "lidocaine (46% vs. 26%; P = 0.004)."
+    ) == [("primary", "Cough", None)]
+    assert [(k, t) for k, t, _ in endpoints(
+        "After surgery, patients were given a fentanyl patient-controlled analgesia machine and time to first bowel "
+        "movement (primary outcome) and flatus were recorded."
+    )] == [("primary", "time to first bowel movement")]
+    assert [(k, t) for k, t, _ in endpoints(
+        "Mental health was self-assessed three times using the Hospital Anxiety and Depression Scale (secondary outcome)."
+    )] == [("secondary", "the Hospital Anxiety and Depression Scale")]
+    # a tag after a time point labels the time, not an outcome
+    assert endpoints(
+        "Assessments were done at baseline (before randomisation), after treatment (primary endpoint), and 6 months "
+        "after treatment completion."
+    ) == []
+
+
+def test_tag_in_results_does_not_restate_an_outcome_a_head_named() -> None:
+    text = (
+        "The primary efficacy variable was the change from baseline to week 12 in depressive symptoms measured by the "
+        "Beck Depression Inventory (BDI-IA) total score. At week 12 there was no significant difference between groups "
+        "for the reduction in total BDI-IA score (primary efficacy variable)."
+    )
+    assert [(k, t) for k, t, _ in endpoints(text)] == [
+        ("primary", "the change from baseline to week 12 in depressive symptoms measured by the Beck Depression "
+         "Inventory (BDI-IA) total score"),
+    ]
+
+
+def test_colon_after_head_verb() -> None:
+    text = "Secondary outcomes included: fast overground walking speed, 6-minute walk test, and a battery of clinical measures."
+    assert [(k, t) for k, t, _ in endpoints(text)] == [
+        ("secondary", "fast overground walking speed"),
+        ("secondary", "6-minute walk test"),
+        ("secondary", "a battery of clinical measures"),
+    ]
+    assert endpoints("Primary outcome data were available for 194 participants (91.9%).") == []
+
+
+def test_and_between_bare_numbers_does_not_split_the_outcome() -> None:
+    text = ("Secondary endpoints are: Toxicity (NCI-CTC AE V4.0); time to progression; 3 and 6 months PFS-Rates, best "
+            "response rate and overall survival.")
+    assert [t for _, t, _ in endpoints(text)] == [
+        "Toxicity (NCI-CTC AE V4.0)", "time to progression", "3 and 6 months PFS-Rates", "best response rate",
+        "overall survival",
+    ]
+    # the number may carry the list's comma: "CAR from weeks 5-10 and 5-22, and ..."
+    assert [t for _, t, _ in endpoints(
+        "Secondary outcomes were: CAR from weeks 5–10 and 5–22, and carbon monoxide-confirmed 7-day point prevalence "
+        "(7PP) at weeks 10, 22, and 52."
+    )] == ["CAR from weeks 5–10 and 5–22", "carbon monoxide-confirmed 7-day point prevalence (7PP)"]
+
+
+def test_modifier_between_primary_and_the_noun() -> None:
+    text = ("Primary antiemetic efficacy variables were the incidence and severity of nausea, the frequency of emetic "
+            "episodes during the first 48 h after surgery, and the need to use a rescue antiemetic medication.")
+    assert [(k, t) for k, t, _ in endpoints(text)] == [
+        ("primary", "the incidence and severity of nausea"),
+        ("primary", "the frequency of emetic episodes during the first 48 h after surgery"),
+        ("primary", "the need to use a rescue antiemetic medication"),
+    ]
+    assert [t for _, t, _ in endpoints(
+        "The co-primary end-points in both studies were wake time after sleep onset (WASO) and sleep latency (SL) "
+        "measured by actigraphy."
+    )] == ["wake time after sleep onset (WASO)", "sleep latency (SL) measured by actigraphy"]
+    assert endpoints(
+        "Before randomization, all participating primary care teams were trained in clinical guidelines for the "
+        "treatment of adolescent depression."
+    ) == []
+
+
+def test_defined_as_belongs_to_the_head() -> None:
+    assert [t for _, t, _ in endpoints(
+        "The primary global outcome of the study was defined as a 10 points improvement in the SF-36 quality of life score."
+    )] == ["a 10 points improvement in the SF-36 quality of life score"]
+
+
+def test_result_words_reject_only_whole_words() -> None:
+    # "all" rejected "allograft" and "all-cause": a result word counts only as a whole word
+    assert [t for _, t, _ in endpoints("The primary outcome was all-cause neonatal mortality.")] == ["all-cause neonatal mortality"]
+    assert [t for _, t, _ in endpoints(
+        "Secondary endpoints were bone mineral metabolism, renal function, and allograft protocol biopsies."
+    )] == ["bone mineral metabolism", "renal function", "allograft protocol biopsies"]
+    assert endpoints("The primary outcomes were all similar between groups.") == []
+
+
+def test_apposition_without_article_closed_by_comma() -> None:
+    assert [(k, t) for k, t, _ in endpoints(
+        "In these patients, the primary endpoint, clinical remission, was attained in 83 % of patients according to "
+        "DAS28-CRP criteria (p < 0.001) and 69 % according to SDAI criteria (p < 0.001) by week 24."
+    )] == [("primary", "clinical remission")]
+    # a result in the bracket, or a gerund clause, is not an outcome in apposition
+    assert endpoints(
+        "From 210 children who were eligible, 74 met inclusion criteria, 8 withdrew and 10 had insufficient primary "
+        "outcome measures, leaving 56 children (29 female) for analysis."
+    ) == []
+    assert endpoints(
+        "Compared to placebo, patients in the olanzapine group experienced greater improvement in the primary outcome "
+        "measure, MADRS total score (−14.9 vs. −10.7; p = .01)."
+    ) == []
+
+
+def test_subject_list_before_explored_as_secondary_outcomes() -> None:
+    assert [t for _, t, _ in endpoints(
+        "Mood, energy level, fatigue, appetite, dietary intake, and productivity were explored as secondary outcomes."
+    )] == ["Mood", "energy level", "fatigue", "appetite", "dietary intake", "productivity"]
+    assert [t for _, t, _ in endpoints(
+        "Relapse-free survival, overall survival, and intramammary relapse were secondary endpoints estimated with "
+        "Kaplan-Meier and Cox regression methods."
+    )] == ["Relapse-free survival", "overall survival", "intramammary relapse"]
+
+
+def test_modifier_with_its_own_bracket_stays_one_outcome() -> None:
+    # "peak (...) and trough (...) FEV1": coordinated modifiers; "After 4 weeks" opens the sentence, it is
+    # not an item of a list
+    assert [t for _, t, _ in endpoints(
+        "After 4 weeks, peak (0–4 h) and trough (24–26 h) forced expiratory volume in 1 second (FEV1) were assessed as "
+        "the primary efficacy outcome variables."
+    )] == ["peak (0–4 h) and trough (24–26 h) forced expiratory volume in 1 second (FEV1)"]
+
+
+def test_outcome_between_primary_outcome_of_and_the_verb() -> None:
+    assert [(k, t) for k, t, _ in endpoints(
+        "Primary outcome of nerve functional recovery was measured using a previously validated laser curtain model, "
+        "which measured amplitude of whisking at 2, 4, and 6 post-operatively."
+    )] == [("primary", "nerve functional recovery")]
+    assert [(k, t) for k, t, _ in endpoints(
+        "The secondary outcome of agitation was significantly reduced in the intervention group compared with controls "
+        "over 26 weeks (time by group interaction adjusted for covariates: p=0.011)."
+    )] == [("secondary", "agitation")]
+    # "measure of X is the Y": the outcome is Y, after the verb, which no rule reads here
+    assert endpoints(
+        "Our primary outcome measure of quality of care is the proportion of technical tasks performed by providers, "
+        "as established by Peruvian family planning clinical guidelines."
+    ) == []
+
+
+def test_every_timeframe_rule_example_passes_the_literal_gate() -> None:
+    # endpoints._may_name_time skips the timeframe rules where the phrase has no digit and no
+    # day/week/month/year: a new timeframe rule that needs neither must change that gate
+    from extractor.fields.endpoints import _may_name_time
+    from extractor.rules import load_rules
+
+    class _Ctx:
+        def __init__(self, text: str) -> None:
+            self.norm, self.low = text, text.lower()
+
+    for r in load_rules("endpoints").rules:
+        if r.label == "timeframe":
+            for text in r.examples.match:
+                assert _may_name_time(_Ctx(text), 0, len(text)), (r.id, text)  # type: ignore[arg-type]
+
+
+def test_rules_skipped_without_a_bracket_need_one() -> None:
+    # endpoints skips NEEDS_BRACKET rules in a sentence with no "(" or "[": each of their examples
+    # stops matching once its brackets are gone
+    from extractor.fields.endpoints import NEEDS_BRACKET
+    from extractor.rules import load_rules
+
+    rules = {r.id: r for r in load_rules("endpoints").rules}
+    for rid in NEEDS_BRACKET:
+        for text in rules[rid].examples.match:
+            bare = text.translate(str.maketrans("()[]", "    "))
+            assert rules[rid].regex.search(bare) is None, (rid, text)
+
+
+def test_rules_scanned_from_the_kind_word_start_there() -> None:
+    # endpoints scans STARTS_AT_KIND rules from the token before the first "primary"/"secondary":
+    # their patterns must open (after lookbehinds) with the kind word itself
+    from extractor.fields.endpoints import STARTS_AT_KIND
+    from extractor.rules import load_rules
+
+    rules = {r.id: r for r in load_rules("endpoints").rules}
+    for rid in STARTS_AT_KIND:
+        pattern = rules[rid].pattern
+        while pattern.startswith(("(?<!", "(?<=")):
+            depth = 0
+            for i, c in enumerate(pattern):
+                depth += (c == "(") - (c == ")")
+                if depth == 0:
+                    pattern = pattern[i + 1 :]
+                    break
+        assert pattern.startswith("\\b<<kind>>"), rid
