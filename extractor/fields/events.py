@@ -19,7 +19,7 @@ from extractor.normalize import plain_case
 from extractor.numbers import parse_decimal, parse_int
 from extractor.records import EventRate
 from extractor.regex_cache import compile_regex
-from extractor.rules import bounded, load_rules
+from extractor.rules import SHORT_SPAN, bounded, load_rules
 from extractor.scan import finditer_at, skip_back
 
 FIELD = "event_rates"
@@ -171,9 +171,13 @@ def _only_rates_of(taken: _Taken | None, norm: str, a: int, b: int) -> bool:
 
 def _windowed(rule, norm: str, triggers: list[tuple[int, int]], back: int, ahead: int):
     last_end = 0
+    finditer = rule.regex.finditer
     for t_start, t_end in triggers:
         lo = max(last_end, t_start - back)
-        for m in rule.finditer(norm, lo, min(len(norm), t_end + ahead)):
+        hi = min(len(norm), t_end + ahead)
+        # (a window is short: regex's own finditer, without rule.finditer's two calls that would
+        # add no timeout; a long one, a trigger of much whitespace, goes through it)
+        for m in finditer(norm, lo, hi) if hi - lo <= SHORT_SPAN else rule.finditer(norm, lo, hi):
             if m.start() >= last_end:
                 last_end = m.end()
                 yield m
