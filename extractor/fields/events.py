@@ -227,7 +227,8 @@ def _spans_at(pattern: regex.Pattern[str], norm: str, starts: list[int]) -> list
     return [m.span() for p in starts if (m := pattern.match(norm, p)) is not None]
 
 
-def _matches(rule, rid: str, norm: str, ofs: list[int], low: str, of_counts: list[tuple[int, int]]):
+def _matches(rule, rid: str, norm: str, ofs: list[int], low: str, of_counts: list[tuple[int, int]],
+             out_ofs: list[tuple[int, int]]):
     if rid == "er_reversed":  # it starts with "of": at an _OF position
         return finditer_at(rule.regex, norm, ofs)
     if rid == "er_slash":  # "42/112", "37.5% (42/112)": at the numbers before a "/"
@@ -235,9 +236,7 @@ def _matches(rule, rid: str, norm: str, ofs: list[int], low: str, of_counts: lis
     if rid == "er_of":
         triggers = of_counts
     elif rid == "er_of_noun":
-        triggers = _out_of_triggers(low, of_counts)
-        if not triggers:
-            return ()
+        triggers = out_ofs
     elif rid == "er_from_which":
         triggers = _spans_at(_OF_WHICH, norm, ofs)
         # every trigger holds "which" or "whom": most abstracts, without either, skip the scans
@@ -298,12 +297,15 @@ def find(ctx: Context) -> list[EventRate]:
     # case-sensitive literal scan (a third faster)
     ofs = [m.start() for m in (_OF_LOW.finditer(ctx.low) if plain_case(norm) else _OF.finditer(norm))]
     of_counts = _spans_at(_OF_COUNT, norm, ofs)  # er_of's triggers, and er_of_noun's among them
+    out_ofs = _out_of_triggers(ctx.low, of_counts) if of_counts else []
     for rid in _DIRECT:
+        if rid == "er_of_noun" and not out_ofs:
+            continue  # (most abstracts: no "out of" before a count)
         pre = _PREFILTERS.get(rid)
         if pre is not None and not pre.search(norm):
             continue
         rule = rf.by_id(rid)
-        for m in _matches(rule, rid, norm, ofs, ctx.low, of_counts):
+        for m in _matches(rule, rid, norm, ofs, ctx.low, of_counts, out_ofs):
             ev_start = m.start("events")
             if overlaps(min(ev_start, m.start("total")), max(m.end("events"), m.end("total"))):
                 continue
