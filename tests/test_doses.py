@@ -334,3 +334,14 @@ def test_label_in_parentheses_ends_its_regimen_at_the_next_alternative() -> None
     assert spans and not any("400" in sent[a:b] for a, b in spans)
     spans = list(_dose_spans(_Arm("morphine", 0, 0), [(0, len(sent), sent, sent.lower())]))
     assert any("400 μg" in sent[a:b] for a, b in spans)
+
+
+def test_an_amount_of_a_macronutrient_is_a_diet_not_a_dose() -> None:
+    # "8 g CHO, 55 g Pro, 4 g fat", "1.1 g protein/kg": the composition of a diet or drink
+    assert find_doses("randomized to usual diet (1.1 g protein/kg, n = 5) or LPD (0.55 g protein/kg, n = 6)") == []
+    assert find_doses("or low-carbohydrate/high-protein (LCHP; 8 g CHO, 55 g Pro, 4 g fat)") == []
+    # an amount "of" a protein is a supplement's dose
+    d = find_doses("subjects ingesting 2 × 20 g of native whey protein")[0]
+    assert (d.value, d.unit) == (20, "g")
+    d = find_doses("were randomized into three groups: 30 g of whey proteins (n = 22)")[0]
+    assert (d.value, d.unit) == (30, "g")

@@ -216,3 +216,14 @@ def test_tally_over_a_set_of_arms_or_domains_is_an_event_rate_but_one_of_them_is
     assert rates("A total of 126 uncomplicated falciparum malaria patients were randomized to one of 3 treatment arms "
                  "(artesunate monotherapy with 2 or 4 mg/kg/day once daily).") == []
     assert rates("Patients received 2 of 3 treatment cycles.") == []
+
+
+def test_a_noun_between_the_count_and_out_of() -> None:
+    # "41 managers out of 49": a noun phrase of one or two words before "out of"
+    text = ("In total, 350 provided WEMWBS at baseline and 284 at follow-up; 41 managers out of 49 were recruited "
+            "from the three intervention clusters.")
+    assert (41, 49, None) in _er(text)
+    assert (100, 126, None) in _er("METHODS: 100 eligible patients out of 126 were randomized to receive either a bolus dose.")
+    # a unit is no noun of people: "items out of 56+", "points out of 176"
+    assert _er("Missing data were small (median 0, mean 1–5 items out of 56+ items per interview).") == []
+    assert _er("The beginning and final test means were 69.87 and 80.98 points out of 176 for the control group.") == []

@@ -529,3 +529,37 @@ def test_a_sample_given_by_sex_without_a_verb_sums_its_parts() -> None:
     ss = _ss("active duty Soldiers participating in a professional military course were assigned to treatment (n = 20; "
              "16 males and 4 females) or placebo (n = 23; 15 males and 8 females) based on initial marksmanship score.")
     assert ss.randomized not in (20, 23)
+
+
+def test_a_pool_named_enrolled_before_its_parts_is_the_total() -> None:
+    # "Of 421 enrolled participants, 417 (99%) completed": the completers are a part of the total
+    ss = _ss("RESULTS: Of 421 enrolled participants, 417 (99%) completed follow-up. The unadjusted risk of recurrence was lower.")
+    assert (ss.randomized, ss.evidence["randomized"].rule) == (421, "sample_size:of_num_enrolled")
+    ss = _ss("Among 136 randomized patients, 129 were included in the intent-to-treat population: 66 in the GOT+IOT and 63 in the GOT alone groups.")
+    assert ss.randomized == 136
+    # not a total without the comma that opens its parts
+    ss = _ss("A subgroup analysis of 40 included patients showed no difference.")
+    assert ss.randomized is None or ss.evidence["randomized"].rule != "sample_size:of_num_enrolled"
+
+
+def test_the_part_allocated_from_a_pool_is_the_total() -> None:
+    # "Of 239 registered patients, 216 were randomly assigned": the pool is not the total
+    ss = _ss("FINDINGS: Of 239 registered patients, 216 were randomly assigned to either idarubicin (109 analysed) or mitoxantrone (103 analysed).")
+    assert ss.randomized == 216
+    ss = _ss("Among 105 consecutive HCV genotype 4 patients, 39 were enrolled based on the optimal sample size; 20 to the Pioglitazone group and 19 to the Prednisone group.")
+    assert ss.randomized == 39
+    # a pool said to be enrolled, then divided among the arms: the arms' counts sum to it
+    ss = _ss("RESULTS: Of the 139 patients enrolled, 66 were randomized to citrate and 73 to heparin.")
+    assert ss.randomized == 139
+    # a part included in the analysis is the analysed set, not the total
+    ss = _ss("RESULTS: Of 144 randomised patients, 5 were excluded and 139 started taking abatacept.")
+    assert ss.randomized == 144
+
+
+def test_a_study_that_involved_or_comprised_its_sample_counts_it() -> None:
+    assert _ss("MATERIAL/METHODS: This study involved 128 patients (average age: 42.9±11.1 years) with arterial hypertension.").randomized == 128
+    assert _ss("The sample comprised 148 adolescents aged from 13 to 16 years.").randomized == 148
+    assert _ss("This was a clinical trial conducted among 75 full-term and near-term infants who underwent venipuncture.").randomized == 75
+    # "among" inside a clause about another study is no sample of this one
+    ss = _ss("In a case-control study among 2064 South African women to investigate the risk of cancer, we found a reduction.")
+    assert ss.randomized is None

@@ -19,12 +19,12 @@ from extractor.normalize import plain_case
 from extractor.numbers import parse_decimal, parse_int
 from extractor.records import EventRate
 from extractor.regex_cache import compile_regex
-from extractor.rules import bounded, load_rules
+from extractor.rules import SHORT_SPAN, bounded, load_rules
 from extractor.scan import finditer_at, skip_back
 
 FIELD = "event_rates"
 
-_DIRECT = ("er_slash", "er_of", "er_reversed", "er_from_which")
+_DIRECT = ("er_slash", "er_of", "er_of_noun", "er_reversed", "er_from_which")
 # Cheap literal triggers: each rule runs only in windows around its trigger (the count-word
 # alternations are costly to try at every position of a document).
 # Four rules start at, or are triggered by, an "of": er_of ("42 of 112"), er_reversed ("of
@@ -48,7 +48,8 @@ _OF_THEM = compile_regex(r"of\s+(?:them|these|those|whom)\b", regex.I)  # er_of_
 # where the alternation "(?:from|of|among)" is tried at every character ("of which" is _OF_WHICH).
 _FROM_WHICH = tuple(compile_regex(w + r"(?<=\b" + w + r")\s+(?:which|whom)\b", regex.I) for w in ("from", "among"))
 # (back, ahead): the window around a trigger in which the rule runs
-_WINDOWS = {"er_of": (90, 40), "er_from_which": (150, 40), "er_of_them": (60, 0)}
+# (er_of_noun's count and its one or two words stand within 40 characters before "out of")
+_WINDOWS = {"er_of": (90, 40), "er_of_noun": (40, 40), "er_from_which": (150, 40), "er_of_them": (60, 0)}
 _ANTECEDENT = ("er_of_them", "er_pct_n")
 # A piece of the rule that every match holds, led by a literal so regex finds it at C speed:
 # a document without one skips the rule's scan (most have no "42/112", "(n = 17)" or "of them").
@@ -170,9 +171,13 @@ def _only_rates_of(taken: _Taken | None, norm: str, a: int, b: int) -> bool:
 
 def _windowed(rule, norm: str, triggers: list[tuple[int, int]], back: int, ahead: int):
     last_end = 0
+    finditer = rule.regex.finditer
     for t_start, t_end in triggers:
         lo = max(last_end, t_start - back)
-        for m in rule.finditer(norm, lo, min(len(norm), t_end + ahead)):
+        hi = min(len(norm), t_end + ahead)
+        # (a window is short: regex's own finditer, without rule.finditer's two calls that would
+        # add no timeout; a long one, a trigger of much whitespace, goes through it)
+        for m in finditer(norm, lo, hi) if hi - lo <= SHORT_SPAN else rule.finditer(norm, lo, hi):
             if m.start() >= last_end:
                 last_end = m.end()
                 yield m
@@ -206,17 +211,32 @@ def _percent_starts(norm: str, e: int) -> list[int]:
     return [p for p in range(k, j) if norm[p].isdecimal()]
 
 
+def _out_of_triggers(low: str, of_counts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """er_of_noun's triggers ("41 managers out of 49"): er_of's triggers (an "of" before a
+    count) that follow the word "out", read off those few (a scan of the text for "out of"
+    cost the field 5%)."""
+    out = []
+    for p, e in of_counts:
+        j = low.rfind("out", max(0, p - 8), p)
+        if j >= 0 and low[j + 3 : p].isspace() and (j == 0 or not low[j - 1].isalnum()):
+            out.append((j, e))
+    return out
+
+
 def _spans_at(pattern: regex.Pattern[str], norm: str, starts: list[int]) -> list[tuple[int, int]]:
     return [m.span() for p in starts if (m := pattern.match(norm, p)) is not None]
 
 
-def _matches(rule, rid: str, norm: str, ofs: list[int], low: str):
+def _matches(rule, rid: str, norm: str, ofs: list[int], low: str, of_counts: list[tuple[int, int]],
+             out_ofs: list[tuple[int, int]]):
     if rid == "er_reversed":  # it starts with "of": at an _OF position
         return finditer_at(rule.regex, norm, ofs)
     if rid == "er_slash":  # "42/112", "37.5% (42/112)": at the numbers before a "/"
         return finditer_at(rule.regex, norm, _slash_starts(norm))
     if rid == "er_of":
-        triggers = _spans_at(_OF_COUNT, norm, ofs)
+        triggers = of_counts
+    elif rid == "er_of_noun":
+        triggers = out_ofs
     elif rid == "er_from_which":
         triggers = _spans_at(_OF_WHICH, norm, ofs)
         # every trigger holds "which" or "whom": most abstracts, without either, skip the scans
@@ -276,12 +296,16 @@ def find(ctx: Context) -> list[EventRate]:
     # in the lower-cased text where plain_case holds: the same positions, found by a
     # case-sensitive literal scan (a third faster)
     ofs = [m.start() for m in (_OF_LOW.finditer(ctx.low) if plain_case(norm) else _OF.finditer(norm))]
+    of_counts = _spans_at(_OF_COUNT, norm, ofs)  # er_of's triggers, and er_of_noun's among them
+    out_ofs = _out_of_triggers(ctx.low, of_counts) if of_counts else []
     for rid in _DIRECT:
+        if rid == "er_of_noun" and not out_ofs:
+            continue  # (most abstracts: no "out of" before a count)
         pre = _PREFILTERS.get(rid)
         if pre is not None and not pre.search(norm):
             continue
         rule = rf.by_id(rid)
-        for m in _matches(rule, rid, norm, ofs, ctx.low):
+        for m in _matches(rule, rid, norm, ofs, ctx.low, of_counts, out_ofs):
             ev_start = m.start("events")
             if overlaps(min(ev_start, m.start("total")), max(m.end("events"), m.end("total"))):
                 continue
@@ -291,6 +315,8 @@ def find(ctx: Context) -> list[EventRate]:
             if events is None or total is None or total == 0 or events > total:
                 continue
             if rid == "er_slash" and (_is_date_like(events, total) or _blocked(ctx, m.start("events"))):
+                continue
+            if rid == "er_of_noun" and _blocked(ctx, m.start("events")):
                 continue
             if rid == "er_of" and (_blocked(ctx, m.start("events")) or (events == 1 and _one_of_choice(ctx, m.start("events")))):
                 continue

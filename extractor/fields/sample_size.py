@@ -43,6 +43,7 @@ PRIORITY = {
     "of_screened_randomized": 5,
     "eyes_of_patients": 5,
     "of_total_enrolled": 4,
+    "of_num_enrolled": 4,
     "sum_of_parts": 4,
     "groups_of_each": 4,
     "sex_parts": 1,  # (a sum: any stated total comes first)
@@ -90,6 +91,7 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "n_out_of_planned": frozenset({"planned", "targeted", "intended", "anticipated"}),
     "planned_size": frozenset({"planned", "target", "targeted", "intended", "required", "calculated", "sought"}),
     "of_total_enrolled": frozenset({"enrolled", "enroled", "randomized", "randomised", "included"}),
+    "of_num_enrolled": frozenset({"randomized", "randomised", "randomly", "enrolled", "enroled", "included", "recruited", "allocated"}),
     "completed_analyzed": frozenset({"completed", "complete", "analyzed", "analysed", "analysis", "analyses", "evaluation"}),
     "data_available_analyzed": frozenset({"data"}),
     "num_people_randomized": _RAND,
@@ -118,12 +120,13 @@ _ALSO_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
     "sum_of_parts": (frozenset({"and"}), frozenset({"were", "was"})),
     "completed_analyzed": (frozenset({"completed", "analyzed", "analysed", "included", "able"}),),
     "of_total_enrolled": (frozenset({"of"}),),
+    "of_num_enrolled": (frozenset({"of", "among"}),),
     "groups_of_n": (frozenset({"of"}),),
     # (a male and a female word: most sentences that name one sex name no breakdown)
     "sex_parts": (frozenset({"and"}), frozenset({"male", "males", "men", "boys"}), frozenset({"female", "females", "women", "girls"})),
 }
 # rules whose count must be followed by a people/unit noun: run only where one occurs
-_NEEDS_PEOPLE = frozenset({"num_people_randomized", "lead_count_randomized", "sum_of_parts", "randomized_num_people", "eyes_of_patients", "num_people_enrolled",
+_NEEDS_PEOPLE = frozenset({"num_people_randomized", "of_num_enrolled", "lead_count_randomized", "sum_of_parts", "randomized_num_people", "eyes_of_patients", "num_people_enrolled",
                            "total_of", "in_num_people"})
 _PEOPLE_WORDS = frozenset(
     ("patients subjects participants persons people individuals volunteers adults children infants neonates newborns "
@@ -222,6 +225,15 @@ _MAX_ARM_GAP = 120
 _EXCLUDED_AFTER = compile_regex(
     r"\s*(?:[\w-]+\s+){0,2}?(?:were|was|had\s+been)\s+(?:subsequently\s+|later\s+)?(?:excluded|withdrawn|lost|dropped)\b"
     r"|\s*(?:[\w-]+\s+){0,2}?(?:withdrew|dropped\s+out|discontinued)\b", regex.I)
+# "Of the 101 patients enrolled, 93 patients were included (48 in A and 45 in B)", "Among 105
+# consecutive patients, 39 were enrolled": the count after the comma is the part allocated, so the
+# pool before it is not the total (a count "included in the analysis" is the analysed part)
+_POOL_PART_AFTER = compile_regex(
+    r"\s*(?:\([^()]{0,80}\)\s*)?,\s*(?:only\s+)?(?P<part>\d+|[a-z]+(?:-[a-z]+)?)\s+(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:were|was)\s+(?:\w+ly\s+)?(?:randomi[sz]ed|allocated|assigned|enrol?led|"
+    r"included(?!\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:analys[ie]s|population|evaluation)))\b", regex.I)
+_TO_ARM = compile_regex(r"\s+(?:to|into)\s", regex.I)
+_POOL_LEAD = compile_regex(r"\b(?:of|among)\b", regex.I)
 _IN_ARM_AFTER = compile_regex(r"\s+(?:[\w-]+\s+){0,2}?(?:were|was)\s+in\s+the\s+(?:[\w/+-]+\s+){1,3}?(?:group|arm)\b", regex.I)
 # "Of the 37 pharmacies in the intervention group": sites of one arm (of a cluster trial, where a
 # count of sites outranks every count of people). (Only sites: "480 patients in the telephone
@@ -264,10 +276,11 @@ def _unit(noun: str | None) -> str | None:
 # opens with \b, or its count follows whitespace, and is followed by whitespace);
 # ``_count_starts`` lists them.
 _AT_COUNT = frozenset({"num_people_randomized", "num_people_enrolled", "sum_of_parts", "of_total_enrolled", "eyes_of_patients",
-                       "sex_parts", "groups_of_n"})
+                       "sex_parts", "groups_of_n", "of_num_enrolled"})
 # Rules whose count is followed by a people noun (<<people>>, after the count): only counts
 # before the sentence's last people noun can start them.
-_PEOPLE_AFTER = frozenset({"num_people_randomized", "num_people_enrolled", "sum_of_parts", "eyes_of_patients", "in_num_people"})
+_PEOPLE_AFTER = frozenset({"num_people_randomized", "num_people_enrolled", "sum_of_parts", "eyes_of_patients", "in_num_people",
+                           "of_num_enrolled"})
 # in_num_people opens with "^", "[,:]\s+" or "\bin\s+(?:the\s+)?" right before its count:
 # it starts at the count, or at the comma/colon or one of the two words before it.
 _BEFORE_COUNT = frozenset({"in_num_people"})
@@ -482,6 +495,11 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
                 continue
             # "In total, 4 patients were excluded from the analyses": who left, not who was
             # randomised; "50 patients were in the TA group": one arm
+            part = _pool_part(sent, rid, ms, _mstart, _mend) if rid in _POOL_RULES else None
+            if part is not None:
+                # the part allocated is the total, ranked as a count with its verb would be
+                value, ms, me = part
+                prio = PRIORITY["num_people_randomized" if _RANDOMISED_WORD.search(sent, ms, me + 40) else "num_people_enrolled"]
             if (_EXCLUDED_AFTER.match(sent, me, me + _AFTER_WINDOW) or _IN_ARM_AFTER.match(sent, me, me + _AFTER_WINDOW)
                     or _next_group_in(sent, _mend)):
                 continue
@@ -548,6 +566,30 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
         cand = (prio, -pos, value, s + ms, s + me, rid, gd.get("noun"), derivation)
         if key not in best or cand[:2] > best[key][:2]:
             best[key] = cand
+
+
+# rules whose count may be a pool that a later count of the same sentence divides
+_POOL_RULES = frozenset({"of_num_enrolled", "in_num_people"})
+
+
+def _pool_part(sent: str, rid: str, ms: int, mstart: int, mend: int) -> tuple[int, int, int] | None:
+    """(value, start, end) of the part allocated after a count led by "of"/"among" that is its
+    pool ("Of 239 registered patients, 216 were randomly assigned", "Among 105 patients, 39 were
+    enrolled"), or None. A pool said to be randomised is the total all the same ("Of the 139
+    patients randomized, 66 were assigned to A and 73 to B")."""
+    if rid == "in_num_people" and _POOL_LEAD.search(sent, mstart, ms) is None:
+        return None
+    if rid == "of_num_enrolled" and _RANDOMISED_WORD.search(sent, ms, mend):
+        return None
+    m = _POOL_PART_AFTER.match(sent, mend, mend + _AFTER_WINDOW)
+    value = parse_int(m.group("part")) if m is not None else None
+    if value is None:
+        return None
+    # "66 were randomized to citrate and 73 to heparin": the part is the sum of the arms' counts
+    # (only where its own arm follows the verb: "39 were enrolled based on ...; 20 to A and 19
+    # to B" lists the parts of 39)
+    arms = _arm_counts(sent, m.end()) if _TO_ARM.match(sent, m.end()) else None
+    return value + (arms[0] if arms else 0), m.start("part"), m.end("part")
 
 
 def _next_group_in(sent: str, end: int) -> bool:
