@@ -116,10 +116,27 @@ def _middots(text: str) -> str:
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
+# The last long text plain_case read and its answer. Most fields ask about the whole document
+# (the same ``ctx.norm`` object, ~8 times per abstract), each time four scans of a text that is
+# not ASCII in two abstracts of three; shorter texts asked about in between do not replace it.
+_LAST: tuple[str, bool] = ("", True)
+_LONG_TEXT = 512
+
+
 def plain_case(text: str) -> bool:
     """Whether an ASCII word a case-insensitive regex can match in ``text`` is always in
     ``text.lower()`` as spelled: then a substring test there may gate the regex exactly."""
-    return text.isascii() or not any(c in text for c in _FOLDS_TO_ASCII)
+    global _LAST
+    if text.isascii():
+        return True
+    if len(text) < _LONG_TEXT:
+        return not any(map(text.__contains__, _FOLDS_TO_ASCII))
+    last = _LAST  # (one read of the pair: another thread may replace it meanwhile)
+    if last[0] is text:
+        return last[1]
+    plain = not any(map(text.__contains__, _FOLDS_TO_ASCII))
+    _LAST = (text, plain)
+    return plain
 
 
 def masked_text(doc: Document, norm: str, full_text: bool = False) -> str:
@@ -144,7 +161,7 @@ def masked_text(doc: Document, norm: str, full_text: bool = False) -> str:
 
 
 def _blank(chunk: str) -> str:
-    return _NOT_NEWLINE.sub(" ", chunk)
-
-
-_NOT_NEWLINE = re.compile(r"[^\n]")
+    """``chunk`` with every character but a newline a space (what ``re.sub("[^\\n]", " ", chunk)``
+    gives): built from its lines' lengths, where the substitution made one match per character
+    (most chunks are a section label between two sections: half the cost of masking)."""
+    return "\n".join([" " * len(line) for line in chunk.split("\n")])

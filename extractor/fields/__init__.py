@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from extractor.document import Document
+from extractor.document import Document, Section
 
 if TYPE_CHECKING:  # spaCy is imported only when a Doc is built (see Context.doc)
     from spacy.tokens import Doc
@@ -34,6 +34,7 @@ class Context:
     _low: str | None = None
     _sentences: list[tuple[int, int, int]] | None = None
     _spans: list[tuple[int, int]] | None = None
+    _section_index: tuple[list[int], list[Section]] | None = None
 
     @property
     def doc(self) -> Doc:
@@ -92,8 +93,17 @@ class Context:
         return self._sentences
 
     def section_label(self, pos: int) -> str | None:
-        sec = self.document.section_at(pos)
-        return sec.label if sec else None
+        """``document.section_at(pos)``'s label, found by bisection: every value's evidence asks
+        (an article's hundreds of sections were scanned from the first for each of them)."""
+        index = self._section_index
+        if index is None:
+            index = self._section_index = _section_index(self.document.sections)
+        starts, secs = index
+        if not starts:  # (sections out of order or overlapping: the document's own scan)
+            sec = self.document.section_at(pos)
+            return sec.label if sec else None
+        i = bisect_right(starts, pos) - 1
+        return secs[i].label if i >= 0 and pos < secs[i].end else None
 
     def evidence(self, start: int, end: int, rule: str | None = None, uncertain: bool = False) -> dict[str, Any]:
         """Provenance fields for a value at ``text[start:end]`` (trailing space trimmed)."""
@@ -114,3 +124,13 @@ class Context:
             "rule": rule,
             "uncertain": uncertain,
         }
+
+
+def _section_index(sections: list[Section]) -> tuple[list[int], list[Section]]:
+    """(starts, sections) where the sections are in order and none overlaps another: then the
+    one holding a position is the last starting at or before it, if any holds it (each earlier
+    one ends by the start of the next). Empty lists otherwise (section_at decides)."""
+    for a, b in zip(sections, sections[1:], strict=False):
+        if a.start > b.start or a.end > b.start:
+            return [], []
+    return [sec.start for sec in sections], sections
