@@ -117,3 +117,25 @@ def test_a_number_with_two_decimal_points_is_no_p_value() -> None:
     assert extract_text("Weight correlated with age (r = 0.62, p = .0.018).").p_values == []
     assert extract_text("Use was higher (PD = 1 time, P = 1.38 times and D = 1.5 times).").p_values == []
     assert [p.value for p in extract_text("The difference was significant (P=0.03).").p_values] == [0.03]
+
+
+def test_statistical_significance_in_brackets_is_a_result_not_a_level() -> None:
+    """Held-out PMC5721317 (gold-tune4) and 15 more abstracts: '(did not) reach/revealed/had
+    statistical significance (p < 0.001)' reports a result; a bracket after 'significance' had
+    been read as the start of a significance level. 'significance level (P = 0.05)',
+    'significance: p<0.05' and 'The level of significance (P = 0.05) was used' still define one."""
+    s = "The TOST test and linear mixed model both revealed statistical significance (p < 0.001)."
+    assert _p(s) == [("<", 0.001)]
+    assert _p("The difference did not reach statistical significance (P > 0.05).") == [(">", 0.05)]
+    assert _p("The significance level (P = 0.05) was chosen a priori.") == []
+    assert _p("Statistical significance: p<0.05.") == []
+    assert _p("The level of significance (P = 0.05) was used.") == []
+
+
+def test_a_power_of_ten_takes_a_closing_bracket_only_with_its_opening_one() -> None:
+    """PMC4330076: 'genome-wide significance (P<5×10−8); however' gave the text 'P<5×10−8)':
+    the exponent's closing bracket was optional on its own. 'P < 10^(-4)' keeps both."""
+    r = extract_text("bisoprolol response reaching genome-wide significance (P<5×10−8); however, this")
+    assert [(p.text, p.value) for p in r.p_values] == [("P<5×10−8", 5e-08)]
+    r = extract_text("The effect was large (P < 10^(-4)) overall.")
+    assert [(p.text, p.value) for p in r.p_values] == [("P < 10^(-4)", 0.0001)]
