@@ -193,3 +193,15 @@ def test_arm_sum_counts_ten_times_apart():
             "Participants received either WPC-80 and native whey (n = 10), in a crossover design, or milk (n = 12).")
     arms = [("native whey", 10, "10", 0), ("milk", 12, "12", 0)]
     assert len(run("ARM_SUM_MISMATCH", sized(text, arms, (24, "24", 0)))) == 1
+
+
+def test_analysed_people_are_not_compared_with_randomised_clusters():
+    # PMC3074545: "a cluster randomised trial in 106 primary care ... clinics", "133 (76.4%)
+    # women (90 I and 43 C) completed follow-up": women analysed, clinics randomised
+    text = ("MOSAIC was a cluster randomised trial in 106 primary care clinics in Melbourne. "
+            "133 (76.4%) women (90 I and 43 C) completed follow-up at 12 months.")
+    rec = sized(text, [], (106, "106", 0), analyzed=(133, "133", 0))
+    rec.sample_size.unit = "clinics"
+    assert run("ANALYZED_OVER_RANDOMIZED", rec) == []
+    rec.sample_size.unit = None  # the same counts, both of people, still disagree
+    assert len(run("ANALYZED_OVER_RANDOMIZED", rec)) == 1

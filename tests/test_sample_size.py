@@ -563,3 +563,11 @@ def test_a_study_that_involved_or_comprised_its_sample_counts_it() -> None:
     # "among" inside a clause about another study is no sample of this one
     ss = _ss("In a case-control study among 2064 South African women to investigate the risk of cancer, we found a reduction.")
     assert ss.randomized is None
+
+
+def test_completers_with_a_percent_after_the_people_are_the_analysed_total():
+    # gold-tune4 PMC4224669; also "Fifty-one subjects (35 men and 16 women) completed the study"
+    ss = _ss("A total of 356 patients were randomized. Two hundred ninety-one patients (81.7%) completed the study.")
+    assert (ss.randomized, ss.analyzed) == (356, 291)
+    ss = _ss("A total of 356 patients were randomized. Two hundred ninety-one patients (81.7%) were randomized again.")
+    assert ss.analyzed is None

@@ -161,13 +161,18 @@ def randomized_vs_planned(record: TrialRecord) -> list[Flag]:
     "ANALYZED_OVER_RANDOMIZED",
     "more analysed than randomised",
     "sample_size.analyzed <= sample_size.randomized",
-    "none: counts are exact; a warning because crossover and cluster units can differ; only when "
+    "none: counts are exact; a warning because crossover units can differ; never when the unit "
+    "randomised is not people (clusters, eyes); only when "
     "the randomised count's sentence says it was randomised or holds the analysed count too (a "
     "count of those recruited or of a subset, 'Of these, 112 ...', may be of another stage)",
 )
 def analyzed_over_randomized(record: TrialRecord) -> list[Flag]:
     ss = record.sample_size
     if ss.randomized is None or ss.analyzed is None or ss.analyzed <= ss.randomized:
+        return []
+    if ss.unit is not None:
+        # clusters, eyes or teeth randomised: the analysed count is often of people (PMC3074545:
+        # 106 clinics randomised, 133 women completed), and nothing says which
         return []
     r_ev, a_ev = ss.evidence.get("randomized"), ss.evidence.get("analyzed")
     if r_ev is not None and a_ev is not None and r_ev.sentence != a_ev.sentence \

@@ -93,7 +93,7 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "of_total_enrolled": frozenset({"enrolled", "enroled", "randomized", "randomised", "included"}),
     "of_num_enrolled": frozenset({"randomized", "randomised", "randomly", "enrolled", "enroled", "included", "recruited", "allocated"}),
     "completed_analyzed": frozenset({"completed", "complete", "analyzed", "analysed", "analysis", "analyses", "evaluation"}),
-    "data_available_analyzed": frozenset({"data"}),
+    "data_available_analyzed": frozenset({"data", "analysis", "analyses"}),
     "num_people_randomized": _RAND,
     "lead_count_randomized": _RAND,
     "randomized_num_people": _RAND,
