@@ -139,3 +139,15 @@ def test_a_power_of_ten_takes_a_closing_bracket_only_with_its_opening_one() -> N
     assert [(p.text, p.value) for p in r.p_values] == [("P<5×10−8", 5e-08)]
     r = extract_text("The effect was large (P < 10^(-4)) overall.")
     assert [(p.text, p.value) for p in r.p_values] == [("P < 10^(-4)", 0.0001)]
+
+
+def test_a_p_value_written_with_a_colon_or_nothing_after_the_word_value():
+    """gold-tune4 PMC4076897 'P value: 0.001 for glucosamine sulfate'; 36 p-values in 13 abstracts
+    ('(P-value: .222)', 'with P value 0.48, while', '(P values: 0.184, 0.404, and 0.726, resp.)').
+    Only after the word 'value': 'Group P: 0.5 mg/kg' and 'p 0.5' are no p-values."""
+    assert _p("Rate of adverse events was lower (P value: 0.001 for glucosamine sulfate).") == [("=", 0.001)]
+    assert _p("It was not significant statistically (P-value: .222).") == [("=", 0.222)]
+    assert _p("47% for control group with P value 0.48, while the rest") == [("=", 0.48)]
+    assert _p("increase after PRP (P values: 0.184, 0.404, and 0.726, resp.).") == [("=", 0.184), ("=", 0.404), ("=", 0.726)]
+    assert _p("Group P: 0.5 mg/kg propofol was given.") == []
+    assert _p("In arm p 0.5 mg was given.") == []

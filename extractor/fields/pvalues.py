@@ -23,6 +23,8 @@ _CMP = {
     "=": "=", "<": "<", ">": ">", "<=": "<=", ">=": ">=", "=<": "<=", "=>": ">=", "≤": "<=", "≥": ">=",
     "of": "=", "was": "=", "were": "=", "is": "=", "equal": "=", "equals": "=",
     "less than": "<", "greater than": ">", "<or=": "<=", ">or=": ">=",
+    # "P value: 0.001", "P value 0.48": after the word "value", a colon or nothing is "="
+    ":": "=", "": "=",
 }
 
 
