@@ -206,3 +206,14 @@ def test_sentence_masks_mark_every_gate_string_where_it_starts() -> None:
             want[k] = want.get(k, 0) | b
             i = low.find(g, i + 1)
     assert dict(d._sentence_masks(SimpleNamespace(low=low, sent_starts=starts))) == want
+
+
+def test_a_counted_subset_not_randomised_leaves_the_study_randomised():
+    # gold-tune4 PMC3087029 and PMC1501010: the count makes the unrandomised patients a subset
+    text = ("This open, randomised, multicentre study addresses the hypothesis. Patients were randomised to "
+            "aspirin or VKA. Sixty-nine patients were not randomised because of non-visualisation (n = 6).")
+    assert extract_text(text).design.randomized is True
+    text = ("Forty patients were randomized to A or B. The remaining group of 36 patients was not randomised "
+            "and it was considered as a parallel group.")
+    assert extract_text(text).design.randomized is True
+    assert extract_text("Patients were not randomized. They chose their treatment.").design.randomized is False
