@@ -227,3 +227,12 @@ def test_a_noun_between_the_count_and_out_of() -> None:
     # a unit is no noun of people: "items out of 56+", "points out of 176"
     assert _er("Missing data were small (median 0, mean 1–5 items out of 56+ items per interview).") == []
     assert _er("The beginning and final test means were 69.87 and 80.98 points out of 176 for the control group.") == []
+
+
+def test_a_total_in_words_of_animals_is_a_rate():
+    # gold-tune4 PMC1065073: a total in words needs a noun of who was counted; animals are
+    # counted as people are (sample_size's noun list already holds them)
+    s = ("Five of the nine lambs subjected to AV-ECMO therapy (56%) died before completion, as compared "
+         "with two out of eight lambs (25%) in the CMV group.")
+    assert [(e.events, e.total) for e in extract_text(s).event_rates] == [(5, 9), (2, 8)]
+    assert extract_text("Five of the nine bottles were empty.").event_rates == []
