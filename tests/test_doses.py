@@ -345,3 +345,13 @@ def test_an_amount_of_a_macronutrient_is_a_diet_not_a_dose() -> None:
     assert (d.value, d.unit) == (20, "g")
     d = find_doses("were randomized into three groups: 30 g of whey proteins (n = 22)")[0]
     assert (d.value, d.unit) == (30, "g")
+
+
+def test_a_range_whose_upper_bound_has_a_thousands_separator_is_one_regimen():
+    # gold-tune4 PMC4224669: "(600 to 1,800 mg/day)" had given 1800 mg/day (the range's second
+    # number alone); the first amount is the dose's value
+    r = extract_text("Patients were randomly assigned to receive add-on lithium (600 to 1,800 mg/day) or placebo.")
+    assert [(d.value, d.unit) for a in r.arms for d in a.doses] == [(600.0, "mg/day")]
+    # two amounts, not a range: each its own dose
+    r = extract_text("Patients were randomly assigned to receive lithium 600 mg/day or valproate 1,800 mg/day.")
+    assert [(d.value, d.unit) for a in r.arms for d in a.doses] == [(600.0, "mg/day"), (1800.0, "mg/day")]
