@@ -1349,3 +1349,22 @@ def test_regimen_before_a_label_in_parentheses_starts_after_the_allocation_verb(
             "and FAST groups.")
     arms = {a.label: [(d.value, d.unit) for d in a.doses] for a in extract_text(text).arms}
     assert arms["FAST"] == [(20, "mL/kg")]
+
+
+def test_per_arm_counts_treated_with_each_treatment_with_a_bracket_before_the_verb() -> None:
+    text = ("Thirty patients were treated with ibuprofen 400 mg twice a day, (mean age 27.12 ± 10.83 years) and 30 patients "
+            "(mean age 26.60 ± 10) were treated with glucosamine sulfate 1500 mg daily.")
+    rec = extract_text(text)
+    assert [(a.label.split()[0], a.n) for a in rec.arms] == [("ibuprofen", 30), ("glucosamine", 30)]
+    # the first count is an arm's, not the total
+    assert rec.sample_size.randomized == 60
+
+
+def test_bare_counts_received_name_arms_only_in_pairs() -> None:
+    text = "RESULTS: Of the 159 patients randomized, 82 received progesterone and 77 received placebo."
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("progesterone", 82), ("placebo", 77)]
+    # a share of a group receiving its treatment is no arm's allocation
+    text = ("Results: In the control arms 3627 patients were eligible and in the intervention arms 3094 patients. Of the "
+            "latter, 1054 patients (34%) received the intervention. Adherence did not differ between the intervention and "
+            "the usual care arm.")
+    assert all(a.n is None for a in extract_text(text).arms)

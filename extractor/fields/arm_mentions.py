@@ -205,7 +205,11 @@ _GROUP_WORDS = ("group", "arm")
 _N_RECEIVED_PEOPLE = ("patients", "participants", "subjects", "children", "women", "men", "others", "cases", "volunteers")
 # n_received's gate: a word of _N_RECEIVED_PEOPLE, whitespace, then "were" / "received" / "to", in
 # the lower-cased sentence (one C-level search; stdlib re's \s is str.isspace)
-_N_RECEIVED_GATE = re.compile(rf"(?:{'|'.join(_N_RECEIVED_PEOPLE)})\s+(?:were|received|to)")
+# ... or a bracket between them ("30 patients (mean age 26.6 years) were treated with"), or a bare
+# count ("82 received progesterone and 77 received placebo")
+_N_RECEIVED_GATE = re.compile(rf"(?:{'|'.join(_N_RECEIVED_PEOPLE)})\s+(?:were|received|to|\()|\d\s+(?:received|were\s+(?:given|treated))")
+# a bare count receiving ("77 received placebo"): no people word is needed
+_N_RECEIVED_BARE = re.compile(r"\d\s+(?:received|were\s+(?:given|treated))")
 _OF_N = ("of", "with", "comprising", "included", "consisting")
 # what follows "group" in group_included_n ("group I included 100"), on the lower-cased text
 _CODE_VERB = compile_regex(r"(?:[a-z]{1,4}[0-9]?|[0-9])\s+(?:included|comprised|consisted|had|with|of|contained)")
@@ -250,7 +254,7 @@ def _count_rules(sent: str, low: str, cues: set[str], doc_low: str, s: int, nxt:
     if "group" in cues and (not plain or any(low.startswith(_OF_N, k) for k in after)):
         out.append("group_of_n")  # "group of 44 cases"
     # "24 patients received X": a people word, then "were ..." / "received" / "to"
-    if (not plain or _N_RECEIVED_GATE.search(low)) and _people_cue(doc_low, s, nxt):
+    if (not plain or _N_RECEIVED_GATE.search(low)) and (_people_cue(doc_low, s, nxt) or _N_RECEIVED_BARE.search(low)):
         out.append("n_received")
     if "group" not in cues:
         return out
@@ -313,6 +317,7 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                 out.append(pc)
             continue
         found: list[_Arm] = []
+        bare_at: set[int] = set()  # where n_received matched a count without a people word
         population = False
         nxt = sents[idx + 1][0] if idx + 1 < len(sents) else len(doc_low)
         for rid in _count_rules(sent, low, cues, doc_low, s, nxt):
@@ -376,6 +381,8 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                     continue
                 if any(x.start == s + m.start() for x in found):
                     continue
+                if rid == "n_received" and m.group("bare"):
+                    bare_at.add(s + m.start("n"))
                 # the item runs from the name through its count: "10 mg L + 2 mg total Z (1 mg Z ...; n = 24)"
                 item = (s + lstart, s + m.end()) if rid in ("arm_n", "arm_n_list") else (s + m.start(), s + m.end())
                 found.append(_Arm(label, s + lstart, s + lstart + len(raw), n=n, n_span=(s + m.start("n"), s + m.end("n")),
@@ -389,6 +396,11 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                     # "[control group, CG]": the role is the name's; "received conventional craniotomy
                     # (CC group, CG)": the treatment names the same group elsewhere
                     found[-1].aliases += [m.group("name"), clean_label(m.group("what"))]
+        if bare_at and sum(x.rule == "arms:n_received" for x in found) < 2:
+            # "82 received progesterone and 77 received placebo": a bare count names an arm only
+            # beside another count received; alone ("Of these, 12 received rescue medication") it
+            # may count anything
+            found = [x for x in found if x.n_span is None or x.n_span[0] not in bare_at]
         if "rand" in cues and _counts_to_gate(sent, low):
             # its items replace the single mentions of their counts ("493 subjects were randomized
             # to varenicline"): arms.extract trusts a count allocated in a list (rule counts_to)
