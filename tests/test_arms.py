@@ -1368,3 +1368,18 @@ def test_bare_counts_received_name_arms_only_in_pairs() -> None:
             "latter, 1054 patients (34%) received the intervention. Adherence did not differ between the intervention and "
             "the usual care arm.")
     assert all(a.n is None for a in extract_text(text).arms)
+
+
+def test_parenthesis_between_the_allocation_word_and_the_list() -> None:
+    text = ("Following a 2-week run-in, patients were randomised (two inhalations twice daily) to budesonide pMDI 200 mu g, "
+            "budesonide/formoterol DPI 160/4.5 mu g or budesonide/formoterol pMDI 160/4.5 mu g.")
+    assert len(extract_text(text).arms) == 3
+    # no list after it: no arms
+    assert extract_text("Patients were randomised (two inhalations twice daily) at each visit.").arms == []
+
+
+def test_either_with_an_amount_after_a_count_is_an_allocation_list_not_one_arm() -> None:
+    text = ("METHODS: In this prospective non-randomized study, 43 neovascular glaucoma patients (43 eyes) were assigned to "
+            "receive either 0.5 mg intravitreal ranibizumab for three to 14 days before Ahmed glaucoma valve implantation "
+            "(injection group, n = 21) or Ahmed glaucoma valve implantation alone (control group, n = 22).")
+    assert [a.n for a in extract_text(text).arms] == [21, 22]

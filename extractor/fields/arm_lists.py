@@ -176,10 +176,11 @@ def _list_follows(sent: str, low: str) -> bool:
     have none ("this randomized controlled trial", "randomization was stratified")."""
     if not _plain_case(sent):
         return True
-    # a ratio may stand in parentheses: "randomized (1:1:1:1) to placebo + MTX (group 1), ..."
+    # a parenthesis may stand before the list: a ratio ("randomized (1:1:1:1) to placebo + MTX (group 1),
+    # ..."), or how the groups are treated ("randomised (two inhalations twice daily) to budesonide ...")
     if "(" not in low:
         return any(low.startswith(_LIST_LEADS, k) or _DIGIT.match(low, k) for k in _after_space(low, _RAND_ENDS))
-    return any(low.startswith(_LIST_LEADS, k) or _DIGIT.match(low, k) or low.startswith("(", k) and low[k + 1 : k + 2].isdigit()
+    return any(low.startswith(_LIST_LEADS, k) or _DIGIT.match(low, k) or low.startswith("(", k)
                for k in _after_space(low, _RAND_ENDS))
 
 
