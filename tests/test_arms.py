@@ -1383,3 +1383,15 @@ def test_either_with_an_amount_after_a_count_is_an_allocation_list_not_one_arm()
             "receive either 0.5 mg intravitreal ranibizumab for three to 14 days before Ahmed glaucoma valve implantation "
             "(injection group, n = 21) or Ahmed glaucoma valve implantation alone (control group, n = 22).")
     assert [a.n for a in extract_text(text).arms] == [21, 22]
+
+
+def test_coded_groups_defined_after_a_colon_are_called_by_their_treatments() -> None:
+    text = ("METHODS: 160 patients were randomly assigned equally to one of the following groups: Group A: Received single "
+            "dose of N. sativa oil (500 ml capsule); Group B: Received single dose of garlic (500 mg capsule); Group C: "
+            "Received single dose of CoQ10 (120 mg capsule) and Group D: received single dose of matching oral placebo.")
+    arms = extract_text(text).arms
+    assert [a.label for a in arms] == ["N. sativa oil", "garlic", "CoQ10", "matching oral placebo"]
+    assert "group A" in arms[0].aliases
+    # a count after the code names nothing
+    text = "Patients were randomized into group A and group B (group A: n = 35, group B: n = 35)."
+    assert [a.label for a in extract_text(text).arms] == ["group A", "group B"]

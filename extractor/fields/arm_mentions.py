@@ -787,7 +787,9 @@ def _code_names(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
     for _s, _e, sent, _low, cues in sents:
         coded = "group" in cues and "roup " in sent and any(t in sent for t in after_group)
         rids = ((["code_defined"] if "(" in sent and (coded or any(d in sent for d in paren)) else [])
-                + (["code_treated", "code_in_passive"] if coded else []))
+                + (["code_treated", "code_in_passive"] if coded else [])
+                # "Group A: Received single dose of N. sativa oil", "Group 1- conventional etching"
+                + (["code_colon"] if coded and (":" in sent or "-" in sent or "–" in sent) else []))
         for rid in rids:
             for m in rules.by_id(rid).finditer(sent):
                 code = m.group("code")
