@@ -1395,3 +1395,11 @@ def test_coded_groups_defined_after_a_colon_are_called_by_their_treatments() -> 
     # a count after the code names nothing
     text = "Patients were randomized into group A and group B (group A: n = 35, group B: n = 35)."
     assert [a.label for a in extract_text(text).arms] == ["group A", "group B"]
+
+
+def test_randomly_after_the_allocation_verb_before_groups_named_after_a_comma() -> None:
+    text = "All patient allocated randomly in two study groups, MMC and acetic acid."
+    assert [a.label for a in extract_text(text).arms] == ["MMC", "acetic acid"]
+    # groups of counted units, not named treatments
+    text = "The teeth were divided randomly into three groups of 18 porcelain and 24 composite chips each."
+    assert extract_text(text).arms == []

@@ -167,7 +167,8 @@ def _to_either_or_receive(sent: str, low: str) -> bool:
 # its list may start with after whitespace (a ratio's digit aside)
 _RAND_ENDS = ("randomized", "randomised", "randomization", "randomisation", "assigned", "allocated", "divided",
               "distributed", "selected")
-_LIST_LEADS = ("in", "to", "between")
+# ... or "randomly" after the verb ("allocated randomly in two study groups, MMC and acetic acid")
+_LIST_LEADS = ("in", "to", "between", "randomly")
 
 
 def _list_follows(sent: str, low: str) -> bool:
