@@ -1403,3 +1403,13 @@ def test_randomly_after_the_allocation_verb_before_groups_named_after_a_comma() 
     # groups of counted units, not named treatments
     text = "The teeth were divided randomly into three groups of 18 porcelain and 24 composite chips each."
     assert extract_text(text).arms == []
+
+
+def test_bare_counts_in_parentheses_after_every_item_of_an_allocation_list() -> None:
+    text = "Patients were randomised to rizatriptan 10 mg (53), ibuprofen 400 mg (52) and placebo (50)."
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("rizatriptan", 53), ("ibuprofen", 52), ("placebo", 50)]
+    text = "Participants were assigned to receive vitamin D (40) or placebo (40) supplements."
+    assert [a.n for a in extract_text(text).arms] == [40, 40]
+    # one item's bracket alone is an amount, not a count
+    text = "Patients were randomised to AZD3199 (200) or placebo."
+    assert all(a.n is None for a in extract_text(text).arms)

@@ -100,6 +100,17 @@ _COUNT_GATE = re.compile(
     re.I)
 
 
+# a bare count in parentheses ending a list item, with at most two words after it: "randomised to
+# rizatriptan 10 mg (53), ibuprofen 400 mg (52) and placebo (50)", "vitamin D (40) or placebo (40)
+# supplements"; read only where every item of the list has one (an amount alone, "(200)", does not)
+_BARE_COUNT = compile_regex(r"\(\s*(\d{1,5})\s*\)(?=(?:\s+[\w-]+){0,2}\s*$)")
+
+
+def _bare_counts(lst: str, items: list[tuple[int, int]]) -> bool:
+    """Whether every item of an allocation list (two at least) ends with a bare count "(53)"."""
+    return len(items) >= 2 and all("(" in lst[a:b] and _BARE_COUNT.search(lst[a:b]) for a, b in items)
+
+
 def _may_count(text: str) -> bool:
     """Whether _ITEM_COUNT can match (text beyond ASCII, where case folding differs, passes)."""
     return not text.isascii() or _COUNT_GATE.search(text) is not None
@@ -290,6 +301,7 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
             plain: list[_Arm] = []  # one arm per item, amounts of one drug not split
             carry: int | None = None
             wo = _with_or_without(lst, items)
+            bare = "(" in lst and _bare_counts(lst, items)
             for idx, (a, b) in enumerate(items):
                 if wo and wo[0] <= idx < wo[1]:
                     if idx == wo[0]:
@@ -325,6 +337,8 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
                 nm = _N_EQ.search(raw) if "=" in raw else None
                 if nm is None and "(" in raw and _may_count(raw):
                     nm = _ITEM_COUNT.search(raw)
+                if nm is None and bare:
+                    nm = _BARE_COUNT.search(raw)
                 if nm:
                     n = parse_int(nm.group(nm.lastindex or 1))
                 label, cell_unit = _strip_doses(clean_label(raw))
