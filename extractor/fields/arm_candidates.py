@@ -50,7 +50,7 @@ def _cue_scan() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 _CUE_SCAN = _cue_scan()
 _CUE_DIGIT = compile_regex(r"[0-9]")
-_MENTION_CUES = frozenset({"rand", "eq", "group", "versus", "received", "treated"})
+_MENTION_CUES = frozenset({"rand", "eq", "group", "versus", "received"})
 _S = tuple  # (start, end, sentence, lower-cased sentence, cue set)
 
 

@@ -192,8 +192,22 @@ def _list_follows(sent: str, low: str) -> bool:
     # ..."), or how the groups are treated ("randomised (two inhalations twice daily) to budesonide ...")
     if "(" not in low:
         return any(low.startswith(_LIST_LEADS, k) or _DIGIT.match(low, k) for k in _after_space(low, _RAND_ENDS))
-    return any(low.startswith(_LIST_LEADS, k) or _DIGIT.match(low, k) or low.startswith("(", k)
+    return any(low.startswith(_LIST_LEADS, k) or _DIGIT.match(low, k) or low.startswith("(", k) and _lead_after_paren(low, k)
                for k in _after_space(low, _RAND_ENDS))
+
+
+def _lead_after_paren(low: str, k: int) -> bool:
+    """A ratio ("(1:1)"), or a list lead after the parenthesis that opens at ``k`` ("(two
+    inhalations twice daily) to budesonide ...")."""
+    if low[k + 1 : k + 2].isdigit():
+        return True
+    j = low.find(")", k, k + 82)
+    if j < 0:
+        return False
+    rest = j + 1
+    while rest < len(low) and low[rest].isspace():
+        rest += 1
+    return rest > j + 1 and low.startswith(_LIST_LEADS, rest)
 
 
 def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:

@@ -37,6 +37,7 @@ from extractor.fields.arm_labels import (
 from extractor.numbers import parse_int
 from extractor.regex_cache import compile_regex
 from extractor.rules import Rule, load_rules
+from extractor.scan import skip_back
 from extractor.words import TOK
 
 # words that make "the X group" a description of people, not a randomised group
@@ -205,11 +206,38 @@ _GROUP_WORDS = ("group", "arm")
 _N_RECEIVED_PEOPLE = ("patients", "participants", "subjects", "children", "women", "men", "others", "cases", "volunteers")
 # n_received's gate: a word of _N_RECEIVED_PEOPLE, whitespace, then "were" / "received" / "to", in
 # the lower-cased sentence (one C-level search; stdlib re's \s is str.isspace)
+_N_RECEIVED_GATE = re.compile(rf"(?:{'|'.join(_N_RECEIVED_PEOPLE)})\s+(?:were|received|to)")
 # ... or a bracket between them ("30 patients (mean age 26.6 years) were treated with"), or a bare
-# count ("82 received progesterone and 77 received placebo")
-_N_RECEIVED_GATE = re.compile(rf"(?:{'|'.join(_N_RECEIVED_PEOPLE)})\s+(?:were|received|to|\()|\d\s+(?:received|were\s+(?:given|treated))")
-# a bare count receiving ("77 received placebo"): no people word is needed
-_N_RECEIVED_BARE = re.compile(r"\d\s+(?:received|were\s+(?:given|treated))")
+# count ("82 received progesterone and 77 received placebo"): tested only where the words are in place
+_N_RECEIVED_PAREN = re.compile(rf"(?:{'|'.join(_N_RECEIVED_PEOPLE)})\s+\([^()]{{1,60}}\)\s+(?:were|received)")
+_BARE_VERBS = ("received", "were given", "were treated")
+# the sentence cues of n_received's verbs ("received", "were given", "were treated with", "were allocated to")
+_N_RECEIVED_VERB_CUES = frozenset({"received", "treated", "rand"})
+
+
+def _bare_count_verb(low: str) -> bool:
+    """A count, whitespace, then "received" / "were given" / "were treated" in ``low``."""
+    for w in _BARE_VERBS:
+        i = low.find(w)
+        while i >= 0:
+            k = skip_back(low, i, str.isspace)
+            if k < i and k > 0 and low[k - 1].isdigit():
+                return True
+            i = low.find(w, i + 1)
+    return False
+
+
+def _n_received_gate(low: str, cues: set[str]) -> bool:
+    """n_received's gate on the lower-cased sentence: a people word before its verb, a bracket
+    between them, or a bare count before the verb (where the sentence cues find a verb of the rule:
+    most sentences have none)."""
+    if _N_RECEIVED_GATE.search(low) is not None:
+        return True
+    if not cues & _N_RECEIVED_VERB_CUES:
+        return False
+    return _bare_count_verb(low) or (") were" in low or ") received" in low) and _N_RECEIVED_PAREN.search(low) is not None
+
+
 _OF_N = ("of", "with", "comprising", "included", "consisting")
 # what follows "group" in group_included_n ("group I included 100"), on the lower-cased text
 _CODE_VERB = compile_regex(r"(?:[a-z]{1,4}[0-9]?|[0-9])\s+(?:included|comprised|consisted|had|with|of|contained)")
@@ -254,7 +282,7 @@ def _count_rules(sent: str, low: str, cues: set[str], doc_low: str, s: int, nxt:
     if "group" in cues and (not plain or any(low.startswith(_OF_N, k) for k in after)):
         out.append("group_of_n")  # "group of 44 cases"
     # "24 patients received X": a people word, then "were ..." / "received" / "to"
-    if (not plain or _N_RECEIVED_GATE.search(low)) and (_people_cue(doc_low, s, nxt) or _N_RECEIVED_BARE.search(low)):
+    if (not plain or _n_received_gate(low, cues)) and (_people_cue(doc_low, s, nxt) or _bare_count_verb(low)):
         out.append("n_received")
     if "group" not in cues:
         return out
@@ -309,7 +337,8 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
         if "num" not in cues:
             continue
         dash = _dash_counts(sent, s) if "(" in sent and "-" in sent and _DASH_GATE.search(sent) else []
-        if not cues & _MENTION_CUES:
+        # "30 patients were treated with X and 30 ... with Y": n_received's verbs without another cue
+        if not cues & _MENTION_CUES and not ("treated" in cues and _n_received_gate(low, cues)):
             # the parenthesis counts its groups itself: no allocation word is needed
             pc = _paren_counts(sent, s) if "(" in sent and _has_control_word(low) else []
             pc += dash
@@ -784,12 +813,14 @@ def _code_names(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
     # "group B included", "In Group A, 3MIX-MP was used"
     paren = tuple(f"({c})" for c in codes)
     after_group = tuple(f"roup {c}" for c in codes)
+    # code_colon's gate: the code, then its colon or dash ("Group A:", "Group 1-", "Group P - ", "group A (n = 30):")
+    after_colon = tuple(f"roup {c}{sep}" for c in codes for sep in (":", "-", "–", " :", " -", " –", " ("))
     for _s, _e, sent, _low, cues in sents:
         coded = "group" in cues and "roup " in sent and any(t in sent for t in after_group)
         rids = ((["code_defined"] if "(" in sent and (coded or any(d in sent for d in paren)) else [])
                 + (["code_treated", "code_in_passive"] if coded else [])
                 # "Group A: Received single dose of N. sativa oil", "Group 1- conventional etching"
-                + (["code_colon"] if coded and (":" in sent or "-" in sent or "–" in sent) else []))
+                + (["code_colon"] if coded and any(t in sent for t in after_colon) else []))
         for rid in rids:
             for m in rules.by_id(rid).finditer(sent):
                 code = m.group("code")
