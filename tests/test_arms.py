@@ -1413,3 +1413,15 @@ def test_bare_counts_in_parentheses_after_every_item_of_an_allocation_list() -> 
     # one item's bracket alone is an amount, not a count
     text = "Patients were randomised to AZD3199 (200) or placebo."
     assert all(a.n is None for a in extract_text(text).arms)
+
+
+def test_amounts_in_a_parenthesis_are_no_counts_of_the_arms_they_dose() -> None:
+    text = ("OBJECTIVES: To compare two low-dose oral isotretinoin regimens (20 mg daily and 20 mg alternate days) in acne. "
+            "METHODS: A total of 240 patients were randomized into two groups and treated with a fixed dose of 20 mg of "
+            "isotretinoin (Group A - daily and Group B - alternate days) for 24 weeks.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.n) for a in arms] == [("daily", None), ("alternate days", None)]
+    # a count before a name still sizes its arm
+    text = ("Patients were randomized to TOMOX or FOLFOX4. Of the 183 patients (92 TOMOX and 91 FOLFOX4), most had "
+            "metastatic disease.")
+    assert [a.n for a in extract_text(text).arms] == [92, 91]

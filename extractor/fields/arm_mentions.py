@@ -510,7 +510,9 @@ def _rate_sizes(ctx: Context, arms: list[_Arm], total: int | None) -> None:
 _PAREN_BODY = compile_regex(r"\(([^()]{5,160})\)")
 _COUNT_ITEM = compile_regex(
     r"^\s*(?:and\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:patients|pts|participants|subjects)\s+)?"
-    r"(?:(?:received|receiving|in\s+the|in|to|on)\s+)?(?P<label>[A-Za-z][^,;±=<>%]{0,60}?)\s*$", regex.I)
+    # ... not an amount: "(20 mg daily and 20 mg alternate days)" doses the arms "daily" and "alternate days"
+    r"(?:(?:received|receiving|in\s+the|in|to|on)\s+)?(?!(?:mg|g|mcg|μg|µg|ml|iu|units?|mmol|mg/kg)\b)"
+    r"(?P<label>[A-Za-z][^,;±=<>%]{0,60}?)\s*$", regex.I)
 _GROUP_SUFFIX = compile_regex(r"\s+(?:group|arm)s?$", regex.I)
 _ITEM_SPLIT = compile_regex(r"\s*[,;](?<!\d,(?=\d{3}(?!\d)))\s*(?:and\s+)?|\s+and\s+")  # not a thousands comma
 
