@@ -1425,3 +1425,13 @@ def test_amounts_in_a_parenthesis_are_no_counts_of_the_arms_they_dose() -> None:
     text = ("Patients were randomized to TOMOX or FOLFOX4. Of the 183 patients (92 TOMOX and 91 FOLFOX4), most had "
             "metastatic disease.")
     assert [a.n for a in extract_text(text).arms] == [92, 91]
+
+
+def test_objective_comparing_two_named_treatments_names_the_arms() -> None:
+    text = ("BACKGROUND: The aim of this study was to compare the effect of lansoprazole (30 mg) and pantoprazole (40 mg) "
+            "administered intravenously on gastric acidity. METHODS: Sixty patients were enrolled.")
+    assert [a.label for a in extract_text(text).arms] == ["lansoprazole", "pantoprazole"]
+    # kinds of groups coordinated before one noun are no two named treatments
+    text = ("OBJECTIVE: To compare the effectiveness of intensive group and individual interventions for smoking "
+            "cessation in a primary health care setting.")
+    assert extract_text(text).arms == []
