@@ -227,14 +227,10 @@ def _bare_count_verb(low: str) -> bool:
     return False
 
 
-def _n_received_gate(low: str, cues: set[str]) -> bool:
-    """n_received's gate on the lower-cased sentence: a people word before its verb, a bracket
-    between them, or a bare count before the verb (where the sentence cues find a verb of the rule:
-    most sentences have none)."""
-    if _N_RECEIVED_GATE.search(low) is not None:
-        return True
-    if not cues & _N_RECEIVED_VERB_CUES:
-        return False
+def _n_received_more(low: str) -> bool:
+    """n_received's forms beyond its gate (``_N_RECEIVED_GATE``): a bracket between the people
+    word and the verb, or a bare count before the verb. Called only where the sentence cues find
+    a verb of the rule (``_N_RECEIVED_VERB_CUES``): most sentences have none."""
     return _bare_count_verb(low) or (") were" in low or ") received" in low) and _N_RECEIVED_PAREN.search(low) is not None
 
 
@@ -282,7 +278,7 @@ def _count_rules(sent: str, low: str, cues: set[str], doc_low: str, s: int, nxt:
     if "group" in cues and (not plain or any(low.startswith(_OF_N, k) for k in after)):
         out.append("group_of_n")  # "group of 44 cases"
     # "24 patients received X": a people word, then "were ..." / "received" / "to"
-    if (not plain or _n_received_gate(low, cues)) and (_people_cue(doc_low, s, nxt) or _bare_count_verb(low)):
+    if (not plain or _N_RECEIVED_GATE.search(low) or cues & _N_RECEIVED_VERB_CUES and _n_received_more(low)) and (_people_cue(doc_low, s, nxt) or _bare_count_verb(low)):
         out.append("n_received")
     if "group" not in cues:
         return out
@@ -338,7 +334,7 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
             continue
         dash = _dash_counts(sent, s) if "(" in sent and "-" in sent and _DASH_GATE.search(sent) else []
         # "30 patients were treated with X and 30 ... with Y": n_received's verbs without another cue
-        if not cues & _MENTION_CUES and not ("treated" in cues and _n_received_gate(low, cues)):
+        if not cues & _MENTION_CUES and not ("treated" in cues and (_N_RECEIVED_GATE.search(low) or _n_received_more(low))):
             # the parenthesis counts its groups itself: no allocation word is needed
             pc = _paren_counts(sent, s) if "(" in sent and _has_control_word(low) else []
             pc += dash
