@@ -1349,3 +1349,89 @@ def test_regimen_before_a_label_in_parentheses_starts_after_the_allocation_verb(
             "and FAST groups.")
     arms = {a.label: [(d.value, d.unit) for d in a.doses] for a in extract_text(text).arms}
     assert arms["FAST"] == [(20, "mL/kg")]
+
+
+def test_per_arm_counts_treated_with_each_treatment_with_a_bracket_before_the_verb() -> None:
+    text = ("Thirty patients were treated with ibuprofen 400 mg twice a day, (mean age 27.12 ± 10.83 years) and 30 patients "
+            "(mean age 26.60 ± 10) were treated with glucosamine sulfate 1500 mg daily.")
+    rec = extract_text(text)
+    assert [(a.label.split()[0], a.n) for a in rec.arms] == [("ibuprofen", 30), ("glucosamine", 30)]
+    # the first count is an arm's, not the total
+    assert rec.sample_size.randomized == 60
+
+
+def test_bare_counts_received_name_arms_only_in_pairs() -> None:
+    text = "RESULTS: Of the 159 patients randomized, 82 received progesterone and 77 received placebo."
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("progesterone", 82), ("placebo", 77)]
+    # a share of a group receiving its treatment is no arm's allocation
+    text = ("Results: In the control arms 3627 patients were eligible and in the intervention arms 3094 patients. Of the "
+            "latter, 1054 patients (34%) received the intervention. Adherence did not differ between the intervention and "
+            "the usual care arm.")
+    assert all(a.n is None for a in extract_text(text).arms)
+
+
+def test_parenthesis_between_the_allocation_word_and_the_list() -> None:
+    text = ("Following a 2-week run-in, patients were randomised (two inhalations twice daily) to budesonide pMDI 200 mu g, "
+            "budesonide/formoterol DPI 160/4.5 mu g or budesonide/formoterol pMDI 160/4.5 mu g.")
+    assert len(extract_text(text).arms) == 3
+    # no list after it: no arms
+    assert extract_text("Patients were randomised (two inhalations twice daily) at each visit.").arms == []
+
+
+def test_either_with_an_amount_after_a_count_is_an_allocation_list_not_one_arm() -> None:
+    text = ("METHODS: In this prospective non-randomized study, 43 neovascular glaucoma patients (43 eyes) were assigned to "
+            "receive either 0.5 mg intravitreal ranibizumab for three to 14 days before Ahmed glaucoma valve implantation "
+            "(injection group, n = 21) or Ahmed glaucoma valve implantation alone (control group, n = 22).")
+    assert [a.n for a in extract_text(text).arms] == [21, 22]
+
+
+def test_coded_groups_defined_after_a_colon_are_called_by_their_treatments() -> None:
+    text = ("METHODS: 160 patients were randomly assigned equally to one of the following groups: Group A: Received single "
+            "dose of N. sativa oil (500 ml capsule); Group B: Received single dose of garlic (500 mg capsule); Group C: "
+            "Received single dose of CoQ10 (120 mg capsule) and Group D: received single dose of matching oral placebo.")
+    arms = extract_text(text).arms
+    assert [a.label for a in arms] == ["N. sativa oil", "garlic", "CoQ10", "matching oral placebo"]
+    assert "group A" in arms[0].aliases
+    # a count after the code names nothing
+    text = "Patients were randomized into group A and group B (group A: n = 35, group B: n = 35)."
+    assert [a.label for a in extract_text(text).arms] == ["group A", "group B"]
+
+
+def test_randomly_after_the_allocation_verb_before_groups_named_after_a_comma() -> None:
+    text = "All patient allocated randomly in two study groups, MMC and acetic acid."
+    assert [a.label for a in extract_text(text).arms] == ["MMC", "acetic acid"]
+    # groups of counted units, not named treatments
+    text = "The teeth were divided randomly into three groups of 18 porcelain and 24 composite chips each."
+    assert extract_text(text).arms == []
+
+
+def test_bare_counts_in_parentheses_after_every_item_of_an_allocation_list() -> None:
+    text = "Patients were randomised to rizatriptan 10 mg (53), ibuprofen 400 mg (52) and placebo (50)."
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("rizatriptan", 53), ("ibuprofen", 52), ("placebo", 50)]
+    text = "Participants were assigned to receive vitamin D (40) or placebo (40) supplements."
+    assert [a.n for a in extract_text(text).arms] == [40, 40]
+    # one item's bracket alone is an amount, not a count
+    text = "Patients were randomised to AZD3199 (200) or placebo."
+    assert all(a.n is None for a in extract_text(text).arms)
+
+
+def test_amounts_in_a_parenthesis_are_no_counts_of_the_arms_they_dose() -> None:
+    text = ("OBJECTIVES: To compare two low-dose oral isotretinoin regimens (20 mg daily and 20 mg alternate days) in acne. "
+            "METHODS: A total of 240 patients were randomized into two groups and treated with a fixed dose of 20 mg of "
+            "isotretinoin (Group A - daily and Group B - alternate days) for 24 weeks.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.n) for a in arms] == [("daily", None), ("alternate days", None)]
+    # a count before a name still sizes its arm
+    text = ("Patients were randomized to TOMOX or FOLFOX4. Of the 183 patients (92 TOMOX and 91 FOLFOX4), most had "
+            "metastatic disease.")
+    assert [a.n for a in extract_text(text).arms] == [92, 91]
+
+
+def test_objective_comparing_two_named_treatments_names_the_arms() -> None:
+    text = ("BACKGROUND: The aim of this study was to compare the effect of lansoprazole (30 mg) and pantoprazole (40 mg) "
+            "administered intravenously on gastric acidity. METHODS: Sixty patients were enrolled.")
+    assert [a.label for a in extract_text(text).arms] == ["lansoprazole", "pantoprazole"]
+    # kinds of groups coordinated before one noun are no two named treatments
+    text = ("OBJECTIVE: To compare the effectiveness of intensive group and individual interventions for smoking "
+            "cessation in a primary health care setting.")
+    assert extract_text(text).arms == []

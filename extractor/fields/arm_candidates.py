@@ -29,6 +29,8 @@ _CUE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("each", ("each", " per ")),
     ("controlled", ("-controlled",)),
     ("received", ("receiv",)),
+    # "30 patients were treated with X and 30 ... with Y": per-arm counts without "received"
+    ("treated", ("treated with", "were given")),
     ("dose", ("receiv", "administ", "given", "treated with", "infus", "inject")),
     ("cross", ("crossover", "cross-over")),
     ("num", ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "twenty", "thirty", "forty", "fifty", "sixty", "ten ", "twelve")),

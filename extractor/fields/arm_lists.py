@@ -100,6 +100,17 @@ _COUNT_GATE = re.compile(
     re.I)
 
 
+# a bare count in parentheses ending a list item, with at most two words after it: "randomised to
+# rizatriptan 10 mg (53), ibuprofen 400 mg (52) and placebo (50)", "vitamin D (40) or placebo (40)
+# supplements"; read only where every item of the list has one (an amount alone, "(200)", does not)
+_BARE_COUNT = compile_regex(r"\(\s*(\d{1,5})\s*\)(?=(?:\s+[\w-]+){0,2}\s*$)")
+
+
+def _bare_counts(lst: str, items: list[tuple[int, int]]) -> bool:
+    """Whether every item of an allocation list (two at least) ends with a bare count "(53)"."""
+    return len(items) >= 2 and all("(" in lst[a:b] and _BARE_COUNT.search(lst[a:b]) for a, b in items)
+
+
 def _may_count(text: str) -> bool:
     """Whether _ITEM_COUNT can match (text beyond ASCII, where case folding differs, passes)."""
     return not text.isascii() or _COUNT_GATE.search(text) is not None
@@ -167,7 +178,8 @@ def _to_either_or_receive(sent: str, low: str) -> bool:
 # its list may start with after whitespace (a ratio's digit aside)
 _RAND_ENDS = ("randomized", "randomised", "randomization", "randomisation", "assigned", "allocated", "divided",
               "distributed", "selected")
-_LIST_LEADS = ("in", "to", "between")
+# ... or "randomly" after the verb ("allocated randomly in two study groups, MMC and acetic acid")
+_LIST_LEADS = ("in", "to", "between", "randomly")
 
 
 def _list_follows(sent: str, low: str) -> bool:
@@ -176,11 +188,26 @@ def _list_follows(sent: str, low: str) -> bool:
     have none ("this randomized controlled trial", "randomization was stratified")."""
     if not _plain_case(sent):
         return True
-    # a ratio may stand in parentheses: "randomized (1:1:1:1) to placebo + MTX (group 1), ..."
+    # a parenthesis may stand before the list: a ratio ("randomized (1:1:1:1) to placebo + MTX (group 1),
+    # ..."), or how the groups are treated ("randomised (two inhalations twice daily) to budesonide ...")
     if "(" not in low:
         return any(low.startswith(_LIST_LEADS, k) or _DIGIT.match(low, k) for k in _after_space(low, _RAND_ENDS))
-    return any(low.startswith(_LIST_LEADS, k) or _DIGIT.match(low, k) or low.startswith("(", k) and low[k + 1 : k + 2].isdigit()
+    return any(low.startswith(_LIST_LEADS, k) or _DIGIT.match(low, k) or low.startswith("(", k) and _lead_after_paren(low, k)
                for k in _after_space(low, _RAND_ENDS))
+
+
+def _lead_after_paren(low: str, k: int) -> bool:
+    """A ratio ("(1:1)"), or a list lead after the parenthesis that opens at ``k`` ("(two
+    inhalations twice daily) to budesonide ...")."""
+    if low[k + 1 : k + 2].isdigit():
+        return True
+    j = low.find(")", k, k + 82)
+    if j < 0:
+        return False
+    rest = j + 1
+    while rest < len(low) and low[rest].isspace():
+        rest += 1
+    return rest > j + 1 and low.startswith(_LIST_LEADS, rest)
 
 
 def _allocation_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
@@ -288,6 +315,7 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
             plain: list[_Arm] = []  # one arm per item, amounts of one drug not split
             carry: int | None = None
             wo = _with_or_without(lst, items)
+            bare = "(" in lst and _bare_counts(lst, items)
             for idx, (a, b) in enumerate(items):
                 if wo and wo[0] <= idx < wo[1]:
                     if idx == wo[0]:
@@ -323,6 +351,8 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
                 nm = _N_EQ.search(raw) if "=" in raw else None
                 if nm is None and "(" in raw and _may_count(raw):
                     nm = _ITEM_COUNT.search(raw)
+                if nm is None and bare:
+                    nm = _BARE_COUNT.search(raw)
                 if nm:
                     n = parse_int(nm.group(nm.lastindex or 1))
                 label, cell_unit = _strip_doses(clean_label(raw))

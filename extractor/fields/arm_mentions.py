@@ -37,6 +37,7 @@ from extractor.fields.arm_labels import (
 from extractor.numbers import parse_int
 from extractor.regex_cache import compile_regex
 from extractor.rules import Rule, load_rules
+from extractor.scan import skip_back
 from extractor.words import TOK
 
 # words that make "the X group" a description of people, not a randomised group
@@ -206,6 +207,33 @@ _N_RECEIVED_PEOPLE = ("patients", "participants", "subjects", "children", "women
 # n_received's gate: a word of _N_RECEIVED_PEOPLE, whitespace, then "were" / "received" / "to", in
 # the lower-cased sentence (one C-level search; stdlib re's \s is str.isspace)
 _N_RECEIVED_GATE = re.compile(rf"(?:{'|'.join(_N_RECEIVED_PEOPLE)})\s+(?:were|received|to)")
+# ... or a bracket between them ("30 patients (mean age 26.6 years) were treated with"), or a bare
+# count ("82 received progesterone and 77 received placebo"): tested only where the words are in place
+_N_RECEIVED_PAREN = re.compile(rf"(?:{'|'.join(_N_RECEIVED_PEOPLE)})\s+\([^()]{{1,60}}\)\s+(?:were|received)")
+_BARE_VERBS = ("received", "were given", "were treated")
+# the sentence cues of n_received's verbs ("received", "were given", "were treated with", "were allocated to")
+_N_RECEIVED_VERB_CUES = frozenset({"received", "treated", "rand"})
+
+
+def _bare_count_verb(low: str) -> bool:
+    """A count, whitespace, then "received" / "were given" / "were treated" in ``low``."""
+    for w in _BARE_VERBS:
+        i = low.find(w)
+        while i >= 0:
+            k = skip_back(low, i, str.isspace)
+            if k < i and k > 0 and low[k - 1].isdigit():
+                return True
+            i = low.find(w, i + 1)
+    return False
+
+
+def _n_received_more(low: str) -> bool:
+    """n_received's forms beyond its gate (``_N_RECEIVED_GATE``): a bracket between the people
+    word and the verb, or a bare count before the verb. Called only where the sentence cues find
+    a verb of the rule (``_N_RECEIVED_VERB_CUES``): most sentences have none."""
+    return _bare_count_verb(low) or (") were" in low or ") received" in low) and _N_RECEIVED_PAREN.search(low) is not None
+
+
 _OF_N = ("of", "with", "comprising", "included", "consisting")
 # what follows "group" in group_included_n ("group I included 100"), on the lower-cased text
 _CODE_VERB = compile_regex(r"(?:[a-z]{1,4}[0-9]?|[0-9])\s+(?:included|comprised|consisted|had|with|of|contained)")
@@ -250,7 +278,7 @@ def _count_rules(sent: str, low: str, cues: set[str], doc_low: str, s: int, nxt:
     if "group" in cues and (not plain or any(low.startswith(_OF_N, k) for k in after)):
         out.append("group_of_n")  # "group of 44 cases"
     # "24 patients received X": a people word, then "were ..." / "received" / "to"
-    if (not plain or _N_RECEIVED_GATE.search(low)) and _people_cue(doc_low, s, nxt):
+    if (not plain or _N_RECEIVED_GATE.search(low) or cues & _N_RECEIVED_VERB_CUES and _n_received_more(low)) and (_people_cue(doc_low, s, nxt) or _bare_count_verb(low)):
         out.append("n_received")
     if "group" not in cues:
         return out
@@ -305,7 +333,8 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
         if "num" not in cues:
             continue
         dash = _dash_counts(sent, s) if "(" in sent and "-" in sent and _DASH_GATE.search(sent) else []
-        if not cues & _MENTION_CUES:
+        # "30 patients were treated with X and 30 ... with Y": n_received's verbs without another cue
+        if not cues & _MENTION_CUES and not ("treated" in cues and (_N_RECEIVED_GATE.search(low) or _n_received_more(low))):
             # the parenthesis counts its groups itself: no allocation word is needed
             pc = _paren_counts(sent, s) if "(" in sent and _has_control_word(low) else []
             pc += dash
@@ -313,6 +342,7 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                 out.append(pc)
             continue
         found: list[_Arm] = []
+        bare_at: set[int] = set()  # where n_received matched a count without a people word
         population = False
         nxt = sents[idx + 1][0] if idx + 1 < len(sents) else len(doc_low)
         for rid in _count_rules(sent, low, cues, doc_low, s, nxt):
@@ -376,6 +406,8 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                     continue
                 if any(x.start == s + m.start() for x in found):
                     continue
+                if rid == "n_received" and m.group("bare"):
+                    bare_at.add(s + m.start("n"))
                 # the item runs from the name through its count: "10 mg L + 2 mg total Z (1 mg Z ...; n = 24)"
                 item = (s + lstart, s + m.end()) if rid in ("arm_n", "arm_n_list") else (s + m.start(), s + m.end())
                 found.append(_Arm(label, s + lstart, s + lstart + len(raw), n=n, n_span=(s + m.start("n"), s + m.end("n")),
@@ -389,6 +421,11 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                     # "[control group, CG]": the role is the name's; "received conventional craniotomy
                     # (CC group, CG)": the treatment names the same group elsewhere
                     found[-1].aliases += [m.group("name"), clean_label(m.group("what"))]
+        if bare_at and sum(x.rule == "arms:n_received" for x in found) < 2:
+            # "82 received progesterone and 77 received placebo": a bare count names an arm only
+            # beside another count received; alone ("Of these, 12 received rescue medication") it
+            # may count anything
+            found = [x for x in found if x.n_span is None or x.n_span[0] not in bare_at]
         if "rand" in cues and _counts_to_gate(sent, low):
             # its items replace the single mentions of their counts ("493 subjects were randomized
             # to varenicline"): arms.extract trusts a count allocated in a list (rule counts_to)
@@ -469,7 +506,9 @@ def _rate_sizes(ctx: Context, arms: list[_Arm], total: int | None) -> None:
 _PAREN_BODY = compile_regex(r"\(([^()]{5,160})\)")
 _COUNT_ITEM = compile_regex(
     r"^\s*(?:and\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:patients|pts|participants|subjects)\s+)?"
-    r"(?:(?:received|receiving|in\s+the|in|to|on)\s+)?(?P<label>[A-Za-z][^,;±=<>%]{0,60}?)\s*$", regex.I)
+    # ... not an amount: "(20 mg daily and 20 mg alternate days)" doses the arms "daily" and "alternate days"
+    r"(?:(?:received|receiving|in\s+the|in|to|on)\s+)?(?!(?:mg|g|mcg|μg|µg|ml|iu|units?|mmol|mg/kg)\b)"
+    r"(?P<label>[A-Za-z][^,;±=<>%]{0,60}?)\s*$", regex.I)
 _GROUP_SUFFIX = compile_regex(r"\s+(?:group|arm)s?$", regex.I)
 _ITEM_SPLIT = compile_regex(r"\s*[,;](?<!\d,(?=\d{3}(?!\d)))\s*(?:and\s+)?|\s+and\s+")  # not a thousands comma
 
@@ -772,10 +811,14 @@ def _code_names(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
     # "group B included", "In Group A, 3MIX-MP was used"
     paren = tuple(f"({c})" for c in codes)
     after_group = tuple(f"roup {c}" for c in codes)
+    # code_colon's gate: the code, then its colon or dash ("Group A:", "Group 1-", "Group P - ", "group A (n = 30):")
+    after_colon = tuple(f"roup {c}{sep}" for c in codes for sep in (":", "-", "–", " :", " -", " –", " ("))
     for _s, _e, sent, _low, cues in sents:
         coded = "group" in cues and "roup " in sent and any(t in sent for t in after_group)
         rids = ((["code_defined"] if "(" in sent and (coded or any(d in sent for d in paren)) else [])
-                + (["code_treated", "code_in_passive"] if coded else []))
+                + (["code_treated", "code_in_passive"] if coded else [])
+                # "Group A: Received single dose of N. sativa oil", "Group 1- conventional etching"
+                + (["code_colon"] if coded and any(t in sent for t in after_colon) else []))
         for rid in rids:
             for m in rules.by_id(rid).finditer(sent):
                 code = m.group("code")

@@ -104,7 +104,7 @@ def _text_versus(ctx: Context, sents: list[_S]) -> list[_Arm]:
     """"a trial of HFCWO compared with conventional treatment": the first comparison stated
     before the results (the title rule, run only on sentences that say versus/compared)."""
     rules = load_rules("arms")
-    comparing = rules.by_id("text_comparing")
+    comparing, objective = rules.by_id("text_comparing"), rules.by_id("objective_compare")
     results = _before_results(ctx)
     for s, _e, sent, low, cues in sents:
         if s >= results:
@@ -115,6 +115,8 @@ def _text_versus(ctx: Context, sents: list[_S]) -> list[_Arm]:
             found = _versus_rule(sent, low).finditer(sent, max(0, cue.start() - 80))
         elif "comparing " in low:
             found = comparing.finditer(sent)  # "a trial comparing risedronate with placebo"
+        elif "compare the " in low:
+            found = objective.finditer(sent)  # "to compare the effect of lansoprazole and pantoprazole"
         else:
             continue
         for m in found:

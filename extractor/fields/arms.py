@@ -336,6 +336,10 @@ def extract(ctx: Context) -> list[Arm]:
         # a count allocated to its group ("493 were randomized to varenicline and 166 to placebo")
         # is that group's n even where the total read elsewhere is that count
         stated = {x.n_span for group in mentions for x in group if x.rule == "arms:counts_to"}
+        # ... and so is each of two or more counts receiving their treatments in one sentence
+        # ("Thirty patients were treated with ibuprofen ... and 30 patients ... with glucosamine")
+        stated |= {x.n_span for group in mentions if sum(x.rule == "arms:n_received" for x in group) >= 2
+                   for x in group if x.rule == "arms:n_received"}
         for a in arms:
             # one arm cannot hold every participant ("22 regions divided into an intervention group or ...")
             if a.n == total and a.n_span not in stated:
