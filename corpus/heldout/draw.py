@@ -20,7 +20,8 @@ Three draws have been made, all from the 3,147 abstracts in
 
 4. ``random.Random(202612051)`` -- 30 more abstracts; ``gold-tune4/``.
    Excluded: as for the third draw (which by then included it), plus every
-   id in ``corpus/heldout/noted_ids.txt``: the PMC ids named in the
+   id in ``corpus/heldout/noted_ids.csv`` (a .csv, which trialex does not
+   read as a document): the PMC ids named in the
    engineers' notes and in the diffs of changed records read during
    development up to 2026-12-05, so that the draw holds only abstracts no
    one has looked at.
@@ -47,7 +48,7 @@ def excluded_ids(repo: Path, shared: Path) -> set:
     for f in (shared / "gold").rglob("*"):
         if f.is_file():
             ex.add(f.stem)
-    noted = repo / "corpus" / "heldout" / "noted_ids.txt"
+    noted = repo / "corpus" / "heldout" / "noted_ids.csv"
     if noted.is_file():
         ex.update(PMC.findall(noted.read_text()))
     for f in (repo / "corpus" / "heldout" / "abstracts").glob("*.txt"):
