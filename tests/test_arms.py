@@ -1435,3 +1435,37 @@ def test_objective_comparing_two_named_treatments_names_the_arms() -> None:
     text = ("OBJECTIVE: To compare the effectiveness of intensive group and individual interventions for smoking "
             "cessation in a primary health care setting.")
     assert extract_text(text).arms == []
+
+
+def test_a_label_opening_with_a_clause_word_becomes_the_name_after_it() -> None:
+    # the word that starts a phrase goes; what it introduces names the group
+    text = "The individuals were randomly grouped into 3 as BAT (n=20), aerobic exercise (n=20) and control group (n=20)."
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("BAT", 20), ("aerobic exercise", 20), ("control", 20)]
+    text = ("METHODS: A random 90% sample of data from the LITHE trial on active rheumatoid arthritis (RA) despite MTX "
+            "was used, which compared addition of placebo (n=117) with addition of TCZ (n=414) every 4 weeks.")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("placebo", 117), ("addition of TCZ", 414)]
+    text = ("Patients were enrolled and randomized into four groups for receiving intravenous ketamine (0.25 mg/kg), "
+            "paracetamol (15 mg/kg), magnesium sulfate (7.5 mg/kg), and placebo (normal saline), immediately after "
+            "the induction of anesthesia.")
+    assert [a.label for a in extract_text(text).arms][:2] == ["intravenous ketamine", "paracetamol"]
+
+
+def test_a_label_that_is_only_a_clause_or_a_time_is_no_arm() -> None:
+    text = ("Participants were randomly assigned (1:1) to receive 1 g intravenous tranexamic acid bolus followed by an "
+            "8 h infusion of 1 g tranexamic acid or a matching placebo, within 8 h of symptom onset.")
+    assert "within 8 h of symptom onset" not in [a.label for a in extract_text(text).arms]
+    text = ("In a trial conducted in the Gambia, young children were allocated either to receive "
+            "dapsone/pyrimethamine (a commonly used drug for malaria prevention) or placebo, for up to four years.")
+    assert [a.label for a in extract_text(text).arms] == ["dapsone/pyrimethamine", "placebo"]
+    # a count after the clause word is left to the count rules
+    text = ("Twenty-four healthy volunteers in the single-dose PK study were divided into three different groups, "
+            "which received 37, 74, and 98 mg/m2 of UANL.")
+    assert "UANL" in [a.label for a in extract_text(text).arms]
+
+
+def test_which_group_names_no_group() -> None:
+    text = ("The remaining were regarded as a control group. It was decided at random which practices would be in "
+            "which group; this approach is called a randomized controlled trial.")
+    assert "which" not in [a.label for a in extract_text(text).arms]
+    text = "Pain was lower in the Hochu-ekki-to group than in the placebo group."
+    assert [a.label for a in extract_text(text).arms] == ["Hochu-ekki-to", "placebo"]

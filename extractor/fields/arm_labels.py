@@ -93,9 +93,63 @@ _GROUP_CODE = compile_regex(r"^(?:the\s+)?(?:group|arm)\s+(?=[A-Z]\b)")
 _TRAIL_ENDS = ("group", "groups", "arm", "arms", "treatment", "condition", "protocol", "strategy", "alone", "only", ",", ")", "(")
 
 
+# a label opening with a word that starts a clause or a phrase ("which received ...", "as BAT",
+# "in the control group", "within 8 h of symptom onset") took that word from the sentence: a
+# group's name never begins with it (written lower case, as a list item or a count's words)
+_CLAUSE_STARTS = ("which", "within", "each", "for", "as", "in", "by", "during")
+_CLAUSE_WORD = compile_regex(
+    r"^(?:which(?:\s+(?:were\s+given|received|receiving|compared\s+(?:the\s+)?addition\s+of))?|for\s+receiving|within|each|for|as|in|by|during)"
+    r"(?:\s+|$)")
+_TIME_FILL = frozenset("up to about one two three four five six eight ten twelve".split())
+_GROUP_END = compile_regex(r"\b(?:groups?|arms?)\W*$", regex.I)
+
+
+def _after_clause_word(s: str, had_parens: bool) -> str:
+    """A label without its clause word: the name after it where the words name a group (a verb
+    of treatment before them, "which received X"; an upper-case name, "as BAT"; a control term,
+    "in a control"; 'group' or a parenthesis after them, "in the intervention group", "in a new
+    universal medium (GM501)"), else "" (no arm: "which", "as desired", "in a randomized",
+    "within 8 h of symptom onset", "each of the following two regimens")."""
+    m = _CLAUSE_WORD.match(s)
+    if not m:
+        return s
+    lead, rest = m.group().split()[0], s[m.end():]
+    if not rest:
+        # a bare "as"/"each" stands for a name the rule did not reach ("X as compared with SC",
+        # "the observation group each with 32 cases"): left as it was, with the other arm and the count
+        return "" if lead in ("which", "in", "within") else s
+    if lead in ("within", "each"):
+        return ""
+    if rest[:1].isdigit():
+        # a count or a dose ("in 32 (27%) of 118 patients allocated to placebo", "which received
+        # 37, 74, and 98 mg/m2 of UANL"): left to the count and dose rules
+        return s
+    if m.group().rstrip() != lead:  # a verb of treatment names what follows: "which received X"
+        return rest
+    if lead == "which" or rest.startswith("follows"):
+        return ""
+    words = _LEAD.sub("", rest).split()
+    if " of " in rest or words and words[0].endswith("ing"):
+        # a noun of a phrase ("in the use of a placebo control group") or a clause ("as having
+        # non-erosive reflux disorder (NERD)"): left to the rules that read them
+        return s
+    if words and _ROLE_NAME.match(words[-1]) and len(words) == 1:
+        return words[0]  # a role for a name: "as an intervention"
+    if lead == "for":
+        # a time ("for up to four years", "for one week") is no arm; other words are left as they were
+        timed = words and all(w.isdigit() or w.lower() in _TIME_FILL or not_an_arm(w) for w in words)
+        return "" if timed else s
+    named = (had_parens or any(c.isupper() for c in rest) or _GROUP_END.search(rest)
+             or any(_control_re().search(w) for w in words))
+    return rest if named else ""
+
+
 @lru_cache(maxsize=2048)
-def clean_label(raw: str) -> str:
-    """Shortest usable phrase for an arm: determiners, "(n = 12)", "group", counts and doses dropped."""
+def clean_label(raw: str, clause_word: bool = True) -> str:
+    """Shortest usable phrase for an arm: determiners, "(n = 12)", "group", counts and doses dropped.
+
+    ``clause_word=False`` keeps a leading clause word for a rule that reads it (text_versus
+    rejects "in MA vs NHW adults", a comparison of populations, by its "in")."""
     # plain string tests first: each pattern runs only where it can change the label
     s = raw
     if "(" in s or "[" in s:
@@ -113,6 +167,9 @@ def clean_label(raw: str) -> str:
     for _ in range(3):
         before = s
         s = _LEAD.sub("", s).strip()
+        # after the lead's counts and determiners: "3 as BAT (n=20)"; a plain test before the pattern
+        if clause_word and s[:1] in "wefaibd" and s.startswith(_CLAUSE_STARTS):
+            s = _after_clause_word(s, "(" in raw and raw.lstrip()[:1] != "(")
         if s.casefold().endswith(_TRAIL_ENDS):
             t = _TRAIL.sub("", s).strip()
             if t.lower() not in _BARE_ADJ:  # "conventional treatment", not "conventional"

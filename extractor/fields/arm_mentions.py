@@ -44,7 +44,7 @@ from extractor.words import TOK
 _GROUP_STOP = frozenset(
     "same other each both two three four five all entire whole study treatment treated age this that these first second third "
     "either respective corresponding different active following previous latter former one its their our his her every "
-    "sub intervention's per high low risk".split()
+    "sub intervention's per high low risk which what whichever".split()
 )
 
 _DETS = frozenset({"the", "a", "an", "in", "of", "to", "from"})

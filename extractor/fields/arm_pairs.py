@@ -122,7 +122,7 @@ def _text_versus(ctx: Context, sents: list[_S]) -> list[_Arm]:
         for m in found:
             arms = []
             for g in ("a", "b"):
-                label = clean_label(m.group(g))
+                label = clean_label(m.group(g), False)
                 label = _rx(r"^(?:.*\s)?(?:of|with|between|comparing|compare)\s+(?=\S)", regex.I).sub("", label)  # "pilot study of HFCWO"
                 label = _rx(r"\s+as$", regex.I).sub("", label)  # "X as compared to Y"
                 label = _PEOPLE_GIVEN.sub("", label) if label[:1] in "pPsScCwWmMaAiItT" else label
