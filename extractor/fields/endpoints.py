@@ -172,16 +172,27 @@ def _before_tag(norm: str, ss: int, pos: int) -> int:
     return start
 
 
-def _token_before(low: str, ss: int, k: int) -> int:
-    """The start of the token before the one holding ``k`` ("key secondary", "co primary")."""
+def _token_starts_back(low: str, ss: int, k: int, n: int) -> list[int]:
+    """The starts of the token holding ``k`` and of up to ``n - 1`` tokens before it, nearest
+    first (none before ``ss``)."""
+    out = []
     j = k
-    while j > ss and not low[j - 1].isspace():
-        j -= 1
-    while j > ss and low[j - 1].isspace():
-        j -= 1
-    while j > ss and not low[j - 1].isspace():
-        j -= 1
-    return j
+    for _ in range(n):
+        while j > ss and not low[j - 1].isspace():
+            j -= 1
+        out.append(j)
+        while j > ss and low[j - 1].isspace():
+            j -= 1
+        if j <= ss:
+            break
+    return out
+
+
+def _token_before(low: str, ss: int, k: int) -> int:
+    """The start of the token before the one holding ``k`` ("key secondary", "co primary"), or
+    ``ss`` where none is."""
+    starts = _token_starts_back(low, ss, k, 2)
+    return starts[1] if len(starts) > 1 else ss
 
 
 def _has_noun_word(low: str, ss: int, se: int) -> bool:
@@ -220,18 +231,7 @@ def _brackets_before(low: str, ss: int, kinds: list[int]) -> list[int]:
 def _word_starts_before(low: str, ss: int, kinds: list[int]) -> list[int]:
     """For each kind word, the start of its own token and of the two before it: where a rule that
     reads "(the|our)? (key|co-)?primary ..." can start."""
-    out = set()
-    for k in kinds:
-        j = k
-        for _ in range(3):
-            while j > ss and not low[j - 1].isspace():
-                j -= 1
-            out.add(j)
-            while j > ss and low[j - 1].isspace():
-                j -= 1
-            if j <= ss:
-                break
-    return sorted(out)
+    return sorted({j for k in kinds for j in _token_starts_back(low, ss, k, 3)})
 
 
 def _named_before(seen: set[tuple[str, str]], kind: str, text: str) -> bool:
