@@ -97,6 +97,7 @@ _TRAIL_ENDS = ("group", "groups", "arm", "arms", "treatment", "condition", "prot
 # "in the control group", "within 8 h of symptom onset") took that word from the sentence: a
 # group's name never begins with it (written lower case, as a list item or a count's words)
 _CLAUSE_STARTS = ("which", "within", "each", "for", "as", "in", "by", "during")
+_CLAUSE_FIRST = frozenset(w[0] for w in _CLAUSE_STARTS)  # (a one-character test before startswith)
 _CLAUSE_WORD = compile_regex(
     r"^(?:which(?:\s+(?:were\s+given|received|receiving|compared\s+(?:the\s+)?addition\s+of))?|for\s+receiving|within|each|for|as|in|by|during)"
     r"(?:\s+|$)")
@@ -168,7 +169,7 @@ def clean_label(raw: str, clause_word: bool = True) -> str:
         before = s
         s = _LEAD.sub("", s).strip()
         # after the lead's counts and determiners: "3 as BAT (n=20)"; a plain test before the pattern
-        if clause_word and s[:1] in "wefaibd" and s.startswith(_CLAUSE_STARTS):
+        if clause_word and s[:1] in _CLAUSE_FIRST and s.startswith(_CLAUSE_STARTS):
             s = _after_clause_word(s, "(" in raw and raw.lstrip()[:1] != "(")
         if s.casefold().endswith(_TRAIL_ENDS):
             t = _TRAIL.sub("", s).strip()

@@ -469,7 +469,7 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
           starts: tuple[list[int], list[int]] | None = None) -> None:
     """Candidates of ``rules`` in one sentence (starting at ``s``; ``starts`` as ``_matches``
     reads them) into ``best``."""
-    for rid, group, value, ms, me, gd, _mstart, _mend in _candidates(sent, rules, starts):
+    for rid, group, value, ms, me, gd, mstart, mend in _candidates(sent, rules, starts):
         if value < _MIN_N:
             continue
         derivation: str | None = None
@@ -495,13 +495,13 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
                 continue
             # "In total, 4 patients were excluded from the analyses": who left, not who was
             # randomised; "50 patients were in the TA group": one arm
-            part = _pool_part(sent, rid, ms, _mstart, _mend) if rid in _POOL_RULES else None
+            part = _pool_part(sent, rid, ms, mstart, mend) if rid in _POOL_RULES else None
             if part is not None:
                 # the part allocated is the total, ranked as a count with its verb would be
                 value, ms, me = part
                 prio = PRIORITY["num_people_randomized" if _RANDOMISED_WORD.search(sent, ms, me + 40) else "num_people_enrolled"]
             if (_EXCLUDED_AFTER.match(sent, me, me + _AFTER_WINDOW) or _IN_ARM_AFTER.match(sent, me, me + _AFTER_WINDOW)
-                    or _next_group_in(sent, _mend)):
+                    or _next_group_in(sent, mend)):
                 continue
             # per-arm counts ("32 and 31 subjects", "In the carbetocin group 462 subjects")
             if _PER_ARM_AFTER.match(sent, me) or _PER_ARM_BEFORE.search(sent[max(0, ms - 40) : ms]) or _PER_PERSON_BEFORE.search(sent[max(0, ms - 40) : ms]):
@@ -551,7 +551,7 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
             # (rules without a verb) "Overall, 180 (81%) of patients given early pramipexole": a part;
             # "17 pharmacies (50%) provided EAFD": a count with its share is a result (not "(52% females)");
             # "49 of 393 patients with a second statin prescription": the denominator of a result
-            if rid in _NO_VERB and (("%" in sent and (_SHARE_OF.match(sent, me, me + _AFTER_WINDOW) or _SHARE.match(sent, _mend, _mend + 40)))
+            if rid in _NO_VERB and (("%" in sent and (_SHARE_OF.match(sent, me, me + _AFTER_WINDOW) or _SHARE.match(sent, mend, mend + 40)))
                                     or (rid in _WEAK and sent.endswith(("of ", "of the "), 0, ms)
                                         and _DENOMINATOR_BEFORE.search(sent, max(0, ms - 30), ms))):
                 continue
