@@ -236,3 +236,17 @@ def test_a_total_in_words_of_animals_is_a_rate():
          "with two out of eight lambs (25%) in the CMV group.")
     assert [(e.events, e.total) for e in extract_text(s).event_rates] == [(5, 9), (2, 8)]
     assert extract_text("Five of the nine bottles were empty.").event_rates == []
+
+
+def test_counts_with_percents_of_a_people_total_stated_earlier_in_the_sentence() -> None:
+    # SCHEMA: "n (x%)" is an event rate where its total is stated; every such count is one
+    text = ("A total of 175 patients answered a preference question: 106 (61%) preferred ODT and "
+            "48 (27%) preferred OCT (P<0.001 adjusted for treatment sequence); 21 (12%) expressed "
+            "no preference.")
+    assert _er(text) == [(106, 175, 61.0), (48, 175, 27.0), (21, 175, 12.0)]
+
+
+def test_count_with_percent_and_no_total_or_a_disagreeing_one_is_no_rate() -> None:
+    assert _er("At 12 months, 106 (61%) preferred ODT.") == []
+    # 30 is not 40% of 175: the earlier number is not this count's total
+    assert _er("A total of 175 patients were randomized; at 12 months, 30 (40%) had relapsed.") == []

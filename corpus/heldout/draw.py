@@ -1,6 +1,6 @@
 """Seeded draws of held-out abstracts from the Evidence-Inference corpus.
 
-Three draws have been made, all from the 3,147 abstracts in
+Five draws have been made, all from the 3,147 abstracts in
 ``shared/corpus/evidence-inference/abstracts/*.txt`` (id = file stem):
 
 1. ``random.Random(20261204)`` -- 40 abstracts, excluding the official gold
@@ -26,6 +26,12 @@ Three draws have been made, all from the 3,147 abstracts in
    development up to 2026-12-05, so that the draw holds only abstracts no
    one has looked at.
 
+5. ``random.Random(202612052)`` -- 30 more abstracts; ``gold-tune5/``.
+   Excluded: as for the fourth draw (which by then included it), with
+   ``noted_ids.csv`` grown by the ids of every record whose output changed
+   during the session of 2026-12-05 04:20-06:25 (the diffs its engineers
+   read) and every id in that session's notes.
+
 This script reproduces only the latest draw.  Run it before the drawn
 abstracts are copied into ``corpus/heldout/abstracts/`` and committed (after
 that the drawn ids are themselves excluded).  Usage:
@@ -38,7 +44,7 @@ import re
 import subprocess
 from pathlib import Path
 
-SEED = 202612051
+SEED = 202612052
 N = 30
 PMC = re.compile(r"PMC[0-9]+")
 

@@ -50,12 +50,16 @@ _FROM_WHICH = tuple(compile_regex(w + r"(?<=\b" + w + r")\s+(?:which|whom)\b", r
 # (back, ahead): the window around a trigger in which the rule runs
 # (er_of_noun's count and its one or two words stand within 40 characters before "out of")
 _WINDOWS = {"er_of": (90, 40), "er_of_noun": (40, 40), "er_from_which": (150, 40), "er_of_them": (60, 0)}
-_ANTECEDENT = ("er_of_them", "er_pct_n")
+_ANTECEDENT = ("er_of_them", "er_pct_n", "er_count_pct")
+# A percent closing a bracket ("106 (61%)": er_count_pct's matches open there) or opening one
+# with a count ("40.5% (n = 17)": er_pct_n's prefilter), found by one literal-led scan
+_PCT_BRACKET = compile_regex(r"%\s*(?:\)|\(\s*n\s*=)", regex.I)
+# the numbers before a count, nearest first (each run of digits and thousands groups once)
+_DIGITS_BACK = compile_regex(r"(?r)(?<![\w.,/-])\d++(?:,\d{3})*+")
 # A piece of the rule that every match holds, led by a literal so regex finds it at C speed:
 # a document without one skips the rule's scan (most have no "42/112", "(n = 17)" or "of them").
 _PREFILTERS = {
     "er_slash": compile_regex(r"/(?<=\d\s?/)\s?\d"),
-    "er_pct_n": compile_regex(r"%\s*\(\s*n\s*=", regex.I),
 }
 # A percent stated with a count agrees with count/total to within this many points (rounding,
 # and the odd slip in the source such as 33/122 written as 27.3%).
@@ -161,6 +165,34 @@ def _antecedent_total(
         start, a, n = nearest
         if _only_rates_of(by_total.get(n), ctx.norm, a, pos) and bounded(structural.match, ctx.norm, start, pos):
             return n, pct is not None
+    return None
+
+
+def _at_percent_closes(pattern: regex.Pattern[str], norm: str, closes: list[tuple[int, int]]) -> list[regex.Match[str]]:
+    """er_count_pct's matches: it opens at a percent sign closed by a bracket ("106 (61%)"),
+    matched only at those ``closes`` (the rule's own finditer cost twice as much)."""
+    return [m for a, b in closes if (m := pattern.match(norm, a, b)) is not None]
+
+
+def _people_total(ctx: Context, pos: int, events: int, pct: float | None) -> tuple[int, bool] | None:
+    """The total of a clause's "106 (61%)": the nearest earlier number of the sentence that is a
+    total (total_candidate) above the count, only where it counts people and the percent agrees
+    with it ("175 patients answered a preference question: 106 (61%)"); a count and percent alone
+    name no total, so nothing looser is taken. Read backwards from the count (the sentence's
+    totals, scanned whole, cost the field 15%)."""
+    if pct is None:
+        return None
+    rules = load_rules("events")
+    sent = ctx.sentence_index(pos)
+    lo = max(ctx.sent_starts[sent], pos - 250)
+    hi = ctx.sent_starts[sent + 1] if sent + 1 < len(ctx.sent_starts) else len(ctx.norm)
+    for d in _DIGITS_BACK.finditer(ctx.norm, lo, pos):
+        m = bounded(rules.by_id("total_candidate").regex.match, ctx.norm, d.start(), hi)
+        n = parse_int(m.group("total")) if m is not None and m.end() <= pos else None
+        if n is None or n <= events:
+            continue
+        ok = abs(100.0 * events / n - pct) <= _PCT_TOLERANCE
+        return (n, False) if ok and bounded(rules.by_id("total_structural").regex.match, ctx.norm, d.start(), pos) else None
     return None
 
 
@@ -338,12 +370,13 @@ def find(ctx: Context) -> list[EventRate]:
             )
             spans.append((m.start(), m.end()))
 
+    brackets = [t.span() for t in _PCT_BRACKET.finditer(norm)]
+    closes = [t for t in brackets if norm[t[1] - 1] == ")"]
     totals: dict[int, _Totals] = {}  # by sentence index
     by_total: _ByTotal | None = None  # made for the few documents with an antecedent count
     for rid in _ANTECEDENT:
-        pre = _PREFILTERS.get(rid)
-        if pre is not None and not pre.search(norm):
-            continue
+        if rid == "er_pct_n" and len(closes) == len(brackets):
+            continue  # (no "% (n =": its prefilter)
         rule = rf.by_id(rid)
         if rid == "er_of_them":
             # its count may be a word ("three of whom"): the alternation runs only before a trigger
@@ -351,23 +384,32 @@ def find(ctx: Context) -> list[EventRate]:
             if not triggers:
                 continue
             matches = _windowed(rule, norm, triggers, *_WINDOWS[rid])
+        elif rid == "er_count_pct":
+            matches = _at_percent_closes(rule.regex, norm, closes)
+            if not matches:
+                continue
         else:
             matches = rule.finditer(norm)
         by_total = by_total or _ByTotal(out)
         for m in matches:
-            if overlaps(m.start(), m.end()):
+            # (er_count_pct's match opens at its percent sign: its count is read behind it)
+            start = m.start("events") if rid == "er_count_pct" else m.start()
+            if overlaps(start, m.end()):
                 continue
             events = _count(m.group("events"))
             pct = _pct(m)
             if events is None:
                 continue
-            found = _antecedent_total(ctx, m.start(), events, pct, by_total, totals)
+            if rid == "er_count_pct":
+                found = _people_total(ctx, start, events, pct)
+            else:
+                found = _antecedent_total(ctx, start, events, pct, by_total, totals)
             if found is None:
                 continue
             total, uncertain = found
             out.append(EventRate(events=events, total=total, percent=pct,
-                                 **ctx.evidence(m.start(), m.end(), rule=rid, uncertain=uncertain)))
-            spans.append((m.start(), m.end()))
+                                 **ctx.evidence(start, m.end(), rule=rid, uncertain=uncertain)))
+            spans.append((start, m.end()))
 
     out.sort(key=lambda e: e.start)
     return out
