@@ -1100,3 +1100,12 @@ def test_but_not_for_a_subgroup_keeps_the_outcome_before_it() -> None:
     rec = extract_text("RESULTS: PS-FO consumption increased plasma β-carotene (P = 0.0169) but not tocopherol "
                        "(P = 0.2108).")
     assert "tocopherol" in [c.outcome for c in rec.comparisons]
+
+
+def test_shares_of_one_stated_total_are_not_two_arms_values() -> None:
+    # the counts are rates of the 51 evaluated (events), but shares of one group, not two arms
+    text = ("In group II, 51 subjects were evaluated at the end of study where, 34 (66%) showed superior "
+            "improvements after GFC, 6 (11%) patients showed similar improvement on both side of the face.")
+    rec = extract_text(text)
+    assert [(e.events, e.total) for e in rec.event_rates] == [(34, 51), (6, 51)]
+    assert not [c for c in rec.comparisons if c.intervention_values or c.comparator_values]

@@ -225,6 +225,8 @@ def _index_results(ctx: Context) -> dict[int, list[_Anchor]]:
     for er in ctx.results.get("event_rates") or []:
         if _TALLY_SET.match(ctx.norm, er.end) or _TALLY_NOUN.search(ctx.norm, er.start, er.end):
             continue  # "lower pain scores in 16 of 19 treatment arms": a tally of arms, no arm's value
+        if er.rule == "er_count_pct":
+            continue  # "175 patients answered: 106 (61%) preferred ODT and 48 (27%) OCT": shares of one total, no arms' values
         add(_Anchor(er.start, er.end, "er", er, [ArmValue(events=er.events, total=er.total, percent=er.percent)]))
     for sm in ctx.results.get("summaries") or []:
         if sm.statistic == "median":
