@@ -571,3 +571,64 @@ def test_completers_with_a_percent_after_the_people_are_the_analysed_total():
     assert (ss.randomized, ss.analyzed) == (356, 291)
     ss = _ss("A total of 356 patients were randomized. Two hundred ninety-one patients (81.7%) were randomized again.")
     assert ss.analyzed is None
+
+
+def test_a_total_of_completers_is_the_analysed_total_not_the_randomised_one() -> None:
+    ss = _ss("A randomized, controlled, crossover trial was conducted in Boston. "
+             "A total of 45 CAD patients (27 F/18 M, 45–77 y, BMI = 20-41 kg/m2) completed the study.")
+    assert (ss.randomized, ss.analyzed) == (None, 45)
+    ss = _ss("A total of 45 CAD patients (27 F/18 M, 45–77 y, BMI = 20-41 kg/m2) were randomized to the two diets.")
+    assert (ss.randomized, ss.analyzed) == (45, None)
+
+
+def test_of_whom_n_were_included_in_the_primary_analysis_is_analysed() -> None:
+    ss = _ss("RESULTS: In total, 680 patients were randomised, of whom 668 were included in the primary analysis.")
+    assert (ss.randomized, ss.analyzed) == (680, 668)
+    ss = _ss("RESULTS: In total, 680 patients were randomised, of whom 668 were women.")
+    assert (ss.randomized, ss.analyzed) == (680, None)
+
+
+def test_included_in_a_named_analysis_is_analysed() -> None:
+    ss = _ss("MATERIALS AND METHODS: 191 chemotherapy-naïve patients were randomized to receive TOMOX or FOLFOX4. "
+             "RESULTS: 183 patients were included in the intent-to-treat analysis (92 TOMOX and 91 FOLFOX4).")
+    assert (ss.randomized, ss.analyzed) == (191, 183)
+
+
+def test_randomised_and_included_in_the_analysis_is_both_totals() -> None:
+    ss = _ss("RESULTS: Over a 3-year period, 286 patients were randomized, received the intervention and were included in the analysis.")
+    assert (ss.randomized, ss.analyzed) == (286, 286)
+    ss = _ss("RESULTS: Over a 3-year period, 286 patients were randomized, received the intervention and were followed up.")
+    assert (ss.randomized, ss.analyzed) == (286, None)
+
+
+def test_enrolled_and_n_completed_at_the_end_of_the_clause_is_analysed() -> None:
+    ss = _ss("RESULTS: Ninety-eight patients were enrolled and 93 completed. Steady-state GH concentrations were similar.")
+    assert (ss.randomized, ss.analyzed) == (98, 93)
+    ss = _ss("RESULTS: Ninety-eight patients were enrolled and 93 completed the questionnaire on day 3.")
+    assert (ss.randomized, ss.analyzed) == (98, None)
+
+
+def test_completers_described_with_a_with_phrase_are_analysed() -> None:
+    ss = _ss("24 patients were randomized to receive either Generic Losartan or Original-Losartan for 6 weeks. "
+             "22 patients with average age of 54 and averaged office BP 154/88 completed the 12 weeks study.")
+    assert (ss.randomized, ss.analyzed) == (24, 22)
+    ss = _ss("24 patients were randomized to receive either Generic Losartan or Original-Losartan for 6 weeks. "
+             "Twenty patients (40%) finished the study with levels >40 mg/dL.")
+    assert (ss.randomized, ss.analyzed) == (24, None)
+
+
+def test_a_day_of_a_list_of_days_is_no_analysed_count() -> None:
+    ss = _ss("METHODS: Twenty-nine colicky infants were enrolled and randomly assigned to receive L. reuteri or placebo. "
+             "The microbiota of faecal samples from day 1 and 21 were analyzed using 454 pyrosequencing.")
+    assert (ss.randomized, ss.analyzed) == (29, None)
+
+
+def test_n_out_of_the_m_subjects_completed_gives_both_totals() -> None:
+    ss = _ss("RESULTS: Twenty-two out of the 27 subjects completed the study. Four patients withdrew due to adverse events.")
+    assert (ss.randomized, ss.analyzed) == (27, 22)
+
+
+def test_one_arm_in_each_sequence_is_not_the_total() -> None:
+    ss = _ss("RESULTS: Twenty-one subjects received randomized therapy in each treatment sequence (total N = 42), "
+             "and overall, 37 (88 %) subjects completed the study.")
+    assert ss.randomized != 21 and ss.analyzed == 37

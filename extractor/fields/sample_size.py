@@ -69,6 +69,7 @@ _SITES = compile_regex(
 # Fallback counts ("133 (76.4%) women (90 I and 43 C) completed follow-up") that describe
 # completers or the analysed set, said within the same clause.
 _COMPLETERS = compile_regex(r"(?:[^.;]|\.(?=\d)){0,80}?\b(?:completed|were\s+able\s+to\s+complete|were\s+analy[sz]ed|were\s+followed|followed\s+up|lost\s+to)\b", regex.I)
+_IN_EACH_AFTER = compile_regex(r"[^.;,()]{0,60}?\b(?:in|per|for)\s+each\s+(?:[\w-]+\s+){0,2}?(?:arm|group|sequence|condition)s?\b", regex.I)
 _WEAK = frozenset({"in_num_people", "people_n_equals"})
 # rules whose count is the subject of an allocation verb ("21 patients were assigned to ...")
 _ALLOCATED = frozenset({"num_people_randomized", "lead_count_randomized", "randomized_num_people"})
@@ -90,9 +91,9 @@ _ENROL = frozenset({"enrolled", "enroled", "included", "recruited", "selected", 
 RULE_CUES: dict[str, frozenset[str]] = {
     "n_out_of_planned": frozenset({"planned", "targeted", "intended", "anticipated"}),
     "planned_size": frozenset({"planned", "target", "targeted", "intended", "required", "calculated", "sought"}),
-    "of_total_enrolled": frozenset({"enrolled", "enroled", "randomized", "randomised", "included"}),
+    "of_total_enrolled": frozenset({"enrolled", "enroled", "randomized", "randomised", "included", "completed"}),
     "of_num_enrolled": frozenset({"randomized", "randomised", "randomly", "enrolled", "enroled", "included", "recruited", "allocated"}),
-    "completed_analyzed": frozenset({"completed", "complete", "analyzed", "analysed", "analysis", "analyses", "evaluation"}),
+    "completed_analyzed": frozenset({"completed", "complete", "finished", "analyzed", "analysed", "analysis", "analyses", "evaluation"}),
     "data_available_analyzed": frozenset({"data", "analysis", "analyses"}),
     "num_people_randomized": _RAND,
     "lead_count_randomized": _RAND,
@@ -118,7 +119,7 @@ _ALSO_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
     "lead_count_randomized": (frozenset({"were", "been"}),),
     "randomized_num_people": (frozenset({"randomized", "randomised", "randomly"}),),
     "sum_of_parts": (frozenset({"and"}), frozenset({"were", "was"})),
-    "completed_analyzed": (frozenset({"completed", "analyzed", "analysed", "included", "able"}),),
+    "completed_analyzed": (frozenset({"completed", "finished", "analyzed", "analysed", "included", "able"}),),
     "of_total_enrolled": (frozenset({"of"}),),
     "of_num_enrolled": (frozenset({"of", "among"}),),
     "groups_of_n": (frozenset({"of"}),),
@@ -185,6 +186,7 @@ def _fallback_rules(sent: str, people: bool) -> list[Rule]:
     by_id = load_rules("sample_size").by_id
     return [by_id(r) for r in _FALLBACK if _fallback_gate(r, sent, people)]
 
+_SCREENED_VERB = compile_regex(r"[^.;]{0,160}?\b(?:were|was)\s+(?:screened|eligible|assessed\s+for\s+eligibility|approached|contacted)\b", regex.I)
 _SCREENED = compile_regex(r"\b(?:screened|assessed\s+for\s+eligibility|approached|eligible|contacted)\b", regex.I)
 # "1680 eligible patients were randomized": "eligible" qualifies the people randomised, not a screened count
 _ELIGIBLE_RANDOMISED = compile_regex(r"\s+eligible\s+(?:[\w-]+\s+){1,3}?(?:were|was)\s+(?:\w+ly\s+)?(?:randomi[sz]ed|allocated|assigned)\b", regex.I)
@@ -404,6 +406,8 @@ def extract(ctx: Context) -> SampleSize:
         todo.append((s, norm[s:e], rules, people, count_words if plain else None, nouns if plain else None))
     # sentence start -> where its counts start, and those before a people noun (both phases)
     starts_at: dict[int, tuple[list[int], list[int]]] = {}
+    # where the counts of the analysed rules start: such a count is no randomised total
+    analysed_at: set[int] = set()
     for phase in (0, 1):
         if phase == 1:
             # (in a cluster trial "in 22 villages" outranks everything, so it always runs)
@@ -428,7 +432,7 @@ def extract(ctx: Context) -> SampleSize:
                     lows = low[s : s + len(sent)]
                     counts = _count_starts(sent, lows, count_words)
                     starts = starts_at[s] = (counts, _before_people(counts, lows, nouns))
-                _scan(sent, s, rules, best, cluster, arms_k, starts)
+                _scan(sent, s, rules, best, cluster, arms_k, starts, analysed_at)
     ss = SampleSize()
     for key in ("randomized", "analyzed", "planned"):
         if key in best:
@@ -466,11 +470,22 @@ _ANALYSED_RULES = ("completed_analyzed", "data_available_analyzed")
 
 
 def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster: bool, arms_k: int | None = None,
-          starts: tuple[list[int], list[int]] | None = None) -> None:
+          starts: tuple[list[int], list[int]] | None = None, analysed_at: set[int] | None = None) -> None:
     """Candidates of ``rules`` in one sentence (starting at ``s``; ``starts`` as ``_matches``
-    reads them) into ``best``."""
+    reads them) into ``best``; ``analysed_at`` collects where the analysed counts start."""
+    analysed_at = set() if analysed_at is None else analysed_at
     for rid, group, value, ms, me, gd, mstart, mend in _candidates(sent, rules, starts):
         if value < _MIN_N:
+            continue
+        if rid == "completed_analyzed":
+            # ("286 patients were randomized, received the intervention and were included in the
+            # analysis" is both totals)
+            if _RANDOMISED_WORD.search(sent, mstart, mend) is None:
+                analysed_at.add(s + ms)
+        elif group == "n" and s + ms in analysed_at:
+            # "A total of 45 CAD patients (27 F/18 M, 45-77 y) completed the study": the count of
+            # completers is the analysed total, not the randomised one (completed_analyzed runs
+            # first in a sentence)
             continue
         derivation: str | None = None
         if group == "n" and rid not in _ANALYSED_RULES:
@@ -528,10 +543,14 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
                     continue
                 derivation = f"{value} per arm x {arms_k} arms (equal allocation)"
                 value *= arms_k
-            # an analysed count is not the randomised total
-            if rid != "n_out_of_planned" and _ANALYSED_AFTER.match(sent, me):
+            # an analysed count is not the randomised total (of "Twenty-two out of the 27 subjects
+            # completed the study" the part completed; the total is the one randomised)
+            if rid not in ("n_out_of_planned", "of_total_enrolled") and _ANALYSED_AFTER.match(sent, me):
                 continue
             if rid in _WEAK and _COMPLETERS.match(sent, me, me + _AFTER_WINDOW):
+                continue
+            # "Twenty-one subjects received randomized therapy in each treatment sequence": one arm's count
+            if rid in _WEAK and " each " in sent and _IN_EACH_AFTER.match(sent, me, me + _AFTER_WINDOW):
                 continue
             # "cells were isolated from two third molars": teeth as a tissue source, not the units studied
             if rid in _WEAK and _TEETH.match((gd.get("noun") or "").strip()) and _FROM_BEFORE.search(sent, max(0, ms - 12), ms):
@@ -610,7 +629,9 @@ def _screened_after(sent: str, end: int, noun: str | None, weak: bool) -> bool:
     were randomized") rather than of people allocated."""
     hit = _SCREENED.search(sent, end, min(len(sent), end + 60))
     if hit is None:
-        return False
+        # "229 frail patients, aged >=75 years, in need of acute in-hospital treatment, were
+        # eligible": a count without a verb of its own whose clause ends in "were eligible"
+        return weak and _SCREENED_VERB.match(sent, end, end + _AFTER_WINDOW) is not None
     if _ELIGIBLE_RANDOMISED.match(sent, end, end + _AFTER_WINDOW):
         return False
     # "Twenty-two eligible healthy untrained young women aged 22-31 years were allocated": an
