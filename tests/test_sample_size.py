@@ -632,3 +632,13 @@ def test_one_arm_in_each_sequence_is_not_the_total() -> None:
     ss = _ss("RESULTS: Twenty-one subjects received randomized therapy in each treatment sequence (total N = 42), "
              "and overall, 37 (88 %) subjects completed the study.")
     assert ss.randomized != 21 and ss.analyzed == 37
+
+
+def test_schoolchildren_and_parturients_are_people() -> None:
+    ss = _ss("A randomized, double-blind, placebo-controlled trial was conducted on 250 Orang Asli (aboriginal) schoolchildren in Malaysia "
+             "to investigate the effects of a single high-dose of vitamin A supplementation (200,000 IU) on iron status indices.")
+    assert ss.randomized == 250
+    ss = _ss("METHODS: Fifty parturients were randomly divided into two equal groups.")
+    assert ss.randomized == 50
+    ss = _ss("A randomized trial was conducted on 250 Orang Asli (aboriginal) schools in Malaysia.")
+    assert ss.randomized is None

@@ -138,7 +138,9 @@ _PEOPLE_WORDS = frozenset(
      "districts couples dyads pairs piglets pigs sheep rats mice dogs cats rabbits animals horses cows calves lambs "
      # (less frequent, each a handful of the corpus' abstracts: "252 GPs were randomised", "Ten swine were randomized")
      "gps practitioners trainees undergraduates graduates responders housewives mountaineers players cyclists swimmers nonsmokers clinics pharmacies churches "
-     "goats swine hamsters goldfish leeches gilts sows steers bulls macaques").split()
+     "goats swine hamsters goldfish leeches gilts sows steers bulls macaques "
+     # ("250 Orang Asli (aboriginal) schoolchildren", "Fifty parturients were randomly divided", "15 clinicians were randomly assigned")
+     "schoolchildren pupils parturients clinicians surgeons doctors midwives pharmacists toddlers teenagers cattle mares").split()
 )
 _N_EQUALS = compile_regex(r"\(\s*(?:total\s+)?n\s*=", regex.I)
 
