@@ -640,5 +640,5 @@ def test_schoolchildren_and_parturients_are_people() -> None:
     assert ss.randomized == 250
     ss = _ss("METHODS: Fifty parturients were randomly divided into two equal groups.")
     assert ss.randomized == 50
-    ss = _ss("A randomized trial was conducted on 250 Orang Asli (aboriginal) schools in Malaysia.")
+    ss = _ss("A randomized trial was conducted on 250 Orang Asli (aboriginal) blood samples in Malaysia.")
     assert ss.randomized is None
