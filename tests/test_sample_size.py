@@ -642,3 +642,12 @@ def test_schoolchildren_and_parturients_are_people() -> None:
     assert ss.randomized == 50
     ss = _ss("A randomized trial was conducted on 250 Orang Asli (aboriginal) blood samples in Malaysia.")
     assert ss.randomized is None
+
+
+def test_what_was_analysed_for_n_participants_gives_the_analysed_total() -> None:
+    ss = _ss("Twenty-three men received 300 μg selenium per day in the form of selenized yeast (n=12) or a placebo (n=11) during 5 weeks. "
+             "Prostate biopsies collected from the transition zone before and after intervention were analysed for 15 participants (n=8 selenium, n=7 placebo).")
+    assert (ss.randomized, ss.analyzed) == (23, 15)
+    ss = _ss("Twenty-three men received 300 μg selenium per day in the form of selenized yeast (n=12) or a placebo (n=11) during 5 weeks. "
+             "Testosterone levels were available for 15 and 12 participants, respectively.")
+    assert (ss.randomized, ss.analyzed) == (23, None)

@@ -94,7 +94,7 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "of_total_enrolled": frozenset({"enrolled", "enroled", "randomized", "randomised", "included", "completed"}),
     "of_num_enrolled": frozenset({"randomized", "randomised", "randomly", "enrolled", "enroled", "included", "recruited", "allocated"}),
     "completed_analyzed": frozenset({"completed", "complete", "finished", "analyzed", "analysed", "analysis", "analyses", "evaluation"}),
-    "data_available_analyzed": frozenset({"data", "analysis", "analyses"}),
+    "data_available_analyzed": frozenset({"data", "analysis", "analyses", "available", "analysed", "analyzed"}),
     "num_people_randomized": _RAND,
     "lead_count_randomized": _RAND,
     "randomized_num_people": _RAND,
