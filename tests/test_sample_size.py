@@ -651,3 +651,25 @@ def test_what_was_analysed_for_n_participants_gives_the_analysed_total() -> None
     ss = _ss("Twenty-three men received 300 μg selenium per day in the form of selenized yeast (n=12) or a placebo (n=11) during 5 weeks. "
              "Testosterone levels were available for 15 and 12 participants, respectively.")
     assert (ss.randomized, ss.analyzed) == (23, None)
+
+
+def test_a_fallback_count_allocated_to_one_arm_adds_the_next_arms_count() -> None:
+    ss = _ss("RESULTS: The participants were evenly divided between the two groups: 202 participants were allocated to the "
+             "intervention group and 200 participants to the control group.")
+    assert ss.randomized == 402
+    ss = _ss("RESULTS: The participants were evenly divided between the two groups: 202 participants were allocated to the "
+             "intervention group.")
+    assert ss.randomized == 202
+
+
+def test_the_next_arms_count_may_be_a_word() -> None:
+    ss = _ss("Twenty-three patients were randomized to the WL intervention and twenty-one patients to usual care.")
+    assert ss.randomized == 44
+    ss = _ss("Eight UC patients received 2,000 IU/daily and ten UC patients received 300 IU/daily of vitamin D3.")
+    assert ss.randomized == 18
+
+
+def test_a_range_after_a_list_is_no_arms_count() -> None:
+    ss = _ss("METHODS: In this double-blind, multicenter trial, 121 patients received fulvestrant 500 mg on Day 1 plus anastrozole "
+             "(F + A); fulvestrant plus anastrozole placebo (F); or fulvestrant placebo plus anastrozole (A), 2 to 3 weeks before surgery.")
+    assert ss.randomized == 121

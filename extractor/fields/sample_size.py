@@ -215,9 +215,19 @@ _PER_ARM_AFTER = compile_regex(r"\s+(?:and|or|vs\.?|versus)\s+\d", regex.I)
 # to A, while 24 patients received B", "18 to A, 9 to B and 9 to C": the next arm's count after
 # the count of a rule's match (searched only after a count of an allocation rule, about one
 # a document)
+# (the next count may be a word, "Twenty-three patients were randomized to A and twenty-one patients
+# to B", and name its people with an adjective, "Eight UC patients received X and ten UC patients received Y")
+_WORD_COUNT = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
+               r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+               r"|eighteen|nineteen)")
 _ARM_COUNT = compile_regex(
-    r"(?:[,;]|\b(?:and|while|whereas))\s+(?:the\s+(?:other|remaining)\s+)?(?P<n2>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w-]+\s+)?"
-    r"(?:(?:were|was)\s+(?:randomly\s+)?)?(?:received|given|assigned|allocated|randomi[sz]ed|to)\b", regex.I)
+    rf"(?:[,;]|\b(?:and|while|whereas))\s+(?:the\s+(?:other|remaining)\s+)?(?P<n2>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_COUNT})\s+(?:[\w-]+\s+){{0,2}}?"
+    # (not a range: "(A), 2 to 3 weeks before surgery")
+    r"(?:(?:were|was)\s+(?:randomly\s+)?)?(?:received|given|assigned|allocated|randomi[sz]ed|to(?!\s+\d))\b", regex.I)
+# "202 participants were allocated to the intervention group and 200 participants to the control
+# group": a fallback count allocated to one arm (the rules with a verb leave "to the ... group" alone)
+_ALLOCATED_AFTER = compile_regex(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:(?:were|was)\s+(?:randomly\s+)?)?(?:randomi[sz]ed|assigned|allocated|received)\s", regex.I)
 # the first count has an arm of its own ("were randomized to varenicline", "received X")
 _OWN_ARM = compile_regex(r"\b(?:to|received|receive|given)\b", regex.I)
 # "5800 were randomised, of whom 2915 were allocated to A and 2885 to B", "90 patients were
@@ -530,7 +540,7 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
             if rid != "sum_of_parts" and (_SEX_PART_AFTER.match(sent, me, me + _AFTER_WINDOW)
                                           or (sent.endswith("and ", 0, ms) and _SEX_PART_BEFORE.search(sent, max(0, ms - 20), ms))):
                 continue
-            if rid in _ALLOCATED:
+            if rid in _ALLOCATED or (rid == "in_num_people" and _ALLOCATED_AFTER.match(sent, me, me + _AFTER_WINDOW)):
                 arms_total = _arm_counts(sent, me)
                 if arms_total is not None:
                     # the count of one arm: the total is the sum of every arm's count (at the
