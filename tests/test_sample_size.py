@@ -673,3 +673,12 @@ def test_a_range_after_a_list_is_no_arms_count() -> None:
     ss = _ss("METHODS: In this double-blind, multicenter trial, 121 patients received fulvestrant 500 mg on Day 1 plus anastrozole "
              "(F + A); fulvestrant plus anastrozole placebo (F); or fulvestrant placebo plus anastrozole (A), 2 to 3 weeks before surgery.")
     assert ss.randomized == 121
+
+
+def test_a_fallback_count_before_were_eligible_is_screened() -> None:
+    ss = _ss("PARTICIPANTS: In this follow-up to the TREEE study, 229 frail patients, aged ≥75 years, in need of acute in-hospital "
+             "treatment, were eligible. Of these patients, 139 patients were included in the analysis, 72 allocated to the CGA unit group and 67 to the conventional care group.")
+    assert ss.randomized != 229
+    ss = _ss("PARTICIPANTS: In this follow-up to the TREEE study, 229 frail patients, aged ≥75 years, in need of acute in-hospital "
+             "treatment, were admitted to the study wards.")
+    assert ss.randomized == 229

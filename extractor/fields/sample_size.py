@@ -94,7 +94,8 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "of_total_enrolled": frozenset({"enrolled", "enroled", "randomized", "randomised", "included", "completed"}),
     "of_num_enrolled": frozenset({"randomized", "randomised", "randomly", "enrolled", "enroled", "included", "recruited", "allocated"}),
     "completed_analyzed": frozenset({"completed", "complete", "finished", "analyzed", "analysed", "analysis", "analyses", "evaluation"}),
-    "data_available_analyzed": frozenset({"data", "analysis", "analyses", "available", "analysed", "analyzed"}),
+    "data_available_analyzed": frozenset({"data", "analysis", "analyses"}),
+    "analysed_for_people": frozenset({"available", "analysed", "analyzed"}),
     "num_people_randomized": _RAND,
     "lead_count_randomized": _RAND,
     "randomized_num_people": _RAND,
@@ -120,6 +121,7 @@ _ALSO_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
     "randomized_num_people": (frozenset({"randomized", "randomised", "randomly"}),),
     "sum_of_parts": (frozenset({"and"}), frozenset({"were", "was"})),
     "completed_analyzed": (frozenset({"completed", "finished", "analyzed", "analysed", "included", "able"}),),
+    "analysed_for_people": (frozenset({"for"}),),
     "of_total_enrolled": (frozenset({"of"}),),
     "of_num_enrolled": (frozenset({"of", "among"}),),
     "groups_of_n": (frozenset({"of"}),),
@@ -128,7 +130,7 @@ _ALSO_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
 }
 # rules whose count must be followed by a people/unit noun: run only where one occurs
 _NEEDS_PEOPLE = frozenset({"num_people_randomized", "of_num_enrolled", "lead_count_randomized", "sum_of_parts", "randomized_num_people", "eyes_of_patients", "num_people_enrolled",
-                           "total_of", "in_num_people"})
+                           "total_of", "in_num_people", "analysed_for_people"})
 _PEOPLE_WORDS = frozenset(
     ("patients subjects participants persons people individuals volunteers adults children infants neonates newborns "
      "women men males females mothers girls boys adolescents students athletes runners smokers asthmatics participant "
@@ -188,6 +190,7 @@ def _fallback_rules(sent: str, people: bool) -> list[Rule]:
     by_id = load_rules("sample_size").by_id
     return [by_id(r) for r in _FALLBACK if _fallback_gate(r, sent, people)]
 
+_SCREENED_CUES = ("screened", "eligib", "approached", "contacted")
 _SCREENED_VERB = compile_regex(r"[^.;]{0,160}?\b(?:were|was)\s+(?:screened|eligible|assessed\s+for\s+eligibility|approached|contacted)\b", regex.I)
 _SCREENED = compile_regex(r"\b(?:screened|assessed\s+for\s+eligibility|approached|eligible|contacted)\b", regex.I)
 # "1680 eligible patients were randomized": "eligible" qualifies the people randomised, not a screened count
@@ -226,6 +229,7 @@ _ARM_COUNT = compile_regex(
     r"(?:(?:were|was)\s+(?:randomly\s+)?)?(?:received|given|assigned|allocated|randomi[sz]ed|to(?!\s+\d))\b", regex.I)
 # "202 participants were allocated to the intervention group and 200 participants to the control
 # group": a fallback count allocated to one arm (the rules with a verb leave "to the ... group" alone)
+_ALLOCATED_CUES = ("randomi", "assigned", "allocated", "received")
 _ALLOCATED_AFTER = compile_regex(
     r"\s+(?:[\w-]+\s+){0,3}?(?:(?:were|was)\s+(?:randomly\s+)?)?(?:randomi[sz]ed|assigned|allocated|received)\s", regex.I)
 # the first count has an arm of its own ("were randomized to varenicline", "received X")
@@ -290,11 +294,11 @@ def _unit(noun: str | None) -> str | None:
 # opens with \b, or its count follows whitespace, and is followed by whitespace);
 # ``_count_starts`` lists them.
 _AT_COUNT = frozenset({"num_people_randomized", "num_people_enrolled", "sum_of_parts", "of_total_enrolled", "eyes_of_patients",
-                       "sex_parts", "groups_of_n", "of_num_enrolled"})
+                       "sex_parts", "groups_of_n", "of_num_enrolled", "completed_analyzed", "analysed_for_people"})
 # Rules whose count is followed by a people noun (<<people>>, after the count): only counts
 # before the sentence's last people noun can start them.
 _PEOPLE_AFTER = frozenset({"num_people_randomized", "num_people_enrolled", "sum_of_parts", "eyes_of_patients", "in_num_people",
-                           "of_num_enrolled"})
+                           "of_num_enrolled", "analysed_for_people"})
 # in_num_people opens with "^", "[,:]\s+" or "\bin\s+(?:the\s+)?" right before its count:
 # it starts at the count, or at the comma/colon or one of the two words before it.
 _BEFORE_COUNT = frozenset({"in_num_people"})
@@ -478,7 +482,7 @@ def _equal_arms(ctx: Context) -> int | None:
     return len(parts) if len(parts) > 1 and len(set(parts)) == 1 else None
 
 
-_ANALYSED_RULES = ("completed_analyzed", "data_available_analyzed")
+_ANALYSED_RULES = ("completed_analyzed", "data_available_analyzed", "analysed_for_people")
 
 
 def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster: bool, arms_k: int | None = None,
@@ -540,7 +544,8 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
             if rid != "sum_of_parts" and (_SEX_PART_AFTER.match(sent, me, me + _AFTER_WINDOW)
                                           or (sent.endswith("and ", 0, ms) and _SEX_PART_BEFORE.search(sent, max(0, ms - 20), ms))):
                 continue
-            if rid in _ALLOCATED or (rid == "in_num_people" and _ALLOCATED_AFTER.match(sent, me, me + _AFTER_WINDOW)):
+            if rid in _ALLOCATED or (rid == "in_num_people" and any(w in sent for w in _ALLOCATED_CUES)
+                                     and _ALLOCATED_AFTER.match(sent, me, me + _AFTER_WINDOW)):
                 arms_total = _arm_counts(sent, me)
                 if arms_total is not None:
                     # the count of one arm: the total is the sum of every arm's count (at the
@@ -643,7 +648,8 @@ def _screened_after(sent: str, end: int, noun: str | None, weak: bool) -> bool:
     if hit is None:
         # "229 frail patients, aged >=75 years, in need of acute in-hospital treatment, were
         # eligible": a count without a verb of its own whose clause ends in "were eligible"
-        return weak and _SCREENED_VERB.match(sent, end, end + _AFTER_WINDOW) is not None
+        return (weak and any(w in sent for w in _SCREENED_CUES)
+                and _SCREENED_VERB.match(sent, end, end + _AFTER_WINDOW) is not None)
     if _ELIGIBLE_RANDOMISED.match(sent, end, end + _AFTER_WINDOW):
         return False
     # "Twenty-two eligible healthy untrained young women aged 22-31 years were allocated": an
