@@ -217,3 +217,10 @@ def test_a_counted_subset_not_randomised_leaves_the_study_randomised():
             "and it was considered as a parallel group.")
     assert extract_text(text).design.randomized is True
     assert extract_text("Patients were not randomized. They chose their treatment.").design.randomized is False
+
+
+def test_the_ratio_of_a_named_pair_of_quantities_is_no_allocation_ratio():
+    text = ("The C:V ratios 3:1, 9:3 and 15:2 were performed in a randomised order. Continuous chest compressions gave higher Mv "
+            "as compared to coordinated compressions and ventilations at a C:V ratio of 3:1.")
+    assert design(text).allocation_ratio is None
+    assert design("Simple randomization (allocation ratio 1:1) was used.").allocation_ratio == "1:1"
