@@ -224,3 +224,10 @@ def test_the_ratio_of_a_named_pair_of_quantities_is_no_allocation_ratio():
             "as compared to coordinated compressions and ventilations at a C:V ratio of 3:1.")
     assert design(text).allocation_ratio is None
     assert design("Simple randomization (allocation ratio 1:1) was used.").allocation_ratio == "1:1"
+
+
+def test_a_decimal_between_the_verb_and_the_ratio_keeps_the_ratio():
+    text = ("METHODS: This phase III, double-blind, non-inferiority study (NCT01999218) randomized patients with HbA1c ≥ 7.0% and "
+            "≤ 9.0% on stable metformin ≥ 1500 mg/day 1:1:1 to ertugliflozin 15 or 5 mg once-daily (QD), or glimepiride.")
+    assert design(text).allocation_ratio == "1:1:1"
+    assert design("Patients were randomized. Serum was diluted 1:100 in saline.").allocation_ratio is None
