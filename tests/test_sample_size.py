@@ -682,3 +682,10 @@ def test_a_fallback_count_before_were_eligible_is_screened() -> None:
     ss = _ss("PARTICIPANTS: In this follow-up to the TREEE study, 229 frail patients, aged ≥75 years, in need of acute in-hospital "
              "treatment, were admitted to the study wards.")
     assert ss.randomized == 229
+
+
+def test_evaluable_patients_are_the_analysed_total() -> None:
+    ss = _ss("RESULTS: Forty-eight subjects were enrolled and 41 were evaluable. There was a significant mean reduction in total lesion count.")
+    assert (ss.randomized, ss.analyzed) == (48, 41)
+    ss = _ss("RESULTS: Forty-eight subjects were enrolled and 41 were eligible for the extension.")
+    assert ss.analyzed is None
