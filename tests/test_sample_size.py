@@ -689,3 +689,12 @@ def test_evaluable_patients_are_the_analysed_total() -> None:
     assert (ss.randomized, ss.analyzed) == (48, 41)
     ss = _ss("RESULTS: Forty-eight subjects were enrolled and 41 were eligible for the extension.")
     assert ss.analyzed is None
+
+
+def test_the_analysis_set_that_included_n_people_is_the_analysed_total() -> None:
+    ss = _ss("Fifty patients were randomized to topical lidocaine (Lozenge group) or standard pain treatment (Control group). "
+             "The efficacy analysis included 38 patients, as 12 patients were excluded because of changes in study drug.")
+    assert (ss.randomized, ss.analyzed) == (50, 38)
+    ss = _ss("Fifty patients were randomized to topical lidocaine or standard pain treatment. "
+             "The final sample consisted of five subjects in Group V, nine subjects in Group P, and seven subjects in Group C.")
+    assert (ss.randomized, ss.analyzed) == (50, None)
