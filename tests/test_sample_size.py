@@ -698,3 +698,10 @@ def test_the_analysis_set_that_included_n_people_is_the_analysed_total() -> None
     ss = _ss("Fifty patients were randomized to topical lidocaine or standard pain treatment. "
              "The final sample consisted of five subjects in Group V, nine subjects in Group P, and seven subjects in Group C.")
     assert (ss.randomized, ss.analyzed) == (50, None)
+
+
+def test_groups_with_n_in_each_group_after_a_comma_multiply() -> None:
+    ss = _ss("Participants were randomized as three groups, with thirty participants in each group. One group practiced alternate nostril yoga breathing.")
+    assert ss.randomized == 90
+    ss = _ss("Participants were randomized as three groups, with thirty participants in the first group.")
+    assert ss.randomized != 90
