@@ -460,7 +460,9 @@ def extract(ctx: Context) -> SampleSize:
                 # a total the text implies but does not state is marked, with how it was computed
                 ss.derived, ss.derivation = derivation is not None, derivation
     if ss.analyzed is not None and ss.analyzed == ss.randomized and "analyzed" in best and best["analyzed"][5] != "completed_analyzed":
+        # (the value and its evidence: a dropped value must leave no evidence behind)
         ss.analyzed = None
+        del ss.evidence["analyzed"]
     return ss
 
 
