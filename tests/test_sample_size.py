@@ -700,13 +700,6 @@ def test_the_analysis_set_that_included_n_people_is_the_analysed_total() -> None
     assert (ss.randomized, ss.analyzed) == (50, None)
 
 
-def test_groups_with_n_in_each_group_after_a_comma_multiply() -> None:
-    ss = _ss("Participants were randomized as three groups, with thirty participants in each group. One group practiced alternate nostril yoga breathing.")
-    assert ss.randomized == 90
-    ss = _ss("Participants were randomized as three groups, with thirty participants in the first group.")
-    assert ss.randomized != 90
-
-
 def test_an_analysed_total_dropped_as_the_randomised_one_leaves_no_evidence() -> None:
     ss = _ss("Forty-five patients were randomized to A or B. Data from 45 patients were analysed.")
     assert (ss.randomized, ss.analyzed) == (45, None)
