@@ -217,3 +217,17 @@ def test_a_counted_subset_not_randomised_leaves_the_study_randomised():
             "and it was considered as a parallel group.")
     assert extract_text(text).design.randomized is True
     assert extract_text("Patients were not randomized. They chose their treatment.").design.randomized is False
+
+
+def test_the_ratio_of_a_named_pair_of_quantities_is_no_allocation_ratio():
+    text = ("The C:V ratios 3:1, 9:3 and 15:2 were performed in a randomised order. Continuous chest compressions gave higher Mv "
+            "as compared to coordinated compressions and ventilations at a C:V ratio of 3:1.")
+    assert design(text).allocation_ratio is None
+    assert design("Simple randomization (allocation ratio 1:1) was used.").allocation_ratio == "1:1"
+
+
+def test_a_decimal_between_the_verb_and_the_ratio_keeps_the_ratio():
+    text = ("METHODS: This phase III, double-blind, non-inferiority study (NCT01999218) randomized patients with HbA1c ≥ 7.0% and "
+            "≤ 9.0% on stable metformin ≥ 1500 mg/day 1:1:1 to ertugliflozin 15 or 5 mg once-daily (QD), or glimepiride.")
+    assert design(text).allocation_ratio == "1:1:1"
+    assert design("Patients were randomized. Serum was diluted 1:100 in saline.").allocation_ratio is None

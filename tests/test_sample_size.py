@@ -571,3 +571,136 @@ def test_completers_with_a_percent_after_the_people_are_the_analysed_total():
     assert (ss.randomized, ss.analyzed) == (356, 291)
     ss = _ss("A total of 356 patients were randomized. Two hundred ninety-one patients (81.7%) were randomized again.")
     assert ss.analyzed is None
+
+
+def test_a_total_of_completers_is_the_analysed_total_not_the_randomised_one() -> None:
+    ss = _ss("A randomized, controlled, crossover trial was conducted in Boston. "
+             "A total of 45 CAD patients (27 F/18 M, 45–77 y, BMI = 20-41 kg/m2) completed the study.")
+    assert (ss.randomized, ss.analyzed) == (None, 45)
+    ss = _ss("A total of 45 CAD patients (27 F/18 M, 45–77 y, BMI = 20-41 kg/m2) were randomized to the two diets.")
+    assert (ss.randomized, ss.analyzed) == (45, None)
+
+
+def test_of_whom_n_were_included_in_the_primary_analysis_is_analysed() -> None:
+    ss = _ss("RESULTS: In total, 680 patients were randomised, of whom 668 were included in the primary analysis.")
+    assert (ss.randomized, ss.analyzed) == (680, 668)
+    ss = _ss("RESULTS: In total, 680 patients were randomised, of whom 668 were women.")
+    assert (ss.randomized, ss.analyzed) == (680, None)
+
+
+def test_included_in_a_named_analysis_is_analysed() -> None:
+    ss = _ss("MATERIALS AND METHODS: 191 chemotherapy-naïve patients were randomized to receive TOMOX or FOLFOX4. "
+             "RESULTS: 183 patients were included in the intent-to-treat analysis (92 TOMOX and 91 FOLFOX4).")
+    assert (ss.randomized, ss.analyzed) == (191, 183)
+
+
+def test_randomised_and_included_in_the_analysis_is_both_totals() -> None:
+    ss = _ss("RESULTS: Over a 3-year period, 286 patients were randomized, received the intervention and were included in the analysis.")
+    assert (ss.randomized, ss.analyzed) == (286, 286)
+    ss = _ss("RESULTS: Over a 3-year period, 286 patients were randomized, received the intervention and were followed up.")
+    assert (ss.randomized, ss.analyzed) == (286, None)
+
+
+def test_enrolled_and_n_completed_at_the_end_of_the_clause_is_analysed() -> None:
+    ss = _ss("RESULTS: Ninety-eight patients were enrolled and 93 completed. Steady-state GH concentrations were similar.")
+    assert (ss.randomized, ss.analyzed) == (98, 93)
+    ss = _ss("RESULTS: Ninety-eight patients were enrolled and 93 completed the questionnaire on day 3.")
+    assert (ss.randomized, ss.analyzed) == (98, None)
+
+
+def test_completers_described_with_a_with_phrase_are_analysed() -> None:
+    ss = _ss("24 patients were randomized to receive either Generic Losartan or Original-Losartan for 6 weeks. "
+             "22 patients with average age of 54 and averaged office BP 154/88 completed the 12 weeks study.")
+    assert (ss.randomized, ss.analyzed) == (24, 22)
+    ss = _ss("24 patients were randomized to receive either Generic Losartan or Original-Losartan for 6 weeks. "
+             "Twenty patients (40%) finished the study with levels >40 mg/dL.")
+    assert (ss.randomized, ss.analyzed) == (24, None)
+
+
+def test_a_day_of_a_list_of_days_is_no_analysed_count() -> None:
+    ss = _ss("METHODS: Twenty-nine colicky infants were enrolled and randomly assigned to receive L. reuteri or placebo. "
+             "The microbiota of faecal samples from day 1 and 21 were analyzed using 454 pyrosequencing.")
+    assert (ss.randomized, ss.analyzed) == (29, None)
+
+
+def test_n_out_of_the_m_subjects_completed_gives_both_totals() -> None:
+    ss = _ss("RESULTS: Twenty-two out of the 27 subjects completed the study. Four patients withdrew due to adverse events.")
+    assert (ss.randomized, ss.analyzed) == (27, 22)
+
+
+def test_one_arm_in_each_sequence_is_not_the_total() -> None:
+    ss = _ss("RESULTS: Twenty-one subjects received randomized therapy in each treatment sequence (total N = 42), "
+             "and overall, 37 (88 %) subjects completed the study.")
+    assert ss.randomized != 21 and ss.analyzed == 37
+
+
+def test_schoolchildren_and_parturients_are_people() -> None:
+    ss = _ss("A randomized, double-blind, placebo-controlled trial was conducted on 250 Orang Asli (aboriginal) schoolchildren in Malaysia "
+             "to investigate the effects of a single high-dose of vitamin A supplementation (200,000 IU) on iron status indices.")
+    assert ss.randomized == 250
+    ss = _ss("METHODS: Fifty parturients were randomly divided into two equal groups.")
+    assert ss.randomized == 50
+    ss = _ss("A randomized trial was conducted on 250 Orang Asli (aboriginal) blood samples in Malaysia.")
+    assert ss.randomized is None
+
+
+def test_what_was_analysed_for_n_participants_gives_the_analysed_total() -> None:
+    ss = _ss("Twenty-three men received 300 μg selenium per day in the form of selenized yeast (n=12) or a placebo (n=11) during 5 weeks. "
+             "Prostate biopsies collected from the transition zone before and after intervention were analysed for 15 participants (n=8 selenium, n=7 placebo).")
+    assert (ss.randomized, ss.analyzed) == (23, 15)
+    ss = _ss("Twenty-three men received 300 μg selenium per day in the form of selenized yeast (n=12) or a placebo (n=11) during 5 weeks. "
+             "Testosterone levels were available for 15 and 12 participants, respectively.")
+    assert (ss.randomized, ss.analyzed) == (23, None)
+
+
+def test_a_fallback_count_allocated_to_one_arm_adds_the_next_arms_count() -> None:
+    ss = _ss("RESULTS: The participants were evenly divided between the two groups: 202 participants were allocated to the "
+             "intervention group and 200 participants to the control group.")
+    assert ss.randomized == 402
+    ss = _ss("RESULTS: The participants were evenly divided between the two groups: 202 participants were allocated to the "
+             "intervention group.")
+    assert ss.randomized == 202
+
+
+def test_the_next_arms_count_may_be_a_word() -> None:
+    ss = _ss("Twenty-three patients were randomized to the WL intervention and twenty-one patients to usual care.")
+    assert ss.randomized == 44
+    ss = _ss("Eight UC patients received 2,000 IU/daily and ten UC patients received 300 IU/daily of vitamin D3.")
+    assert ss.randomized == 18
+
+
+def test_a_range_after_a_list_is_no_arms_count() -> None:
+    ss = _ss("METHODS: In this double-blind, multicenter trial, 121 patients received fulvestrant 500 mg on Day 1 plus anastrozole "
+             "(F + A); fulvestrant plus anastrozole placebo (F); or fulvestrant placebo plus anastrozole (A), 2 to 3 weeks before surgery.")
+    assert ss.randomized == 121
+
+
+def test_a_fallback_count_before_were_eligible_is_screened() -> None:
+    ss = _ss("PARTICIPANTS: In this follow-up to the TREEE study, 229 frail patients, aged ≥75 years, in need of acute in-hospital "
+             "treatment, were eligible. Of these patients, 139 patients were included in the analysis, 72 allocated to the CGA unit group and 67 to the conventional care group.")
+    assert ss.randomized != 229
+    ss = _ss("PARTICIPANTS: In this follow-up to the TREEE study, 229 frail patients, aged ≥75 years, in need of acute in-hospital "
+             "treatment, were admitted to the study wards.")
+    assert ss.randomized == 229
+
+
+def test_evaluable_patients_are_the_analysed_total() -> None:
+    ss = _ss("RESULTS: Forty-eight subjects were enrolled and 41 were evaluable. There was a significant mean reduction in total lesion count.")
+    assert (ss.randomized, ss.analyzed) == (48, 41)
+    ss = _ss("RESULTS: Forty-eight subjects were enrolled and 41 were eligible for the extension.")
+    assert ss.analyzed is None
+
+
+def test_the_analysis_set_that_included_n_people_is_the_analysed_total() -> None:
+    ss = _ss("Fifty patients were randomized to topical lidocaine (Lozenge group) or standard pain treatment (Control group). "
+             "The efficacy analysis included 38 patients, as 12 patients were excluded because of changes in study drug.")
+    assert (ss.randomized, ss.analyzed) == (50, 38)
+    ss = _ss("Fifty patients were randomized to topical lidocaine or standard pain treatment. "
+             "The final sample consisted of five subjects in Group V, nine subjects in Group P, and seven subjects in Group C.")
+    assert (ss.randomized, ss.analyzed) == (50, None)
+
+
+def test_an_analysed_total_dropped_as_the_randomised_one_leaves_no_evidence() -> None:
+    ss = _ss("Forty-five patients were randomized to A or B. Data from 45 patients were analysed.")
+    assert (ss.randomized, ss.analyzed) == (45, None)
+    assert "analyzed" not in ss.evidence

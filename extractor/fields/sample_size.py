@@ -69,6 +69,7 @@ _SITES = compile_regex(
 # Fallback counts ("133 (76.4%) women (90 I and 43 C) completed follow-up") that describe
 # completers or the analysed set, said within the same clause.
 _COMPLETERS = compile_regex(r"(?:[^.;]|\.(?=\d)){0,80}?\b(?:completed|were\s+able\s+to\s+complete|were\s+analy[sz]ed|were\s+followed|followed\s+up|lost\s+to)\b", regex.I)
+_IN_EACH_AFTER = compile_regex(r"[^.;,()]{0,60}?\b(?:in|per|for)\s+each\s+(?:[\w-]+\s+){0,2}?(?:arm|group|sequence|condition)s?\b", regex.I)
 _WEAK = frozenset({"in_num_people", "people_n_equals"})
 # rules whose count is the subject of an allocation verb ("21 patients were assigned to ...")
 _ALLOCATED = frozenset({"num_people_randomized", "lead_count_randomized", "randomized_num_people"})
@@ -90,10 +91,11 @@ _ENROL = frozenset({"enrolled", "enroled", "included", "recruited", "selected", 
 RULE_CUES: dict[str, frozenset[str]] = {
     "n_out_of_planned": frozenset({"planned", "targeted", "intended", "anticipated"}),
     "planned_size": frozenset({"planned", "target", "targeted", "intended", "required", "calculated", "sought"}),
-    "of_total_enrolled": frozenset({"enrolled", "enroled", "randomized", "randomised", "included"}),
+    "of_total_enrolled": frozenset({"enrolled", "enroled", "randomized", "randomised", "included", "completed"}),
     "of_num_enrolled": frozenset({"randomized", "randomised", "randomly", "enrolled", "enroled", "included", "recruited", "allocated"}),
-    "completed_analyzed": frozenset({"completed", "complete", "analyzed", "analysed", "analysis", "analyses", "evaluation"}),
+    "completed_analyzed": frozenset({"completed", "complete", "finished", "analyzed", "analysed", "analysis", "analyses", "evaluation", "evaluable"}),
     "data_available_analyzed": frozenset({"data", "analysis", "analyses"}),
+    "analysed_for_people": frozenset({"available", "analysed", "analyzed", "analysis", "analyses", "population", "set", "sample"}),
     "num_people_randomized": _RAND,
     "lead_count_randomized": _RAND,
     "randomized_num_people": _RAND,
@@ -118,7 +120,8 @@ _ALSO_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
     "lead_count_randomized": (frozenset({"were", "been"}),),
     "randomized_num_people": (frozenset({"randomized", "randomised", "randomly"}),),
     "sum_of_parts": (frozenset({"and"}), frozenset({"were", "was"})),
-    "completed_analyzed": (frozenset({"completed", "analyzed", "analysed", "included", "able"}),),
+    "completed_analyzed": (frozenset({"completed", "finished", "analyzed", "analysed", "included", "able", "evaluable"}),),
+    "analysed_for_people": (frozenset({"for", "included", "comprised", "consisted"}),),
     "of_total_enrolled": (frozenset({"of"}),),
     "of_num_enrolled": (frozenset({"of", "among"}),),
     "groups_of_n": (frozenset({"of"}),),
@@ -127,7 +130,7 @@ _ALSO_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
 }
 # rules whose count must be followed by a people/unit noun: run only where one occurs
 _NEEDS_PEOPLE = frozenset({"num_people_randomized", "of_num_enrolled", "lead_count_randomized", "sum_of_parts", "randomized_num_people", "eyes_of_patients", "num_people_enrolled",
-                           "total_of", "in_num_people"})
+                           "total_of", "in_num_people", "analysed_for_people"})
 _PEOPLE_WORDS = frozenset(
     ("patients subjects participants persons people individuals volunteers adults children infants neonates newborns "
      "women men males females mothers girls boys adolescents students athletes runners smokers asthmatics participant "
@@ -137,7 +140,9 @@ _PEOPLE_WORDS = frozenset(
      "districts couples dyads pairs piglets pigs sheep rats mice dogs cats rabbits animals horses cows calves lambs "
      # (less frequent, each a handful of the corpus' abstracts: "252 GPs were randomised", "Ten swine were randomized")
      "gps practitioners trainees undergraduates graduates responders housewives mountaineers players cyclists swimmers nonsmokers clinics pharmacies churches "
-     "goats swine hamsters goldfish leeches gilts sows steers bulls macaques").split()
+     "goats swine hamsters goldfish leeches gilts sows steers bulls macaques "
+     # ("250 Orang Asli (aboriginal) schoolchildren", "Fifty parturients were randomly divided", "15 clinicians were randomly assigned")
+     "schoolchildren pupils parturients clinicians surgeons doctors midwives pharmacists toddlers teenagers cattle mares").split()
 )
 _N_EQUALS = compile_regex(r"\(\s*(?:total\s+)?n\s*=", regex.I)
 
@@ -185,6 +190,8 @@ def _fallback_rules(sent: str, people: bool) -> list[Rule]:
     by_id = load_rules("sample_size").by_id
     return [by_id(r) for r in _FALLBACK if _fallback_gate(r, sent, people)]
 
+_SCREENED_CUES = ("screened", "eligib", "approached", "contacted")
+_SCREENED_VERB = compile_regex(r"[^.;]{0,160}?\b(?:were|was)\s+(?:screened|eligible|assessed\s+for\s+eligibility|approached|contacted)\b", regex.I)
 _SCREENED = compile_regex(r"\b(?:screened|assessed\s+for\s+eligibility|approached|eligible|contacted)\b", regex.I)
 # "1680 eligible patients were randomized": "eligible" qualifies the people randomised, not a screened count
 _ELIGIBLE_RANDOMISED = compile_regex(r"\s+eligible\s+(?:[\w-]+\s+){1,3}?(?:were|was)\s+(?:\w+ly\s+)?(?:randomi[sz]ed|allocated|assigned)\b", regex.I)
@@ -211,9 +218,20 @@ _PER_ARM_AFTER = compile_regex(r"\s+(?:and|or|vs\.?|versus)\s+\d", regex.I)
 # to A, while 24 patients received B", "18 to A, 9 to B and 9 to C": the next arm's count after
 # the count of a rule's match (searched only after a count of an allocation rule, about one
 # a document)
+# (the next count may be a word, "Twenty-three patients were randomized to A and twenty-one patients
+# to B", and name its people with an adjective, "Eight UC patients received X and ten UC patients received Y")
+_WORD_COUNT = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
+               r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+               r"|eighteen|nineteen)")
 _ARM_COUNT = compile_regex(
-    r"(?:[,;]|\b(?:and|while|whereas))\s+(?:the\s+(?:other|remaining)\s+)?(?P<n2>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w-]+\s+)?"
-    r"(?:(?:were|was)\s+(?:randomly\s+)?)?(?:received|given|assigned|allocated|randomi[sz]ed|to)\b", regex.I)
+    rf"(?:[,;]|\b(?:and|while|whereas))\s+(?:the\s+(?:other|remaining)\s+)?(?P<n2>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_COUNT})\s+(?:[\w-]+\s+){{0,2}}?"
+    # (not a range: "(A), 2 to 3 weeks before surgery")
+    r"(?:(?:were|was)\s+(?:randomly\s+)?)?(?:received|given|assigned|allocated|randomi[sz]ed|to(?!\s+\d))\b", regex.I)
+# "202 participants were allocated to the intervention group and 200 participants to the control
+# group": a fallback count allocated to one arm (the rules with a verb leave "to the ... group" alone)
+_ALLOCATED_CUES = ("randomi", "assigned", "allocated", "received")
+_ALLOCATED_AFTER = compile_regex(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:(?:were|was)\s+(?:randomly\s+)?)?(?:randomi[sz]ed|assigned|allocated|received)\s", regex.I)
 # the first count has an arm of its own ("were randomized to varenicline", "received X")
 _OWN_ARM = compile_regex(r"\b(?:to|received|receive|given)\b", regex.I)
 # "5800 were randomised, of whom 2915 were allocated to A and 2885 to B", "90 patients were
@@ -276,11 +294,11 @@ def _unit(noun: str | None) -> str | None:
 # opens with \b, or its count follows whitespace, and is followed by whitespace);
 # ``_count_starts`` lists them.
 _AT_COUNT = frozenset({"num_people_randomized", "num_people_enrolled", "sum_of_parts", "of_total_enrolled", "eyes_of_patients",
-                       "sex_parts", "groups_of_n", "of_num_enrolled"})
+                       "sex_parts", "groups_of_n", "of_num_enrolled", "completed_analyzed", "analysed_for_people"})
 # Rules whose count is followed by a people noun (<<people>>, after the count): only counts
 # before the sentence's last people noun can start them.
 _PEOPLE_AFTER = frozenset({"num_people_randomized", "num_people_enrolled", "sum_of_parts", "eyes_of_patients", "in_num_people",
-                           "of_num_enrolled"})
+                           "of_num_enrolled", "analysed_for_people"})
 # in_num_people opens with "^", "[,:]\s+" or "\bin\s+(?:the\s+)?" right before its count:
 # it starts at the count, or at the comma/colon or one of the two words before it.
 _BEFORE_COUNT = frozenset({"in_num_people"})
@@ -404,6 +422,8 @@ def extract(ctx: Context) -> SampleSize:
         todo.append((s, norm[s:e], rules, people, count_words if plain else None, nouns if plain else None))
     # sentence start -> where its counts start, and those before a people noun (both phases)
     starts_at: dict[int, tuple[list[int], list[int]]] = {}
+    # where the counts of the analysed rules start: such a count is no randomised total
+    analysed_at: set[int] = set()
     for phase in (0, 1):
         if phase == 1:
             # (in a cluster trial "in 22 villages" outranks everything, so it always runs)
@@ -428,7 +448,7 @@ def extract(ctx: Context) -> SampleSize:
                     lows = low[s : s + len(sent)]
                     counts = _count_starts(sent, lows, count_words)
                     starts = starts_at[s] = (counts, _before_people(counts, lows, nouns))
-                _scan(sent, s, rules, best, cluster, arms_k, starts)
+                _scan(sent, s, rules, best, cluster, arms_k, starts, analysed_at)
     ss = SampleSize()
     for key in ("randomized", "analyzed", "planned"):
         if key in best:
@@ -440,7 +460,9 @@ def extract(ctx: Context) -> SampleSize:
                 # a total the text implies but does not state is marked, with how it was computed
                 ss.derived, ss.derivation = derivation is not None, derivation
     if ss.analyzed is not None and ss.analyzed == ss.randomized and "analyzed" in best and best["analyzed"][5] != "completed_analyzed":
+        # (the value and its evidence: a dropped value must leave no evidence behind)
         ss.analyzed = None
+        del ss.evidence["analyzed"]
     return ss
 
 
@@ -462,15 +484,26 @@ def _equal_arms(ctx: Context) -> int | None:
     return len(parts) if len(parts) > 1 and len(set(parts)) == 1 else None
 
 
-_ANALYSED_RULES = ("completed_analyzed", "data_available_analyzed")
+_ANALYSED_RULES = ("completed_analyzed", "data_available_analyzed", "analysed_for_people")
 
 
 def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster: bool, arms_k: int | None = None,
-          starts: tuple[list[int], list[int]] | None = None) -> None:
+          starts: tuple[list[int], list[int]] | None = None, analysed_at: set[int] | None = None) -> None:
     """Candidates of ``rules`` in one sentence (starting at ``s``; ``starts`` as ``_matches``
-    reads them) into ``best``."""
+    reads them) into ``best``; ``analysed_at`` collects where the analysed counts start."""
+    analysed_at = set() if analysed_at is None else analysed_at
     for rid, group, value, ms, me, gd, mstart, mend in _candidates(sent, rules, starts):
         if value < _MIN_N:
+            continue
+        if rid == "completed_analyzed":
+            # ("286 patients were randomized, received the intervention and were included in the
+            # analysis" is both totals)
+            if _RANDOMISED_WORD.search(sent, mstart, mend) is None:
+                analysed_at.add(s + ms)
+        elif group == "n" and s + ms in analysed_at:
+            # "A total of 45 CAD patients (27 F/18 M, 45-77 y) completed the study": the count of
+            # completers is the analysed total, not the randomised one (completed_analyzed runs
+            # first in a sentence)
             continue
         derivation: str | None = None
         if group == "n" and rid not in _ANALYSED_RULES:
@@ -513,7 +546,8 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
             if rid != "sum_of_parts" and (_SEX_PART_AFTER.match(sent, me, me + _AFTER_WINDOW)
                                           or (sent.endswith("and ", 0, ms) and _SEX_PART_BEFORE.search(sent, max(0, ms - 20), ms))):
                 continue
-            if rid in _ALLOCATED:
+            if rid in _ALLOCATED or (rid == "in_num_people" and any(w in sent for w in _ALLOCATED_CUES)
+                                     and _ALLOCATED_AFTER.match(sent, me, me + _AFTER_WINDOW)):
                 arms_total = _arm_counts(sent, me)
                 if arms_total is not None:
                     # the count of one arm: the total is the sum of every arm's count (at the
@@ -528,10 +562,14 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
                     continue
                 derivation = f"{value} per arm x {arms_k} arms (equal allocation)"
                 value *= arms_k
-            # an analysed count is not the randomised total
-            if rid != "n_out_of_planned" and _ANALYSED_AFTER.match(sent, me):
+            # an analysed count is not the randomised total (of "Twenty-two out of the 27 subjects
+            # completed the study" the part completed; the total is the one randomised)
+            if rid not in ("n_out_of_planned", "of_total_enrolled") and _ANALYSED_AFTER.match(sent, me):
                 continue
             if rid in _WEAK and _COMPLETERS.match(sent, me, me + _AFTER_WINDOW):
+                continue
+            # "Twenty-one subjects received randomized therapy in each treatment sequence": one arm's count
+            if rid in _WEAK and " each " in sent and _IN_EACH_AFTER.match(sent, me, me + _AFTER_WINDOW):
                 continue
             # "cells were isolated from two third molars": teeth as a tissue source, not the units studied
             if rid in _WEAK and _TEETH.match((gd.get("noun") or "").strip()) and _FROM_BEFORE.search(sent, max(0, ms - 12), ms):
@@ -610,7 +648,10 @@ def _screened_after(sent: str, end: int, noun: str | None, weak: bool) -> bool:
     were randomized") rather than of people allocated."""
     hit = _SCREENED.search(sent, end, min(len(sent), end + 60))
     if hit is None:
-        return False
+        # "229 frail patients, aged >=75 years, in need of acute in-hospital treatment, were
+        # eligible": a count without a verb of its own whose clause ends in "were eligible"
+        return (weak and any(w in sent for w in _SCREENED_CUES)
+                and _SCREENED_VERB.match(sent, end, end + _AFTER_WINDOW) is not None)
     if _ELIGIBLE_RANDOMISED.match(sent, end, end + _AFTER_WINDOW):
         return False
     # "Twenty-two eligible healthy untrained young women aged 22-31 years were allocated": an
