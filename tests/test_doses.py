@@ -355,3 +355,56 @@ def test_a_range_whose_upper_bound_has_a_thousands_separator_is_one_regimen():
     # two amounts, not a range: each its own dose
     r = extract_text("Patients were randomly assigned to receive lithium 600 mg/day or valproate 1,800 mg/day.")
     assert [(d.value, d.unit) for a in r.arms for d in a.doses] == [(600.0, "mg/day"), (1800.0, "mg/day")]
+
+
+def test_methods_and_results_section_states_the_regimens() -> None:
+    # "METHODS AND RESULTS" (a journal's heading) had been skipped as a results section
+    text = ("A Pilot Double-Blinded Randomized Controlled Clinical Trial of Nebivolol Versus Atenolol in Nonobstructive "
+            "Coronary Artery Disease\n\n"
+            "BACKGROUND: We hypothesized that nebivolol would decrease oxidative stress.\n"
+            "METHODS AND RESULTS: In this pilot double-blinded randomized controlled trial, 24 patients treated for 1 year "
+            "with nebivolol 10 mg versus atenolol 100 mg plus standard medical therapy underwent baseline and follow-up "
+            "coronary angiography.\n")
+    arms = extract_text(text).arms
+    assert [(a.label.lower(), [(d.value, d.unit) for d in a.doses]) for a in arms] == [
+        ("nebivolol", [(10, "mg")]), ("atenolol", [(100, "mg")])]
+    # must not: a results section
+    text = text.replace("METHODS AND RESULTS", "RESULTS")
+    assert not any(a.doses for a in extract_text(text).arms)
+
+
+def test_a_sentence_reporting_a_p_value_or_an_interval_states_no_regimen() -> None:
+    from extractor.fields.arm_doses import _RESULT_STAT
+
+    # outcomes in mL, not doses (no section tells the results apart)
+    low = "in group a, the total blood loss was 70 ml, when compared to 43 ml in group b (p value < 0.001).".lower()
+    assert _RESULT_STAT.search(low)
+    low = ("the rates of primary outcome were 1.59%/year with warfarin, 1.60% with dabigatran 110 mg (hr vs. warfarin "
+           "1.01, 95% confidence interval (ci) 0.75-1.36)")
+    assert _RESULT_STAT.search(low)
+    # must not: a regimen, even with a percent or a "p" word
+    low = "group a received 10 ml of 0.5% bupivacaine and group p received placebo (n = 20)."
+    assert not _RESULT_STAT.search(low)
+
+
+def test_the_amount_before_versus_is_the_other_arms() -> None:
+    sent = ("We performed a subanalysis from two large clinical trials that compared the antihypertensive effects of "
+            "telmisartan 80 mg versus valsartan 160 mg, both combined with hydrochlorothiazide (HCTZ) 25 mg.")
+    spans = list(_dose_spans(_Arm("valsartan", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert spans and not any("80 mg" in sent[a:b] for a, b in spans)
+    assert "160 mg" in sent[spans[0][0] : spans[0][1]]
+    # must not: an amount "of" the arm's drug before its name is still its own
+    sent = "Patients received 0.5 mg/kg of ketamine (n = 20) or saline."
+    spans = list(_dose_spans(_Arm("ketamine", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert "0.5 mg/kg" in sent[spans[0][0] : spans[0][1]]
+
+
+def test_the_amount_after_the_next_alternative_is_the_other_arms() -> None:
+    sent = ("According to their allocated group, patients received either propofol 0.25 mg/kg, remifentanil 0.25 mic/kg "
+            "or ketamine 0.3 mg/kg as preemptive analgesia.")
+    spans = list(_dose_spans(_Arm("remifentanil", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert spans and not any("0.3 mg/kg" in sent[a:b] for a, b in spans)
+    # must not: "5 or 10 mg" after the name is one regimen's alternatives
+    sent = "Patients received ramipril 5 or 10 mg daily (n = 40) or placebo (n = 40)."
+    spans = list(_dose_spans(_Arm("ramipril", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert "5 or 10 mg" in sent[spans[0][0] : spans[0][1]]

@@ -112,6 +112,11 @@ def _dose_cue(sent: str, low: str) -> bool:
     return _AMOUNT_CUE.search(sent) is not None or "treated" in low and _DOSE_CUE.search(sent) is not None
 
 
+# a p-value ("P < 0.05", "p=0.053", "P value < 0.001") or a confidence interval ("95% CI
+# 0.75-1.36"): a sentence reporting one is a result; tried on dose sentences only
+_RESULT_STAT = compile_regex(r"\bp\s*(?:-?\s*values?\s*)?[<=>≤≥]\s*0?[.,]\d|%\s*(?:ci\b|confidence\s+interval)")
+
+
 def _dose_sentences(ctx: Context, sents: list[_S]) -> list[tuple[int, int, str, str]]:
     """Sentences that may state a regimen: a dose cue, outside results and conclusions (once per document)."""
     # cheapest tests first: the cue sets, the section, and the patterns only where their
@@ -122,10 +127,13 @@ def _dose_sentences(ctx: Context, sents: list[_S]) -> list[tuple[int, int, str, 
         if not dose and "num" not in cues:
             continue
         sec = (ctx.section_label(s) or "").upper()
-        if "RESULT" in sec or "CONCLU" in sec:
+        # "METHODS AND RESULTS" (a journal's heading) opens with the methods, regimens included
+        if "RESULT" in sec and "METHOD" not in sec or "CONCLU" in sec:
             continue
         if not dose and not _dose_cue(sent, low):
             continue
+        if _RESULT_STAT.search(low):
+            continue  # a sentence that reports a p-value or an interval is a result: its amounts are outcomes
         if _followed_by(sent, low, _EACH_WORDS, _EACH_NEXT) and _EACH.search(sent):
             continue
         out.append((s, e, sent, low))
@@ -164,6 +172,7 @@ _NOT_REGIMEN = compile_regex(r"placebo|vehicle|sham|\bweigh(?:ing|ed)\b|"
 _AMOUNT_AFTER = compile_regex(r"[^()]*\)\s*(?:at\s+)?\d+(?:\.\d+)?\s*(?:mg|g|mcg|μg|µg|ug|iu|units?|ml|mmol|cells)\b", regex.I)
 
 
+_ALTERNATIVE_AFTER = compile_regex(r"\s(?:or|versus|vs\.?)\s+(?![\d.])", regex.I)
 _NEXT_ALTERNATIVE = compile_regex(r"\)[^()]*?(?:\s(?:or|versus|vs\.?)\s|;)")
 
 
@@ -231,8 +240,19 @@ def _dose_spans(arm: _Arm, dose_sents: list[_S]) -> Iterator[tuple[int, int]]:
                     alt = _NEXT_ALTERNATIVE.search(sent, mm.end(), end - s)
                     if alt:
                         end = s + alt.start()
+                else:
+                    # nor does an amount after the next alternative ("to continue UDCA (4 patients)
+                    # or to receive micronized fenofibrate (200 mg/day)"); "5 or 10 mg" is one regimen
+                    alt = _ALTERNATIVE_AFTER.search(sent, mm.end(), end - s)
+                    if alt:
+                        end = s + alt.start()
                 lead = _rx(r"(?:^|[,;:()]|\.\s|\band\b|\bwith\b|\bof\b)\s*[^,;:()]*$").search(before)
-                yield s + mm.start() - len(before) + (lead.start() if lead else len(before)), end
+                start = lead.start() if lead else len(before)
+                # what comes before "versus" is the other arm's ("with nebivolol 10 mg versus atenolol 100 mg")
+                if "vs" in before or "versus" in before:
+                    alt = _rx(r".*\b(?:versus|vs)\b\.?\s*", regex.S).match(before)
+                    start = max(start, alt.end()) if alt else start
+                yield s + mm.start() - len(before) + start, end
             break
 
 
