@@ -408,3 +408,15 @@ def test_the_amount_after_the_next_alternative_is_the_other_arms() -> None:
     sent = "Patients received ramipril 5 or 10 mg daily (n = 40) or placebo (n = 40)."
     spans = list(_dose_spans(_Arm("ramipril", 0, 0), [(0, len(sent), sent, sent.lower())]))
     assert "5 or 10 mg" in sent[spans[0][0] : spans[0][1]]
+
+
+def test_an_amount_per_volume_or_a_combination_with_two_units_is_its_first_amount() -> None:
+    # "10mg/2ml" had given 2 mL (the volume) and "110 μg/50 μg" 50 μg (the second drug's part)
+    text = ("The patients were randomly divided into 2 groups: treatment with metoclopramide (10mg/2ml, slow injection) "
+            "and treatment with ondansetron (4mg/2ml, slow injection).")
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False)] == [(10, "mg"), (4, "mg")]
+    text = "COPD patients were randomized to once-daily IND/GLY 110 μg/50 μg or twice-daily SFC 50 μg/500 μg."
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False)] == [(110, "μg"), (50, "μg")]
+    # must not: an amount right after a slash is a denominator, no dose
+    assert find_doses("better than in control households (3 vs. 181 TTC/100 mL, respectively, p<0.001)") == []
+    assert find_doses("in both groups (0.07±0.02 μmol/min/100 g)") == []
