@@ -420,3 +420,27 @@ def test_an_amount_per_volume_or_a_combination_with_two_units_is_its_first_amoun
     # must not: an amount right after a slash is a denominator, no dose
     assert find_doses("better than in control households (3 vs. 181 TTC/100 mL, respectively, p<0.001)") == []
     assert find_doses("in both groups (0.07±0.02 μmol/min/100 g)") == []
+
+
+def test_a_rate_the_lexicon_does_not_list_is_spelt_as_the_listed_ones() -> None:
+    # "0.2 µg/kg/hr" had kept the micro sign and "hr" ("mg/hr" is "mg/h"), so it matched no "μg/kg/h"
+    assert [d.unit for d in find_doses("Group B received dexmedetomidine 0.2 µg/kg/hr")] == ["μg/kg/h"]
+    assert [d.unit for d in find_doses("mineral oil (1 ml/kg/d) for 4 weeks")] == ["ml/kg/day"]
+    # must not: a listed unit and a unit without a rate keep their spelling
+    assert normalise_unit("mg/hr") == "mg/h" and normalise_unit("ppm") == "ppm" and normalise_unit("mg/week") == "mg/week"
+
+
+def test_an_arm_every_other_arm_adds_a_treatment_to_is_a_co_treatment() -> None:
+    from extractor.fields.arm_doses import _co_treatment_arm
+
+    text = ("The study was designed as a randomized, double-blind, placebo-controlled trial. Patients were randomly "
+            "assigned to receive either neoadjuvant DE (docetaxel: 75 mg/m2, d1, epirubicin: 75 mg/m2, d1, every 3 weeks), "
+            "or neoadjuvant DE combined with rh-endostatin (7.5 mg/m2, d1-d14, every 3 weeks).")
+    arms = extract_text(text).arms
+    assert [(d.value, d.unit) for a in arms for d in a.doses] == [(7.5, "mg/m2")]
+    de, plus = _Arm("neoadjuvant DE", 0, 0), _Arm("neoadjuvant DE combined with rh-endostatin", 0, 0)
+    assert _co_treatment_arm(de, [plus]) and not _co_treatment_arm(plus, [de])
+    # must not: an arm another arm withholds it from, or a variant of it ("probiotic soy milk")
+    lira = _Arm("weight maintenance with meal replacements with liraglutide", 0, 0)
+    assert not _co_treatment_arm(lira, [_Arm("weight maintenance with meal replacements without liraglutide", 0, 0)])
+    assert not _co_treatment_arm(_Arm("soy milk", 0, 0), [_Arm("probiotic soy milk", 0, 0)])

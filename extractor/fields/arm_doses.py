@@ -300,9 +300,32 @@ _VEHICLE_AMOUNT = compile_regex(
     r"(?!\s+(?:solution\s+)?(?:containing|with|plus|and)\b)", regex.I)
 
 
+# what adds a treatment to another in a label: "synbiotic plus mineral oil", "LPS+inhAPC", "CP with sorafenib"
+_ADD_LINK = compile_regex(r"\+|\b(?:plus|with|and)\b", regex.I)
+# ... unless it withholds the treatment: "meal replacements without liraglutide", "sham catgut"
+_WITHHELD = frozenset(("without", "no", "non", "sham", "placebo", "minus"))
+
+
+def _co_treatment_arm(arm: _Arm, others: list[_Arm]) -> bool:
+    """"mineral oil" beside "synbiotic plus mineral oil" (its only other arm): every other arm
+    adds a treatment to this arm's, which is then a co-treatment of all arms, no dose of an arm
+    (SCHEMA); its amounts had been read from the other arm's item ("dietary instructions plus
+    VitD 2000 IU/day") or were the co-treatment's ("mineral oil 1 ml/kg/d")."""
+    own = frozenset(t for t in tokens(arm.label) if t.isalpha())
+    if not own or not others:
+        return False
+    for o in others:
+        theirs = tokens(o.label)
+        if not (own < theirs and _ADD_LINK.search(o.label)) or (theirs - own) & _WITHHELD:
+            return False
+    return True
+
+
 def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
            dose_sents: list[_S]) -> list[Dose]:
     out: list[Dose] = []
+    if _co_treatment_arm(arm, others):
+        return out
     seen: set[tuple] = set()
     other_names: list[str] | None = None
     spans = _dose_spans(arm, dose_sents)
