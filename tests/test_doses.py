@@ -444,3 +444,22 @@ def test_an_arm_every_other_arm_adds_a_treatment_to_is_a_co_treatment() -> None:
     lira = _Arm("weight maintenance with meal replacements with liraglutide", 0, 0)
     assert not _co_treatment_arm(lira, [_Arm("weight maintenance with meal replacements without liraglutide", 0, 0)])
     assert not _co_treatment_arm(_Arm("soy milk", 0, 0), [_Arm("probiotic soy milk", 0, 0)])
+
+
+def test_the_amount_before_or_is_the_other_alternatives_unless_written_once_for_both() -> None:
+    sent = ("In this single-center double-blind study, 18 subjects (ten female) were treated for a single migraine attack "
+            "with frovatriptan 2.5 mg or rizatriptan 10 mg.")
+    spans = list(_dose_spans(_Arm("rizatriptan", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert spans and "2.5 mg" not in sent[spans[0][0] : spans[0][1]] and "10 mg" in sent[spans[0][0] : spans[0][1]]
+    sent = "132 patients were randomly assigned to receive either; 5 mg morphine or 50 mg tramadol intra-articularly."
+    spans = list(_dose_spans(_Arm("tramadol", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert find_doses(sent[spans[0][0] : spans[0][1]])[0].value == 50
+    sent = ("Patients were randomised in a 1 : 1 ratio to either switch to sitagliptin 100 mg qd or to remain on their "
+            "prestudy sulphonylurea.")
+    spans = list(_dose_spans(_Arm("remain on their prestudy sulphonylurea", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert not any("100 mg" in sent[a:b] for a, b in spans)
+    # must not: one amount written for both alternatives
+    sent = ("One hundred ten patients with type 2 diabetes were randomized to receive sweet foods containing either "
+            "50 g/day isomaltulose or sucrose for 12 weeks.")
+    spans = list(_dose_spans(_Arm("sucrose", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert any("50 g/day" in sent[a:b] for a, b in spans)

@@ -172,6 +172,14 @@ _NOT_REGIMEN = compile_regex(r"placebo|vehicle|sham|\bweigh(?:ing|ed)\b|"
 _AMOUNT_AFTER = compile_regex(r"[^()]*\)\s*(?:at\s+)?\d+(?:\.\d+)?\s*(?:mg|g|mcg|μg|µg|ug|iu|units?|ml|mmol|cells)\b", regex.I)
 
 
+_ALTERNATIVE_BEFORE = compile_regex(r".*(?:\b(?P<vs>versus|vs)\b\.?|(?<![\d.]\s*)\b(?P<or>or)\b)\s*", regex.S)
+# ... or where the other alternative closes with its amount and regimen ("switch to sitagliptin
+# 100 mg qd or to remain on ...", "atorvastatin 40 mg/d or not")
+_AMOUNT_BEFORE_OR = compile_regex(
+    r"\d\s*[^\s\d,;()]+(?:\s+(?:once|twice|daily|qd|bid|tid|od|b\.i\.d\.?|t\.i\.d\.?|orally|oral|iv|i\.v\.|"
+    r"intravenously|subcutaneously|s\.c\.|weekly|a\s+day|per\s+day))*\s*,?\s*$", regex.I)
+# an amount right after an arm's name: "rizatriptan 10 mg", "ketamine (0.5mg/kg)", "morphine at 5 mg"
+_OWN_AMOUNT = compile_regex(r"\s*(?:\(\s*|at\s+|,\s*)?\d")
 _ALTERNATIVE_AFTER = compile_regex(r"\s(?:or|versus|vs\.?)\s+(?![\d.])", regex.I)
 _NEXT_ALTERNATIVE = compile_regex(r"\)[^()]*?(?:\s(?:or|versus|vs\.?)\s|;)")
 
@@ -248,10 +256,16 @@ def _dose_spans(arm: _Arm, dose_sents: list[_S]) -> Iterator[tuple[int, int]]:
                         end = s + alt.start()
                 lead = _rx(r"(?:^|[,;:()]|\.\s|\band\b|\bwith\b|\bof\b)\s*[^,;:()]*$").search(before)
                 start = lead.start() if lead else len(before)
-                # what comes before "versus" is the other arm's ("with nebivolol 10 mg versus atenolol 100 mg")
-                if "vs" in before or "versus" in before:
-                    alt = _rx(r".*\b(?:versus|vs)\b\.?\s*", regex.S).match(before)
-                    start = max(start, alt.end()) if alt else start
+                # what comes before "versus" is the other arm's ("with nebivolol 10 mg versus atenolol
+                # 100 mg"); so is what comes before "or" where this arm has its own amount, after "or"
+                # ("5 mg morphine or 50 mg tramadol") or right after its name ("frovatriptan 2.5 mg or
+                # rizatriptan 10 mg"), not where one amount is written for both ("either 50 g/day
+                # isomaltulose or sucrose", "20 μg vaccine IM or ID, respectively"); "5 or 10 mg" is a range
+                if "vs" in before or "versus" in before or " or " in before:
+                    alt = _ALTERNATIVE_BEFORE.match(before)
+                    if alt and (alt.group("vs") or has_dose(before[alt.end() :]) or _OWN_AMOUNT.match(sent, mm.end())
+                                or _AMOUNT_BEFORE_OR.search(before, 0, alt.start("or"))):
+                        start = max(start, alt.end())
                 yield s + mm.start() - len(before) + start, end
             break
 
