@@ -463,3 +463,20 @@ def test_the_amount_before_or_is_the_other_alternatives_unless_written_once_for_
             "50 g/day isomaltulose or sucrose for 12 weeks.")
     spans = list(_dose_spans(_Arm("sucrose", 0, 0), [(0, len(sent), sent, sent.lower())]))
     assert any("50 g/day" in sent[a:b] for a, b in spans)
+
+
+def test_the_amount_before_and_is_the_other_arms_but_two_amounts_before_a_label_are_one_combination() -> None:
+    sent = ("Inhibitory effects of intravenous lansoprazole 30 mg and pantoprazole 40 mg twice daily on intragastric "
+            "acidity in healthy Chinese volunteers")
+    spans = list(_dose_spans(_Arm("pantoprazole", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert find_doses(sent[spans[0][0] : spans[0][1]])[0].value == 40
+    sent = ("Group A patients were premedicated with oral clonidine 300 mcg and Group B with oral metoprolol 50 mg, "
+            "2 h before surgery.")
+    spans = list(_dose_spans(_Arm("Group B", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert not any("300 mcg" in sent[a:b] for a, b in spans)
+    # must not: "midazolam 0.75 mg/kg and ondansetron 4 mg in group MO" is one regimen, its first amount the dose
+    sent = ("One hundred and forty patients were enrolled in four groups to receive midazolam 0.75 mg/kg in group M, "
+            "ondansetron 4 mg in group O, midazolam 0.75 mg/kg and ondansetron 4 mg in group MO, and saline 0.90% in "
+            "group S intravenously just before anesthesia.")
+    spans = list(_dose_spans(_Arm("group MO", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert find_doses(sent[spans[0][0] : spans[0][1]])[0].value == 0.75

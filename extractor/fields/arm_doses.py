@@ -172,7 +172,7 @@ _NOT_REGIMEN = compile_regex(r"placebo|vehicle|sham|\bweigh(?:ing|ed)\b|"
 _AMOUNT_AFTER = compile_regex(r"[^()]*\)\s*(?:at\s+)?\d+(?:\.\d+)?\s*(?:mg|g|mcg|μg|µg|ug|iu|units?|ml|mmol|cells)\b", regex.I)
 
 
-_ALTERNATIVE_BEFORE = compile_regex(r".*(?:\b(?P<vs>versus|vs)\b\.?|(?<![\d.]\s*)\b(?P<or>or)\b)\s*", regex.S)
+_ALTERNATIVE_BEFORE = compile_regex(r".*(?:\b(?P<vs>versus|vs)\b\.?|(?<![\d.]\s*)\b(?P<or>or|and)\b)\s*", regex.S)
 # ... or where the other alternative closes with its amount and regimen ("switch to sitagliptin
 # 100 mg qd or to remain on ...", "atorvastatin 40 mg/d or not")
 _AMOUNT_BEFORE_OR = compile_regex(
@@ -204,6 +204,28 @@ def _regimen_before_label(sent: str, name_start: int) -> tuple[int, int] | None:
         opened = sent.rfind("(", 0, start)
         check = sent[max(0, opened - 40) : head_end] if opened >= 0 else head
     return None if _NOT_REGIMEN.search(check) else (start, head_end)
+
+
+def _other_alternative_end(sent: str, before: str, name_end: int) -> int:
+    """Where another arm's alternative written before this arm's name (``before``, which ends
+    where the name starts) ends, or 0. What comes before "versus" is the other arm's ("with
+    nebivolol 10 mg versus atenolol 100 mg"); so is what comes before "or" where this arm has its
+    own amount, after "or" ("5 mg morphine or 50 mg tramadol") or right after its name
+    ("frovatriptan 2.5 mg or rizatriptan 10 mg"), or where the other closes with its amount
+    ("sitagliptin 100 mg qd or to remain on ..."); not where one amount is written for both
+    ("either 50 g/day isomaltulose or sucrose", "20 μg vaccine IM or ID, respectively"); "5 or
+    10 mg" is a range. After "and" the same holds, but two amounts on both sides of it and the
+    label after them are one combination ("midazolam 0.75 mg/kg and ondansetron 4 mg in group MO")."""
+    alt = _ALTERNATIVE_BEFORE.match(before)
+    if not alt:
+        return 0
+    if alt.group("vs") or _OWN_AMOUNT.match(sent, name_end):
+        return alt.end()
+    own = has_dose(before[alt.end() :])
+    other = _AMOUNT_BEFORE_OR.search(before, 0, alt.start("or")) is not None
+    if alt.group("or") == "or":
+        return alt.end() if own or other else 0
+    return alt.end() if own != other else 0
 
 
 def _dose_spans(arm: _Arm, dose_sents: list[_S]) -> Iterator[tuple[int, int]]:
@@ -256,16 +278,8 @@ def _dose_spans(arm: _Arm, dose_sents: list[_S]) -> Iterator[tuple[int, int]]:
                         end = s + alt.start()
                 lead = _rx(r"(?:^|[,;:()]|\.\s|\band\b|\bwith\b|\bof\b)\s*[^,;:()]*$").search(before)
                 start = lead.start() if lead else len(before)
-                # what comes before "versus" is the other arm's ("with nebivolol 10 mg versus atenolol
-                # 100 mg"); so is what comes before "or" where this arm has its own amount, after "or"
-                # ("5 mg morphine or 50 mg tramadol") or right after its name ("frovatriptan 2.5 mg or
-                # rizatriptan 10 mg"), not where one amount is written for both ("either 50 g/day
-                # isomaltulose or sucrose", "20 μg vaccine IM or ID, respectively"); "5 or 10 mg" is a range
-                if "vs" in before or "versus" in before or " or " in before:
-                    alt = _ALTERNATIVE_BEFORE.match(before)
-                    if alt and (alt.group("vs") or has_dose(before[alt.end() :]) or _OWN_AMOUNT.match(sent, mm.end())
-                                or _AMOUNT_BEFORE_OR.search(before, 0, alt.start("or"))):
-                        start = max(start, alt.end())
+                if "vs" in before or "versus" in before or " or " in before or " and " in before:
+                    start = max(start, _other_alternative_end(sent, before, mm.end()))
                 yield s + mm.start() - len(before) + start, end
             break
 
