@@ -480,3 +480,15 @@ def test_the_amount_before_and_is_the_other_arms_but_two_amounts_before_a_label_
             "group S intravenously just before anesthesia.")
     spans = list(_dose_spans(_Arm("group MO", 0, 0), [(0, len(sent), sent, sent.lower())]))
     assert find_doses(sent[spans[0][0] : spans[0][1]])[0].value == 0.75
+
+
+def test_a_regimen_word_written_before_or_for_both_alternatives_stays_with_the_arm() -> None:
+    # "once-daily" had been cut off with "placebo or": no amount stood before "or" to leave out
+    text = ("In a 12-week, double-blind study, 281 adult patients with RA were randomised equally to once-daily placebo "
+            "or peficitinib 25, 50, 100 and 150 mg.")
+    arm = next(a for a in extract_text(text).arms if a.doses)
+    assert [(d.value, d.frequency) for d in arm.doses][:1] == [(25, "once-daily")]
+    # must not: an amount before "or" is still left out
+    sent = "with frovatriptan 2.5 mg or rizatriptan 10 mg."
+    spans = list(_dose_spans(_Arm("rizatriptan", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert "2.5 mg" not in sent[spans[0][0] : spans[0][1]]

@@ -224,7 +224,9 @@ def _other_alternative_end(sent: str, before: str, name_end: int) -> int:
     10 mg" is a range. After "and" the same holds, but two amounts on both sides of it and the
     label after them are one combination ("midazolam 0.75 mg/kg and ondansetron 4 mg in group MO")."""
     alt = _ALTERNATIVE_BEFORE.match(before)
-    if not alt:
+    # no amount before the conjunction, none to leave out: the passage keeps a route or frequency
+    # written for both ("once-daily placebo or peficitinib 25, 50, 100 and 150 mg")
+    if not alt or not has_dose(before[: alt.start("vs") if alt.group("vs") else alt.start("or")]):
         return 0
     if alt.group("vs") or _OWN_AMOUNT.match(sent, name_end):
         return alt.end()
