@@ -355,3 +355,140 @@ def test_a_range_whose_upper_bound_has_a_thousands_separator_is_one_regimen():
     # two amounts, not a range: each its own dose
     r = extract_text("Patients were randomly assigned to receive lithium 600 mg/day or valproate 1,800 mg/day.")
     assert [(d.value, d.unit) for a in r.arms for d in a.doses] == [(600.0, "mg/day"), (1800.0, "mg/day")]
+
+
+def test_methods_and_results_section_states_the_regimens() -> None:
+    # "METHODS AND RESULTS" (a journal's heading) had been skipped as a results section
+    text = ("A Pilot Double-Blinded Randomized Controlled Clinical Trial of Nebivolol Versus Atenolol in Nonobstructive "
+            "Coronary Artery Disease\n\n"
+            "BACKGROUND: We hypothesized that nebivolol would decrease oxidative stress.\n"
+            "METHODS AND RESULTS: In this pilot double-blinded randomized controlled trial, 24 patients treated for 1 year "
+            "with nebivolol 10 mg versus atenolol 100 mg plus standard medical therapy underwent baseline and follow-up "
+            "coronary angiography.\n")
+    arms = extract_text(text).arms
+    assert [(a.label.lower(), [(d.value, d.unit) for d in a.doses]) for a in arms] == [
+        ("nebivolol", [(10, "mg")]), ("atenolol", [(100, "mg")])]
+    # must not: a results section
+    text = text.replace("METHODS AND RESULTS", "RESULTS")
+    assert not any(a.doses for a in extract_text(text).arms)
+
+
+def test_a_sentence_reporting_a_p_value_or_an_interval_states_no_regimen() -> None:
+    from extractor.fields.arm_doses import _RESULT_STAT
+
+    # outcomes in mL, not doses (no section tells the results apart)
+    low = "in group a, the total blood loss was 70 ml, when compared to 43 ml in group b (p value < 0.001).".lower()
+    assert _RESULT_STAT.search(low)
+    low = ("the rates of primary outcome were 1.59%/year with warfarin, 1.60% with dabigatran 110 mg (hr vs. warfarin "
+           "1.01, 95% confidence interval (ci) 0.75-1.36)")
+    assert _RESULT_STAT.search(low)
+    # must not: a regimen, even with a percent or a "p" word
+    low = "group a received 10 ml of 0.5% bupivacaine and group p received placebo (n = 20)."
+    assert not _RESULT_STAT.search(low)
+
+
+def test_the_amount_before_versus_is_the_other_arms() -> None:
+    sent = ("We performed a subanalysis from two large clinical trials that compared the antihypertensive effects of "
+            "telmisartan 80 mg versus valsartan 160 mg, both combined with hydrochlorothiazide (HCTZ) 25 mg.")
+    spans = list(_dose_spans(_Arm("valsartan", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert spans and not any("80 mg" in sent[a:b] for a, b in spans)
+    assert "160 mg" in sent[spans[0][0] : spans[0][1]]
+    # must not: an amount "of" the arm's drug before its name is still its own
+    sent = "Patients received 0.5 mg/kg of ketamine (n = 20) or saline."
+    spans = list(_dose_spans(_Arm("ketamine", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert "0.5 mg/kg" in sent[spans[0][0] : spans[0][1]]
+
+
+def test_the_amount_after_the_next_alternative_is_the_other_arms() -> None:
+    sent = ("According to their allocated group, patients received either propofol 0.25 mg/kg, remifentanil 0.25 mic/kg "
+            "or ketamine 0.3 mg/kg as preemptive analgesia.")
+    spans = list(_dose_spans(_Arm("remifentanil", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert spans and not any("0.3 mg/kg" in sent[a:b] for a, b in spans)
+    # must not: "5 or 10 mg" after the name is one regimen's alternatives
+    sent = "Patients received ramipril 5 or 10 mg daily (n = 40) or placebo (n = 40)."
+    spans = list(_dose_spans(_Arm("ramipril", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert "5 or 10 mg" in sent[spans[0][0] : spans[0][1]]
+
+
+def test_an_amount_per_volume_or_a_combination_with_two_units_is_its_first_amount() -> None:
+    # "10mg/2ml" had given 2 mL (the volume) and "110 μg/50 μg" 50 μg (the second drug's part)
+    text = ("The patients were randomly divided into 2 groups: treatment with metoclopramide (10mg/2ml, slow injection) "
+            "and treatment with ondansetron (4mg/2ml, slow injection).")
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False)] == [(10, "mg"), (4, "mg")]
+    text = "COPD patients were randomized to once-daily IND/GLY 110 μg/50 μg or twice-daily SFC 50 μg/500 μg."
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False)] == [(110, "μg"), (50, "μg")]
+    # must not: an amount right after a slash is a denominator, no dose
+    assert find_doses("better than in control households (3 vs. 181 TTC/100 mL, respectively, p<0.001)") == []
+    assert find_doses("in both groups (0.07±0.02 μmol/min/100 g)") == []
+
+
+def test_a_rate_the_lexicon_does_not_list_is_spelt_as_the_listed_ones() -> None:
+    # "0.2 µg/kg/hr" had kept the micro sign and "hr" ("mg/hr" is "mg/h"), so it matched no "μg/kg/h"
+    assert [d.unit for d in find_doses("Group B received dexmedetomidine 0.2 µg/kg/hr")] == ["μg/kg/h"]
+    assert [d.unit for d in find_doses("mineral oil (1 ml/kg/d) for 4 weeks")] == ["ml/kg/day"]
+    # must not: a listed unit and a unit without a rate keep their spelling
+    assert normalise_unit("mg/hr") == "mg/h" and normalise_unit("ppm") == "ppm" and normalise_unit("mg/week") == "mg/week"
+
+
+def test_an_arm_every_other_arm_adds_a_treatment_to_is_a_co_treatment() -> None:
+    from extractor.fields.arm_doses import _co_treatment_arm
+
+    text = ("The study was designed as a randomized, double-blind, placebo-controlled trial. Patients were randomly "
+            "assigned to receive either neoadjuvant DE (docetaxel: 75 mg/m2, d1, epirubicin: 75 mg/m2, d1, every 3 weeks), "
+            "or neoadjuvant DE combined with rh-endostatin (7.5 mg/m2, d1-d14, every 3 weeks).")
+    arms = extract_text(text).arms
+    assert [(d.value, d.unit) for a in arms for d in a.doses] == [(7.5, "mg/m2")]
+    de, plus = _Arm("neoadjuvant DE", 0, 0), _Arm("neoadjuvant DE combined with rh-endostatin", 0, 0)
+    assert _co_treatment_arm(de, [plus]) and not _co_treatment_arm(plus, [de])
+    # must not: an arm another arm withholds it from, or a variant of it ("probiotic soy milk")
+    lira = _Arm("weight maintenance with meal replacements with liraglutide", 0, 0)
+    assert not _co_treatment_arm(lira, [_Arm("weight maintenance with meal replacements without liraglutide", 0, 0)])
+    assert not _co_treatment_arm(_Arm("soy milk", 0, 0), [_Arm("probiotic soy milk", 0, 0)])
+
+
+def test_the_amount_before_or_is_the_other_alternatives_unless_written_once_for_both() -> None:
+    sent = ("In this single-center double-blind study, 18 subjects (ten female) were treated for a single migraine attack "
+            "with frovatriptan 2.5 mg or rizatriptan 10 mg.")
+    spans = list(_dose_spans(_Arm("rizatriptan", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert spans and "2.5 mg" not in sent[spans[0][0] : spans[0][1]] and "10 mg" in sent[spans[0][0] : spans[0][1]]
+    sent = "132 patients were randomly assigned to receive either; 5 mg morphine or 50 mg tramadol intra-articularly."
+    spans = list(_dose_spans(_Arm("tramadol", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert find_doses(sent[spans[0][0] : spans[0][1]])[0].value == 50
+    sent = ("Patients were randomised in a 1 : 1 ratio to either switch to sitagliptin 100 mg qd or to remain on their "
+            "prestudy sulphonylurea.")
+    spans = list(_dose_spans(_Arm("remain on their prestudy sulphonylurea", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert not any("100 mg" in sent[a:b] for a, b in spans)
+    # must not: one amount written for both alternatives
+    sent = ("One hundred ten patients with type 2 diabetes were randomized to receive sweet foods containing either "
+            "50 g/day isomaltulose or sucrose for 12 weeks.")
+    spans = list(_dose_spans(_Arm("sucrose", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert any("50 g/day" in sent[a:b] for a, b in spans)
+
+
+def test_the_amount_before_and_is_the_other_arms_but_two_amounts_before_a_label_are_one_combination() -> None:
+    sent = ("Inhibitory effects of intravenous lansoprazole 30 mg and pantoprazole 40 mg twice daily on intragastric "
+            "acidity in healthy Chinese volunteers")
+    spans = list(_dose_spans(_Arm("pantoprazole", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert find_doses(sent[spans[0][0] : spans[0][1]])[0].value == 40
+    sent = ("Group A patients were premedicated with oral clonidine 300 mcg and Group B with oral metoprolol 50 mg, "
+            "2 h before surgery.")
+    spans = list(_dose_spans(_Arm("Group B", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert not any("300 mcg" in sent[a:b] for a, b in spans)
+    # must not: "midazolam 0.75 mg/kg and ondansetron 4 mg in group MO" is one regimen, its first amount the dose
+    sent = ("One hundred and forty patients were enrolled in four groups to receive midazolam 0.75 mg/kg in group M, "
+            "ondansetron 4 mg in group O, midazolam 0.75 mg/kg and ondansetron 4 mg in group MO, and saline 0.90% in "
+            "group S intravenously just before anesthesia.")
+    spans = list(_dose_spans(_Arm("group MO", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert find_doses(sent[spans[0][0] : spans[0][1]])[0].value == 0.75
+
+
+def test_a_regimen_word_written_before_or_for_both_alternatives_stays_with_the_arm() -> None:
+    # "once-daily" had been cut off with "placebo or": no amount stood before "or" to leave out
+    text = ("In a 12-week, double-blind study, 281 adult patients with RA were randomised equally to once-daily placebo "
+            "or peficitinib 25, 50, 100 and 150 mg.")
+    arm = next(a for a in extract_text(text).arms if a.doses)
+    assert [(d.value, d.frequency) for d in arm.doses][:1] == [(25, "once-daily")]
+    # must not: an amount before "or" is still left out
+    sent = "with frovatriptan 2.5 mg or rizatriptan 10 mg."
+    spans = list(_dose_spans(_Arm("rizatriptan", 0, 0), [(0, len(sent), sent, sent.lower())]))
+    assert "2.5 mg" not in sent[spans[0][0] : spans[0][1]]

@@ -112,6 +112,18 @@ def _dose_cue(sent: str, low: str) -> bool:
     return _AMOUNT_CUE.search(sent) is not None or "treated" in low and _DOSE_CUE.search(sent) is not None
 
 
+# a p-value ("P < 0.05", "p=0.053", "P value < 0.001") or a confidence interval ("95% CI
+# 0.75-1.36"): a sentence reporting one is a result; tried on dose sentences only
+_RESULT_STAT = compile_regex(r"\bp\s*(?:-?\s*values?\s*)?[<=>≤≥]\s*0?[.,]\d|%\s*(?:ci\b|confidence\s+interval)")
+
+
+def _result_gate(low: str) -> bool:
+    """Whether ``_RESULT_STAT`` can match: a p-value has a comparison sign, an interval "% ci"
+    or "confidence" (the regex costs 3 µs a sentence; these tests a tenth of it)."""
+    return ("=" in low or "<" in low or ">" in low or "≤" in low or "≥" in low or "confidence" in low
+            or "% ci" in low or "%ci" in low)
+
+
 def _dose_sentences(ctx: Context, sents: list[_S]) -> list[tuple[int, int, str, str]]:
     """Sentences that may state a regimen: a dose cue, outside results and conclusions (once per document)."""
     # cheapest tests first: the cue sets, the section, and the patterns only where their
@@ -122,10 +134,13 @@ def _dose_sentences(ctx: Context, sents: list[_S]) -> list[tuple[int, int, str, 
         if not dose and "num" not in cues:
             continue
         sec = (ctx.section_label(s) or "").upper()
-        if "RESULT" in sec or "CONCLU" in sec:
+        # "METHODS AND RESULTS" (a journal's heading) opens with the methods, regimens included
+        if "RESULT" in sec and "METHOD" not in sec or "CONCLU" in sec:
             continue
         if not dose and not _dose_cue(sent, low):
             continue
+        if _result_gate(low) and _RESULT_STAT.search(low):
+            continue  # a sentence that reports a p-value or an interval is a result: its amounts are outcomes
         if _followed_by(sent, low, _EACH_WORDS, _EACH_NEXT) and _EACH.search(sent):
             continue
         out.append((s, e, sent, low))
@@ -164,6 +179,15 @@ _NOT_REGIMEN = compile_regex(r"placebo|vehicle|sham|\bweigh(?:ing|ed)\b|"
 _AMOUNT_AFTER = compile_regex(r"[^()]*\)\s*(?:at\s+)?\d+(?:\.\d+)?\s*(?:mg|g|mcg|μg|µg|ug|iu|units?|ml|mmol|cells)\b", regex.I)
 
 
+_ALTERNATIVE_BEFORE = compile_regex(r".*(?:\b(?P<vs>versus|vs)\b\.?|(?<![\d.]\s*)\b(?P<or>or|and)\b)\s*", regex.S)
+# ... or where the other alternative closes with its amount and regimen ("switch to sitagliptin
+# 100 mg qd or to remain on ...", "atorvastatin 40 mg/d or not")
+_AMOUNT_BEFORE_OR = compile_regex(
+    r"\d\s*[^\s\d,;()]+(?:\s+(?:once|twice|daily|qd|bid|tid|od|b\.i\.d\.?|t\.i\.d\.?|orally|oral|iv|i\.v\.|"
+    r"intravenously|subcutaneously|s\.c\.|weekly|a\s+day|per\s+day))*\s*,?\s*$", regex.I)
+# an amount right after an arm's name: "rizatriptan 10 mg", "ketamine (0.5mg/kg)", "morphine at 5 mg"
+_OWN_AMOUNT = compile_regex(r"\s*(?:\(\s*|at\s+|,\s*)?\d")
+_ALTERNATIVE_AFTER = compile_regex(r"\s(?:or|versus|vs\.?)\s+(?![\d.])", regex.I)
 _NEXT_ALTERNATIVE = compile_regex(r"\)[^()]*?(?:\s(?:or|versus|vs\.?)\s|;)")
 
 
@@ -187,6 +211,31 @@ def _regimen_before_label(sent: str, name_start: int) -> tuple[int, int] | None:
         opened = sent.rfind("(", 0, start)
         check = sent[max(0, opened - 40) : head_end] if opened >= 0 else head
     return None if _NOT_REGIMEN.search(check) else (start, head_end)
+
+
+def _other_alternative_end(sent: str, before: str, name_end: int) -> int:
+    """Where another arm's alternative written before this arm's name (``before``, which ends
+    where the name starts) ends, or 0. What comes before "versus" is the other arm's ("with
+    nebivolol 10 mg versus atenolol 100 mg"); so is what comes before "or" where this arm has its
+    own amount, after "or" ("5 mg morphine or 50 mg tramadol") or right after its name
+    ("frovatriptan 2.5 mg or rizatriptan 10 mg"), or where the other closes with its amount
+    ("sitagliptin 100 mg qd or to remain on ..."); not where one amount is written for both
+    ("either 50 g/day isomaltulose or sucrose", "20 μg vaccine IM or ID, respectively"); "5 or
+    10 mg" is a range. After "and" the same holds, but two amounts on both sides of it and the
+    label after them are one combination ("midazolam 0.75 mg/kg and ondansetron 4 mg in group MO")."""
+    alt = _ALTERNATIVE_BEFORE.match(before)
+    # no amount before the conjunction, none to leave out: the passage keeps a route or frequency
+    # written for both ("once-daily placebo or peficitinib 25, 50, 100 and 150 mg")
+    if not alt or not has_dose(before[: alt.start("vs") if alt.group("vs") else alt.start("or")]):
+        return 0
+    if alt.group("vs") or _OWN_AMOUNT.match(sent, name_end):
+        return alt.end()
+    own = has_dose(before[alt.end() :])
+    # the other's amount and regimen words end just before the conjunction: 50 characters hold them
+    other = _AMOUNT_BEFORE_OR.search(before, max(0, alt.start("or") - 50), alt.start("or")) is not None
+    if alt.group("or") == "or":
+        return alt.end() if own or other else 0
+    return alt.end() if own != other else 0
 
 
 def _dose_spans(arm: _Arm, dose_sents: list[_S]) -> Iterator[tuple[int, int]]:
@@ -231,8 +280,17 @@ def _dose_spans(arm: _Arm, dose_sents: list[_S]) -> Iterator[tuple[int, int]]:
                     alt = _NEXT_ALTERNATIVE.search(sent, mm.end(), end - s)
                     if alt:
                         end = s + alt.start()
+                else:
+                    # nor does an amount after the next alternative ("to continue UDCA (4 patients)
+                    # or to receive micronized fenofibrate (200 mg/day)"); "5 or 10 mg" is one regimen
+                    alt = _ALTERNATIVE_AFTER.search(sent, mm.end(), end - s)
+                    if alt:
+                        end = s + alt.start()
                 lead = _rx(r"(?:^|[,;:()]|\.\s|\band\b|\bwith\b|\bof\b)\s*[^,;:()]*$").search(before)
-                yield s + mm.start() - len(before) + (lead.start() if lead else len(before)), end
+                start = lead.start() if lead else len(before)
+                if "vs" in before or "versus" in before or " or " in before or " and " in before:
+                    start = max(start, _other_alternative_end(sent, before, mm.end()))
+                yield s + mm.start() - len(before) + start, end
             break
 
 
@@ -280,9 +338,35 @@ _VEHICLE_AMOUNT = compile_regex(
     r"(?!\s+(?:solution\s+)?(?:containing|with|plus|and)\b)", regex.I)
 
 
+# what adds a treatment to another in a label: "synbiotic plus mineral oil", "LPS+inhAPC", "CP with sorafenib"
+_ADD_LINK = compile_regex(r"\+|\b(?:plus|with|and)\b", regex.I)
+# ... unless it withholds the treatment: "meal replacements without liraglutide", "sham catgut"
+_WITHHELD = frozenset(("without", "no", "non", "sham", "placebo", "minus"))
+
+
+def _co_treatment_arm(arm: _Arm, others: list[_Arm]) -> bool:
+    """"mineral oil" beside "synbiotic plus mineral oil" (its only other arm): every other arm
+    adds a treatment to this arm's, which is then a co-treatment of all arms, no dose of an arm
+    (SCHEMA); its amounts had been read from the other arm's item ("dietary instructions plus
+    VitD 2000 IU/day") or were the co-treatment's ("mineral oil 1 ml/kg/d")."""
+    # the link first: most labels have none ("placebo"), and it is cheaper than their tokens
+    if not others or not all(_ADD_LINK.search(o.label) for o in others):
+        return False
+    own = frozenset(t for t in tokens(arm.label) if t.isalpha())
+    if not own:
+        return False
+    for o in others:
+        theirs = tokens(o.label)
+        if not own < theirs or (theirs - own) & _WITHHELD:
+            return False
+    return True
+
+
 def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
            dose_sents: list[_S]) -> list[Dose]:
     out: list[Dose] = []
+    if _co_treatment_arm(arm, others):
+        return out
     seen: set[tuple] = set()
     other_names: list[str] | None = None
     spans = _dose_spans(arm, dose_sents)

@@ -60,7 +60,17 @@ def normalise_unit(unit: str) -> str:
     cells = load_lexicon("units").entries["cell_words"]
     if key in cells or key.endswith(("cells", "mscs", "msc")):
         return "cells"
+    # a rate the lexicon does not list ("µg/kg/hr", "ug/kg/d") is spelt as the listed ones are
+    # ("μg", "/h", "/day"): the micro sign and "hr" had been kept, unlike in "mg/hr"; the case
+    # of a written unit stays ("ml/kg/d" -> "ml/kg/day")
+    amount, slash, per = key.partition("/")
+    if slash and amount in canon:
+        first = canon[amount] if canon[amount].lower() != amount else unit.strip().partition("/")[0].strip().replace("µ", "μ")
+        return "/".join([first, *(_PER.get(p, p) for p in per.split("/"))])
     return unit.strip()
+
+
+_PER = {"hr": "h", "d": "day"}  # as the lexicon has "mg/hr" -> "mg/h", "mg/d" -> "mg/day"
 
 
 def normalise_route(route: str) -> str:
