@@ -84,11 +84,14 @@ def _may_define_after(after: str) -> bool:
 
 def _may_continue(norm: str, pos: int) -> bool:
     """False where p_more cannot match at ``pos``: it needs ",", ";", "&", "and" or "or" after
-    the spaces there (any case)."""
+    the spaces there (any case), or the "for"/"in" of what the value is for ("0.001 for
+    glucosamine sulfate and 0.03 for ibuprofen")."""
     j, n = pos, len(norm)
     while j < n and norm[j].isspace():
         j += 1
-    return norm[j:j + 1] in (",", ";", "&") or norm[j:j + 3].lower() == "and" or norm[j:j + 2].lower() == "or"
+    two = norm[j:j + 2].lower()
+    return (norm[j:j + 1] in (",", ";", "&") or two == "or" or (two == "in" and j > pos)
+            or norm[j:j + 3].lower() in ("and", "for"))
 
 
 def _is_definition(ctx: Context, start: int, end: int) -> bool:
