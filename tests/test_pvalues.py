@@ -166,3 +166,13 @@ def test_a_listed_p_value_after_what_the_previous_one_is_for():
     assert [v for _, v in got] == pytest.approx([0.002, 0.0001, 0.001, 0.0001, 0.0001, 0.0001, 0.008, 0.0001, 0.001])
     assert _p("intake rose (P = 0.02 for energy and 0.5 mg of zinc daily).") == [("=", 0.02)]
     assert _p("it fell (P < 0.001 in the placebo group, 0.45 (0.3-0.6) in the other).") == [("<", 0.001)]
+
+
+def test_a_range_of_p_values_gives_both_ends():
+    """gold-tune2 PMC4967511 'p = 0.22 to 0.78' is two p-values; 3 more ranges in the 3,147
+    abstracts ('p = 0.04-0.05', 'p=0.002-0.006', 'P < 0.0001-0.0107'). A unit after the second
+    number makes it no p-value."""
+    assert _p("no differences between groups for the outcomecategories Emotional and Social Experience in school "
+              "(p = 0.22 to 0.78), Physical Activity") == [("=", 0.22), ("=", 0.78)]
+    assert _p("improved in all domains (P < 0.0001\u20130.0107).") == [("<", 0.0001), ("=", 0.0107)]
+    assert _p("x was given (p = 0.03 to 0.5 mg).") == [("=", 0.03)]
