@@ -326,3 +326,16 @@ def test_an_interval_after_two_arms_values_is_their_difference() -> None:
                "respectively.")[1] == (95, -0.16, -0.03, None, -0.1)
     assert _iv("children in PP group had 16% (95% CI: 5 to 26%, p = 0.004) and 5% (95% CI: 0 to 10%; p = 0.05) "
                "reduction in days with severe illness.")[1][4] == 5
+
+
+def test_intervention_effect_and_agreement_coefficients_name_the_measure() -> None:
+    """'intervention effect of 0.5 (95% CI ...)' is a mean difference like 'treatment effect'
+    (gold-tune2 PMC4636656; 4 intervals of the 3,147 abstracts); Cronbach's alpha and kappa are
+    'other' (gold-tune2 PMC5587887, 3 intervals)."""
+    assert _iv("WEMWBS scores fell from 50.4-49.0 in the control (n=59) and 51.0-49.9 in the intervention (n=225), "
+               "giving an intervention effect of 0.5 (95% CI −3.2 to 4.2).") == [(95, -3.2, 4.2, "MD", 0.5)]
+    assert _iv("Internal consistency was higher in the Internet group (Cronbach alpha estimate=.89; 95% CI "
+               "0.86-0.91).") == [(95, 0.86, 0.91, "other", 0.89)]
+    assert _iv("Chance-corrected agreement was higher in the ad hoc (kappa: 0.34 (95% confidence interval = "
+               "0.10–0.58)) arm.") == [(95, 0.1, 0.58, "other", 0.34)]
+    assert _iv("The adjusted mean weight was 80.1 kg (95% CI 78.0 to 82.2).")[0][3] == "mean"
