@@ -305,3 +305,37 @@ def test_a_contrast_named_as_the_subject_wins_over_a_level_word_in_its_complemen
     # across a clause break the level word stands
     assert measures("The hazard ratio was 0.72 (95% CI, 0.41–1.01), and the median survival was 12 months "
                     "(95% CI 10-14).") == ["HR", "median"]
+
+
+def test_an_interval_after_two_arms_values_is_their_difference() -> None:
+    """'X (29.3 l/min) and Y (32.0 l/min) (95% CI ...)', 'delta changes; 83.27 vs -133.80; 95% CI':
+    the interval of a difference between two arms' values (MD; RD for two percents), whose
+    difference lies within it, and neither value is its estimate (11 intervals of the 3,147
+    abstracts, gold-tune4 PMC2228375 and PMC5380326)."""
+    assert _iv("Therapeutically equivalent increases in morning PEF were observed with budesonide/formoterol pMDI "
+               "(29.3 l/min) and budesonide/formoterol DPI (32.0 l/min) (95% confidence interval: −10.4 to 4.9; "
+               "p = 0.48).") == [(95, -10.4, 4.9, "MD", None)]
+    assert _iv("the serum IP-10 levels were decreased significantly as compare to the placebo group (delta changes; "
+               "83.27 vs -133.80; 95% CI [-326.910, -40.758], p = 0.0125).") == [(95, -326.91, -40.758, "MD", None)]
+    assert _iv("Over days 2-6, the effective ratio of complete response in the azasetron and ondansetron groups was 45% "
+               "and 54.5%, respectively (95% confidence interval, -21.4 to 2.5%).") == [(95, -21.4, 2.5, "RD", None)]
+    # a change of its own, or a value after another interval, is no arm's value
+    assert _iv("This represents a 4% absolute increase and a 45% relative increase (95% confidence interval 9–93%, "
+               "p = 0.01) in osteoporosis management.") == [(95, 9, 93, None, None)]
+    assert _iv("The BMIZ of IG children decreased by -0.13 (95% CI -0.19 to -0.06) and -0.10 (95% CI -0.16 to -0.03), "
+               "respectively.")[1] == (95, -0.16, -0.03, None, -0.1)
+    assert _iv("children in PP group had 16% (95% CI: 5 to 26%, p = 0.004) and 5% (95% CI: 0 to 10%; p = 0.05) "
+               "reduction in days with severe illness.")[1][4] == 5
+
+
+def test_intervention_effect_and_agreement_coefficients_name_the_measure() -> None:
+    """'intervention effect of 0.5 (95% CI ...)' is a mean difference like 'treatment effect'
+    (gold-tune2 PMC4636656; 4 intervals of the 3,147 abstracts); Cronbach's alpha and kappa are
+    'other' (gold-tune2 PMC5587887, 3 intervals)."""
+    assert _iv("WEMWBS scores fell from 50.4-49.0 in the control (n=59) and 51.0-49.9 in the intervention (n=225), "
+               "giving an intervention effect of 0.5 (95% CI −3.2 to 4.2).") == [(95, -3.2, 4.2, "MD", 0.5)]
+    assert _iv("Internal consistency was higher in the Internet group (Cronbach alpha estimate=.89; 95% CI "
+               "0.86-0.91).") == [(95, 0.86, 0.91, "other", 0.89)]
+    assert _iv("Chance-corrected agreement was higher in the ad hoc (kappa: 0.34 (95% confidence interval = "
+               "0.10–0.58)) arm.") == [(95, 0.1, 0.58, "other", 0.34)]
+    assert _iv("The adjusted mean weight was 80.1 kg (95% CI 78.0 to 82.2).")[0][3] == "mean"

@@ -151,3 +151,28 @@ def test_a_p_value_written_with_a_colon_or_nothing_after_the_word_value():
     assert _p("increase after PRP (P values: 0.184, 0.404, and 0.726, resp.).") == [("=", 0.184), ("=", 0.404), ("=", 0.726)]
     assert _p("Group P: 0.5 mg/kg propofol was given.") == []
     assert _p("In arm p 0.5 mg was given.") == []
+
+
+def test_a_listed_p_value_after_what_the_previous_one_is_for():
+    """'P value: 0.001 for A and 0.03 for B' is two p-values (SCHEMA: 'p = 0.006 and 0.044' is
+    two); so is each value of 'P values of 0.002, 0.0001, 0.001 in the 50 mg group, 0.0001, ...'.
+    A number after the phrase that is no p-value ('0.5 mg', '0.45 (0.3-0.6)') is not read."""
+    assert _p("Rate of adverse events was lower (P value: 0.001 for glucosamine sulfate and 0.03 for ibuprofen).") == [
+        ("=", 0.001), ("=", 0.03)]
+    assert _p("the requirements were lower (P = 0.02 for energy and 0.002 for protein compared to the before group).") == [
+        ("=", 0.02), ("=", 0.002)]
+    got = _p("with P values of 0.002, 0.0001, 0.001 in the 50 mg group, 0.0001, 0.0001, 0.0001 in the 75 mg group, "
+             "and 0.008, 0.0001, 0.001 in the 100 mg group.")
+    assert [v for _, v in got] == pytest.approx([0.002, 0.0001, 0.001, 0.0001, 0.0001, 0.0001, 0.008, 0.0001, 0.001])
+    assert _p("intake rose (P = 0.02 for energy and 0.5 mg of zinc daily).") == [("=", 0.02)]
+    assert _p("it fell (P < 0.001 in the placebo group, 0.45 (0.3-0.6) in the other).") == [("<", 0.001)]
+
+
+def test_a_range_of_p_values_gives_both_ends():
+    """gold-tune2 PMC4967511 'p = 0.22 to 0.78' is two p-values; 3 more ranges in the 3,147
+    abstracts ('p = 0.04-0.05', 'p=0.002-0.006', 'P < 0.0001-0.0107'). A unit after the second
+    number makes it no p-value."""
+    assert _p("no differences between groups for the outcomecategories Emotional and Social Experience in school "
+              "(p = 0.22 to 0.78), Physical Activity") == [("=", 0.22), ("=", 0.78)]
+    assert _p("improved in all domains (P < 0.0001\u20130.0107).") == [("<", 0.0001), ("=", 0.0107)]
+    assert _p("x was given (p = 0.03 to 0.5 mg).") == [("=", 0.03)]

@@ -172,6 +172,36 @@ def _before_tag(norm: str, ss: int, pos: int) -> int:
     return start
 
 
+_COPULA_END = re.compile(r"\b(?:was|were|is|are)\s+$", re.I)
+_WITH_LEAD = re.compile(r"with\s+", re.I)
+_PARTICIPLE = re.compile(r"[a-z]+ed\b")
+_AND_OR_END = re.compile(r"\b(?:and|or)\s+$", re.I)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _before_as(norm: str, ss: int, pos: int) -> tuple[int, int]:
+    """The outcome named before its "as the primary outcome" at ``pos``: back as from a tag bracket
+    ("These data included the number of sickness absence days as the primary outcome", "the impact
+    of abatacept on MRI pathology as a primary outcome"), less a leading "with" ("with body mass
+    index (BMI) as the primary outcome"); where that stops at a verb after "was"/"were", the
+    outcome is the clause's subject ("The PDQ and CGI were analyzed in a prespecified hierarchical
+    testing sequence as key secondary end points")."""
+    start = _before_tag(norm, ss, pos)
+    cop = _COPULA_END.search(norm, ss, start)
+    # "were analyzed in ...", "were combined": a verb, not the outcome ("endpoints were Rec-Met rate as ...")
+    if cop is not None and _PARTICIPLE.match(norm, start, pos):
+        return _subject_start(norm, ss, cop.start()), cop.start()
+    if start < pos and _AND_OR_END.search(norm, ss, start):
+        # stopped at the "and" of a list: the list's earlier items, back to the clause break, where
+        # they hold no verb or preposition that would end the walk ("..., and progression free
+        # survival (PFS), overall survival (OS) and safety assessments as secondary endpoints")
+        sub = _subject_start(norm, ss, pos)
+        if sub < start and not any(w.lower() in _TAG_STOP for w in _WORD.findall(norm, sub, start)):
+            return sub, pos
+    w = _WITH_LEAD.match(norm, start, pos)
+    return (w.end() if w else start), pos
+
+
 def _token_starts_back(low: str, ss: int, k: int, n: int) -> list[int]:
     """The starts of the token holding ``k`` and of up to ``n - 1`` tokens before it, nearest
     first (none before ``ss``)."""
@@ -451,6 +481,17 @@ def extract(ctx: Context) -> list[Endpoint]:
         for r in _rules("subject"):
             for m in r.finditer(norm, ss, se):
                 subjects.append((m.start(), m.end(), _kind(m.group("kind")), r.id))
+        # "X as the primary outcome": only where " as " stands a few words before a kind word
+        as_tags = []
+        if low.find(" as ", ss, se) >= 0 or low.startswith("as ", ss):
+            near = None if not plain else [
+                j for k in _kind_positions(low, ss, se) for j in _token_starts_back(low, ss, k, 4)[1:]
+                if low.startswith("as ", j)]
+            if near is None or near:
+                for r in _rules("as_tag"):
+                    found = r.finditer(norm, ss, se) if near is None else finditer_at(r.regex, norm, sorted(set(near)), se)
+                    for m in found:
+                        as_tags.append((m.start(), _kind(m.group("kind")), r.id))
         # tags and of_heads are rare: literal tests on the sentence first (a bracket; " of "), then
         # a regex only where one can start
         bracket = low.find("(", ss, se) >= 0 or low.find("[", ss, se) >= 0
@@ -504,6 +545,14 @@ def extract(ctx: Context) -> list[Endpoint]:
             for x, y, sched in _split(ctx, _subject_start(norm, ss, hs), hs):
                 add(kind, x, y, rid, sched)
         for a, b, kind, rid in parens:
+            for x, y, sched in _split(ctx, a, b):
+                add(kind, x, y, rid, sched)
+        for pos, kind, rid in as_tags:
+            a, b = _before_as(norm, ss, pos)
+            if a >= b or _TIME_LEAD.match(norm, a, b) or any(x < b and a < y for x, y in spans):
+                continue  # no outcome before it, a time point, or read already
+            if _named_before(seen, kind, norm[a:b].strip().lower()):
+                continue
             for x, y, sched in _split(ctx, a, b):
                 add(kind, x, y, rid, sched)
     # a report that names its primary (secondary) outcome with a head restates it with a tag in

@@ -84,11 +84,14 @@ def _may_define_after(after: str) -> bool:
 
 def _may_continue(norm: str, pos: int) -> bool:
     """False where p_more cannot match at ``pos``: it needs ",", ";", "&", "and" or "or" after
-    the spaces there (any case)."""
+    the spaces there (any case), the "for"/"in" of what the value is for ("0.001 for
+    glucosamine sulfate and 0.03 for ibuprofen"), or the "to"/"-" of a range ("p = 0.22 to 0.78")."""
     j, n = pos, len(norm)
     while j < n and norm[j].isspace():
         j += 1
-    return norm[j:j + 1] in (",", ";", "&") or norm[j:j + 3].lower() == "and" or norm[j:j + 2].lower() == "or"
+    two = norm[j:j + 2].lower()
+    return (norm[j:j + 1] in (",", ";", "&", "-") or two in ("or", "to") or (two == "in" and j > pos)
+            or norm[j:j + 3].lower() in ("and", "for"))
 
 
 def _is_definition(ctx: Context, start: int, end: int) -> bool:
@@ -218,7 +221,8 @@ def find(ctx: Context) -> list[PValue]:
             v = p_number(c.group("value"))
             if v is None:
                 break
-            ccmp = comparator(c.group("cmp")) if c.group("cmp") else cmp_
+            # a range's upper end is a value of its own: "P < 0.0001-0.0107" reaches up to 0.0107
+            ccmp = comparator(c.group("cmp")) if c.group("cmp") else "=" if c.group("range") else cmp_
             out.append(PValue(comparator=ccmp or cmp_, value=v, **ctx.evidence(c.start("cmp") if c.group("cmp") else c.start("value"), c.end(), rule=more.id)))
             pos = c.end()
     return out
