@@ -1469,3 +1469,29 @@ def test_which_group_names_no_group() -> None:
     assert "which" not in [a.label for a in extract_text(text).arms]
     text = "Pain was lower in the Hochu-ekki-to group than in the placebo group."
     assert [a.label for a in extract_text(text).arms] == ["Hochu-ekki-to", "placebo"]
+
+
+def test_a_word_left_of_a_clause_or_a_count_is_no_arm() -> None:
+    # "as" of ", as compared with standard care (SC)"
+    text = ("OBJECTIVE: To evaluate the effect of a nurse-led intervention on quality of life (HRQOL) in cancer patients "
+            "during 24 months after diagnosis, as compared with standard care (SC).")
+    assert "as" not in [a.label for a in extract_text(text).arms]
+    # "with one" of "with one group using MR850 humidifier and the other PMH7000"
+    text = ("Patients were randomized to two groups of 35 receiving HHHFNC after treatment with nCPAP, with one group "
+            "using MR850 humidifier and the other PMH7000.")
+    assert not any(a.label.startswith("with one") for a in extract_text(text).arms)
+    # a treatment after "with" stays a name
+    text = "Patients were randomized to injection with an auto-disable syringe or with conventional syringe."
+    assert "with conventional syringe" in [a.label for a in extract_text(text).arms]
+
+
+def test_groups_each_with_n_cases_give_every_group_its_n() -> None:
+    text = ("METHODS: Sixty-four cases of knee replacement patients were successively selected and randomly divided into "
+            "the control group and the observation group each with 32 cases.")
+    assert [a.n for a in extract_text(text).arms] == [32, 32]
+    text = ("A total of 150 pregnant women were randomly divided into supportive care, acupressure, and control groups "
+            "each containing 50 subjects.")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("supportive care", 50), ("acupressure", 50), ("control", 50)]
+    text = ("Sixty-four patients were randomly divided into the control group and the observation group each with "
+            "a physician in charge.")
+    assert [a.n for a in extract_text(text).arms] == [None, None]

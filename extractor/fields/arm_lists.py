@@ -45,7 +45,9 @@ from extractor.scan import literal_starts, skip_back
 _LIST_STOP = compile_regex(
     r"[,]?\s+(?:in\s+addition\s+to|along\s+with|after\s+(?:a|the|an)\b|before\b|during\b|using\b|by\s+(?:a|the|block|simple|computer|stratified)\b|"
     r"according\s+to|stratified|based\s+on|at\s+a\s+ratio|in\s+a\s+\d|with\s+a\s+(?:follow|ratio)|"
-    r"who\b|which\b|where\b|respectively|to\s+(?:determine|evaluate|assess|compare|examine|investigate)\b)|"
+    r"who\b|which\b|where\b|respectively|to\s+(?:determine|evaluate|assess|compare|examine|investigate)\b|"
+    # "into supportive care, acupressure, and control groups each containing 50 subjects": the size of every group
+    r"each\s+(?:with|containing|including|comprising|consisting|having)\b)|"
     r"\s*,\s*(?:and\s+)?(?:then|followed|all|patients|participants|subjects|each|administered|given)\b|"
     # "randomized to receive AUCB or placebo, evaluated at baseline, 12, and 24 weeks": what was done next
     r"\s*,\s*(?:evaluated|assessed|measured|examined|monitored|observed|crossed)\b|\s+and\s+(?:then|were|was)\b|"

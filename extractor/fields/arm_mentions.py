@@ -710,11 +710,17 @@ def _group_mentions(ctx: Context, sents: list[_S], abbrevs: dict[str, str],
     return arms
 
 
+_GROUP_WORDS_EACH = ("group", "groups", "arm", "arms")
+
+
 def _each_group(sent: str, low: str) -> bool:
     """Whether each_n can match: "groups of" / "arms of", or "each" / "per" / "every" and
     whitespace, then "group" / "arm" after at most one more word ("20 per group", "in each
     treatment arm"). Its number, which may be a word, is tried at every position: a slow scan."""
     if not _plain_case(sent) or _followed_by(sent, low, ("groups", "arms"), ("of",)):
+        return True
+    # "the control group and the observation group each with 32 cases"
+    if _followed_by(sent, low, _GROUP_WORDS_EACH, ("each ",)):
         return True
     n = len(low)
     for k in _after_space(low, ("each", "per", "every")):
