@@ -1495,3 +1495,21 @@ def test_groups_each_with_n_cases_give_every_group_its_n() -> None:
     text = ("Sixty-four patients were randomly divided into the control group and the observation group each with "
             "a physician in charge.")
     assert [a.n for a in extract_text(text).arms] == [None, None]
+
+
+def test_crossover_conditions_named_by_what_every_participant_received() -> None:
+    text = ("METHODS: Twelve subjects (men 24.8 ± 4.3 yrs; women 22.8 ± 0.4 yrs) ingested a dietary supplement "
+            "(OxyELITE Pro™) or a placebo, on two separate days in a double-blind, cross-over design.")
+    assert [(a.label, a.role, a.n) for a in extract_text(text).arms] == [
+        ("dietary supplement", "intervention", None), ("placebo", "control", None)]
+    text = ("METHODS: In a randomized sham-controlled cross-over study, 60 subjects (30 Males) received sham and active "
+            "tDCS in two subgroups (anode left/cathode right and anode right/cathode left) of the DLPFC.")
+    assert [a.label for a in extract_text(text).arms] == ["sham", "active tDCS"]
+    # a parallel-group trial: what the participants received is no list of conditions
+    text = ("METHODS: Twelve subjects (men 24.8 ± 4.3 yrs; women 22.8 ± 0.4 yrs) ingested a dietary supplement "
+            "(OxyELITE Pro™) or a placebo, on two separate days.")
+    assert extract_text(text).arms == []
+    # ... nor are the varying settings of one procedure
+    text = ("METHODS: A randomised, blinded, crossover study was performed in 10 healthy volunteers. The volunteers were "
+            "given intravenous injections of varying volume and speed.")
+    assert extract_text(text).arms == []

@@ -10,7 +10,15 @@ from collections.abc import Iterator
 import regex
 
 from extractor.fields import Context
-from extractor.fields.arm_candidates import _ALLOC_CUES, _S, _after_space, _Arm, _followed_by, _plain_case
+from extractor.fields.arm_candidates import (
+    _ALLOC_CUES,
+    _S,
+    _after_space,
+    _Arm,
+    _before_results,
+    _followed_by,
+    _plain_case,
+)
 from extractor.fields.arm_doses import _dose_labels, _respective_doses
 from extractor.fields.arm_labels import (
     _DIGIT,
@@ -535,6 +543,73 @@ def _k_list_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                 if len(arms) == k and len({frozenset(tokens(x.label)) for x in arms}) == k:
                     return arms
     return []
+
+
+# what follows the last name of a crossover study's conditions: when, where and how each was
+# given ("on two separate days", "in a randomized order", "during distinct study-visits", "over 270
+# minutes", "by inhalation", "20 min before a meal", "daily for 12 weeks")
+_CROSS_TAIL = compile_regex(
+    r",?\s+(?:in\s+(?:a\s+|an\s+)?(?:random|randomi[sz]ed|counter-?balanced|balanced|double|single|placebo|crossover|cross-over|"
+    r"\d|two|three|four|separate|different|distinct|each|two|subgroups?)\b|on\s+(?:two|three|four|\d|separate|different|consecutive|alternate|test)\b|"
+    r"during\b|over\s+(?:a\s+)?\d|by\s+(?:inhalation|mouth)\b|at\s+\d|(?:with|after)\s+(?:a\s+)?(?:\d|washout|wash-out|one|two)|"
+    r"separated\s+by\b|followed\s+by\b|daily\b|\d+(?:\.\d+)?\s*(?:min|minutes|h|hours?)\s+(?:before|after|prior)\b|"
+    r"(?:before|after|prior\s+to)\b|for\s+(?:\w+\s+)?(?:min|minutes|hours?|days?|weeks?|months?)\b|alternately\b|"
+    r"under\s|and\s+compared\b)", regex.I)
+# "a single serving of curry meal", "two intravenous infusions of GLP-1": the form it was given in
+_CROSS_FORM = compile_regex(
+    r"^(?:(?:a|an|the|one|two|three|single|acute|equivalent|intravenous|oral|inhaled|daily)\s+)*"
+    r"(?:infusions?|injections?|doses?|servings?|applications?|administrations?|portions?)\s+of\s+(?=\S)", regex.I)
+# "injections of varying volume and speed", "three different virucidal hand rubs": no condition's name
+_CROSS_VAGUE = compile_regex(r"\b(?:varying|various|different|several|groups?)\b", regex.I)
+# "placebo or a prednisone dose from 2.5-60 mg daily": a name cut before its object
+_PREP_END = compile_regex(r"\s(?:from|of|to|with|under|in|at|by|for|on)$", regex.I)
+_CROSS_VERBS = ("received", "given", "administered", "consumed", "ingested", "exposed to", "drank")
+_CROSS_JOIN = compile_regex(r"\s(?:and|or)\s", regex.I)
+
+
+def _crossover_conditions(ctx: Context, sents: list[_S]) -> list[_Arm]:
+    """"12 healthy volunteers received codeine phosphate plus diclofenac sodium or codeine
+    phosphate plus placebo", "Subjects ingested a dietary supplement (OxyELITE Pro) or a placebo,
+    on two separate days": in a crossover study each condition is an arm (SCHEMA: n null), named
+    by what every participant received. Read only in crossover studies, before the results, where
+    two to four usable names are joined by "and" or "or"."""
+    design = ctx.results.get("design")
+    if not getattr(design, "crossover", False):
+        return []
+    rule = load_rules("arms").by_id("crossover_conditions")
+    results = _before_results(ctx)
+    for s, _e, sent, low, _cues in sents:
+        if s >= results:
+            break
+        # plain string gates: a treatment verb and a joining word
+        if _plain_case(sent) and (not any(v in low for v in _CROSS_VERBS) or " or " not in low and " and " not in low):
+            continue
+        for m in rule.finditer(sent):
+            lst, ls = m.group("list"), m.start("list")
+            cuts = [x.start() for x in (_CROSS_TAIL.search(lst), _LIST_STOP.search(lst), _FOR.search(lst), _K_LIST_TAIL.search(lst)) if x]
+            lst = lst[: min(cuts)] if cuts else lst
+            if not _CROSS_JOIN.search(lst):
+                continue
+            arms = _condition_names(lst, s + ls)
+            if 2 <= len(arms) <= 4 and len({frozenset(tokens(x.label)) for x in arms}) == len(arms):
+                return arms
+    return []
+
+
+def _condition_names(lst: str, offset: int) -> list[_Arm]:
+    """The crossover conditions of a list, one per item; none unless every item is a usable name."""
+    arms = []
+    for a, b in split_items(lst):
+        raw = lst[a:b]
+        if _CROSS_VAGUE.search(raw):
+            return []
+        label = _short_form(raw) or _strip_regimen(clean_label(_strip_doses(clean_label(raw))[0]))
+        label = _CROSS_FORM.sub("", label)
+        if (not label or _NOISE.search(label) or _GENERIC.match(label) or not tokens(label) or _nwords(label) > 5
+                or _PREP_START.match(label) or _PREP_END.search(label)):
+            return []
+        arms.append(_Arm(label, offset + a, offset + b, rule="arms:crossover_conditions", item=(offset + a, offset + b)))
+    return arms
 
 
 _ANALYSED = compile_regex(r"\b(?:analy[sz]|complet|evaluabl|remain|follow)", regex.I)

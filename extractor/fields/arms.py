@@ -44,6 +44,7 @@ from extractor.fields.arm_lists import (
     _GROUPS_K,
     _K,
     _allocation_arms,
+    _crossover_conditions,
     _enumerated_arms,
     _k_list_arms,
     _respectively,
@@ -322,6 +323,8 @@ def extract(ctx: Context) -> list[Arm]:
         arms = _text_versus(ctx, sents)
     if len(arms) < 2:
         arms = _title_between(ctx)
+    if len(arms) < 2:
+        arms = _crossover_conditions(ctx, sents)
     if len(arms) < 2 and group_lists:
         arms = group_lists[0]
     arms = [a for a in arms if not not_an_arm(a.label)]
