@@ -1513,3 +1513,30 @@ def test_crossover_conditions_named_by_what_every_participant_received() -> None
     text = ("METHODS: A randomised, blinded, crossover study was performed in 10 healthy volunteers. The volunteers were "
             "given intravenous injections of varying volume and speed.")
     assert extract_text(text).arms == []
+
+
+def test_codes_defined_after_a_comma_in_a_list_of_groups_keep_the_code_and_gain_the_treatment() -> None:
+    text = ("METHODS: A total of 77 patients with type 2 diabetes were assigned randomly into three dietary intervention "
+            "groups: group M, diabetic meal delivery; group D, individual dietary counseling; and group C, conventional "
+            "dietary education. In group M, HbA1c levels decreased significantly.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.aliases, a.role) for a in arms] == [
+        ("group M", ["diabetic meal delivery"], "intervention"), ("group D", ["individual dietary counseling"], "intervention"),
+        ("group C", ["conventional dietary education"], "control")]
+    # "preemptive: Group P, control: Group C": a name before a colon belongs to the next code
+    text = ("METHODS: Sixty-four patients were randomized in to two groups (preemptive: Group P, control: Group C). "
+            "In Group P, epidural analgesia was started before incision.")
+    assert all("control" not in a.aliases for a in extract_text(text).arms if a.label == "group P")
+
+
+def test_each_coded_groups_treatment_named_before_it_in_one_sentence() -> None:
+    text = ("METHODS: One hundred and twenty patients were randomized into three groups. Patients were premedicated "
+            "intravenously with normal saline in group 1, 50 µg fentanyl in group 2, and 0.5 mg/kg ketamine in group 3. "
+            "RESULTS: There were 68 patients in group 1, 70 in group 2, and 72 in group 3.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.aliases, a.role) for a in arms] == [
+        ("group 1", ["normal saline"], "control"), ("group 2", ["fentanyl"], "intervention"), ("group 3", ["ketamine"], "intervention")]
+    # counts of who was measured name no treatment
+    text = ("METHODS: Subjects were randomized into three groups. The final sample consisted of five subjects in Group V, "
+            "nine subjects in Group P, and seven subjects in Group C.")
+    assert not any(a.aliases for a in extract_text(text).arms)

@@ -798,6 +798,24 @@ def _code_name(raw: str) -> str:
     return label
 
 
+def _codes_in_list(sent: str, rule: Rule, codes: dict[str, _Arm], names: dict[str, str]) -> set[str]:
+    """"premedicated intravenously with normal saline in group 1, 50 µg fentanyl in group 2, and 0.5
+    mg/kg ketamine in group 3": each code's treatment named before it, taken only where two codes or
+    more are named so (a results sentence, "7.6 minutes in group S", names none). Returns the codes named."""
+    found = {}
+    for m in rule.finditer(sent):
+        code = m.group("code")
+        name = _code_name(m.group("name")) if code in codes and code not in names else ""
+        # "five subjects in Group V, nine subjects in Group P": who was counted, not what was given
+        if name and _nwords(name) <= 4 and not _PEOPLE_WORD.search(name):
+            found.setdefault(code, name)
+    if len(found) < 2:
+        return set()
+    for code, name in found.items():
+        names.setdefault(code, name)
+    return set(found)
+
+
 def _code_names(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
     """"Sugammadex (S), ..., and control (C)" / "group B included 86 fractures treated with
     cephalomedullary nails": a group known by its code ("group S", "B") is called by the name of the
@@ -819,12 +837,17 @@ def _code_names(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
     after_group = tuple(f"roup {c}" for c in codes)
     # code_colon's gate: the code, then its colon or dash ("Group A:", "Group 1-", "Group P - ", "group A (n = 30):")
     after_colon = tuple(f"roup {c}{sep}" for c in codes for sep in (":", "-", "–", " :", " -", " –", " ("))
-    for _s, _e, sent, _low, cues in sents:
+    # code_comma's gate: the code, then a comma ("group M, diabetic meal delivery")
+    after_comma = tuple(f"roup {c}," for c in codes)
+    kept: set[str] = set()  # codes that stay the label, their treatment an alias
+    results = _before_results(ctx)
+    for s, _e, sent, low, cues in sents:
         coded = "group" in cues and "roup " in sent and any(t in sent for t in after_group)
         rids = ((["code_defined"] if "(" in sent and (coded or any(d in sent for d in paren)) else [])
                 + (["code_treated", "code_in_passive"] if coded else [])
                 # "Group A: Received single dose of N. sativa oil", "Group 1- conventional etching"
-                + (["code_colon"] if coded and any(t in sent for t in after_colon) else []))
+                + (["code_colon"] if coded and any(t in sent for t in after_colon) else [])
+                + (["code_comma"] if coded and any(t in sent for t in after_comma) else []))
         for rid in rids:
             for m in rules.by_id(rid).finditer(sent):
                 code = m.group("code")
@@ -832,12 +855,21 @@ def _code_names(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
                     name = _code_name(m.group("name"))
                     if name:
                         names[code] = name
+                        if rid == "code_comma":
+                            kept.add(code)
+        if coded and s < results and low.count("in group ") >= 2:
+            kept |= _codes_in_list(sent, rules.by_id("code_in_list"), codes, names)
     if len(set(names.values())) != len(names):
         return  # two codes for one name: not a key to the groups
     for code, name in names.items():
         a = codes[code]
         if any(o is not a and tokens(o.label) == tokens(name) for o in arms):
             continue  # the treatment already names another arm: the code adds nothing
+        if code in kept:
+            # "group M, diabetic meal delivery; group D, ...", "saline in group 1, fentanyl in group 2": a
+            # code defined in a list of codes is what the abstract calls the group; the treatment is an alias
+            a.aliases.append(name)
+            continue
         a.aliases.append(a.label)
         a.label = name
 
