@@ -1540,3 +1540,19 @@ def test_each_coded_groups_treatment_named_before_it_in_one_sentence() -> None:
     text = ("METHODS: Subjects were randomized into three groups. The final sample consisted of five subjects in Group V, "
             "nine subjects in Group P, and seven subjects in Group C.")
     assert not any(a.aliases for a in extract_text(text).arms)
+
+
+def test_a_with_phrase_after_a_comma_in_an_allocation_list_says_how_an_item_is_given() -> None:
+    text = ("METHODS: A total of 140 patients were randomly allocated to one of 4 treatment groups to receive intravenously "
+            "placebo (saline), lidocaine (20 mg), ketorolac (10 mg), or both (n = 35 for each group), with venous occlusion.")
+    assert [a.label for a in extract_text(text).arms] == ["placebo", "lidocaine", "ketorolac", "both"]
+    text = ("METHODS: Seventeen subjects were randomized into either the control group, without the mask, or experimental "
+            "group, with the mask.")
+    assert [a.label for a in extract_text(text).arms] == ["control", "experimental"]
+    # "either with X or Y": the first name, without its "with"
+    text = ("METHODS: A total of 75 patients were randomized to treatment either with a single leukocyte-reduced PRP or "
+            "corticosteroid intra-articular injection.")
+    assert [a.label for a in extract_text(text).arms][0] == "leukocyte-reduced PRP"
+    # a second item "or with X" is a name of its own
+    text = "METHODS: Patients were randomized to injection with an auto-disable syringe or with conventional syringe."
+    assert "with conventional syringe" in [a.label for a in extract_text(text).arms]

@@ -326,6 +326,7 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
             carry: int | None = None
             wo = _with_or_without(lst, items)
             bare = "(" in lst and _bare_counts(lst, items)
+            tail: int | None = None  # the end of an item that only says how another is given
             for idx, (a, b) in enumerate(items):
                 if wo and wo[0] <= idx < wo[1]:
                     if idx == wo[0]:
@@ -344,6 +345,20 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
                     # shared co-treatment comes before "either", the first arm after it
                     a += ei.end()
                     raw = lst[a:b]
+                if raw[:4].lower() == "with":
+                    if raw.lower().startswith(("with ", "without ")) and lst[:a].rstrip().endswith(","):
+                        # "either a paper questionnaire, with a prepaid return envelope, or ...", "or both (n = 35
+                        # for each group), with venous occlusion": how an item, or every one, is given; so is
+                        # what "and" adds to it ("with 4 gilts each group and one gilt each pen")
+                        tail = b
+                        continue
+                    if idx == 0 and raw[:5].lower() == "with ":
+                        a += 5  # "to treatment either with a single leukocyte-reduced PRP or corticosteroid"
+                        raw = lst[a:b]
+                elif tail is not None and lst[tail:a].strip().lower() == "and":
+                    tail = b
+                    continue
+                tail = None
                 # "once-daily, 28-mg, extended-release memantine": modifiers of the next item
                 if _MODIFIER.match(raw.strip()):
                     prev = arms[-1] if arms else None
