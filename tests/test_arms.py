@@ -1556,3 +1556,16 @@ def test_a_with_phrase_after_a_comma_in_an_allocation_list_says_how_an_item_is_g
     # a second item "or with X" is a name of its own
     text = "METHODS: Patients were randomized to injection with an auto-disable syringe or with conventional syringe."
     assert "with conventional syringe" in [a.label for a in extract_text(text).arms]
+
+
+def test_a_run_of_amounts_of_one_drug_in_an_allocation_list_is_one_group_per_amount() -> None:
+    text = ("METHODS: In this double-blind, multicenter, Phase II study, 183 patients were randomized to placebo or PA21 at "
+            "doses of 250, 500, 750, or 1000 mg (based on iron content) three times/day for 6 weeks.")
+    assert [a.label for a in extract_text(text).arms] == ["placebo", "PA21 250 mg", "PA21 500 mg", "PA21 750 mg", "PA21 1000 mg"]
+    text = ("METHODS: Patients with GBM were randomly assigned to receive trabedersen at doses of 10 or 80 μM or standard "
+            "chemotherapy (temozolomide or procarbazine/lomustine/vincristine).")
+    assert [a.label for a in extract_text(text).arms] == ["trabedersen 10 μM", "trabedersen 80 μM", "standard chemotherapy"]
+    # "the drug" names no drug: no dose groups of it
+    text = ("METHODS: Total 80 patients were randomized and allocated to clopidogrel and aspirin groups to receive the "
+            "drug at a dose of 75 mg and 150 mg once daily respectively for 8 weeks.")
+    assert "drug 75 mg" not in [a.label for a in extract_text(text).arms]

@@ -126,6 +126,30 @@ def _may_count(text: str) -> bool:
     return not text.isascii() or _COUNT_GATE.search(text) is not None
 
 
+# "PA21 at doses of 250, 500, 750, or 1000 mg", "lansoprazole at a dose of 15 mg, 30 mg or 60 mg":
+# the first item of a run of amounts of one drug, each amount a group; the later items are the
+# amounts alone ("500", "or 1000 mg (based on iron content) three times/day")
+_DOSE_OF = compile_regex(
+    r"^(?P<drug>[A-Za-z][^,;()]{0,40}?)\s+(?:at|in)\s+(?:(?:a|single|daily|two|three|four)\s+)?doses?\s+of\s+"
+    r"(?P<amount>\d+(?:\.\d+)?)(?:\s*(?P<unit>[^\s\d,;()][^\s,;()]*))?\s*$", regex.I)
+_RUN_AMOUNT = compile_regex(r"^(?P<amount>\d+(?:\.\d+)?)(?:\s*(?P<unit>(?!(?:or|and)\b)[^\s\d,;()][^\s,;()]*))?", regex.I)
+# "the drug at a dose of 75 mg": no drug's name
+_UNNAMED_DRUG = frozenset({"drug", "study", "medication", "it", "them"})
+_DRUG_AFTER = compile_regex(r"\s(?:with|of)\s+(?=\S)", regex.I)
+
+
+def _dose_run_unit(arms: list[_Arm], units: list[str | None]) -> None:
+    """The unit of every amount of a dose run, written after the amount or once after the last
+    ("15 mg, 30 mg or 60 mg", "250, 500 or 1000 mg")."""
+    last = None
+    for a, u in zip(reversed(arms), reversed(units), strict=True):
+        last = u or last
+        if last:
+            a.label = f"{a.label} {last}"
+    arms.clear()
+    units.clear()
+
+
 _DANGLING_OR = compile_regex(r"\s+(?:or|and)$", regex.I)
 _AMOUNT_ONLY = compile_regex(r"^\d+(?:\.\d+)?\s?(?:mg|g|mcg|μg|µg|mL|IU)$", regex.I)
 
@@ -327,6 +351,9 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
             wo = _with_or_without(lst, items)
             bare = "(" in lst and _bare_counts(lst, items)
             tail: int | None = None  # the end of an item that only says how another is given
+            run: list[_Arm] = []  # the arms of a run of amounts of one drug, their units not yet known
+            run_units: list[str | None] = []
+            run_drug = ""
             for idx, (a, b) in enumerate(items):
                 if wo and wo[0] <= idx < wo[1]:
                     if idx == wo[0]:
@@ -359,6 +386,25 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
                     tail = b
                     continue
                 tail = None
+                # "PA21 at doses of 250, 500, 750, or 1000 mg": one group per amount of the drug
+                dose_of = _DOSE_OF.match(raw.strip()) if "dose" in raw.lower() else None
+                # "14 days of treatment with lansoprazole at a dose of 15 mg": the drug after "with" / "of"
+                drug = clean_label(_DRUG_AFTER.split(dose_of.group("drug"))[-1]) if dose_of else ""
+                if dose_of and not tokens(drug) - _UNNAMED_DRUG:
+                    dose_of = None
+                if dose_of or run_drug and (amt := _RUN_AMOUNT.match(raw.strip())):
+                    if dose_of:
+                        _dose_run_unit(run, run_units)
+                        amt, run_drug = dose_of, drug
+                    arm = _Arm(f"{run_drug} {amt.group('amount')}", s + lst_start + a, s + lst_start + b,
+                               rule="arms:allocation_list", item=(s + lst_start + a, s + lst_start + b))
+                    run.append(arm)
+                    run_units.append(amt.group("unit"))
+                    arms.append(arm)
+                    plain.append(arm)
+                    continue
+                run_drug = ""
+                _dose_run_unit(run, run_units)
                 # "once-daily, 28-mg, extended-release memantine": modifiers of the next item
                 if _MODIFIER.match(raw.strip()):
                     prev = arms[-1] if arms else None
@@ -412,6 +458,7 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
                 per_dose = _dose_alternatives(ctx, arm, raw, s + lst_start + a) if nm is None else []
                 arms.extend(per_dose or [arm])
                 plain.append(arm)
+            _dose_run_unit(run, run_units)
             if k and len(arms) != k and len(plain) == k:
                 arms = plain  # the stated number of groups counts drugs, not their amounts
             if k and len(arms) > k:
