@@ -1569,3 +1569,18 @@ def test_a_run_of_amounts_of_one_drug_in_an_allocation_list_is_one_group_per_amo
     text = ("METHODS: Total 80 patients were randomized and allocated to clopidogrel and aspirin groups to receive the "
             "drug at a dose of 75 mg and 150 mg once daily respectively for 8 weeks.")
     assert "drug 75 mg" not in [a.label for a in extract_text(text).arms]
+
+
+def test_a_list_of_groups_after_a_colon_separated_by_semicolons() -> None:
+    text = ("METHODS: Participants were randomly allocated to one of three groups: potassium hydroxide (KOH, 40 %); "
+            "trichloroacetic acid (TCA); and podiatry treatment. Participants were followed for 3 weeks.")
+    assert [a.label for a in extract_text(text).arms] == ["potassium hydroxide", "TCA", "podiatry"]
+    text = ("METHODS: The treatment sample consisted of 35 class II malocclusion subjects, divided in two groups: group 1 "
+            "consisted of 24 patients (13 males and 11 females) with a mean pre-treatment age of 12.9 years, treated with "
+            "the Segmented Pendulum (SP) and fixed appliances; group 2 consisted of 11 patients (6 males and 5 females) "
+            "treated with fixed appliances only.")
+    assert [(a.label, a.n) for a in extract_text(text).arms][:2] == [("group 1", 24), ("group 2", 11)]
+    # a semicolon that ends the list of codes starts another clause: no group is named "A, B, and C"
+    text = ("METHODS: In the present clinical study, 37 patients were registered and were randomly divided into three "
+            "groups: A, B, and C; of the 37 patients, 31 completed the full course of treatment.")
+    assert not any("," in a.label for a in extract_text(text).arms)

@@ -150,6 +150,7 @@ def _dose_run_unit(arms: list[_Arm], units: list[str | None]) -> None:
     units.clear()
 
 
+_SENT_END = compile_regex(r"\.(?!\d)")
 _DANGLING_OR = compile_regex(r"\s+(?:or|and)$", regex.I)
 _AMOUNT_ONLY = compile_regex(r"^\d+(?:\.\d+)?\s?(?:mg|g|mcg|μg|µg|mL|IU)$", regex.I)
 
@@ -298,6 +299,62 @@ def _sizes_two(sent: str, low: str) -> bool:
     return "(" in sent and _may_count(sent) and len(_ITEM_COUNT.findall(sent)) >= 2
 
 
+# an item of a list of groups separated by semicolons: its marker ("(1)", "1)", "(a)", "I -", "and"),
+# its group name ("a sham-operated group (n = 8) receiving ...", "group C, indoor with ..."), its count
+_SEMI_MARK = compile_regex(r"^\s*(?:(?:and|or)\s*,?\s+)?(?:\(?(?:\d{1,2}|[a-hA-H]|i{1,3}|iv|vi{0,3})\)\s*|(?:I{1,3}|IV|VI{0,3})\s+-\s+)?")
+_SEMI_GROUP = compile_regex(
+    r"^(?:(?:the|a|an)\s+)?(?P<name>[\w/+&'-]+(?:\s+[\w/+&'-]+){0,2}?)\s+(?:group|arm)\b(?!\s+(?:of|was|were|that|who|which)\b)", regex.I)
+_SEMI_CODE = compile_regex(r"^(?:[Gg]roup\s+(?:[A-Z]{1,4}\d?|[IVX]{1,4}|\d{1,2}))(?![\w-])")
+_SEMI_COUNT = compile_regex(
+    r"\bn\s*=\s*(\d{1,5})\b|\(\s*(\d{1,5})\s+(?:patients|participants|subjects|cases|children|women|men|eyes)\s*\)|"
+    r"\b(?:with|consisted\s+of|included|comprised|comprising)\s+(\d{1,5})\s+(?:patients|participants|subjects|cases|children|women|men|eyes)\b|"
+    r"[,;]\s*(\d{1,5})\s+(?:patients|participants|subjects|cases|children|women|men|eyes|[a-z]+s)\s*$", regex.I)
+
+
+def _semicolon_arms(ctx: Context, s: int, sent: str, lst_start: int) -> list[_Arm]:
+    """"randomly allocated to one of three groups: potassium hydroxide (KOH, 40 %); trichloroacetic acid
+    (TCA); and podiatry treatment", "randomly assigned to one of three groups: a sham-operated group (n = 8)
+    receiving ...; a LPS group (n = 8) receiving ...": a list opened by a colon whose items, commas and
+    all, are separated by semicolons; one arm per item, none unless every item names its group."""
+    end = _SENT_END.search(sent, lst_start)
+    body = sent[lst_start : end.start() if end else len(sent)]
+    spans, depth, start = [], 0, 0
+    for i, c in enumerate(body):
+        depth += (c in "([") - (c in ")]")
+        if c == ";" and depth <= 0:
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(body)))
+    if not 2 <= len(spans) <= 8:
+        return []
+    arms = []
+    for a, b in spans:
+        raw = body[a:b]
+        a += _SEMI_MARK.match(raw).end()
+        raw = body[a:b]
+        code = _SEMI_CODE.match(raw)
+        named = _SEMI_GROUP.match(raw)
+        if code:
+            label = "g" + code.group()[1:]  # "Group I": the code as group_code writes it
+        elif named and not _GENERIC.match(named.group("name")):
+            label = clean_label(named.group("name"))
+        else:
+            label = _short_form(raw) or _strip_regimen(clean_label(_strip_doses(clean_label(raw))[0]))
+        # a comma left in a name joins two ("A, B, and C; of the 37 patients, 31 completed ...")
+        if (not label or _NOISE.search(label) and not code or not tokens(label) or _nwords(label) > 5
+                or _PREP_START.match(label) or "," in label):
+            return []
+        nm = _SEMI_COUNT.search(raw)
+        n = parse_int(next(g for g in nm.groups() if g)) if nm else None
+        x0, x1 = s + lst_start + a, s + lst_start + b
+        arm = _Arm(label, x0, x1, n=n, rule="arms:allocation_list", item=(x0, x1))
+        if nm:
+            g = next(i for i, v in enumerate(nm.groups(), 1) if v)
+            arm.n_span = (x0 + nm.start(g), x0 + nm.end(g))
+        arms.append(arm)
+    return arms if len({frozenset(tokens(x.label)) for x in arms}) == len(arms) else []
+
+
 def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
     """Every allocation list of two or more arms, in order; after the first, only lists that may
     size their groups ("= 12", "(40 patients)", "group (40)"): no other is wanted."""
@@ -323,6 +380,14 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
                 found = True
                 yield add_on
                 break  # the rest of its sentence is not searched again: a later list is in a later one
+            # "to one of three groups: KOH (KOH, 40 %); TCA (TCA); and podiatry treatment": a list after a
+            # colon that the pattern ended at a semicolon holds its items between semicolons
+            if m.end("list") < len(sent) and sent[m.end("list")] == ";" and sent[:lst_start].rstrip().endswith(":"):
+                semi = _semicolon_arms(ctx, s, sent, lst_start)
+                if len(semi) >= 2:
+                    found = True
+                    yield semi
+                    break
             # ... its unit and link hold no comma and only the part after the last comma may follow
             if _time_tail_gate(lst[lst.rfind(",") + 1 :]):
                 tail = _TIME_TAIL.search(lst)
