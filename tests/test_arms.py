@@ -1584,3 +1584,18 @@ def test_a_list_of_groups_after_a_colon_separated_by_semicolons() -> None:
     text = ("METHODS: In the present clinical study, 37 patients were registered and were randomly divided into three "
             "groups: A, B, and C; of the 37 patients, 31 completed the full course of treatment.")
     assert not any("," in a.label for a in extract_text(text).arms)
+
+
+def test_an_arm_marked_control_site_or_control_group_with_its_n_is_the_control() -> None:
+    text = ("In each patient, on completion of SRP, three non-adjacent sites in three different quadrants were randomly "
+            "divided into three different groups, that is, Group I: Those receiving 2% turmeric gel, Group II: Those "
+            "receiving 1% chlorhexidine gel (Hexigel), and Group III: SRP alone (control site).")
+    arms = extract_text(text).arms
+    assert [(a.label, a.role) for a in arms][-1] == ("SRP", "control")
+    text = ("METHODS: Thirty adult patients undergoing laparoscopic major abdominal surgery were randomized to receive "
+            "either room temperature CO2 (control group, n = 15) or heated CO2 (heated group, n = 15).")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [("room temperature CO2", "control"), ("heated CO2", "intervention")]
+    # a measurement "(control value)" marks no arm
+    text = ("METHODS: Patients were randomized to propofol or sevoflurane. Heart rate was marked before induction "
+            "(control value).")
+    assert [a.role for a in extract_text(text).arms] == ["intervention", "intervention"]
