@@ -1599,3 +1599,15 @@ def test_an_arm_marked_control_site_or_control_group_with_its_n_is_the_control()
     text = ("METHODS: Patients were randomized to propofol or sevoflurane. Heart rate was marked before induction "
             "(control value).")
     assert [a.role for a in extract_text(text).arms] == ["intervention", "intervention"]
+
+
+def test_a_parenthesised_list_of_name_colon_n_items_sizes_the_groups() -> None:
+    text = ("METHODS: Participants were randomly assigned to either experimental condition (collaborative: n = 72; "
+            "individualistic: n = 74).")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("collaborative", 72), ("individualistic", 74)]
+    text = "RESULTS: 60 patients (mean age 64 years) were randomised (FF/VI: n=40; placebo: n=20), and all contributed data."
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("FF/VI", 40), ("placebo", 20)]
+    # a comma form with more after its count is a result, not a group's size
+    text = ("RESULTS: The meta-analysis showed improvement for vortioxetine versus placebo (n = 911) in SDS total score "
+            "(vortioxetine 5 mg, n = 564, change from baseline versus placebo −0.24, p = NS; 10 mg, n = 445, Δ −1.68).")
+    assert 564 not in [a.n for a in extract_text(text).arms]
