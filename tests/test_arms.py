@@ -1611,3 +1611,22 @@ def test_a_parenthesised_list_of_name_colon_n_items_sizes_the_groups() -> None:
     text = ("RESULTS: The meta-analysis showed improvement for vortioxetine versus placebo (n = 911) in SDS total score "
             "(vortioxetine 5 mg, n = 564, change from baseline versus placebo −0.24, p = NS; 10 mg, n = 445, Δ −1.68).")
     assert 564 not in [a.n for a in extract_text(text).arms]
+
+
+def test_randomised_either_to_x_or_to_y_is_an_allocation_list() -> None:
+    text = ("252 GPs were randomised either to an active strategy (training module with administration of the guideline), "
+            "or to a passive dissemination (administration of the guideline only), or to usual care (control).")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [
+        ("active strategy", "intervention"), ("passive dissemination", "intervention"), ("usual care", "control")]
+
+
+def test_an_item_without_its_size_between_sized_groups_describes_the_group_before_it() -> None:
+    text = ("Two hundred participants were randomized either to a healthy Nordic diet (ND, n = 93), rich in whole grain "
+            "rye and wheat, as well as berries, fruits and vegetables, rapeseed oil, three fish meals per week and low-fat "
+            "dairy products or a control diet (n = 65).")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("healthy Nordic diet", 93), ("control diet", 65)]
+    # a last item cut inside its parenthesis keeps its place
+    text = ("Patients with acute sore throat were randomly assigned to receive either one AMC/DCBA Warm lozenge (n = 77), "
+            "one AMC/DCBA Cool lozenge (n = 74) or one unflavoured, non-medicated lozenge (matched for size, shape and "
+            "demulcency; n = 74).")
+    assert len(extract_text(text).arms) >= 3

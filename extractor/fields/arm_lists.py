@@ -214,7 +214,8 @@ def _to_either_or_receive(sent: str, low: str) -> bool:
 _RAND_ENDS = ("randomized", "randomised", "randomization", "randomisation", "assigned", "allocated", "divided",
               "distributed", "selected")
 # ... or "randomly" after the verb ("allocated randomly in two study groups, MMC and acetic acid")
-_LIST_LEADS = ("in", "to", "between", "randomly")
+# ... or "either to" ("randomised either to an active strategy ..., or to usual care")
+_LIST_LEADS = ("in", "to", "between", "randomly", "either to")
 
 
 def _list_follows(sent: str, low: str) -> bool:
@@ -524,6 +525,15 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
                 arms.extend(per_dose or [arm])
                 plain.append(arm)
             _dose_run_unit(run, run_units)
+            if sum(x.n is not None for x in arms) >= 2 and any(x.n is None for x in arms):
+                # "either to a healthy Nordic diet (ND, n = 93), rich in whole grain rye and wheat, ..., fruits
+                # and vegetables ... or a control diet (n = 65)": where the groups state their sizes, an item
+                # without one describes the group before it; a last item cut inside its parenthesis ("or one
+                # unflavoured, non-medicated lozenge (matched for size ...; n = 74)") may have lost its count
+                cut = lst.count("(") > lst.count(")")
+                last = max(i for i, x in enumerate(arms) if x.n is not None)
+                arms = [x for i, x in enumerate(arms) if x.n is not None or cut and i > last]
+                plain = [x for x in plain if x.n is not None or x in arms]
             if k and len(arms) != k and len(plain) == k:
                 arms = plain  # the stated number of groups counts drugs, not their amounts
             if k and len(arms) > k:
