@@ -1630,3 +1630,17 @@ def test_an_item_without_its_size_between_sized_groups_describes_the_group_befor
             "one AMC/DCBA Cool lozenge (n = 74) or one unflavoured, non-medicated lozenge (matched for size, shape and "
             "demulcency; n = 74).")
     assert len(extract_text(text).arms) >= 3
+
+
+def test_a_time_point_or_a_course_with_its_preposition_is_no_arm() -> None:
+    text = ("METHODS: 4162 women were randomly assigned by computer-generated permuted block randomisation to receive FEC "
+            "(fluorouracil 600 mg/m2, epirubicin 60 mg/m2, cyclophosphamide 600 mg/m2 at 3-weekly intervals) for four "
+            "cycles followed by docetaxel (100 mg/m2 at 3-weekly intervals) for four cycles (n=2073) or control (n=2089).")
+    assert "for four cycles" not in [a.label for a in extract_text(text).arms]
+    text = ("METHODS: Patients were randomized to an experimental group or a control group. RESULTS: Disease-free "
+            "survival events were seen in 517 of 2073 patients in the experimental group compared with 539 of 2089 controls.")
+    assert 517 not in [a.n for a in extract_text(text).arms]
+    # "after" with a treatment stays a name
+    text = ("Each patient was randomly assigned to undergo a tubal resection either after Pomeroy ligation (n=54) or "
+            "after bipolar coagulation with Kleppinger forceps (n=55).")
+    assert "after Pomeroy ligation" in [a.label for a in extract_text(text).arms]

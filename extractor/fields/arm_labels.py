@@ -61,9 +61,22 @@ def not_an_arm(label: str) -> bool:
 
 @lru_cache(maxsize=2048)
 def _timed(label: str) -> bool:
-    """Only numbers, time words and length units."""
+    """Only numbers, time words and length units; or a time point or a course with its preposition
+    ("at 6 months", "after eight weeks", "for four cycles", "for one week")."""
     words = _WORDS_AS_WRITTEN.findall(label)
-    return bool(words) and all(w.isdigit() or w.lower() in _NOT_ARM_WORDS or w in _NOT_ARM_UNITS for w in words)
+    if not words:
+        return False
+    if all(w.isdigit() or w.lower() in _NOT_ARM_WORDS or w in _NOT_ARM_UNITS for w in words):
+        return True
+    low = [w.lower() for w in words]
+    return (low[0] in _TIME_PREPS and all(w.isdigit() or w in _TIME_POINT_WORDS for w in low)
+            and any(w.isdigit() or w in _NUMBER_WORDS for w in low) and any(w in _COURSE_WORDS for w in low))
+
+
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
+_COURSE_WORDS = _NOT_ARM_WORDS | frozenset("cycle cycles session sessions".split())
+_TIME_PREPS = frozenset("at for after before during within over".split())
+_TIME_POINT_WORDS = _TIME_PREPS | _NUMBER_WORDS | _COURSE_WORDS
 
 
 # what is left of a clause or a count when a rule takes it for a name: "as" of ", as compared with
