@@ -1611,6 +1611,10 @@ def test_a_parenthesised_list_of_name_colon_n_items_sizes_the_groups() -> None:
     text = ("RESULTS: The meta-analysis showed improvement for vortioxetine versus placebo (n = 911) in SDS total score "
             "(vortioxetine 5 mg, n = 564, change from baseline versus placebo −0.24, p = NS; 10 mg, n = 445, Δ −1.68).")
     assert 564 not in [a.n for a in extract_text(text).arms]
+    # who remained after exclusions is not the allocation
+    text = ("The infants were randomized either into the intervention group (IG) or the control group (CG). After 2 years "
+            "5 infants had to be excluded (IG; n = 12; CG: n = 13).")
+    assert 13 not in [a.n for a in extract_text(text).arms]
 
 
 def test_randomised_either_to_x_or_to_y_is_an_allocation_list() -> None:

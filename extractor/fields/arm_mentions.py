@@ -50,6 +50,7 @@ _GROUP_STOP = frozenset(
 _DETS = frozenset({"the", "a", "an", "in", "of", "to", "from"})
 _DANGLING = frozenset({"of", "in", "for", "to", "with", "between", "by", "and", "or", "on", "at", "from"})
 
+_LEFT_BEFORE = compile_regex(r"\b(?:exclu|complet|withdr|dropped|analy[sz]ed|evaluable|remain)", regex.I)
 _POP_WITH = compile_regex(
     r"\b(?:patients|subjects|participants|women|men|children|adults|people|infants|those)\s+with\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*$", regex.I)
 
@@ -367,6 +368,10 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                 if rid == "arm_n_list":
                     opener = max(sent.rfind("(", 0, m.start() + 1), sent.rfind("[", 0, m.start() + 1))
                     if _NOT_ARM_ITEM.search(raw) or _NOT_ARM_HEAD.search(sent[max(0, opener - 40) : opener + 1]):
+                        continue
+                    # "5 infants had to be excluded (IG; n = 12; CG: n = 13)", "completed both questionnaires
+                    # (users: n=104; nonusers: n=91)": who remained, not the allocation ("name: n =" items only)
+                    if ":" in m.group(0) and _LEFT_BEFORE.search(sent, 0, opener):
                         continue
                 if rid in ("arm_n", "arm_n_list") and (" with " in raw and _POP_WITH.search(raw)
                                        or population and _rx(r"^\s*(?:and|or)\s", regex.I).match(raw)):
