@@ -1648,3 +1648,12 @@ def test_a_time_point_or_a_course_with_its_preposition_is_no_arm() -> None:
     text = ("Each patient was randomly assigned to undergo a tubal resection either after Pomeroy ligation (n=54) or "
             "after bipolar coagulation with Kleppinger forceps (n=55).")
     assert "after Pomeroy ligation" in [a.label for a in extract_text(text).arms]
+
+
+def test_the_allocation_sentences_each_count_sizes_every_group_even_when_one_has_a_count() -> None:
+    text = ("METHODS: Myopic schoolchildren aged 8–16 were randomly allocated to control group (CG), myopic defocus group "
+            "(MDG) and hyperopic defocus group (HDG) (n = 17 per group).")
+    assert [a.n for a in extract_text(text).arms] == [17, 17, 17]
+    # a per-group count outside the allocation sentence does not replace a group's own count
+    text = ("METHODS: Patients were randomized to drug A (n = 30) or drug B. Visits were scheduled with 4 nurses per group.")
+    assert 4 not in [a.n for a in extract_text(text).arms]

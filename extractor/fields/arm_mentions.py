@@ -745,12 +745,16 @@ _RANGE_BEFORE = compile_regex(r"\d\s*(?:to|-)\s*$")
 
 
 def _each_n(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
-    """"three groups of 20 each", "(30 eyes in each treatment arm)": every arm without n gets it."""
-    if not arms or all(a.n is not None for a in arms) or any(a.n is not None for a in arms):
+    """"three groups of 20 each", "(30 eyes in each treatment arm)": every arm without n gets it.
+    Where some arm has a count already, only the allocation sentence's "each" count is read, and
+    it sizes every arm ("randomly divided into the control group and the observation group each
+    with 32 cases" outranks "1 case in the observation group" of the results)."""
+    if not arms or all(a.n is not None for a in arms):
         return
+    partial = any(a.n is not None for a in arms)
     rules = load_rules("arms")
     for s, _e, sent, low, cues in sents:
-        if "group" not in low and "arm" not in low:
+        if "group" not in low and "arm" not in low or partial and "rand" not in cues:
             continue  # every form names the groups: "groups of 20 each", "20 per group", "two (n = 30) groups"
         # "into two (n = 30) groups" needs its parenthesis; the other forms a word "each" / "per"
         rids = (["each_n"] if "each" in cues and _each_group(sent, low) else []) + (["each_n_paren"] if "(n" in low else [])
