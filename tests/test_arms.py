@@ -1657,3 +1657,12 @@ def test_the_allocation_sentences_each_count_sizes_every_group_even_when_one_has
     # a per-group count outside the allocation sentence does not replace a group's own count
     text = ("METHODS: Patients were randomized to drug A (n = 30) or drug B. Visits were scheduled with 4 nurses per group.")
     assert 4 not in [a.n for a in extract_text(text).arms]
+
+
+def test_a_trial_with_k_arms_listed_after_a_colon() -> None:
+    text = ("DESIGN: Parallel randomised controlled trial with three arms: standard quitline, standard plus technology "
+            "enhanced quitline with 10 risk assessments (TEQ-10), standard plus 20 TEQ assessments (TEQ-20).")
+    assert len(extract_text(text).arms) == 3
+    # "with" names a trial's arms, not conditions people have
+    text = "Patients with two conditions: diabetes and hypertension were excluded from the trial."
+    assert extract_text(text).arms == []
