@@ -1666,3 +1666,16 @@ def test_a_trial_with_k_arms_listed_after_a_colon() -> None:
     # "with" names a trial's arms, not conditions people have
     text = "Patients with two conditions: diabetes and hypertension were excluded from the trial."
     assert extract_text(text).arms == []
+
+
+def test_an_arm_called_by_its_role_gains_what_its_group_received_as_alias() -> None:
+    text = ("METHODS: Patients were randomly divided into treatment and control groups; the treatment group received "
+            "intravenous drips of butylphthalide, while the control group did not.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.aliases, a.role) for a in arms] == [
+        ("treatment", ["intravenous drips of butylphthalide"], "intervention"), ("control", [], "control")]
+    # a name both groups share tells neither apart: no alias
+    text = ("METHODS: Patients were randomly assigned to either the intervention group (n = 55) or the control group "
+            "(n = 50). The patients in the control group were given metformin (1000 mg, bid po) and the patients in the "
+            "intervention group were given metformin (500 mg, bid po) combined with alogliptin (25 mg, qd po).")
+    assert "metformin" not in [x for a in extract_text(text).arms for x in a.aliases]

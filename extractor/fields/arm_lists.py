@@ -289,7 +289,8 @@ def _paired_with_control(lst: str, items: list[tuple[int, int]], idx: int) -> bo
     other = lst[x:y]
     if "(" in other:  # "control (12 schools, 36 teachers)": its counts are no part of its name
         other = _rx(r"\([^()]*\)").sub(" ", other)
-    return _rx(r"^\s*(?:the\s+|a\s+|an\s+)?control(?:\s+(?:group|arm|condition))?\s*$", regex.I).match(other) is not None
+    # "into treatment and control groups": the group word after the last item names both
+    return _rx(r"^\s*(?:the\s+|a\s+|an\s+)?control(?:\s+(?:groups?|arms?|conditions?))?\s*$", regex.I).match(other) is not None
 
 
 def _sizes_two(sent: str, low: str) -> bool:
