@@ -1679,3 +1679,9 @@ def test_an_arm_called_by_its_role_gains_what_its_group_received_as_alias() -> N
             "(n = 50). The patients in the control group were given metformin (1000 mg, bid po) and the patients in the "
             "intervention group were given metformin (500 mg, bid po) combined with alogliptin (25 mg, qd po).")
     assert "metformin" not in [x for a in extract_text(text).arms for x in a.aliases]
+
+
+def test_six_arms_after_compared_read_without_error() -> None:
+    text = ("METHODS: A single-blinded, randomized trial among Afghan refugees in Pakistan compared six treatment arms: "
+            "CQ; CQ+(single-dose)PQ; CQ+(3 d)AS; SP; SP+(single-dose)PQ, and SP+(3 d)AS.")
+    assert not extract_text(text).warnings

@@ -84,7 +84,7 @@ def _time_tail_gate(tail: str) -> bool:
     return any(u in low for u in _TIME_UNITS) and any(w in low for w in _TIME_LINKS)
 
 _GROUPS_K = compile_regex(r"\b(?:in|into)\s+(?:one\s+of\s+)?(two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}?(?:groups|arms)", regex.I)
-_K = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_K = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
 
 # items of an allocation list that only qualify the next one: "once-daily", "28-mg", "oral"
 _MODIFIER = compile_regex(
