@@ -1668,17 +1668,13 @@ def test_a_trial_with_k_arms_listed_after_a_colon() -> None:
     assert extract_text(text).arms == []
 
 
-def test_an_arm_called_by_its_role_gains_what_its_group_received_as_alias() -> None:
+def test_into_treatment_and_control_groups_names_both_groups() -> None:
     text = ("METHODS: Patients were randomly divided into treatment and control groups; the treatment group received "
             "intravenous drips of butylphthalide, while the control group did not.")
-    arms = extract_text(text).arms
-    assert [(a.label, a.aliases, a.role) for a in arms] == [
-        ("treatment", ["intravenous drips of butylphthalide"], "intervention"), ("control", [], "control")]
-    # a name both groups share tells neither apart: no alias
-    text = ("METHODS: Patients were randomly assigned to either the intervention group (n = 55) or the control group "
-            "(n = 50). The patients in the control group were given metformin (1000 mg, bid po) and the patients in the "
-            "intervention group were given metformin (500 mg, bid po) combined with alogliptin (25 mg, qd po).")
-    assert "metformin" not in [x for a in extract_text(text).arms for x in a.aliases]
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [("treatment", "intervention"), ("control", "control")]
+    # "treatment" alone, without a control beside it, names no group
+    text = "METHODS: Patients were randomly divided into treatment and observation groups."
+    assert "treatment" not in [a.label for a in extract_text(text).arms]
 
 
 def test_six_arms_after_compared_read_without_error() -> None:

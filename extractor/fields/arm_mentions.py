@@ -922,34 +922,6 @@ def _group_received(ctx: Context, sents: list[_S]) -> list[_Arm]:
     group (n = 20) received ... oral L-carnitine. The control group (n = 11) received placebo".
     Read before the results (a result says what a group received more of); two groups at least,
     each named by what it received, or by its role ("control") where that is no usable name."""
-    arms = list(_received_by_key(ctx, sents).values())
-    if len(arms) < 2 or any(_same(a.label, b.label, {}) for i, a in enumerate(arms) for b in arms[i + 1 :]):
-        return []
-    return arms
-
-
-def _role_aliases(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
-    """"randomly divided into treatment and control groups; the treatment group received intravenous
-    drips of butylphthalide": an arm called by its role ("treatment", "intervention") gains what
-    the abstract says that group received as an alias (the role stays its label, the shortest
-    phrase the abstract uses)."""
-    roles = {a.label.lower(): a for a in arms if a.label.lower() in _ROLE_KEYS and a.label.lower() != "placebo"}
-    if not roles:
-        return
-    got = {id(roles[k]): x.label for k, x in _received_by_key(ctx, sents).items() if k in roles and x.label.lower() != k}
-    for a in arms:
-        name = got.get(id(a))
-        # a word another group's names share ("metformin" beside "metformin combined with alogliptin",
-        # "passive external rewarming" beside "active-core rewarming") tells none apart
-        if name and name not in a.aliases and not any(
-                tokens(name) & tokens(other) for o in arms if o is not a for other in (o.label, *o.aliases, got.get(id(o), ""))
-                if other):
-            a.aliases.append(name)
-
-
-def _received_by_key(ctx: Context, sents: list[_S]) -> dict[str, _Arm]:
-    """What each group known by place or role received, by its key word ("first", "control"), read
-    before the results."""
     results = _before_results(ctx)
     at = _key_groups(ctx.low, results)  # the results are not read: only the text before them
     if at:
@@ -957,7 +929,7 @@ def _received_by_key(ctx: Context, sents: list[_S]) -> dict[str, _Arm]:
         starts = [x[0] for x in sents]
         todo = [sents[i] for i in sorted({bisect_right(starts, p) - 1 for p in at}) if i >= 0]
     elif _plain_case(ctx.norm):
-        return {}
+        return []
     else:
         todo = sents  # the lower-cased text may not say where: every sentence is tried
     rule = load_rules("arms").by_id("group_received")
@@ -984,4 +956,7 @@ def _received_by_key(ctx: Context, sents: list[_S]) -> dict[str, _Arm]:
                               rule="arms:group_received", item=(s + m.start(), s + m.end()))
             if key in ("control", "placebo") and label != key:
                 found[key].aliases.append(key)  # "control group received two olive oil capsules": the role
-    return found
+    arms = list(found.values())
+    if len(arms) < 2 or any(_same(a.label, b.label, {}) for i, a in enumerate(arms) for b in arms[i + 1 :]):
+        return []
+    return arms

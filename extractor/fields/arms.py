@@ -59,7 +59,6 @@ from extractor.fields.arm_mentions import (
     _merge,
     _paren_named_counts,
     _rate_sizes,
-    _role_aliases,
 )
 from extractor.fields.arm_pairs import (
     _active_or_sham,
@@ -334,7 +333,6 @@ def extract(ctx: Context) -> list[Arm]:
     if len(arms) < 2:
         return []
     _code_names(ctx, sents, arms)
-    _role_aliases(ctx, sents, arms)
     ss = ctx.results.get("sample_size")
     total = ss.randomized if isinstance(ss, SampleSize) else None
     _each_n(ctx, sents, arms)
