@@ -1469,3 +1469,215 @@ def test_which_group_names_no_group() -> None:
     assert "which" not in [a.label for a in extract_text(text).arms]
     text = "Pain was lower in the Hochu-ekki-to group than in the placebo group."
     assert [a.label for a in extract_text(text).arms] == ["Hochu-ekki-to", "placebo"]
+
+
+def test_a_word_left_of_a_clause_or_a_count_is_no_arm() -> None:
+    # "as" of ", as compared with standard care (SC)"
+    text = ("OBJECTIVE: To evaluate the effect of a nurse-led intervention on quality of life (HRQOL) in cancer patients "
+            "during 24 months after diagnosis, as compared with standard care (SC).")
+    assert "as" not in [a.label for a in extract_text(text).arms]
+    # "with one" of "with one group using MR850 humidifier and the other PMH7000"
+    text = ("Patients were randomized to two groups of 35 receiving HHHFNC after treatment with nCPAP, with one group "
+            "using MR850 humidifier and the other PMH7000.")
+    assert not any(a.label.startswith("with one") for a in extract_text(text).arms)
+    # a treatment after "with" stays a name
+    text = "Patients were randomized to injection with an auto-disable syringe or with conventional syringe."
+    assert "with conventional syringe" in [a.label for a in extract_text(text).arms]
+
+
+def test_groups_each_with_n_cases_give_every_group_its_n() -> None:
+    text = ("METHODS: Sixty-four cases of knee replacement patients were successively selected and randomly divided into "
+            "the control group and the observation group each with 32 cases.")
+    assert [a.n for a in extract_text(text).arms] == [32, 32]
+    text = ("A total of 150 pregnant women were randomly divided into supportive care, acupressure, and control groups "
+            "each containing 50 subjects.")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("supportive care", 50), ("acupressure", 50), ("control", 50)]
+    text = ("Sixty-four patients were randomly divided into the control group and the observation group each with "
+            "a physician in charge.")
+    assert [a.n for a in extract_text(text).arms] == [None, None]
+
+
+def test_crossover_conditions_named_by_what_every_participant_received() -> None:
+    text = ("METHODS: Twelve subjects (men 24.8 ± 4.3 yrs; women 22.8 ± 0.4 yrs) ingested a dietary supplement "
+            "(OxyELITE Pro™) or a placebo, on two separate days in a double-blind, cross-over design.")
+    assert [(a.label, a.role, a.n) for a in extract_text(text).arms] == [
+        ("dietary supplement", "intervention", None), ("placebo", "control", None)]
+    text = ("METHODS: In a randomized sham-controlled cross-over study, 60 subjects (30 Males) received sham and active "
+            "tDCS in two subgroups (anode left/cathode right and anode right/cathode left) of the DLPFC.")
+    assert [a.label for a in extract_text(text).arms] == ["sham", "active tDCS"]
+    # a parallel-group trial: what the participants received is no list of conditions
+    text = ("METHODS: Twelve subjects (men 24.8 ± 4.3 yrs; women 22.8 ± 0.4 yrs) ingested a dietary supplement "
+            "(OxyELITE Pro™) or a placebo, on two separate days.")
+    assert extract_text(text).arms == []
+    # ... nor are the varying settings of one procedure
+    text = ("METHODS: A randomised, blinded, crossover study was performed in 10 healthy volunteers. The volunteers were "
+            "given intravenous injections of varying volume and speed.")
+    assert extract_text(text).arms == []
+
+
+def test_codes_defined_after_a_comma_in_a_list_of_groups_keep_the_code_and_gain_the_treatment() -> None:
+    text = ("METHODS: A total of 77 patients with type 2 diabetes were assigned randomly into three dietary intervention "
+            "groups: group M, diabetic meal delivery; group D, individual dietary counseling; and group C, conventional "
+            "dietary education. In group M, HbA1c levels decreased significantly.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.aliases, a.role) for a in arms] == [
+        ("group M", ["diabetic meal delivery"], "intervention"), ("group D", ["individual dietary counseling"], "intervention"),
+        ("group C", ["conventional dietary education"], "control")]
+    # "preemptive: Group P, control: Group C": a name before a colon belongs to the next code
+    text = ("METHODS: Sixty-four patients were randomized in to two groups (preemptive: Group P, control: Group C). "
+            "In Group P, epidural analgesia was started before incision.")
+    assert all("control" not in a.aliases for a in extract_text(text).arms if a.label == "group P")
+
+
+def test_each_coded_groups_treatment_named_before_it_in_one_sentence() -> None:
+    text = ("METHODS: One hundred and twenty patients were randomized into three groups. Patients were premedicated "
+            "intravenously with normal saline in group 1, 50 µg fentanyl in group 2, and 0.5 mg/kg ketamine in group 3. "
+            "RESULTS: There were 68 patients in group 1, 70 in group 2, and 72 in group 3.")
+    arms = extract_text(text).arms
+    assert [(a.label, a.aliases, a.role) for a in arms] == [
+        ("group 1", ["normal saline"], "control"), ("group 2", ["fentanyl"], "intervention"), ("group 3", ["ketamine"], "intervention")]
+    # counts of who was measured name no treatment
+    text = ("METHODS: Subjects were randomized into three groups. The final sample consisted of five subjects in Group V, "
+            "nine subjects in Group P, and seven subjects in Group C.")
+    assert not any(a.aliases for a in extract_text(text).arms)
+
+
+def test_a_with_phrase_after_a_comma_in_an_allocation_list_says_how_an_item_is_given() -> None:
+    text = ("METHODS: A total of 140 patients were randomly allocated to one of 4 treatment groups to receive intravenously "
+            "placebo (saline), lidocaine (20 mg), ketorolac (10 mg), or both (n = 35 for each group), with venous occlusion.")
+    assert [a.label for a in extract_text(text).arms] == ["placebo", "lidocaine", "ketorolac", "both"]
+    text = ("METHODS: Seventeen subjects were randomized into either the control group, without the mask, or experimental "
+            "group, with the mask.")
+    assert [a.label for a in extract_text(text).arms] == ["control", "experimental"]
+    # "either with X or Y": the first name, without its "with"
+    text = ("METHODS: A total of 75 patients were randomized to treatment either with a single leukocyte-reduced PRP or "
+            "corticosteroid intra-articular injection.")
+    assert [a.label for a in extract_text(text).arms][0] == "leukocyte-reduced PRP"
+    # a second item "or with X" is a name of its own
+    text = "METHODS: Patients were randomized to injection with an auto-disable syringe or with conventional syringe."
+    assert "with conventional syringe" in [a.label for a in extract_text(text).arms]
+
+
+def test_a_run_of_amounts_of_one_drug_in_an_allocation_list_is_one_group_per_amount() -> None:
+    text = ("METHODS: In this double-blind, multicenter, Phase II study, 183 patients were randomized to placebo or PA21 at "
+            "doses of 250, 500, 750, or 1000 mg (based on iron content) three times/day for 6 weeks.")
+    assert [a.label for a in extract_text(text).arms] == ["placebo", "PA21 250 mg", "PA21 500 mg", "PA21 750 mg", "PA21 1000 mg"]
+    text = ("METHODS: Patients with GBM were randomly assigned to receive trabedersen at doses of 10 or 80 μM or standard "
+            "chemotherapy (temozolomide or procarbazine/lomustine/vincristine).")
+    assert [a.label for a in extract_text(text).arms] == ["trabedersen 10 μM", "trabedersen 80 μM", "standard chemotherapy"]
+    # "the drug" names no drug: no dose groups of it
+    text = ("METHODS: Total 80 patients were randomized and allocated to clopidogrel and aspirin groups to receive the "
+            "drug at a dose of 75 mg and 150 mg once daily respectively for 8 weeks.")
+    assert "drug 75 mg" not in [a.label for a in extract_text(text).arms]
+
+
+def test_a_list_of_groups_after_a_colon_separated_by_semicolons() -> None:
+    text = ("METHODS: Participants were randomly allocated to one of three groups: potassium hydroxide (KOH, 40 %); "
+            "trichloroacetic acid (TCA); and podiatry treatment. Participants were followed for 3 weeks.")
+    assert [a.label for a in extract_text(text).arms] == ["potassium hydroxide", "TCA", "podiatry"]
+    text = ("METHODS: The treatment sample consisted of 35 class II malocclusion subjects, divided in two groups: group 1 "
+            "consisted of 24 patients (13 males and 11 females) with a mean pre-treatment age of 12.9 years, treated with "
+            "the Segmented Pendulum (SP) and fixed appliances; group 2 consisted of 11 patients (6 males and 5 females) "
+            "treated with fixed appliances only.")
+    assert [(a.label, a.n) for a in extract_text(text).arms][:2] == [("group 1", 24), ("group 2", 11)]
+    # a semicolon that ends the list of codes starts another clause: no group is named "A, B, and C"
+    text = ("METHODS: In the present clinical study, 37 patients were registered and were randomly divided into three "
+            "groups: A, B, and C; of the 37 patients, 31 completed the full course of treatment.")
+    assert not any("," in a.label for a in extract_text(text).arms)
+
+
+def test_an_arm_marked_control_site_or_control_group_with_its_n_is_the_control() -> None:
+    text = ("In each patient, on completion of SRP, three non-adjacent sites in three different quadrants were randomly "
+            "divided into three different groups, that is, Group I: Those receiving 2% turmeric gel, Group II: Those "
+            "receiving 1% chlorhexidine gel (Hexigel), and Group III: SRP alone (control site).")
+    arms = extract_text(text).arms
+    assert [(a.label, a.role) for a in arms][-1] == ("SRP", "control")
+    text = ("METHODS: Thirty adult patients undergoing laparoscopic major abdominal surgery were randomized to receive "
+            "either room temperature CO2 (control group, n = 15) or heated CO2 (heated group, n = 15).")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [("room temperature CO2", "control"), ("heated CO2", "intervention")]
+    # a measurement "(control value)" marks no arm
+    text = ("METHODS: Patients were randomized to propofol or sevoflurane. Heart rate was marked before induction "
+            "(control value).")
+    assert [a.role for a in extract_text(text).arms] == ["intervention", "intervention"]
+
+
+def test_a_parenthesised_list_of_name_colon_n_items_sizes_the_groups() -> None:
+    text = ("METHODS: Participants were randomly assigned to either experimental condition (collaborative: n = 72; "
+            "individualistic: n = 74).")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("collaborative", 72), ("individualistic", 74)]
+    text = "RESULTS: 60 patients (mean age 64 years) were randomised (FF/VI: n=40; placebo: n=20), and all contributed data."
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("FF/VI", 40), ("placebo", 20)]
+    # a comma form with more after its count is a result, not a group's size
+    text = ("RESULTS: The meta-analysis showed improvement for vortioxetine versus placebo (n = 911) in SDS total score "
+            "(vortioxetine 5 mg, n = 564, change from baseline versus placebo −0.24, p = NS; 10 mg, n = 445, Δ −1.68).")
+    assert 564 not in [a.n for a in extract_text(text).arms]
+    # who remained after exclusions is not the allocation
+    text = ("The infants were randomized either into the intervention group (IG) or the control group (CG). After 2 years "
+            "5 infants had to be excluded (IG; n = 12; CG: n = 13).")
+    assert 13 not in [a.n for a in extract_text(text).arms]
+
+
+def test_randomised_either_to_x_or_to_y_is_an_allocation_list() -> None:
+    text = ("252 GPs were randomised either to an active strategy (training module with administration of the guideline), "
+            "or to a passive dissemination (administration of the guideline only), or to usual care (control).")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [
+        ("active strategy", "intervention"), ("passive dissemination", "intervention"), ("usual care", "control")]
+
+
+def test_an_item_without_its_size_between_sized_groups_describes_the_group_before_it() -> None:
+    text = ("Two hundred participants were randomized either to a healthy Nordic diet (ND, n = 93), rich in whole grain "
+            "rye and wheat, as well as berries, fruits and vegetables, rapeseed oil, three fish meals per week and low-fat "
+            "dairy products or a control diet (n = 65).")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("healthy Nordic diet", 93), ("control diet", 65)]
+    # a last item cut inside its parenthesis keeps its place
+    text = ("Patients with acute sore throat were randomly assigned to receive either one AMC/DCBA Warm lozenge (n = 77), "
+            "one AMC/DCBA Cool lozenge (n = 74) or one unflavoured, non-medicated lozenge (matched for size, shape and "
+            "demulcency; n = 74).")
+    assert len(extract_text(text).arms) >= 3
+
+
+def test_a_time_point_or_a_course_with_its_preposition_is_no_arm() -> None:
+    text = ("METHODS: 4162 women were randomly assigned by computer-generated permuted block randomisation to receive FEC "
+            "(fluorouracil 600 mg/m2, epirubicin 60 mg/m2, cyclophosphamide 600 mg/m2 at 3-weekly intervals) for four "
+            "cycles followed by docetaxel (100 mg/m2 at 3-weekly intervals) for four cycles (n=2073) or control (n=2089).")
+    assert "for four cycles" not in [a.label for a in extract_text(text).arms]
+    text = ("METHODS: Patients were randomized to an experimental group or a control group. RESULTS: Disease-free "
+            "survival events were seen in 517 of 2073 patients in the experimental group compared with 539 of 2089 controls.")
+    assert 517 not in [a.n for a in extract_text(text).arms]
+    # "after" with a treatment stays a name
+    text = ("Each patient was randomly assigned to undergo a tubal resection either after Pomeroy ligation (n=54) or "
+            "after bipolar coagulation with Kleppinger forceps (n=55).")
+    assert "after Pomeroy ligation" in [a.label for a in extract_text(text).arms]
+
+
+def test_the_allocation_sentences_each_count_sizes_every_group_even_when_one_has_a_count() -> None:
+    text = ("METHODS: Myopic schoolchildren aged 8–16 were randomly allocated to control group (CG), myopic defocus group "
+            "(MDG) and hyperopic defocus group (HDG) (n = 17 per group).")
+    assert [a.n for a in extract_text(text).arms] == [17, 17, 17]
+    # a per-group count outside the allocation sentence does not replace a group's own count
+    text = ("METHODS: Patients were randomized to drug A (n = 30) or drug B. Visits were scheduled with 4 nurses per group.")
+    assert 4 not in [a.n for a in extract_text(text).arms]
+
+
+def test_a_trial_with_k_arms_listed_after_a_colon() -> None:
+    text = ("DESIGN: Parallel randomised controlled trial with three arms: standard quitline, standard plus technology "
+            "enhanced quitline with 10 risk assessments (TEQ-10), standard plus 20 TEQ assessments (TEQ-20).")
+    assert len(extract_text(text).arms) == 3
+    # "with" names a trial's arms, not conditions people have
+    text = "Patients with two conditions: diabetes and hypertension were excluded from the trial."
+    assert extract_text(text).arms == []
+
+
+def test_into_treatment_and_control_groups_names_both_groups() -> None:
+    text = ("METHODS: Patients were randomly divided into treatment and control groups; the treatment group received "
+            "intravenous drips of butylphthalide, while the control group did not.")
+    assert [(a.label, a.role) for a in extract_text(text).arms] == [("treatment", "intervention"), ("control", "control")]
+    # "treatment" alone, without a control beside it, names no group
+    text = "METHODS: Patients were randomly divided into treatment and observation groups."
+    assert "treatment" not in [a.label for a in extract_text(text).arms]
+
+
+def test_six_arms_after_compared_read_without_error() -> None:
+    text = ("METHODS: A single-blinded, randomized trial among Afghan refugees in Pakistan compared six treatment arms: "
+            "CQ; CQ+(single-dose)PQ; CQ+(3 d)AS; SP; SP+(single-dose)PQ, and SP+(3 d)AS.")
+    assert not extract_text(text).warnings

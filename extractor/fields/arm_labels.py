@@ -54,9 +54,43 @@ _WORDS_AS_WRITTEN = compile_regex(r"[A-Za-z0-9]+")
 # so a third to a half of their calls repeat one (arms CPU -4.5%).
 @lru_cache(maxsize=2048)
 def not_an_arm(label: str) -> bool:
-    """A label made only of numbers, time words and length units ("1 day", "24 weeks", "after", "02 mm")."""
+    """A label made only of numbers, time words and length units ("1 day", "24 weeks", "after",
+    "02 mm"), or a word left of a clause or a count that names no group (``_FILLER``)."""
+    return _timed(label) or _filler(label)
+
+
+@lru_cache(maxsize=2048)
+def _timed(label: str) -> bool:
+    """Only numbers, time words and length units; or a time point or a course with its preposition
+    ("at 6 months", "after eight weeks", "for four cycles", "for one week")."""
     words = _WORDS_AS_WRITTEN.findall(label)
-    return bool(words) and all(w.isdigit() or w.lower() in _NOT_ARM_WORDS or w in _NOT_ARM_UNITS for w in words)
+    if not words:
+        return False
+    if all(w.isdigit() or w.lower() in _NOT_ARM_WORDS or w in _NOT_ARM_UNITS for w in words):
+        return True
+    low = [w.lower() for w in words]
+    return (low[0] in _TIME_PREPS and all(w.isdigit() or w in _TIME_POINT_WORDS for w in low)
+            and any(w.isdigit() or w in _NUMBER_WORDS for w in low) and any(w in _COURSE_WORDS for w in low))
+
+
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
+_COURSE_WORDS = _NOT_ARM_WORDS | frozenset("cycle cycles session sessions".split())
+_TIME_PREPS = frozenset("at for after before during within over".split())
+_TIME_POINT_WORDS = _TIME_PREPS | _NUMBER_WORDS | _COURSE_WORDS
+
+
+# what is left of a clause or a count when a rule takes it for a name: "as" of ", as compared with
+# standard care (SC)"; "each" of "100 patients in each group"; "with one" of "with one group using
+# MR850 humidifier and the other PMH7000", "with 4 gilts each group", "with two (G1) or three (G2)
+# clinical evaluations"; "significant" of "a significant main effect of group". "with the mask",
+# "with conventional syringe" name a treatment and stay.
+_FILLER_WORDS = frozenset("as each every either significant".split())
+_FILLER = compile_regex(r"^with\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", regex.I)
+
+
+def _filler(label: str) -> bool:
+    low = label.lower()
+    return low in _FILLER_WORDS or low.startswith("with ") and _FILLER.match(label) is not None
 
 _ROLE_WORDS = {"group", "arm", "treatment", "patient", "subject", "recipient", "participant", "the", "a", "an", "of", "with",
                "receiving", "treated", "condition", "therapy", "in"}
@@ -138,7 +172,7 @@ def _after_clause_word(s: str, had_parens: bool) -> str:
         return words[0]  # a role for a name: "as an intervention"
     if lead == "for":
         # a time ("for up to four years", "for one week") is no arm; other words are left as they were
-        timed = words and all(w.isdigit() or w.lower() in _TIME_FILL or not_an_arm(w) for w in words)
+        timed = words and all(w.isdigit() or w.lower() in _TIME_FILL or _timed(w) for w in words)
         return "" if timed else s
     named = (had_parens or any(c.isupper() for c in rest) or _GROUP_END.search(rest)
              or any(_control_re().search(w) for w in words))

@@ -10,7 +10,15 @@ from collections.abc import Iterator
 import regex
 
 from extractor.fields import Context
-from extractor.fields.arm_candidates import _ALLOC_CUES, _S, _after_space, _Arm, _followed_by, _plain_case
+from extractor.fields.arm_candidates import (
+    _ALLOC_CUES,
+    _S,
+    _after_space,
+    _Arm,
+    _before_results,
+    _followed_by,
+    _plain_case,
+)
 from extractor.fields.arm_doses import _dose_labels, _respective_doses
 from extractor.fields.arm_labels import (
     _DIGIT,
@@ -45,7 +53,9 @@ from extractor.scan import literal_starts, skip_back
 _LIST_STOP = compile_regex(
     r"[,]?\s+(?:in\s+addition\s+to|along\s+with|after\s+(?:a|the|an)\b|before\b|during\b|using\b|by\s+(?:a|the|block|simple|computer|stratified)\b|"
     r"according\s+to|stratified|based\s+on|at\s+a\s+ratio|in\s+a\s+\d|with\s+a\s+(?:follow|ratio)|"
-    r"who\b|which\b|where\b|respectively|to\s+(?:determine|evaluate|assess|compare|examine|investigate)\b)|"
+    r"who\b|which\b|where\b|respectively|to\s+(?:determine|evaluate|assess|compare|examine|investigate)\b|"
+    # "into supportive care, acupressure, and control groups each containing 50 subjects": the size of every group
+    r"each\s+(?:with|containing|including|comprising|consisting|having)\b)|"
     r"\s*,\s*(?:and\s+)?(?:then|followed|all|patients|participants|subjects|each|administered|given)\b|"
     # "randomized to receive AUCB or placebo, evaluated at baseline, 12, and 24 weeks": what was done next
     r"\s*,\s*(?:evaluated|assessed|measured|examined|monitored|observed|crossed)\b|\s+and\s+(?:then|were|was)\b|"
@@ -74,7 +84,7 @@ def _time_tail_gate(tail: str) -> bool:
     return any(u in low for u in _TIME_UNITS) and any(w in low for w in _TIME_LINKS)
 
 _GROUPS_K = compile_regex(r"\b(?:in|into)\s+(?:one\s+of\s+)?(two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}?(?:groups|arms)", regex.I)
-_K = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_K = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
 
 # items of an allocation list that only qualify the next one: "once-daily", "28-mg", "oral"
 _MODIFIER = compile_regex(
@@ -116,6 +126,31 @@ def _may_count(text: str) -> bool:
     return not text.isascii() or _COUNT_GATE.search(text) is not None
 
 
+# "PA21 at doses of 250, 500, 750, or 1000 mg", "lansoprazole at a dose of 15 mg, 30 mg or 60 mg":
+# the first item of a run of amounts of one drug, each amount a group; the later items are the
+# amounts alone ("500", "or 1000 mg (based on iron content) three times/day")
+_DOSE_OF = compile_regex(
+    r"^(?P<drug>[A-Za-z][^,;()]{0,40}?)\s+(?:at|in)\s+(?:(?:a|single|daily|two|three|four)\s+)?doses?\s+of\s+"
+    r"(?P<amount>\d+(?:\.\d+)?)(?:\s*(?P<unit>[^\s\d,;()][^\s,;()]*))?\s*$", regex.I)
+_RUN_AMOUNT = compile_regex(r"^(?P<amount>\d+(?:\.\d+)?)(?:\s*(?P<unit>(?!(?:or|and)\b)[^\s\d,;()][^\s,;()]*))?", regex.I)
+# "the drug at a dose of 75 mg": no drug's name
+_UNNAMED_DRUG = frozenset({"drug", "study", "medication", "it", "them"})
+_DRUG_AFTER = compile_regex(r"\s(?:with|of)\s+(?=\S)", regex.I)
+
+
+def _dose_run_unit(arms: list[_Arm], units: list[str | None]) -> None:
+    """The unit of every amount of a dose run, written after the amount or once after the last
+    ("15 mg, 30 mg or 60 mg", "250, 500 or 1000 mg")."""
+    last = None
+    for a, u in zip(reversed(arms), reversed(units), strict=True):
+        last = u or last
+        if last:
+            a.label = f"{a.label} {last}"
+    arms.clear()
+    units.clear()
+
+
+_SENT_END = compile_regex(r"\.(?!\d)")
 _DANGLING_OR = compile_regex(r"\s+(?:or|and)$", regex.I)
 _AMOUNT_ONLY = compile_regex(r"^\d+(?:\.\d+)?\s?(?:mg|g|mcg|μg|µg|mL|IU)$", regex.I)
 
@@ -179,7 +214,8 @@ def _to_either_or_receive(sent: str, low: str) -> bool:
 _RAND_ENDS = ("randomized", "randomised", "randomization", "randomisation", "assigned", "allocated", "divided",
               "distributed", "selected")
 # ... or "randomly" after the verb ("allocated randomly in two study groups, MMC and acetic acid")
-_LIST_LEADS = ("in", "to", "between", "randomly")
+# ... or "either to" ("randomised either to an active strategy ..., or to usual care")
+_LIST_LEADS = ("in", "to", "between", "randomly", "either to")
 
 
 def _list_follows(sent: str, low: str) -> bool:
@@ -253,7 +289,8 @@ def _paired_with_control(lst: str, items: list[tuple[int, int]], idx: int) -> bo
     other = lst[x:y]
     if "(" in other:  # "control (12 schools, 36 teachers)": its counts are no part of its name
         other = _rx(r"\([^()]*\)").sub(" ", other)
-    return _rx(r"^\s*(?:the\s+|a\s+|an\s+)?control(?:\s+(?:group|arm|condition))?\s*$", regex.I).match(other) is not None
+    # "into treatment and control groups": the group word after the last item names both
+    return _rx(r"^\s*(?:the\s+|a\s+|an\s+)?control(?:\s+(?:groups?|arms?|conditions?))?\s*$", regex.I).match(other) is not None
 
 
 def _sizes_two(sent: str, low: str) -> bool:
@@ -262,6 +299,62 @@ def _sizes_two(sent: str, low: str) -> bool:
     if "=" in sent and len(_N_EQ_GATE.findall(low)) >= 2:
         return True
     return "(" in sent and _may_count(sent) and len(_ITEM_COUNT.findall(sent)) >= 2
+
+
+# an item of a list of groups separated by semicolons: its marker ("(1)", "1)", "(a)", "I -", "and"),
+# its group name ("a sham-operated group (n = 8) receiving ...", "group C, indoor with ..."), its count
+_SEMI_MARK = compile_regex(r"^\s*(?:(?:and|or)\s*,?\s+)?(?:\(?(?:\d{1,2}|[a-hA-H]|i{1,3}|iv|vi{0,3})\)\s*|(?:I{1,3}|IV|VI{0,3})\s+-\s+)?")
+_SEMI_GROUP = compile_regex(
+    r"^(?:(?:the|a|an)\s+)?(?P<name>[\w/+&'-]+(?:\s+[\w/+&'-]+){0,2}?)\s+(?:group|arm)\b(?!\s+(?:of|was|were|that|who|which)\b)", regex.I)
+_SEMI_CODE = compile_regex(r"^(?:[Gg]roup\s+(?:[A-Z]{1,4}\d?|[IVX]{1,4}|\d{1,2}))(?![\w-])")
+_SEMI_COUNT = compile_regex(
+    r"\bn\s*=\s*(\d{1,5})\b|\(\s*(\d{1,5})\s+(?:patients|participants|subjects|cases|children|women|men|eyes)\s*\)|"
+    r"\b(?:with|consisted\s+of|included|comprised|comprising)\s+(\d{1,5})\s+(?:patients|participants|subjects|cases|children|women|men|eyes)\b|"
+    r"[,;]\s*(\d{1,5})\s+(?:patients|participants|subjects|cases|children|women|men|eyes|[a-z]+s)\s*$", regex.I)
+
+
+def _semicolon_arms(ctx: Context, s: int, sent: str, lst_start: int) -> list[_Arm]:
+    """"randomly allocated to one of three groups: potassium hydroxide (KOH, 40 %); trichloroacetic acid
+    (TCA); and podiatry treatment", "randomly assigned to one of three groups: a sham-operated group (n = 8)
+    receiving ...; a LPS group (n = 8) receiving ...": a list opened by a colon whose items, commas and
+    all, are separated by semicolons; one arm per item, none unless every item names its group."""
+    end = _SENT_END.search(sent, lst_start)
+    body = sent[lst_start : end.start() if end else len(sent)]
+    spans, depth, start = [], 0, 0
+    for i, c in enumerate(body):
+        depth += (c in "([") - (c in ")]")
+        if c == ";" and depth <= 0:
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(body)))
+    if not 2 <= len(spans) <= 8:
+        return []
+    arms = []
+    for a, b in spans:
+        raw = body[a:b]
+        a += _SEMI_MARK.match(raw).end()
+        raw = body[a:b]
+        code = _SEMI_CODE.match(raw)
+        named = _SEMI_GROUP.match(raw)
+        if code:
+            label = "g" + code.group()[1:]  # "Group I": the code as group_code writes it
+        elif named and not _GENERIC.match(named.group("name")):
+            label = clean_label(named.group("name"))
+        else:
+            label = _short_form(raw) or _strip_regimen(clean_label(_strip_doses(clean_label(raw))[0]))
+        # a comma left in a name joins two ("A, B, and C; of the 37 patients, 31 completed ...")
+        if (not label or _NOISE.search(label) and not code or not tokens(label) or _nwords(label) > 5
+                or _PREP_START.match(label) or "," in label):
+            return []
+        nm = _SEMI_COUNT.search(raw)
+        n = parse_int(next(g for g in nm.groups() if g)) if nm else None
+        x0, x1 = s + lst_start + a, s + lst_start + b
+        arm = _Arm(label, x0, x1, n=n, rule="arms:allocation_list", item=(x0, x1))
+        if nm:
+            g = next(i for i, v in enumerate(nm.groups(), 1) if v)
+            arm.n_span = (x0 + nm.start(g), x0 + nm.end(g))
+        arms.append(arm)
+    return arms if len({frozenset(tokens(x.label)) for x in arms}) == len(arms) else []
 
 
 def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
@@ -289,6 +382,14 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
                 found = True
                 yield add_on
                 break  # the rest of its sentence is not searched again: a later list is in a later one
+            # "to one of three groups: KOH (KOH, 40 %); TCA (TCA); and podiatry treatment": a list after a
+            # colon that the pattern ended at a semicolon holds its items between semicolons
+            if m.end("list") < len(sent) and sent[m.end("list")] == ";" and sent[:lst_start].rstrip().endswith(":"):
+                semi = _semicolon_arms(ctx, s, sent, lst_start)
+                if len(semi) >= 2:
+                    found = True
+                    yield semi
+                    break
             # ... its unit and link hold no comma and only the part after the last comma may follow
             if _time_tail_gate(lst[lst.rfind(",") + 1 :]):
                 tail = _TIME_TAIL.search(lst)
@@ -316,6 +417,10 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
             carry: int | None = None
             wo = _with_or_without(lst, items)
             bare = "(" in lst and _bare_counts(lst, items)
+            tail: int | None = None  # the end of an item that only says how another is given
+            run: list[_Arm] = []  # the arms of a run of amounts of one drug, their units not yet known
+            run_units: list[str | None] = []
+            run_drug = ""
             for idx, (a, b) in enumerate(items):
                 if wo and wo[0] <= idx < wo[1]:
                     if idx == wo[0]:
@@ -334,6 +439,39 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
                     # shared co-treatment comes before "either", the first arm after it
                     a += ei.end()
                     raw = lst[a:b]
+                if raw[:4].lower() == "with":
+                    if raw.lower().startswith(("with ", "without ")) and lst[:a].rstrip().endswith(","):
+                        # "either a paper questionnaire, with a prepaid return envelope, or ...", "or both (n = 35
+                        # for each group), with venous occlusion": how an item, or every one, is given; so is
+                        # what "and" adds to it ("with 4 gilts each group and one gilt each pen")
+                        tail = b
+                        continue
+                    if idx == 0 and raw[:5].lower() == "with ":
+                        a += 5  # "to treatment either with a single leukocyte-reduced PRP or corticosteroid"
+                        raw = lst[a:b]
+                elif tail is not None and lst[tail:a].strip().lower() == "and":
+                    tail = b
+                    continue
+                tail = None
+                # "PA21 at doses of 250, 500, 750, or 1000 mg": one group per amount of the drug
+                dose_of = _DOSE_OF.match(raw.strip()) if "dose" in raw.lower() else None
+                # "14 days of treatment with lansoprazole at a dose of 15 mg": the drug after "with" / "of"
+                drug = clean_label(_DRUG_AFTER.split(dose_of.group("drug"))[-1]) if dose_of else ""
+                if dose_of and not tokens(drug) - _UNNAMED_DRUG:
+                    dose_of = None
+                if dose_of or run_drug and (amt := _RUN_AMOUNT.match(raw.strip())):
+                    if dose_of:
+                        _dose_run_unit(run, run_units)
+                        amt, run_drug = dose_of, drug
+                    arm = _Arm(f"{run_drug} {amt.group('amount')}", s + lst_start + a, s + lst_start + b,
+                               rule="arms:allocation_list", item=(s + lst_start + a, s + lst_start + b))
+                    run.append(arm)
+                    run_units.append(amt.group("unit"))
+                    arms.append(arm)
+                    plain.append(arm)
+                    continue
+                run_drug = ""
+                _dose_run_unit(run, run_units)
                 # "once-daily, 28-mg, extended-release memantine": modifiers of the next item
                 if _MODIFIER.match(raw.strip()):
                     prev = arms[-1] if arms else None
@@ -387,6 +525,16 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
                 per_dose = _dose_alternatives(ctx, arm, raw, s + lst_start + a) if nm is None else []
                 arms.extend(per_dose or [arm])
                 plain.append(arm)
+            _dose_run_unit(run, run_units)
+            if sum(x.n is not None for x in arms) >= 2 and any(x.n is None for x in arms):
+                # "either to a healthy Nordic diet (ND, n = 93), rich in whole grain rye and wheat, ..., fruits
+                # and vegetables ... or a control diet (n = 65)": where the groups state their sizes, an item
+                # without one describes the group before it; a last item cut inside its parenthesis ("or one
+                # unflavoured, non-medicated lozenge (matched for size ...; n = 74)") may have lost its count
+                cut = lst.count("(") > lst.count(")")
+                last = max(i for i, x in enumerate(arms) if x.n is not None)
+                arms = [x for i, x in enumerate(arms) if x.n is not None or cut and i > last]
+                plain = [x for x in plain if x.n is not None or x in arms]
             if k and len(arms) != k and len(plain) == k:
                 arms = plain  # the stated number of groups counts drugs, not their amounts
             if k and len(arms) > k:
@@ -533,6 +681,73 @@ def _k_list_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                 if len(arms) == k and len({frozenset(tokens(x.label)) for x in arms}) == k:
                     return arms
     return []
+
+
+# what follows the last name of a crossover study's conditions: when, where and how each was
+# given ("on two separate days", "in a randomized order", "during distinct study-visits", "over 270
+# minutes", "by inhalation", "20 min before a meal", "daily for 12 weeks")
+_CROSS_TAIL = compile_regex(
+    r",?\s+(?:in\s+(?:a\s+|an\s+)?(?:random|randomi[sz]ed|counter-?balanced|balanced|double|single|placebo|crossover|cross-over|"
+    r"\d|two|three|four|separate|different|distinct|each|two|subgroups?)\b|on\s+(?:two|three|four|\d|separate|different|consecutive|alternate|test)\b|"
+    r"during\b|over\s+(?:a\s+)?\d|by\s+(?:inhalation|mouth)\b|at\s+\d|(?:with|after)\s+(?:a\s+)?(?:\d|washout|wash-out|one|two)|"
+    r"separated\s+by\b|followed\s+by\b|daily\b|\d+(?:\.\d+)?\s*(?:min|minutes|h|hours?)\s+(?:before|after|prior)\b|"
+    r"(?:before|after|prior\s+to)\b|for\s+(?:\w+\s+)?(?:min|minutes|hours?|days?|weeks?|months?)\b|alternately\b|"
+    r"under\s|and\s+compared\b)", regex.I)
+# "a single serving of curry meal", "two intravenous infusions of GLP-1": the form it was given in
+_CROSS_FORM = compile_regex(
+    r"^(?:(?:a|an|the|one|two|three|single|acute|equivalent|intravenous|oral|inhaled|daily)\s+)*"
+    r"(?:infusions?|injections?|doses?|servings?|applications?|administrations?|portions?)\s+of\s+(?=\S)", regex.I)
+# "injections of varying volume and speed", "three different virucidal hand rubs": no condition's name
+_CROSS_VAGUE = compile_regex(r"\b(?:varying|various|different|several|groups?)\b", regex.I)
+# "placebo or a prednisone dose from 2.5-60 mg daily": a name cut before its object
+_PREP_END = compile_regex(r"\s(?:from|of|to|with|under|in|at|by|for|on)$", regex.I)
+_CROSS_VERBS = ("received", "given", "administered", "consumed", "ingested", "exposed to", "drank")
+_CROSS_JOIN = compile_regex(r"\s(?:and|or)\s", regex.I)
+
+
+def _crossover_conditions(ctx: Context, sents: list[_S]) -> list[_Arm]:
+    """"12 healthy volunteers received codeine phosphate plus diclofenac sodium or codeine
+    phosphate plus placebo", "Subjects ingested a dietary supplement (OxyELITE Pro) or a placebo,
+    on two separate days": in a crossover study each condition is an arm (SCHEMA: n null), named
+    by what every participant received. Read only in crossover studies, before the results, where
+    two to four usable names are joined by "and" or "or"."""
+    design = ctx.results.get("design")
+    if not getattr(design, "crossover", False):
+        return []
+    rule = load_rules("arms").by_id("crossover_conditions")
+    results = _before_results(ctx)
+    for s, _e, sent, low, _cues in sents:
+        if s >= results:
+            break
+        # plain string gates: a treatment verb and a joining word
+        if _plain_case(sent) and (not any(v in low for v in _CROSS_VERBS) or " or " not in low and " and " not in low):
+            continue
+        for m in rule.finditer(sent):
+            lst, ls = m.group("list"), m.start("list")
+            cuts = [x.start() for x in (_CROSS_TAIL.search(lst), _LIST_STOP.search(lst), _FOR.search(lst), _K_LIST_TAIL.search(lst)) if x]
+            lst = lst[: min(cuts)] if cuts else lst
+            if not _CROSS_JOIN.search(lst):
+                continue
+            arms = _condition_names(lst, s + ls)
+            if 2 <= len(arms) <= 4 and len({frozenset(tokens(x.label)) for x in arms}) == len(arms):
+                return arms
+    return []
+
+
+def _condition_names(lst: str, offset: int) -> list[_Arm]:
+    """The crossover conditions of a list, one per item; none unless every item is a usable name."""
+    arms = []
+    for a, b in split_items(lst):
+        raw = lst[a:b]
+        if _CROSS_VAGUE.search(raw):
+            return []
+        label = _short_form(raw) or _strip_regimen(clean_label(_strip_doses(clean_label(raw))[0]))
+        label = _CROSS_FORM.sub("", label)
+        if (not label or _NOISE.search(label) or _GENERIC.match(label) or not tokens(label) or _nwords(label) > 5
+                or _PREP_START.match(label) or _PREP_END.search(label)):
+            return []
+        arms.append(_Arm(label, offset + a, offset + b, rule="arms:crossover_conditions", item=(offset + a, offset + b)))
+    return arms
 
 
 _ANALYSED = compile_regex(r"\b(?:analy[sz]|complet|evaluabl|remain|follow)", regex.I)

@@ -50,6 +50,7 @@ _GROUP_STOP = frozenset(
 _DETS = frozenset({"the", "a", "an", "in", "of", "to", "from"})
 _DANGLING = frozenset({"of", "in", "for", "to", "with", "between", "by", "and", "or", "on", "at", "from"})
 
+_LEFT_BEFORE = compile_regex(r"\b(?:exclu|complet|withdr|dropped|analy[sz]ed|evaluable|remain)", regex.I)
 _POP_WITH = compile_regex(
     r"\b(?:patients|subjects|participants|women|men|children|adults|people|infants|those)\s+with\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*$", regex.I)
 
@@ -367,6 +368,10 @@ def _count_mentions(ctx: Context, sents: list[_S]) -> list[list[_Arm]]:
                 if rid == "arm_n_list":
                     opener = max(sent.rfind("(", 0, m.start() + 1), sent.rfind("[", 0, m.start() + 1))
                     if _NOT_ARM_ITEM.search(raw) or _NOT_ARM_HEAD.search(sent[max(0, opener - 40) : opener + 1]):
+                        continue
+                    # "5 infants had to be excluded (IG; n = 12; CG: n = 13)", "completed both questionnaires
+                    # (users: n=104; nonusers: n=91)": who remained, not the allocation ("name: n =" items only)
+                    if ":" in m.group(0) and _LEFT_BEFORE.search(sent, 0, opener):
                         continue
                 if rid in ("arm_n", "arm_n_list") and (" with " in raw and _POP_WITH.search(raw)
                                        or population and _rx(r"^\s*(?:and|or)\s", regex.I).match(raw)):
@@ -710,11 +715,17 @@ def _group_mentions(ctx: Context, sents: list[_S], abbrevs: dict[str, str],
     return arms
 
 
+_GROUP_WORDS_EACH = ("group", "groups", "arm", "arms")
+
+
 def _each_group(sent: str, low: str) -> bool:
     """Whether each_n can match: "groups of" / "arms of", or "each" / "per" / "every" and
     whitespace, then "group" / "arm" after at most one more word ("20 per group", "in each
     treatment arm"). Its number, which may be a word, is tried at every position: a slow scan."""
     if not _plain_case(sent) or _followed_by(sent, low, ("groups", "arms"), ("of",)):
+        return True
+    # "the control group and the observation group each with 32 cases"
+    if _followed_by(sent, low, _GROUP_WORDS_EACH, ("each ",)):
         return True
     n = len(low)
     for k in _after_space(low, ("each", "per", "every")):
@@ -734,12 +745,16 @@ _RANGE_BEFORE = compile_regex(r"\d\s*(?:to|-)\s*$")
 
 
 def _each_n(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
-    """"three groups of 20 each", "(30 eyes in each treatment arm)": every arm without n gets it."""
-    if not arms or all(a.n is not None for a in arms) or any(a.n is not None for a in arms):
+    """"three groups of 20 each", "(30 eyes in each treatment arm)": every arm without n gets it.
+    Where some arm has a count already, only the allocation sentence's "each" count is read, and
+    it sizes every arm ("randomly divided into the control group and the observation group each
+    with 32 cases" outranks "1 case in the observation group" of the results)."""
+    if not arms or all(a.n is not None for a in arms):
         return
+    partial = any(a.n is not None for a in arms)
     rules = load_rules("arms")
     for s, _e, sent, low, cues in sents:
-        if "group" not in low and "arm" not in low:
+        if "group" not in low and "arm" not in low or partial and "rand" not in cues:
             continue  # every form names the groups: "groups of 20 each", "20 per group", "two (n = 30) groups"
         # "into two (n = 30) groups" needs its parenthesis; the other forms a word "each" / "per"
         rids = (["each_n"] if "each" in cues and _each_group(sent, low) else []) + (["each_n_paren"] if "(n" in low else [])
@@ -792,6 +807,24 @@ def _code_name(raw: str) -> str:
     return label
 
 
+def _codes_in_list(sent: str, rule: Rule, codes: dict[str, _Arm], names: dict[str, str]) -> set[str]:
+    """"premedicated intravenously with normal saline in group 1, 50 µg fentanyl in group 2, and 0.5
+    mg/kg ketamine in group 3": each code's treatment named before it, taken only where two codes or
+    more are named so (a results sentence, "7.6 minutes in group S", names none). Returns the codes named."""
+    found = {}
+    for m in rule.finditer(sent):
+        code = m.group("code")
+        name = _code_name(m.group("name")) if code in codes and code not in names else ""
+        # "five subjects in Group V, nine subjects in Group P": who was counted, not what was given
+        if name and _nwords(name) <= 4 and not _PEOPLE_WORD.search(name):
+            found.setdefault(code, name)
+    if len(found) < 2:
+        return set()
+    for code, name in found.items():
+        names.setdefault(code, name)
+    return set(found)
+
+
 def _code_names(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
     """"Sugammadex (S), ..., and control (C)" / "group B included 86 fractures treated with
     cephalomedullary nails": a group known by its code ("group S", "B") is called by the name of the
@@ -813,12 +846,17 @@ def _code_names(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
     after_group = tuple(f"roup {c}" for c in codes)
     # code_colon's gate: the code, then its colon or dash ("Group A:", "Group 1-", "Group P - ", "group A (n = 30):")
     after_colon = tuple(f"roup {c}{sep}" for c in codes for sep in (":", "-", "–", " :", " -", " –", " ("))
-    for _s, _e, sent, _low, cues in sents:
+    # code_comma's gate: the code, then a comma ("group M, diabetic meal delivery")
+    after_comma = tuple(f"roup {c}," for c in codes)
+    kept: set[str] = set()  # codes that stay the label, their treatment an alias
+    results = _before_results(ctx)
+    for s, _e, sent, low, cues in sents:
         coded = "group" in cues and "roup " in sent and any(t in sent for t in after_group)
         rids = ((["code_defined"] if "(" in sent and (coded or any(d in sent for d in paren)) else [])
                 + (["code_treated", "code_in_passive"] if coded else [])
                 # "Group A: Received single dose of N. sativa oil", "Group 1- conventional etching"
-                + (["code_colon"] if coded and any(t in sent for t in after_colon) else []))
+                + (["code_colon"] if coded and any(t in sent for t in after_colon) else [])
+                + (["code_comma"] if coded and any(t in sent for t in after_comma) else []))
         for rid in rids:
             for m in rules.by_id(rid).finditer(sent):
                 code = m.group("code")
@@ -826,12 +864,21 @@ def _code_names(ctx: Context, sents: list[_S], arms: list[_Arm]) -> None:
                     name = _code_name(m.group("name"))
                     if name:
                         names[code] = name
+                        if rid == "code_comma":
+                            kept.add(code)
+        if coded and s < results and low.count("in group ") >= 2:
+            kept |= _codes_in_list(sent, rules.by_id("code_in_list"), codes, names)
     if len(set(names.values())) != len(names):
         return  # two codes for one name: not a key to the groups
     for code, name in names.items():
         a = codes[code]
         if any(o is not a and tokens(o.label) == tokens(name) for o in arms):
             continue  # the treatment already names another arm: the code adds nothing
+        if code in kept:
+            # "group M, diabetic meal delivery; group D, ...", "saline in group 1, fentanyl in group 2": a
+            # code defined in a list of codes is what the abstract calls the group; the treatment is an alias
+            a.aliases.append(name)
+            continue
         a.aliases.append(a.label)
         a.label = name
 

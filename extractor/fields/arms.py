@@ -44,6 +44,7 @@ from extractor.fields.arm_lists import (
     _GROUPS_K,
     _K,
     _allocation_arms,
+    _crossover_conditions,
     _enumerated_arms,
     _k_list_arms,
     _respectively,
@@ -77,11 +78,13 @@ __all__ = ["FIELD", "clean_label", "extract", "split_items", "tokens"]
 FIELD = "arms"
 
 # an arm the abstract marks as the comparator: "a conventional acoustic stethoscope",
-# "alcohol-assisted PRK in one eye (control group)", "the control arm of IMPRESS (chemotherapy"
+# "alcohol-assisted PRK in one eye (control group)", "the control arm of IMPRESS (chemotherapy", "SRP alone
+# (control site)", "room temperature CO2 (control group, n = 15)"
 _CONTROL_BEFORE = compile_regex(
     r"(?:(?<!\b(?:plus|with)\s)\b(?:conventional|standard|usual|routine|traditional)\s*,?\s+|\bcontrol\s+(?:group|arm)\b[^.;()]{0,40}\(\s*)$")
 _CONTROL_AFTER = compile_regex(
-    r"^[^.;()]{0,40}?\((?:the\s+|a\s+)?(?:negative\s+)?control(?:\s+(?:group|arm|condition))?\)|"
+    r"^[^.;()]{0,40}?\((?:the\s+|a\s+)?(?:negative\s+)?control(?:\s+(?:group|arm|condition|site|side|eye|product|intervention))?"
+    r"(?:\s*[,;]\s*n\s*=\s*\d+)?\)|"
     r"^\s*(?:(?:group|arm)\s+)?,?\s*(?:which\s+)?(?:served\s+)?as\s+(?:the\s+|a\s+)?control\b")
 _CONTROL_ADJ_T = ("conventional", "standard", "usual", "routine", "traditional")
 _CONTROL_ADJ = frozenset(_CONTROL_ADJ_T)
@@ -322,6 +325,8 @@ def extract(ctx: Context) -> list[Arm]:
         arms = _text_versus(ctx, sents)
     if len(arms) < 2:
         arms = _title_between(ctx)
+    if len(arms) < 2:
+        arms = _crossover_conditions(ctx, sents)
     if len(arms) < 2 and group_lists:
         arms = group_lists[0]
     arms = [a for a in arms if not not_an_arm(a.label)]
