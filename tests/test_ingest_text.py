@@ -119,3 +119,30 @@ def test_a_title_with_a_long_run_of_spaces_is_split_for_author_items_in_one_pass
     assert " ".join(spaced.title.split()) == plain.title
     assert [(s.label, s.kind) for s in spaced.sections] == [(s.label, s.kind) for s in plain.sections]
     assert spaced.sections[0].label == "TITLE" and spaced.sections[-1].label == "METHODS"
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    doc = parse_text(text, "x", "x.txt")
+    return [(s.kind, text[s.start:s.end]) for s in doc.sections]
+
+
+def test_a_paragraph_that_ends_with_its_journal_citation_is_prose_up_to_it() -> None:
+    # corpus/heldout/abstracts/PMC5573922.txt: the citation patterns matched the whole
+    # paragraph, and the abstract was dropped as boilerplate
+    body = ("A total of 50 patients without cirrhosis were randomized to three arms. Conclusion: The "
+            "combination of GLE and PIB was highly efficacious; RBV coadministration did not improve "
+            "efficacy. (Hepatology 2017;66:389–397).")
+    kinds = _kinds("Glecaprevir and pibrentasvir for hepatitis C\n\n" + body + "\n")
+    assert ("boilerplate", "(Hepatology 2017;66:389–397).") in kinds
+    prose = " ".join(t for k, t in kinds if k not in ("boilerplate", "title", "metadata"))
+    assert "A total of 50 patients" in prose and "did not improve efficacy." in prose
+    doc = parse_text("Title of it\n\n" + body + "\n", "x", "x.txt")
+    assert "randomized to three arms" in _content(doc)
+
+
+def test_a_citation_line_stays_boilerplate_and_one_in_running_text_stays_prose() -> None:
+    assert ("boilerplate", "Lancet 2004; 363: 1-9") in _kinds("A trial title\n\nLancet 2004; 363: 1-9\n")
+    # corpus PMC1693563: a reference inside the background, with sentences after it
+    text = ("A trial title\n\nBACKGROUND: Adenosine causes dyspnea [Burki et al. J Appl Physiol 2005; "
+            "98:180-5]. Since airways inflammation is a feature of asthma, adenosine may cause bronchospasm.\n")
+    assert not [t for k, t in _kinds(text) if k == "boilerplate"]

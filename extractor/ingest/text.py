@@ -249,12 +249,41 @@ def _is_prose(line: str) -> bool:
 _SENTENCE_INSIDE = re.compile(r"[a-z)\]][.!?]\s+[A-Z]")
 
 
-def _parse_plain(text: str, stem: str, source: str) -> Document:
-    sections: list[Section] = []
-    title: str | None = None
-    seen_prose = False
-    last_label = "ABSTRACT"  # an unlabelled paragraph continues the section above it
-    # a hard-wrapped paragraph is one line here (its newlines fall inside sentences)
+# where a sentence ends inside a line and the next opens, with a capital or a bracket ("...
+# efficacy. (Hepatology 2017;66:389–397)."): the group is the next sentence's first character
+_NEXT_SENTENCE = re.compile(r"[a-z)\]%][.!?]\s+([(A-Z©])")
+
+
+def _boilerplate_start(s: str) -> int | None:
+    """Where boilerplate begins in the stripped line ``s``: 0 for the whole line, the start of
+    its last sentences where only they cite a journal, or None. A paragraph that ends with its
+    journal citation ("... did not improve efficacy. (Hepatology 2017;66:389–397).", "... is
+    needed. Cancer 2015;121:3717–3726. © 2015 American Cancer Society.") is prose up to it;
+    the citation patterns match the whole line, which had dropped such abstracts whole. A
+    citation in running text, with sentences after it ("... lungs [Burki et al. J Appl Physiol
+    2005; 98:180-5]. Since airways ..."), or in a labelled section's only sentence, is prose."""
+    if not _is_boilerplate(s):
+        return None
+    if _boilerplate_any().match(s) is not None:
+        return 0  # a line that opens as boilerplate ("How to cite", "Copyright")
+    starts = [m.start(1) for m in _NEXT_SENTENCE.finditer(s)]
+    if not starts:  # one sentence: a citation line ("Lancet 2004; 363: 1-9"), unless labelled
+        return None if _CAPS_LABEL.match(s) is not None else 0
+    if not _is_boilerplate(s[starts[-1]:]):
+        return None  # the last sentence cites nothing: the citation is in running text
+    # the last sentence, and each one before it that is boilerplate alone ("Cancer
+    # 2015;121:3717–3726." before "Copyright © 2015 ...")
+    k = starts[-1]
+    for st in reversed(starts[:-1]):
+        if not _is_boilerplate(s[st:k]):
+            break
+        k = st
+    return k
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, is boilerplate) of each non-blank logical line, stripped; a paragraph that
+    ends with its journal citation is two pieces (:func:`_boilerplate_start`)."""
     for start, end in logical_lines(text):
         line = text[start:end]
         s = line.strip()
@@ -262,7 +291,23 @@ def _parse_plain(text: str, stem: str, source: str) -> Document:
             continue
         lstart = start + (len(line) - len(line.lstrip()))
         lend = start + len(line.rstrip())
-        if _is_boilerplate(s):
+        b = _boilerplate_start(s)
+        if b is None or b == 0:
+            yield lstart, lend, b == 0
+        else:
+            yield lstart, lstart + len(s[:b].rstrip()), False
+            yield lstart + b, lend, True
+
+
+def _parse_plain(text: str, stem: str, source: str) -> Document:
+    sections: list[Section] = []
+    title: str | None = None
+    seen_prose = False
+    last_label = "ABSTRACT"  # an unlabelled paragraph continues the section above it
+    # a hard-wrapped paragraph is one line here (its newlines fall inside sentences)
+    for lstart, lend, boilerplate in _pieces(text):
+        s = text[lstart:lend]
+        if boilerplate:
             sections.append(Section("BOILERPLATE", lstart, lend, "boilerplate"))
             continue
         author = _is_author_line(s)  # (asked once: both tests below need it)
