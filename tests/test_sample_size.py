@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from extractor.api import extract_text
 
 
@@ -704,3 +706,21 @@ def test_an_analysed_total_dropped_as_the_randomised_one_leaves_no_evidence() ->
     ss = _ss("Forty-five patients were randomized to A or B. Data from 45 patients were analysed.")
     assert (ss.randomized, ss.analyzed) == (45, None)
     assert "analyzed" not in ss.evidence
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Of these, 27 were offered participation, and 24 were randomized (CONSORT diagram): 14 to CIAT and to 10 to no-intervention.", 24),
+    ("RESULTS: 1785 were randomised (standard n=592, TEQ-10 n=602, TEQ-20 n=591).", 1785),
+    ("In total, 256 patients were registered and 236 were randomly assigned.", 236),
+    ("RESULTS: Of 364 physicians attempting to register, 102 were randomised to the intervention and 103 to the control.", 205),
+])
+def test_a_bare_count_before_the_randomisation_verb_is_the_total(sentence: str, expected: int) -> None:
+    assert extract_text(sentence).sample_size.randomized == expected
+
+
+def test_a_bare_count_allocated_to_one_arm_or_a_year_is_not_the_total() -> None:
+    one_arm = ("Of the 1,736 patients the researchers recruited into the trial, 873 were randomized to receive "
+               "the intervention and 863 were in the control group (usual care).")
+    assert extract_text(one_arm).sample_size.randomized == 1736
+    years = "Two cohorts living in two areas of New York between 2000 and 2007 were randomized to televisits or usual care."
+    assert extract_text(years).sample_size.randomized is None

@@ -38,6 +38,7 @@ PRIORITY = {
     "n_out_of_planned": 6,
     "num_people_randomized": 5,
     "lead_count_randomized": 5,
+    "count_randomized": 5,
     "randomized_num_people": 5,
     "n_paren_randomized": 5,
     "of_screened_randomized": 5,
@@ -72,7 +73,8 @@ _COMPLETERS = compile_regex(r"(?:[^.;]|\.(?=\d)){0,80}?\b(?:completed|were\s+abl
 _IN_EACH_AFTER = compile_regex(r"[^.;,()]{0,60}?\b(?:in|per|for)\s+each\s+(?:[\w-]+\s+){0,2}?(?:arm|group|sequence|condition)s?\b", regex.I)
 _WEAK = frozenset({"in_num_people", "people_n_equals"})
 # rules whose count is the subject of an allocation verb ("21 patients were assigned to ...")
-_ALLOCATED = frozenset({"num_people_randomized", "lead_count_randomized", "randomized_num_people"})
+_ALLOCATED = frozenset({"num_people_randomized", "lead_count_randomized", "randomized_num_people", "count_randomized"})
+_TO_AFTER = compile_regex(r"\s+(?:\([^()]{0,80}\)\s+)?(?:in)?to\b")
 _RANDOMISED_WORD = compile_regex(r"\brandomi[sz]|\ballocat|\bassigned\b", regex.I)
 # Cheap gates (speed): a rule runs on a sentence only when the sentence holds one of its cue
 # words, its runs of a-z (``_WORDS``; found as the words of ``_letters_only``, the same).
@@ -98,6 +100,7 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "analysed_for_people": frozenset({"available", "analysed", "analyzed", "analysis", "analyses", "population", "set", "sample"}),
     "num_people_randomized": _RAND,
     "lead_count_randomized": _RAND,
+    "count_randomized": frozenset({"randomized", "randomised", "randomly"}),
     "randomized_num_people": _RAND,
     "n_paren_randomized": frozenset({"n"}),
     "of_screened_randomized": frozenset({"screened", "eligible", "assessed", "approached"}),
@@ -118,6 +121,7 @@ _BE = frozenset({"were", "was", "been", "being", "are"})
 _ALSO_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
     "num_people_randomized": (_BE,),
     "lead_count_randomized": (frozenset({"were", "been"}),),
+    "count_randomized": (frozenset({"were", "was"}),),
     "randomized_num_people": (frozenset({"randomized", "randomised", "randomly"}),),
     "sum_of_parts": (frozenset({"and"}), frozenset({"were", "was"})),
     "completed_analyzed": (frozenset({"completed", "finished", "analyzed", "analysed", "included", "able", "evaluable"}),),
@@ -293,7 +297,7 @@ def _unit(noun: str | None) -> str | None:
 # what finditer would). A count starts where the <<num>> define can match after \b (a rule
 # opens with \b, or its count follows whitespace, and is followed by whitespace);
 # ``_count_starts`` lists them.
-_AT_COUNT = frozenset({"num_people_randomized", "num_people_enrolled", "sum_of_parts", "of_total_enrolled", "eyes_of_patients",
+_AT_COUNT = frozenset({"num_people_randomized", "count_randomized", "num_people_enrolled", "sum_of_parts", "of_total_enrolled", "eyes_of_patients",
                        "sex_parts", "groups_of_n", "of_num_enrolled", "completed_analyzed", "analysed_for_people"})
 # Rules whose count is followed by a people noun (<<people>>, after the count): only counts
 # before the sentence's last people noun can start them.
@@ -546,6 +550,7 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
             if rid != "sum_of_parts" and (_SEX_PART_AFTER.match(sent, me, me + _AFTER_WINDOW)
                                           or (sent.endswith("and ", 0, ms) and _SEX_PART_BEFORE.search(sent, max(0, ms - 20), ms))):
                 continue
+            arms_total = None
             if rid in _ALLOCATED or (rid == "in_num_people" and any(w in sent for w in _ALLOCATED_CUES)
                                      and _ALLOCATED_AFTER.match(sent, me, me + _AFTER_WINDOW)):
                 arms_total = _arm_counts(sent, me)
@@ -555,6 +560,11 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
                     parts = [gd["n"].strip(), *arms_total[1]]
                     value += arms_total[0]
                     derivation = " + ".join(parts) + " (the counts allocated to each arm)"
+            # a bare count allocated to one arm and no other arm's count after it ("873 were
+            # randomized to receive the intervention and 863 were in the control group", "40 were
+            # randomly assigned to receive Succinylcholine while the remaining"): one arm's
+            if rid == "count_randomized" and arms_total is None and _TO_AFTER.match(sent, mend):
+                continue
             # "239 patients were enrolled in each arm": a per-arm count; the total only where
             # an equal allocation says how many arms there are
             if _EACH_ARM_AFTER.match(sent, me, me + _AFTER_WINDOW):
