@@ -250,3 +250,11 @@ def test_count_with_percent_and_no_total_or_a_disagreeing_one_is_no_rate() -> No
     assert _er("At 12 months, 106 (61%) preferred ODT.") == []
     # 30 is not 40% of 175: the earlier number is not this count's total
     assert _er("A total of 175 patients were randomized; at 12 months, 30 (40%) had relapsed.") == []
+
+
+def test_a_season_or_academic_year_is_no_rate() -> None:
+    # corpus/heldout/abstracts/PMC4720464.txt
+    text = "The study was carried out at the Surgery Center Tuzla, during the year 2013/ 2014."
+    assert _er(text) == []
+    # a count of a total that reads like a year is still a rate (corpus PMC1190172)
+    assert (1506, 1905, 79.1) in _er('RESULTS: The response rate was 79.1% (1506/1905) in the hand-signed group and 78.4% (1484/1894) in the scanned and printed signature group.')

@@ -99,7 +99,8 @@ def _leading_zero(raw: str) -> bool:
 
 
 def _is_date_like(events: int, total: int) -> bool:
-    return 1900 <= total <= 2100 and 1 <= events <= 12  # "12/2019"
+    # "12/2019" (a month), "during the year 2013/ 2014" (a season or an academic year)
+    return 1900 <= total <= 2100 and (1 <= events <= 12 or total - events == 1 and events >= 1900)
 
 
 # A sentence's totals: (start, end, value) of each total_candidate match, in order
