@@ -176,3 +176,13 @@ def test_a_range_of_p_values_gives_both_ends():
               "(p = 0.22 to 0.78), Physical Activity") == [("=", 0.22), ("=", 0.78)]
     assert _p("improved in all domains (P < 0.0001\u20130.0107).") == [("<", 0.0001), ("=", 0.0107)]
     assert _p("x was given (p = 0.03 to 0.5 mg).") == [("=", 0.03)]
+
+
+def test_the_significant_level_right_before_a_p_defines_a_level() -> None:
+    # corpus/heldout/abstracts/PMC5799988.txt
+    text = ("STATISTICAL ANALYSIS USED: Wilcoxon signed-rank test and Mann–Whitney U-test with the significant "
+            "level P < 0.05, using IBM SPSS statistics 20 version software.")
+    assert extract_text(text).p_values == []
+    result = ("Godugdashodhit Langlimool application reduced the hair fall to statistically significant level "
+              "(p<0.01) and statistically significant results were observed.")
+    assert [(p.comparator, p.value) for p in extract_text(result).p_values] == [("<", 0.01)]
