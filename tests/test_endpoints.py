@@ -450,3 +450,13 @@ def test_a_method_participle_after_the_head_is_no_outcome() -> None:
         "The primary outcomes being compared at baseline and after 40 weeks of treatment were the change in visceral fat "
         "levels and change in individuals' sensitivity to insulin.")] == [
         "the change in visceral fat levels", "change in individuals' sensitivity to insulin"]
+
+
+def test_complete_and_continuous_modify_one_outcome() -> None:
+    # corpus/heldout/abstracts/PMC3704267.txt: "the complete" had been an outcome of its own
+    text = ("The primary efficacy endpoint was the complete and continuous abstinence from smoking from the "
+            "beginning of month 24 to the end of month 30.")
+    assert [t for _, t, _ in endpoints(text)][0].startswith("the complete and continuous abstinence from smoking")
+    # two outcomes joined by "and" still split
+    two = "Secondary outcomes were complete remission and continuous glucose monitoring."
+    assert [t for _, t, _ in endpoints(two)] == ["complete remission", "continuous glucose monitoring"]
