@@ -724,3 +724,15 @@ def test_a_bare_count_allocated_to_one_arm_or_a_year_is_not_the_total() -> None:
     assert extract_text(one_arm).sample_size.randomized == 1736
     years = "Two cohorts living in two areas of New York between 2000 and 2007 were randomized to televisits or usual care."
     assert extract_text(years).sample_size.randomized is None
+
+
+def test_completers_included_in_the_analysis_are_not_the_randomised_total() -> None:
+    # corpus/heldout/abstracts/PMC4736250.txt
+    text = ("Participants (n = 401) were recruited into a 6 month randomised controlled trial. RESULTS: A total of "
+            "151 (75.1 %) intervention and 159 (79.5 %) control group participants completed post-test and were "
+            "included in the analysis.")
+    assert extract_text(text).sample_size.randomized == 401
+    # who completed a run-in and was then randomised is the total (corpus PMC4360719)
+    run_in = ("PARTICIPANTS: 148 patients with COPD who had completed at least 60% of a standard PR programme were "
+              "randomised and data are available for 110 patients.")
+    assert extract_text(run_in).sample_size.randomized == 148

@@ -74,6 +74,9 @@ _IN_EACH_AFTER = compile_regex(r"[^.;,()]{0,60}?\b(?:in|per|for)\s+each\s+(?:[\w
 _WEAK = frozenset({"in_num_people", "people_n_equals"})
 # rules whose count is the subject of an allocation verb ("21 patients were assigned to ...")
 _ALLOCATED = frozenset({"num_people_randomized", "lead_count_randomized", "randomized_num_people", "count_randomized"})
+_COMPLETED_GAP_RULES = frozenset({"num_people_enrolled"})  # ("405 participants ... completed a run-in period ... and were randomised": randomised)
+_COMPLETED_WORD = compile_regex(r"\bcomplet(?:ed|ing)\b")
+_INTO_ANALYSIS = compile_regex(r"\s+in(?:to)?\s+(?:the\s+)?(?:final\s+|primary\s+)?analys[ie]s\b")
 _TO_AFTER = compile_regex(r"\s+(?:\([^()]{0,80}\)\s+)?(?:in)?to\b")
 _RANDOMISED_WORD = compile_regex(r"\brandomi[sz]|\ballocat|\bassigned\b", regex.I)
 # Cheap gates (speed): a rule runs on a sentence only when the sentence holds one of its cue
@@ -572,6 +575,13 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
                     continue
                 derivation = f"{value} per arm x {arms_k} arms (equal allocation)"
                 value *= arms_k
+            # "159 (79.5%) control group participants completed post-test and were included in the
+            # analysis": who completed and was analysed is no randomised total ("Twenty patients met our
+            # inclusion criteria and completed the study" and "405 participants ... completed a run-in
+            # period ... and were randomised" are)
+            if (rid in _COMPLETED_GAP_RULES and "complet" in sent and _COMPLETED_WORD.search(sent, me, mend)
+                    and _INTO_ANALYSIS.match(sent, mend)):
+                continue
             # an analysed count is not the randomised total (of "Twenty-two out of the 27 subjects
             # completed the study" the part completed; the total is the one randomised)
             if rid not in ("n_out_of_planned", "of_total_enrolled") and _ANALYSED_AFTER.match(sent, me):
