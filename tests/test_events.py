@@ -258,3 +258,13 @@ def test_a_season_or_academic_year_is_no_rate() -> None:
     assert _er(text) == []
     # a count of a total that reads like a year is still a rate (corpus PMC1190172)
     assert (1506, 1905, 79.1) in _er('RESULTS: The response rate was 79.1% (1506/1905) in the hand-signed group and 78.4% (1484/1894) in the scanned and printed signature group.')
+
+
+def test_one_of_a_set_of_approaches_regimens_or_meals_is_a_choice() -> None:
+    assert _er("In this study, injections were administered by 1 of 3 approaches; however, there is currently no "
+               "consensus on which, if any, of these techniques produce a more favorable outcome.") == []
+    assert _er("Participants consumed a standardized breakfast followed by 1 of 3 lunch test meals [Control (C), "
+               "avocado-free; Avocado Inclusive (AI); and, Avocado Added (AA)].") == []
+    assert _er("Sixty-five HIV-1–uninfected adults were assigned to receive 1 of 4 prime-boost regimens.") == []
+    # a count of people after "by" is still one event of a total
+    assert _er("The infection was transmitted by 1 of 12 patients.") == [(1, 12, None)]
