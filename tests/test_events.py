@@ -268,3 +268,11 @@ def test_one_of_a_set_of_approaches_regimens_or_meals_is_a_choice() -> None:
     assert _er("Sixty-five HIV-1–uninfected adults were assigned to receive 1 of 4 prime-boost regimens.") == []
     # a count of people after "by" is still one event of a total
     assert _er("The infection was transmitted by 1 of 12 patients.") == [(1, 12, None)]
+
+
+def test_a_slash_pair_followed_by_a_unit_is_a_value_not_a_count() -> None:
+    # corpus/heldout/abstracts/PMC4064756.txt ("12/72 hours": 12.72 hours with its point lost)
+    text = ("The median induction-to-abortion interval was shorter in sublingual group (12/72 hours in "
+            "sublingual and 14/67 hours in vaginal).")
+    assert _er(text) == []
+    assert _er("Relapse occurred in 12/72 patients in the sublingual group.") == [(12, 72, None)]

@@ -98,6 +98,11 @@ def _leading_zero(raw: str) -> bool:
     return len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()
 
 
+# a unit right after "x/y" makes it a value, not a count of a total: "12/72 hours" (a decimal
+# point lost in the source), "5/7 days"
+_UNIT_AFTER = compile_regex(r"\s?(?:hours?|hrs?|h|days?|weeks?|wks?|months?|years?|min(?:utes?)?|mg|ml|mmhg|kg)\b", regex.I)
+
+
 def _is_date_like(events: int, total: int) -> bool:
     # "12/2019" (a month), "during the year 2013/ 2014" (a season or an academic year)
     return 1900 <= total <= 2100 and (1 <= events <= 12 or total - events == 1 and events >= 1900)
@@ -347,7 +352,8 @@ def find(ctx: Context) -> list[EventRate]:
             events, total = _count(m.group("events")), parse_int(m.group("total"))
             if events is None or total is None or total == 0 or events > total:
                 continue
-            if rid == "er_slash" and (_is_date_like(events, total) or _blocked(ctx, m.start("events"))):
+            if rid == "er_slash" and (_is_date_like(events, total) or _blocked(ctx, m.start("events"))
+                                      or _UNIT_AFTER.match(ctx.norm, m.end("total"))):
                 continue
             if rid == "er_of_noun" and _blocked(ctx, m.start("events")):
                 continue
