@@ -231,3 +231,12 @@ def test_a_decimal_between_the_verb_and_the_ratio_keeps_the_ratio():
             "≤ 9.0% on stable metformin ≥ 1500 mg/day 1:1:1 to ertugliflozin 15 or 5 mg once-daily (QD), or glimepiride.")
     assert design(text).allocation_ratio == "1:1:1"
     assert design("Patients were randomized. Serum was diluted 1:100 in saline.").allocation_ratio is None
+
+
+def test_a_trial_that_would_verify_or_confirm_is_hypothetical() -> None:
+    # corpus/heldout/abstracts/PMC3499555.txt: a diagnostic study whose conclusion asks for a trial
+    text = ("We tested 1173 cervical samples. Due to enhanced specificity of mRNA testing, induction of mRNA testing "
+            "in young women could be feasible if a randomized trial verifies these results.")
+    assert extract_text(text).design.randomized is None
+    assert extract_text("We studied 100 women. A randomized trial should confirm these findings.").design.randomized is None
+    assert extract_text("In this randomized trial, if the drug is given early, 40 patients respond.").design.randomized is True

@@ -109,6 +109,8 @@ _LOCAL_GATES: dict[str, tuple[tuple[str, ...], ...]] = {
                          "worthwhile", "will", "should", "must", "would", "future", "further", "larger",
                          "answered", "before", "propose", "need")),
         ("no", "trial", "ha"), ("no", "trial", "exist"), ("no", "stud", "ha"), ("no", "stud", "exist"),
+        # "if a randomized trial verifies", "could/may confirm" (should/would/must are above)
+        ("if", "trial"), *((m, v) for m in ("could", "may") for v in ("confirm", "verif", "establish", "clarif")),
     ),
 }
 
