@@ -1743,3 +1743,13 @@ def test_a_coded_group_with_its_count_in_a_parenthesis() -> None:
     text = ("METHODS: Patients were randomized into two groups. Group A (30 days) took Plavix and group B (60 days) "
             "used clopidex.")
     assert all(a.n is None for a in extract_text(text).arms)
+
+
+def test_a_coded_group_with_its_count_in_a_parenthesis_is_named_by_what_it_received() -> None:
+    text = ("METHODS: 55 COPD patients were assigned (double-blind, randomized) to: group A (30 patients) with daily dietary "
+            "supplementation with Creatine 340 mg for 2 months whereas Group B (25 patients) received placebo.")
+    assert [(a.label, a.role, a.n) for a in extract_text(text).arms][1] == ("placebo", "control", 25)
+    # a duration in the parenthesis is no count: the code stays unnamed by it
+    text = ("METHODS: Patients were randomized into two groups. Group A took drug A whereas Group B (25 days) received "
+            "placebo.")
+    assert "placebo" not in [a.label for a in extract_text(text).arms]
