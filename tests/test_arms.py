@@ -1681,3 +1681,75 @@ def test_six_arms_after_compared_read_without_error() -> None:
     text = ("METHODS: A single-blinded, randomized trial among Afghan refugees in Pakistan compared six treatment arms: "
             "CQ; CQ+(single-dose)PQ; CQ+(3 d)AS; SP; SP+(single-dose)PQ, and SP+(3 d)AS.")
     assert not extract_text(text).warnings
+
+
+def test_two_amounts_of_one_drug_joined_by_or_are_two_arms() -> None:
+    text = ("METHODS: In a double-blind, placebo-controlled study, patients were randomized to receive injections of 8 or "
+            "16 mg VM202 per leg or placebo. Divided doses were administered on Day 0 and Day 14.")
+    arms = extract_text(text).arms
+    assert [a.label for a in arms] == ["VM202 8 mg", "VM202 16 mg", "placebo"]
+    assert [[(d.value, d.unit) for d in a.doses] for a in arms[:2]] == [[(8, "mg")], [(16, "mg")]]
+    text = "Patients (N = 1,070) were randomised to once-daily placebo or baricitinib 2 or 4 mg for 24 weeks."
+    assert [a.label for a in extract_text(text).arms] == ["placebo", "baricitinib 2 mg", "baricitinib 4 mg"]
+    # two counts joined by "or" are no amounts of a drug
+    text = "Patients were randomized to drug A or drug B, 15 or 20 patients in each group."
+    assert not any("15" in a.label for a in extract_text(text).arms)
+
+
+def test_an_allocation_list_ends_before_from_whom() -> None:
+    text = ("Participants were 54 females and 38 males enrolled in the Look AHEAD (Action for Health in Diabetes) trial "
+            "randomized to ILI or diabetes support and education (DSE) from whom baseline and 1-year MRI measures of total "
+            "AT (TAT) and regional (arm, trunk, leg) AT, including subcutaneous AT (SAT), visceral AT (VAT), and "
+            "intermuscular AT (IMAT), were acquired.")
+    text = "We studied a 1-year intensive lifestyle intervention (ILI). " + text
+    assert [a.label for a in extract_text(text).arms] == ["ILI", "DSE"]
+    # "and" before an abbreviation of the last word only still splits the items
+    text = "Patients were randomized to diet, exercise and massage (MAS)."
+    assert [a.label for a in extract_text(text).arms] == ["diet", "exercise", "massage"]
+
+
+def test_each_count_from_its_group_is_the_arm_size_not_the_total() -> None:
+    text = ("METHODS: High-risk patients undergoing brain surgery were randomly assigned to a control group or a GDFR group. "
+            "RESULTS: A total of 73 patients from the GDFR group were compared with 72 patients from the control group.")
+    rec = extract_text(text)
+    assert [(a.label, a.n) for a in rec.arms] == [("control", 72), ("GDFR", 73)]
+    assert rec.sample_size.randomized == 145
+    # beside an "n =", a count in a group is a count of events
+    text = ("Patients were randomly allocated to receive aspirin or no aspirin. RESULTS: Positive urine dipstick albumin "
+            "developed in 297 patients in the aspirin group (n = 1,075) and 270 patients in the no aspirin group (n = 1,098).")
+    assert 297 not in [a.n for a in extract_text(text).arms]
+    # one group's count alone, the size of the whole trial, is no size of that group
+    text = ("METHODS: A total of 73 patients were randomly assigned to a usual care group (control group) or a GDFR "
+            "group. RESULTS: 73 patients from the GDFR group were followed up.")
+    rec = extract_text(text)
+    assert [a.n for a in rec.arms] == [None, None]
+    assert rec.sample_size.randomized == 73
+
+
+def test_a_label_cut_before_its_noun_is_no_arm() -> None:
+    text = ("RESULTS: A total of 61 patients were randomized into two groups of 30 int he group of tea and coffee 29 in "
+            "the group, two patients were excluded from the study.")
+    assert "coffee 29 in the" not in [a.label for a in extract_text(text).arms]
+    # a name that ends in a noun stays
+    text = "Patients were randomized to coffee or tea."
+    assert [a.label for a in extract_text(text).arms] == ["coffee", "tea"]
+
+
+def test_a_coded_group_with_its_count_in_a_parenthesis() -> None:
+    text = ("METHODS: Patients were randomized into two groups. Group A (36 patients) took Plavix (75 mg/d) and group B "
+            "(36 patients) used clopidex (75 mg/d) both for 30 days.")
+    assert [(a.label, a.n) for a in extract_text(text).arms] == [("group A", 36), ("group B", 36)]
+    # a duration in the parenthesis is no count
+    text = ("METHODS: Patients were randomized into two groups. Group A (30 days) took Plavix and group B (60 days) "
+            "used clopidex.")
+    assert all(a.n is None for a in extract_text(text).arms)
+
+
+def test_a_coded_group_with_its_count_in_a_parenthesis_is_named_by_what_it_received() -> None:
+    text = ("METHODS: 55 COPD patients were assigned (double-blind, randomized) to: group A (30 patients) with daily dietary "
+            "supplementation with Creatine 340 mg for 2 months whereas Group B (25 patients) received placebo.")
+    assert [(a.label, a.role, a.n) for a in extract_text(text).arms][1] == ("placebo", "control", 25)
+    # a duration in the parenthesis is no count: the code stays unnamed by it
+    text = ("METHODS: Patients were randomized into two groups. Group A took drug A whereas Group B (25 days) received "
+            "placebo.")
+    assert "placebo" not in [a.label for a in extract_text(text).arms]

@@ -88,9 +88,16 @@ _FILLER_WORDS = frozenset("as each every either significant".split())
 _FILLER = compile_regex(r"^with\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", regex.I)
 
 
+# a name never ends in an article, a preposition or a conjunction: "coffee 29 in the" (of "coffee 29 in
+# the group"), "disabilities of the", "tape versus semi-rigid and": text cut inside a phrase
+# ("... three months or (n = 50) they received ..." is left alone: "or" may end an item cut at its count)
+_CUT_ENDS = (" the", " an", " of", " in", " to", " with", " and", " for")
+
+
 def _filler(label: str) -> bool:
     low = label.lower()
-    return low in _FILLER_WORDS or low.startswith("with ") and _FILLER.match(label) is not None
+    return (low in _FILLER_WORDS or low.startswith("with ") and _FILLER.match(label) is not None
+            or low.endswith(_CUT_ENDS))
 
 _ROLE_WORDS = {"group", "arm", "treatment", "patient", "subject", "recipient", "participant", "the", "a", "an", "of", "with",
                "receiving", "treated", "condition", "therapy", "in"}

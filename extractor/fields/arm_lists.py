@@ -53,7 +53,7 @@ from extractor.scan import literal_starts, skip_back
 _LIST_STOP = compile_regex(
     r"[,]?\s+(?:in\s+addition\s+to|along\s+with|after\s+(?:a|the|an)\b|before\b|during\b|using\b|by\s+(?:a|the|block|simple|computer|stratified)\b|"
     r"according\s+to|stratified|based\s+on|at\s+a\s+ratio|in\s+a\s+\d|with\s+a\s+(?:follow|ratio)|"
-    r"who\b|which\b|where\b|respectively|to\s+(?:determine|evaluate|assess|compare|examine|investigate)\b|"
+    r"who\b|(?:from|of|in|among|for|with)\s+whom\b|which\b|where\b|respectively|to\s+(?:determine|evaluate|assess|compare|examine|investigate)\b|"
     # "into supportive care, acupressure, and control groups each containing 50 subjects": the size of every group
     r"each\s+(?:with|containing|including|comprising|consisting|having)\b)|"
     r"\s*,\s*(?:and\s+)?(?:then|followed|all|patients|participants|subjects|each|administered|given)\b|"
@@ -173,6 +173,62 @@ def _dose_alternatives(ctx: Context, arm: _Arm, raw: str, offset: int) -> list[_
         return []
     _respective_doses(ctx, per, text, offset + m.start("doses"))
     return per if all(x.fixed_doses for x in per) else []
+
+
+# what a head before the amounts may be without naming the drug ("injections of 8 or 16 mg VM202")
+_FORM_HEAD = frozenset("injection injections dose doses tablet tablets capsule capsules infusion infusions either".split())
+_HEAD_TAIL = compile_regex(r"\s*\b(?:of|with|at|in)\s*$", regex.I)
+
+
+def _amount_pair(ctx: Context, lst: str, items: list[tuple[int, int]], idx: int, offset: int) -> list[_Arm]:
+    """"canagliflozin 100 or 300 mg", "injections of 8 or 16 mg VM202 per leg": two amounts of one
+    drug joined by "or", the unit after the second, which the list split at "or" into an item
+    ending in a bare number and one starting with an amount; each amount is an arm of its own,
+    called by the drug named before the amounts, else by the one after the unit."""
+    if idx + 1 >= len(items):
+        return []
+    (a, b), (c, d) = items[idx], items[idx + 1]
+    # cheap gate: a digit ends the item, "or" alone joins it to an item that starts with one
+    if not lst[a:b].rstrip()[-1:].isdigit() or not lst[c:d].lstrip()[:1].isdigit() or lst[b:c].strip().lower() != "or":
+        return []
+    m = next(iter(load_rules("arms").by_id("amount_alternatives").finditer(lst[a:d])), None)
+    if not m:
+        return []
+    if idx and not m.group("head").strip():
+        return []  # "BMT 0.75, 1.25 or 1.75 mg": the last amounts of a longer run, the drug named before it
+    head = clean_label(_HEAD_TAIL.sub("", m.group("head")))
+    if not tokens(head) - _FORM_HEAD:
+        head = _strip_regimen(clean_label(_strip_doses(clean_label(m.group("rest")))[0]))
+        head = _rx(r"\s+per\s+[\w-]+$", regex.I).sub("", head)  # "VM202 per leg": how the amount is given
+    if not head or _NOISE.search(head) or not tokens(head) or _nwords(head) > 4:
+        return []
+    unit = m.group("unit")
+    x0, x1 = offset + a, offset + d
+    pair = [_Arm(f"{head} {m.group(g)} {unit}", x0, x1, rule="arms:allocation_list", item=(x0, x1)) for g in ("x", "y")]
+    # each arm its own amount ("8 or 16 mg" is two arms' doses, not one range)
+    _respective_doses(ctx, pair, lst[a + m.start("x") : a + m.end("unit")], offset + a + m.start("x"))
+    return pair
+
+
+_ABBR_AFTER = compile_regex(r"\s*\(\s*([A-Za-z][\w+-]{1,9})\s*\)\s*$")
+
+
+def _join_defined(ctx: Context, lst: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"randomized to ILI or diabetes support and education (DSE)": two items split at "and"
+    whose words, "and" included, are the long form the abstract defines for the abbreviation
+    after them name one group."""
+    out = list(items)
+    i = 0
+    while i + 1 < len(out):
+        (a, b), (c, d) = out[i], out[i + 1]
+        m = _ABBR_AFTER.search(lst, c, d) if lst[b:c].strip().lower() == "and" else None
+        if m:
+            long = next((x.long for x in ctx.results.get("abbreviations") or [] if x.short == m.group(1)), None)
+            if long and " ".join(long.lower().split()) == " ".join(lst[a : m.start()].lower().split()):
+                out[i : i + 2] = [(a, d)]
+                continue
+        i += 1
+    return out
 
 
 def _add_on_arms(ctx: Context, lst: str, offset: int) -> list[_Arm]:
@@ -406,6 +462,8 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
             if lst.endswith(("or", "and")):
                 lst = _DANGLING_OR.sub("", lst)
             items = _join_combinations(lst, split_items(lst))
+            if " and " in lst and "(" in lst:
+                items = _join_defined(ctx, lst, items)
             if len(items) < 2 and "(" not in lst:
                 continue  # one item is one arm at most: only a parenthesis of amounts makes more
             k = None
@@ -421,6 +479,7 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
             run: list[_Arm] = []  # the arms of a run of amounts of one drug, their units not yet known
             run_units: list[str | None] = []
             run_drug = ""
+            skip = -1  # the item that _amount_pair joined to the one before it
             for idx, (a, b) in enumerate(items):
                 if wo and wo[0] <= idx < wo[1]:
                     if idx == wo[0]:
@@ -472,6 +531,14 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
                     continue
                 run_drug = ""
                 _dose_run_unit(run, run_units)
+                if idx == skip:
+                    continue  # the second amount of a pair, made an arm with the first
+                pair = _amount_pair(ctx, lst, items, idx, s + lst_start)
+                if pair:
+                    arms += pair
+                    plain.append(pair[0])
+                    skip = idx + 1
+                    continue
                 # "once-daily, 28-mg, extended-release memantine": modifiers of the next item
                 if _MODIFIER.match(raw.strip()):
                     prev = arms[-1] if arms else None

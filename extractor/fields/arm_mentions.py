@@ -236,8 +236,8 @@ def _n_received_more(low: str) -> bool:
 
 
 _OF_N = ("of", "with", "comprising", "included", "consisting")
-# what follows "group" in group_included_n ("group I included 100"), on the lower-cased text
-_CODE_VERB = compile_regex(r"(?:[a-z]{1,4}[0-9]?|[0-9])\s+(?:included|comprised|consisted|had|with|of|contained)")
+# what follows "group" in group_included_n ("group I included 100", "group II (80 patients)"), on the lower-cased text
+_CODE_VERB = compile_regex(r"(?:[a-z]{1,4}[0-9]?|[0-9])(?:\s+(?:included|comprised|consisted|had|with|of|contained)|\s*\(\s*\d)")
 _DIGIT = compile_regex(r"\d")
 
 

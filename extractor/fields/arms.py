@@ -239,6 +239,18 @@ def _total_was_an_arms_count(ss: SampleSize, arms: list[_Arm], stated: set[tuple
     return any(a.n == ss.randomized and a.n_span is not None and a.n_span[0] <= ev.start < a.n_span[1] for a in arms)
 
 
+def _each_in_its_group(group: list[_Arm]) -> list[_Arm]:
+    """The counts of one sentence that give two or more groups each its own: each receiving its
+    treatment ("30 patients were treated with ibuprofen ... and 30 ... with glucosamine"), or each
+    from its group where the sentence counts nothing else ("73 patients from the GDFR group were
+    compared with 72 patients from the control group"; in "297 patients in the aspirin group (n =
+    1,075)" the group's size is the "n =")."""
+    received = [x for x in group if x.rule == "arms:n_received"]
+    if len(received) >= 2:
+        return received
+    return group if len(group) >= 2 and all(x.rule == "arms:n_in_group" for x in group) else []
+
+
 def _doc_k(ctx: Context) -> int | None:
     """The number of groups the abstract states ("randomized into three groups"), if any."""
     # the pattern ends at "groups" / "arms": most abstracts have neither
@@ -342,9 +354,10 @@ def extract(ctx: Context) -> list[Arm]:
         # is that group's n even where the total read elsewhere is that count
         stated = {x.n_span for group in mentions for x in group if x.rule == "arms:counts_to"}
         # ... and so is each of two or more counts receiving their treatments in one sentence
-        # ("Thirty patients were treated with ibuprofen ... and 30 patients ... with glucosamine")
-        stated |= {x.n_span for group in mentions if sum(x.rule == "arms:n_received" for x in group) >= 2
-                   for x in group if x.rule == "arms:n_received"}
+        # ("Thirty patients were treated with ibuprofen ... and 30 patients ... with glucosamine"),
+        # or each in its group ("A total of 73 patients from the GDFR group were compared with 72
+        # patients from the control group")
+        stated |= {x.n_span for group in mentions for x in _each_in_its_group(group)}
         for a in arms:
             # one arm cannot hold every participant ("22 regions divided into an intervention group or ...")
             if a.n == total and a.n_span not in stated:
