@@ -492,3 +492,22 @@ def test_a_regimen_word_written_before_or_for_both_alternatives_stays_with_the_a
     sent = "with frovatriptan 2.5 mg or rizatriptan 10 mg."
     spans = list(_dose_spans(_Arm("rizatriptan", 0, 0), [(0, len(sent), sent, sent.lower())]))
     assert "2.5 mg" not in sent[spans[0][0] : spans[0][1]]
+
+
+def test_a_count_of_dosage_units_is_the_dose_where_no_amount_with_a_unit_is_given() -> None:
+    text = ("Mistletoe preparation (Viscum Fraxini-2) as palliative treatment for malignant pleural effusion: a "
+            "feasibility study with comparison to bleomycin\n\n"
+            "PATIENTS AND METHODS: This is a prospective randomised controlled study, including patients with symptomatic "
+            "recurrent malignant pleural effusion of different primaries. Patients were randomised into two groups: the "
+            "first group received five ampoules of mistletoe preparation with defined lectin content (Viscum Fraxini-2, "
+            "ATOS Pharma) diluted in 10 cc glucose 5% solution. Re-instillation was repeated every week until complete "
+            "dryness of the pleural fluid was achieved (the maximum duration of the therapy was eight weeks). The second "
+            "group received 60 units of bleomycin once intrapleurally.\nRESULTS: A total of 23 patients were included and "
+            "followed up during the study from December 2007 to January 2012: 13 patients received mistletoe "
+            "preparation, and ten patients received bleomycin.")
+    doses = {a.label: [(d.value, d.unit) for d in a.doses] for a in extract_text(text).arms}
+    assert doses.get("mistletoe preparation") == [(5, "ampoules")]
+    assert doses.get("bleomycin") == [(60, "units")]
+    # must not: a count beside an amount with a unit is no dose of its own, nor a fraction of a tablet
+    assert [(d.value, d.unit) for d in find_doses("two capsules of omeprazole 20 mg daily", first_only=False)] == [(20, "mg")]
+    assert find_doses("the 2.5 tablets per day", counts=True) == []

@@ -21,7 +21,7 @@ from extractor.fields.arm_labels import (
     clean_label,
     tokens,
 )
-from extractor.fields.doses import find_doses, has_dose
+from extractor.fields.doses import COUNT_WORDS, find_doses, has_dose
 from extractor.numbers import parse_decimal
 from extractor.records import Dose
 from extractor.regex_cache import compile_regex
@@ -373,6 +373,7 @@ def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
     if not is_control:
         spans = chain(spans, _add_on_spans(arm, others, dose_sents), _shared_spans(arm, dose_sents))
     with_percent: list[tuple[int, str]] = []
+    with_count: list[tuple[int, str]] = []
     for a, b in spans:
         if other_names is None:
             # the other arms' names (lower-cased), once per arm rather than once per passage
@@ -393,11 +394,19 @@ def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
             return out
         if "%" in text and not _PLACEBO.search(text):
             with_percent.append((a, text))
+        if any(w in text_low for w in COUNT_WORDS) and not _PLACEBO.search(text):
+            with_count.append((a, text))
     # no passage states an amount with a unit: a concentration is the dose ("calcipotriene 0.005%"),
     # unless the passage names a placebo, whose arm it may be ("Group N (n = 45) with normal saline")
     for a, text in with_percent:
         cut = _own_clause_start(text, arm)
         out = _passage_doses(ctx, a + cut, text[cut:], is_control, seen, concentrations=True)
+        if out:
+            return out
+    # nor a concentration: a count of dosage units is ("five ampoules of mistletoe preparation")
+    for a, text in with_count:
+        cut = _own_clause_start(text, arm)
+        out = _passage_doses(ctx, a + cut, text[cut:], is_control, seen, counts=True)
         if out:
             break
     return out
@@ -421,11 +430,11 @@ def _own_clause_start(text: str, arm: _Arm) -> int:
 
 
 def _passage_doses(ctx: Context, a: int, text: str, is_control: bool, seen: set[tuple],
-                   concentrations: bool) -> list[Dose]:
+                   concentrations: bool = False, counts: bool = False) -> list[Dose]:
     """The regimens of one passage (``text``, at ``a`` in the document) not already read in an earlier one."""
     out: list[Dose] = []
     here: set[tuple] = set()
-    for d in find_doses(text, first_only=False, regimens=True, concentrations=concentrations):
+    for d in find_doses(text, first_only=False, regimens=True, concentrations=concentrations, counts=counts):
         # what follows the amount in the document: the passage may end inside "500 ml of normal saline"
         tail = ctx.norm[a + d.amount_end : a + d.amount_end + 60]
         if _PLACEBO.search(tail) and _VEHICLE_AMOUNT.match(tail):

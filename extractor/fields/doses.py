@@ -13,7 +13,7 @@ from functools import cache
 
 import regex
 
-from extractor.numbers import flattened_power, parse_decimal, parse_scientific
+from extractor.numbers import flattened_power, parse_decimal, parse_scientific, parse_word_number
 from extractor.regex_cache import compile_regex
 from extractor.rules import bounded, load_lexicon, load_rules
 
@@ -177,6 +177,24 @@ def _concentrations(text: str) -> list[tuple[int, int, float | None, str, str]]:
 
 # text between two amounts that starts a new regimen: "bolus 5 IU, bolus 10 IU or ...",
 # "110 mg and 150 mg"; anything else ("+", "followed by", "and morphine") continues one regimen
+# the words of a count of dosage units (amount_count): a literal gate before its pattern
+COUNT_WORDS = ("tablet", "capsule", "ampoule", "ampule", "vial", "sachet", "puff", "lozenge")
+
+
+def _counts(text: str) -> list[tuple[int, int, float | None, str, str]]:
+    """Counts of dosage units ("five ampoules") that may be a regimen's amount, in order."""
+    low = text.lower()
+    if not any(w in low for w in COUNT_WORDS):
+        return []
+    out = []
+    for m in load_rules("doses").by_id("amount_count").finditer(text):
+        raw = m.group("value")
+        value = parse_decimal(raw) if raw[0].isdigit() else parse_word_number(raw)
+        if value:
+            out.append((m.start(), m.end(), float(value), m.group("unit").lower(), "amount_count"))
+    return out
+
+
 _NEW_REGIMEN = compile_regex(r"\s*(?:,|;|\bor\b|\band\b|,\s*(?:or|and)\b)\s*(?:(?:a|the)\s+)?(?:(?:bolus|dose|doses|infusion)\s+(?:of\s+)?)?$", regex.I)
 
 
@@ -184,7 +202,7 @@ _WINDOW_STOP = compile_regex(r"[;]|\(n\s*=|\bor\b|\bversus\b|\bvs\b")
 
 
 def find_doses(text: str, first_only: bool = True, regimens: bool = False, ranges: bool = True,
-               concentrations: bool = False) -> list[DoseMatch]:
+               concentrations: bool = False, counts: bool = False) -> list[DoseMatch]:
     """Doses in ``text`` (one arm's description). With ``first_only``, amounts joined by
     "+"/"and"/"followed by" to the first one are parts of one regimen, so only the first
     amount is reported (SCHEMA: value/unit are the first dose amount). With ``regimens``,
@@ -193,9 +211,13 @@ def find_doses(text: str, first_only: bool = True, regimens: bool = False, range
     "5 or 10 mg/day" are one amount, the first number's; ``ranges=False`` reads only the last
     (for lists whose numbers belong to different arms: "at 10, 20 and 40 mcg/kg/min"). With
     ``concentrations``, only concentrations are read ("calcipotriene 0.005%"), for a text where
-    no amount with a unit is."""
+    no amount with a unit is; with ``counts``, only counts of dosage units ("five ampoules"), for a
+    text where neither is."""
     rules = load_rules("doses")
-    amounts = _concentrations(text) if concentrations else _amounts(text, ranges)
+    if counts:
+        amounts = _counts(text)
+    else:
+        amounts = _concentrations(text) if concentrations else _amounts(text, ranges)
     if not amounts:
         return []
     if regimens:
