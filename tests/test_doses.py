@@ -243,7 +243,8 @@ def test_list_of_amounts_with_one_unit_is_one_regimen_per_number() -> None:
 def test_amount_after_a_comparison_sign_is_a_bound_not_a_dose() -> None:
     # "prostate volume >30 g", "(< 50 g day−1 CHO": an inclusion criterion or a diet's limit
     text = normalize_text("LCHF (< 50 g day−1 CHO; 78% energy as fat; 2.1 g kg−1 day−1 protein; LCHF, n = 10)")
-    assert [(d.value, d.unit) for d in find_doses(text, first_only=False, regimens=True)] == [(2.1, "g/kg/day")]
+    # (the "2.1 g kg−1 day−1 protein" after it is a diet's composition: see the macronutrient test)
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False, regimens=True)] == []
     assert find_doses("METHODS: 200 patients with cancer pain (requiring ≤ 540 mg/d of oral morphine) participated") == []
 
 
@@ -511,3 +512,18 @@ def test_a_count_of_dosage_units_is_the_dose_where_no_amount_with_a_unit_is_give
     # must not: a count beside an amount with a unit is no dose of its own, nor a fraction of a tablet
     assert [(d.value, d.unit) for d in find_doses("two capsules of omeprazole 20 mg daily", first_only=False)] == [(20, "mg")]
     assert find_doses("the 2.5 tablets per day", counts=True) == []
+
+
+def test_a_macronutrient_per_kilogram_written_with_negative_powers_is_a_diet_not_a_dose() -> None:
+    # the per-kilogram part is read after the rule's match, past its macronutrient lookahead
+    text = normalize_text("LCHF (< 50 g day−1 CHO; 78% energy as fat; 2.1 g kg−1 day−1 protein; LCHF, n = 10)")
+    assert find_doses(text, first_only=False) == []
+    # ... also where the arm's passage ends inside the nutrient's name ("... day−1 prot")
+    text = ("We controlled three isoenergetic diets in elite race walkers: high CHO availability (g kg−1 day−1: 8.6 CHO, "
+            "2.1 protein, 1.2 fat) consumed before, during and after training (HCHO, n = 9); identical macronutrient "
+            "intake, periodised within or between days to alternate between low and high CHO availability (PCHO, n = 10); "
+            "LCHF (< 50 g day−1 CHO; 78% energy as fat; 2.1 g kg−1 day−1 protein; LCHF, n = 10).")
+    assert [d for a in extract_text(text).arms for d in a.doses] == []
+    # must not: a substance's dose per kilogram, or an amount "of" protein
+    assert [(d.value, d.unit) for d in find_doses(normalize_text("5 g · kg-1 · d-1 of protein"))] == [(5, "g/kg/day")]
+    assert [(d.value, d.unit) for d in find_doses("Detomidine at 80 μg kg-1 was administered")] == [(80, "μg/kg")]

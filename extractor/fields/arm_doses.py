@@ -21,7 +21,7 @@ from extractor.fields.arm_labels import (
     clean_label,
     tokens,
 )
-from extractor.fields.doses import COUNT_WORDS, find_doses, has_dose
+from extractor.fields.doses import COUNT_WORDS, find_doses, has_dose, nutrient_follows
 from extractor.numbers import parse_decimal
 from extractor.records import Dose
 from extractor.regex_cache import compile_regex
@@ -439,6 +439,8 @@ def _passage_doses(ctx: Context, a: int, text: str, is_control: bool, seen: set[
         tail = ctx.norm[a + d.amount_end : a + d.amount_end + 60]
         if _PLACEBO.search(tail) and _VEHICLE_AMOUNT.match(tail):
             continue  # the amount of a vehicle, no drug's dose
+        if nutrient_follows(tail, 0):
+            continue  # a diet's composition the passage cut off ("2.1 g kg-1 day-1 prot|ein")
         # one regimen list may repeat an amount ("bolus 5 IU, ... or bolus 5 IU followed by");
         # another passage repeating it restates the same regimen
         key = (d.value, d.unit)

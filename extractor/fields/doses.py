@@ -143,12 +143,23 @@ def _amounts(text: str, ranges: bool = True) -> list[tuple[int, int, float | Non
                 per_kg = _PER_KG.match(text, end)
                 if per_kg:
                     end, unit = per_kg.end(), unit + per_kg.group(0)
+                    # the rules' macronutrient lookahead saw "kg-1", not the word after it: "2.1 g
+                    # kg-1 day-1 protein" is a diet's composition, as "1.1 g protein/kg" is
+                    if nutrient_follows(text, end):
+                        taken.append((m.start(), end))
+                        continue
             taken.append((m.start(), end))
             if rid == "amount_list":
                 out.extend(_list_amounts(m, end, normalise_unit(unit)))
                 continue
             out.append((m.start(), end, value, normalise_unit(unit), rid))
     return sorted(out)
+
+
+def nutrient_follows(text: str, pos: int) -> bool:
+    """Whether a macronutrient's name follows ``pos`` ("2.1 g kg-1 day-1 protein"): the amount
+    before it is a diet's composition, no dose (the rules' ``nutrient`` lookahead)."""
+    return _rx(load_rules("doses").defines["nutrient"]).match(text, pos) is not None
 
 
 # per kilogram written with negative powers after a mass or volume ("80 μg kg-1", "5 g · kg-1 ·
