@@ -527,3 +527,13 @@ def test_a_macronutrient_per_kilogram_written_with_negative_powers_is_a_diet_not
     # must not: a substance's dose per kilogram, or an amount "of" protein
     assert [(d.value, d.unit) for d in find_doses(normalize_text("5 g · kg-1 · d-1 of protein"))] == [(5, "g/kg/day")]
     assert [(d.value, d.unit) for d in find_doses("Detomidine at 80 μg kg-1 was administered")] == [(80, "μg/kg")]
+
+
+def test_per_day_written_with_a_negative_power_is_per_day() -> None:
+    text = normalize_text("a proof-of-concept neoadjuvant randomised trial in ER-positive DCIS treated with exemestane "
+                          "25 mg day−1±celecoxib 800 mg day−1.")
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False, regimens=True)] == [(25, "mg/day")]
+    text = normalize_text("Thoroughbred mares which received either treatment (3000 IU d−1 oral SOD powder) or placebo")
+    assert [(d.value, d.unit) for d in find_doses(text)] == [(3000, "IU/day")]
+    # must not: a bound is no dose
+    assert find_doses(normalize_text("LCHF (< 50 g day−1 CHO; 78% energy as fat")) == []

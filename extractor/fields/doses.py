@@ -139,21 +139,37 @@ def _amounts(text: str, ranges: bool = True) -> list[tuple[int, int, float | Non
                 value = parse_decimal(gd["value"])
                 unit = _rx(r"^(?:million|billion)\s+").sub("", unit)
             end = m.end()
-            if "kg" in text[end : end + 6] and unit.lower() in _PER_KG_UNITS:
-                per_kg = _PER_KG.match(text, end)
-                if per_kg:
-                    end, unit = per_kg.end(), unit + per_kg.group(0)
-                    # the rules' macronutrient lookahead saw "kg-1", not the word after it: "2.1 g
-                    # kg-1 day-1 protein" is a diet's composition, as "1.1 g protein/kg" is
-                    if nutrient_follows(text, end):
-                        taken.append((m.start(), end))
-                        continue
+            per = _per_kg_or_day(text, end, unit)
+            if per:
+                end, unit = per
+                # the rules' macronutrient lookahead saw "kg-1", not the word after it: "2.1 g
+                # kg-1 day-1 protein" is a diet's composition, as "1.1 g protein/kg" is
+                if nutrient_follows(text, end):
+                    taken.append((m.start(), end))
+                    continue
             taken.append((m.start(), end))
             if rid == "amount_list":
                 out.extend(_list_amounts(m, end, normalise_unit(unit)))
                 continue
             out.append((m.start(), end, value, normalise_unit(unit), rid))
     return sorted(out)
+
+
+def _per_kg_or_day(text: str, end: int, unit: str) -> tuple[int, str] | None:
+    """A per-kilogram or per-day part written with a negative power after an amount's unit
+    ("80 μg kg-1", "exemestane 25 mg day-1", "3000 IU d-1"): its end and the unit with it."""
+    if unit.lower() not in _PER_KG_UNITS:
+        return None
+    after = text[end : end + 9]
+    if "kg" in after[:6]:
+        per_kg = _PER_KG.match(text, end)
+        if per_kg:
+            return per_kg.end(), unit + per_kg.group(0)
+    elif "-1" in after:
+        per_day = _PER_DAY.match(text, end)
+        if per_day:
+            return per_day.end(), unit + "/day"
+    return None
 
 
 def nutrient_follows(text: str, pos: int) -> bool:
@@ -165,8 +181,10 @@ def nutrient_follows(text: str, pos: int) -> bool:
 # per kilogram written with negative powers after a mass or volume ("80 μg kg-1", "5 g · kg-1 ·
 # d-1", "10 mg.kg-1"): read after the amount's match, where "kg" follows, as an alternative of
 # the unit pattern was tried at every number and cost the amount rules 10%
-_PER_KG_UNITS = frozenset(("mg", "g", "μg", "µg", "ug", "mcg", "ng", "ml"))
+_PER_KG_UNITS = frozenset(("mg", "g", "μg", "µg", "ug", "mcg", "ng", "ml", "iu"))
 _PER_KG = compile_regex(r"\s*[.·⋅]?\s*kg\s*-\s*1(?:\s*[.·⋅]?\s*(?:h|hr|min|day|d)\s*-\s*1)?(?!\d)")
+# ... and per day ("25 mg day-1"): the unit is then the amount per day, as "25 mg/day" is
+_PER_DAY = compile_regex(r"\s*[.·⋅]?\s*(?:day|d)\s*-\s*1(?![\w.]?\d)")
 
 
 def _list_amounts(m: regex.Match[str], end: int, unit: str) -> list[tuple[int, int, float | None, str, str]]:
