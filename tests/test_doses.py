@@ -537,3 +537,25 @@ def test_per_day_written_with_a_negative_power_is_per_day() -> None:
     assert [(d.value, d.unit) for d in find_doses(text)] == [(3000, "IU/day")]
     # must not: a bound is no dose
     assert find_doses(normalize_text("LCHF (< 50 g day−1 CHO; 78% energy as fat")) == []
+
+
+def test_a_point_before_three_zeros_in_an_amount_of_units_groups_thousands() -> None:
+    sent = ("The subjects were randomized to vitamin D3 40.000 IU per week (DD group), vitamin D3 20.000 IU per week "
+            "(DP group), or placebo (PP group).")
+    assert [(d.value, d.unit) for d in find_doses(sent, first_only=False)] == [(40000, "IU"), (20000, "IU")]
+    # must not: a milligram amount with three decimals
+    assert [(d.value, d.unit) for d in find_doses("Palonosetron 0.075 mg was injected")] == [(0.075, "mg")]
+
+
+def test_an_amount_after_a_drug_code_ending_in_a_digit_is_a_dose() -> None:
+    # the amount's guard against a number before it ("100 000 IU") had also refused a code's digits
+    sent = ("24 steroid naive atopic asthmatics with both early (EAR) and late (LAR) responses to inhaled allergen "
+            "received inhaled GSK256066 87.5 mcg once per day and placebo for 7 days")
+    assert [(d.value, d.unit) for d in find_doses(sent)] == [(87.5, "mcg")]
+    sent = "Thirty-three HCC patients were randomly assigned to either the placebo (n = 16) group or the vitamin B-6 50 mg/d (n = 17) group"
+    assert [(d.value, d.unit) for d in find_doses(sent)] == [(50, "mg/day")]
+    sent = normalize_text("CPT-11 350 mg m−2 followed by raltitrexed 3 mg m−2 (arm B)")
+    assert [(d.value, d.unit) for d in find_doses(sent)] == [(350, "mg/m2")]
+    assert [(d.value, d.unit) for d in find_doses("to receive CKD-828 2.5/40 mg (n=63)")] == [(2.5, "mg")]
+    # must not: a number written with a space before its thousands
+    assert find_doses("were randomized to either placebo, 100 000 IU vitamin D2 (ergocalciferol)") == []

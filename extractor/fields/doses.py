@@ -136,7 +136,7 @@ def _amounts(text: str, ranges: bool = True) -> list[tuple[int, int, float | Non
                 v = parse_decimal(gd["value"])
                 value = v * _SCALE[gd["scale"].lower()] if v is not None else None
             else:
-                value = parse_decimal(gd["value"])
+                value = _international_units(gd["value"], unit) or parse_decimal(gd["value"])
                 unit = _rx(r"^(?:million|billion)\s+").sub("", unit)
             end = m.end()
             per = _per_kg_or_day(text, end, unit)
@@ -153,6 +153,14 @@ def _amounts(text: str, ranges: bool = True) -> list[tuple[int, int, float | Non
                 continue
             out.append((m.start(), end, value, normalise_unit(unit), rid))
     return sorted(out)
+
+
+def _international_units(raw: str, unit: str) -> float | None:
+    """"40.000 IU": a point before three zeros in an amount of units groups its thousands (a
+    European writing of 40,000 IU; no regimen gives a thousandth of a unit to three zeros)."""
+    if "." not in raw or not raw.endswith("000") or not unit.upper().startswith(("IU", "U")):
+        return None
+    return float(raw.replace(".", "")) if _rx(r"\d{1,3}(?:\.000)+").fullmatch(raw) else None
 
 
 def _per_kg_or_day(text: str, end: int, unit: str) -> tuple[int, str] | None:
