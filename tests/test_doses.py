@@ -559,3 +559,15 @@ def test_an_amount_after_a_drug_code_ending_in_a_digit_is_a_dose() -> None:
     assert [(d.value, d.unit) for d in find_doses("to receive CKD-828 2.5/40 mg (n=63)")] == [(2.5, "mg")]
     # must not: a number written with a space before its thousands
     assert find_doses("were randomized to either placebo, 100 000 IU vitamin D2 (ergocalciferol)") == []
+
+
+def test_a_bare_number_of_a_list_whose_unit_follows_the_last_is_in_that_unit() -> None:
+    text = ("METHODS: Among 474 women randomly assigned to paclitaxel at a dose of 175, 210, or 250 mg/m2, adequate "
+            "primary tumor tissue was available from 175.")
+    doses = [(d.value, d.unit) for a in extract_text(text).arms for d in a.doses]
+    assert doses == [(175, "mg/m2"), (210, "mg/m2"), (250, "mg/m2")]
+    # must not: numbers of a list of ages or times are no amounts
+    text = ("METHODS: In the primary vaccination phase, 298 infants from Singapore and 168 infants from Malaysia were "
+            "randomised to receive the Phase III Clinical (Clin) or the Commercial (Com) lot of PHiD-CV at 2, 3, and 5 "
+            "months of age.")
+    assert not [d for a in extract_text(text).arms for d in a.doses if d.rule == "doses:listed"]

@@ -396,6 +396,11 @@ def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
             with_percent.append((a, text))
         if any(w in text_low for w in COUNT_WORDS) and not _PLACEBO.search(text):
             with_count.append((a, text))
+    # an item that ends in a bare number of a list whose unit is written once after its last
+    # ("paclitaxel at a dose of 175, 210, or 250 mg/m2"): the number in that unit
+    listed = _listed_amount(ctx, arm) if arm.item else None
+    if listed:
+        return [listed]
     # no passage states an amount with a unit: a concentration is the dose ("calcipotriene 0.005%"),
     # unless the passage names a placebo, whose arm it may be ("Group N (n = 45) with normal saline")
     for a, text in with_percent:
@@ -410,6 +415,34 @@ def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
         if out:
             break
     return out
+
+
+# a number ending an arm's list item, and what may follow it up to the amount that carries the
+# list's unit: more numbers, commas, "or"/"and" ("175, | 210, or 250 mg/m2")
+_ITEM_NUMBER = compile_regex(r"(?<![\w.,/-])\d+(?:\.\d+)?\s*$")
+_LIST_REST = compile_regex(r"(?:\s*,\s*\d+(?:\.\d+)?)*\s*,?\s*(?:or|and)?\s*(?=\d)")
+
+
+def _listed_amount(ctx: Context, arm: _Arm) -> Dose | None:
+    """The dose of an arm whose list item ends in a bare number, the unit written once after the
+    list's last number ("PA21 at doses of 250, 500, 750, or 1000 mg": "500" is 500 mg)."""
+    a, b = arm.item
+    item = ctx.norm[a:b]
+    if not item or not item[-1].isdigit():
+        return None  # the cheap test first: most items end in a word or a unit
+    num = _ITEM_NUMBER.search(item)
+    if num is None:
+        return None
+    rest = _LIST_REST.match(ctx.norm, b, min(len(ctx.norm), b + 60))
+    if rest is None:
+        return None
+    after = find_doses(ctx.norm[rest.end() : rest.end() + 40], ranges=False)
+    if not after or after[0].start != 0:
+        return None
+    value = parse_decimal(num.group(0).strip())
+    s, e = a + num.start(), a + num.start() + len(num.group(0).rstrip())
+    return Dose(value=value, unit=after[0].unit, route=None, frequency=None, duration=None,
+                **ctx.evidence(s, e, rule="doses:listed"))
 
 
 _CLAUSE_BREAK = compile_regex(r"[,;]|\b(?:and|or)\s", regex.I)
