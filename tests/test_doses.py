@@ -571,3 +571,13 @@ def test_a_bare_number_of_a_list_whose_unit_follows_the_last_is_in_that_unit() -
             "randomised to receive the Phase III Clinical (Clin) or the Commercial (Com) lot of PHiD-CV at 2, 3, and 5 "
             "months of age.")
     assert not [d for a in extract_text(text).arms for d in a.doses if d.rule == "doses:listed"]
+
+
+def test_a_rate_per_kilogram_per_week_and_every_after_a_slash_are_doses() -> None:
+    sent = ("Patients with Morquio A aged ≥5 years (N = 176) were randomised (1:1:1) to receive elosulfase alfa 2.0 "
+            "mg/kg/every other week (qow), elosulfase alfa 2.0 mg/kg/week (weekly) or placebo for 24 weeks")
+    doses = find_doses(sent, first_only=False)
+    assert [(d.value, d.unit) for d in doses] == [(2, "mg/kg"), (2, "mg/kg/week")]
+    assert doses[0].frequency == "every other week"
+    # must not: a word after the slash that is no frequency ends no unit
+    assert find_doses("a dose of 10 mg/weekday") == []
