@@ -581,3 +581,21 @@ def test_a_rate_per_kilogram_per_week_and_every_after_a_slash_are_doses() -> Non
     assert doses[0].frequency == "every other week"
     # must not: a word after the slash that is no frequency ends no unit
     assert find_doses("a dose of 10 mg/weekday") == []
+
+
+def test_a_later_mention_with_its_own_amount_names_the_arms_regimen_over_a_combination() -> None:
+    sent = ("METHODS: The SHINE was a 26-week, multicenter, randomized, double-blind, parallel-group study that evaluated "
+            "safety and efficacy of indacaterol (IND)/glycopyrronium (GLY) 110/50 μg once daily (od) compared with GLY "
+            "50 μg od, IND 150 μg od, open-label tiotropium (TIO) 18 μg od, and placebo.")
+    ds = [(0, len(sent), sent, sent.lower())]
+
+    def first(label: str) -> float | None:
+        for a, b in _dose_spans(_Arm(label, 0, 0), ds):
+            found = find_doses(sent[a:b])
+            if found:
+                return found[0].value
+        return None
+
+    assert (first("IND"), first("GLY")) == (150, 50)
+    # must not: a first mention with its own amount keeps it
+    assert first("TIO") == 18

@@ -238,6 +238,17 @@ def _other_alternative_end(sent: str, before: str, name_end: int) -> int:
     return alt.end() if own != other else 0
 
 
+def _own_mention(low: str, sent: str, name: str, mm: _Span | None) -> _Span | None:
+    """The first mention of ``name`` from ``mm`` on that its own amount follows ("IND 150 μg")."""
+    for _ in range(4):  # a sentence names one arm a few times at most
+        if mm is None:
+            return None
+        if _OWN_AMOUNT.match(sent, mm.end()):
+            return mm
+        mm = _find_word(low, name, mm.end() + 1)
+    return None
+
+
 def _dose_spans(arm: _Arm, dose_sents: list[_S]) -> Iterator[tuple[int, int]]:
     """The passages that may state the arm's regimen, in order: its list item, then sentences
     naming the arm as the subject ("The Ketamine group received ..."), right after a dose
@@ -262,6 +273,12 @@ def _dose_spans(arm: _Arm, dose_sents: list[_S]) -> Iterator[tuple[int, int]]:
             nxt = _find_word(low, name, mm.end() + 1)
             if nxt and not has_dose(sent[mm.start() : mm.end() + 60]):
                 mm = nxt  # "treated with oxytocin according to ... (oxytocin bolus 5 IU, ...)"
+            elif nxt and not _OWN_AMOUNT.match(sent, mm.end()):
+                # a later mention with its own amount names the arm's regimen, an earlier one
+                # without (in a combination) does not: "indacaterol (IND)/glycopyrronium (GLY)
+                # 110/50 μg once daily (od) compared with GLY 50 μg od, IND 150 μg od"
+                own = _own_mention(low, sent, name, nxt)
+                mm = own or mm
             if _SUBJECT_VERB.match(low, mm.end()) or (mm.start() < 40 and _RECEIVE.search(sent)):
                 # the arm as the subject: its regimen runs to the end of the sentence (or of a
                 # run-on sentence the splitter kept whole: "... 0.05 μg/kg/min. The Ketamine group")
