@@ -599,3 +599,13 @@ def test_a_later_mention_with_its_own_amount_names_the_arms_regimen_over_a_combi
     assert (first("IND"), first("GLY")) == (150, 50)
     # must not: a first mention with its own amount keeps it
     assert first("TIO") == 18
+
+
+def test_a_label_in_parentheses_ends_its_regimen_before_the_next_labelled_item() -> None:
+    sent = ("Before kidney IRI performance, the others groups were treated with saline (group 2), 150 mg/kg (group 3) or "
+            "500 mg/kg (group 4) of NAC, and the treatment were continued daily after IRI for next 3 days.")
+    ds = [(0, len(sent), sent, sent.lower())]
+    assert not any("150 mg/kg" in sent[a:b] for a, b in _dose_spans(_Arm("group 2", 0, 0), ds))
+    # must not: the item's own regimen, written before its label, stays
+    spans = list(_dose_spans(_Arm("group 3", 0, 0), ds))
+    assert find_doses(sent[spans[0][0] : spans[0][1]])[0].value == 150

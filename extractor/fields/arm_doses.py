@@ -188,7 +188,9 @@ _AMOUNT_BEFORE_OR = compile_regex(
 # an amount right after an arm's name: "rizatriptan 10 mg", "ketamine (0.5mg/kg)", "morphine at 5 mg"
 _OWN_AMOUNT = compile_regex(r"\s*(?:\(\s*|at\s+|,\s*)?\d")
 _ALTERNATIVE_AFTER = compile_regex(r"\s(?:or|versus|vs\.?)\s+(?![\d.])", regex.I)
-_NEXT_ALTERNATIVE = compile_regex(r"\)[^()]*?(?:\s(?:or|versus|vs\.?)\s|;)")
+# ... or where the label closes its item and a comma opens the next labelled one ("saline (group 2),
+# 150 mg/kg (group 3) or ...": the amount after the comma is group 3's)
+_NEXT_ALTERNATIVE = compile_regex(r"\)[^()]*?(?:\s(?:or|versus|vs\.?)\s|;)|\),\s[^()]{0,40}\(")
 
 
 def _regimen_before_label(sent: str, name_start: int) -> tuple[int, int] | None:
