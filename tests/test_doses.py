@@ -243,7 +243,8 @@ def test_list_of_amounts_with_one_unit_is_one_regimen_per_number() -> None:
 def test_amount_after_a_comparison_sign_is_a_bound_not_a_dose() -> None:
     # "prostate volume >30 g", "(< 50 g day−1 CHO": an inclusion criterion or a diet's limit
     text = normalize_text("LCHF (< 50 g day−1 CHO; 78% energy as fat; 2.1 g kg−1 day−1 protein; LCHF, n = 10)")
-    assert [(d.value, d.unit) for d in find_doses(text, first_only=False, regimens=True)] == [(2.1, "g/kg/day")]
+    # (the "2.1 g kg−1 day−1 protein" after it is a diet's composition: see the macronutrient test)
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False, regimens=True)] == []
     assert find_doses("METHODS: 200 patients with cancer pain (requiring ≤ 540 mg/d of oral morphine) participated") == []
 
 
@@ -492,3 +493,119 @@ def test_a_regimen_word_written_before_or_for_both_alternatives_stays_with_the_a
     sent = "with frovatriptan 2.5 mg or rizatriptan 10 mg."
     spans = list(_dose_spans(_Arm("rizatriptan", 0, 0), [(0, len(sent), sent, sent.lower())]))
     assert "2.5 mg" not in sent[spans[0][0] : spans[0][1]]
+
+
+def test_a_count_of_dosage_units_is_the_dose_where_no_amount_with_a_unit_is_given() -> None:
+    text = ("Mistletoe preparation (Viscum Fraxini-2) as palliative treatment for malignant pleural effusion: a "
+            "feasibility study with comparison to bleomycin\n\n"
+            "PATIENTS AND METHODS: This is a prospective randomised controlled study, including patients with symptomatic "
+            "recurrent malignant pleural effusion of different primaries. Patients were randomised into two groups: the "
+            "first group received five ampoules of mistletoe preparation with defined lectin content (Viscum Fraxini-2, "
+            "ATOS Pharma) diluted in 10 cc glucose 5% solution. Re-instillation was repeated every week until complete "
+            "dryness of the pleural fluid was achieved (the maximum duration of the therapy was eight weeks). The second "
+            "group received 60 units of bleomycin once intrapleurally.\nRESULTS: A total of 23 patients were included and "
+            "followed up during the study from December 2007 to January 2012: 13 patients received mistletoe "
+            "preparation, and ten patients received bleomycin.")
+    doses = {a.label: [(d.value, d.unit) for d in a.doses] for a in extract_text(text).arms}
+    assert doses.get("mistletoe preparation") == [(5, "ampoules")]
+    assert doses.get("bleomycin") == [(60, "units")]
+    # must not: a count beside an amount with a unit is no dose of its own, nor a fraction of a tablet
+    assert [(d.value, d.unit) for d in find_doses("two capsules of omeprazole 20 mg daily", first_only=False)] == [(20, "mg")]
+    assert find_doses("the 2.5 tablets per day", counts=True) == []
+
+
+def test_a_macronutrient_per_kilogram_written_with_negative_powers_is_a_diet_not_a_dose() -> None:
+    # the per-kilogram part is read after the rule's match, past its macronutrient lookahead
+    text = normalize_text("LCHF (< 50 g day−1 CHO; 78% energy as fat; 2.1 g kg−1 day−1 protein; LCHF, n = 10)")
+    assert find_doses(text, first_only=False) == []
+    # ... also where the arm's passage ends inside the nutrient's name ("... day−1 prot")
+    text = ("We controlled three isoenergetic diets in elite race walkers: high CHO availability (g kg−1 day−1: 8.6 CHO, "
+            "2.1 protein, 1.2 fat) consumed before, during and after training (HCHO, n = 9); identical macronutrient "
+            "intake, periodised within or between days to alternate between low and high CHO availability (PCHO, n = 10); "
+            "LCHF (< 50 g day−1 CHO; 78% energy as fat; 2.1 g kg−1 day−1 protein; LCHF, n = 10).")
+    assert [d for a in extract_text(text).arms for d in a.doses] == []
+    # must not: a substance's dose per kilogram, or an amount "of" protein
+    assert [(d.value, d.unit) for d in find_doses(normalize_text("5 g · kg-1 · d-1 of protein"))] == [(5, "g/kg/day")]
+    assert [(d.value, d.unit) for d in find_doses("Detomidine at 80 μg kg-1 was administered")] == [(80, "μg/kg")]
+
+
+def test_per_day_written_with_a_negative_power_is_per_day() -> None:
+    text = normalize_text("a proof-of-concept neoadjuvant randomised trial in ER-positive DCIS treated with exemestane "
+                          "25 mg day−1±celecoxib 800 mg day−1.")
+    assert [(d.value, d.unit) for d in find_doses(text, first_only=False, regimens=True)] == [(25, "mg/day")]
+    text = normalize_text("Thoroughbred mares which received either treatment (3000 IU d−1 oral SOD powder) or placebo")
+    assert [(d.value, d.unit) for d in find_doses(text)] == [(3000, "IU/day")]
+    # must not: a bound is no dose
+    assert find_doses(normalize_text("LCHF (< 50 g day−1 CHO; 78% energy as fat")) == []
+
+
+def test_a_point_before_three_zeros_in_an_amount_of_units_groups_thousands() -> None:
+    sent = ("The subjects were randomized to vitamin D3 40.000 IU per week (DD group), vitamin D3 20.000 IU per week "
+            "(DP group), or placebo (PP group).")
+    assert [(d.value, d.unit) for d in find_doses(sent, first_only=False)] == [(40000, "IU"), (20000, "IU")]
+    # must not: a milligram amount with three decimals
+    assert [(d.value, d.unit) for d in find_doses("Palonosetron 0.075 mg was injected")] == [(0.075, "mg")]
+
+
+def test_an_amount_after_a_drug_code_ending_in_a_digit_is_a_dose() -> None:
+    # the amount's guard against a number before it ("100 000 IU") had also refused a code's digits
+    sent = ("24 steroid naive atopic asthmatics with both early (EAR) and late (LAR) responses to inhaled allergen "
+            "received inhaled GSK256066 87.5 mcg once per day and placebo for 7 days")
+    assert [(d.value, d.unit) for d in find_doses(sent)] == [(87.5, "mcg")]
+    sent = "Thirty-three HCC patients were randomly assigned to either the placebo (n = 16) group or the vitamin B-6 50 mg/d (n = 17) group"
+    assert [(d.value, d.unit) for d in find_doses(sent)] == [(50, "mg/day")]
+    sent = normalize_text("CPT-11 350 mg m−2 followed by raltitrexed 3 mg m−2 (arm B)")
+    assert [(d.value, d.unit) for d in find_doses(sent)] == [(350, "mg/m2")]
+    assert [(d.value, d.unit) for d in find_doses("to receive CKD-828 2.5/40 mg (n=63)")] == [(2.5, "mg")]
+    # must not: a number written with a space before its thousands
+    assert find_doses("were randomized to either placebo, 100 000 IU vitamin D2 (ergocalciferol)") == []
+
+
+def test_a_bare_number_of_a_list_whose_unit_follows_the_last_is_in_that_unit() -> None:
+    text = ("METHODS: Among 474 women randomly assigned to paclitaxel at a dose of 175, 210, or 250 mg/m2, adequate "
+            "primary tumor tissue was available from 175.")
+    doses = [(d.value, d.unit) for a in extract_text(text).arms for d in a.doses]
+    assert doses == [(175, "mg/m2"), (210, "mg/m2"), (250, "mg/m2")]
+    # must not: numbers of a list of ages or times are no amounts
+    text = ("METHODS: In the primary vaccination phase, 298 infants from Singapore and 168 infants from Malaysia were "
+            "randomised to receive the Phase III Clinical (Clin) or the Commercial (Com) lot of PHiD-CV at 2, 3, and 5 "
+            "months of age.")
+    assert not [d for a in extract_text(text).arms for d in a.doses if d.rule == "doses:listed"]
+
+
+def test_a_rate_per_kilogram_per_week_and_every_after_a_slash_are_doses() -> None:
+    sent = ("Patients with Morquio A aged ≥5 years (N = 176) were randomised (1:1:1) to receive elosulfase alfa 2.0 "
+            "mg/kg/every other week (qow), elosulfase alfa 2.0 mg/kg/week (weekly) or placebo for 24 weeks")
+    doses = find_doses(sent, first_only=False)
+    assert [(d.value, d.unit) for d in doses] == [(2, "mg/kg"), (2, "mg/kg/week")]
+    assert doses[0].frequency == "every other week"
+    # must not: a word after the slash that is no frequency ends no unit
+    assert find_doses("a dose of 10 mg/weekday") == []
+
+
+def test_a_later_mention_with_its_own_amount_names_the_arms_regimen_over_a_combination() -> None:
+    sent = ("METHODS: The SHINE was a 26-week, multicenter, randomized, double-blind, parallel-group study that evaluated "
+            "safety and efficacy of indacaterol (IND)/glycopyrronium (GLY) 110/50 μg once daily (od) compared with GLY "
+            "50 μg od, IND 150 μg od, open-label tiotropium (TIO) 18 μg od, and placebo.")
+    ds = [(0, len(sent), sent, sent.lower())]
+
+    def first(label: str) -> float | None:
+        for a, b in _dose_spans(_Arm(label, 0, 0), ds):
+            found = find_doses(sent[a:b])
+            if found:
+                return found[0].value
+        return None
+
+    assert (first("IND"), first("GLY")) == (150, 50)
+    # must not: a first mention with its own amount keeps it
+    assert first("TIO") == 18
+
+
+def test_a_label_in_parentheses_ends_its_regimen_before_the_next_labelled_item() -> None:
+    sent = ("Before kidney IRI performance, the others groups were treated with saline (group 2), 150 mg/kg (group 3) or "
+            "500 mg/kg (group 4) of NAC, and the treatment were continued daily after IRI for next 3 days.")
+    ds = [(0, len(sent), sent, sent.lower())]
+    assert not any("150 mg/kg" in sent[a:b] for a, b in _dose_spans(_Arm("group 2", 0, 0), ds))
+    # must not: the item's own regimen, written before its label, stays
+    spans = list(_dose_spans(_Arm("group 3", 0, 0), ds))
+    assert find_doses(sent[spans[0][0] : spans[0][1]])[0].value == 150

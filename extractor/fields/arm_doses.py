@@ -21,7 +21,7 @@ from extractor.fields.arm_labels import (
     clean_label,
     tokens,
 )
-from extractor.fields.doses import find_doses, has_dose
+from extractor.fields.doses import COUNT_WORDS, find_doses, has_dose, nutrient_follows
 from extractor.numbers import parse_decimal
 from extractor.records import Dose
 from extractor.regex_cache import compile_regex
@@ -188,7 +188,9 @@ _AMOUNT_BEFORE_OR = compile_regex(
 # an amount right after an arm's name: "rizatriptan 10 mg", "ketamine (0.5mg/kg)", "morphine at 5 mg"
 _OWN_AMOUNT = compile_regex(r"\s*(?:\(\s*|at\s+|,\s*)?\d")
 _ALTERNATIVE_AFTER = compile_regex(r"\s(?:or|versus|vs\.?)\s+(?![\d.])", regex.I)
-_NEXT_ALTERNATIVE = compile_regex(r"\)[^()]*?(?:\s(?:or|versus|vs\.?)\s|;)")
+# ... or where the label closes its item and a comma opens the next labelled one ("saline (group 2),
+# 150 mg/kg (group 3) or ...": the amount after the comma is group 3's)
+_NEXT_ALTERNATIVE = compile_regex(r"\)[^()]*?(?:\s(?:or|versus|vs\.?)\s|;)|\),\s[^()]{0,40}\(")
 
 
 def _regimen_before_label(sent: str, name_start: int) -> tuple[int, int] | None:
@@ -238,6 +240,17 @@ def _other_alternative_end(sent: str, before: str, name_end: int) -> int:
     return alt.end() if own != other else 0
 
 
+def _own_mention(low: str, sent: str, name: str, mm: _Span | None) -> _Span | None:
+    """The first mention of ``name`` from ``mm`` on that its own amount follows ("IND 150 μg")."""
+    for _ in range(4):  # a sentence names one arm a few times at most
+        if mm is None:
+            return None
+        if _OWN_AMOUNT.match(sent, mm.end()):
+            return mm
+        mm = _find_word(low, name, mm.end() + 1)
+    return None
+
+
 def _dose_spans(arm: _Arm, dose_sents: list[_S]) -> Iterator[tuple[int, int]]:
     """The passages that may state the arm's regimen, in order: its list item, then sentences
     naming the arm as the subject ("The Ketamine group received ..."), right after a dose
@@ -262,6 +275,12 @@ def _dose_spans(arm: _Arm, dose_sents: list[_S]) -> Iterator[tuple[int, int]]:
             nxt = _find_word(low, name, mm.end() + 1)
             if nxt and not has_dose(sent[mm.start() : mm.end() + 60]):
                 mm = nxt  # "treated with oxytocin according to ... (oxytocin bolus 5 IU, ...)"
+            elif nxt and not _OWN_AMOUNT.match(sent, mm.end()):
+                # a later mention with its own amount names the arm's regimen, an earlier one
+                # without (in a combination) does not: "indacaterol (IND)/glycopyrronium (GLY)
+                # 110/50 μg once daily (od) compared with GLY 50 μg od, IND 150 μg od"
+                own = _own_mention(low, sent, name, nxt)
+                mm = own or mm
             if _SUBJECT_VERB.match(low, mm.end()) or (mm.start() < 40 and _RECEIVE.search(sent)):
                 # the arm as the subject: its regimen runs to the end of the sentence (or of a
                 # run-on sentence the splitter kept whole: "... 0.05 μg/kg/min. The Ketamine group")
@@ -373,6 +392,7 @@ def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
     if not is_control:
         spans = chain(spans, _add_on_spans(arm, others, dose_sents), _shared_spans(arm, dose_sents))
     with_percent: list[tuple[int, str]] = []
+    with_count: list[tuple[int, str]] = []
     for a, b in spans:
         if other_names is None:
             # the other arms' names (lower-cased), once per arm rather than once per passage
@@ -393,14 +413,55 @@ def _doses(ctx: Context, arm: _Arm, others: list[_Arm], is_control: bool,
             return out
         if "%" in text and not _PLACEBO.search(text):
             with_percent.append((a, text))
+        if any(w in text_low for w in COUNT_WORDS) and not _PLACEBO.search(text):
+            with_count.append((a, text))
+    # an item that ends in a bare number of a list whose unit is written once after its last
+    # ("paclitaxel at a dose of 175, 210, or 250 mg/m2"): the number in that unit
+    listed = _listed_amount(ctx, arm) if arm.item else None
+    if listed:
+        return [listed]
     # no passage states an amount with a unit: a concentration is the dose ("calcipotriene 0.005%"),
     # unless the passage names a placebo, whose arm it may be ("Group N (n = 45) with normal saline")
     for a, text in with_percent:
         cut = _own_clause_start(text, arm)
         out = _passage_doses(ctx, a + cut, text[cut:], is_control, seen, concentrations=True)
         if out:
+            return out
+    # nor a concentration: a count of dosage units is ("five ampoules of mistletoe preparation")
+    for a, text in with_count:
+        cut = _own_clause_start(text, arm)
+        out = _passage_doses(ctx, a + cut, text[cut:], is_control, seen, counts=True)
+        if out:
             break
     return out
+
+
+# a number ending an arm's list item, and what may follow it up to the amount that carries the
+# list's unit: more numbers, commas, "or"/"and" ("175, | 210, or 250 mg/m2")
+_ITEM_NUMBER = compile_regex(r"(?<![\w.,/-])\d+(?:\.\d+)?\s*$")
+_LIST_REST = compile_regex(r"(?:\s*,\s*\d+(?:\.\d+)?)*\s*,?\s*(?:or|and)?\s*(?=\d)")
+
+
+def _listed_amount(ctx: Context, arm: _Arm) -> Dose | None:
+    """The dose of an arm whose list item ends in a bare number, the unit written once after the
+    list's last number ("PA21 at doses of 250, 500, 750, or 1000 mg": "500" is 500 mg)."""
+    a, b = arm.item
+    item = ctx.norm[a:b]
+    if not item or not item[-1].isdigit():
+        return None  # the cheap test first: most items end in a word or a unit
+    num = _ITEM_NUMBER.search(item)
+    if num is None:
+        return None
+    rest = _LIST_REST.match(ctx.norm, b, min(len(ctx.norm), b + 60))
+    if rest is None:
+        return None
+    after = find_doses(ctx.norm[rest.end() : rest.end() + 40], ranges=False)
+    if not after or after[0].start != 0:
+        return None
+    value = parse_decimal(num.group(0).strip())
+    s, e = a + num.start(), a + num.start() + len(num.group(0).rstrip())
+    return Dose(value=value, unit=after[0].unit, route=None, frequency=None, duration=None,
+                **ctx.evidence(s, e, rule="doses:listed"))
 
 
 _CLAUSE_BREAK = compile_regex(r"[,;]|\b(?:and|or)\s", regex.I)
@@ -421,15 +482,17 @@ def _own_clause_start(text: str, arm: _Arm) -> int:
 
 
 def _passage_doses(ctx: Context, a: int, text: str, is_control: bool, seen: set[tuple],
-                   concentrations: bool) -> list[Dose]:
+                   concentrations: bool = False, counts: bool = False) -> list[Dose]:
     """The regimens of one passage (``text``, at ``a`` in the document) not already read in an earlier one."""
     out: list[Dose] = []
     here: set[tuple] = set()
-    for d in find_doses(text, first_only=False, regimens=True, concentrations=concentrations):
+    for d in find_doses(text, first_only=False, regimens=True, concentrations=concentrations, counts=counts):
         # what follows the amount in the document: the passage may end inside "500 ml of normal saline"
         tail = ctx.norm[a + d.amount_end : a + d.amount_end + 60]
         if _PLACEBO.search(tail) and _VEHICLE_AMOUNT.match(tail):
             continue  # the amount of a vehicle, no drug's dose
+        if nutrient_follows(tail, 0):
+            continue  # a diet's composition the passage cut off ("2.1 g kg-1 day-1 prot|ein")
         # one regimen list may repeat an amount ("bolus 5 IU, ... or bolus 5 IU followed by");
         # another passage repeating it restates the same regimen
         key = (d.value, d.unit)

@@ -13,7 +13,7 @@ from functools import cache
 
 import regex
 
-from extractor.numbers import flattened_power, parse_decimal, parse_scientific
+from extractor.numbers import flattened_power, parse_decimal, parse_scientific, parse_word_number
 from extractor.regex_cache import compile_regex
 from extractor.rules import bounded, load_lexicon, load_rules
 
@@ -136,13 +136,17 @@ def _amounts(text: str, ranges: bool = True) -> list[tuple[int, int, float | Non
                 v = parse_decimal(gd["value"])
                 value = v * _SCALE[gd["scale"].lower()] if v is not None else None
             else:
-                value = parse_decimal(gd["value"])
+                value = _international_units(gd["value"], unit) or parse_decimal(gd["value"])
                 unit = _rx(r"^(?:million|billion)\s+").sub("", unit)
             end = m.end()
-            if "kg" in text[end : end + 6] and unit.lower() in _PER_KG_UNITS:
-                per_kg = _PER_KG.match(text, end)
-                if per_kg:
-                    end, unit = per_kg.end(), unit + per_kg.group(0)
+            per = _per_kg_or_day(text, end, unit)
+            if per:
+                end, unit = per
+                # the rules' macronutrient lookahead saw "kg-1", not the word after it: "2.1 g
+                # kg-1 day-1 protein" is a diet's composition, as "1.1 g protein/kg" is
+                if nutrient_follows(text, end):
+                    taken.append((m.start(), end))
+                    continue
             taken.append((m.start(), end))
             if rid == "amount_list":
                 out.extend(_list_amounts(m, end, normalise_unit(unit)))
@@ -151,11 +155,44 @@ def _amounts(text: str, ranges: bool = True) -> list[tuple[int, int, float | Non
     return sorted(out)
 
 
+def _international_units(raw: str, unit: str) -> float | None:
+    """"40.000 IU": a point before three zeros in an amount of units groups its thousands (a
+    European writing of 40,000 IU; no regimen gives a thousandth of a unit to three zeros)."""
+    if "." not in raw or not raw.endswith("000") or not unit.upper().startswith(("IU", "U")):
+        return None
+    return float(raw.replace(".", "")) if _rx(r"\d{1,3}(?:\.000)+").fullmatch(raw) else None
+
+
+def _per_kg_or_day(text: str, end: int, unit: str) -> tuple[int, str] | None:
+    """A per-kilogram or per-day part written with a negative power after an amount's unit
+    ("80 μg kg-1", "exemestane 25 mg day-1", "3000 IU d-1"): its end and the unit with it."""
+    if unit.lower() not in _PER_KG_UNITS:
+        return None
+    after = text[end : end + 9]
+    if "kg" in after[:6]:
+        per_kg = _PER_KG.match(text, end)
+        if per_kg:
+            return per_kg.end(), unit + per_kg.group(0)
+    elif "-1" in after:
+        per_day = _PER_DAY.match(text, end)
+        if per_day:
+            return per_day.end(), unit + "/day"
+    return None
+
+
+def nutrient_follows(text: str, pos: int) -> bool:
+    """Whether a macronutrient's name follows ``pos`` ("2.1 g kg-1 day-1 protein"): the amount
+    before it is a diet's composition, no dose (the rules' ``nutrient`` lookahead)."""
+    return _rx(load_rules("doses").defines["nutrient"]).match(text, pos) is not None
+
+
 # per kilogram written with negative powers after a mass or volume ("80 μg kg-1", "5 g · kg-1 ·
 # d-1", "10 mg.kg-1"): read after the amount's match, where "kg" follows, as an alternative of
 # the unit pattern was tried at every number and cost the amount rules 10%
-_PER_KG_UNITS = frozenset(("mg", "g", "μg", "µg", "ug", "mcg", "ng", "ml"))
+_PER_KG_UNITS = frozenset(("mg", "g", "μg", "µg", "ug", "mcg", "ng", "ml", "iu"))
 _PER_KG = compile_regex(r"\s*[.·⋅]?\s*kg\s*-\s*1(?:\s*[.·⋅]?\s*(?:h|hr|min|day|d)\s*-\s*1)?(?!\d)")
+# ... and per day ("25 mg day-1"): the unit is then the amount per day, as "25 mg/day" is
+_PER_DAY = compile_regex(r"\s*[.·⋅]?\s*(?:day|d)\s*-\s*1(?![\w.]?\d)")
 
 
 def _list_amounts(m: regex.Match[str], end: int, unit: str) -> list[tuple[int, int, float | None, str, str]]:
@@ -177,6 +214,24 @@ def _concentrations(text: str) -> list[tuple[int, int, float | None, str, str]]:
 
 # text between two amounts that starts a new regimen: "bolus 5 IU, bolus 10 IU or ...",
 # "110 mg and 150 mg"; anything else ("+", "followed by", "and morphine") continues one regimen
+# the words of a count of dosage units (amount_count): a literal gate before its pattern
+COUNT_WORDS = ("tablet", "capsule", "ampoule", "ampule", "vial", "sachet", "puff", "lozenge")
+
+
+def _counts(text: str) -> list[tuple[int, int, float | None, str, str]]:
+    """Counts of dosage units ("five ampoules") that may be a regimen's amount, in order."""
+    low = text.lower()
+    if not any(w in low for w in COUNT_WORDS):
+        return []
+    out = []
+    for m in load_rules("doses").by_id("amount_count").finditer(text):
+        raw = m.group("value")
+        value = parse_decimal(raw) if raw[0].isdigit() else parse_word_number(raw)
+        if value:
+            out.append((m.start(), m.end(), float(value), m.group("unit").lower(), "amount_count"))
+    return out
+
+
 _NEW_REGIMEN = compile_regex(r"\s*(?:,|;|\bor\b|\band\b|,\s*(?:or|and)\b)\s*(?:(?:a|the)\s+)?(?:(?:bolus|dose|doses|infusion)\s+(?:of\s+)?)?$", regex.I)
 
 
@@ -184,7 +239,7 @@ _WINDOW_STOP = compile_regex(r"[;]|\(n\s*=|\bor\b|\bversus\b|\bvs\b")
 
 
 def find_doses(text: str, first_only: bool = True, regimens: bool = False, ranges: bool = True,
-               concentrations: bool = False) -> list[DoseMatch]:
+               concentrations: bool = False, counts: bool = False) -> list[DoseMatch]:
     """Doses in ``text`` (one arm's description). With ``first_only``, amounts joined by
     "+"/"and"/"followed by" to the first one are parts of one regimen, so only the first
     amount is reported (SCHEMA: value/unit are the first dose amount). With ``regimens``,
@@ -193,9 +248,13 @@ def find_doses(text: str, first_only: bool = True, regimens: bool = False, range
     "5 or 10 mg/day" are one amount, the first number's; ``ranges=False`` reads only the last
     (for lists whose numbers belong to different arms: "at 10, 20 and 40 mcg/kg/min"). With
     ``concentrations``, only concentrations are read ("calcipotriene 0.005%"), for a text where
-    no amount with a unit is."""
+    no amount with a unit is; with ``counts``, only counts of dosage units ("five ampoules"), for a
+    text where neither is."""
     rules = load_rules("doses")
-    amounts = _concentrations(text) if concentrations else _amounts(text, ranges)
+    if counts:
+        amounts = _counts(text)
+    else:
+        amounts = _concentrations(text) if concentrations else _amounts(text, ranges)
     if not amounts:
         return []
     if regimens:
