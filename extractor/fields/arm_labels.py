@@ -419,8 +419,8 @@ def _with_or_without(lst: str, items: list[tuple[int, int]]) -> tuple[int, int, 
 def _with_without_names(x_raw: str, y_raw: str) -> tuple[str, str] | None:
     """X and Y of "X with" / "Y" (the add-on's own regimen and timing dropped)."""
     y_raw = _WO_TAIL.split(y_raw, maxsplit=1)[0]
-    x = _strip_regimen(clean_label(_strip_doses(clean_label(_WITH_END.sub("", x_raw.rstrip())))[0]))
-    y = _strip_regimen(clean_label(_strip_doses(clean_label(y_raw))[0]))
+    x = _item_name(_WITH_END.sub("", x_raw.rstrip()))
+    y = _item_name(y_raw)
     if x and y and not _NOISE.search(x) and not _NOISE.search(y) and _nwords(x) <= 5 and _nwords(y) <= 5:
         return x, y
     return None
@@ -433,6 +433,12 @@ def _strip_regimen(label: str) -> str:
     out = _REGIMEN_WORDS.sub(" ", label)
     out = _rx(r"\s+").sub(" ", out).strip(" ,;:-")
     return out if tokens(out) else label
+
+
+def _item_name(raw: str) -> str:
+    """The name of a list item: the text cleaned, then its doses dropped, then its regimen words
+    (each list reader names its items so)."""
+    return _strip_regimen(clean_label(_strip_doses(clean_label(raw))[0]))
 
 
 # "a 16-week lifestyle intervention", "a 10-mm transumbilical group": a duration or size written
@@ -560,7 +566,7 @@ def _list_labels(text: str) -> list[tuple[str, int, int]]:
         end = m.start() if m else len(text)
         raw = text[pos:end]
         lead = len(raw) - len(raw.lstrip())
-        label = _short_form(raw) or _strip_regimen(clean_label(_strip_doses(clean_label(raw))[0]))
+        label = _short_form(raw) or _item_name(raw)
         if _rx(r"^[A-Z]$|^[IVX]{1,4}$").match(label):
             label = "group " + label  # "three groups (A, B, C ...)"
         if label and not _NOISE.search(label) and (tokens(label) or label.startswith("group ")) and len(label.split()) <= 6:

@@ -27,6 +27,7 @@ from extractor.fields.arm_labels import (
     _ROLE_NAME,
     _group_paren,
     _is_control,
+    _item_name,
     _join_combinations,
     _list_labels,
     _nwords,
@@ -178,6 +179,7 @@ def _dose_alternatives(ctx: Context, arm: _Arm, raw: str, offset: int) -> list[_
 # what a head before the amounts may be without naming the drug ("injections of 8 or 16 mg VM202")
 _FORM_HEAD = frozenset("injection injections dose doses tablet tablets capsule capsules infusion infusions either".split())
 _HEAD_TAIL = compile_regex(r"\s*\b(?:of|with|at|in)\s*$", regex.I)
+_PER_TAIL = compile_regex(r"\s+per\s+[\w-]+$", regex.I)
 
 
 def _amount_pair(ctx: Context, lst: str, items: list[tuple[int, int]], idx: int, offset: int) -> list[_Arm]:
@@ -198,8 +200,8 @@ def _amount_pair(ctx: Context, lst: str, items: list[tuple[int, int]], idx: int,
         return []  # "BMT 0.75, 1.25 or 1.75 mg": the last amounts of a longer run, the drug named before it
     head = clean_label(_HEAD_TAIL.sub("", m.group("head")))
     if not tokens(head) - _FORM_HEAD:
-        head = _strip_regimen(clean_label(_strip_doses(clean_label(m.group("rest")))[0]))
-        head = _rx(r"\s+per\s+[\w-]+$", regex.I).sub("", head)  # "VM202 per leg": how the amount is given
+        head = _item_name(m.group("rest"))
+        head = _PER_TAIL.sub("", head)  # "VM202 per leg": how the amount is given
     if not head or _NOISE.search(head) or not tokens(head) or _nwords(head) > 4:
         return []
     unit = m.group("unit")
@@ -241,7 +243,7 @@ def _add_on_arms(ctx: Context, lst: str, offset: int) -> list[_Arm]:
     if not m or tokens(m.group("y")) != tokens(m.group("y2")):
         return []
     x = m.group("x")
-    label = _strip_regimen(clean_label(_strip_doses(clean_label(x))[0]))
+    label = _item_name(x)
     if _nwords(label) > 6 or "," in x:
         label = "intervention" if "intervention group" in ctx.low else ""
     if not label or _NOISE.search(label) or not tokens(label):
@@ -369,7 +371,7 @@ _SEMI_COUNT = compile_regex(
     r"[,;]\s*(\d{1,5})\s+(?:patients|participants|subjects|cases|children|women|men|eyes|[a-z]+s)\s*$", regex.I)
 
 
-def _semicolon_arms(ctx: Context, s: int, sent: str, lst_start: int) -> list[_Arm]:
+def _semicolon_arms(s: int, sent: str, lst_start: int) -> list[_Arm]:
     """"randomly allocated to one of three groups: potassium hydroxide (KOH, 40 %); trichloroacetic acid
     (TCA); and podiatry treatment", "randomly assigned to one of three groups: a sham-operated group (n = 8)
     receiving ...; a LPS group (n = 8) receiving ...": a list opened by a colon whose items, commas and
@@ -397,7 +399,7 @@ def _semicolon_arms(ctx: Context, s: int, sent: str, lst_start: int) -> list[_Ar
         elif named and not _GENERIC.match(named.group("name")):
             label = clean_label(named.group("name"))
         else:
-            label = _short_form(raw) or _strip_regimen(clean_label(_strip_doses(clean_label(raw))[0]))
+            label = _short_form(raw) or _item_name(raw)
         # a comma left in a name joins two ("A, B, and C; of the 37 patients, 31 completed ...")
         if (not label or _NOISE.search(label) and not code or not tokens(label) or _nwords(label) > 5
                 or _PREP_START.match(label) or "," in label):
@@ -441,7 +443,7 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
             # "to one of three groups: KOH (KOH, 40 %); TCA (TCA); and podiatry treatment": a list after a
             # colon that the pattern ended at a semicolon holds its items between semicolons
             if m.end("list") < len(sent) and sent[m.end("list")] == ";" and sent[:lst_start].rstrip().endswith(":"):
-                semi = _semicolon_arms(ctx, s, sent, lst_start)
+                semi = _semicolon_arms(s, sent, lst_start)
                 if len(semi) >= 2:
                     found = True
                     yield semi
@@ -691,7 +693,7 @@ def _enumerated_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                 raw = raw[: _ENUM_SEP.search(raw).start()] if i + 1 < len(spans) else raw.rstrip(" .")
                 ref = _SAME_AS.match(raw)
                 body = raw[ref.end() :] if ref else raw
-                label = _whole_short_form(_enum_cut(body)) or _strip_regimen(clean_label(_strip_doses(clean_label(_enum_cut(body)))[0]))
+                label = _whole_short_form(_enum_cut(body)) or _item_name(_enum_cut(body))
                 if _rx(r"^[A-Z]$|^[IVX]{1,4}$|^\d$").match(label):
                     label = "group " + label
                 if (not label or _NOISE.search(label) or not (tokens(label) or label.startswith("group "))
@@ -739,7 +741,7 @@ def _k_list_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
             arms = []
             for a, b in split_items(lst):
                 raw = lst[a:b]
-                label = _short_form(raw) or _strip_regimen(clean_label(_strip_doses(clean_label(raw))[0]))
+                label = _short_form(raw) or _item_name(raw)
                 if (not label or _NOISE.search(label) or _GENERIC.match(label) or not tokens(label) or _nwords(label) > 5
                         or _PREP_START.match(label)):
                     break
@@ -755,7 +757,7 @@ def _k_list_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
 # minutes", "by inhalation", "20 min before a meal", "daily for 12 weeks")
 _CROSS_TAIL = compile_regex(
     r",?\s+(?:in\s+(?:a\s+|an\s+)?(?:random|randomi[sz]ed|counter-?balanced|balanced|double|single|placebo|crossover|cross-over|"
-    r"\d|two|three|four|separate|different|distinct|each|two|subgroups?)\b|on\s+(?:two|three|four|\d|separate|different|consecutive|alternate|test)\b|"
+    r"\d|two|three|four|separate|different|distinct|each|subgroups?)\b|on\s+(?:two|three|four|\d|separate|different|consecutive|alternate|test)\b|"
     r"during\b|over\s+(?:a\s+)?\d|by\s+(?:inhalation|mouth)\b|at\s+\d|(?:with|after)\s+(?:a\s+)?(?:\d|washout|wash-out|one|two)|"
     r"separated\s+by\b|followed\s+by\b|daily\b|\d+(?:\.\d+)?\s*(?:min|minutes|h|hours?)\s+(?:before|after|prior)\b|"
     r"(?:before|after|prior\s+to)\b|for\s+(?:\w+\s+)?(?:min|minutes|hours?|days?|weeks?|months?)\b|alternately\b|"
@@ -808,7 +810,7 @@ def _condition_names(lst: str, offset: int) -> list[_Arm]:
         raw = lst[a:b]
         if _CROSS_VAGUE.search(raw):
             return []
-        label = _short_form(raw) or _strip_regimen(clean_label(_strip_doses(clean_label(raw))[0]))
+        label = _short_form(raw) or _item_name(raw)
         label = _CROSS_FORM.sub("", label)
         if (not label or _NOISE.search(label) or _GENERIC.match(label) or not tokens(label) or _nwords(label) > 5
                 or _PREP_START.match(label) or _PREP_END.search(label)):
