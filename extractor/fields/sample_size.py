@@ -197,6 +197,7 @@ def _fallback_rules(sent: str, people: bool) -> list[Rule]:
     by_id = load_rules("sample_size").by_id
     return [by_id(r) for r in _FALLBACK if _fallback_gate(r, sent, people)]
 
+# _SCREENED_VERB's gate, on the lower-cased sentence (the pattern ignores case)
 _SCREENED_CUES = ("screened", "eligib", "approached", "contacted")
 _SCREENED_VERB = compile_regex(r"[^.;]{0,160}?\b(?:were|was)\s+(?:screened|eligible|assessed\s+for\s+eligibility|approached|contacted)\b", regex.I)
 _SCREENED = compile_regex(r"\b(?:screened|assessed\s+for\s+eligibility|approached|eligible|contacted)\b", regex.I)
@@ -236,6 +237,7 @@ _ARM_COUNT = compile_regex(
     r"(?:(?:were|was)\s+(?:randomly\s+)?)?(?:received|given|assigned|allocated|randomi[sz]ed|to(?!\s+\d))\b", regex.I)
 # "202 participants were allocated to the intervention group and 200 participants to the control
 # group": a fallback count allocated to one arm (the rules with a verb leave "to the ... group" alone)
+# (on the lower-cased sentence: the pattern ignores case)
 _ALLOCATED_CUES = ("randomi", "assigned", "allocated", "received")
 _ALLOCATED_AFTER = compile_regex(
     r"\s+(?:[\w-]+\s+){0,3}?(?:(?:were|was)\s+(?:randomly\s+)?)?(?:randomi[sz]ed|assigned|allocated|received)\s", regex.I)
@@ -554,7 +556,7 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
                                           or (sent.endswith("and ", 0, ms) and _SEX_PART_BEFORE.search(sent, max(0, ms - 20), ms))):
                 continue
             arms_total = None
-            if rid in _ALLOCATED or (rid == "in_num_people" and any(w in sent for w in _ALLOCATED_CUES)
+            if rid in _ALLOCATED or (rid == "in_num_people" and any(w in sent.lower() for w in _ALLOCATED_CUES)
                                      and _ALLOCATED_AFTER.match(sent, me, me + _AFTER_WINDOW)):
                 arms_total = _arm_counts(sent, me)
                 if arms_total is not None:
@@ -589,7 +591,7 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
             if rid in _WEAK and _COMPLETERS.match(sent, me, me + _AFTER_WINDOW):
                 continue
             # "Twenty-one subjects received randomized therapy in each treatment sequence": one arm's count
-            if rid in _WEAK and " each " in sent and _IN_EACH_AFTER.match(sent, me, me + _AFTER_WINDOW):
+            if rid in _WEAK and "each" in sent.lower() and _IN_EACH_AFTER.match(sent, me, me + _AFTER_WINDOW):
                 continue
             # "cells were isolated from two third molars": teeth as a tissue source, not the units studied
             if rid in _WEAK and _TEETH.match((gd.get("noun") or "").strip()) and _FROM_BEFORE.search(sent, max(0, ms - 12), ms):
@@ -670,7 +672,7 @@ def _screened_after(sent: str, end: int, noun: str | None, weak: bool) -> bool:
     if hit is None:
         # "229 frail patients, aged >=75 years, in need of acute in-hospital treatment, were
         # eligible": a count without a verb of its own whose clause ends in "were eligible"
-        return (weak and any(w in sent for w in _SCREENED_CUES)
+        return (weak and any(w in sent.lower() for w in _SCREENED_CUES)
                 and _SCREENED_VERB.match(sent, end, end + _AFTER_WINDOW) is not None)
     if _ELIGIBLE_RANDOMISED.match(sent, end, end + _AFTER_WINDOW):
         return False
