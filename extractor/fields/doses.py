@@ -212,8 +212,6 @@ def _concentrations(text: str) -> list[tuple[int, int, float | None, str, str]]:
     return out
 
 
-# text between two amounts that starts a new regimen: "bolus 5 IU, bolus 10 IU or ...",
-# "110 mg and 150 mg"; anything else ("+", "followed by", "and morphine") continues one regimen
 # the words of a count of dosage units (amount_count): a literal gate before its pattern
 COUNT_WORDS = ("tablet", "capsule", "ampoule", "ampule", "vial", "sachet", "puff", "lozenge")
 
@@ -232,6 +230,8 @@ def _counts(text: str) -> list[tuple[int, int, float | None, str, str]]:
     return out
 
 
+# text between two amounts that starts a new regimen: "bolus 5 IU, bolus 10 IU or ...",
+# "110 mg and 150 mg"; anything else ("+", "followed by", "and morphine") continues one regimen
 _NEW_REGIMEN = compile_regex(r"\s*(?:,|;|\bor\b|\band\b|,\s*(?:or|and)\b)\s*(?:(?:a|the)\s+)?(?:(?:bolus|dose|doses|infusion)\s+(?:of\s+)?)?$", regex.I)
 
 

@@ -57,7 +57,8 @@ _PCT_BRACKET = compile_regex(r"%\s*(?:\)|\(\s*n\s*=)", regex.I)
 # the numbers before a count, nearest first (each run of digits and thousands groups once)
 _DIGITS_BACK = compile_regex(r"(?r)(?<![\w.,/-])\d++(?:,\d{3})*+")
 # A piece of the rule that every match holds, led by a literal so regex finds it at C speed:
-# a document without one skips the rule's scan (most have no "42/112", "(n = 17)" or "of them").
+# a document without one skips the rule's scan (most have no "42/112"; er_pct_n's "% (n =" is
+# found by _PCT_BRACKET, er_of_them's "of them" by its triggers).
 _PREFILTERS = {
     "er_slash": compile_regex(r"/(?<=\d\s?/)\s?\d"),
 }
