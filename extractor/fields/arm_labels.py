@@ -95,9 +95,11 @@ _CUT_ENDS = (" the", " an", " of", " in", " to", " with", " and", " for")
 
 
 def _filler(label: str) -> bool:
+    """A filler word, a "with" and a count, or a text cut inside a phrase (``_CUT_ENDS``)."""
     low = label.lower()
     return (low in _FILLER_WORDS or low.startswith("with ") and _FILLER.match(label) is not None
             or low.endswith(_CUT_ENDS))
+
 
 _ROLE_WORDS = {"group", "arm", "treatment", "patient", "subject", "recipient", "participant", "the", "a", "an", "of", "with",
                "receiving", "treated", "condition", "therapy", "in"}

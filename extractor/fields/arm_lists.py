@@ -371,6 +371,12 @@ _SEMI_COUNT = compile_regex(
     r"[,;]\s*(\d{1,5})\s+(?:patients|participants|subjects|cases|children|women|men|eyes|[a-z]+s)\s*$", regex.I)
 
 
+def _distinct_names(arms: list[_Arm]) -> bool:
+    """No two arms named by the same words, in any order: a list that names one group twice is
+    no list of groups."""
+    return len({frozenset(tokens(x.label)) for x in arms}) == len(arms)
+
+
 def _semicolon_arms(s: int, sent: str, lst_start: int) -> list[_Arm]:
     """"randomly allocated to one of three groups: potassium hydroxide (KOH, 40 %); trichloroacetic acid
     (TCA); and podiatry treatment", "randomly assigned to one of three groups: a sham-operated group (n = 8)
@@ -412,7 +418,7 @@ def _semicolon_arms(s: int, sent: str, lst_start: int) -> list[_Arm]:
             g = next(i for i, v in enumerate(nm.groups(), 1) if v)
             arm.n_span = (x0 + nm.start(g), x0 + nm.end(g))
         arms.append(arm)
-    return arms if len({frozenset(tokens(x.label)) for x in arms}) == len(arms) else []
+    return arms if _distinct_names(arms) else []
 
 
 def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
@@ -747,7 +753,7 @@ def _k_list_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
                     break
                 arms.append(_Arm(label, s + ls + a, s + ls + b, rule="arms:k_list", item=(s + ls + a, s + ls + b)))
             else:
-                if len(arms) == k and len({frozenset(tokens(x.label)) for x in arms}) == k:
+                if len(arms) == k and _distinct_names(arms):
                     return arms
     return []
 
@@ -798,7 +804,7 @@ def _crossover_conditions(ctx: Context, sents: list[_S]) -> list[_Arm]:
             if not _CROSS_JOIN.search(lst):
                 continue
             arms = _condition_names(lst, s + ls)
-            if 2 <= len(arms) <= 4 and len({frozenset(tokens(x.label)) for x in arms}) == len(arms):
+            if 2 <= len(arms) <= 4 and _distinct_names(arms):
                 return arms
     return []
 
