@@ -377,13 +377,9 @@ def _distinct_names(arms: list[_Arm]) -> bool:
     return len({frozenset(tokens(x.label)) for x in arms}) == len(arms)
 
 
-def _semicolon_arms(s: int, sent: str, lst_start: int) -> list[_Arm]:
-    """"randomly allocated to one of three groups: potassium hydroxide (KOH, 40 %); trichloroacetic acid
-    (TCA); and podiatry treatment", "randomly assigned to one of three groups: a sham-operated group (n = 8)
-    receiving ...; a LPS group (n = 8) receiving ...": a list opened by a colon whose items, commas and
-    all, are separated by semicolons; one arm per item, none unless every item names its group."""
-    end = _SENT_END.search(sent, lst_start)
-    body = sent[lst_start : end.start() if end else len(sent)]
+def _semicolon_spans(body: str) -> list[tuple[int, int]]:
+    """The spans of ``body`` between its semicolons outside brackets; commas split nothing, as an
+    item may hold them ("potassium hydroxide (KOH, 40 %); trichloroacetic acid (TCA)")."""
     spans, depth, start = [], 0, 0
     for i, c in enumerate(body):
         depth += (c in "([") - (c in ")]")
@@ -391,6 +387,17 @@ def _semicolon_arms(s: int, sent: str, lst_start: int) -> list[_Arm]:
             spans.append((start, i))
             start = i + 1
     spans.append((start, len(body)))
+    return spans
+
+
+def _semicolon_arms(s: int, sent: str, lst_start: int) -> list[_Arm]:
+    """"randomly allocated to one of three groups: potassium hydroxide (KOH, 40 %); trichloroacetic acid
+    (TCA); and podiatry treatment", "randomly assigned to one of three groups: a sham-operated group (n = 8)
+    receiving ...; a LPS group (n = 8) receiving ...": a list opened by a colon whose items, commas and
+    all, are separated by semicolons; one arm per item, none unless every item names its group."""
+    end = _SENT_END.search(sent, lst_start)
+    body = sent[lst_start : end.start() if end else len(sent)]
+    spans = _semicolon_spans(body)
     if not 2 <= len(spans) <= 8:
         return []
     arms = []
