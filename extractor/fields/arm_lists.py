@@ -139,9 +139,10 @@ _UNNAMED_DRUG = frozenset({"drug", "study", "medication", "it", "them"})
 _DRUG_AFTER = compile_regex(r"\s(?:with|of)\s+(?=\S)", regex.I)
 
 
-def _dose_run_unit(arms: list[_Arm], units: list[str | None]) -> None:
-    """The unit of every amount of a dose run, written after the amount or once after the last
-    ("15 mg, 30 mg or 60 mg", "250, 500 or 1000 mg")."""
+def _close_dose_run(arms: list[_Arm], units: list[str | None]) -> None:
+    """End a run of amounts of one drug: each arm's label gets its amount's unit, written after
+    the amount or once after the last ("15 mg, 30 mg or 60 mg", "250, 500 or 1000 mg"), and the
+    run is emptied for the next."""
     last = None
     for a, u in zip(reversed(arms), reversed(units), strict=True):
         last = u or last
@@ -535,7 +536,7 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
                     dose_of = None
                 if dose_of or run_drug and (amt := _RUN_AMOUNT.match(raw.strip())):
                     if dose_of:
-                        _dose_run_unit(run, run_units)
+                        _close_dose_run(run, run_units)
                         amt, run_drug = dose_of, drug
                     arm = _Arm(f"{run_drug} {amt.group('amount')}", s + lst_start + a, s + lst_start + b,
                                rule="arms:allocation_list", item=(s + lst_start + a, s + lst_start + b))
@@ -545,7 +546,7 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
                     plain.append(arm)
                     continue
                 run_drug = ""
-                _dose_run_unit(run, run_units)
+                _close_dose_run(run, run_units)
                 if idx == skip:
                     continue  # the second amount of a pair, made an arm with the first
                 pair = _amount_pair(ctx, lst, items, idx, s + lst_start)
@@ -607,7 +608,7 @@ def _allocation_lists(ctx: Context, sents: list[_S]) -> Iterator[list[_Arm]]:
                 per_dose = _dose_alternatives(ctx, arm, raw, s + lst_start + a) if nm is None else []
                 arms.extend(per_dose or [arm])
                 plain.append(arm)
-            _dose_run_unit(run, run_units)
+            _close_dose_run(run, run_units)
             if sum(x.n is not None for x in arms) >= 2 and any(x.n is None for x in arms):
                 # "either to a healthy Nordic diet (ND, n = 93), rich in whole grain rye and wheat, ..., fruits
                 # and vegetables ... or a control diet (n = 65)": where the groups state their sizes, an item
