@@ -372,6 +372,13 @@ _SEMI_COUNT = compile_regex(
     r"[,;]\s*(\d{1,5})\s+(?:patients|participants|subjects|cases|children|women|men|eyes|[a-z]+s)\s*$", regex.I)
 
 
+def _usable_name(label: str) -> bool:
+    """A list item's name that may be an arm's: some content word, no noise or generic word,
+    at most five words, not opening with a preposition (the k-list and crossover readers)."""
+    return bool(label and not _NOISE.search(label) and not _GENERIC.match(label) and tokens(label)
+                and _nwords(label) <= 5 and not _PREP_START.match(label))
+
+
 def _distinct_names(arms: list[_Arm]) -> bool:
     """No two arms named by the same words, in any order: a list that names one group twice is
     no list of groups."""
@@ -756,8 +763,7 @@ def _k_list_arms(ctx: Context, sents: list[_S]) -> list[_Arm]:
             for a, b in split_items(lst):
                 raw = lst[a:b]
                 label = _short_form(raw) or _item_name(raw)
-                if (not label or _NOISE.search(label) or _GENERIC.match(label) or not tokens(label) or _nwords(label) > 5
-                        or _PREP_START.match(label)):
+                if not _usable_name(label):
                     break
                 arms.append(_Arm(label, s + ls + a, s + ls + b, rule="arms:k_list", item=(s + ls + a, s + ls + b)))
             else:
@@ -826,8 +832,7 @@ def _condition_names(lst: str, offset: int) -> list[_Arm]:
             return []
         label = _short_form(raw) or _item_name(raw)
         label = _CROSS_FORM.sub("", label)
-        if (not label or _NOISE.search(label) or _GENERIC.match(label) or not tokens(label) or _nwords(label) > 5
-                or _PREP_START.match(label) or _PREP_END.search(label)):
+        if not _usable_name(label) or _PREP_END.search(label):
             return []
         arms.append(_Arm(label, offset + a, offset + b, rule="arms:crossover_conditions", item=(offset + a, offset + b)))
     return arms
