@@ -204,8 +204,12 @@ def _leftmost(tail: re.Pattern[str], bare: re.Pattern[str] | None, line: str, po
 
 def _is_boilerplate(line: str) -> bool:
     line = line.strip()
-    if _boilerplate_any().match(line) is not None:
-        return True
+    return _boilerplate_any().match(line) is not None or _cites_journal(line)
+
+
+def _cites_journal(line: str) -> bool:
+    """Whether the stripped ``line`` matches a pattern led by ``_ANY_THEN`` (a journal citation
+    somewhere in it: "Lancet 2004; 363: 1-9")."""
     if ";" not in line or not line:
         return False
     # "^(?=[^;]*;)\S.*TAIL" matches a stripped line holding a ";" iff TAIL matches at some
@@ -262,10 +266,10 @@ def _boilerplate_start(s: str) -> int | None:
     the citation patterns match the whole line, which had dropped such abstracts whole. A
     citation in running text, with sentences after it ("... lungs [Burki et al. J Appl Physiol
     2005; 98:180-5]. Since airways ..."), or in a labelled section's only sentence, is prose."""
-    if not _is_boilerplate(s):
-        return None
     if _boilerplate_any().match(s) is not None:
         return 0  # a line that opens as boilerplate ("How to cite", "Copyright")
+    if not _cites_journal(s):
+        return None
     starts = [m.start(1) for m in _NEXT_SENTENCE.finditer(s)]
     if not starts:  # one sentence: a citation line ("Lancet 2004; 363: 1-9"), unless labelled
         return None if _CAPS_LABEL.match(s) is not None else 0
