@@ -74,7 +74,6 @@ _IN_EACH_AFTER = compile_regex(r"[^.;,()]{0,60}?\b(?:in|per|for)\s+each\s+(?:[\w
 _WEAK = frozenset({"in_num_people", "people_n_equals"})
 # rules whose count is the subject of an allocation verb ("21 patients were assigned to ...")
 _ALLOCATED = frozenset({"num_people_randomized", "lead_count_randomized", "randomized_num_people", "count_randomized"})
-_COMPLETED_GAP_RULES = frozenset({"num_people_enrolled"})  # ("405 participants ... completed a run-in period ... and were randomised": randomised)
 _COMPLETED_WORD = compile_regex(r"\bcomplet(?:ed|ing)\b")
 _INTO_ANALYSIS = compile_regex(r"\s+in(?:to)?\s+(?:the\s+)?(?:final\s+|primary\s+)?analys[ie]s\b")
 _TO_AFTER = compile_regex(r"\s+(?:\([^()]{0,80}\)\s+)?(?:in)?to\b")
@@ -580,8 +579,8 @@ def _scan(sent: str, s: int, rules: list[Rule], best: dict[str, tuple], cluster:
             # "159 (79.5%) control group participants completed post-test and were included in the
             # analysis": who completed and was analysed is no randomised total ("Twenty patients met our
             # inclusion criteria and completed the study" and "405 participants ... completed a run-in
-            # period ... and were randomised" are)
-            if (rid in _COMPLETED_GAP_RULES and "complet" in sent and _COMPLETED_WORD.search(sent, me, mend)
+            # period ... and were randomised", read by the randomisation rules, are)
+            if (rid == "num_people_enrolled" and "complet" in sent and _COMPLETED_WORD.search(sent, me, mend)
                     and _INTO_ANALYSIS.match(sent, mend)):
                 continue
             # an analysed count is not the randomised total (of "Twenty-two out of the 27 subjects
